@@ -1,0 +1,409 @@
+// Package assessment is the heart of Trainscope: what a coach assesses on an
+// Agile Release Train, and what follows from it.
+//
+// It holds the checklists (loaded from the definitions in assets/), the train's
+// roster and impediment register, the coach's answers, and the rules that turn
+// them into scores, a maturity level, a verdict on the scaled facilitator, role
+// gaps, register figures and recommendations for the LACE. It imports neither
+// Fyne nor SQL, so it can be read, and tested, as a book about ART maturity.
+//
+// Nothing here reads the clock: every age and target is computed from the
+// assessment's own date, so the same input always gives the same output.
+package assessment
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Framework is the scaling framework a train follows. It decides what the
+// scaled facilitator is called in every text the coach and the LACE read.
+type Framework string
+
+// The frameworks Trainscope names. Any other value is treated as Other.
+const (
+	SAFe           Framework = "SAFe"
+	ScrumAtScale   Framework = "Scrum@Scale"
+	OtherFramework Framework = "Other"
+)
+
+// Frameworks lists the frameworks in the order a coach is offered them.
+var Frameworks = []Framework{SAFe, ScrumAtScale, OtherFramework}
+
+// FacilitatorTitle is the full name of the scaled facilitator role.
+func (f Framework) FacilitatorTitle() string {
+	switch f {
+	case SAFe:
+		return "Release Train Engineer (RTE)"
+	case ScrumAtScale:
+		return "Scrum of Scrums Master (SoSM)"
+	default:
+		return "Scaled facilitator (Chief Scrum Master)"
+	}
+}
+
+// Facilitator is the short name of the scaled facilitator role, for sentences.
+func (f Framework) Facilitator() string {
+	switch f {
+	case SAFe:
+		return "RTE"
+	case ScrumAtScale:
+		return "SoSM"
+	default:
+		return "scaled facilitator"
+	}
+}
+
+// Train is an Agile Release Train as the coach knows it now. Its roster and
+// register live beside it; an assessment keeps its own copy of both.
+type Train struct {
+	ID          string // a UUID, stable across machines so bundles merge
+	Name        string
+	Framework   Framework
+	Description string
+	CreatedAt   time.Time
+}
+
+// ARTRole is a role held at the level of the whole train.
+type ARTRole string
+
+// The train-level roles the brief names. Facilitator is the RTE or SoSM.
+const (
+	RoleFacilitator       ARTRole = "facilitator"
+	RoleProductManagement ARTRole = "product-management"
+	RoleSystemArchitect   ARTRole = "system-architect"
+	RoleBusinessOwner     ARTRole = "business-owner"
+	RoleAgileCoach        ARTRole = "agile-coach"
+)
+
+// ARTRoles lists the train-level roles in the order they are shown.
+var ARTRoles = []ARTRole{RoleFacilitator, RoleProductManagement, RoleSystemArchitect, RoleBusinessOwner, RoleAgileCoach}
+
+// Title names the role for a train of the given framework.
+func (r ARTRole) Title(f Framework) string {
+	switch r {
+	case RoleFacilitator:
+		return f.FacilitatorTitle()
+	case RoleProductManagement:
+		return "Product Management"
+	case RoleSystemArchitect:
+		return "System Architect"
+	case RoleBusinessOwner:
+		return "Business Owner"
+	case RoleAgileCoach:
+		return "Agile Coach"
+	}
+	return string(r)
+}
+
+// Person is someone on the train. One person may hold several roles or serve
+// several teams; that is how the roster shows overload.
+type Person struct {
+	ID         string
+	Name       string
+	Contractor bool // filled by a delivery contractor
+}
+
+// RoleAssignment puts a person in a train-level role. An empty PersonID is a
+// known vacancy: the role is wanted but nobody holds it.
+type RoleAssignment struct {
+	Role     ARTRole
+	PersonID string
+}
+
+// Team is one agile team of the train. An empty ScrumMasterID or
+// ProductOwnerID is a vacancy.
+type Team struct {
+	ID             string
+	Name           string
+	ScrumMasterID  string
+	ProductOwnerID string
+	DeveloperIDs   []string
+	Skills         []string // skills the team has among its developers
+}
+
+// Roster is who holds which role on the train, and the facts that go with it.
+type Roster struct {
+	People         []Person
+	Roles          []RoleAssignment
+	Teams          []Team
+	ValueStreamMap bool     // the train has a value stream map telling it what value to deliver
+	RequiredSkills []string // skills every team needs; empty means DefaultSkills
+}
+
+// DefaultSkills are the cross-functional skills a team is expected to have
+// when the coach has not said otherwise.
+var DefaultSkills = []string{"Software engineering", "Testing", "UI/UX", "Technical writing"}
+
+// Level of an impediment: where it has to be solved.
+type ImpedimentLevel string
+
+// Impediment levels, lowest first.
+const (
+	LevelTeam ImpedimentLevel = "team"
+	LevelART  ImpedimentLevel = "art"
+	LevelLACE ImpedimentLevel = "lace"
+)
+
+// ImpedimentStatus says where an impediment is in its life.
+type ImpedimentStatus string
+
+// Impediment statuses.
+const (
+	StatusOpen       ImpedimentStatus = "open"
+	StatusInProgress ImpedimentStatus = "in-progress"
+	StatusResolved   ImpedimentStatus = "resolved"
+)
+
+// ROAM is how a PI risk or impediment was dealt with at PI Planning.
+type ROAM string
+
+// ROAM categories; the empty value means not yet categorised.
+const (
+	ROAMNone      ROAM = ""
+	ROAMResolved  ROAM = "resolved"
+	ROAMOwned     ROAM = "owned"
+	ROAMAccepted  ROAM = "accepted"
+	ROAMMitigated ROAM = "mitigated"
+)
+
+// Impediment is one entry of the train's impediment register.
+type Impediment struct {
+	ID           string
+	Title        string
+	Description  string
+	Level        ImpedimentLevel
+	TeamID       string // the team it was raised by or belongs to; empty for train-wide
+	Owner        string
+	Status       ImpedimentStatus
+	ROAM         ROAM
+	Raised       time.Time
+	Resolved     time.Time // zero while not resolved
+	Escalated    bool      // escalated beyond the level where it was raised
+	RecurrenceOf string    // the ID of an earlier impediment this one repeats
+}
+
+// Rating is a coach's answer on an item's scale. Levels count from 1; zero is
+// unanswered, and two negative values say "not applicable" and "don't know",
+// which never count toward a score.
+type Rating int
+
+// Ratings that are not levels on the scale.
+const (
+	Unanswered    Rating = 0
+	NotApplicable Rating = -1
+	DontKnow      Rating = -2
+)
+
+// Rated reports whether the rating is a level on the scale.
+func (r Rating) Rated() bool { return r > 0 }
+
+// Answer is the coach's answer to one item, with what backs it.
+type Answer struct {
+	ItemID   string
+	Rating   Rating
+	Figure   *float64 // for measure items: the figure entered, from which the level follows
+	Note     string   // the coach's note: what they heard, what they think
+	Evidence string   // what they saw: documents, boards, metrics
+}
+
+// AssessmentStatus is draft while the coach works, final once finished.
+type AssessmentStatus string
+
+// Assessment statuses.
+const (
+	Draft AssessmentStatus = "draft"
+	Final AssessmentStatus = "final"
+)
+
+// Assessment is one assessment of one train at one moment. It owns a copy of
+// the roster and register as they were on its date, so later edits to the
+// train never change what a finished assessment says.
+type Assessment struct {
+	ID               string
+	TrainID          string
+	Date             time.Time // the day the assessment describes; ages are counted to it
+	PI               string    // the Program Increment label, e.g. "PI 2026.4"
+	Assessor         string
+	Status           AssessmentStatus
+	ChecklistVersion string
+	PIWeeks          int // length of a PI in weeks; 0 means DefaultPIWeeks
+	Roster           Roster
+	Register         []Impediment
+	Answers          map[string]Answer // by item ID
+	Notes            map[string]string // the coach's notes by checklist ID
+	Review           Review            // the coach's edits to the recommendations
+	Workshop         *Workshop         // the room's votes when assessed in a workshop; nil otherwise
+}
+
+// DefaultPIWeeks is the PI length when the coach has not set one.
+const DefaultPIWeeks = 10
+
+// RecommendationStatus records the coach's decision on a recommendation.
+type RecommendationStatus string
+
+// Recommendation statuses. A derived recommendation starts Proposed.
+const (
+	Proposed RecommendationStatus = "proposed"
+	Accepted RecommendationStatus = "accepted"
+	Rejected RecommendationStatus = "rejected"
+)
+
+// Priority orders recommendations; High comes first.
+type Priority int
+
+// Priorities.
+const (
+	High   Priority = 1
+	Medium Priority = 2
+	Low    Priority = 3
+)
+
+// Owner is who is asked to act on a recommendation.
+type Owner string
+
+// Suggested owners.
+const (
+	OwnerLACE              Owner = "LACE"
+	OwnerFacilitator       Owner = "RTE"
+	OwnerBusinessOwners    Owner = "Business Owners"
+	OwnerProductManagement Owner = "Product Management"
+	OwnerTeam              Owner = "Team"
+)
+
+// EvidenceKind says where a piece of evidence comes from.
+type EvidenceKind string
+
+// Kinds of evidence behind a finding.
+const (
+	EvidenceAnswer EvidenceKind = "answer" // an item and its rating
+	EvidenceRoster EvidenceKind = "roster" // a fact of the roster, a role gap
+	EvidenceFigure EvidenceKind = "figure" // a figure of the impediment register
+)
+
+// Evidence points at what a finding rests on.
+type Evidence struct {
+	Kind EvidenceKind
+	Ref  string // an item ID, a role-gap rule ID, or a figure name
+	Text string // the evidence in words, e.g. "Cross-team sync: rated 2 of 5"
+}
+
+// Recommendation is an action the LACE is asked to take or sponsor.
+type Recommendation struct {
+	ID         string // stable for the same rule and subject, so edits and trends follow it
+	Rule       string // the rule that derived it; empty for the coach's own
+	Finding    string
+	Evidence   []Evidence
+	Action     string
+	Priority   Priority
+	Owner      Owner
+	Escalation ImpedimentLevel // the level that must act: team, ART or LACE
+	Acceptance string          // a measurable acceptance criterion
+	TargetPI   string
+	Status     RecommendationStatus
+	ByCoach    bool // added by the coach rather than derived
+	Edited     bool // the coach changed the derived wording or fields
+}
+
+// RecommendationEdit is the coach's change to one derived recommendation.
+// Empty fields keep the derived value.
+type RecommendationEdit struct {
+	Status     RecommendationStatus
+	Finding    string
+	Action     string
+	Acceptance string
+	Owner      Owner
+	TargetPI   string
+	Priority   Priority
+}
+
+// Review is everything the coach decided about the recommendations.
+type Review struct {
+	Edits map[string]RecommendationEdit // by recommendation ID
+	Added []Recommendation              // the coach's own
+}
+
+// Sync is what the framework calls the regular cross-team sync of the team
+// coaches.
+func (f Framework) Sync() string {
+	switch f {
+	case SAFe:
+		return "ART Sync"
+	case ScrumAtScale:
+		return "Scaled Daily Scrum"
+	default:
+		return "cross-team sync"
+	}
+}
+
+// Leaders is what the framework calls the empowered leadership group that
+// takes the train's escalations.
+func (f Framework) Leaders() string {
+	switch f {
+	case SAFe:
+		return "Business Owners"
+	case ScrumAtScale:
+		return "Executive Action Team"
+	default:
+		return "leadership group"
+	}
+}
+
+// Expand puts the framework's words into a checklist or rule text: the
+// placeholders {facilitator}, {sync} and {leaders} become, for SAFe, "RTE",
+// "ART Sync" and "Business Owners"; {a-facilitator} and {A-facilitator}
+// carry the right article ("an RTE", "a SoSM"). The texts are written so a placeholder
+// never starts a sentence, since the words for Other are lower case.
+func (f Framework) Expand(s string) string {
+	if !strings.Contains(s, "{") {
+		return s
+	}
+	r, ok := expanders[f]
+	if !ok {
+		r = expanders[OtherFramework] // any other framework uses the neutral words
+	}
+	return r.Replace(s)
+}
+
+// expanders are built once: a replacer is costly to build and scoring
+// expands hundreds of texts.
+var expanders = func() map[Framework]*strings.Replacer {
+	m := map[Framework]*strings.Replacer{}
+	for _, f := range Frameworks {
+		a := "a " + f.Facilitator()
+		if f == SAFe {
+			a = "an " + f.Facilitator() // "an RTE": the article follows the sound
+		}
+		m[f] = strings.NewReplacer(
+			"{facilitator}", f.Facilitator(),
+			"{a-facilitator}", a,
+			"{A-facilitator}", strings.ToUpper(a[:1])+a[1:],
+			"{sync}", f.Sync(),
+			"{leaders}", f.Leaders(),
+		)
+	}
+	return m
+}()
+
+// Title names the owner for a train of the given framework: the scaled
+// facilitator is "RTE" in SAFe, "SoSM" in Scrum@Scale.
+func (o Owner) Title(f Framework) string {
+	if o == OwnerFacilitator {
+		return f.Facilitator()
+	}
+	return string(o)
+}
+
+// String names the priority in words.
+func (p Priority) String() string {
+	switch p {
+	case High:
+		return "high"
+	case Medium:
+		return "medium"
+	case Low:
+		return "low"
+	}
+	return fmt.Sprintf("priority %d", int(p))
+}

@@ -1,0 +1,42 @@
+// Package assets holds the files Trainscope embeds: the checklist
+// definitions, the application icon and the font family shared by the GUI
+// theme and the PDF report.
+package assets
+
+import (
+	"embed"
+	"io/fs"
+
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/gobolditalic"
+	"golang.org/x/image/font/gofont/goitalic"
+	"golang.org/x/image/font/gofont/goregular"
+)
+
+//go:embed checklists/*.yaml
+var checklists embed.FS
+
+// Checklists is the folder of checklist definitions, one YAML file per
+// checklist plus dimensions.yaml; assessment.LoadDefinitions reads it.
+func Checklists() fs.FS {
+	sub, err := fs.Sub(checklists, "checklists")
+	if err != nil {
+		panic(err) // the folder is embedded at build time; it cannot be missing
+	}
+	return sub
+}
+
+//go:embed icon.png
+var icon []byte
+
+// Icon is the application icon as PNG bytes.
+func Icon() []byte { return icon }
+
+// The font family, TrueType bytes. The Go fonts cover Latin with every
+// diacritic, Greek and Cyrillic; the report marks any glyph they lack.
+var (
+	FontRegular    = goregular.TTF
+	FontBold       = gobold.TTF
+	FontItalic     = goitalic.TTF
+	FontBoldItalic = gobolditalic.TTF
+)

@@ -1,0 +1,44 @@
+package assets
+
+import (
+	"bytes"
+	"image/png"
+	"io/fs"
+	"testing"
+
+	"golang.org/x/image/font/sfnt"
+)
+
+func TestIconIsASquarePNG(t *testing.T) {
+	img, err := png.Decode(bytes.NewReader(Icon()))
+	if err != nil {
+		t.Fatalf("icon: %v", err)
+	}
+	if b := img.Bounds(); b.Dx() != b.Dy() || b.Dx() < 256 {
+		t.Errorf("icon is %dx%d; desktop packaging wants a square of at least 256", b.Dx(), b.Dy())
+	}
+}
+
+// The report promises Latin with diacritics, Greek and Cyrillic in every style.
+func TestFontsCoverLatinGreekCyrillic(t *testing.T) {
+	for name, ttf := range map[string][]byte{"regular": FontRegular, "bold": FontBold, "italic": FontItalic, "bold italic": FontBoldItalic} {
+		f, err := sfnt.Parse(ttf)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		var buf sfnt.Buffer
+		for _, r := range "ÅćęłñøßžŐűΑλωЖщЯ€—" {
+			if gi, err := f.GlyphIndex(&buf, r); err != nil || gi == 0 {
+				t.Errorf("%s font lacks %q", name, r)
+			}
+		}
+	}
+}
+
+func TestChecklistsAreEmbedded(t *testing.T) {
+	for _, name := range []string{"dimensions.yaml", "facilitator-fit.yaml", "facilitator-effectiveness.yaml", "role-coverage.yaml", "impediment-handling.yaml"} {
+		if b, err := fs.ReadFile(Checklists(), name); err != nil || len(b) == 0 {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
