@@ -1,0 +1,445 @@
+package assessment
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// The thresholds of the register rules.
+const (
+	OldMedianAgeDays     = 30   // RF-01: a median open age above this is old
+	MinRegisterForShares = 5    // RF-03 to RF-05 need at least this many impediments to read a share
+	LowEscalationShare   = 0.10 // RF-03: below this, impediments do not climb the ladder
+	HighEscalationShare  = 0.50 // RF-04: above this, teams hand impediments upward
+	RecurrenceShare      = 0.15 // RF-05: from this share of repeats, root causes are not removed
+	HighRecurrenceShare  = 0.30 // RF-05: from this share, the recommendation is high priority
+	OldShareHigh         = 0.25 // RF-02: from this share of open impediments older than a PI, high priority
+)
+
+// RecommendationRules are the rules that derive recommendations, in the
+// order their recommendations are listed within one priority. Each role-gap
+// rule (RoleGapRules) is a recommendation rule too, ranked where "RG" stands.
+var RecommendationRules = []Rule{
+	{"RV-01", "Establish the scaled facilitator role",
+		"When the verdict recommends {a-facilitator}, with or without conditions, and nobody holds the role: establish it the way the verdict says to start. High priority, owner LACE, escalation LACE. Role gap RG-01 yields no recommendation of its own; this rule and RV-03 speak for it."},
+	{"RV-02", "Meet a condition of the verdict",
+		"For each contra-indication behind a verdict of \"recommended with conditions\": the item's advice, or its condition when it has no advice. High priority."},
+	{"RV-03", "Not now: what to do instead",
+		"When the verdict is \"not recommended now\": the verdict's way forward. Medium priority, owner LACE, escalation LACE."},
+	{"RV-04", "Complete the fit checklist",
+		"When the verdict is undecided: rate the fit checklist. Low priority, owner LACE."},
+	{"RG", "Close a role gap",
+		"Each role gap (RG-02 to RG-15) yields its rule's action, owner, escalation and acceptance criterion; its priority is the gap's severity."},
+	{"RF-01", "Old impediments",
+		fmt.Sprintf("When the median age of open impediments is above %d days: review and move them. High priority when the median is older than one PI, otherwise medium.", OldMedianAgeDays)},
+	{"RF-02", "Impediments older than one PI",
+		fmt.Sprintf("When any open impediment is older than one PI: decide on each with the {leaders}. High priority when %.0f%% or more of the open impediments are that old, otherwise medium. Owner LACE when one of them is at LACE level, otherwise the {facilitator}.", OldShareHigh*100)},
+	{"RF-03", "Too little escalation",
+		fmt.Sprintf("When the register holds at least %d impediments, fewer than %.0f%% were escalated, and some open ones are older than one PI: impediments age where they arise instead of climbing the ladder. Medium priority.", MinRegisterForShares, LowEscalationShare*100)},
+	{"RF-04", "Too much escalation",
+		fmt.Sprintf("When the register holds at least %d impediments and more than %.0f%% were escalated: teams hand upward what they could clear. Medium priority.", MinRegisterForShares, HighEscalationShare*100)},
+	{"RF-05", "Recurring impediments",
+		fmt.Sprintf("When the register holds at least %d impediments and %.0f%% or more repeat an earlier one: remove root causes. High priority from %.0f%%, otherwise medium.", MinRegisterForShares, RecurrenceShare*100, HighRecurrenceShare*100)},
+	{"RF-06", "No impediment register",
+		"When the register is empty: start keeping one. Medium priority."},
+	{"RF-07", "Open impediments without an owner",
+		"When any open impediment has no owner: name one for each. Medium priority."},
+	{"RI-01", "Low-rated practice or measure",
+		fmt.Sprintf("For each item of the maturity checklists that is rated, or whose figure earns, level %d or lower and that has advice: the advice. When a role-gap rule the item names as related has found a gap, the item's rating joins that gap's recommendation as evidence instead; a level taken from the register is left to the register rules. High priority for level 1 on an item of weight 3 or more; medium for level 1, or level 2 on an item of weight 3 or more; otherwise low.", LowLevel)},
+}
+
+// RecommendationID is the stable ID of the recommendation a rule derives
+// about a subject, so the coach's edits and the trend across assessments
+// follow it.
+func RecommendationID(rule, subject string) string { return rule + "/" + subject }
+
+// targetPI is the PI a recommendation is due by: the next for high
+// priority, the one after for medium, the third for low.
+func targetPI(pi string, p Priority) string {
+	n := int(p)
+	if n < 1 || n > 3 {
+		n = 3
+	}
+	return NextPI(pi, n)
+}
+
+// Derive applies the recommendation rules to an assessment's findings, in
+// the order of SortRecommendations. Every recommendation starts Proposed.
+func Derive(d *Definitions, t Train, a *Assessment, r Results) []Recommendation {
+	f := t.Framework
+	var recs []Recommendation
+	add := func(rule, subject string, rec Recommendation) {
+		rec.ID = RecommendationID(rule, subject)
+		rec.Rule = rule
+		rec.Status = Proposed
+		rec.TargetPI = targetPI(a.PI, rec.Priority)
+		rec.Finding = f.Expand(rec.Finding)
+		rec.Action = f.Expand(rec.Action)
+		rec.Acceptance = f.Expand(rec.Acceptance)
+		recs = append(recs, rec)
+	}
+
+	deriveVerdict(d, a, r, f, add)
+	deriveGaps(r.Gaps, add)
+	deriveRegister(a, r.Figures, add)
+	deriveItems(d, r, f, add, &recs)
+	SortRecommendations(recs)
+	return recs
+}
+
+type addFunc func(rule, subject string, rec Recommendation)
+
+func deriveVerdict(d *Definitions, a *Assessment, r Results, f Framework, add addFunc) {
+	v := r.Verdict
+	reasons := slices.Clone(v.Reasons)
+	switch v.Kind {
+	case Recommended, RecommendedConditions:
+		if holds(a.Roster, RoleFacilitator) {
+			break
+		}
+		acc := "A named {facilitator} is in the roster and has run the {sync} for a full iteration before the next PI Planning."
+		if len(v.Conditions) > 0 {
+			acc += " The LACE has confirmed each condition of the verdict."
+		}
+		add("RV-01", "facilitator", Recommendation{
+			Finding:  v.Headline,
+			Evidence: reasons,
+			Action:   v.WayToStart,
+			Priority: High, Owner: OwnerLACE, Escalation: LevelLACE,
+			Acceptance: acc,
+		})
+	case NotRecommended:
+		add("RV-03", "facilitator", Recommendation{
+			Finding:  v.Headline,
+			Evidence: reasons,
+			Action:   v.WayToStart,
+			Priority: Medium, Owner: OwnerLACE, Escalation: LevelLACE,
+			Acceptance: "The LACE has re-assessed the scaled facilitator fit at the next Inspect & Adapt and recorded its decision.",
+		})
+	case Undecided:
+		add("RV-04", "facilitator", Recommendation{
+			Finding:  v.Headline,
+			Action:   v.WayToStart,
+			Priority: Low, Owner: OwnerLACE, Escalation: LevelLACE,
+			Acceptance: fmt.Sprintf("At least %.0f%% of the fit items are rated at the next assessment.", MinFitEvidence*100),
+		})
+	}
+	if v.Kind != RecommendedConditions {
+		return
+	}
+	for _, e := range v.Reasons {
+		it, _ := d.Item(e.Ref)
+		if it == nil || it.Kind != ContraIndication {
+			continue
+		}
+		rec := Recommendation{
+			Finding:  "Condition of the verdict: " + it.Condition,
+			Evidence: []Evidence{e},
+			Priority: High, Owner: OwnerLACE, Escalation: LevelLACE,
+			Action:     it.Condition,
+			Acceptance: "The LACE has confirmed that the condition holds: " + it.Condition,
+		}
+		if adv := it.Advice; adv != nil {
+			rec.Action, rec.Owner, rec.Escalation, rec.Acceptance = adv.Action, adv.Owner, adv.Escalation, adv.Acceptance
+		}
+		add("RV-02", it.ID, rec)
+	}
+}
+
+func deriveGaps(gaps []RoleGap, add addFunc) {
+	for _, g := range gaps {
+		rule := RoleGapRuleByID(g.Rule)
+		if rule == nil || g.Rule == "RG-01" {
+			continue
+		}
+		add(g.Rule, cmp.Or(g.SubjectID, g.Subject), Recommendation{
+			Finding:    g.Finding,
+			Evidence:   []Evidence{{Kind: EvidenceRoster, Ref: g.Rule, Text: g.Finding}},
+			Action:     rule.Action,
+			Priority:   g.Severity,
+			Owner:      rule.Owner,
+			Escalation: rule.Escalation,
+			Acceptance: rule.Acceptance,
+		})
+	}
+}
+
+func deriveRegister(a *Assessment, fg RegisterFigures, add addFunc) {
+	fig := func(ref, text string) Evidence { return Evidence{Kind: EvidenceFigure, Ref: ref, Text: text} }
+	piDays := fg.PIWeeks * 7
+	openCount := fmt.Sprintf("%d open of %d impediments", fg.Open, fg.Total)
+
+	if fg.Total == 0 {
+		add("RF-06", "register", Recommendation{
+			Finding:  "The train keeps no impediment register, so nobody can see how impediments flow.",
+			Evidence: []Evidence{fig("total", "The register is empty.")},
+			Action:   "Start an impediment register for the train: every impediment with level, owner, status, ROAM category and raised and resolved dates.",
+			Priority: Medium, Owner: OwnerFacilitator, Escalation: LevelART,
+			Acceptance: "The register holds every impediment raised at the {sync} during the next PI, each with an owner and a raised date.",
+		})
+		return
+	}
+
+	if fg.Open > 0 && fg.MedianOpenAgeDays > OldMedianAgeDays {
+		p := Medium
+		if fg.MedianOpenAgeDays > float64(piDays) {
+			p = High
+		}
+		add("RF-01", "register", Recommendation{
+			Finding:  fmt.Sprintf("Open impediments are old: their median age is %s.", formatFigure(fg.MedianOpenAgeDays, "days")),
+			Evidence: []Evidence{fig("median-open-age-days", fmt.Sprintf("Median age of open impediments: %s (%s).", formatFigure(fg.MedianOpenAgeDays, "days"), openCount))},
+			Action:   "Review every open impediment older than 30 days at the next {sync}: resolve it, escalate it a step up the ladder, or close it with a recorded decision.",
+			Priority: p, Owner: OwnerFacilitator, Escalation: LevelART,
+			Acceptance: "The median age of open impediments is 14 days or less at the end of the target PI.",
+		})
+	}
+
+	if fg.OlderThanPI > 0 {
+		p := Medium
+		if fg.ShareOlderThanPI >= OldShareHigh {
+			p = High
+		}
+		owner, esc := OwnerFacilitator, LevelART
+		for _, imp := range a.Register {
+			if imp.Level == LevelLACE && isOpenOlderThan(imp, a, piDays) {
+				owner, esc = OwnerLACE, LevelLACE
+				break
+			}
+		}
+		ev := []Evidence{fig("share-older-than-pi", fmt.Sprintf("%d of %d open impediments (%.0f%%) are older than one PI of %d weeks.", fg.OlderThanPI, fg.Open, 100*fg.ShareOlderThanPI, fg.PIWeeks))}
+		if fg.OldestOpenID != "" {
+			ev = append(ev, fig(fg.OldestOpenID, fmt.Sprintf("The oldest open impediment, %s, is %d days old.", impedimentName(a.Register, fg.OldestOpenID), fg.OldestOpenAgeDays)))
+		}
+		add("RF-02", "register", Recommendation{
+			Finding:  fmt.Sprintf("%d open %s older than one PI.", fg.OlderThanPI, plural(fg.OlderThanPI, "impediment is", "impediments are")),
+			Evidence: ev,
+			Action:   "Take each open impediment older than one PI to the {leaders}: resolve it, fund it, escalate it to the LACE or portfolio, or close it as accepted, with the decision recorded.",
+			Priority: p, Owner: owner, Escalation: esc,
+			Acceptance: "No open impediment is older than one PI without a recorded decision at the end of the target PI.",
+		})
+	}
+
+	if fg.Total >= MinRegisterForShares && fg.ShareEscalated < LowEscalationShare && fg.OlderThanPI > 0 {
+		add("RF-03", "register", Recommendation{
+			Finding:  fmt.Sprintf("Impediments age where they arise instead of climbing the ladder: only %.0f%% were escalated, while %d open ones are older than one PI.", 100*fg.ShareEscalated, fg.OlderThanPI),
+			Evidence: []Evidence{fig("share-escalated", fmt.Sprintf("%d of %d impediments escalated.", fg.Escalated, fg.Total))},
+			Action:   "Agree time limits for each step of the escalation ladder (team, {sync}, {facilitator}, {leaders}, LACE) and escalate whatever passes its limit.",
+			Priority: Medium, Owner: OwnerFacilitator, Escalation: LevelART,
+			Acceptance: "In the target PI every impediment that passes its step's time limit is escalated within a week.",
+		})
+	}
+
+	if fg.Total >= MinRegisterForShares && fg.ShareEscalated > HighEscalationShare {
+		add("RF-04", "register", Recommendation{
+			Finding:  fmt.Sprintf("Most impediments are handed upward: %.0f%% were escalated.", 100*fg.ShareEscalated),
+			Evidence: []Evidence{fig("share-escalated", fmt.Sprintf("%d of %d impediments escalated.", fg.Escalated, fg.Total))},
+			Action:   "Have the Scrum Masters and the {facilitator} coach teams to clear what lies within their reach before escalating, and review escalations at the {sync} for ones the teams could have solved.",
+			Priority: Medium, Owner: OwnerFacilitator, Escalation: LevelTeam,
+			Acceptance: fmt.Sprintf("At most %.0f%% of the impediments raised in the target PI are escalated.", 100*HighEscalationShare),
+		})
+	}
+
+	if fg.Total >= MinRegisterForShares && fg.Recurrence >= RecurrenceShare {
+		p := Medium
+		if fg.Recurrence >= HighRecurrenceShare {
+			p = High
+		}
+		add("RF-05", "register", Recommendation{
+			Finding:  fmt.Sprintf("Impediments come back: %.0f%% repeat an earlier one.", 100*fg.Recurrence),
+			Evidence: []Evidence{fig("recurrence", fmt.Sprintf("%d of %d impediments repeat an earlier one.", fg.Recurring, fg.Total))},
+			Action:   "Take every recurring impediment to root-cause analysis (fishbone, five whys) at the next Inspect & Adapt, and plan the fixes as improvement items.",
+			Priority: p, Owner: OwnerFacilitator, Escalation: LevelART,
+			Acceptance: fmt.Sprintf("Fewer than %.0f%% of the impediments raised in the target PI repeat an earlier one.", 100*RecurrenceShare),
+		})
+	}
+
+	var unowned []string
+	for _, imp := range a.Register {
+		if strings.TrimSpace(imp.Owner) == "" && isOpenOn(imp, a) {
+			unowned = append(unowned, imp.Title)
+		}
+	}
+	if len(unowned) > 0 {
+		add("RF-07", "register", Recommendation{
+			Finding:  fmt.Sprintf("%d open %s no owner.", len(unowned), plural(len(unowned), "impediment has", "impediments have")),
+			Evidence: []Evidence{fig("owner", "Without an owner: "+strings.Join(unowned, "; ")+".")},
+			Action:   "Name an owner for every open impediment at the next {sync}.",
+			Priority: Medium, Owner: OwnerFacilitator, Escalation: LevelART,
+			Acceptance: "Every open impediment in the register has an owner by the end of the next iteration.",
+		})
+	}
+}
+
+// deriveItems is rule RI-01. An item whose related role-gap rule found a
+// gap does not advise again: its rating joins the evidence of the gap's
+// recommendation, so the LACE reads one action with both facts behind it.
+func deriveItems(d *Definitions, r Results, f Framework, add addFunc, recs *[]Recommendation) {
+	fired := map[string]bool{}
+	for _, g := range r.Gaps {
+		fired[g.Rule] = true
+	}
+	for _, is := range r.Items {
+		if !IsMaturity(is.ChecklistID) || !is.Rating.Rated() || int(is.Rating) > LowLevel || is.Source == FromRegister {
+			continue
+		}
+		it, _ := d.Item(is.ItemID)
+		if it == nil || it.Advice == nil {
+			continue
+		}
+		covered := false
+		for _, rule := range it.Related {
+			if !fired[rule] {
+				continue
+			}
+			covered = true
+			for i := range *recs {
+				if rec := &(*recs)[i]; rec.Rule == rule {
+					rec.Evidence = append(rec.Evidence, answerEvidence(it, is, f))
+				}
+			}
+		}
+		if covered {
+			continue
+		}
+		p := Low
+		switch {
+		case is.Rating == 1 && it.Weight >= 3:
+			p = High
+		case is.Rating == 1 || it.Weight >= 3:
+			p = Medium
+		}
+		e := answerEvidence(it, is, f)
+		add("RI-01", it.ID, Recommendation{
+			Finding:    e.Text + ".",
+			Evidence:   []Evidence{e},
+			Action:     it.Advice.Action,
+			Priority:   p,
+			Owner:      it.Advice.Owner,
+			Escalation: it.Advice.Escalation,
+			Acceptance: it.Advice.Acceptance,
+		})
+	}
+}
+
+func isOpenOn(imp Impediment, a *Assessment) bool {
+	if !imp.Raised.IsZero() && days(imp.Raised, a.Date) < 0 {
+		return false
+	}
+	return !resolvedBy(imp, a.Date)
+}
+
+func isOpenOlderThan(imp Impediment, a *Assessment, limit int) bool {
+	return isOpenOn(imp, a) && !imp.Raised.IsZero() && days(imp.Raised, a.Date) > limit
+}
+
+func impedimentName(reg []Impediment, id string) string {
+	for _, imp := range reg {
+		if imp.ID == id && imp.Title != "" {
+			return "“" + imp.Title + "”"
+		}
+	}
+	return id
+}
+
+// ruleRank orders rules as RecommendationRules lists them; role-gap rules
+// rank where "RG" stands, among themselves by ID, and the coach's own last.
+func ruleRank(rule string) int {
+	if strings.HasPrefix(rule, "RG-") {
+		rule = "RG"
+	}
+	for i, r := range RecommendationRules {
+		if r.ID == rule {
+			return i
+		}
+	}
+	return len(RecommendationRules)
+}
+
+// SortRecommendations puts recommendations in their one order: priority,
+// then rule, then subject, so the same findings always read the same.
+func SortRecommendations(recs []Recommendation) {
+	slices.SortStableFunc(recs, func(a, b Recommendation) int {
+		return cmp.Or(
+			cmp.Compare(a.Priority, b.Priority),
+			cmp.Compare(ruleRank(a.Rule), ruleRank(b.Rule)),
+			cmp.Compare(a.Rule, b.Rule),
+			cmp.Compare(a.ID, b.ID),
+		)
+	})
+}
+
+// ApplyReview applies the coach's review: each edit changes the derived
+// recommendation with its ID (empty fields keep the derived value), and the
+// coach's own recommendations join the list. pi is the assessment's PI, from
+// which a changed priority recomputes the target PI. Edits to recommendations no
+// rule derives any more are dropped. Rejected recommendations stay in the
+// list, marked, so the coach can change their mind; see Results.Agreed.
+func ApplyReview(recs []Recommendation, rv Review, pi string) []Recommendation {
+	out := make([]Recommendation, 0, len(recs)+len(rv.Added))
+	for _, rec := range recs {
+		rec.Evidence = slices.Clone(rec.Evidence)
+		if e, ok := rv.Edits[rec.ID]; ok {
+			rec = applyEdit(rec, e, pi)
+		}
+		out = append(out, rec)
+	}
+	for i, rec := range rv.Added {
+		rec.Evidence = slices.Clone(rec.Evidence)
+		rec.ByCoach = true
+		rec.Rule = ""
+		if rec.ID == "" {
+			rec.ID = fmt.Sprintf("coach/%d", i+1)
+		}
+		if rec.Status == "" {
+			rec.Status = Accepted // the coach wrote it, so the coach stands behind it
+		}
+		if rec.Priority < High || rec.Priority > Low {
+			rec.Priority = Medium
+		}
+		out = append(out, rec)
+	}
+	SortRecommendations(out)
+	return out
+}
+
+// applyEdit changes one recommendation. A new priority moves the target PI
+// with it, unless the coach set the target PI too.
+func applyEdit(rec Recommendation, e RecommendationEdit, pi string) Recommendation {
+	if e.Status != "" {
+		rec.Status = e.Status
+	}
+	set := func(dst *string, v string) {
+		if v != "" && v != *dst {
+			*dst = v
+			rec.Edited = true
+		}
+	}
+	set(&rec.Finding, e.Finding)
+	set(&rec.Action, e.Action)
+	set(&rec.Acceptance, e.Acceptance)
+	set(&rec.TargetPI, e.TargetPI)
+	if e.Owner != "" && e.Owner != rec.Owner {
+		rec.Owner, rec.Edited = e.Owner, true
+	}
+	if e.Priority >= High && e.Priority <= Low && e.Priority != rec.Priority {
+		rec.Priority, rec.Edited = e.Priority, true
+		if e.TargetPI == "" && !rec.ByCoach {
+			rec.TargetPI = targetPI(pi, rec.Priority)
+		}
+	}
+	return rec
+}
+
+// Agreed are the recommendations the coach has not rejected, in order: what
+// the report puts before the LACE.
+func (r Results) Agreed() []Recommendation {
+	var out []Recommendation
+	for _, rec := range r.Recommendations {
+		if rec.Status != Rejected {
+			out = append(out, rec)
+		}
+	}
+	return out
+}

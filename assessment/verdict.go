@@ -1,0 +1,323 @@
+package assessment
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Rule is a documented rule: its ID, what it looks for, and what follows.
+// The texts may hold the placeholders of Framework.Expand.
+type Rule struct {
+	ID    string
+	Title string
+	Words string
+}
+
+// The fit items the verdict reads by name, beyond their kind: the way to
+// start depends on them. A test keeps them in the definitions.
+const (
+	itemFrameworkAdoption = "fit.framework-adoption.v1"
+	itemCandidateCoach    = "fit.candidate-coach.v1"
+)
+
+// The thresholds of the verdict.
+const (
+	// MinFitEvidence is the share of applicable fit items that must be rated
+	// before the fit score is trusted.
+	MinFitEvidence = 0.5
+	// NeedThreshold is the indication score (0–100) from which the train is
+	// taken to need a scaled facilitator.
+	NeedThreshold = 50.0
+	// LowLevel is the highest level that counts as low: a contra-indication
+	// rated at or below it holds; an item rated at or below it is a finding.
+	LowLevel = 2
+	// StrongLevel is the lowest level that counts as a strong sign.
+	StrongLevel = 4
+)
+
+// VerdictRules are the verdict's rules, applied in this order; the first
+// that fires decides.
+var VerdictRules = []Rule{
+	{"V-01", "Only one or two teams",
+		"When the roster has one or two teams, {a-facilitator} is not recommended now, whatever the ratings: the teams' Scrum Masters and Product Owners can coordinate directly. This roster fact is decisive."},
+	{"V-02", "A decisive contra-indication holds",
+		fmt.Sprintf("When a decisive contra-indication is rated %d or lower (it holds fully or largely), {a-facilitator} is not recommended now: the teams are independent, single-team Scrum is not yet working, or there are too few teams.", LowLevel)},
+	{"V-03", "Too little rated to decide",
+		fmt.Sprintf("When fewer than %.0f%% of the applicable fit items are rated, or no sign for the role is rated, the verdict is undecided.", MinFitEvidence*100)},
+	{"V-04", "The need is weak",
+		fmt.Sprintf("The indication score is the weighted score of the signs for the role (without the way-to-start item). Below %.0f, {a-facilitator} is not recommended now: the train does not yet show the need.", NeedThreshold)},
+	{"V-05", "Needed, with conditions",
+		fmt.Sprintf("When the need is shown but a contra-indication that is not decisive is rated %d or lower, or a decisive one is rated 3 (it partly holds), or the roster has no Business Owner to take escalations, the role is recommended with conditions: each such item's condition must hold.", LowLevel)},
+	{"V-06", "Needed",
+		"Otherwise the need is shown and nothing speaks against it: {a-facilitator} is recommended now."},
+}
+
+// WayToStartRules say how the verdict chooses the way to start.
+var WayToStartRules = []Rule{
+	{"W-01", "Keep the role",
+		"If the roster already has {a-facilitator}, keep the role and check its effectiveness each PI."},
+	{"W-02", "Adopt a framework with a dedicated role",
+		fmt.Sprintf("If the organisation is adopting a scaling framework (%s rated %d or higher), or no team Scrum Master is ready (%s rated %d or lower), bring in a dedicated, trained {facilitator} as part of the framework.", itemFrameworkAdoption, StrongLevel, itemCandidateCoach, LowLevel)},
+	{"W-03", "Promote an existing team coach",
+		"Otherwise ask an experienced team Scrum Master to start facilitating across the teams with a time-boxed {sync}, then add release planning, scaled reviews and retrospectives as the need shows."},
+}
+
+// verdictInput gathers what the verdict reads.
+type verdictInput struct {
+	f           Framework
+	items       []*Item
+	scores      map[string]ItemScore
+	teams       int
+	facilitator bool // someone holds the role
+	owners      bool // someone is a Business Owner
+	rosterKnown bool
+}
+
+func decideVerdict(d *Definitions, t Train, a *Assessment, r Results) Verdict {
+	in := verdictInput{f: t.Framework, scores: map[string]ItemScore{}}
+	if c := d.Checklist(ChecklistFit); c != nil {
+		for i := range c.Items {
+			in.items = append(in.items, &c.Items[i])
+		}
+	}
+	for _, is := range r.Items {
+		if is.ChecklistID == ChecklistFit {
+			in.scores[is.ItemID] = is
+		}
+	}
+	ro := a.Roster
+	in.rosterKnown = len(ro.Teams) > 0 || len(ro.Roles) > 0 || len(ro.People) > 0
+	in.teams = len(ro.Teams)
+	in.facilitator = holds(ro, RoleFacilitator)
+	in.owners = holds(ro, RoleBusinessOwner)
+	return verdict(in)
+}
+
+func holds(r Roster, role ARTRole) bool {
+	for _, ra := range r.Roles {
+		if ra.Role == role && ra.PersonID != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func (in verdictInput) level(id string) int {
+	if is, ok := in.scores[id]; ok && is.Rating.Rated() {
+		return int(is.Rating)
+	}
+	return 0
+}
+
+func (in verdictInput) evidence(it *Item) Evidence {
+	return answerEvidence(it, in.scores[it.ID], in.f)
+}
+
+func verdict(in verdictInput) Verdict {
+	f := in.f
+	v := Verdict{}
+	teamFact := Evidence{Kind: EvidenceRoster, Ref: "team-count",
+		Text: fmt.Sprintf("The roster has %d %s.", in.teams, plural(in.teams, "team", "teams"))}
+
+	// V-01: one or two teams decide on their own.
+	if in.rosterKnown && in.teams >= 1 && in.teams <= 2 {
+		v.Kind = NotRecommended
+		v.Reasons = []Evidence{teamFact}
+		v.Headline = f.Expand("{A-facilitator} is not recommended for this train now: with one or two teams there is no team of teams to facilitate.")
+		v.WayToStart = notNowWay(in, []string{"teams"})
+		return v
+	}
+
+	// V-02: decisive contra-indications.
+	var decisive []string
+	for _, it := range in.items {
+		if it.Kind == ContraIndication && it.Decisive {
+			if l := in.level(it.ID); l > 0 && l <= LowLevel {
+				v.Reasons = append(v.Reasons, in.evidence(it))
+				decisive = append(decisive, it.ID)
+			}
+		}
+	}
+	if len(decisive) > 0 {
+		v.Kind = NotRecommended
+		v.Headline = f.Expand("{A-facilitator} is not recommended for this train now: what speaks against the role is decisive.")
+		v.WayToStart = notNowWay(in, decisive)
+		return v
+	}
+
+	// V-03: enough evidence?
+	var rated, applicable int
+	var need scoring
+	for _, it := range in.items {
+		is := in.scores[it.ID]
+		if is.Rating != NotApplicable {
+			applicable++
+		}
+		if is.Rating.Rated() {
+			rated++
+		}
+		if it.Kind == Indication && it.ID != itemCandidateCoach {
+			need.add(it, is)
+		}
+	}
+	needScore := need.result()
+	if applicable == 0 || float64(rated) < MinFitEvidence*float64(applicable) || !needScore.Known() {
+		v.Kind = Undecided
+		v.Headline = f.Expand("Too few fit items are rated to decide whether the train needs {a-facilitator}.")
+		v.WayToStart = fmt.Sprintf("Rate at least %.0f%% of the fit items, including the signs for the role, to get a verdict.", MinFitEvidence*100)
+		return v
+	}
+
+	// V-04: is the need shown?
+	if needScore.Value < NeedThreshold {
+		v.Kind = NotRecommended
+		for _, it := range in.items {
+			if l := in.level(it.ID); it.Kind == Indication && it.ID != itemCandidateCoach && l > 0 && l <= LowLevel {
+				v.Reasons = append(v.Reasons, in.evidence(it))
+			}
+		}
+		v.Reasons = append(v.Reasons, Evidence{Kind: EvidenceAnswer, Ref: "indication-score",
+			Text: fmt.Sprintf("The signs for the role score %.0f of 100, below %.0f.", needScore.Value, NeedThreshold)})
+		v.Headline = f.Expand("{A-facilitator} is not recommended for this train now: the signs of need are weak.")
+		v.WayToStart = notNowWay(in, []string{"need"})
+		return v
+	}
+
+	// V-05 and V-06: needed; on what conditions?
+	for _, it := range in.items {
+		if l := in.level(it.ID); it.Kind == Indication && it.ID != itemCandidateCoach && l >= StrongLevel {
+			v.Reasons = append(v.Reasons, in.evidence(it))
+		}
+	}
+	if in.rosterKnown && in.teams > 2 {
+		v.Reasons = append(v.Reasons, teamFact)
+	}
+	for _, it := range in.items {
+		if it.Kind != ContraIndication {
+			continue
+		}
+		l := in.level(it.ID)
+		if l > 0 && (l <= LowLevel || (it.Decisive && l == LowLevel+1)) {
+			v.Reasons = append(v.Reasons, in.evidence(it))
+			v.Conditions = append(v.Conditions, f.Expand(it.Condition))
+		}
+	}
+	if in.rosterKnown && !in.owners {
+		v.Reasons = append(v.Reasons, Evidence{Kind: EvidenceRoster, Ref: "RG-04", Text: "The roster has no Business Owner."})
+		v.Conditions = append(v.Conditions, f.Expand("Business Owners are named who take the train's escalations and meet with the {facilitator} at least every iteration."))
+	}
+	switch {
+	case len(v.Conditions) > 0 && in.facilitator:
+		v.Kind = RecommendedConditions
+		v.Headline = f.Expand("The train needs its {facilitator}, on conditions that do not hold yet.")
+	case len(v.Conditions) > 0:
+		v.Kind = RecommendedConditions
+		v.Headline = f.Expand("The train needs {a-facilitator}, on conditions.")
+	case in.facilitator:
+		v.Kind = Recommended
+		v.Headline = f.Expand("The train needs its {facilitator}: keep the role.")
+	default:
+		v.Kind = Recommended
+		v.Headline = f.Expand("The train needs {a-facilitator} now.")
+	}
+	v.WayToStart = startWay(in, len(v.Conditions) > 0)
+	return v
+}
+
+// startWay is the way to start a needed role (rules W-01 to W-03).
+func startWay(in verdictInput, conditions bool) string {
+	f := in.f
+	var s string
+	adopt, candidate := in.level(itemFrameworkAdoption), in.level(itemCandidateCoach)
+	switch {
+	case in.facilitator:
+		s = "Keep the {facilitator} and rate the effectiveness checklist every PI to see whether the role is working: first the rhythm of the {sync} and the impediment backlog, later integrated delivery and fewer, faster-resolved impediments."
+	case adopt >= StrongLevel || (candidate > 0 && candidate <= LowLevel):
+		switch f {
+		case SAFe:
+			s = "Appoint a dedicated, trained RTE as part of the SAFe launch. The RTE facilitates all of the train's events from the first PI Planning on, starts the ART Sync in the first iteration and owns the train's impediment backlog from day one."
+		case ScrumAtScale:
+			s = "Launch Scrum@Scale with a dedicated SoSM. The SoSM starts the Scaled Daily Scrum in the first sprint, keeps the backlog of cross-team impediments, and connects the teams to the Executive Action Team for what they cannot clear."
+		default:
+			s = "Adopt the framework with its dedicated scaled facilitator role, trained before the train's first joint planning. The scaled facilitator starts a cross-team sync in the first iteration and owns the cross-team impediment backlog."
+		}
+	default:
+		s = "Ask an experienced team Scrum Master whom the other teams trust to begin facilitating across all the teams, starting with a time-boxed {sync}. Add release planning, scaled reviews and retrospectives as the need shows."
+		switch f {
+		case SAFe:
+			s += " In SAFe the RTE is expected to facilitate all of the train's events, so plan for the role to become full-time and for training."
+		case ScrumAtScale:
+			s += " In Scrum@Scale the SoSM may remain Scrum Master of their own team; free part of their time for the new role."
+		}
+	}
+	switch {
+	case conditions && in.facilitator:
+		s += " Work on the conditions now: the role cannot do its job while they do not hold."
+	case conditions:
+		s += " Meet the conditions first, or set a date for each before the role starts."
+	}
+	return f.Expand(s)
+}
+
+// notNowWay is what to do instead when the role is not recommended now.
+func notNowWay(in verdictInput, why []string) string {
+	var parts []string
+	for _, w := range why {
+		switch w {
+		case "teams":
+			parts = append(parts, "Let the teams' Scrum Masters and Product Owners coordinate directly: a joint planning and a shared review each iteration are enough for one or two teams. Revisit when a third team joins.")
+		case "fit.team-scrum-weak.v1":
+			parts = append(parts, "Make Scrum work within each team first, with an Agile Coach from the LACE: a goal, a done increment and a retrospective with an action every iteration.")
+		case "fit.independent-teams.v1":
+			parts = append(parts, "Keep the teams independent and let their Scrum Masters settle the odd dependency directly.")
+		case "fit.few-teams.v1":
+			parts = append(parts, "With so few teams, let the Scrum Masters coordinate directly.")
+		case "need":
+			parts = append(parts, "Let the team Scrum Masters meet regularly to spot shared problems early.")
+		default:
+			parts = append(parts, "Address what speaks against the role first.")
+		}
+	}
+	if in.facilitator {
+		parts = append(parts, "The train has {a-facilitator} today: review with the LACE whether the role serves the teams or should be scaled back.")
+	}
+	parts = append(parts, "Revisit the {facilitator} question at the next Inspect & Adapt.")
+	return in.f.Expand(strings.Join(parts, " "))
+}
+
+// answerEvidence puts one item's answer in words, e.g. "Several teams build
+// one product …: rated 4 of 5 (Clear)".
+func answerEvidence(it *Item, is ItemScore, f Framework) Evidence {
+	text := f.Expand(it.Text)
+	text = strings.TrimSuffix(text, ".")
+	e := Evidence{Kind: EvidenceAnswer, Ref: it.ID}
+	l := it.Level(int(is.Rating))
+	switch {
+	case l == nil:
+		e.Text = text + ": not rated"
+	case is.Source == FromRating:
+		e.Text = fmt.Sprintf("%s: rated %d of %d (%s)", text, l.Value, len(it.Levels), l.Label)
+	default:
+		from := "figure entered"
+		if is.Source == FromRegister {
+			e.Kind = EvidenceFigure
+			from = "from the register"
+		}
+		fig := ""
+		if is.Figure != nil && it.Figure != nil {
+			fig = formatFigure(*is.Figure, it.Figure.Unit) + " "
+		}
+		e.Text = fmt.Sprintf("%s: %s(%s), level %d of %d (%s)", text, fig, from, l.Value, len(it.Levels), l.Label)
+	}
+	return e
+}
+
+// formatFigure writes a figure with its unit, without spurious decimals.
+func formatFigure(v float64, unit string) string {
+	s := fmt.Sprintf("%.1f", v)
+	s = strings.TrimSuffix(s, ".0")
+	if unit == "%" {
+		return s + "%"
+	}
+	return s + " " + unit
+}
