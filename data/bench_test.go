@@ -1,0 +1,156 @@
+package data
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"fmt"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/trainscope/trainscope/assessment"
+	"github.com/trainscope/trainscope/assets"
+)
+
+// The figures in docs/performance.md ("## Storage") come from
+//
+//	go test -tags migrated_fynedo -run '^$' -bench . -benchmem ./data/
+
+// realSummary is what the application passes as Options.Summarize.
+func realSummary(b *testing.B) func(*assessment.Assessment, assessment.Train) assessment.Summary {
+	defs, err := assessment.LoadDefinitions(assets.Checklists())
+	must(b, err)
+	return func(a *assessment.Assessment, t assessment.Train) assessment.Summary {
+		return assessment.Summarize(assessment.Evaluate(defs, t, a))
+	}
+}
+
+// BenchmarkSetAnswer saves one answer on the sample train's draft, as the
+// coach does with each click: one transaction, committed with fsync, the
+// stored summary recomputed by the real scoring.
+func BenchmarkSetAnswer(b *testing.B) {
+	for _, c := range []struct {
+		name    string
+		summary bool
+	}{{"with-summary", true}, {"without-summary", false}} {
+		b.Run(c.name, func(b *testing.B) {
+			ctx := context.Background()
+			opts := Options{}
+			if c.summary {
+				opts.Summarize = realSummary(b)
+			}
+			s := openTemp(b, opts)
+			_, id, err := s.AddSample(ctx, day(2026, 4, 20))
+			must(b, err)
+			must(b, s.ReopenAssessment(ctx, id))
+			a, err := s.Assessment(ctx, id)
+			must(b, err)
+			items := sortedKeys(a.Answers)
+			i := 0
+			for b.Loop() {
+				ans := a.Answers[items[i%len(items)]]
+				ans.Rating = assessment.Rating(i%4 + 1)
+				if err := s.SetAnswer(ctx, id, ans); err != nil {
+					b.Fatal(err)
+				}
+				i++
+			}
+		})
+	}
+}
+
+// BenchmarkLoadTrain reads a train with 20 finished assessments, each with
+// its own snapshot of the sample roster and register and every answer.
+func BenchmarkLoadTrain(b *testing.B) {
+	ctx := context.Background()
+	src := openTemp(b, Options{})
+	_, id, err := src.AddSample(ctx, day(2026, 4, 20))
+	must(b, err)
+	first, err := src.Assessment(ctx, id)
+	must(b, err)
+	bundle, err := src.Export(ctx, []string{first.TrainID})
+	must(b, err)
+	tr := &bundle.Trains[0]
+	for i := 1; i < 20; i++ {
+		ba := tr.Assessments[0]
+		ba.ID = NewID()
+		ba.Date = formatTime(day(2026, 4, 20).AddDate(0, 0, -70*i))
+		tr.Assessments = append(tr.Assessments, ba)
+	}
+	var buf bytes.Buffer
+	_, err = bundle.WriteTo(&buf)
+	must(b, err)
+	s := openTemp(b, Options{})
+	_, err = s.Import(ctx, &buf)
+	must(b, err)
+
+	for b.Loop() {
+		if _, err := s.Train(ctx, first.TrainID); err != nil {
+			b.Fatal(err)
+		}
+		all, err := s.Assessments(ctx, first.TrainID)
+		if err != nil || len(all) != 20 {
+			b.Fatalf("%d assessments, %v", len(all), err)
+		}
+	}
+}
+
+// BenchmarkPortfolio lists 500 trains with 20 assessments each: the LACE's
+// view of a large portfolio, one query.
+func BenchmarkPortfolio(b *testing.B) {
+	ctx := context.Background()
+	s := openTemp(b, Options{})
+	must(b, fillPortfolio(ctx, s, 500, 20))
+	b.ResetTimer()
+	for b.Loop() {
+		rows, err := s.Portfolio(ctx)
+		if err != nil || len(rows) != 500 {
+			b.Fatalf("%d rows, %v", len(rows), err)
+		}
+	}
+}
+
+// fillPortfolio writes trains and finished assessments with summaries
+// straight into the tables, in one transaction: building 10,000
+// assessments through the API would take minutes of fsyncs.
+func fillPortfolio(ctx context.Context, s *Store, trains, each int) error {
+	return s.write(ctx, "fill portfolio", func(tx *sql.Tx) error {
+		stamp := s.stamp()
+		for i := range trains {
+			t := assessment.Train{ID: NewID(), Name: fmt.Sprintf("Train %03d", i), Framework: assessment.SAFe, CreatedAt: day(2020, 1, 1)}
+			if err := insertTrain(ctx, tx, t, stamp); err != nil {
+				return err
+			}
+			for j := range each {
+				date := day(2021, 1, 1).AddDate(0, 0, 70*j)
+				if _, err := tx.ExecContext(ctx, `INSERT INTO assessments (id, train_id, date, date_key, pi, assessor, status, checklist_version, pi_weeks,
+					created_at, updated_at, score, score_known, level, level_name, verdict)
+					VALUES (?, ?, ?, ?, ?, 'Coach', 'final', '2026.1', 10, ?, ?, ?, 1, ?, 'Practising', 'recommended')`,
+					NewID(), t.ID, formatTime(date), date.Unix(), fmt.Sprintf("PI %d", j), stamp, stamp, float64(40+j), 1+j/5); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// BenchmarkBareUpsert is the reference: one row upserted in its own
+// transaction on the same kind of connection (WAL, synchronous=FULL). What
+// SetAnswer takes beyond this is the store's own work.
+func BenchmarkBareUpsert(b *testing.B) {
+	db, err := sql.Open("sqlite3", dsn(filepath.Join(b.TempDir(), "bare.db")))
+	must(b, err)
+	defer db.Close()
+	_, err = db.Exec("CREATE TABLE kv (k TEXT PRIMARY KEY, v INTEGER NOT NULL, at TEXT NOT NULL) STRICT")
+	must(b, err)
+	i := 0
+	for b.Loop() {
+		if _, err := db.Exec("INSERT INTO kv (k, v, at) VALUES (?, ?, ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v, at = excluded.at",
+			fmt.Sprintf("item-%d", i%40), i, time.Now().UTC().Format(timeFormat)); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}

@@ -1,0 +1,349 @@
+package data
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"time"
+
+	"github.com/trainscope/trainscope/assessment"
+)
+
+// A bundle carries trains, with their rosters, registers and assessments,
+// from one coach's Trainscope to another's. docs/bundle-format.md describes
+// it and assets/bundle.schema.json is its JSON Schema; the types below are
+// the format, field by field.
+const (
+	BundleFormat  = "trainscope-bundle"
+	BundleVersion = 1
+	// MaxBundleSize is the largest bundle Import reads. A train with twenty
+	// assessments is well under a megabyte; anything near this is not a
+	// bundle, and reading it whole would only exhaust memory.
+	MaxBundleSize = 100 << 20
+)
+
+// Bundle is a bundle file.
+type Bundle struct {
+	Format  string        `json:"format"`
+	Version int           `json:"version"`
+	Trains  []BundleTrain `json:"trains"`
+}
+
+// BundleRoster is a roster as a bundle holds it, inside a train (its live
+// roster) or inside an assessment's snapshot.
+type BundleRoster struct {
+	ValueStreamMap bool           `json:"value_stream_map"`
+	RequiredSkills []string       `json:"required_skills"`
+	People         []BundlePerson `json:"people"`
+	Roles          []BundleRole   `json:"roles"`
+	Teams          []BundleTeam   `json:"teams"`
+}
+
+// BundleTrain is one train with its live roster and register.
+type BundleTrain struct {
+	ID          string `json:"id"`
+	Name        string `json:"name"`
+	Framework   string `json:"framework"`
+	Description string `json:"description"`
+	CreatedAt   string `json:"created_at"`
+	UpdatedAt   string `json:"updated_at"`
+	BundleRoster
+	Impediments []BundleImpediment `json:"impediments"`
+	Assessments []BundleAssessment `json:"assessments"`
+}
+
+// BundlePerson is someone on a roster.
+type BundlePerson struct {
+	ID         string `json:"id"`
+	Name       string `json:"name"`
+	Contractor bool   `json:"contractor"`
+}
+
+// BundleRole puts a person in a train-level role; an empty person is a vacancy.
+type BundleRole struct {
+	Role   string `json:"role"`
+	Person string `json:"person"`
+}
+
+// BundleTeam is one agile team; empty scrum_master or product_owner is a vacancy.
+type BundleTeam struct {
+	ID           string   `json:"id"`
+	Name         string   `json:"name"`
+	ScrumMaster  string   `json:"scrum_master"`
+	ProductOwner string   `json:"product_owner"`
+	Developers   []string `json:"developers"`
+	Skills       []string `json:"skills"`
+}
+
+// BundleImpediment is one register entry.
+type BundleImpediment struct {
+	ID           string `json:"id"`
+	Title        string `json:"title"`
+	Description  string `json:"description"`
+	Level        string `json:"level"`
+	Team         string `json:"team"`
+	Owner        string `json:"owner"`
+	Status       string `json:"status"`
+	ROAM         string `json:"roam"`
+	Raised       string `json:"raised"`
+	Resolved     string `json:"resolved"`
+	Escalated    bool   `json:"escalated"`
+	RecurrenceOf string `json:"recurrence_of"`
+}
+
+// BundleSnapshot is the roster and register a finished assessment keeps.
+type BundleSnapshot struct {
+	BundleRoster
+	Impediments []BundleImpediment `json:"impediments"`
+}
+
+// BundleAssessment is one assessment. Snapshot is null for a draft that
+// was never finished: it follows its train's live roster and register.
+type BundleAssessment struct {
+	ID                  string                 `json:"id"`
+	Date                string                 `json:"date"`
+	PI                  string                 `json:"pi"`
+	Assessor            string                 `json:"assessor"`
+	Status              string                 `json:"status"`
+	ChecklistVersion    string                 `json:"checklist_version"`
+	PIWeeks             int                    `json:"pi_weeks"`
+	CreatedAt           string                 `json:"created_at"`
+	UpdatedAt           string                 `json:"updated_at"`
+	Snapshot            *BundleSnapshot        `json:"snapshot"`
+	Answers             []BundleAnswer         `json:"answers"`
+	Notes               []BundleNote           `json:"notes"`
+	RecommendationEdits []BundleEdit           `json:"recommendation_edits"`
+	Recommendations     []BundleRecommendation `json:"recommendations"`
+}
+
+// BundleAnswer is the coach's answer to one item. Rating: a level from 1,
+// -1 not applicable, -2 don't know, 0 unanswered (with a note or figure).
+type BundleAnswer struct {
+	Item      string   `json:"item"`
+	Rating    int      `json:"rating"`
+	Figure    *float64 `json:"figure"`
+	Note      string   `json:"note"`
+	Evidence  string   `json:"evidence"`
+	UpdatedAt string   `json:"updated_at"`
+}
+
+// BundleNote is the coach's note on one checklist.
+type BundleNote struct {
+	Checklist string `json:"checklist"`
+	Note      string `json:"note"`
+}
+
+// BundleEdit is the coach's change to one derived recommendation.
+type BundleEdit struct {
+	Recommendation string `json:"recommendation"`
+	Status         string `json:"status"`
+	Finding        string `json:"finding"`
+	Action         string `json:"action"`
+	Acceptance     string `json:"acceptance"`
+	Owner          string `json:"owner"`
+	TargetPI       string `json:"target_pi"`
+	Priority       int    `json:"priority"`
+}
+
+// BundleRecommendation is one the coach added.
+type BundleRecommendation struct {
+	ID         string           `json:"id"`
+	Finding    string           `json:"finding"`
+	Action     string           `json:"action"`
+	Priority   int              `json:"priority"`
+	Owner      string           `json:"owner"`
+	Escalation string           `json:"escalation"`
+	Acceptance string           `json:"acceptance"`
+	TargetPI   string           `json:"target_pi"`
+	Status     string           `json:"status"`
+	Evidence   []BundleEvidence `json:"evidence"`
+}
+
+// BundleEvidence points at what a recommendation rests on.
+type BundleEvidence struct {
+	Kind string `json:"kind"`
+	Ref  string `json:"ref"`
+	Text string `json:"text"`
+}
+
+// WriteTo writes the bundle as indented JSON. The same data always gives
+// the same bytes, so two exports can be compared with diff.
+func (b *Bundle) WriteTo(w io.Writer) (int64, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false) // keep "R&D" readable in the file
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(b); err != nil {
+		return 0, err
+	}
+	return buf.WriteTo(w)
+}
+
+// Export gathers the trains with the given ids (every train when none are
+// given), each with its roster, register and every assessment, from one
+// consistent view of the database.
+func (s *Store) Export(ctx context.Context, trainIDs []string) (*Bundle, error) {
+	b := &Bundle{Format: BundleFormat, Version: BundleVersion, Trains: []BundleTrain{}}
+	err := s.read(ctx, "export", func(q querier) error {
+		ids := trainIDs
+		if len(ids) == 0 {
+			err := scanRows(ctx, q, "SELECT id FROM trains ORDER BY name COLLATE NOCASE, id", nil, func(rows *sql.Rows) error {
+				var id string
+				err := rows.Scan(&id)
+				ids = append(ids, id)
+				return err
+			})
+			if err != nil {
+				return err
+			}
+		}
+		seen := map[string]bool{}
+		for _, id := range ids {
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			bt, err := exportTrain(ctx, q, id)
+			if err != nil {
+				return err
+			}
+			b.Trains = append(b.Trains, *bt)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// exportTrain reads one train in bundle form.
+func exportTrain(ctx context.Context, q querier, id string) (*BundleTrain, error) {
+	bt, err := exportTrainOnly(ctx, q, id)
+	if err != nil {
+		return nil, err
+	}
+	all, err := loadAssessments(ctx, q, "train_id = ?", id)
+	if err != nil {
+		return nil, err
+	}
+	for _, sa := range all {
+		bt.Assessments = append(bt.Assessments, assessmentToBundle(sa))
+	}
+	return bt, nil
+}
+
+// exportTrainOnly reads a train with its live roster and register, without
+// assessments (Assessments empty).
+func exportTrainOnly(ctx context.Context, q querier, id string) (*BundleTrain, error) {
+	var bt BundleTrain
+	err := q.QueryRowContext(ctx, "SELECT id, name, framework, description, created_at, updated_at FROM trains WHERE id = ?", id).
+		Scan(&bt.ID, &bt.Name, &bt.Framework, &bt.Description, &bt.CreatedAt, &bt.UpdatedAt)
+	if err == sql.ErrNoRows {
+		return nil, fmt.Errorf("train %s: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, err
+	}
+	rid, err := liveRosterID(ctx, q, id)
+	if err != nil {
+		return nil, err
+	}
+	rosters, err := loadRosters(ctx, q, []int64{rid})
+	if err != nil {
+		return nil, err
+	}
+	bt.BundleRoster = rosterToBundle(rosters[rid].Roster)
+	bt.Impediments = registerToBundle(rosters[rid].Register)
+	bt.Assessments = []BundleAssessment{}
+	return &bt, nil
+}
+
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+func rosterToBundle(r assessment.Roster) BundleRoster {
+	br := BundleRoster{ValueStreamMap: r.ValueStreamMap, RequiredSkills: orEmpty(slices.Clone(r.RequiredSkills)),
+		People: []BundlePerson{}, Roles: []BundleRole{}, Teams: []BundleTeam{}}
+	for _, p := range r.People {
+		br.People = append(br.People, BundlePerson{ID: p.ID, Name: p.Name, Contractor: p.Contractor})
+	}
+	for _, ra := range r.Roles {
+		br.Roles = append(br.Roles, BundleRole{Role: string(ra.Role), Person: ra.PersonID})
+	}
+	for _, t := range r.Teams {
+		br.Teams = append(br.Teams, BundleTeam{ID: t.ID, Name: t.Name, ScrumMaster: t.ScrumMasterID, ProductOwner: t.ProductOwnerID,
+			Developers: orEmpty(slices.Clone(t.DeveloperIDs)), Skills: orEmpty(slices.Clone(t.Skills))})
+	}
+	return br
+}
+
+func registerToBundle(reg []assessment.Impediment) []BundleImpediment {
+	out := []BundleImpediment{}
+	for _, imp := range reg {
+		out = append(out, BundleImpediment{ID: imp.ID, Title: imp.Title, Description: imp.Description, Level: string(imp.Level),
+			Team: imp.TeamID, Owner: imp.Owner, Status: string(imp.Status), ROAM: string(imp.ROAM),
+			Raised: formatTime(imp.Raised), Resolved: formatTime(imp.Resolved), Escalated: imp.Escalated, RecurrenceOf: imp.RecurrenceOf})
+	}
+	return out
+}
+
+func assessmentToBundle(sa *storedAssessment) BundleAssessment {
+	a := sa.A
+	ba := BundleAssessment{ID: a.ID, Date: formatTime(a.Date), PI: a.PI, Assessor: a.Assessor, Status: string(a.Status),
+		ChecklistVersion: a.ChecklistVersion, PIWeeks: a.PIWeeks, CreatedAt: sa.CreatedAt, UpdatedAt: sa.UpdatedAt,
+		Answers: []BundleAnswer{}, Notes: []BundleNote{}, RecommendationEdits: []BundleEdit{}, Recommendations: []BundleRecommendation{}}
+	if sa.Snapshot {
+		ba.Snapshot = &BundleSnapshot{BundleRoster: rosterToBundle(a.Roster), Impediments: registerToBundle(a.Register)}
+	}
+	for _, k := range sortedKeys(a.Answers) {
+		ans := a.Answers[k]
+		var fig *float64
+		if ans.Figure != nil {
+			f := *ans.Figure
+			fig = &f
+		}
+		ba.Answers = append(ba.Answers, BundleAnswer{Item: k, Rating: int(ans.Rating), Figure: fig, Note: ans.Note,
+			Evidence: ans.Evidence, UpdatedAt: sa.AnswerUpdated[k]})
+	}
+	for _, k := range sortedKeys(a.Notes) {
+		ba.Notes = append(ba.Notes, BundleNote{Checklist: k, Note: a.Notes[k]})
+	}
+	for _, k := range sortedKeys(a.Review.Edits) {
+		e := a.Review.Edits[k]
+		ba.RecommendationEdits = append(ba.RecommendationEdits, BundleEdit{Recommendation: k, Status: string(e.Status), Finding: e.Finding,
+			Action: e.Action, Acceptance: e.Acceptance, Owner: string(e.Owner), TargetPI: e.TargetPI, Priority: int(e.Priority)})
+	}
+	for _, r := range a.Review.Added {
+		br := BundleRecommendation{ID: r.ID, Finding: r.Finding, Action: r.Action, Priority: int(r.Priority), Owner: string(r.Owner),
+			Escalation: string(r.Escalation), Acceptance: r.Acceptance, TargetPI: r.TargetPI, Status: string(r.Status), Evidence: []BundleEvidence{}}
+		for _, ev := range r.Evidence {
+			br.Evidence = append(br.Evidence, BundleEvidence{Kind: string(ev.Kind), Ref: ev.Ref, Text: ev.Text})
+		}
+		ba.Recommendations = append(ba.Recommendations, br)
+	}
+	return ba
+}
+
+// bundleTime parses a time from a bundle; required says an empty one is wrong.
+func bundleTime(v, place string, required bool) (time.Time, error) {
+	if v == "" {
+		if required {
+			return time.Time{}, fmt.Errorf("%s: missing; a time like \"2026-03-01T09:00:00Z\"", place)
+		}
+		return time.Time{}, nil
+	}
+	t, err := time.Parse(time.RFC3339Nano, v)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%s: %q is not a time like \"2026-03-01T09:00:00Z\"", place, v)
+	}
+	return t, nil
+}

@@ -1,0 +1,729 @@
+package data
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/trainscope/trainscope/assessment"
+)
+
+// ImportReport says what an import did with each train and assessment.
+type ImportReport struct {
+	Added   []ImportItem
+	Updated []ImportItem
+	Skipped []ImportItem
+}
+
+// ImportItem is one train or assessment of an import.
+type ImportItem struct {
+	Kind   string // "train" or "assessment"
+	ID     string
+	Name   string // the train's name, or "train name, PI (date)" for an assessment
+	Reason string // for a skipped one: why
+}
+
+// String is the report as the import command prints it.
+func (r ImportReport) String() string {
+	var b strings.Builder
+	count := func(items []ImportItem, kind string) int {
+		n := 0
+		for _, it := range items {
+			if it.Kind == kind {
+				n++
+			}
+		}
+		return n
+	}
+	for _, kind := range []string{"train", "assessment"} {
+		fmt.Fprintf(&b, "%ss: %d added, %d updated, %d skipped\n", strings.ToUpper(kind[:1])+kind[1:],
+			count(r.Added, kind), count(r.Updated, kind), count(r.Skipped, kind))
+	}
+	for _, g := range []struct {
+		verb  string
+		items []ImportItem
+	}{{"added", r.Added}, {"updated", r.Updated}, {"skipped", r.Skipped}} {
+		for _, it := range g.items {
+			fmt.Fprintf(&b, "  %s %s %q (%s)", g.verb, it.Kind, it.Name, it.ID)
+			if it.Reason != "" {
+				fmt.Fprintf(&b, ": %s", it.Reason)
+			}
+			b.WriteString("\n")
+		}
+	}
+	return b.String()
+}
+
+// BundleError is a bundle Import refused; nothing was changed. Its message
+// names the place in the file, e.g.
+// trains[0].teams[2].scrum_master: unknown person "…".
+type BundleError struct {
+	Err error
+}
+
+func (e *BundleError) Error() string {
+	return "the bundle was not imported, nothing was changed: " + e.Err.Error()
+}
+func (e *BundleError) Unwrap() error { return e.Err }
+
+func bundleErr(format string, args ...any) error {
+	return &BundleError{Err: fmt.Errorf(format, args...)}
+}
+
+// Import reads a bundle and merges it into the database in one transaction.
+// It checks everything before writing anything: a bundle that is too large,
+// malformed, of an unknown version, or holds a wrong value, a duplicate id
+// or a reference to someone not on the roster gives a *BundleError naming
+// the place, and the database stays as it was.
+//
+// Trains and assessments merge by id. One that is not here is added; one
+// that is here with the same content is skipped; otherwise the copy changed
+// last (updated_at) wins, so importing an older copy never undoes newer work.
+func (s *Store) Import(ctx context.Context, r io.Reader) (ImportReport, error) {
+	var rep ImportReport
+	data, err := io.ReadAll(io.LimitReader(r, MaxBundleSize+1))
+	if err != nil {
+		return rep, fmt.Errorf("import: read the bundle: %w", err)
+	}
+	if len(data) > MaxBundleSize {
+		return rep, bundleErr("the file is larger than %d MB, the most a bundle may be", MaxBundleSize>>20)
+	}
+	b, err := DecodeBundle(data)
+	if err != nil {
+		return rep, err
+	}
+	trains, err := validateBundle(b)
+	if err != nil {
+		return rep, &BundleError{Err: err}
+	}
+	err = s.write(ctx, "import", func(tx *sql.Tx) error {
+		rep = ImportReport{}
+		return s.merge(ctx, tx, trains, &rep)
+	})
+	if err != nil {
+		var be *BundleError
+		if errors.As(err, &be) {
+			return ImportReport{}, be
+		}
+		return ImportReport{}, err
+	}
+	return rep, nil
+}
+
+// DecodeBundle parses a bundle's JSON, checking its format and version
+// first so a newer bundle is named as such rather than as a pile of
+// unexpected fields. Errors are *BundleError with the place in the file.
+func DecodeBundle(data []byte) (*Bundle, error) {
+	var head struct {
+		Format  *string `json:"format"`
+		Version *int    `json:"version"`
+	}
+	if err := json.Unmarshal(data, &head); err != nil {
+		return nil, &BundleError{Err: jsonError(data, err)}
+	}
+	if head.Format == nil || *head.Format != BundleFormat {
+		got := "missing"
+		if head.Format != nil {
+			got = fmt.Sprintf("%q", *head.Format)
+		}
+		return nil, bundleErr("format: %s; a Trainscope bundle says \"format\": %q", got, BundleFormat)
+	}
+	if head.Version == nil {
+		return nil, bundleErr("version: missing")
+	}
+	if *head.Version != BundleVersion {
+		return nil, bundleErr("version: %d is not supported; this Trainscope reads version %d (a newer Trainscope may read it)", *head.Version, BundleVersion)
+	}
+	if path := unknownField(data, reflect.TypeOf(Bundle{})); path != "" {
+		return nil, bundleErr("%s: unknown field", path)
+	}
+	var b Bundle
+	if err := json.Unmarshal(data, &b); err != nil {
+		return nil, &BundleError{Err: jsonError(data, err)}
+	}
+	return &b, nil
+}
+
+// jsonError rewords encoding/json's errors with a place a person can find.
+func jsonError(data []byte, err error) error {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn) && strings.Contains(syn.Error(), "unexpected end of JSON input"):
+		return errors.New("the file ends in the middle of the JSON (is it cut short?)")
+	case errors.As(err, &syn):
+		// Offset is just past the character that broke the JSON.
+		line, col := lineCol(data, syn.Offset-1)
+		return fmt.Errorf("line %d, column %d: not valid JSON: %s", line, col, strings.TrimPrefix(syn.Error(), "json: "))
+	case errors.As(err, &typ):
+		place := pathAt(data, typ.Offset)
+		if place == "" {
+			place = "the file"
+		}
+		return fmt.Errorf("%s: expected %s, found %s", place, jsonKind(typ.Type), typ.Value)
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return errors.New("the file ends in the middle of the JSON (is it cut short?)")
+	}
+	return err
+}
+
+func jsonKind(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.String:
+		return "a string"
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		return "a whole number"
+	case reflect.Float64, reflect.Float32:
+		return "a number"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Slice:
+		return "a list"
+	case reflect.Struct, reflect.Map, reflect.Pointer:
+		return "an object"
+	}
+	return t.String()
+}
+
+func lineCol(data []byte, offset int64) (int, int) {
+	offset = min(max(offset, 0), int64(len(data)))
+	before := data[:offset]
+	line := bytes.Count(before, []byte("\n")) + 1
+	col := utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1
+	return line, col
+}
+
+// jsonWalk reads data token by token keeping the path to the current value
+// ("trains[0].teams[2].name"). visit is called at each object key with the
+// key's path and, after every token, with the offset reached; it stops the
+// walk by returning true.
+type walkFrame struct {
+	array bool
+	index int
+	key   string
+	typ   reflect.Type // the Go type this object or list decodes into; nil when unknown
+}
+
+func walkPath(stack []walkFrame) string {
+	var b strings.Builder
+	for _, f := range stack {
+		if f.array {
+			fmt.Fprintf(&b, "[%d]", f.index)
+		} else if f.key != "" {
+			b.WriteString(".")
+			b.WriteString(f.key)
+		}
+	}
+	return strings.TrimPrefix(b.String(), ".")
+}
+
+// pathAt is the path of the value that ends at offset.
+func pathAt(data []byte, offset int64) string {
+	var found string
+	jsonWalk(data, nil, func(stack []walkFrame, at int64, _ bool) bool {
+		if at >= offset {
+			found = walkPath(stack)
+			return true
+		}
+		return false
+	})
+	return found
+}
+
+// unknownField is the path of the first object key that root's types do
+// not have, or "". encoding/json would name the key but not where it is.
+func unknownField(data []byte, root reflect.Type) string {
+	var found string
+	jsonWalk(data, root, func(stack []walkFrame, _ int64, unknown bool) bool {
+		if unknown {
+			found = walkPath(stack)
+			return true
+		}
+		return false
+	})
+	return found
+}
+
+func jsonWalk(data []byte, root reflect.Type, visit func(stack []walkFrame, at int64, unknownKey bool) bool) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var stack []walkFrame
+	// childType is the type the next value in the top frame decodes into.
+	childType := func() reflect.Type {
+		if len(stack) == 0 {
+			return root
+		}
+		top := stack[len(stack)-1]
+		if top.typ == nil {
+			return nil
+		}
+		if top.array {
+			return deref(top.typ.Elem())
+		}
+		if ft, ok := jsonFields(top.typ)[top.key]; ok {
+			return deref(ft)
+		}
+		return nil
+	}
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return
+		}
+		unknown, valueDone := false, false
+		if d, ok := tok.(json.Delim); ok {
+			switch d {
+			case '{', '[':
+				if n := len(stack); n > 0 && stack[n-1].array {
+					stack[n-1].index++
+				}
+				t := childType()
+				if t != nil && (d == '{') != (t.Kind() == reflect.Struct) {
+					t = nil // the wrong kind of value; json.Unmarshal reports it
+				}
+				stack = append(stack, walkFrame{array: d == '[', index: -1, typ: t})
+			case '}', ']':
+				stack = stack[:len(stack)-1]
+				valueDone = true // the closed object or list was its parent's value
+			}
+		} else if n := len(stack); n > 0 {
+			top := &stack[n-1]
+			if top.array {
+				top.index++
+			} else if key, ok := tok.(string); ok && expectingKey(top) {
+				top.key = key
+				markKey(top, true)
+				if top.typ != nil {
+					if _, known := jsonFields(top.typ)[key]; !known {
+						unknown = true
+					}
+				}
+			} else {
+				valueDone = true
+			}
+		}
+		if visit(stack, dec.InputOffset(), unknown) {
+			return
+		}
+		if n := len(stack); valueDone && n > 0 && !stack[n-1].array {
+			markKey(&stack[n-1], false)
+		}
+	}
+}
+
+// Objects alternate between reading a key and reading its value; the
+// frame's index (unused for objects) records which: -1 expecting a key, 0
+// expecting the value of key.
+func expectingKey(f *walkFrame) bool { return f.index == -1 }
+
+func markKey(f *walkFrame, readKey bool) {
+	if readKey {
+		f.index = 0
+	} else {
+		f.index = -1
+	}
+}
+
+func deref(t reflect.Type) reflect.Type {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return t
+}
+
+// jsonFields maps a struct's JSON keys to field types, embedded structs
+// included, as encoding/json sees them.
+func jsonFields(t reflect.Type) map[string]reflect.Type {
+	out := map[string]reflect.Type{}
+	if t.Kind() != reflect.Struct {
+		return out
+	}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if f.Anonymous && f.Type.Kind() == reflect.Struct {
+			for k, v := range jsonFields(f.Type) {
+				out[k] = v
+			}
+			continue
+		}
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "" {
+			name = f.Name
+		}
+		out[name] = f.Type
+	}
+	return out
+}
+
+// importTrain is one validated train of a bundle, in domain types.
+type importTrain struct {
+	place       string
+	train       assessment.Train
+	updatedAt   time.Time
+	wire        BundleTrain // canonical, without assessments: compared to what is here
+	live        rosterData
+	assessments []importAssessment
+}
+
+type importAssessment struct {
+	place      string
+	a          assessment.Assessment
+	created    time.Time
+	updated    time.Time
+	snapshot   *rosterData
+	content    *contentSet
+	answerTime map[string]string
+	wire       BundleAssessment // canonical
+}
+
+// validateBundle checks every value and reference of a bundle and turns it
+// into domain types, without touching the database.
+func validateBundle(b *Bundle) ([]importTrain, error) {
+	var out []importTrain
+	trainIDs := map[string]bool{}
+	assessmentIDs := map[string]string{}
+	for i, bt := range b.Trains {
+		place := fmt.Sprintf("trains[%d]", i)
+		it := importTrain{place: place}
+		t := assessment.Train{ID: bt.ID, Name: bt.Name, Framework: assessment.Framework(bt.Framework), Description: bt.Description}
+		if err := validateTrain(t, place); err != nil {
+			return nil, err
+		}
+		if trainIDs[t.ID] {
+			return nil, fmt.Errorf("%s.id: duplicate id %q: the train appears twice in the bundle", place, t.ID)
+		}
+		trainIDs[t.ID] = true
+		var err error
+		if t.CreatedAt, err = bundleTime(bt.CreatedAt, place+".created_at", true); err != nil {
+			return nil, err
+		}
+		if it.updatedAt, err = bundleTime(bt.UpdatedAt, place+".updated_at", true); err != nil {
+			return nil, err
+		}
+		it.train = t
+		if it.live, err = rosterFromBundle(bt.BundleRoster, bt.Impediments, place); err != nil {
+			return nil, err
+		}
+		it.wire = BundleTrain{ID: t.ID, Name: t.Name, Framework: bt.Framework, Description: t.Description,
+			CreatedAt: formatTime(t.CreatedAt), UpdatedAt: stampOf(it.updatedAt),
+			BundleRoster: rosterToBundle(it.live.Roster), Impediments: registerToBundle(it.live.Register), Assessments: []BundleAssessment{}}
+
+		for j, ba := range bt.Assessments {
+			ap := fmt.Sprintf("%s.assessments[%d]", place, j)
+			if prev, dup := assessmentIDs[ba.ID]; dup && ba.ID != "" {
+				return nil, fmt.Errorf("%s.id: duplicate id %q: also at %s", ap, ba.ID, prev)
+			}
+			assessmentIDs[ba.ID] = ap
+			ia, err := assessmentFromBundle(ba, t.ID, ap)
+			if err != nil {
+				return nil, err
+			}
+			it.assessments = append(it.assessments, *ia)
+		}
+		out = append(out, it)
+	}
+	return out, nil
+}
+
+// stampOf formats a store time stamp: UTC, so the text sorts.
+func stampOf(t time.Time) string { return t.UTC().Format(timeFormat) }
+
+func rosterFromBundle(br BundleRoster, imps []BundleImpediment, place string) (rosterData, error) {
+	var rd rosterData
+	r := assessment.Roster{ValueStreamMap: br.ValueStreamMap}
+	r.RequiredSkills = append(r.RequiredSkills, br.RequiredSkills...)
+	for _, p := range br.People {
+		r.People = append(r.People, assessment.Person{ID: p.ID, Name: p.Name, Contractor: p.Contractor})
+	}
+	for _, ra := range br.Roles {
+		r.Roles = append(r.Roles, assessment.RoleAssignment{Role: assessment.ARTRole(ra.Role), PersonID: ra.Person})
+	}
+	for _, bt := range br.Teams {
+		t := assessment.Team{ID: bt.ID, Name: bt.Name, ScrumMasterID: bt.ScrumMaster, ProductOwnerID: bt.ProductOwner}
+		if len(bt.Developers) > 0 {
+			t.DeveloperIDs = append([]string(nil), bt.Developers...)
+		}
+		if len(bt.Skills) > 0 {
+			t.Skills = append([]string(nil), bt.Skills...)
+		}
+		r.Teams = append(r.Teams, t)
+	}
+	if err := validateRoster(r, place); err != nil {
+		return rd, err
+	}
+	rd.Roster = r
+	for i, bi := range imps {
+		at := fmt.Sprintf("%s.impediments[%d]", place, i)
+		imp := assessment.Impediment{ID: bi.ID, Title: bi.Title, Description: bi.Description, Level: assessment.ImpedimentLevel(bi.Level),
+			TeamID: bi.Team, Owner: bi.Owner, Status: assessment.ImpedimentStatus(bi.Status), ROAM: assessment.ROAM(bi.ROAM),
+			Escalated: bi.Escalated, RecurrenceOf: bi.RecurrenceOf}
+		var err error
+		if imp.Raised, err = bundleTime(bi.Raised, at+".raised", false); err != nil {
+			return rd, err
+		}
+		if imp.Resolved, err = bundleTime(bi.Resolved, at+".resolved", false); err != nil {
+			return rd, err
+		}
+		rd.Register = append(rd.Register, imp)
+	}
+	if err := validateRegister(rd.Register, place+".impediments"); err != nil {
+		return rd, err
+	}
+	return rd, nil
+}
+
+func assessmentFromBundle(ba BundleAssessment, trainID, place string) (*importAssessment, error) {
+	ia := &importAssessment{place: place, answerTime: map[string]string{}}
+	a := assessment.Assessment{ID: ba.ID, TrainID: trainID, PI: ba.PI, Assessor: ba.Assessor,
+		Status: assessment.AssessmentStatus(ba.Status), ChecklistVersion: ba.ChecklistVersion, PIWeeks: ba.PIWeeks,
+		Answers: map[string]assessment.Answer{}, Notes: map[string]string{},
+		Review: assessment.Review{Edits: map[string]assessment.RecommendationEdit{}}}
+	if err := checkID(a.ID); err != nil {
+		return nil, fmt.Errorf("%s.id: %w", place, err)
+	}
+	var err error
+	if a.Date, err = bundleTime(ba.Date, place+".date", true); err != nil {
+		return nil, err
+	}
+	if ia.created, err = bundleTime(ba.CreatedAt, place+".created_at", true); err != nil {
+		return nil, err
+	}
+	if ia.updated, err = bundleTime(ba.UpdatedAt, place+".updated_at", true); err != nil {
+		return nil, err
+	}
+	if a.Status != assessment.Draft && a.Status != assessment.Final {
+		return nil, fmt.Errorf("%s.status: unknown status %q (\"draft\" or \"final\")", place, ba.Status)
+	}
+	if err := validatePIWeeks(a.PIWeeks, place+".pi_weeks"); err != nil {
+		return nil, err
+	}
+	if ba.Snapshot != nil {
+		rd, err := rosterFromBundle(ba.Snapshot.BundleRoster, ba.Snapshot.Impediments, place+".snapshot")
+		if err != nil {
+			return nil, err
+		}
+		ia.snapshot = &rd
+	} else if a.Status == assessment.Final {
+		return nil, fmt.Errorf("%s.snapshot: missing; a final assessment keeps the roster and register of its date", place)
+	}
+	for i, bn := range ba.Answers {
+		at := fmt.Sprintf("%s.answers[%d]", place, i)
+		ans := assessment.Answer{ItemID: bn.Item, Rating: assessment.Rating(bn.Rating), Note: bn.Note, Evidence: bn.Evidence}
+		if bn.Figure != nil {
+			f := *bn.Figure
+			ans.Figure = &f
+		}
+		if err := validateAnswer(ans, at); err != nil {
+			return nil, err
+		}
+		if emptyAnswer(ans) {
+			return nil, fmt.Errorf("%s: an empty answer (no rating, figure, note or evidence)", at)
+		}
+		if _, dup := a.Answers[ans.ItemID]; dup {
+			return nil, fmt.Errorf("%s.item: duplicate item %q", at, ans.ItemID)
+		}
+		t, err := bundleTime(bn.UpdatedAt, at+".updated_at", true)
+		if err != nil {
+			return nil, err
+		}
+		a.Answers[ans.ItemID] = ans
+		ia.answerTime[ans.ItemID] = stampOf(t)
+	}
+	for i, bn := range ba.Notes {
+		at := fmt.Sprintf("%s.notes[%d]", place, i)
+		if err := checkID(bn.Checklist); err != nil {
+			return nil, fmt.Errorf("%s.checklist: %w", at, err)
+		}
+		if bn.Note == "" {
+			return nil, fmt.Errorf("%s.note: empty", at)
+		}
+		if _, dup := a.Notes[bn.Checklist]; dup {
+			return nil, fmt.Errorf("%s.checklist: duplicate checklist %q", at, bn.Checklist)
+		}
+		a.Notes[bn.Checklist] = bn.Note
+	}
+	for i, be := range ba.RecommendationEdits {
+		at := fmt.Sprintf("%s.recommendation_edits[%d]", place, i)
+		if err := checkID(be.Recommendation); err != nil {
+			return nil, fmt.Errorf("%s.recommendation: %w", at, err)
+		}
+		e := assessment.RecommendationEdit{Status: assessment.RecommendationStatus(be.Status), Finding: be.Finding, Action: be.Action,
+			Acceptance: be.Acceptance, Owner: assessment.Owner(be.Owner), TargetPI: be.TargetPI, Priority: assessment.Priority(be.Priority)}
+		if err := validateEdit(e, at); err != nil {
+			return nil, err
+		}
+		if e == (assessment.RecommendationEdit{}) {
+			return nil, fmt.Errorf("%s: an edit that changes nothing", at)
+		}
+		if _, dup := a.Review.Edits[be.Recommendation]; dup {
+			return nil, fmt.Errorf("%s.recommendation: duplicate recommendation %q", at, be.Recommendation)
+		}
+		a.Review.Edits[be.Recommendation] = e
+	}
+	recIDs := map[string]bool{}
+	for i, br := range ba.Recommendations {
+		at := fmt.Sprintf("%s.recommendations[%d]", place, i)
+		r := assessment.Recommendation{ID: br.ID, Finding: br.Finding, Action: br.Action, Priority: assessment.Priority(br.Priority),
+			Owner: assessment.Owner(br.Owner), Escalation: assessment.ImpedimentLevel(br.Escalation), Acceptance: br.Acceptance,
+			TargetPI: br.TargetPI, Status: assessment.RecommendationStatus(br.Status), ByCoach: true}
+		for _, ev := range br.Evidence {
+			r.Evidence = append(r.Evidence, assessment.Evidence{Kind: assessment.EvidenceKind(ev.Kind), Ref: ev.Ref, Text: ev.Text})
+		}
+		if err := validateRecommendation(r, at); err != nil {
+			return nil, err
+		}
+		if recIDs[r.ID] {
+			return nil, fmt.Errorf("%s.id: duplicate id %q", at, r.ID)
+		}
+		recIDs[r.ID] = true
+		a.Review.Added = append(a.Review.Added, r)
+	}
+	cs, err := assessmentContent(&a, place)
+	if err != nil {
+		return nil, err
+	}
+	ia.a, ia.content = a, cs
+
+	sa := &storedAssessment{A: &a, CreatedAt: stampOf(ia.created), UpdatedAt: stampOf(ia.updated), Snapshot: ia.snapshot != nil, AnswerUpdated: ia.answerTime}
+	if ia.snapshot != nil {
+		a.Roster, a.Register = ia.snapshot.Roster, ia.snapshot.Register
+	}
+	ia.wire = assessmentToBundle(sa)
+	a.Roster, a.Register = assessment.Roster{}, nil
+	return ia, nil
+}
+
+// merge writes validated trains into the database inside the import's
+// transaction. An error here (an assessment id used by another train) is a
+// *BundleError, and the transaction rolls back.
+func (s *Store) merge(ctx context.Context, tx *sql.Tx, trains []importTrain, rep *ImportReport) error {
+	var touched []string
+	for _, it := range trains {
+		item := ImportItem{Kind: "train", ID: it.train.ID, Name: it.train.Name}
+		here, err := exportTrainOnly(ctx, tx, it.train.ID)
+		switch {
+		case errors.Is(err, ErrNotFound):
+			if err := insertTrain(ctx, tx, it.train, stampOf(it.updatedAt)); err != nil {
+				return err
+			}
+			if err := s.writeLive(ctx, tx, it); err != nil {
+				return err
+			}
+			rep.Added = append(rep.Added, item)
+		case err != nil:
+			return err
+		case reflect.DeepEqual(*here, it.wire):
+			item.Reason = "the same as here"
+			rep.Skipped = append(rep.Skipped, item)
+		default:
+			hereUpdated, err := parseTime(here.UpdatedAt)
+			if err != nil {
+				return err
+			}
+			if !it.updatedAt.After(hereUpdated) {
+				item.Reason = "the copy here was changed later"
+				rep.Skipped = append(rep.Skipped, item)
+				break
+			}
+			if _, err := tx.ExecContext(ctx, "UPDATE trains SET name = ?, framework = ?, description = ?, created_at = ?, updated_at = ? WHERE id = ?",
+				it.train.Name, string(it.train.Framework), it.train.Description, formatTime(it.train.CreatedAt), stampOf(it.updatedAt), it.train.ID); err != nil {
+				return err
+			}
+			if err := s.writeLive(ctx, tx, it); err != nil {
+				return err
+			}
+			rep.Updated = append(rep.Updated, item)
+		}
+
+		for _, ia := range it.assessments {
+			if err := s.mergeAssessment(ctx, tx, it, ia, rep); err != nil {
+				return err
+			}
+		}
+		// Even a skipped train may have gained an assessment, and its
+		// drafts follow a live roster that may have changed.
+		touched = append(touched, it.train.ID)
+	}
+	if len(touched) == 0 {
+		return nil
+	}
+	in, args := inList(touched)
+	return s.refreshSummaries(ctx, tx, "train_id IN "+in, args...)
+}
+
+func (s *Store) writeLive(ctx context.Context, tx *sql.Tx, it importTrain) error {
+	rid, err := liveRosterID(ctx, tx, it.train.ID)
+	if err != nil {
+		return err
+	}
+	if err := writeRoster(ctx, tx, rid, it.live.Roster); err != nil {
+		return err
+	}
+	return writeRegister(ctx, tx, rid, it.live.Register)
+}
+
+func (s *Store) mergeAssessment(ctx context.Context, tx *sql.Tx, it importTrain, ia importAssessment, rep *ImportReport) error {
+	item := ImportItem{Kind: "assessment", ID: ia.a.ID, Name: fmt.Sprintf("%s, %s (%s)", it.train.Name, ia.a.PI, ia.a.Date.Format("2006-01-02"))}
+	var hereTrain string
+	err := tx.QueryRowContext(ctx, "SELECT train_id FROM assessments WHERE id = ?", ia.a.ID).Scan(&hereTrain)
+	if err == sql.ErrNoRows {
+		if err := insertImported(ctx, tx, ia); err != nil {
+			return err
+		}
+		rep.Added = append(rep.Added, item)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if hereTrain != it.train.ID {
+		return &BundleError{Err: fmt.Errorf("%s.id: assessment %q belongs to another train here (%s)", ia.place, ia.a.ID, hereTrain)}
+	}
+	all, err := loadAssessments(ctx, tx, "id = ?", ia.a.ID)
+	if err != nil {
+		return err
+	}
+	here := assessmentToBundle(all[0])
+	if reflect.DeepEqual(here, ia.wire) {
+		item.Reason = "the same as here"
+		rep.Skipped = append(rep.Skipped, item)
+		return nil
+	}
+	hereUpdated, err := parseTime(here.UpdatedAt)
+	if err != nil {
+		return err
+	}
+	if !ia.updated.After(hereUpdated) {
+		item.Reason = "the copy here was changed later"
+		rep.Skipped = append(rep.Skipped, item)
+		return nil
+	}
+	// Replace it whole: its answers, notes, review and snapshot go with it.
+	if _, err := tx.ExecContext(ctx, "DELETE FROM assessments WHERE id = ?", ia.a.ID); err != nil {
+		return err
+	}
+	if err := insertImported(ctx, tx, ia); err != nil {
+		return err
+	}
+	rep.Updated = append(rep.Updated, item)
+	return nil
+}
+
+func insertImported(ctx context.Context, tx *sql.Tx, ia importAssessment) error {
+	a := ia.a
+	if err := insertAssessment(ctx, tx, &a, stampOf(ia.created), stampOf(ia.updated), ia.content, ia.answerTime); err != nil {
+		return err
+	}
+	if ia.snapshot != nil {
+		return writeSnapshot(ctx, tx, a.TrainID, a.ID, *ia.snapshot)
+	}
+	return nil
+}

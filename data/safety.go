@@ -1,0 +1,286 @@
+package data
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/mattn/go-sqlite3"
+)
+
+// DamagedError says the database file cannot be used: it is damaged, or it is
+// not a SQLite database at all. The file has not been changed. Backup is the
+// newest backup beside it, empty when there is none.
+type DamagedError struct {
+	Path   string
+	Backup string
+	Err    error // what SQLite or the check reported
+}
+
+func (e *DamagedError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "the database %s is damaged or is not a Trainscope database (%v). Trainscope has not changed it. ", e.Path, e.Err)
+	if e.Backup != "" {
+		fmt.Fprintf(&b, "The newest backup is %s: close Trainscope, move the damaged file aside and copy the backup in its place.", e.Backup)
+	} else {
+		b.WriteString("There is no backup of it yet.")
+	}
+	return b.String()
+}
+
+func (e *DamagedError) Unwrap() error { return e.Err }
+
+// sqliteMagic opens every SQLite database file.
+var sqliteMagic = []byte("SQLite format 3\x00")
+
+// checkHeader refuses a file that exists, is not empty and is not SQLite
+// before SQLite ever opens it, so nothing can be written into it.
+func checkHeader(path string) error {
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("open database %s: %w", path, err)
+	}
+	defer f.Close()
+	head := make([]byte, len(sqliteMagic))
+	n, err := io.ReadFull(f, head)
+	if n == 0 && (err == io.EOF || err == nil) {
+		return nil // an empty file is an empty database
+	}
+	if err != nil && err != io.ErrUnexpectedEOF {
+		return fmt.Errorf("open database %s: %w", path, err)
+	}
+	if !bytes.Equal(head[:n], sqliteMagic) {
+		return &DamagedError{Path: path, Backup: LatestBackup(path), Err: errors.New("the file does not start like a SQLite database")}
+	}
+	return nil
+}
+
+// check runs SQLite's quick_check, which reads every page and index of the
+// file without writing, and turns any problem into a *DamagedError.
+func (s *Store) check() error {
+	damaged := func(err error) error {
+		return &DamagedError{Path: s.path, Backup: LatestBackup(s.path), Err: err}
+	}
+	rows, err := s.db.Query("PRAGMA quick_check")
+	if err != nil {
+		if isDamage(err) {
+			return damaged(err)
+		}
+		return fmt.Errorf("open database %s: %w", s.path, busy(err))
+	}
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return damaged(err)
+		}
+		if line != "ok" && len(problems) < 5 {
+			problems = append(problems, line)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		if isDamage(err) {
+			return damaged(err)
+		}
+		return fmt.Errorf("open database %s: %w", s.path, busy(err))
+	}
+	if len(problems) > 0 {
+		return damaged(fmt.Errorf("quick_check: %s", strings.Join(problems, "; ")))
+	}
+	return nil
+}
+
+// isDamage tells a broken file from a passing problem (busy, no permission).
+func isDamage(err error) bool {
+	var e sqlite3.Error
+	if errors.As(err, &e) {
+		return e.Code == sqlite3.ErrCorrupt || e.Code == sqlite3.ErrNotADB
+	}
+	return false
+}
+
+// Backups live in backups/ beside the database, named after it with the time
+// they were made, so sorting the names sorts them by age.
+const (
+	backupDir      = "backups"
+	backupsKept    = 10
+	backupInterval = 24 * time.Hour
+	backupStamp    = "20060102-150405"
+)
+
+// BackupDir is the folder holding the backups of the database at path.
+func BackupDir(path string) string { return filepath.Join(filepath.Dir(path), backupDir) }
+
+// Backups lists the backups of the database at path, newest first.
+func Backups(path string) []string {
+	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	matches, _ := filepath.Glob(filepath.Join(BackupDir(path), base+"-*.db"))
+	var out []string
+	for _, m := range matches {
+		if backupTime(path, m).IsZero() {
+			continue // another file whose name merely starts the same way
+		}
+		out = append(out, m)
+	}
+	// Newest first by the time in the name; within one second (a backup
+	// before a migration right after the daily one) by the file's own time.
+	mtime := func(name string) time.Time {
+		fi, err := os.Stat(name)
+		if err != nil {
+			return time.Time{}
+		}
+		return fi.ModTime()
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		ti, tj := backupTime(path, out[i]), backupTime(path, out[j])
+		if !ti.Equal(tj) {
+			return ti.After(tj)
+		}
+		return mtime(out[i]).After(mtime(out[j]))
+	})
+	return out
+}
+
+// LatestBackup is the newest backup of the database at path, or "".
+func LatestBackup(path string) string {
+	if b := Backups(path); len(b) > 0 {
+		return b[0]
+	}
+	return ""
+}
+
+// backupTime reads the time out of a backup's name; zero if it has none.
+func backupTime(dbPath, backup string) time.Time {
+	base := strings.TrimSuffix(filepath.Base(dbPath), filepath.Ext(dbPath))
+	name := strings.TrimSuffix(filepath.Base(backup), ".db")
+	rest, ok := strings.CutPrefix(name, base+"-")
+	if !ok || len(rest) < len(backupStamp) {
+		return time.Time{}
+	}
+	t, err := time.Parse(backupStamp, rest[:len(backupStamp)])
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
+// Backup writes a consistent copy of the database into backups/ now and
+// keeps the newest ten. reason, when not empty, is added to the name (for
+// example "before-v2"). It returns the backup's path.
+func (s *Store) Backup(ctx context.Context, reason string) (string, error) {
+	dir := BackupDir(s.path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", fmt.Errorf("back up %s: %w", s.path, err)
+	}
+	base := strings.TrimSuffix(filepath.Base(s.path), filepath.Ext(s.path))
+	now := s.now()
+	name := base + "-" + now.UTC().Format(backupStamp)
+	if reason != "" {
+		name += "-" + reason
+	}
+	final := filepath.Join(dir, name+".db")
+	// VACUUM INTO writes into an empty file we create first, so the backup
+	// gets mode 0600; it is renamed into place only when complete, so a
+	// half-written copy never passes for a backup.
+	tmp, err := os.CreateTemp(dir, ".partial-*.db")
+	if err != nil {
+		return "", fmt.Errorf("back up %s: %w", s.path, err)
+	}
+	tmpName := tmp.Name()
+	tmp.Close()
+	defer os.Remove(tmpName)
+	if err := os.Chmod(tmpName, 0o600); err != nil {
+		return "", fmt.Errorf("back up %s: %w", s.path, err)
+	}
+	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", tmpName); err != nil {
+		return "", fmt.Errorf("back up %s to %s: %w", s.path, final, busy(err))
+	}
+	if err := syncFile(tmpName); err != nil {
+		return "", fmt.Errorf("back up %s: %w", s.path, err)
+	}
+	if err := os.Rename(tmpName, final); err != nil {
+		return "", fmt.Errorf("back up %s: %w", s.path, err)
+	}
+	s.backupMu.Lock()
+	if now.After(s.lastBackup) {
+		s.lastBackup = now
+	}
+	s.backupMu.Unlock()
+	pruneBackups(s.path)
+	return final, nil
+}
+
+func syncFile(name string) error {
+	f, err := os.OpenFile(name, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return f.Sync()
+}
+
+// pruneBackups keeps the newest backupsKept backups. Errors are ignored: an
+// extra old backup harms no one.
+func pruneBackups(dbPath string) {
+	all := Backups(dbPath)
+	for _, old := range all[min(len(all), backupsKept):] {
+		os.Remove(old)
+	}
+}
+
+// dailyBackup makes a backup when the newest one is a day old or more, or
+// there is none and the database holds anything.
+func (s *Store) dailyBackup() error {
+	latest := time.Time{}
+	if b := LatestBackup(s.path); b != "" {
+		latest = backupTime(s.path, b)
+	}
+	s.backupMu.Lock()
+	if latest.After(s.lastBackup) {
+		s.lastBackup = latest
+	}
+	due := s.now().Sub(s.lastBackup) >= backupInterval
+	s.backupMu.Unlock()
+	if !due {
+		return nil
+	}
+	var trains int
+	if err := s.db.QueryRow("SELECT count(*) FROM trains").Scan(&trains); err != nil {
+		return fmt.Errorf("open database %s: %w", s.path, busy(err))
+	}
+	if trains == 0 {
+		return nil // nothing of the coach's to keep yet
+	}
+	if _, err := s.Backup(context.Background(), ""); err != nil {
+		return err
+	}
+	return nil
+}
+
+// backupIfDue starts the daily backup in the background after a write when
+// Trainscope has stayed open for a day since the last one.
+func (s *Store) backupIfDue() {
+	s.backupMu.Lock()
+	defer s.backupMu.Unlock()
+	if s.closed || s.now().Sub(s.lastBackup) < backupInterval {
+		return
+	}
+	// Claim this day's backup now so writes in the meantime start no other.
+	s.lastBackup = s.now()
+	s.background.Add(1)
+	go func() {
+		defer s.background.Done()
+		s.Backup(context.Background(), "") // best effort: tomorrow's write tries again
+	}()
+}

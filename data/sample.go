@@ -1,0 +1,83 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"github.com/trainscope/trainscope/assessment"
+)
+
+// AddSample adds assessment.Sample's train, with its roster and register as
+// the live ones and its finished assessment dated on, in one transaction.
+// It returns the train's name and the assessment's id. Each call adds a new
+// train with fresh ids, so the sample can be added again after editing it.
+func (s *Store) AddSample(ctx context.Context, on time.Time) (trainName, assessmentID string, err error) {
+	t, roster, register, a := assessment.Sample(on)
+	t.ID, a.ID = NewID(), NewID()
+	if t.CreatedAt.IsZero() {
+		t.CreatedAt = s.now()
+	}
+	a.TrainID = t.ID
+	if err := validateTrain(t, "sample"); err != nil {
+		return "", "", err
+	}
+	if err := validateRoster(roster, "sample.roster"); err != nil {
+		return "", "", err
+	}
+	if err := validateRegister(register, "sample.register"); err != nil {
+		return "", "", err
+	}
+	if err := validateRoster(a.Roster, "sample.assessment.roster"); err != nil {
+		return "", "", err
+	}
+	if err := validateRegister(a.Register, "sample.assessment.register"); err != nil {
+		return "", "", err
+	}
+	content, err := assessmentContent(&a, "sample.assessment")
+	if err != nil {
+		return "", "", err
+	}
+	err = s.write(ctx, fmt.Sprintf("add sample train %q", t.Name), func(tx *sql.Tx) error {
+		now := s.stamp()
+		if err := insertTrain(ctx, tx, t, now); err != nil {
+			return err
+		}
+		live, err := liveRosterID(ctx, tx, t.ID)
+		if err != nil {
+			return err
+		}
+		if err := writeRoster(ctx, tx, live, roster); err != nil {
+			return err
+		}
+		if err := writeRegister(ctx, tx, live, register); err != nil {
+			return err
+		}
+		if err := insertAssessment(ctx, tx, &a, now, now, content, nil); err != nil {
+			return err
+		}
+		if a.Status == assessment.Final {
+			if err := writeSnapshot(ctx, tx, t.ID, a.ID, rosterData{Roster: a.Roster, Register: a.Register}); err != nil {
+				return err
+			}
+		}
+		return s.refreshSummaries(ctx, tx, "id = ?", a.ID)
+	})
+	if err != nil {
+		return "", "", err
+	}
+	return t.Name, a.ID, nil
+}
+
+// writeSnapshot stores rd as the assessment's own roster and register.
+func writeSnapshot(ctx context.Context, tx *sql.Tx, trainID, assessmentID string, rd rosterData) error {
+	rid, err := newRoster(ctx, tx, trainID, assessmentID)
+	if err != nil {
+		return err
+	}
+	if err := writeRoster(ctx, tx, rid, rd.Roster); err != nil {
+		return err
+	}
+	return writeRegister(ctx, tx, rid, rd.Register)
+}

@@ -1,0 +1,261 @@
+// Package data keeps a coach's work in a local SQLite database: trains, their
+// rosters and impediment registers, and assessments with every answer, note
+// and review decision. It also makes the backups, checks the file at open,
+// and moves work between machines as bundles.
+//
+// Nothing is ever lost: every write is one transaction and a method returns
+// nil only after it committed, with synchronous=FULL so a commit survives a
+// power cut as well as a crash. The package knows SQL and the domain types of
+// package assessment, and nothing of the user interface.
+package data
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/google/uuid"
+	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
+	"github.com/trainscope/trainscope/assessment"
+)
+
+// ErrNotFound is returned, wrapped, when a train, assessment, impediment or
+// recommendation does not exist.
+var ErrNotFound = errors.New("not found")
+
+// ErrFinal is returned, wrapped, when something tries to change a finished
+// assessment. The coach must reopen it first, on purpose.
+var ErrFinal = errors.New("the assessment is finished; reopen it to change it")
+
+// Options tune a Store.
+type Options struct {
+	// Summarize computes the facts the home screen and the portfolio list
+	// (normally assessment.Summarize of assessment.Evaluate). When set, the
+	// store refreshes an assessment's stored summary in the transaction of
+	// every change that can move it, so Trains and Portfolio are one query.
+	// When nil, summaries stay empty (Known false).
+	Summarize func(*assessment.Assessment, assessment.Train) assessment.Summary
+}
+
+// Store is the coach's database. It is safe for concurrent use, and a second
+// Store (or a second running Trainscope) on the same file works too: the
+// database is in WAL mode, writers take the lock at BEGIN and wait up to five
+// seconds for each other.
+type Store struct {
+	db   *sql.DB
+	path string
+	opts Options
+	now  func() time.Time // the clock for created_at, updated_at and backups; tests replace it
+
+	backupMu   sync.Mutex
+	lastBackup time.Time      // when the newest backup was made, as far as this Store knows
+	background sync.WaitGroup // daily backups started after a write; Close waits for them
+	closed     bool
+}
+
+// clock is where a new Store reads the time; tests move it to see daily
+// backups happen.
+var clock = time.Now
+
+// FileName is the database's name inside the user's data folder.
+const FileName = "trainscope.db"
+
+// DefaultPath is where the coach's database lives under root, the user's
+// data folder for Trainscope.
+func DefaultPath(root string) string { return filepath.Join(root, FileName) }
+
+// NewID returns a fresh id. Every id Trainscope hands out is a random UUID,
+// so the same train exported by two coaches keeps one id and merges.
+func NewID() string { return uuid.NewString() }
+
+// dsnParams are the connection settings, in the DSN so that every pooled
+// connection gets them, not just the one an Exec happens to reach.
+//
+// synchronous=FULL rather than NORMAL: in WAL mode NORMAL survives a crash of
+// Trainscope but may lose the last commits on a power cut or OS crash, and a
+// nil error from the store promises the coach's answer is saved. FULL costs
+// one fsync of the WAL per commit, which is invisible at the pace a coach
+// types (see docs/performance.md).
+const dsnParams = "_fk=1&_journal_mode=WAL&_busy_timeout=5000&_txlock=immediate&_sync=FULL"
+
+// dsn turns a file path into a SQLite URI; escaping keeps a folder name with
+// "?", "#" or "%" from being read as URI syntax.
+func dsn(path string) string {
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // a Windows path, C:/...
+	}
+	u := url.URL{Scheme: "file", Path: p, OmitHost: true}
+	return u.String() + "?" + dsnParams
+}
+
+// Open opens the database at path, creating it (and its folder) if missing.
+// It checks the file, makes a backup before any migration, migrates the
+// schema to the newest version and makes the daily backup.
+//
+// A file that is damaged or is not a Trainscope database gives a
+// *DamagedError naming the file and its newest backup; the file is left as
+// it was. A database written by a newer Trainscope gives an error too.
+func Open(path string, opts Options) (*Store, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
+		return nil, fmt.Errorf("open database %s: create its folder: %w", abs, err)
+	}
+	if err := checkHeader(abs); err != nil {
+		return nil, err
+	}
+	// Create the file ourselves so it is private to the coach: SQLite would
+	// make it world-readable, and gives its -wal and -shm files the
+	// database's mode.
+	f, err := os.OpenFile(abs, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", abs, err)
+	}
+	f.Close()
+
+	db, err := sql.Open("sqlite3", dsn(abs))
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", abs, err)
+	}
+	// Readers run beside a writer in WAL mode; a few idle connections keep
+	// the pragmas from being re-run on every call.
+	db.SetMaxIdleConns(4)
+	s := &Store{db: db, path: abs, opts: opts, now: clock}
+	if err := s.check(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := s.migrate(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := s.dailyBackup(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close waits for a running backup and closes the database.
+func (s *Store) Close() error {
+	s.backupMu.Lock()
+	s.closed = true
+	s.backupMu.Unlock()
+	s.background.Wait()
+	if err := s.db.Close(); err != nil {
+		return fmt.Errorf("close database %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// Path is the database file's absolute path.
+func (s *Store) Path() string { return s.path }
+
+// querier is what both a write transaction and a read snapshot offer.
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// write runs fn in one write transaction and returns nil only after commit.
+// what names the change for the error the coach may read.
+func (s *Store) write(ctx context.Context, what string, fn func(tx *sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, busy(err))
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return fmt.Errorf("%s: %w", what, busy(err))
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("%s: not saved: %w", what, busy(err))
+	}
+	s.backupIfDue()
+	return nil
+}
+
+// read runs fn on one consistent snapshot of the database. It begins a
+// deferred transaction by hand: the driver's BeginTx always takes the write
+// lock (_txlock=immediate), which readers need not wait for in WAL mode.
+func (s *Store) read(ctx context.Context, what string, fn func(q querier) error) (err error) {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "BEGIN DEFERRED"); err != nil {
+		return fmt.Errorf("%s: %w", what, busy(err))
+	}
+	defer func() {
+		if _, rerr := conn.ExecContext(context.Background(), "ROLLBACK"); rerr != nil {
+			// A connection left inside a transaction must not go back to the pool.
+			conn.Raw(func(any) error { return driver.ErrBadConn })
+		}
+	}()
+	if err := fn(conn); err != nil {
+		return fmt.Errorf("%s: %w", what, busy(err))
+	}
+	return nil
+}
+
+// busy rewords SQLite's "database is locked" for the coach: the usual cause
+// is another Trainscope holding a long write.
+func busy(err error) error {
+	if err != nil && strings.Contains(err.Error(), "database is locked") {
+		return fmt.Errorf("the database is in use by another Trainscope and stayed busy for 5 seconds; try again: %w", err)
+	}
+	return err
+}
+
+// Time formats. A fixed nine-digit fraction keeps UTC stamps sortable as text.
+const timeFormat = "2006-01-02T15:04:05.000000000Z07:00"
+
+func formatTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(timeFormat)
+}
+
+// stamp is the store's own time stamp: UTC, so updated_at sorts as text.
+func (s *Store) stamp() string { return s.now().UTC().Format(timeFormat) }
+
+func parseTime(v string) (time.Time, error) {
+	if v == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse(time.RFC3339Nano, v)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("bad time %q in the database: %w", v, err)
+	}
+	return t, nil
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// nullable stores an empty reference as NULL, which SQLite's foreign keys
+// skip: an empty person id is a vacancy, not a dangling reference.
+func nullable(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
