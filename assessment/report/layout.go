@@ -1,0 +1,347 @@
+package report
+
+import (
+	"math"
+	"strings"
+)
+
+// Text sizes in points.
+const (
+	sizeTitle = 24.0
+	sizeH1    = 16.0
+	sizeH2    = 12.0
+	sizeH3    = 10.0
+	sizeBody  = 9.5
+	sizeList  = 9.0
+	sizeSmall = 8.0
+	sizeTable = 8.0
+)
+
+// h1 is a part's title, also put in the PDF's outline so a reader can jump
+// to it.
+func (d *doc) h1(title string) {
+	p := d.pdf
+	p.Bookmark(d.g.clean(title), 0, -1)
+	d.font("B", sizeH1)
+	d.color(colNavy)
+	d.lines(title, d.contentWidth(), "L")
+	d.stroke(colNavy, 0.5)
+	y := p.GetY() + 1
+	p.Line(marginSide, y, marginSide+d.contentWidth(), y)
+	p.SetY(y + 4)
+	d.color(colInk)
+}
+
+// h2 is a sub-heading, kept on the same page as at least keep millimetres
+// of what follows it.
+func (d *doc) h2(title string, keep float64) {
+	d.font("B", sizeH2)
+	d.need(d.lineHeight() + 2 + keep)
+	d.pdf.Bookmark(d.g.clean(title), 1, -1)
+	d.pdf.Ln(1.5)
+	d.color(colNavy)
+	d.lines(title, d.contentWidth(), "L")
+	d.pdf.Ln(1)
+	d.color(colInk)
+}
+
+// h3 is a small bold heading inside a sub-section.
+func (d *doc) h3(title string, keep float64) {
+	d.font("B", sizeH3)
+	d.need(d.lineHeight() + 1 + keep)
+	d.pdf.Ln(1)
+	d.lines(title, d.contentWidth(), "L")
+	d.pdf.Ln(0.5)
+}
+
+// para writes a paragraph at the left margin, across the page.
+func (d *doc) para(style string, size float64, s string) {
+	d.font(style, size)
+	d.lines(s, d.contentWidth(), "L")
+	d.pdf.Ln(1.5)
+}
+
+// lines wraps text to the width w at the current x and font, breaking the
+// page between lines when it must. Every line is measured before it is drawn,
+// so none can run past the margin or the foot of the page.
+func (d *doc) lines(s string, w float64, align string) {
+	p := d.pdf
+	x := p.GetX()
+	lh := d.lineHeight()
+	for _, line := range d.split(d.g.clean(s), w) {
+		if p.GetY()+lh > d.bottom() {
+			d.newPage()
+		}
+		p.SetX(x)
+		p.CellFormat(w, lh, line, "", 2, align, false, 0, "")
+	}
+}
+
+// bullets writes a list, each item wrapped with a hanging indent.
+func (d *doc) bullets(style string, size float64, items []string) {
+	p := d.pdf
+	indent := 4.5
+	for _, it := range items {
+		d.font(style, size)
+		lh := d.lineHeight()
+		lines := d.split(d.g.clean(it), d.contentWidth()-indent)
+		d.need(lh * math.Min(2, float64(len(lines))))
+		y := p.GetY()
+		d.font("", size)
+		p.SetXY(marginSide, y)
+		p.CellFormat(indent, lh, "•", "", 0, "C", false, 0, "")
+		d.font(style, size)
+		for _, line := range lines {
+			if p.GetY()+lh > d.bottom() {
+				d.newPage()
+			}
+			p.SetX(marginSide + indent)
+			p.CellFormat(d.contentWidth()-indent, lh, line, "", 2, "L", false, 0, "")
+		}
+		p.Ln(0.6)
+	}
+	p.Ln(1)
+}
+
+// column of a table: its title, its share of the width, its alignment.
+type column struct {
+	title string
+	width float64 // millimetres
+	align string  // "L", "C" or "R"
+}
+
+// cell of a table: a main text and an optional second paragraph below it in
+// italics (an action under a finding, a note under an item).
+type cell struct {
+	text  string
+	style string // "", "B", "I", "BI"
+	sub   string
+	ink   *rgb // text colour; nil is the usual ink
+	fill  *rgb // background; nil is the row's stripe
+}
+
+// table is a table with a header row that repeats on every page it spans.
+type table struct {
+	cols  []column
+	size  float64 // font size, points
+	plain bool    // no stripes
+}
+
+// scaleColumns stretches the columns to fill the width w, keeping their
+// proportions.
+func scaleColumns(cols []column, w float64) []column {
+	total := 0.0
+	for _, c := range cols {
+		total += c.width
+	}
+	out := make([]column, len(cols))
+	for i, c := range cols {
+		c.width = c.width * w / total
+		out[i] = c
+	}
+	return out
+}
+
+// cellLines is a cell measured at its column's width.
+type cellLines struct {
+	main, sub []string
+}
+
+func (c cellLines) count() int { return len(c.main) + len(c.sub) }
+
+const cellPadY = 1.2
+
+// draw draws the table from the current position. Each row is measured
+// first (every cell split into lines at its width), then drawn where it fits:
+// on this page, on the next one under a repeated header, or, when a single
+// row is taller than a page, cut between lines across pages.
+func (d *doc) draw(t table, rows [][]cell) {
+	p := d.pdf
+	size := t.size
+	if size == 0 {
+		size = sizeTable
+	}
+	d.font("", size)
+	lh := d.lineHeight()
+	headerH := d.measureHeader(t, size)
+	// A table starts where its header and a few lines fit, so a header
+	// never stands alone at the foot of a page.
+	d.need(headerH + 3*lh + 2*cellPadY)
+	d.drawHeader(t, size)
+	for ri, row := range rows {
+		measured := make([]cellLines, len(t.cols))
+		most := 1
+		for ci := range t.cols {
+			var c cell
+			if ci < len(row) {
+				c = row[ci]
+			}
+			w := t.cols[ci].width
+			d.font(c.style, size)
+			m := cellLines{main: d.split(d.g.clean(c.text), w)}
+			if c.sub != "" {
+				d.font("I", size)
+				m.sub = d.split(d.g.clean(c.sub), w)
+			}
+			measured[ci] = m
+			most = max(most, m.count())
+		}
+		stripe := !t.plain && ri%2 == 1
+		fresh := false // just moved to a new page: no point in moving again
+		for start := 0; start < most; {
+			rest := most - start
+			fit := int((d.bottom() - p.GetY() - 2*cellPadY) / lh)
+			if rest > fit && !fresh && (fit < 2 || rest <= d.linesPerPage(headerH, lh)) {
+				// Not enough room here: move the row (or its rest) to a
+				// new page under the header, unless it could never fit on
+				// one page anyway and a good part of it fits here.
+				d.newPage()
+				d.drawHeader(t, size)
+				fresh = true
+				continue
+			}
+			n := max(1, min(fit, rest))
+			d.drawRow(t, row, measured, start, n, size, lh, stripe)
+			start += n
+			fresh = false
+		}
+	}
+	p.Ln(2)
+}
+
+// topOfBody is where content starts on a page, below the running header.
+func (d *doc) topOfBody() float64 { return marginTop }
+
+// linesPerPage is how many table lines fit on an empty page under the header.
+func (d *doc) linesPerPage(headerH, lh float64) int {
+	return int((d.bottom() - d.topOfBody() - headerH - 2*cellPadY) / lh)
+}
+
+func (d *doc) measureHeader(t table, size float64) float64 {
+	d.font("B", size)
+	most := 1
+	for _, c := range t.cols {
+		most = max(most, len(d.split(d.g.clean(c.title), c.width)))
+	}
+	return float64(most)*d.lineHeight() + 2*cellPadY
+}
+
+func (d *doc) drawHeader(t table, size float64) {
+	p := d.pdf
+	h := d.measureHeader(t, size)
+	d.font("B", size)
+	lh := d.lineHeight()
+	x, y := marginSide, p.GetY()
+	d.fill(colNavy)
+	width := 0.0
+	for _, c := range t.cols {
+		width += c.width
+	}
+	p.Rect(x, y, width, h, "F")
+	d.color(colWhite)
+	for _, c := range t.cols {
+		for i, line := range d.split(d.g.clean(c.title), c.width) {
+			p.SetXY(x, y+cellPadY+float64(i)*lh)
+			p.CellFormat(c.width, lh, line, "", 0, c.align, false, 0, "")
+		}
+		x += c.width
+	}
+	d.color(colInk)
+	p.SetXY(marginSide, y+h)
+}
+
+// drawRow draws lines [start, start+n) of every cell of a measured row.
+func (d *doc) drawRow(t table, row []cell, measured []cellLines, start, n int, size, lh float64, stripe bool) {
+	p := d.pdf
+	x, y := marginSide, p.GetY()
+	h := float64(n)*lh + 2*cellPadY
+	width := 0.0
+	for _, c := range t.cols {
+		width += c.width
+	}
+	if stripe {
+		d.fill(colStripe)
+		p.Rect(x, y, width, h, "F")
+	}
+	for ci, col := range t.cols {
+		var c cell
+		if ci < len(row) {
+			c = row[ci]
+		}
+		if c.fill != nil {
+			d.fill(*c.fill)
+			p.Rect(x, y, col.width, h, "F")
+		}
+		ink := colInk
+		if c.ink != nil {
+			ink = *c.ink
+		}
+		d.color(ink)
+		m := measured[ci]
+		for i := start; i < start+n && i < m.count(); i++ {
+			line, style := "", c.style
+			if i < len(m.main) {
+				line = m.main[i]
+			} else {
+				line, style = m.sub[i-len(m.main)], "I"
+				if ink == colInk {
+					d.color(colMuted)
+				}
+			}
+			d.font(style, size)
+			p.SetXY(x, y+cellPadY+float64(i-start)*lh)
+			p.CellFormat(col.width, lh, line, "", 0, col.align, false, 0, "")
+		}
+		x += col.width
+	}
+	d.color(colInk)
+	d.stroke(colRule, 0.15)
+	p.Line(marginSide, y+h, marginSide+width, y+h)
+	p.SetXY(marginSide, y+h)
+}
+
+// keyValues draws pairs as a two-column table without a header, for
+// figures and facts.
+func (d *doc) keyValues(pairs [][2]string, keyWidth float64) {
+	p := d.pdf
+	d.font("", sizeBody)
+	lh := d.lineHeight()
+	w := d.contentWidth()
+	for _, kv := range pairs {
+		d.font("B", sizeBody)
+		k := d.split(d.g.clean(kv[0]), keyWidth)
+		d.font("", sizeBody)
+		v := d.split(d.g.clean(kv[1]), w-keyWidth)
+		n := max(len(k), len(v))
+		d.need(float64(n)*lh + 1)
+		y := p.GetY()
+		d.font("B", sizeBody)
+		for i, line := range k {
+			p.SetXY(marginSide, y+float64(i)*lh)
+			p.CellFormat(keyWidth, lh, line, "", 0, "L", false, 0, "")
+		}
+		d.font("", sizeBody)
+		for i, line := range v {
+			p.SetXY(marginSide+keyWidth, y+float64(i)*lh)
+			p.CellFormat(w-keyWidth, lh, line, "", 0, "L", false, 0, "")
+		}
+		p.SetXY(marginSide, y+float64(n)*lh+0.8)
+	}
+	p.Ln(1.5)
+}
+
+// clip shortens clean text to at most n wrapped lines of width w at the
+// current font, ending with an ellipsis when it cut. The summary uses it
+// where space is fixed; the full report never cuts.
+func (d *doc) clip(s string, w float64, n int) []string {
+	lines := d.split(d.g.clean(s), w)
+	if len(lines) <= n {
+		return lines
+	}
+	lines = lines[:n]
+	lines[n-1] = d.fit(strings.TrimRight(lines[n-1], " ")+" …", w)
+	if !strings.HasSuffix(lines[n-1], "…") {
+		lines[n-1] += "…"
+	}
+	return lines
+}

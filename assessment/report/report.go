@@ -1,0 +1,383 @@
+// Package report turns an assessment's results into the PDF that leaves the
+// coach's machine: the full report for the LACE, or a two-page summary for
+// leadership.
+//
+// Render is a pure function. It reads no clock and no file: the creation date
+// comes with the input, the fonts are embedded, and the PDF writer sorts its
+// catalogs, so the same input gives the same bytes and the text extracted
+// from a report can be kept as a golden file.
+package report
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/trainscope/trainscope/assessment"
+	"github.com/trainscope/trainscope/assets"
+)
+
+// Input is everything a report shows: one assessment, what follows from it,
+// and the train's earlier assessments for trends.
+type Input struct {
+	Train       assessment.Train
+	Assessment  *assessment.Assessment
+	Definitions *assessment.Definitions
+	Results     assessment.Results
+	History     []HistoryPoint // earlier assessments of the train, oldest first (trend, radar overlay)
+	Created     time.Time      // stamped in the document; same input + Created = same bytes
+}
+
+// HistoryPoint is one earlier assessment of the same train with its results.
+type HistoryPoint struct {
+	Assessment *assessment.Assessment
+	Results    assessment.Results
+}
+
+// Options choose the audience and the paper.
+type Options struct {
+	Summary bool   // the two-page leadership summary instead of the full LACE report
+	Paper   string // "a4" or "letter"; empty means A4
+}
+
+// Papers are the paper sizes Render accepts, as the command line names them.
+var Papers = []string{"a4", "letter"}
+
+// Render draws the report and returns the PDF bytes and any warnings, such
+// as characters the font cannot draw (they are replaced by a visible mark,
+// never dropped). An error means no usable PDF was made.
+func Render(in Input, opt Options) (pdf []byte, warnings []string, err error) {
+	if in.Assessment == nil {
+		return nil, nil, errors.New("report: no assessment given")
+	}
+	if in.Definitions == nil {
+		return nil, nil, errors.New("report: no checklist definitions given")
+	}
+	size, err := paperSize(opt.Paper)
+	if err != nil {
+		return nil, nil, err
+	}
+	g, err := newGlyphs()
+	if err != nil {
+		return nil, nil, err
+	}
+	// The PDF writer reports its own errors through Error(); anything that
+	// still panics is a bug in this package, and the coach should get an
+	// error to pass on rather than a crash that loses their session.
+	defer func() {
+		if r := recover(); r != nil {
+			pdf, warnings, err = nil, nil, fmt.Errorf("report: drawing failed: %v", r)
+		}
+	}()
+
+	d := newDoc(in, opt, size, g)
+	if opt.Summary {
+		d.summary()
+	} else {
+		d.full()
+	}
+	var buf strings.Builder
+	if err := d.pdf.Output(&buf); err != nil {
+		return nil, nil, fmt.Errorf("report: write PDF: %w", err)
+	}
+	if w := g.warning(); w != "" {
+		warnings = append(warnings, w)
+	}
+	return []byte(buf.String()), warnings, nil
+}
+
+// paperSize maps the paper option to the writer's size name.
+func paperSize(paper string) (string, error) {
+	switch strings.ToLower(strings.TrimSpace(paper)) {
+	case "", "a4":
+		return "A4", nil
+	case "letter":
+		return "Letter", nil
+	}
+	return "", fmt.Errorf("report: unknown paper %q; use %s", paper, strings.Join(Papers, " or "))
+}
+
+// The font family name the report registers the embedded Go fonts under.
+const family = "Go"
+
+// Page geometry in millimetres.
+const (
+	marginSide   = 18.0
+	marginTop    = 20.0 // below the running header
+	marginBottom = 18.0 // above the running footer
+)
+
+// rgb is a colour; the palette keeps to a few so the report reads calmly in
+// print and in greyscale.
+type rgb struct{ r, g, b int }
+
+var (
+	colInk       = rgb{33, 37, 41}
+	colMuted     = rgb{108, 117, 125}
+	colRule      = rgb{206, 212, 218}
+	colNavy      = rgb{24, 54, 95}
+	colTeal      = rgb{0, 121, 140}
+	colTealLight = rgb{204, 232, 236}
+	colPrev      = rgb{150, 150, 150}
+	colStripe    = rgb{246, 247, 249}
+	colGap       = rgb{253, 226, 221} // a cell that shows a gap
+	colGapInk    = rgb{160, 40, 30}
+	colAmber     = rgb{214, 137, 16}
+	colGreen     = rgb{46, 125, 50}
+	colWhite     = rgb{255, 255, 255}
+	colPanel     = rgb{238, 243, 248}
+)
+
+// seriesColours draw the checklist lines of the trend chart.
+var seriesColours = []rgb{colTeal, colAmber, rgb{111, 66, 193}, rgb{200, 70, 90}, colGreen}
+
+// doc is one report being drawn: the PDF writer, the input, and the small
+// amount of state the running header and footer need.
+type doc struct {
+	pdf      *fpdf.Fpdf
+	in       Input
+	a        *assessment.Assessment
+	opt      Options
+	g        *glyphs
+	roleName string // RTE, SoSM or scaled facilitator
+	kind     string // what the running header calls this document
+	noHeader map[int]bool
+	people   map[string]assessment.Person
+	teams    map[string]assessment.Team
+	items    map[string]assessment.ItemScore
+}
+
+func newDoc(in Input, opt Options, size string, g *glyphs) *doc {
+	p := fpdf.New("P", "mm", size, "")
+	d := &doc{
+		pdf:      p,
+		in:       in,
+		a:        in.Assessment,
+		opt:      opt,
+		g:        g,
+		roleName: in.Train.Framework.Facilitator(),
+		kind:     "ART maturity assessment: report for the LACE",
+		noHeader: map[int]bool{},
+		people:   map[string]assessment.Person{},
+		teams:    map[string]assessment.Team{},
+		items:    map[string]assessment.ItemScore{},
+	}
+	for _, is := range in.Results.Items {
+		d.items[is.ItemID] = is
+	}
+	if opt.Summary {
+		d.kind = "ART maturity assessment: summary for leadership"
+	}
+	for _, per := range d.a.Roster.People {
+		d.people[per.ID] = per
+	}
+	for _, t := range d.a.Roster.Teams {
+		d.teams[t.ID] = t
+	}
+
+	// Determinism: a fixed date instead of the clock, catalogs in sorted
+	// order. Without a creation date the assessment's own date stands in,
+	// because the writer would otherwise read the clock.
+	created := in.Created
+	if created.IsZero() {
+		created = d.a.Date
+	}
+	if created.IsZero() {
+		created = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	p.SetCreationDate(created)
+	p.SetModificationDate(created)
+	p.SetCatalogSort(true)
+	p.SetCompression(true)
+
+	p.AddUTF8FontFromBytes(family, "", assets.FontRegular)
+	p.AddUTF8FontFromBytes(family, "B", assets.FontBold)
+	p.AddUTF8FontFromBytes(family, "I", assets.FontItalic)
+	p.AddUTF8FontFromBytes(family, "BI", assets.FontBoldItalic)
+
+	title := fmt.Sprintf("%s: ART maturity assessment %s", d.trainName(), d.a.PI)
+	subject := "Report for the LACE: findings, roster, impediment register and recommendations"
+	if opt.Summary {
+		subject = "Summary for leadership: maturity level, facilitator verdict and the recommendations that matter most"
+	}
+	keywords := []string{"ART maturity", "assessment", "LACE", "Agile Release Train"}
+	if fw := string(in.Train.Framework); fw != "" {
+		keywords = append(keywords, fw)
+	}
+	if d.a.PI != "" {
+		keywords = append(keywords, d.a.PI)
+	}
+	keywords = append(keywords, d.trainName())
+	p.SetTitle(propText(title), true)
+	p.SetAuthor(propText(d.a.Assessor), true)
+	p.SetSubject(subject, true)
+	p.SetKeywords(propText(strings.Join(keywords, ", ")), true)
+	p.SetCreator("Trainscope", true)
+	p.SetProducer("Trainscope with go-pdf/fpdf", true)
+	p.SetLang("en")
+
+	p.SetMargins(marginSide, marginTop, marginSide)
+	p.SetAutoPageBreak(true, marginBottom)
+	p.SetCellMargin(1.2)
+	p.AliasNbPages("{nb}")
+	p.SetHeaderFuncMode(d.header, true)
+	p.SetFooterFunc(d.footer)
+	p.SetLineCapStyle("round")
+	p.SetLineJoinStyle("round")
+	return d
+}
+
+func (d *doc) trainName() string {
+	if n := strings.TrimSpace(d.in.Train.Name); n != "" {
+		return n
+	}
+	return "Unnamed train"
+}
+
+// header is the running header: the train and PI on the left, what the
+// document is on the right, a rule below.
+func (d *doc) header() {
+	p := d.pdf
+	if d.noHeader[p.PageNo()] {
+		return
+	}
+	w, _ := p.GetPageSize()
+	d.font("", 7.5)
+	d.color(colMuted)
+	right := d.kind
+	rw := p.GetStringWidth(d.g.clean(right)) + 3
+	left := d.trainName()
+	if d.a.PI != "" {
+		left += " · " + d.a.PI
+	}
+	d.textAt(marginSide, 10, w-2*marginSide-rw, 4, left, "L")
+	d.textAt(w-marginSide-rw, 10, rw, 4, right, "R")
+	d.stroke(colRule, 0.2)
+	p.Line(marginSide, 14.5, w-marginSide, 14.5)
+	d.color(colInk)
+}
+
+// footer is the running footer: the confidentiality line and "page N of M".
+func (d *doc) footer() {
+	p := d.pdf
+	if d.noHeader[p.PageNo()] {
+		return
+	}
+	w, h := p.GetPageSize()
+	d.font("", 7.5)
+	d.color(colMuted)
+	d.stroke(colRule, 0.2)
+	p.Line(marginSide, h-13, w-marginSide, h-13)
+	pageText := fmt.Sprintf("page %d of {nb}", p.PageNo())
+	pw := p.GetStringWidth(fmt.Sprintf("page %d of %d", p.PageNo(), p.PageNo()+100)) + 3
+	d.textAt(marginSide, h-12, w-2*marginSide-pw, 4, d.confidential(), "L")
+	d.textAt(w-marginSide-pw, h-12, pw, 4, pageText, "R")
+	d.color(colInk)
+}
+
+// confidential is the line that tells every reader who the report is for.
+func (d *doc) confidential() string {
+	return fmt.Sprintf("Confidential: for the LACE and the leadership of %s", d.trainName())
+}
+
+// font selects a face of the Go family at a size in points.
+func (d *doc) font(style string, size float64) {
+	d.pdf.SetFont(family, style, size)
+}
+
+func (d *doc) color(c rgb) { d.pdf.SetTextColor(c.r, c.g, c.b) }
+func (d *doc) fill(c rgb)  { d.pdf.SetFillColor(c.r, c.g, c.b) }
+func (d *doc) stroke(c rgb, w float64) {
+	d.pdf.SetDrawColor(c.r, c.g, c.b)
+	d.pdf.SetLineWidth(w)
+}
+
+// lineHeight is the distance between baselines for the current font size.
+func (d *doc) lineHeight() float64 {
+	pt, _ := d.pdf.GetFontSize()
+	return pt * 0.3528 * 1.32
+}
+
+// textAt draws one line of text in a box, shortened with an ellipsis if it
+// would not fit, so it can never leave the box.
+func (d *doc) textAt(x, y, w, h float64, s, align string) {
+	s = d.fit(d.g.clean(s), w)
+	d.pdf.SetXY(x, y)
+	d.pdf.CellFormat(w, h, s, "", 0, align, false, 0, "")
+}
+
+// fit shortens an already clean single line to the width w (inside the cell
+// margins), ending it with an ellipsis when it had to cut.
+func (d *doc) fit(s string, w float64) string {
+	s = strings.ReplaceAll(s, "\n", " ")
+	avail := w - 2*d.pdf.GetCellMargin()
+	if d.pdf.GetStringWidth(s) <= avail {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 0 && d.pdf.GetStringWidth(string(r)+"…") > avail {
+		r = r[:len(r)-1]
+	}
+	return strings.TrimRight(string(r), " ") + "…"
+}
+
+// split wraps clean text to the width w at the current font. An empty text
+// is one empty line, so every cell has a height.
+func (d *doc) split(s string, w float64) []string {
+	if s == "" {
+		return []string{""}
+	}
+	lines := d.pdf.SplitText(s, w)
+	if len(lines) == 0 {
+		return []string{""}
+	}
+	return lines
+}
+
+// page geometry of the current page.
+func (d *doc) pageWidth() float64 {
+	w, _ := d.pdf.GetPageSize()
+	return w
+}
+
+func (d *doc) contentWidth() float64 { return d.pageWidth() - 2*marginSide }
+
+// bottom is the lowest y that content may reach on the current page.
+func (d *doc) bottom() float64 {
+	_, h := d.pdf.GetPageSize()
+	return h - marginBottom
+}
+
+// room is the height left on the current page.
+func (d *doc) room() float64 { return d.bottom() - d.pdf.GetY() }
+
+// need starts a new page unless h millimetres are left on this one.
+func (d *doc) need(h float64) {
+	if d.room() < h {
+		d.newPage()
+	}
+}
+
+// newPage continues on a new page of the current orientation.
+func (d *doc) newPage() {
+	w, h := d.pdf.GetPageSize()
+	if w > h {
+		d.pdf.AddPageFormat("L", d.portraitSize())
+	} else {
+		d.pdf.AddPage()
+	}
+}
+
+// landscape starts a landscape page, for the widest table.
+func (d *doc) landscape() { d.pdf.AddPageFormat("L", d.portraitSize()) }
+
+// portrait starts a portrait page.
+func (d *doc) portrait() { d.pdf.AddPage() }
+
+func (d *doc) portraitSize() fpdf.SizeType {
+	w, h, _ := d.pdf.PageSize(0)
+	return fpdf.SizeType{Wd: w, Ht: h}
+}

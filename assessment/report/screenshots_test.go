@@ -1,0 +1,58 @@
+package report
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// The page images in docs/screenshots/report-*.png show the sample train
+// with three made-up earlier assessments, so the radar's overlay and the
+// trend have something to show. Remake them after a change to the report:
+//
+//	go test -tags migrated_fynedo ./assessment/report -run TestScreenshots -screenshots
+var screenshots = flag.Bool("screenshots", false, "rewrite the report page images in docs/screenshots/")
+
+func TestScreenshots(t *testing.T) {
+	if !*screenshots {
+		t.Skip("only with -screenshots")
+	}
+	needPoppler(t, "pdftoppm")
+	in := withHistory(sampleInput(t), 3)
+	dir := t.TempDir()
+	out := filepath.Join("..", "..", "docs", "screenshots")
+	for _, doc := range []struct {
+		opt   Options
+		pages map[string]string // image name: the heading that opens the page, or its number
+	}{
+		{Options{Summary: true}, map[string]string{"summary-1": "1", "summary-2": "2"}},
+		{Options{}, map[string]string{"cover": "1", "executive-summary": "Executive summary", "scores": "Scores and trends",
+			"roster": "Roster and role gaps", "recommendations": "Recommendations"}},
+	} {
+		pdf, _ := render(t, in, doc.opt)
+		src := filepath.Join(dir, "report.pdf")
+		if err := os.WriteFile(src, pdf, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		text := strings.Split(poppler(t, pdf, "pdftotext", "-layout"), "\f")
+		for name, where := range doc.pages {
+			n := where
+			for i, page := range text {
+				if regexp.MustCompile(`(?m)^\s*` + regexp.QuoteMeta(where) + `\s*$`).MatchString(page) {
+					n = fmt.Sprint(i + 1)
+					break
+				}
+			}
+			dst := filepath.Join(out, "report-"+name)
+			cmd := exec.Command("pdftoppm", "-png", "-r", "80", "-f", n, "-l", n, "-singlefile", src, dst)
+			if b, err := cmd.CombinedOutput(); err != nil {
+				t.Fatalf("pdftoppm: %v\n%s", err, b)
+			}
+		}
+	}
+}
