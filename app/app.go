@@ -1,0 +1,500 @@
+// Package app is Trainscope's desktop GUI, built with Fyne.
+//
+// One file per screen: home (trains, recent work, portfolio), train
+// (details, roster, impediment register, assessments, trend), assessment
+// (the step-by-step checklists), results (scores, radar, verdict,
+// recommendations) and export. Custom widgets (the rating picker, the radar
+// and trend charts) live in their own files.
+//
+// The package calls into assessment for every score, verdict and gap, and
+// into data for every read and write; it holds no scoring logic and no SQL.
+// Store calls run on a background worker, one at a time and in order, and
+// touch widgets only through fyne.Do, so the window never freezes while the
+// database works.
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/trainscope/trainscope/assessment"
+	"github.com/trainscope/trainscope/assets"
+	"github.com/trainscope/trainscope/data"
+)
+
+// Preference keys. The window's size and the last train opened are
+// remembered between runs.
+const (
+	prefWidth     = "window.width"
+	prefHeight    = "window.height"
+	prefLastTrain = "train.last"
+	prefAssessor  = "assessment.assessor"
+)
+
+// defaultWindowSize suits a laptop and a projector alike.
+var defaultWindowSize = fyne.NewSize(1280, 800)
+
+// screen is one page of the window. The UI keeps a stack of them: home at
+// the bottom, then a train, an assessment, its results.
+type screen interface {
+	title() string
+	content() fyne.CanvasObject
+	reload() // read again from the store when the screen comes back into view
+}
+
+// UI is the application window and everything on it.
+type UI struct {
+	app   fyne.App
+	win   fyne.Window
+	store *data.Store
+	defs  *assessment.Definitions
+	bg    *worker
+
+	now    func() time.Time
+	typing *debouncer // notes and names are written when typing pauses
+
+	stack   []screen
+	body    *fyne.Container
+	backBtn *widget.Button
+	crumb   *widget.Label
+	status  *saveStatus
+
+	home *homeScreen
+	menu *mainMenu
+
+	lastTrainForm   *trainForm // the train form last opened, for tests
+	lastWritten     fyne.URI   // the file last exported, for tests
+	lastWrittenText string
+}
+
+// Run shows the main window on the store and runs the application until the
+// window closes.
+func Run(a fyne.App, store *data.Store, defs *assessment.Definitions) {
+	ui := NewUI(a, store, defs)
+	ui.win.Show()
+	a.Run()
+	ui.bg.close()
+}
+
+// NewUI builds the window and its home screen without running the app, so
+// tests can drive it on a test app.
+func NewUI(a fyne.App, store *data.Store, defs *assessment.Definitions) *UI {
+	a.Settings().SetTheme(trainscopeTheme{})
+	a.SetIcon(fyne.NewStaticResource("trainscope.png", assets.Icon()))
+
+	ui := &UI{
+		app:    a,
+		store:  store,
+		defs:   defs,
+		bg:     newWorker(),
+		now:    time.Now,
+		typing: newDebouncer(600 * time.Millisecond),
+	}
+	ui.win = a.NewWindow("Trainscope")
+	ui.win.SetIcon(a.Icon())
+	ui.win.Resize(ui.rememberedSize())
+	ui.win.SetCloseIntercept(func() {
+		ui.typing.flush()
+		ui.rememberSize()
+		ui.win.Close()
+	})
+
+	ui.status = newSaveStatus()
+	ui.backBtn = widget.NewButtonWithIcon("Back", theme.NavigateBackIcon(), ui.back)
+	ui.backBtn.Importance = widget.LowImportance
+	ui.crumb = widget.NewLabel("")
+	ui.crumb.TextStyle.Bold = true
+	ui.crumb.Truncation = fyne.TextTruncateEllipsis
+	homeBtn := widget.NewButtonWithIcon("", theme.HomeIcon(), ui.goHome)
+	homeBtn.Importance = widget.LowImportance
+	bar := container.NewBorder(nil, nil,
+		container.NewHBox(homeBtn, ui.backBtn), ui.status.content(), ui.crumb)
+	ui.body = container.NewStack()
+	ui.win.SetContent(container.NewBorder(
+		container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, ui.body))
+
+	ui.menu = newMainMenu(ui)
+	ui.win.SetMainMenu(ui.menu.menu)
+
+	ui.home = newHomeScreen(ui)
+	ui.show(ui.home)
+	ui.home.load(func() {
+		// Pick up where the coach left off: the last train they opened.
+		if id := a.Preferences().String(prefLastTrain); id != "" && ui.home.hasTrain(id) {
+			ui.openTrain(id)
+		}
+	})
+	return ui
+}
+
+// Window is the main window.
+func (ui *UI) Window() fyne.Window { return ui.win }
+
+func (ui *UI) rememberedSize() fyne.Size {
+	p := ui.app.Preferences()
+	w := float32(p.FloatWithFallback(prefWidth, float64(defaultWindowSize.Width)))
+	h := float32(p.FloatWithFallback(prefHeight, float64(defaultWindowSize.Height)))
+	if w < 640 || h < 480 {
+		return defaultWindowSize
+	}
+	return fyne.NewSize(w, h)
+}
+
+func (ui *UI) rememberSize() {
+	s := ui.win.Canvas().Size()
+	if s.Width >= 640 && s.Height >= 480 {
+		ui.app.Preferences().SetFloat(prefWidth, float64(s.Width))
+		ui.app.Preferences().SetFloat(prefHeight, float64(s.Height))
+	}
+}
+
+// show puts a screen on top of the stack.
+func (ui *UI) show(s screen) {
+	ui.stack = append(ui.stack, s)
+	ui.display()
+}
+
+// replace swaps the top screen for another, for moves between siblings
+// (an assessment and its results).
+func (ui *UI) replace(s screen) {
+	if len(ui.stack) > 1 {
+		ui.stack = ui.stack[:len(ui.stack)-1]
+	}
+	ui.show(s)
+}
+
+// back returns to the screen below, reading it again from the store.
+func (ui *UI) back() {
+	if len(ui.stack) <= 1 {
+		return
+	}
+	ui.leaving(ui.top())
+	ui.stack = ui.stack[:len(ui.stack)-1]
+	ui.display()
+	ui.top().reload()
+}
+
+// goHome returns to the home screen.
+func (ui *UI) goHome() {
+	if len(ui.stack) <= 1 {
+		ui.home.reload()
+		return
+	}
+	for _, s := range ui.stack[1:] {
+		ui.leaving(s)
+	}
+	ui.stack = ui.stack[:1]
+	ui.display()
+	ui.home.reload()
+}
+
+// leaving gives a screen the chance to write what is pending (a note typed
+// a moment ago) before it goes.
+func (ui *UI) leaving(s screen) {
+	ui.typing.flush()
+	if f, ok := s.(interface{ flush() }); ok {
+		f.flush()
+	}
+}
+
+func (ui *UI) top() screen { return ui.stack[len(ui.stack)-1] }
+
+func (ui *UI) display() {
+	s := ui.top()
+	ui.body.Objects = []fyne.CanvasObject{s.content()}
+	ui.body.Refresh()
+	titles := make([]string, 0, len(ui.stack))
+	for _, s := range ui.stack {
+		titles = append(titles, s.title())
+	}
+	ui.crumb.SetText(strings.Join(titles, "  ›  "))
+	if len(ui.stack) > 1 {
+		ui.backBtn.Enable()
+	} else {
+		ui.backBtn.Disable()
+	}
+	ui.menu.update()
+	if f, ok := s.(interface{ shown() }); ok {
+		f.shown()
+	}
+}
+
+// retitle updates the breadcrumb after a screen's title changed.
+func (ui *UI) retitle() {
+	titles := make([]string, 0, len(ui.stack))
+	for _, s := range ui.stack {
+		titles = append(titles, s.title())
+	}
+	ui.crumb.SetText(strings.Join(titles, "  ›  "))
+}
+
+// current returns the topmost screen of type T, if any is open.
+func current[T screen](ui *UI) (T, bool) {
+	for i := len(ui.stack) - 1; i >= 0; i-- {
+		if s, ok := ui.stack[i].(T); ok {
+			return s, true
+		}
+	}
+	var zero T
+	return zero, false
+}
+
+// openTrain shows a train's screen on top of home.
+func (ui *UI) openTrain(id string) {
+	ui.app.Preferences().SetString(prefLastTrain, id)
+	ts := newTrainScreen(ui, id)
+	for len(ui.stack) > 1 {
+		ui.leaving(ui.top())
+		ui.stack = ui.stack[:len(ui.stack)-1]
+	}
+	ui.show(ts)
+	ts.reload()
+}
+
+// openAssessment shows an assessment, above its train.
+func (ui *UI) openAssessment(trainID, assessmentID string) {
+	if ts, ok := current[*trainScreen](ui); !ok || ts.trainID != trainID {
+		ui.openTrain(trainID)
+	}
+	for {
+		if _, ok := ui.top().(*trainScreen); ok {
+			break
+		}
+		ui.leaving(ui.top())
+		ui.stack = ui.stack[:len(ui.stack)-1]
+	}
+	as := newAssessmentScreen(ui, trainID, assessmentID)
+	ui.show(as)
+	as.reload()
+}
+
+// openResults shows an assessment's results, above its train.
+func (ui *UI) openResults(trainID, assessmentID string) {
+	if ts, ok := current[*trainScreen](ui); !ok || ts.trainID != trainID {
+		ui.openTrain(trainID)
+	}
+	for {
+		if _, ok := ui.top().(*trainScreen); ok {
+			break
+		}
+		ui.leaving(ui.top())
+		ui.stack = ui.stack[:len(ui.stack)-1]
+	}
+	rs := newResultsScreen(ui, trainID, assessmentID)
+	ui.show(rs)
+	rs.reload()
+}
+
+// ctx is the context of store calls. The store's calls are short; the app
+// never cancels them halfway, so a write either lands or reports why not.
+func (ui *UI) ctx() context.Context { return context.Background() }
+
+// load reads from the store in the background, then hands the result to
+// done on the UI thread. A failed read shows a dialog in plain words.
+func load[T any](ui *UI, what string, read func(context.Context) (T, error), done func(T)) {
+	var v T
+	ui.bg.do(func() error {
+		var err error
+		v, err = read(ui.ctx())
+		return err
+	}, func(err error) {
+		if err != nil {
+			ui.showError("Could not read "+what, err)
+			return
+		}
+		done(v)
+	})
+}
+
+// write saves something in the background. The status bar says "Saving…"
+// until the store confirms, then "Saved"; a failure keeps the coach's input
+// on screen, shows what went wrong in plain words and offers to try again.
+// done, if not nil, runs after a successful write.
+func (ui *UI) write(what string, work func(context.Context) error, done func()) {
+	ui.status.saving()
+	ui.bg.do(func() error { return work(ui.ctx()) }, func(err error) {
+		if err != nil {
+			ui.status.failed()
+			ui.showWriteError(what, err, func() { ui.write(what, work, done) })
+			return
+		}
+		ui.status.saved(ui.now())
+		if done != nil {
+			done()
+		}
+	})
+}
+
+// showWriteError explains a failed write and offers to try it again.
+func (ui *UI) showWriteError(what string, err error, retry func()) {
+	msg := fmt.Sprintf("Trainscope could not save %s.\n\n%s\n\nWhat you entered is still on screen.", what, plainError(err))
+	label := widget.NewLabel(msg)
+	label.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm("Not saved", "Try again", "Close", label, func(again bool) {
+		if again {
+			retry()
+		}
+	}, ui.win)
+	d.Resize(fyne.NewSize(480, 0))
+	d.Show()
+}
+
+// showError tells the coach what went wrong, in plain words.
+func (ui *UI) showError(title string, err error) {
+	label := widget.NewLabel(plainError(err))
+	label.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom(title, "Close", label, ui.win)
+	d.Resize(fyne.NewSize(480, 0))
+	d.Show()
+}
+
+// plainError turns an error into a sentence a coach can act on.
+func plainError(err error) string {
+	var damaged *data.DamagedError
+	switch {
+	case errors.Is(err, data.ErrFinal):
+		return "This assessment is finished, so it is read-only. Reopen it first if you need to change it."
+	case errors.Is(err, data.ErrNotFound):
+		return "It is no longer in the database; it may have been deleted in another window."
+	case errors.As(err, &damaged):
+		return "The database file cannot be used: " + damaged.Error()
+	case strings.Contains(err.Error(), "database is locked"), strings.Contains(err.Error(), "busy"):
+		return "The database is busy: another copy of Trainscope may be writing to it. Wait a moment and try again."
+	case strings.Contains(err.Error(), "read-only"), strings.Contains(err.Error(), "permission denied"):
+		return "The file cannot be written: the folder may be read-only or belong to someone else.\n\nDetails: " + err.Error()
+	case strings.Contains(err.Error(), "no space"):
+		return "The disk is full. Free some space and try again."
+	}
+	return "Details: " + err.Error()
+}
+
+// confirm asks before anything destructive.
+func (ui *UI) confirm(title, message, action string, do func()) {
+	label := widget.NewLabel(message)
+	label.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(title, action, "Cancel", label, func(ok bool) {
+		if ok {
+			do()
+		}
+	}, ui.win)
+	d.Resize(fyne.NewSize(460, 0))
+	d.Show()
+}
+
+// heading is a large bold label.
+func heading(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.SizeName = theme.SizeNameHeadingText
+	l.TextStyle.Bold = true
+	return l
+}
+
+// headingTruncated is a heading that ends in an ellipsis when the name in it
+// is too long for the window.
+func headingTruncated(text string) *widget.Label {
+	l := heading(text)
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
+// subheading is a bold label one size down.
+func subheading(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.SizeName = theme.SizeNameSubHeadingText
+	l.TextStyle.Bold = true
+	return l
+}
+
+// wrapped is a label that wraps at word boundaries.
+func wrapped(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// truncated is a label that ends in an ellipsis when it does not fit.
+func truncated(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
+// dateText writes a date the way the coach reads it.
+func dateText(t time.Time) string {
+	if t.IsZero() {
+		return "–"
+	}
+	return t.Format("2 Jan 2006")
+}
+
+// dateInput is the format of date fields.
+const dateInput = "2006-01-02"
+
+// scoreText writes a score, or a dash when nothing was rated.
+func scoreText(s assessment.Score) string {
+	if !s.Known() {
+		return "–"
+	}
+	return fmt.Sprintf("%.0f", s.Value)
+}
+
+// answeredText is the share of items answered, beside every score.
+func answeredText(s assessment.Score) string {
+	return fmt.Sprintf("%d of %d rated (%.0f%%)", s.Rated, s.Total, s.Answered()*100)
+}
+
+// verdictText names a verdict.
+func verdictText(k assessment.VerdictKind) string {
+	switch k {
+	case assessment.Recommended:
+		return "Recommended"
+	case assessment.RecommendedConditions:
+		return "Recommended with conditions"
+	case assessment.NotRecommended:
+		return "Not recommended now"
+	case assessment.Undecided:
+		return "Undecided"
+	}
+	return "–"
+}
+
+// summaryLevel names the level of a stored summary.
+func summaryLevel(s assessment.Summary) string {
+	if s.Level == 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%d · %s", s.Level, s.LevelName)
+}
+
+// summaryScore writes the score of a stored summary.
+func summaryScore(s assessment.Summary) string {
+	if !s.Known {
+		return "–"
+	}
+	return fmt.Sprintf("%.0f", s.Score)
+}
+
+// statusText names an assessment's status.
+func statusText(s assessment.AssessmentStatus) string {
+	if s == assessment.Final {
+		return "Finished"
+	}
+	return "Draft"
+}
+
+// assessmentTitle names an assessment in lists and the breadcrumb.
+func assessmentTitle(pi string, date time.Time) string {
+	if pi == "" {
+		return "Assessment of " + dateText(date)
+	}
+	return pi + " · " + dateText(date)
+}

@@ -1,0 +1,777 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/trainscope/trainscope/assessment"
+)
+
+// assessmentScreen guides the coach through the four checklists, one item
+// at a time: the item's text and guidance, every level of its scale with
+// what it looks like, not applicable and don't know, and fields for notes
+// and evidence. Progress shows per checklist and overall; the score and the
+// verdict change as the coach answers. Every answer is saved at once. A
+// finished assessment is read-only until the coach reopens it.
+type assessmentScreen struct {
+	ui           *UI
+	trainID      string
+	assessmentID string
+
+	train   assessment.Train
+	a       *assessment.Assessment
+	results assessment.Results
+	loaded  bool
+	filling bool // fields are being filled from the model, not typed
+
+	cl, it int // the checklist and item on screen
+
+	// Header
+	heading    *widget.Label
+	facts      *widget.Label
+	finishBtn  *widget.Button
+	detailsBtn *widget.Button
+	banner     *fyne.Container
+	bannerText *widget.Label
+
+	// Sidebar
+	overall      *widget.ProgressBar
+	overallText  *widget.Label
+	checklistBtn []*widget.Button
+	checklistBar []*widget.ProgressBar
+	itemList     *widget.List
+	liveScore    *widget.Label
+	liveLevel    *widget.Label
+	liveVerdict  *widget.Label
+
+	// The item
+	where        *widget.Label
+	text         *widget.Label
+	guidance     *widget.Label
+	picker       *ratingPicker
+	answerLine   *widget.Label
+	figureBox    *fyne.Container
+	figure       *widget.Entry
+	figureUnit   *widget.Label
+	note         *widget.Entry
+	evidence     *widget.Entry
+	noteView     *widget.Label // the notes of a finished assessment, read-only but readable
+	evidenceView *widget.Label
+	prevBtn      *widget.Button
+	nextBtn      *widget.Button
+	scroll       *container.Scroll
+	root         fyne.CanvasObject
+}
+
+func newAssessmentScreen(ui *UI, trainID, assessmentID string) *assessmentScreen {
+	s := &assessmentScreen{ui: ui, trainID: trainID, assessmentID: assessmentID}
+	s.build()
+	return s
+}
+
+func (s *assessmentScreen) title() string {
+	if s.a == nil {
+		return "Assessment"
+	}
+	return "Assessment " + assessmentTitle(s.a.PI, s.a.Date)
+}
+
+func (s *assessmentScreen) content() fyne.CanvasObject { return s.root }
+
+// shown gives the keys to the rating picker, so a coach can start typing.
+func (s *assessmentScreen) shown() {
+	if s.loaded {
+		s.ui.win.Canvas().Focus(s.picker)
+	}
+}
+
+func (s *assessmentScreen) flush() { s.ui.typing.flush() }
+
+func (s *assessmentScreen) build() {
+	s.heading = headingTruncated("")
+	s.facts = truncated("")
+	s.detailsBtn = widget.NewButtonWithIcon("Details", theme.SettingsIcon(), s.editDetails)
+	resultsBtn := widget.NewButtonWithIcon("Results", theme.InfoIcon(), func() {
+		s.ui.openResults(s.trainID, s.assessmentID)
+	})
+	exportBtn := widget.NewButtonWithIcon("Export report", theme.DocumentSaveIcon(), func() {
+		s.ui.exportReportDialog(s.trainID, s.assessmentID)
+	})
+	s.finishBtn = widget.NewButtonWithIcon("Finish", theme.ConfirmIcon(), s.toggleFinished)
+	s.finishBtn.Importance = widget.HighImportance
+	header := container.NewBorder(nil, nil, nil,
+		container.NewVBox(container.NewHBox(s.detailsBtn, resultsBtn, exportBtn, s.finishBtn)),
+		container.NewVBox(s.heading, s.facts))
+	s.bannerText = wrapped("")
+	reopen := widget.NewButtonWithIcon("Reopen", theme.DocumentCreateIcon(), s.toggleFinished)
+	s.banner = container.NewPadded(panel(container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), reopen, s.bannerText)))
+	s.banner.Hide()
+
+	// Sidebar: progress, the checklists, the items of the current one, and
+	// what the answers add up to so far.
+	s.overall = widget.NewProgressBar()
+	s.overall.TextFormatter = func() string { return "" }
+	s.overallText = widget.NewLabel("")
+	checklists := container.NewVBox()
+	for i := range s.ui.defs.Checklists {
+		i := i
+		b := widget.NewButton("", func() { s.goTo(i, 0) })
+		b.Alignment = widget.ButtonAlignLeading
+		bar := widget.NewProgressBar()
+		bar.TextFormatter = func() string { return "" }
+		s.checklistBtn = append(s.checklistBtn, b)
+		s.checklistBar = append(s.checklistBar, bar)
+		checklists.Add(container.NewVBox(b, container.New(&insetLayout{h: 8, v: 0}, withHeight(6, bar))))
+	}
+	s.itemList = widget.NewList(
+		func() int {
+			if s.a == nil {
+				return 0
+			}
+			return len(s.ui.defs.Checklists[s.cl].Items)
+		},
+		func() fyne.CanvasObject {
+			mark := widget.NewIcon(nil)
+			return container.NewBorder(nil, nil, mark, nil, truncated(""))
+		},
+		s.updateItemRow)
+	s.itemList.OnSelected = func(id widget.ListItemID) {
+		if id != s.it {
+			s.goTo(s.cl, id)
+		}
+	}
+	s.liveScore = wrapped("")
+	s.liveLevel = wrapped("")
+	s.liveVerdict = wrapped("")
+	live := panel(container.NewVBox(s.liveScore, s.liveLevel, s.liveVerdict))
+	sidebar := withWidth(300, container.NewBorder(
+		container.NewVBox(s.overallText, withHeight(8, s.overall), widget.NewSeparator(), checklists, widget.NewSeparator()),
+		live, nil, nil, s.itemList))
+
+	// The item.
+	s.where = truncated("")
+	s.where.TextStyle.Italic = true
+	s.text = wrapped("")
+	s.text.TextStyle.Bold = true
+	s.text.SizeName = theme.SizeNameSubHeadingText
+	s.guidance = wrapped("")
+	s.guidance.TextStyle.Italic = true
+	s.picker = newRatingPicker()
+	s.picker.onChoose = s.setRating
+	s.picker.onMove = s.move
+	s.answerLine = wrapped("")
+	s.answerLine.TextStyle.Bold = true
+	keys := wrapped("Keys: 1–5 choose a level · N not applicable · D don't know · 0 clear · ↓ Tab Enter next item · ↑ previous · Ctrl+J next unanswered")
+	keys.TextStyle.Italic = true
+	keys.SizeName = theme.SizeNameCaptionText
+
+	s.figure = widget.NewEntry()
+	s.figure.SetPlaceHolder("figure")
+	s.figure.OnChanged = s.figureChanged
+	s.figureUnit = widget.NewLabel("")
+	s.figureBox = container.NewBorder(nil, nil, widget.NewLabel("Figure"), s.figureUnit, withWidth(120, s.figure))
+
+	s.note = widget.NewMultiLineEntry()
+	s.note.Wrapping = fyne.TextWrapWord
+	s.note.SetMinRowsVisible(3)
+	s.note.SetPlaceHolder("Your notes: what you heard, what you think")
+	s.note.OnChanged = func(string) { s.textChanged() }
+	s.evidence = widget.NewMultiLineEntry()
+	s.evidence.Wrapping = fyne.TextWrapWord
+	s.evidence.SetMinRowsVisible(2)
+	s.evidence.SetPlaceHolder("Evidence: what you saw – documents, boards, metrics")
+	s.evidence.OnChanged = func(string) { s.textChanged() }
+
+	s.noteView = wrapped("")
+	s.evidenceView = wrapped("")
+	s.noteView.Hide()
+	s.evidenceView.Hide()
+
+	s.prevBtn = widget.NewButtonWithIcon("Previous", theme.NavigateBackIcon(), func() { s.move(-1) })
+	s.nextBtn = widget.NewButtonWithIcon("Next", theme.NavigateNextIcon(), func() { s.move(1) })
+	s.nextBtn.IconPlacement = widget.ButtonIconTrailingText
+	nextOpen := widget.NewButtonWithIcon("Next unanswered", theme.MediaSkipNextIcon(), s.nextUnanswered)
+	clNotes := widget.NewButtonWithIcon("Checklist notes", theme.DocumentIcon(), s.editChecklistNote)
+	nav := container.NewHBox(s.prevBtn, s.nextBtn, nextOpen, layout.NewSpacer(), clNotes)
+
+	itemBox := container.NewVBox(
+		s.where, s.text, s.guidance,
+		s.picker, s.answerLine, keys, s.figureBox,
+		widget.NewForm(widget.NewFormItem("Notes", container.NewStack(s.note, s.noteView)),
+			widget.NewFormItem("Evidence", container.NewStack(s.evidence, s.evidenceView))),
+		nav)
+	s.scroll = container.NewVScroll(container.NewPadded(itemBox))
+
+	s.root = container.NewBorder(
+		container.NewVBox(container.NewPadded(header), s.banner),
+		nil,
+		container.NewHBox(container.NewPadded(sidebar), widget.NewSeparator()), nil,
+		s.scroll)
+}
+
+// withHeight fixes an object's height, for thin progress bars.
+func withHeight(h float32, o fyne.CanvasObject) fyne.CanvasObject {
+	return container.New(&fixedHeightLayout{h: h}, o)
+}
+
+type fixedHeightLayout struct{ h float32 }
+
+func (l *fixedHeightLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(fyne.NewSize(size.Width, l.h))
+	}
+}
+
+func (l *fixedHeightLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(0, l.h) }
+
+// reload reads the assessment and its train.
+func (s *assessmentScreen) reload() {
+	type assessData struct {
+		train assessment.Train
+		a     *assessment.Assessment
+	}
+	trainID, id := s.trainID, s.assessmentID
+	load(s.ui, "the assessment", func(ctx context.Context) (assessData, error) {
+		var d assessData
+		var err error
+		if d.train, err = s.ui.store.Train(ctx, trainID); err != nil {
+			return d, err
+		}
+		d.a, err = s.ui.store.Assessment(ctx, id)
+		return d, err
+	}, func(d assessData) {
+		first := !s.loaded
+		s.train, s.a, s.loaded = d.train, d.a, true
+		if s.a.Answers == nil {
+			s.a.Answers = map[string]assessment.Answer{}
+		}
+		if s.a.Notes == nil {
+			s.a.Notes = map[string]string{}
+		}
+		s.evaluate()
+		if first {
+			// Start where the work is: the first unanswered item.
+			if cl, it, ok := s.findUnanswered(0, -1); ok {
+				s.cl, s.it = cl, it
+			}
+		}
+		s.showAssessment()
+		s.showItem()
+		s.ui.retitle()
+		if s.ui.top() == screen(s) {
+			s.ui.win.Canvas().Focus(s.picker)
+		}
+	})
+}
+
+func (s *assessmentScreen) evaluate() {
+	s.results = assessment.Evaluate(s.ui.defs, s.train, s.a)
+}
+
+func (s *assessmentScreen) final() bool { return s.a != nil && s.a.Status == assessment.Final }
+
+// showAssessment shows what concerns the whole assessment: header, status,
+// progress and live results.
+func (s *assessmentScreen) showAssessment() {
+	a := s.a
+	s.heading.SetText(s.train.Name + " · " + assessmentTitle(a.PI, a.Date))
+	facts := []string{statusText(a.Status)}
+	if a.Assessor != "" {
+		facts = append(facts, "assessed by "+a.Assessor)
+	}
+	facts = append(facts, "checklists version "+a.ChecklistVersion)
+	s.facts.SetText(strings.Join(facts, " · "))
+	if s.final() {
+		s.finishBtn.SetText("Reopen")
+		s.finishBtn.SetIcon(theme.DocumentCreateIcon())
+		s.finishBtn.Importance = widget.MediumImportance
+		s.bannerText.SetText("This assessment is finished, so it is read-only. Its roster and register are kept as they were when it was first finished. Reopen it to correct answers.")
+		s.banner.Show()
+		s.root.Refresh()
+		s.detailsBtn.Disable()
+	} else {
+		s.finishBtn.SetText("Finish")
+		s.finishBtn.SetIcon(theme.ConfirmIcon())
+		s.finishBtn.Importance = widget.HighImportance
+		s.banner.Hide()
+		s.root.Refresh()
+		s.detailsBtn.Enable()
+	}
+	s.finishBtn.Refresh()
+	s.showProgress()
+}
+
+// progress counts the items of a checklist that have an answer (a level,
+// not applicable or don't know, or a level from a figure).
+func (s *assessmentScreen) progress(checklistID string) (answered, total int) {
+	for _, is := range s.results.Items {
+		if is.ChecklistID != checklistID {
+			continue
+		}
+		total++
+		if is.Rating != assessment.Unanswered {
+			answered++
+		}
+	}
+	return answered, total
+}
+
+func (s *assessmentScreen) showProgress() {
+	var all, done int
+	for i, cl := range s.ui.defs.Checklists {
+		n, total := s.progress(cl.ID)
+		all += total
+		done += n
+		b := s.checklistBtn[i]
+		b.SetText(fmt.Sprintf("%d. %s   %d/%d", i+1, s.train.Framework.Expand(cl.Title), n, total))
+		if i == s.cl {
+			b.Importance = widget.HighImportance
+		} else {
+			b.Importance = widget.LowImportance
+		}
+		b.Refresh()
+		if total > 0 {
+			s.checklistBar[i].SetValue(float64(n) / float64(total))
+		}
+	}
+	if all > 0 {
+		s.overall.SetValue(float64(done) / float64(all))
+	}
+	s.overallText.SetText(fmt.Sprintf("Overall: %d of %d items answered", done, all))
+
+	cl := s.ui.defs.Checklists[s.cl]
+	if cs, ok := s.results.Checklist(cl.ID); ok {
+		s.liveScore.SetText(fmt.Sprintf("%s: %s · %s", s.train.Framework.Expand(cl.Title), scoreText(cs.Score), answeredText(cs.Score)))
+	}
+	level := "Level: not enough rated yet"
+	if s.results.Level.Number > 0 {
+		level = fmt.Sprintf("Level %d · %s · overall %s", s.results.Level.Number, s.results.Level.Name, scoreText(s.results.Overall))
+	}
+	s.liveLevel.SetText(level)
+	s.liveVerdict.SetText(fmt.Sprintf("%s: %s", s.train.Framework.Facilitator(), verdictText(s.results.Verdict.Kind)))
+	s.itemList.Refresh()
+}
+
+// item is the item on screen.
+func (s *assessmentScreen) item() (*assessment.Checklist, *assessment.Item) {
+	cl := &s.ui.defs.Checklists[s.cl]
+	return cl, &cl.Items[s.it]
+}
+
+func (s *assessmentScreen) updateItemRow(id widget.ListItemID, o fyne.CanvasObject) {
+	cl := s.ui.defs.Checklists[s.cl]
+	if id >= len(cl.Items) {
+		return
+	}
+	it := cl.Items[id]
+	c := o.(*fyne.Container)
+	label := c.Objects[0].(*widget.Label)
+	mark := c.Objects[1].(*widget.Icon)
+	label.SetText(fmt.Sprintf("%d. %s", id+1, s.train.Framework.Expand(it.Text)))
+	is, _ := s.results.Item(it.ID)
+	switch {
+	case is.Rating == assessment.Unanswered:
+		mark.SetResource(theme.RadioButtonIcon())
+	case is.Rating == assessment.DontKnow:
+		mark.SetResource(theme.NewWarningThemedResource(theme.QuestionIcon()))
+	default:
+		mark.SetResource(theme.NewSuccessThemedResource(theme.ConfirmIcon()))
+	}
+	label.TextStyle.Bold = id == s.it
+	label.Refresh()
+}
+
+// kindText says what sort of item it is, in the coach's words.
+func kindText(it *assessment.Item, f assessment.Framework) string {
+	switch it.Kind {
+	case assessment.Indication:
+		return "Sign for a " + f.Facilitator()
+	case assessment.ContraIndication:
+		if it.Decisive {
+			return "Sign against a " + f.Facilitator() + " (decisive)"
+		}
+		return "Sign against a " + f.Facilitator()
+	case assessment.Measure:
+		return "Success measure"
+	}
+	return "Practice"
+}
+
+// showItem fills the item area from the model.
+func (s *assessmentScreen) showItem() {
+	if s.a == nil {
+		return
+	}
+	cl, it := s.item()
+	fw := s.train.Framework
+	where := []string{fmt.Sprintf("Checklist %d of %d · %s", s.cl+1, len(s.ui.defs.Checklists), fw.Expand(cl.Title))}
+	if it.Section != "" {
+		where = append(where, it.Section)
+	}
+	where = append(where, kindText(it, fw), fmt.Sprintf("item %d of %d", s.it+1, len(cl.Items)))
+	s.where.SetText(strings.Join(where, " · "))
+	s.text.SetText(fw.Expand(it.Text))
+	s.guidance.SetText(fw.Expand(it.Guidance))
+
+	levels := make([]assessment.Level, len(it.Levels))
+	for i, l := range it.Levels {
+		l.Label, l.Descriptor = fw.Expand(l.Label), fw.Expand(l.Descriptor)
+		levels[i] = l
+	}
+	ans := s.a.Answers[it.ID]
+	s.picker.SetLevels(levels, s.shownRating(it, ans))
+	s.picker.SetDisabled(s.final())
+
+	s.filling = true
+	s.note.SetText(ans.Note)
+	s.evidence.SetText(ans.Evidence)
+	if it.Figure != nil {
+		s.figureUnit.SetText(it.Figure.Unit)
+		if ans.Figure != nil {
+			s.figure.SetText(strconv.FormatFloat(*ans.Figure, 'f', -1, 64))
+		} else {
+			s.figure.SetText("")
+		}
+		s.figureBox.Show()
+	} else {
+		s.figureBox.Hide()
+	}
+	s.filling = false
+	if s.final() {
+		s.figure.Disable()
+		s.note.Hide()
+		s.evidence.Hide()
+		s.noteView.SetText(orDash(ans.Note))
+		s.evidenceView.SetText(orDash(ans.Evidence))
+		s.noteView.Show()
+		s.evidenceView.Show()
+	} else {
+		s.figure.Enable()
+		s.noteView.Hide()
+		s.evidenceView.Hide()
+		s.note.Show()
+		s.evidence.Show()
+	}
+	s.showAnswerLine()
+	if s.it == 0 && s.cl == 0 {
+		s.prevBtn.Disable()
+	} else {
+		s.prevBtn.Enable()
+	}
+	if s.cl == len(s.ui.defs.Checklists)-1 && s.it == len(cl.Items)-1 {
+		s.nextBtn.Disable()
+	} else {
+		s.nextBtn.Enable()
+	}
+	s.itemList.Select(s.it)
+	s.itemList.ScrollTo(s.it)
+	s.scroll.ScrollToTop()
+}
+
+// shownRating is the level the picker marks: the coach's rating, or the
+// level a figure earned while the coach has not rated the item.
+func (s *assessmentScreen) shownRating(it *assessment.Item, ans assessment.Answer) assessment.Rating {
+	if ans.Rating != assessment.Unanswered {
+		return ans.Rating
+	}
+	if is, ok := s.results.Item(it.ID); ok {
+		return is.Rating
+	}
+	return assessment.Unanswered
+}
+
+// showAnswerLine says in words what the answer is and where it comes from.
+func (s *assessmentScreen) showAnswerLine() {
+	_, it := s.item()
+	ans := s.a.Answers[it.ID]
+	is, _ := s.results.Item(it.ID)
+	text := "Your answer: " + ratingText(it, ans.Rating)
+	if ans.Rating == assessment.Unanswered && is.Rating.Rated() && is.Figure != nil {
+		unit := ""
+		if it.Figure != nil {
+			unit = " " + it.Figure.Unit
+		}
+		switch is.Source {
+		case assessment.FromFigure:
+			text = fmt.Sprintf("Level from your figure (%s%s): %s", fmtFigure(*is.Figure), unit, ratingText(it, is.Rating))
+		case assessment.FromRegister:
+			text = fmt.Sprintf("Level from the impediment register (%s%s): %s. Choose a level or enter a figure to override it.",
+				fmtFigure(*is.Figure), unit, ratingText(it, is.Rating))
+		}
+	}
+	s.answerLine.SetText(text)
+}
+
+func fmtFigure(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// setRating records the coach's rating of the item on screen and saves it.
+func (s *assessmentScreen) setRating(r assessment.Rating) {
+	if s.a == nil || s.final() {
+		return
+	}
+	_, it := s.item()
+	ans := s.a.Answers[it.ID]
+	ans.ItemID = it.ID
+	ans.Rating = r
+	s.a.Answers[it.ID] = ans
+	s.answerChanged(it.ID)
+	s.picker.SetValue(s.shownRating(it, ans))
+}
+
+// answerChanged recomputes the results and saves the item's answer.
+func (s *assessmentScreen) answerChanged(itemID string) {
+	s.evaluate()
+	s.showAnswerLine()
+	s.showProgress()
+	s.saveAnswer(itemID)
+}
+
+// saveAnswer writes one answer as it stands now.
+func (s *assessmentScreen) saveAnswer(itemID string) {
+	ans := s.a.Answers[itemID]
+	ans.ItemID = itemID
+	if ans.Figure != nil {
+		v := *ans.Figure
+		ans.Figure = &v
+	}
+	id := s.assessmentID
+	it, _ := s.ui.defs.Item(itemID)
+	what := "your answer"
+	if it != nil {
+		what = "your answer to “" + truncateText(s.train.Framework.Expand(it.Text), 60) + "”"
+	}
+	s.ui.write(what, func(ctx context.Context) error {
+		return s.ui.store.SetAnswer(ctx, id, ans)
+	}, nil)
+}
+
+// textChanged takes the notes and evidence typed, and saves them when the
+// typing pauses.
+func (s *assessmentScreen) textChanged() {
+	if s.filling || s.a == nil || s.final() {
+		return
+	}
+	_, it := s.item()
+	ans := s.a.Answers[it.ID]
+	ans.ItemID = it.ID
+	ans.Note, ans.Evidence = s.note.Text, s.evidence.Text
+	s.a.Answers[it.ID] = ans
+	id := it.ID
+	s.ui.typing.call("answer-"+id, func() { s.saveAnswer(id) })
+}
+
+// figureChanged reads a measure's figure; its band gives the level.
+func (s *assessmentScreen) figureChanged(text string) {
+	if s.filling || s.a == nil || s.final() {
+		return
+	}
+	_, it := s.item()
+	ans := s.a.Answers[it.ID]
+	ans.ItemID = it.ID
+	text = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(text), "%"))
+	if text == "" {
+		ans.Figure = nil
+	} else {
+		v, err := strconv.ParseFloat(strings.ReplaceAll(text, ",", "."), 64)
+		if err != nil {
+			s.answerLine.SetText("The figure must be a number, e.g. 12 or 37.5.")
+			return
+		}
+		ans.Figure = &v
+		ans.Rating = assessment.Unanswered // the figure decides the level
+	}
+	s.a.Answers[it.ID] = ans
+	s.evaluate()
+	s.picker.SetValue(s.shownRating(it, ans))
+	s.showAnswerLine()
+	s.showProgress()
+	id := it.ID
+	s.ui.typing.call("answer-"+id, func() { s.saveAnswer(id) })
+}
+
+// goTo shows item it of checklist cl.
+func (s *assessmentScreen) goTo(cl, it int) {
+	if s.a == nil {
+		return
+	}
+	s.ui.typing.flush()
+	s.cl, s.it = cl, it
+	s.showProgress()
+	s.showItem()
+}
+
+// move goes to the next (+1) or previous (-1) item, across checklists.
+func (s *assessmentScreen) move(delta int) {
+	if s.a == nil {
+		return
+	}
+	cls := s.ui.defs.Checklists
+	cl, it := s.cl, s.it+delta
+	for it < 0 && cl > 0 {
+		cl--
+		it += len(cls[cl].Items)
+	}
+	for it >= len(cls[cl].Items) && cl < len(cls)-1 {
+		it -= len(cls[cl].Items)
+		cl++
+	}
+	if it < 0 || it >= len(cls[cl].Items) {
+		return
+	}
+	s.goTo(cl, it)
+}
+
+// findUnanswered finds the first unanswered item after (cl, it), wrapping
+// round to the start.
+func (s *assessmentScreen) findUnanswered(cl, it int) (int, int, bool) {
+	type pos struct{ cl, it int }
+	var all []pos
+	for i, c := range s.ui.defs.Checklists {
+		for j := range c.Items {
+			all = append(all, pos{i, j})
+		}
+	}
+	start := 0
+	for k, p := range all {
+		if p.cl == cl && p.it == it {
+			start = k + 1
+		}
+	}
+	for n := range len(all) {
+		p := all[(start+n)%len(all)]
+		id := s.ui.defs.Checklists[p.cl].Items[p.it].ID
+		if is, ok := s.results.Item(id); !ok || is.Rating == assessment.Unanswered {
+			return p.cl, p.it, true
+		}
+	}
+	return 0, 0, false
+}
+
+// nextUnanswered jumps to the next item without an answer.
+func (s *assessmentScreen) nextUnanswered() {
+	if s.a == nil {
+		return
+	}
+	if cl, it, ok := s.findUnanswered(s.cl, s.it); ok {
+		s.goTo(cl, it)
+		return
+	}
+	s.answerLine.SetText("Every item has an answer. Finish the assessment when you are ready, or look at the results.")
+}
+
+// toggleFinished finishes a draft, or reopens a finished assessment, after
+// asking.
+func (s *assessmentScreen) toggleFinished() {
+	if s.a == nil {
+		return
+	}
+	id := s.assessmentID
+	if s.final() {
+		s.ui.confirm("Reopen assessment",
+			"Reopen this assessment to change its answers? It keeps the roster and register it was finished with; "+
+				"reopening corrects answers, it does not rewrite history.", "Reopen", func() {
+				s.ui.write("the reopening of the assessment", func(ctx context.Context) error {
+					return s.ui.store.ReopenAssessment(ctx, id)
+				}, s.reload)
+			})
+		return
+	}
+	s.ui.typing.flush()
+	open := 0
+	for _, is := range s.results.Items {
+		if is.Rating == assessment.Unanswered {
+			open++
+		}
+	}
+	msg := "Finish this assessment? It becomes read-only, and the train's roster and impediment register are " +
+		"kept with it as they are today. You can reopen it later to correct answers."
+	if open > 0 {
+		msg += fmt.Sprintf("\n\n%s still unanswered; they count as not rated.", plural(open, "item is", "items are"))
+	}
+	s.ui.confirm("Finish assessment", msg, "Finish", func() {
+		s.finish()
+	})
+}
+
+// finish marks the assessment final and shows its results.
+func (s *assessmentScreen) finish() {
+	id := s.assessmentID
+	s.ui.write("the finished assessment", func(ctx context.Context) error {
+		return s.ui.store.FinishAssessment(ctx, id)
+	}, func() {
+		s.ui.openResults(s.trainID, id)
+	})
+}
+
+func (s *assessmentScreen) editDetails() {
+	if s.a == nil || s.final() {
+		return
+	}
+	f := newAssessmentForm(s.ui, "Assessment details", "Save", *s.a, func(a assessment.Assessment) {
+		s.a.Date, s.a.PI, s.a.Assessor, s.a.PIWeeks = a.Date, a.PI, a.Assessor, a.PIWeeks
+		s.evaluate()
+		s.showAssessment()
+		s.ui.retitle()
+		header := *s.a
+		s.ui.write("the assessment's details", func(ctx context.Context) error {
+			return s.ui.store.UpdateAssessmentHeader(ctx, &header)
+		}, nil)
+	})
+	f.dialog.Show()
+}
+
+// editChecklistNote edits the coach's note on the whole checklist on screen.
+func (s *assessmentScreen) editChecklistNote() {
+	if s.a == nil {
+		return
+	}
+	cl, _ := s.item()
+	e := widget.NewMultiLineEntry()
+	e.Wrapping = fyne.TextWrapWord
+	e.SetMinRowsVisible(8)
+	e.SetText(s.a.Notes[cl.ID])
+	e.SetPlaceHolder("What stands out across this checklist; it goes into the report's findings")
+	if s.final() {
+		e.Disable()
+	}
+	id, clID := s.assessmentID, cl.ID
+	d := dialog.NewCustomConfirm("Notes on "+s.train.Framework.Expand(cl.Title), "Save", "Cancel", e, func(ok bool) {
+		if !ok || s.final() {
+			return
+		}
+		note := e.Text
+		s.a.Notes[clID] = note
+		s.ui.write("the checklist notes", func(ctx context.Context) error {
+			return s.ui.store.SetChecklistNote(ctx, id, clID, note)
+		}, nil)
+	}, s.ui.win)
+	d.Resize(fyne.NewSize(620, 380))
+	d.Show()
+}
+
+// orDash shows an empty text as a dash.
+func orDash(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "–"
+	}
+	return s
+}
+
+// truncateText shortens s to n runes with an ellipsis.
+func truncateText(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

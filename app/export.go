@@ -1,0 +1,344 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/trainscope/trainscope/assessment"
+	"github.com/trainscope/trainscope/assessment/report"
+)
+
+// The two reports a coach can export.
+const (
+	reportFull    = "Full report for the LACE"
+	reportSummary = "Leadership summary (two pages)"
+	prefPaper     = "report.paper"
+)
+
+// exportReportDialog asks which report and paper, then where to save it.
+func (ui *UI) exportReportDialog(trainID, assessmentID string) {
+	ui.typing.flush()
+	kind := widget.NewRadioGroup([]string{reportFull, reportSummary}, nil)
+	kind.SetSelected(reportFull)
+	kind.Required = true
+	paper := widget.NewSelect([]string{"A4", "Letter"}, nil)
+	paper.SetSelected(ui.app.Preferences().StringWithFallback(prefPaper, "A4"))
+	items := []*widget.FormItem{
+		{Text: "Report", Widget: kind, HintText: "The full report has every finding, the roster, the register and an appendix with every answer"},
+		widget.NewFormItem("Paper", paper),
+	}
+	d := dialog.NewForm("Export report", "Choose where to save…", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		ui.app.Preferences().SetString(prefPaper, paper.Selected)
+		opt := report.Options{Summary: kind.Selected == reportSummary, Paper: strings.ToLower(paper.Selected)}
+		ui.chooseReportFile(trainID, assessmentID, opt)
+	}, ui.win)
+	d.Resize(fyne.NewSize(560, 0))
+	d.Show()
+}
+
+// reportInput gathers what the report is a pure function of.
+type reportInput struct {
+	in   report.Input
+	name string // a file name for the save dialog
+}
+
+func (ui *UI) readReportInput(ctx context.Context, trainID, assessmentID string) (reportInput, error) {
+	train, err := ui.store.Train(ctx, trainID)
+	if err != nil {
+		return reportInput{}, err
+	}
+	history, err := ui.store.Assessments(ctx, trainID)
+	if err != nil {
+		return reportInput{}, err
+	}
+	var in report.Input
+	for _, a := range history {
+		if a.ID == assessmentID {
+			in.Assessment = a
+			break
+		}
+		in.History = append(in.History, report.HistoryPoint{Assessment: a, Results: assessment.Evaluate(ui.defs, train, a)})
+	}
+	if in.Assessment == nil {
+		return reportInput{}, fmt.Errorf("assessment %s is no longer in the database", assessmentID)
+	}
+	in.Train, in.Definitions, in.Created = train, ui.defs, ui.now()
+	in.Results = assessment.Evaluate(ui.defs, train, in.Assessment)
+	name := train.Name
+	if in.Assessment.PI != "" {
+		name += " " + in.Assessment.PI
+	} else {
+		name += " " + in.Assessment.Date.Format(dateInput)
+	}
+	return reportInput{in: in, name: fileName(name)}, nil
+}
+
+var unsafeFileChars = regexp.MustCompile(`[\\/:*?"<>|\x00-\x1f]+`)
+
+// fileName makes a file name from a title, keeping letters of any script.
+func fileName(title string) string {
+	s := strings.TrimSpace(unsafeFileChars.ReplaceAllString(title, " "))
+	if s == "" {
+		s = "Trainscope report"
+	}
+	return s
+}
+
+// chooseReportFile reads the assessment, then opens the save dialog.
+func (ui *UI) chooseReportFile(trainID, assessmentID string, opt report.Options) {
+	load(ui, "the assessment for the report", func(ctx context.Context) (reportInput, error) {
+		return ui.readReportInput(ctx, trainID, assessmentID)
+	}, func(ri reportInput) {
+		suffix := ""
+		if opt.Summary {
+			suffix = " summary"
+		}
+		fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+			if err != nil {
+				ui.showError("Could not save the report", err)
+				return
+			}
+			if w == nil {
+				return // the coach cancelled
+			}
+			ui.writeReport(ri.in, opt, w)
+		}, ui.win)
+		fd.SetFileName(ri.name + suffix + ".pdf")
+		fd.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+		fd.Resize(fyne.NewSize(900, 620))
+		fd.Show()
+	})
+}
+
+// progressDialog shows that long work is under way.
+func (ui *UI) progressDialog(title, message string) dialog.Dialog {
+	bar := widget.NewProgressBarInfinite()
+	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(widget.NewLabel(message), bar), ui.win)
+	d.Resize(fyne.NewSize(420, 0))
+	d.Show()
+	return d
+}
+
+// writeReport draws the PDF and writes it, off the UI thread, with a
+// progress dialog; then it offers to open the file.
+func (ui *UI) writeReport(in report.Input, opt report.Options, w fyne.URIWriteCloser) {
+	progress := ui.progressDialog("Exporting the report", "Drawing the PDF and writing "+w.URI().Name()+"…")
+	uri := w.URI()
+	var warnings []string
+	ui.bg.spawn(func() error {
+		pdf, warn, err := report.Render(in, opt)
+		if err != nil {
+			w.Close()
+			return fmt.Errorf("draw the report: %w", err)
+		}
+		warnings = warn
+		if _, err := io.Copy(w, bytes.NewReader(pdf)); err != nil {
+			w.Close()
+			return fmt.Errorf("write %s: %w", uri.Path(), err)
+		}
+		if err := w.Close(); err != nil {
+			return fmt.Errorf("write %s: %w", uri.Path(), err)
+		}
+		return nil
+	}, func(err error) {
+		progress.Hide()
+		if err != nil {
+			ui.showError("The report was not saved", err)
+			return
+		}
+		ui.fileWritten("Report saved", uri, warnings)
+	})
+}
+
+// fileWritten says where a file went and offers to open it or its folder.
+func (ui *UI) fileWritten(title string, uri fyne.URI, warnings []string) {
+	text := "Saved as " + uri.Path()
+	if len(warnings) > 0 {
+		text += "\n\nNote:\n• " + strings.Join(warnings, "\n• ")
+	}
+	msg := wrapped(text)
+	open := widget.NewButton("Open", func() { ui.openURI(uri) })
+	open.Importance = widget.HighImportance
+	folder := widget.NewButton("Show folder", func() {
+		if parent, err := storage.Parent(uri); err == nil {
+			ui.openURI(parent)
+		}
+	})
+	var d dialog.Dialog
+	closeBtn := widget.NewButton("Close", func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons(title, container.NewVBox(msg, container.NewHBox(open, folder, closeBtn)), ui.win)
+	d.Resize(fyne.NewSize(520, 0))
+	d.Show()
+	ui.lastWritten = uri
+	ui.lastWrittenText = text
+}
+
+func (ui *UI) openURI(uri fyne.URI) {
+	u, err := url.Parse(uri.String())
+	if err == nil {
+		err = ui.app.OpenURL(u)
+	}
+	if err != nil {
+		ui.showError("Could not open the file", err)
+	}
+}
+
+// exportBundleDialog writes the train on screen, or every train, as a
+// bundle another coach's Trainscope can import.
+func (ui *UI) exportBundleDialog() {
+	ui.typing.flush()
+	ui.withTrainChoice("Export bundle", func(ids []string, name string) {
+		fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+			if err != nil {
+				ui.showError("Could not save the bundle", err)
+				return
+			}
+			if w == nil {
+				return
+			}
+			progress := ui.progressDialog("Exporting", "Writing "+w.URI().Name()+"…")
+			uri := w.URI()
+			ui.bg.spawn(func() error {
+				b, err := ui.store.Export(ui.ctx(), ids)
+				if err == nil {
+					_, err = b.WriteTo(w)
+				}
+				if cerr := w.Close(); err == nil {
+					err = cerr
+				}
+				return err
+			}, func(err error) {
+				progress.Hide()
+				if err != nil {
+					ui.showError("The bundle was not saved", err)
+					return
+				}
+				ui.fileWritten("Bundle saved", uri, nil)
+			})
+		}, ui.win)
+		fd.SetFileName(fileName(name) + ".json")
+		fd.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
+		fd.Resize(fyne.NewSize(900, 620))
+		fd.Show()
+	})
+}
+
+// exportCSVDialog writes answers and scores as CSV for spreadsheets.
+func (ui *UI) exportCSVDialog() {
+	ui.typing.flush()
+	ui.withTrainChoice("Export CSV", func(ids []string, name string) {
+		fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+			if err != nil {
+				ui.showError("Could not save the CSV file", err)
+				return
+			}
+			if w == nil {
+				return
+			}
+			progress := ui.progressDialog("Exporting", "Writing "+w.URI().Name()+"…")
+			uri := w.URI()
+			ui.bg.spawn(func() error {
+				err := ui.store.ExportCSV(ui.ctx(), w, ui.defs, ids)
+				if cerr := w.Close(); err == nil {
+					err = cerr
+				}
+				return err
+			}, func(err error) {
+				progress.Hide()
+				if err != nil {
+					ui.showError("The CSV file was not saved", err)
+					return
+				}
+				ui.fileWritten("CSV saved", uri, nil)
+			})
+		}, ui.win)
+		fd.SetFileName(fileName(name) + ".csv")
+		fd.SetFilter(storage.NewExtensionFileFilter([]string{".csv"}))
+		fd.Resize(fyne.NewSize(900, 620))
+		fd.Show()
+	})
+}
+
+// withTrainChoice asks whether to export the train on screen or every
+// train; with no train on screen it exports every train.
+func (ui *UI) withTrainChoice(title string, then func(ids []string, name string)) {
+	ts, ok := current[*trainScreen](ui)
+	if !ok || !ts.loaded {
+		then(nil, "Trainscope trains")
+		return
+	}
+	this, all := "Only “"+ts.train.Name+"”", "Every train"
+	choice := widget.NewRadioGroup([]string{this, all}, nil)
+	choice.SetSelected(this)
+	choice.Required = true
+	dialog.ShowForm(title, "Choose where to save…", "Cancel", []*widget.FormItem{widget.NewFormItem("Trains", choice)}, func(ok bool) {
+		if !ok {
+			return
+		}
+		if choice.Selected == this {
+			then([]string{ts.trainID}, ts.train.Name)
+		} else {
+			then(nil, "Trainscope trains")
+		}
+	}, ui.win)
+}
+
+// importBundleDialog reads a bundle from another coach. The store checks
+// all of it first and imports all or nothing.
+func (ui *UI) importBundleDialog() {
+	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			ui.showError("Could not open the bundle", err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		ui.importBundle(r)
+	}, ui.win)
+	fd.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
+	fd.Resize(fyne.NewSize(900, 620))
+	fd.Show()
+}
+
+// importBundle imports a bundle and says what it added, updated and skipped.
+func (ui *UI) importBundle(r io.ReadCloser) {
+	progress := ui.progressDialog("Importing", "Checking the bundle and importing it…")
+	var summary string
+	ui.bg.do(func() error {
+		defer r.Close()
+		rep, err := ui.store.Import(ui.ctx(), r)
+		if err != nil {
+			return err
+		}
+		summary = fmt.Sprint(rep)
+		return nil
+	}, func(err error) {
+		progress.Hide()
+		if err != nil {
+			ui.showError("Nothing was imported", err)
+			return
+		}
+		d := dialog.NewCustom("Bundle imported", "Close", wrapped(strings.TrimSpace(summary)), ui.win)
+		d.Resize(fyne.NewSize(520, 0))
+		d.Show()
+		ui.home.reload()
+		if ts, ok := current[*trainScreen](ui); ok {
+			ts.reload()
+		}
+	})
+}

@@ -1,0 +1,367 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/trainscope/trainscope/assessment"
+	"github.com/trainscope/trainscope/data"
+)
+
+// homeScreen is where the coach starts: every train with its latest
+// assessment, a search, recent work to pick up, and the portfolio across
+// trains. An empty database offers the sample train.
+type homeScreen struct {
+	ui *UI
+
+	trains []data.TrainSummary
+	shown  []data.TrainSummary // trains matching the search
+	recent []data.AssessmentSummary
+	loaded bool
+
+	search     *widget.Entry
+	count      *widget.Label
+	list       *widget.List
+	listArea   *fyne.Container // the list, or the empty state
+	header     *fyne.Container
+	empty      fyne.CanvasObject
+	noMatch    *widget.Label
+	recentList *widget.List
+	noRecent   *widget.Label
+	tabs       *container.AppTabs
+	portfolio  *portfolioView
+	root       fyne.CanvasObject
+}
+
+// Shares of the columns of the train list.
+var trainColumns = []float32{33, 10, 22, 17, 7, 11}
+
+func newHomeScreen(ui *UI) *homeScreen {
+	h := &homeScreen{ui: ui}
+	h.build()
+	return h
+}
+
+func (h *homeScreen) title() string              { return "Home" }
+func (h *homeScreen) content() fyne.CanvasObject { return h.root }
+func (h *homeScreen) reload()                    { h.load(nil) }
+
+func (h *homeScreen) build() {
+	h.search = widget.NewEntry()
+	h.search.SetPlaceHolder("Search trains by name, framework or description")
+	h.search.ActionItem = widget.NewIcon(theme.SearchIcon())
+	h.search.OnChanged = func(string) { h.filter() }
+
+	newTrain := widget.NewButtonWithIcon("New train", theme.ContentAddIcon(), h.ui.newTrainDialog)
+	newTrain.Importance = widget.HighImportance
+	h.count = widget.NewLabel("")
+
+	header := row(trainColumns,
+		columnHead("Train"), columnHead("Framework"), columnHead("Latest assessment"),
+		columnHead("Level"), columnHead("Score"), columnHead("Assessments"))
+
+	h.list = widget.NewList(
+		func() int { return len(h.shown) },
+		func() fyne.CanvasObject {
+			name := truncated("")
+			name.TextStyle.Bold = true
+			return row(trainColumns, name, truncated(""), truncated(""), truncated(""), truncated(""), truncated(""))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			if id >= len(h.shown) {
+				return
+			}
+			t := h.shown[id]
+			cells := o.(*fyne.Container).Objects
+			cells[0].(*widget.Label).SetText(t.Train.Name)
+			cells[1].(*widget.Label).SetText(string(t.Train.Framework))
+			latest, level, score := "none yet", "–", "–"
+			if t.Latest != nil {
+				latest = assessmentTitle(t.Latest.PI, t.Latest.Date)
+				if t.Latest.Status == assessment.Draft {
+					latest += " (draft)"
+				}
+				level = summaryLevel(t.Latest.Summary)
+				score = summaryScore(t.Latest.Summary)
+			}
+			cells[2].(*widget.Label).SetText(latest)
+			cells[3].(*widget.Label).SetText(level)
+			cells[4].(*widget.Label).SetText(score)
+			cells[5].(*widget.Label).SetText(fmt.Sprint(t.Assessments))
+		})
+	h.list.OnSelected = func(id widget.ListItemID) {
+		h.list.UnselectAll()
+		if id < len(h.shown) {
+			h.ui.openTrain(h.shown[id].Train.ID)
+		}
+	}
+
+	sampleBtn := widget.NewButtonWithIcon("Add the sample train", theme.DocumentCreateIcon(), h.ui.addSample)
+	sampleBtn.Importance = widget.HighImportance
+	newBtn := widget.NewButtonWithIcon("New train", theme.ContentAddIcon(), h.ui.newTrainDialog)
+	intro := wrapped("Trainscope helps you assess how mature an Agile Release Train is: whether it " +
+		"should have a scaled facilitator, how well its roles are covered, how its impediments flow, " +
+		"and what the LACE should do next.\n\nStart with your own train, or explore with the sample: " +
+		"a SAFe train of eight teams with a few roster gaps, an aging impediment register and one " +
+		"finished assessment.")
+	intro.Alignment = fyne.TextAlignCenter
+	h.empty = container.NewCenter(withWidth(560, container.NewVBox(
+		container.NewCenter(heading("No trains yet")),
+		intro,
+		container.NewCenter(container.NewHBox(sampleBtn, newBtn)),
+	)))
+	h.noMatch = widget.NewLabel("")
+	h.noMatch.Alignment = fyne.TextAlignCenter
+	h.listArea = container.NewStack(h.list)
+
+	h.header = container.NewVBox(header, widget.NewSeparator())
+	trainsTab := container.NewBorder(h.header, nil, nil, nil, h.listArea)
+
+	h.recentList = widget.NewList(
+		func() int { return len(h.recent) },
+		func() fyne.CanvasObject {
+			name := truncated("")
+			name.TextStyle.Bold = true
+			return container.NewVBox(name, truncated(""))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			if id >= len(h.recent) {
+				return
+			}
+			r := h.recent[id]
+			cells := o.(*fyne.Container).Objects
+			cells[0].(*widget.Label).SetText(r.TrainName)
+			line := assessmentTitle(r.PI, r.Date) + " · " + statusText(r.Status)
+			if r.Summary.Known {
+				line += " · score " + summaryScore(r.Summary)
+			}
+			cells[1].(*widget.Label).SetText(line)
+		})
+	h.recentList.OnSelected = func(id widget.ListItemID) {
+		h.recentList.UnselectAll()
+		if id >= len(h.recent) {
+			return
+		}
+		r := h.recent[id]
+		if r.Status == assessment.Final {
+			h.ui.openResults(r.TrainID, r.ID)
+		} else {
+			h.ui.openAssessment(r.TrainID, r.ID)
+		}
+	}
+	h.noRecent = wrapped("Assessments you work on appear here, newest first.")
+	recentPanel := withWidth(330, container.NewBorder(
+		container.NewVBox(subheading("Recent assessments"), widget.NewSeparator()), nil, nil, nil,
+		container.NewStack(h.recentList, container.NewVBox(h.noRecent))))
+
+	h.portfolio = newPortfolioView(h.ui)
+	h.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon("Trains", theme.ListIcon(), container.NewBorder(nil, nil, nil,
+			container.NewHBox(widget.NewSeparator(), recentPanel), trainsTab)),
+		container.NewTabItemWithIcon("Portfolio", theme.GridIcon(), h.portfolio.content()),
+	)
+	h.tabs.OnSelected = func(*container.TabItem) { h.ui.menu.update() }
+
+	top := container.NewBorder(nil, nil, heading("Your trains"),
+		container.NewHBox(h.count, newTrain),
+		withWidth(300, h.search))
+	h.root = container.NewBorder(container.NewPadded(top), nil, nil, nil, h.tabs)
+}
+
+// columnHead is the bold label over a column.
+func columnHead(text string) *widget.Label {
+	l := truncated(text)
+	l.TextStyle.Bold = true
+	l.Importance = widget.MediumImportance
+	return l
+}
+
+// load reads the trains and recent assessments, then calls then (if not nil)
+// once they are on screen.
+func (h *homeScreen) load(then func()) {
+	type homeData struct {
+		trains    []data.TrainSummary
+		recent    []data.AssessmentSummary
+		portfolio []data.PortfolioRow
+	}
+	load(h.ui, "the list of trains", func(ctx context.Context) (homeData, error) {
+		var d homeData
+		var err error
+		if d.trains, err = h.ui.store.Trains(ctx); err != nil {
+			return d, err
+		}
+		if d.recent, err = h.ui.store.RecentAssessments(ctx, 12); err != nil {
+			return d, err
+		}
+		d.portfolio, err = h.ui.store.Portfolio(ctx)
+		return d, err
+	}, func(d homeData) {
+		h.trains, h.recent, h.loaded = d.trains, d.recent, true
+		h.portfolio.set(d.portfolio)
+		h.filter()
+		h.recentList.Refresh()
+		if len(h.recent) == 0 {
+			h.noRecent.Show()
+		} else {
+			h.noRecent.Hide()
+		}
+		if then != nil {
+			then()
+		}
+	})
+}
+
+// filter shows the trains matching the search.
+func (h *homeScreen) filter() {
+	q := strings.ToLower(strings.TrimSpace(h.search.Text))
+	h.shown = h.shown[:0]
+	for _, t := range h.trains {
+		if q == "" || strings.Contains(strings.ToLower(t.Train.Name), q) ||
+			strings.Contains(strings.ToLower(string(t.Train.Framework)), q) ||
+			strings.Contains(strings.ToLower(t.Train.Description), q) {
+			h.shown = append(h.shown, t)
+		}
+	}
+	switch {
+	case len(h.trains) == 0:
+		h.count.SetText("")
+		h.header.Hide()
+		h.listArea.Objects = []fyne.CanvasObject{h.empty}
+	case len(h.shown) == 0:
+		h.count.SetText(fmt.Sprintf("0 of %d trains", len(h.trains)))
+		h.noMatch.SetText(fmt.Sprintf("No train matches “%s”.", h.search.Text))
+		h.listArea.Objects = []fyne.CanvasObject{container.NewVBox(layout.NewSpacer(), h.noMatch)}
+	default:
+		if q == "" {
+			h.count.SetText(plural(len(h.trains), "train", "trains"))
+		} else {
+			h.count.SetText(fmt.Sprintf("%d of %d trains", len(h.shown), len(h.trains)))
+		}
+		h.listArea.Objects = []fyne.CanvasObject{h.list}
+	}
+	if len(h.trains) > 0 {
+		h.header.Show()
+	}
+	h.listArea.Refresh()
+	h.list.Refresh()
+}
+
+func (h *homeScreen) hasTrain(id string) bool {
+	for _, t := range h.trains {
+		if t.Train.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func (h *homeScreen) focusSearch() {
+	h.tabs.SelectIndex(0)
+	h.ui.win.Canvas().Focus(h.search)
+}
+
+func (h *homeScreen) showPortfolio() { h.tabs.SelectIndex(1) }
+
+// plural writes a count with the right noun.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// trainForm is the form for a new train or a train's details.
+type trainForm struct {
+	name        *widget.Entry
+	framework   *widget.RadioGroup
+	description *widget.Entry
+	dialog      *dialog.FormDialog
+}
+
+func newTrainForm(ui *UI, title, confirm string, t assessment.Train, save func(assessment.Train)) *trainForm {
+	f := &trainForm{name: widget.NewEntry(), description: widget.NewMultiLineEntry()}
+	f.name.SetText(t.Name)
+	f.name.SetPlaceHolder("e.g. Payments ART")
+	f.name.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return fmt.Errorf("the train needs a name")
+		}
+		return nil
+	}
+	var options []string
+	for _, fw := range assessment.Frameworks {
+		options = append(options, string(fw))
+	}
+	f.framework = widget.NewRadioGroup(options, nil)
+	f.framework.Horizontal = true
+	f.framework.Required = true
+	if t.Framework == "" {
+		t.Framework = assessment.SAFe
+	}
+	f.framework.SetSelected(string(t.Framework))
+	f.description.SetText(t.Description)
+	f.description.SetMinRowsVisible(3)
+	f.description.Wrapping = fyne.TextWrapWord
+	f.description.SetPlaceHolder("What the train delivers, its value stream, who sponsors it")
+	items := []*widget.FormItem{
+		widget.NewFormItem("Name", f.name),
+		{Text: "Framework", Widget: f.framework, HintText: "Names the scaled facilitator: RTE in SAFe, SoSM in Scrum@Scale"},
+		widget.NewFormItem("Description", f.description),
+	}
+	f.dialog = dialog.NewForm(title, confirm, "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		t.Name = strings.TrimSpace(f.name.Text)
+		t.Framework = assessment.Framework(f.framework.Selected)
+		t.Description = strings.TrimSpace(f.description.Text)
+		save(t)
+	}, ui.win)
+	f.dialog.Resize(fyne.NewSize(560, 0))
+	return f
+}
+
+// newTrainDialog asks for a new train's name and framework, then opens it.
+func (ui *UI) newTrainDialog() {
+	f := newTrainForm(ui, "New train", "Create", assessment.Train{}, ui.createTrain)
+	f.dialog.Show()
+	ui.win.Canvas().Focus(f.name)
+	ui.lastTrainForm = f
+}
+
+// createTrain saves a new train and opens it.
+func (ui *UI) createTrain(t assessment.Train) {
+	ui.write("the new train", func(ctx context.Context) error {
+		return ui.store.CreateTrain(ctx, &t)
+	}, func() {
+		ui.home.reload()
+		ui.openTrain(t.ID)
+	})
+}
+
+// addSample adds the sample train with its finished assessment, and opens it.
+func (ui *UI) addSample() {
+	var trainID string
+	ui.write("the sample train", func(ctx context.Context) error {
+		_, id, err := ui.store.AddSample(ctx, ui.now())
+		if err != nil {
+			return err
+		}
+		a, err := ui.store.Assessment(ctx, id)
+		if err != nil {
+			return err
+		}
+		trainID = a.TrainID
+		return nil
+	}, func() {
+		ui.home.load(func() { ui.openTrain(trainID) })
+	})
+}

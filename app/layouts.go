@@ -1,0 +1,115 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+)
+
+// columnsLayout lays its cells side by side, each taking a fixed share of
+// the width, so the rows of a list line up with its header.
+type columnsLayout struct{ shares []float32 }
+
+func newColumns(shares ...float32) *columnsLayout { return &columnsLayout{shares: shares} }
+
+func (l *columnsLayout) total() float32 {
+	var t float32
+	for _, s := range l.shares {
+		t += s
+	}
+	return t
+}
+
+func (l *columnsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	pad := theme.Padding()
+	total := l.total()
+	x := float32(0)
+	for i, o := range objs {
+		share := float32(1)
+		if i < len(l.shares) {
+			share = l.shares[i]
+		}
+		w := size.Width * share / total
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(max(w-pad, 0), size.Height))
+		x += w
+	}
+}
+
+func (l *columnsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var h, w float32
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		ms := o.MinSize()
+		h = max(h, ms.Height)
+		w += ms.Width
+	}
+	return fyne.NewSize(w, h)
+}
+
+// row puts objects into columns with the given shares.
+func row(shares []float32, objs ...fyne.CanvasObject) *fyne.Container {
+	return container.New(newColumns(shares...), objs...)
+}
+
+// minWidthLayout gives its content at least a width, for side panels.
+type minWidthLayout struct{ width float32 }
+
+func (l minWidthLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (l minWidthLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		s = s.Max(o.MinSize())
+	}
+	s.Width = max(s.Width, l.width)
+	return s
+}
+
+// withWidth wraps content so it is at least width wide.
+func withWidth(width float32, content fyne.CanvasObject) *fyne.Container {
+	return container.New(minWidthLayout{width: width}, content)
+}
+
+// panel is content on a subtle rounded background, to group a section.
+func panel(content fyne.CanvasObject) *fyne.Container {
+	bg := canvas.NewRectangle(themeColor(theme.ColorNameInputBackground))
+	bg.CornerRadius = theme.InputRadiusSize() * 2
+	return container.NewStack(bg, container.NewPadded(content))
+}
+
+// badge is a short, coloured piece of text: a status, a priority.
+func badge(text string, fill fyne.ThemeColorName) *fyne.Container {
+	bg := canvas.NewRectangle(withAlpha(themeColor(fill), 0x38))
+	bg.CornerRadius = 6
+	t := canvas.NewText(text, themeColor(theme.ColorNameForeground))
+	t.TextStyle.Bold = true
+	t.TextSize = theme.CaptionTextSize() + 1
+	return container.NewStack(bg, container.New(&insetLayout{h: 8, v: 3}, t))
+}
+
+// insetLayout pads its content by fixed amounts, tighter than theme padding.
+type insetLayout struct{ h, v float32 }
+
+func (l *insetLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(l.h, l.v))
+		o.Resize(fyne.NewSize(size.Width-2*l.h, size.Height-2*l.v))
+	}
+}
+
+func (l *insetLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		s = s.Max(o.MinSize())
+	}
+	return s.AddWidthHeight(2*l.h, 2*l.v)
+}

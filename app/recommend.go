@@ -1,0 +1,164 @@
+package app
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/trainscope/trainscope/assessment"
+	"github.com/trainscope/trainscope/data"
+)
+
+// recommendationForm edits a recommendation: the coach rewords a derived
+// one, sets its owner, target PI and priority, or writes their own.
+type recommendationForm struct {
+	finding, action, acceptance, targetPI *widget.Entry
+	owner, priority, status, escalation   *widget.Select
+	dialog                                *dialog.FormDialog
+}
+
+var priorityChoices = []string{"High", "Medium", "Low"}
+var recStatusChoices = []string{"To review", "Accepted", "Rejected"}
+
+func recStatusFromChoice(s string) assessment.RecommendationStatus {
+	switch s {
+	case "Accepted":
+		return assessment.Accepted
+	case "Rejected":
+		return assessment.Rejected
+	}
+	return assessment.Proposed
+}
+
+func recStatusChoice(s assessment.RecommendationStatus) string {
+	switch s {
+	case assessment.Accepted:
+		return "Accepted"
+	case assessment.Rejected:
+		return "Rejected"
+	}
+	return "To review"
+}
+
+// editRecommendation opens the form for rec, or for a new recommendation of
+// the coach's own when rec is nil.
+func (rs *resultsScreen) editRecommendation(rec *assessment.Recommendation) {
+	if rs.final() {
+		return
+	}
+	fw := rs.train.Framework
+	cur := assessment.Recommendation{Priority: assessment.Medium, Owner: assessment.OwnerLACE,
+		Escalation: assessment.LevelART, Status: assessment.Accepted, ByCoach: true,
+		TargetPI: assessment.NextPI(rs.a.PI, 1)}
+	if rec != nil {
+		cur = *rec
+	}
+	f := &recommendationForm{
+		finding: widget.NewMultiLineEntry(), action: widget.NewMultiLineEntry(),
+		acceptance: widget.NewMultiLineEntry(), targetPI: widget.NewEntry(),
+	}
+	for _, e := range []*widget.Entry{f.finding, f.action, f.acceptance} {
+		e.Wrapping = fyne.TextWrapWord
+		e.SetMinRowsVisible(2)
+	}
+	f.finding.SetText(cur.Finding)
+	f.finding.SetPlaceHolder("What you found")
+	f.action.SetText(cur.Action)
+	f.action.SetPlaceHolder("What should be done")
+	f.acceptance.SetText(cur.Acceptance)
+	f.acceptance.SetPlaceHolder("How the LACE will know it is done, measurably")
+	f.targetPI.SetText(cur.TargetPI)
+	f.targetPI.SetPlaceHolder("e.g. PI 2026.3")
+
+	var owners []string
+	for _, o := range assessment.Owners {
+		owners = append(owners, o.Title(fw))
+	}
+	f.owner = widget.NewSelect(owners, nil)
+	f.owner.SetSelectedIndex(max(slices.Index(assessment.Owners, cur.Owner), 0))
+	f.priority = widget.NewSelect(priorityChoices, nil)
+	f.priority.SetSelectedIndex(max(int(cur.Priority)-1, 0))
+	f.status = widget.NewSelect(recStatusChoices, nil)
+	f.status.SetSelected(recStatusChoice(cur.Status))
+	f.escalation = widget.NewSelect(levelChoices[1:], nil)
+	f.escalation.SetSelected(levelName(cur.Escalation))
+
+	items := []*widget.FormItem{
+		widget.NewFormItem("Finding", f.finding),
+		widget.NewFormItem("Action", f.action),
+		widget.NewFormItem("Done when", f.acceptance),
+		widget.NewFormItem("Owner", f.owner),
+		widget.NewFormItem("Target PI", f.targetPI),
+		widget.NewFormItem("Priority", f.priority),
+		widget.NewFormItem("Status", f.status),
+	}
+	if cur.ByCoach {
+		items = append(items, &widget.FormItem{Text: "Escalation", Widget: f.escalation, HintText: "The level that must act"})
+	}
+	title := "Your recommendation"
+	if rec != nil && !rec.ByCoach {
+		title = "Recommendation (" + rec.Rule + ")"
+	}
+	f.dialog = dialog.NewForm(title, "Save", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		rs.saveForm(rec, cur, f)
+	}, rs.ui.win)
+	f.finding.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" && strings.TrimSpace(f.action.Text) == "" {
+			return fmt.Errorf("write a finding or an action")
+		}
+		return nil
+	}
+	f.dialog.Resize(fyne.NewSize(680, 0))
+	f.dialog.Show()
+	rs.lastRecForm = f
+}
+
+// saveForm applies the form: a derived recommendation keeps only the fields
+// the coach changed as their edit; their own is replaced whole.
+func (rs *resultsScreen) saveForm(rec *assessment.Recommendation, cur assessment.Recommendation, f *recommendationForm) {
+	owner := assessment.Owners[max(f.owner.SelectedIndex(), 0)]
+	priority := assessment.Priority(max(f.priority.SelectedIndex(), 0) + 1)
+	status := recStatusFromChoice(f.status.Selected)
+	finding, action := strings.TrimSpace(f.finding.Text), strings.TrimSpace(f.action.Text)
+	acceptance, target := strings.TrimSpace(f.acceptance.Text), strings.TrimSpace(f.targetPI.Text)
+
+	if rec == nil || rec.ByCoach {
+		cur.Finding, cur.Action, cur.Acceptance, cur.TargetPI = finding, action, acceptance, target
+		cur.Owner, cur.Priority, cur.Status = owner, priority, status
+		cur.Escalation = levelFromName(f.escalation.Selected)
+		cur.ByCoach = true
+		rs.saveOwn(cur)
+		return
+	}
+	e := rs.a.Review.Edits[rec.ID]
+	keep := func(dst *string, now, was string) {
+		if now != was {
+			*dst = now
+		}
+	}
+	keep(&e.Finding, finding, cur.Finding)
+	keep(&e.Action, action, cur.Action)
+	keep(&e.Acceptance, acceptance, cur.Acceptance)
+	keep(&e.TargetPI, target, cur.TargetPI)
+	if owner != cur.Owner {
+		e.Owner = owner
+	}
+	if priority != cur.Priority {
+		e.Priority = priority
+	}
+	if status != cur.Status {
+		e.Status = status
+	}
+	rs.saveEdit(rec.ID, e)
+}
+
+// newRecommendationID names one of the coach's own recommendations, stable
+// across machines like every other ID.
+func newRecommendationID() string { return "coach/" + data.NewID() }

@@ -1,0 +1,499 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/trainscope/trainscope/assessment"
+	"github.com/trainscope/trainscope/data"
+)
+
+// registerView is the train's impediment register: add, edit, close and
+// escalate impediments, sort them into ROAM, filter by status and level, and
+// see each one's age and the register's figures.
+type registerView struct {
+	ts       *trainScreen
+	register []assessment.Impediment
+	shown    []int // indexes into register that pass the filters
+
+	figures  *widget.Label
+	status   *widget.Select
+	level    *widget.Select
+	count    *widget.Label
+	list     *widget.List
+	empty    *widget.Label
+	root     fyne.CanvasObject
+	lastForm *impedimentForm // for tests
+}
+
+// Filter choices.
+const (
+	filterAll        = "All statuses"
+	filterNotClosed  = "Not resolved"
+	filterAllLevels  = "All levels"
+	levelChoiceTrain = "Train-wide"
+)
+
+var statusChoices = []string{filterNotClosed, filterAll, "Open", "In progress", "Resolved"}
+var levelChoices = []string{filterAllLevels, "Team", "ART", "LACE"}
+
+func statusName(s assessment.ImpedimentStatus) string {
+	switch s {
+	case assessment.StatusInProgress:
+		return "In progress"
+	case assessment.StatusResolved:
+		return "Resolved"
+	}
+	return "Open"
+}
+
+func statusFromName(s string) assessment.ImpedimentStatus {
+	switch s {
+	case "In progress":
+		return assessment.StatusInProgress
+	case "Resolved":
+		return assessment.StatusResolved
+	}
+	return assessment.StatusOpen
+}
+
+func levelName(l assessment.ImpedimentLevel) string {
+	switch l {
+	case assessment.LevelART:
+		return "ART"
+	case assessment.LevelLACE:
+		return "LACE"
+	}
+	return "Team"
+}
+
+func levelFromName(s string) assessment.ImpedimentLevel {
+	switch s {
+	case "ART":
+		return assessment.LevelART
+	case "LACE":
+		return assessment.LevelLACE
+	}
+	return assessment.LevelTeam
+}
+
+var roamChoices = []string{"Not categorised", "Resolved", "Owned", "Accepted", "Mitigated"}
+
+func roamName(r assessment.ROAM) string {
+	switch r {
+	case assessment.ROAMResolved:
+		return "Resolved"
+	case assessment.ROAMOwned:
+		return "Owned"
+	case assessment.ROAMAccepted:
+		return "Accepted"
+	case assessment.ROAMMitigated:
+		return "Mitigated"
+	}
+	return "–"
+}
+
+func roamFromName(s string) assessment.ROAM {
+	switch s {
+	case "Resolved":
+		return assessment.ROAMResolved
+	case "Owned":
+		return assessment.ROAMOwned
+	case "Accepted":
+		return assessment.ROAMAccepted
+	case "Mitigated":
+		return assessment.ROAMMitigated
+	}
+	return assessment.ROAMNone
+}
+
+var registerColumns = []float32{27, 7, 12, 12, 10, 9, 10, 7, 16}
+
+func newRegisterView(ts *trainScreen) *registerView {
+	rv := &registerView{ts: ts}
+	rv.build()
+	return rv
+}
+
+func (rv *registerView) content() fyne.CanvasObject { return rv.root }
+
+func (rv *registerView) build() {
+	rv.figures = wrapped("")
+	rv.status = widget.NewSelect(statusChoices, func(string) { rv.filter() })
+	rv.status.SetSelected(filterNotClosed)
+	rv.level = widget.NewSelect(levelChoices, func(string) { rv.filter() })
+	rv.level.SetSelected(filterAllLevels)
+	rv.count = widget.NewLabel("")
+	add := widget.NewButtonWithIcon("Add impediment", theme.ContentAddIcon(), func() { rv.edit(-1) })
+	add.Importance = widget.HighImportance
+
+	header := row(registerColumns, columnHead("Impediment"), columnHead("Level"), columnHead("Team"),
+		columnHead("Owner"), columnHead("Status"), columnHead("ROAM"), columnHead("Raised"),
+		columnHead("Age"), columnHead(""))
+	rv.list = widget.NewList(func() int { return len(rv.shown) }, rv.createRow, rv.updateRow)
+	rv.list.OnSelected = func(id widget.ListItemID) {
+		rv.list.UnselectAll()
+		if id < len(rv.shown) {
+			rv.edit(rv.shown[id])
+		}
+	}
+	rv.empty = widget.NewLabel("")
+	rv.empty.Alignment = fyne.TextAlignCenter
+
+	bar := container.NewBorder(nil, nil,
+		container.NewHBox(widget.NewLabel("Show"), rv.status, rv.level, rv.count), add)
+	top := container.NewVBox(container.NewPadded(rv.figures), bar, header, widget.NewSeparator())
+	rv.root = container.NewBorder(top, nil, nil, nil, container.NewStack(rv.list, container.NewVBox(rv.empty)))
+}
+
+func (rv *registerView) createRow() fyne.CanvasObject {
+	title := truncated("")
+	title.TextStyle.Bold = true
+	closeBtn := widget.NewButtonWithIcon("Close", theme.ConfirmIcon(), nil)
+	esc := widget.NewButtonWithIcon("Escalate", theme.MoveUpIcon(), nil)
+	closeBtn.Importance, esc.Importance = widget.LowImportance, widget.LowImportance
+	return row(registerColumns, title, truncated(""), truncated(""), truncated(""), truncated(""),
+		truncated(""), truncated(""), truncated(""), container.NewHBox(closeBtn, esc))
+}
+
+func (rv *registerView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	if id >= len(rv.shown) {
+		return
+	}
+	i := rv.shown[id]
+	imp := rv.register[i]
+	cells := o.(*fyne.Container).Objects
+	title := imp.Title
+	if imp.Escalated {
+		title = "↑ " + title
+	}
+	cells[0].(*widget.Label).SetText(title)
+	cells[1].(*widget.Label).SetText(levelName(imp.Level))
+	cells[2].(*widget.Label).SetText(rv.teamName(imp.TeamID))
+	cells[3].(*widget.Label).SetText(imp.Owner)
+	cells[4].(*widget.Label).SetText(statusName(imp.Status))
+	cells[5].(*widget.Label).SetText(roamName(imp.ROAM))
+	cells[6].(*widget.Label).SetText(dateText(imp.Raised))
+	cells[7].(*widget.Label).SetText(rv.ageText(imp))
+	btns := cells[8].(*fyne.Container).Objects
+	closeBtn, esc := btns[0].(*widget.Button), btns[1].(*widget.Button)
+	closeBtn.OnTapped = func() { rv.close(i) }
+	esc.OnTapped = func() { rv.escalate(i) }
+	if imp.Status == assessment.StatusResolved {
+		closeBtn.Disable()
+		esc.Disable()
+	} else {
+		closeBtn.Enable()
+		if imp.Level == assessment.LevelLACE {
+			esc.Disable()
+		} else {
+			esc.Enable()
+		}
+	}
+}
+
+// ageText is how long an impediment has been open, or took to resolve.
+func (rv *registerView) ageText(imp assessment.Impediment) string {
+	if imp.Raised.IsZero() {
+		return "–"
+	}
+	end := rv.today()
+	if imp.Status == assessment.StatusResolved && !imp.Resolved.IsZero() {
+		end = imp.Resolved
+	}
+	days := int(math.Floor(end.Sub(imp.Raised).Hours() / 24))
+	return plural(max(days, 0), "day", "days")
+}
+
+func (rv *registerView) today() time.Time { return dayOf(rv.ts.ui.now()) }
+
+func (rv *registerView) teamName(id string) string {
+	if id == "" {
+		return levelChoiceTrain
+	}
+	for _, t := range rv.ts.roster.Teams {
+		if t.ID == id {
+			return t.Name
+		}
+	}
+	return "(removed team)"
+}
+
+// piWeeks is the PI length of the train's latest assessment.
+func (rv *registerView) piWeeks() int {
+	if n := len(rv.ts.assessments); n > 0 && rv.ts.assessments[n-1].PIWeeks > 0 {
+		return rv.ts.assessments[n-1].PIWeeks
+	}
+	return assessment.DefaultPIWeeks
+}
+
+// set shows the register read from the store.
+func (rv *registerView) set(reg []assessment.Impediment) {
+	rv.register = slices.Clone(reg)
+	rv.filter()
+}
+
+// filter applies the status and level filters and updates the figures.
+func (rv *registerView) filter() {
+	if rv.list == nil {
+		return
+	}
+	rv.shown = rv.shown[:0]
+	for i, imp := range rv.register {
+		switch rv.status.Selected {
+		case filterAll:
+		case filterNotClosed:
+			if imp.Status == assessment.StatusResolved {
+				continue
+			}
+		default:
+			if statusName(imp.Status) != rv.status.Selected {
+				continue
+			}
+		}
+		if rv.level.Selected != filterAllLevels && levelName(imp.Level) != rv.level.Selected {
+			continue
+		}
+		rv.shown = append(rv.shown, i)
+	}
+	// Oldest open first: those need attention.
+	slices.SortStableFunc(rv.shown, func(a, b int) int {
+		return rv.register[a].Raised.Compare(rv.register[b].Raised)
+	})
+	rv.count.SetText(fmt.Sprintf("%d of %d", len(rv.shown), len(rv.register)))
+	switch {
+	case len(rv.register) == 0:
+		rv.empty.SetText("The register is empty. Add the impediments the train is facing, at team, ART or LACE level.")
+		rv.empty.Show()
+	case len(rv.shown) == 0:
+		rv.empty.SetText("No impediment matches these filters.")
+		rv.empty.Show()
+	default:
+		rv.empty.Hide()
+	}
+	rv.list.Refresh()
+	rv.updateFigures()
+}
+
+func (rv *registerView) updateFigures() {
+	f := assessment.Figures(rv.register, rv.today(), rv.piWeeks())
+	if f.Total == 0 {
+		rv.figures.SetText("Figures appear here once the register has impediments.")
+		return
+	}
+	parts := []string{
+		plural(f.Total, "impediment", "impediments"),
+		fmt.Sprintf("%d open", f.Open),
+	}
+	if f.Open > 0 {
+		parts = append(parts,
+			fmt.Sprintf("median open age %.0f days", f.MedianOpenAgeDays),
+			fmt.Sprintf("oldest %d days", f.OldestOpenAgeDays),
+			fmt.Sprintf("%.0f%% older than one PI (%d weeks)", f.ShareOlderThanPI*100, f.PIWeeks))
+	}
+	parts = append(parts,
+		fmt.Sprintf("%.0f%% escalated", f.ShareEscalated*100),
+		fmt.Sprintf("%.0f%% recurring", f.Recurrence*100))
+	if f.MedianCycleDays > 0 {
+		parts = append(parts, fmt.Sprintf("median %.0f days to resolve", f.MedianCycleDays))
+	}
+	rv.figures.SetText(strings.Join(parts, " · "))
+}
+
+// Figures is the figures line as shown, for tests.
+func (rv *registerView) Figures() string { return rv.figures.Text }
+
+// save writes one impediment and shows the register again. A new one gets
+// its ID here rather than from the store, so an edit made before the first
+// write has landed updates it instead of adding it twice.
+func (rv *registerView) save(i int, imp assessment.Impediment) {
+	if imp.ID == "" {
+		imp.ID = data.NewID()
+	}
+	if i < 0 {
+		rv.register = append(rv.register, imp)
+	} else {
+		rv.register[i] = imp
+	}
+	rv.ts.register = slices.Clone(rv.register)
+	rv.ts.updateFacts()
+	rv.filter()
+	trainID := rv.ts.trainID
+	rv.ts.ui.write("the impediment “"+imp.Title+"”", func(ctx context.Context) error {
+		return rv.ts.ui.store.SaveImpediment(ctx, trainID, &imp)
+	}, nil)
+}
+
+// close resolves an impediment today.
+func (rv *registerView) close(i int) {
+	imp := rv.register[i]
+	imp.Status = assessment.StatusResolved
+	imp.Resolved = rv.today()
+	rv.save(i, imp)
+}
+
+// escalate moves an impediment one rung up the ladder: team to ART, ART to
+// LACE, and marks it escalated.
+func (rv *registerView) escalate(i int) {
+	imp := rv.register[i]
+	switch imp.Level {
+	case assessment.LevelTeam:
+		imp.Level = assessment.LevelART
+	case assessment.LevelART:
+		imp.Level = assessment.LevelLACE
+	default:
+		return
+	}
+	imp.Escalated = true
+	rv.save(i, imp)
+}
+
+func (rv *registerView) remove(i int) {
+	imp := rv.register[i]
+	rv.ts.ui.confirm("Delete impediment", fmt.Sprintf("Delete “%s” from the register? "+
+		"To record that it was dealt with, close it instead.", imp.Title), "Delete", func() {
+		rv.register = slices.Delete(rv.register, i, i+1)
+		rv.ts.register = slices.Clone(rv.register)
+		rv.ts.updateFacts()
+		rv.filter()
+		trainID, id := rv.ts.trainID, imp.ID
+		rv.ts.ui.write("the deletion of the impediment", func(ctx context.Context) error {
+			return rv.ts.ui.store.DeleteImpediment(ctx, trainID, id)
+		}, nil)
+	})
+}
+
+// impedimentForm edits one impediment.
+type impedimentForm struct {
+	title, description, owner, raised, resolved *widget.Entry
+	level, team, status, roam, recurrence       *widget.Select
+	escalated                                   *widget.Check
+	dialog                                      *dialog.FormDialog
+}
+
+// edit opens the form for impediment i, or for a new one when i < 0.
+func (rv *registerView) edit(i int) {
+	imp := assessment.Impediment{Level: assessment.LevelTeam, Status: assessment.StatusOpen, Raised: rv.today()}
+	if i >= 0 {
+		imp = rv.register[i]
+	}
+	f := &impedimentForm{
+		title: widget.NewEntry(), description: widget.NewMultiLineEntry(), owner: widget.NewEntry(),
+		raised: widget.NewEntry(), resolved: widget.NewEntry(),
+	}
+	f.title.SetText(imp.Title)
+	f.title.SetPlaceHolder("What is in the way, in a few words")
+	f.title.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return fmt.Errorf("give the impediment a title")
+		}
+		return nil
+	}
+	f.description.SetText(imp.Description)
+	f.description.SetMinRowsVisible(3)
+	f.description.Wrapping = fyne.TextWrapWord
+	f.owner.SetText(imp.Owner)
+	f.owner.SetPlaceHolder("Who is working on it")
+	f.level = widget.NewSelect(levelChoices[1:], nil)
+	f.level.SetSelected(levelName(imp.Level))
+	teamNames, teamIDs := []string{levelChoiceTrain}, []string{""}
+	for _, t := range rv.ts.roster.Teams {
+		teamNames, teamIDs = append(teamNames, t.Name), append(teamIDs, t.ID)
+	}
+	f.team = widget.NewSelect(teamNames, nil)
+	f.team.SetSelectedIndex(max(slices.Index(teamIDs, imp.TeamID), 0))
+	f.status = widget.NewSelect([]string{"Open", "In progress", "Resolved"}, nil)
+	f.status.SetSelected(statusName(imp.Status))
+	f.roam = widget.NewSelect(roamChoices, nil)
+	f.roam.SetSelected(roamChoices[max(slices.Index(roamChoices, roamName(imp.ROAM)), 0)])
+	dateValidator := func(optional bool) fyne.StringValidator {
+		return func(s string) error {
+			if optional && strings.TrimSpace(s) == "" {
+				return nil
+			}
+			if _, err := time.Parse(dateInput, strings.TrimSpace(s)); err != nil {
+				return fmt.Errorf("write the date as year-month-day, e.g. 2026-03-12")
+			}
+			return nil
+		}
+	}
+	f.raised.SetText(imp.Raised.Format(dateInput))
+	f.raised.Validator = dateValidator(false)
+	if !imp.Resolved.IsZero() {
+		f.resolved.SetText(imp.Resolved.Format(dateInput))
+	}
+	f.resolved.SetPlaceHolder("when resolved; today if left empty")
+	f.resolved.Validator = dateValidator(true)
+	f.escalated = widget.NewCheck("Escalated beyond the level where it was raised", nil)
+	f.escalated.SetChecked(imp.Escalated)
+	recNames, recIDs := []string{"No: a new impediment"}, []string{""}
+	for j, other := range rv.register {
+		if j != i && other.ID != "" {
+			recNames, recIDs = append(recNames, other.Title), append(recIDs, other.ID)
+		}
+	}
+	f.recurrence = widget.NewSelect(recNames, nil)
+	f.recurrence.SetSelectedIndex(max(slices.Index(recIDs, imp.RecurrenceOf), 0))
+
+	items := []*widget.FormItem{
+		widget.NewFormItem("Title", f.title),
+		widget.NewFormItem("Description", f.description),
+		{Text: "Level", Widget: f.level, HintText: "Where it has to be solved"},
+		widget.NewFormItem("Team", f.team),
+		widget.NewFormItem("Owner", f.owner),
+		widget.NewFormItem("Status", f.status),
+		{Text: "ROAM", Widget: f.roam, HintText: "How it was dealt with at PI Planning"},
+		widget.NewFormItem("Raised", f.raised),
+		widget.NewFormItem("Resolved", f.resolved),
+		widget.NewFormItem("", f.escalated),
+		widget.NewFormItem("Repeats", f.recurrence),
+	}
+	if i >= 0 {
+		del := widget.NewButtonWithIcon("Delete this impediment", theme.DeleteIcon(), func() {
+			f.dialog.Hide()
+			rv.remove(i)
+		})
+		del.Importance = widget.DangerImportance
+		items = append(items, widget.NewFormItem("", container.NewHBox(del)))
+	}
+	title := "New impediment"
+	if i >= 0 {
+		title = "Impediment"
+	}
+	f.dialog = dialog.NewForm(title, "Save", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		imp.Title = strings.TrimSpace(f.title.Text)
+		imp.Description = strings.TrimSpace(f.description.Text)
+		imp.Owner = strings.TrimSpace(f.owner.Text)
+		imp.Level = levelFromName(f.level.Selected)
+		imp.TeamID = teamIDs[max(f.team.SelectedIndex(), 0)]
+		imp.Status = statusFromName(f.status.Selected)
+		imp.ROAM = roamFromName(f.roam.Selected)
+		imp.Raised, _ = time.Parse(dateInput, strings.TrimSpace(f.raised.Text))
+		imp.Resolved = time.Time{}
+		if imp.Status == assessment.StatusResolved {
+			imp.Resolved = rv.today()
+			if d, err := time.Parse(dateInput, strings.TrimSpace(f.resolved.Text)); err == nil {
+				imp.Resolved = d
+			}
+		}
+		imp.Escalated = f.escalated.Checked
+		imp.RecurrenceOf = recIDs[max(f.recurrence.SelectedIndex(), 0)]
+		rv.save(i, imp)
+	}, rv.ts.ui.win)
+	f.dialog.Resize(fyne.NewSize(620, 0))
+	f.dialog.Show()
+	rv.lastForm = f
+}

@@ -1,0 +1,579 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/trainscope/trainscope/assessment"
+)
+
+// resultsScreen shows what follows from an assessment: the train's level,
+// the score of each checklist and dimension with the share of items it rests
+// on, the radar of the dimensions against the previous assessment, the
+// verdict on the scaled facilitator with its reasons, the role gaps, the
+// register's figures, and the recommendations for the coach to review.
+type resultsScreen struct {
+	ui           *UI
+	trainID      string
+	assessmentID string
+
+	train   assessment.Train
+	a       *assessment.Assessment
+	results assessment.Results
+	prev    *assessment.Assessment // the assessment before, if any
+	prevRes assessment.Results
+	loaded  bool
+
+	body     *fyne.Container
+	radar    *radarChart
+	banner   *fyne.Container
+	recCards []*recCard
+	root     fyne.CanvasObject
+
+	// Shown texts, for tests.
+	levelText   *widget.Label
+	verdictText *widget.Label
+	lastRecForm *recommendationForm
+}
+
+func newResultsScreen(ui *UI, trainID, assessmentID string) *resultsScreen {
+	rs := &resultsScreen{ui: ui, trainID: trainID, assessmentID: assessmentID}
+	rs.radar = newRadarChart()
+	rs.body = container.NewVBox()
+	rs.banner = container.NewVBox()
+	rs.root = container.NewBorder(rs.banner, nil, nil, nil, container.NewVScroll(container.NewPadded(rs.body)))
+	return rs
+}
+
+func (rs *resultsScreen) title() string {
+	if rs.a == nil {
+		return "Results"
+	}
+	return "Results " + assessmentTitle(rs.a.PI, rs.a.Date)
+}
+
+func (rs *resultsScreen) content() fyne.CanvasObject { return rs.root }
+
+type resultsData struct {
+	train   assessment.Train
+	history []*assessment.Assessment
+}
+
+// reload reads the assessment with the train's earlier ones, for the radar
+// overlay and the changes.
+func (rs *resultsScreen) reload() {
+	trainID := rs.trainID
+	load(rs.ui, "the results", func(ctx context.Context) (resultsData, error) {
+		var d resultsData
+		var err error
+		if d.train, err = rs.ui.store.Train(ctx, trainID); err != nil {
+			return d, err
+		}
+		d.history, err = rs.ui.store.Assessments(ctx, trainID)
+		return d, err
+	}, rs.set)
+}
+
+func (rs *resultsScreen) set(d resultsData) {
+	rs.train = d.train
+	rs.a, rs.prev = nil, nil
+	for i, a := range d.history {
+		if a.ID == rs.assessmentID {
+			rs.a = a
+			if i > 0 {
+				rs.prev = d.history[i-1]
+			}
+		}
+	}
+	if rs.a == nil {
+		rs.ui.showError("Could not show the results", fmt.Errorf("the assessment is no longer in the database"))
+		return
+	}
+	if rs.prev != nil {
+		rs.prevRes = assessment.Evaluate(rs.ui.defs, rs.train, rs.prev)
+	}
+	rs.loaded = true
+	rs.evaluate()
+	rs.ui.retitle()
+}
+
+// evaluate computes the results and shows them.
+func (rs *resultsScreen) evaluate() {
+	rs.results = assessment.Evaluate(rs.ui.defs, rs.train, rs.a)
+	rs.show()
+}
+
+func (rs *resultsScreen) final() bool { return rs.a != nil && rs.a.Status == assessment.Final }
+
+func (rs *resultsScreen) show() {
+	r := rs.results
+	fw := rs.train.Framework
+
+	// Actions along the top.
+	checklists := widget.NewButtonWithIcon("Checklists", theme.DocumentIcon(), func() {
+		rs.ui.openAssessment(rs.trainID, rs.assessmentID)
+	})
+	export := widget.NewButtonWithIcon("Export report", theme.DocumentSaveIcon(), func() {
+		rs.ui.exportReportDialog(rs.trainID, rs.assessmentID)
+	})
+	export.Importance = widget.HighImportance
+	status := statusText(rs.a.Status)
+	if rs.final() {
+		status += " · read-only: reopen it from the checklists to change answers or recommendations"
+	}
+	rs.banner.Objects = []fyne.CanvasObject{container.NewPadded(container.NewBorder(nil, nil, nil,
+		container.NewVBox(container.NewHBox(checklists, export)),
+		container.NewVBox(headingTruncated(rs.train.Name+" · "+assessmentTitle(rs.a.PI, rs.a.Date)), truncated(status))))}
+	rs.banner.Refresh()
+
+	// Level and verdict side by side.
+	levelName := "Not enough rated to name a level"
+	if r.Level.Number > 0 {
+		levelName = fmt.Sprintf("Level %d · %s", r.Level.Number, r.Level.Name)
+	}
+	rs.levelText = subheading(levelName)
+	rs.levelText.Wrapping = fyne.TextWrapWord
+	overall := widget.NewLabel(fmt.Sprintf("Overall score %s · %s", scoreText(r.Overall), answeredText(r.Overall)))
+	overall.Wrapping = fyne.TextWrapWord
+	levelBox := container.NewVBox(sectionTitle("Maturity"), rs.levelText, overall, wrapped(r.Level.Description))
+	if rs.prev != nil {
+		c := assessment.Compare(rs.prevRes, r)
+		if c.Overall.Comparable {
+			levelBox.Add(wrapped(fmt.Sprintf("Since %s: %s points overall.", assessmentTitle(rs.prev.PI, rs.prev.Date), signed(c.Overall.Delta))))
+		}
+	}
+
+	rs.verdictText = subheading(verdictText(r.Verdict.Kind))
+	rs.verdictText.Wrapping = fyne.TextWrapWord
+	verdictBox := container.NewVBox(sectionTitle(fw.FacilitatorTitle()), rs.verdictText, wrapped(r.Verdict.Headline))
+	if len(r.Verdict.Reasons) > 0 {
+		var reasons []string
+		for _, e := range r.Verdict.Reasons {
+			reasons = append(reasons, e.Text)
+		}
+		verdictBox.Add(boldLabel("Because"))
+		verdictBox.Add(bullets(reasons))
+	}
+	if len(r.Verdict.Conditions) > 0 {
+		verdictBox.Add(boldLabel("On condition that"))
+		verdictBox.Add(bullets(r.Verdict.Conditions))
+	}
+	if r.Verdict.WayToStart != "" {
+		verdictBox.Add(boldLabel("How to start"))
+		verdictBox.Add(wrapped(r.Verdict.WayToStart))
+	}
+
+	// Scores beside the radar.
+	rs.radar.SetData(rs.radarData())
+	legend := container.NewHBox(legendKey(colorNameCurrent, "This assessment"))
+	if rs.prev != nil {
+		legend.Add(legendKey(colorNamePrevious, "Previous: "+assessmentTitle(rs.prev.PI, rs.prev.Date)))
+	}
+	radarBox := container.NewBorder(sectionTitle("Dimensions"), container.NewCenter(legend), nil, nil, withMinHeight(360, rs.radar))
+
+	// Two columns of sections whose heights need not match, then the
+	// recommendations across the width.
+	left := container.NewVBox(panel(levelBox), panel(rs.scoresTable()), panel(rs.figuresSection()))
+	right := container.NewVBox(panel(radarBox), panel(verdictBox), panel(rs.gapsSection()))
+	rs.body.Objects = []fyne.CanvasObject{
+		container.NewGridWithColumns(2, left, right),
+		rs.recommendationsSection(),
+	}
+	rs.body.Refresh()
+}
+
+// radarData is the dimension scores of this assessment and the one before.
+func (rs *resultsScreen) radarData() (axes []string, cur, prev []float64) {
+	byID := func(ds []assessment.DimensionScore, id string) float64 {
+		for _, d := range ds {
+			if d.DimensionID == id && d.Score.Known() {
+				return d.Score.Value
+			}
+		}
+		return math.NaN()
+	}
+	for _, d := range rs.results.Dimensions {
+		axes = append(axes, d.Title)
+		cur = append(cur, byID(rs.results.Dimensions, d.DimensionID))
+		if rs.prev != nil {
+			prev = append(prev, byID(rs.prevRes.Dimensions, d.DimensionID))
+		}
+	}
+	return axes, cur, prev
+}
+
+var scoreColumns = []float32{40, 10, 22, 28}
+
+// scoresTable lists each checklist's and dimension's score with the share
+// of items it rests on and the change since the previous assessment.
+func (rs *resultsScreen) scoresTable() fyne.CanvasObject {
+	fw := rs.train.Framework
+	var comp *assessment.Comparison
+	if rs.prev != nil {
+		c := assessment.Compare(rs.prevRes, rs.results)
+		comp = &c
+	}
+	change := func(list []assessment.ScoreDelta, id string) string {
+		if comp == nil {
+			return ""
+		}
+		for _, d := range list {
+			if d.ID == id && d.Comparable {
+				return signed(d.Delta)
+			}
+		}
+		return ""
+	}
+	box := container.NewVBox(sectionTitle("Scores"))
+	head := func(title string) {
+		box.Add(row(scoreColumns, columnHead(title), columnHead("Score"), columnHead(""), columnHead("Rated")))
+	}
+	line := func(title string, s assessment.Score, delta string) {
+		bar := widget.NewProgressBar()
+		bar.TextFormatter = func() string { return "" }
+		if s.Known() {
+			bar.SetValue(s.Value / 100)
+		}
+		score := scoreText(s)
+		if delta != "" {
+			score += " (" + delta + ")"
+		}
+		box.Add(row(scoreColumns, truncated(title), truncated(score),
+			container.NewVBox(layoutSpacerHeight(8), withHeight(10, bar)),
+			truncated(fmt.Sprintf("%d/%d · %.0f%%", s.Rated, s.Total, s.Answered()*100))))
+	}
+	head("Checklist")
+	for _, c := range rs.results.Checklists {
+		title := fw.Expand(c.Title)
+		if !assessment.IsMaturity(c.ChecklistID) {
+			title += " (verdict only)"
+		}
+		var d string
+		if comp != nil {
+			d = change(comp.Checklists, c.ChecklistID)
+		}
+		line(title, c.Score, d)
+	}
+	line("Overall", rs.results.Overall, func() string {
+		if comp != nil && comp.Overall.Comparable {
+			return signed(comp.Overall.Delta)
+		}
+		return ""
+	}())
+	box.Add(widget.NewSeparator())
+	head("Dimension")
+	for _, d := range rs.results.Dimensions {
+		var dd string
+		if comp != nil {
+			dd = change(comp.Dimensions, d.DimensionID)
+		}
+		line(d.Title, d.Score, dd)
+	}
+	note := wrapped("Not applicable and don't know never count; “Rated” is the share of items a score rests on.")
+	note.TextStyle.Italic = true
+	note.SizeName = theme.SizeNameCaptionText
+	box.Add(note)
+	return box
+}
+
+func (rs *resultsScreen) gapsSection() fyne.CanvasObject {
+	gaps := rs.results.Gaps
+	box := container.NewVBox(sectionTitle(fmt.Sprintf("Role gaps (%d)", len(gaps))))
+	if len(gaps) == 0 {
+		box.Add(wrapped("None: every role is held and every team is whole."))
+	}
+	for _, g := range gaps {
+		finding := wrapped(g.Finding)
+		box.Add(container.NewBorder(nil, nil, container.NewVBox(priorityBadge(g.Severity)), nil, finding))
+	}
+	return box
+}
+
+func (rs *resultsScreen) figuresSection() fyne.CanvasObject {
+	f := rs.results.Figures
+	box := container.NewVBox(sectionTitle("Impediment register"))
+	if f.Total == 0 {
+		box.Add(wrapped("The register was empty on the assessment's date."))
+		return box
+	}
+	tiles := [][2]string{
+		{"Impediments", fmt.Sprint(f.Total)},
+		{"Open", fmt.Sprint(f.Open)},
+		{"Median open age", fmt.Sprintf("%.0f days", f.MedianOpenAgeDays)},
+		{"Oldest open", fmt.Sprintf("%d days", f.OldestOpenAgeDays)},
+		{fmt.Sprintf("Older than one PI (%d wk)", f.PIWeeks), fmt.Sprintf("%.0f%%", f.ShareOlderThanPI*100)},
+		{"Escalated", fmt.Sprintf("%.0f%%", f.ShareEscalated*100)},
+		{"Recurring", fmt.Sprintf("%.0f%%", f.Recurrence*100)},
+		{"Median time to resolve", func() string {
+			if f.Cycles == 0 {
+				return "–"
+			}
+			return fmt.Sprintf("%.0f days", f.MedianCycleDays)
+		}()},
+	}
+	grid := container.NewGridWithColumns(4)
+	for _, t := range tiles {
+		v := widget.NewLabel(t[1])
+		v.TextStyle.Bold = true
+		v.SizeName = theme.SizeNameSubHeadingText
+		l := truncated(t[0])
+		l.SizeName = theme.SizeNameCaptionText
+		grid.Add(container.NewVBox(v, l))
+	}
+	box.Add(grid)
+	box.Add(wrapped(fmt.Sprintf("Open by level: team %d · ART %d · LACE %d.",
+		f.OpenByLevel[assessment.LevelTeam], f.OpenByLevel[assessment.LevelART], f.OpenByLevel[assessment.LevelLACE])))
+	return box
+}
+
+// recommendationsSection lists the recommendations with the coach's review
+// buttons.
+func (rs *resultsScreen) recommendationsSection() fyne.CanvasObject {
+	recs := rs.results.Recommendations
+	var accepted, rejected int
+	for _, r := range recs {
+		switch r.Status {
+		case assessment.Accepted:
+			accepted++
+		case assessment.Rejected:
+			rejected++
+		}
+	}
+	add := widget.NewButtonWithIcon("Add recommendation", theme.ContentAddIcon(), func() { rs.editRecommendation(nil) })
+	if rs.final() {
+		add.Disable()
+	}
+	summary := truncated(fmt.Sprintf("%d · %d accepted · %d rejected · %d to review", len(recs), accepted, rejected, len(recs)-accepted-rejected))
+	box := container.NewVBox(container.NewBorder(nil, nil, sectionTitle("Recommendations for the LACE"), add, summary))
+	rs.recCards = rs.recCards[:0]
+	if len(recs) == 0 {
+		box.Add(wrapped("No recommendation follows from the findings yet. Add your own if you see one."))
+	}
+	for _, rec := range recs {
+		c := rs.newRecCard(rec)
+		rs.recCards = append(rs.recCards, c)
+		box.Add(c.box)
+	}
+	return box
+}
+
+// recCard is one recommendation on screen.
+type recCard struct {
+	rec     assessment.Recommendation
+	status  *widget.Label
+	finding *widget.Label
+	meta    *widget.Label
+	accept  *widget.Button
+	reject  *widget.Button
+	edit    *widget.Button
+	remove  *widget.Button
+	box     fyne.CanvasObject
+}
+
+func recStatusText(r assessment.Recommendation) string {
+	s := "To review"
+	switch r.Status {
+	case assessment.Accepted:
+		s = "Accepted"
+	case assessment.Rejected:
+		s = "Rejected"
+	}
+	if r.ByCoach {
+		s += " · your own"
+	} else if r.Edited {
+		s += " · edited"
+	}
+	return s
+}
+
+func (rs *resultsScreen) newRecCard(rec assessment.Recommendation) *recCard {
+	fw := rs.train.Framework
+	c := &recCard{rec: rec}
+	c.status = widget.NewLabel(recStatusText(rec))
+	c.status.TextStyle.Bold = true
+	switch rec.Status {
+	case assessment.Accepted:
+		c.status.Importance = widget.SuccessImportance
+	case assessment.Rejected:
+		c.status.TextStyle.Italic = true
+	}
+	c.finding = wrapped(rec.Finding)
+	c.finding.TextStyle.Bold = true
+	action := wrapped(rec.Action)
+	meta := []string{"Owner: " + rec.Owner.Title(fw)}
+	if rec.Escalation != "" {
+		meta = append(meta, "Escalation: "+levelName(rec.Escalation))
+	}
+	if rec.TargetPI != "" {
+		meta = append(meta, "Target: "+rec.TargetPI)
+	}
+	c.meta = truncated(strings.Join(meta, " · "))
+	c.accept = widget.NewButtonWithIcon("Accept", theme.ConfirmIcon(), func() { rs.setStatus(c.rec, assessment.Accepted) })
+	c.reject = widget.NewButtonWithIcon("Reject", theme.CancelIcon(), func() { rs.setStatus(c.rec, assessment.Rejected) })
+	c.edit = widget.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), func() { rs.editRecommendation(&c.rec) })
+	btns := container.NewHBox(c.accept, c.reject, c.edit)
+	if rec.ByCoach {
+		c.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { rs.deleteRecommendation(c.rec) })
+		c.remove.Importance = widget.LowImportance
+		btns.Add(c.remove)
+	}
+	if rec.Status == assessment.Accepted {
+		c.accept.Disable()
+	}
+	if rec.Status == assessment.Rejected {
+		c.reject.Disable()
+	}
+	if rs.final() {
+		for _, b := range btns.Objects {
+			b.(*widget.Button).Disable()
+		}
+	}
+	parts := []fyne.CanvasObject{
+		container.NewBorder(nil, nil, container.NewHBox(priorityBadge(rec.Priority), c.status), btns, c.meta),
+		c.finding, action,
+	}
+	if rec.Acceptance != "" {
+		acc := wrapped("Done when: " + rec.Acceptance)
+		acc.TextStyle.Italic = true
+		parts = append(parts, acc)
+	}
+	if len(rec.Evidence) > 0 {
+		var ev []string
+		for _, e := range rec.Evidence {
+			ev = append(ev, e.Text)
+		}
+		evidence := wrapped("Evidence: " + strings.Join(ev, "; "))
+		evidence.TextStyle.Italic = true
+		evidence.SizeName = theme.SizeNameCaptionText
+		parts = append(parts, evidence)
+	}
+	if rec.Status == assessment.Rejected {
+		c.finding.TextStyle.Italic = true
+		action.TextStyle.Italic = true
+	}
+	c.box = panel(container.NewVBox(parts...))
+	return c
+}
+
+// setStatus accepts or rejects a recommendation.
+func (rs *resultsScreen) setStatus(rec assessment.Recommendation, st assessment.RecommendationStatus) {
+	if rec.ByCoach {
+		rec.Status = st
+		rs.saveOwn(rec)
+		return
+	}
+	e := rs.a.Review.Edits[rec.ID]
+	e.Status = st
+	rs.saveEdit(rec.ID, e)
+}
+
+// saveEdit records the coach's edit of a derived recommendation.
+func (rs *resultsScreen) saveEdit(recID string, e assessment.RecommendationEdit) {
+	if rs.a.Review.Edits == nil {
+		rs.a.Review.Edits = map[string]assessment.RecommendationEdit{}
+	}
+	rs.a.Review.Edits[recID] = e
+	rs.evaluate()
+	id := rs.assessmentID
+	rs.ui.write("your review of the recommendation", func(ctx context.Context) error {
+		return rs.ui.store.SetRecommendationEdit(ctx, id, recID, e)
+	}, nil)
+}
+
+// saveOwn adds or replaces one of the coach's own recommendations.
+func (rs *resultsScreen) saveOwn(rec assessment.Recommendation) {
+	existing := slices.IndexFunc(rs.a.Review.Added, func(r assessment.Recommendation) bool { return r.ID == rec.ID && rec.ID != "" })
+	if rec.ID == "" {
+		rec.ID = newRecommendationID()
+	}
+	if existing >= 0 {
+		rs.a.Review.Added[existing] = rec
+	} else {
+		rs.a.Review.Added = append(rs.a.Review.Added, rec)
+	}
+	rs.evaluate()
+	id, replace := rs.assessmentID, existing >= 0
+	r := rec
+	r.Evidence = slices.Clone(rec.Evidence)
+	rs.ui.write("your recommendation", func(ctx context.Context) error {
+		if replace {
+			if err := rs.ui.store.DeleteRecommendation(ctx, id, r.ID); err != nil {
+				return err
+			}
+		}
+		return rs.ui.store.AddRecommendation(ctx, id, &r)
+	}, nil)
+}
+
+func (rs *resultsScreen) deleteRecommendation(rec assessment.Recommendation) {
+	rs.ui.confirm("Delete recommendation", "Delete your recommendation “"+truncateText(rec.Finding+rec.Action, 80)+"”?", "Delete", func() {
+		rs.a.Review.Added = slices.DeleteFunc(rs.a.Review.Added, func(r assessment.Recommendation) bool { return r.ID == rec.ID })
+		rs.evaluate()
+		id := rs.assessmentID
+		rs.ui.write("the deletion of the recommendation", func(ctx context.Context) error {
+			return rs.ui.store.DeleteRecommendation(ctx, id, rec.ID)
+		}, nil)
+	})
+}
+
+// sectionTitle is the heading of a results section.
+func sectionTitle(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.TextStyle.Bold = true
+	l.Importance = widget.HighImportance
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
+func boldLabel(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.TextStyle.Bold = true
+	return l
+}
+
+// bullets is a wrapped list, one bullet per line.
+func bullets(lines []string) *widget.Label {
+	return wrapped("•  " + strings.Join(lines, "\n•  "))
+}
+
+// signed writes a change in points with its sign.
+func signed(d float64) string {
+	d = math.Round(d)
+	switch {
+	case d > 0:
+		return fmt.Sprintf("+%.0f", d)
+	case d < 0:
+		return fmt.Sprintf("%.0f", d)
+	}
+	return "±0"
+}
+
+// legendKey is a coloured swatch with its meaning.
+func legendKey(c fyne.ThemeColorName, text string) fyne.CanvasObject {
+	sw := canvas.NewRectangle(themeColor(c))
+	sw.SetMinSize(fyne.NewSize(18, 4))
+	return container.NewHBox(container.NewCenter(sw), widget.NewLabel(text))
+}
+
+// withMinHeight keeps an object at least h tall.
+func withMinHeight(h float32, o fyne.CanvasObject) fyne.CanvasObject {
+	spacer := canvas.NewRectangle(nil)
+	spacer.SetMinSize(fyne.NewSize(0, h))
+	return container.NewStack(spacer, o)
+}
+
+// layoutSpacerHeight is an empty gap of a fixed height.
+func layoutSpacerHeight(h float32) fyne.CanvasObject {
+	r := canvas.NewRectangle(nil)
+	r.SetMinSize(fyne.NewSize(0, h))
+	return r
+}

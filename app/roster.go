@@ -1,0 +1,622 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/trainscope/trainscope/assessment"
+	"github.com/trainscope/trainscope/data"
+)
+
+// vacant is the choice that leaves a role or team position open.
+const vacant = "— vacant —"
+
+// rosterEditor edits who holds which role on the train: the train-level
+// roles, the teams with their Scrum Master, Product Owner, developers and
+// skills, and the people. A person may hold several roles and serve several
+// teams. The role gaps that follow from the roster are shown beside it and
+// change as the coach edits; every change is saved at once.
+type rosterEditor struct {
+	ts     *trainScreen
+	roster assessment.Roster
+	gaps   []assessment.RoleGap
+
+	rolesBox  *fyne.Container
+	teamsBox  *fyne.Container
+	peopleBox *fyne.Container
+	teams     []*teamCard
+	newPerson *widget.Entry
+	vsm       *widget.Check
+	skills    *widget.Entry
+	gapTitle  *widget.Label
+	gapBox    *fyne.Container
+	root      fyne.CanvasObject
+}
+
+// teamCard is the editor of one team.
+type teamCard struct {
+	name       *widget.Entry
+	sm, po     *widget.Select
+	developers *widget.Label
+	choose     *widget.Button
+	skills     *widget.CheckGroup
+	remove     *widget.Button
+	box        fyne.CanvasObject
+}
+
+func newRosterEditor(ts *trainScreen) *rosterEditor {
+	re := &rosterEditor{ts: ts}
+	re.build()
+	return re
+}
+
+func (re *rosterEditor) content() fyne.CanvasObject { return re.root }
+
+func (re *rosterEditor) build() {
+	re.rolesBox = container.NewVBox()
+	re.teamsBox = container.NewVBox()
+	re.peopleBox = container.NewVBox()
+
+	addTeam := widget.NewButtonWithIcon("Add team", theme.ContentAddIcon(), func() { re.addTeam("") })
+	re.newPerson = widget.NewEntry()
+	re.newPerson.SetPlaceHolder("Name of a person to add")
+	re.newPerson.OnSubmitted = func(s string) { re.addPersonFromEntry() }
+	addPerson := widget.NewButtonWithIcon("Add person", theme.ContentAddIcon(), re.addPersonFromEntry)
+
+	re.vsm = widget.NewCheck("The train has a value stream map that tells it what value to deliver", func(b bool) {
+		if re.roster.ValueStreamMap != b {
+			re.roster.ValueStreamMap = b
+			re.changed()
+		}
+	})
+	re.skills = widget.NewEntry()
+	re.skills.SetPlaceHolder(strings.Join(assessment.DefaultSkills, ", "))
+	re.skills.OnChanged = func(s string) {
+		re.ts.ui.typing.call("roster-skills", func() {
+			re.roster.RequiredSkills = splitList(s)
+			re.refreshTeams()
+			re.changed()
+		})
+	}
+
+	form := container.NewVBox(
+		subheading("Train roles"),
+		wrapped("Who holds each role of the whole train. Choose “"+vacant+"” for a role that is wanted but open."),
+		re.rolesBox,
+		widget.NewSeparator(),
+		container.NewBorder(nil, nil, subheading("Teams"), addTeam),
+		re.teamsBox,
+		widget.NewSeparator(),
+		subheading("People"),
+		wrapped("Everyone on the roster. One person may hold several roles or serve several teams."),
+		container.NewBorder(nil, nil, nil, addPerson, re.newPerson),
+		re.peopleBox,
+		widget.NewSeparator(),
+		subheading("Facts"),
+		re.vsm,
+		widget.NewForm(&widget.FormItem{Text: "Skills every team needs", Widget: re.skills,
+			HintText: "Separated by commas; empty means the defaults shown"}),
+	)
+
+	re.gapTitle = subheading("Role gaps")
+	re.gapBox = container.NewVBox()
+	gapsPanel := withWidth(380, container.NewBorder(
+		container.NewVBox(re.gapTitle,
+			wrapped("Found in the roster as you edit it, highest risk first.")), nil, nil, nil,
+		container.NewVScroll(re.gapBox)))
+
+	re.root = container.NewBorder(nil, nil, nil,
+		container.NewHBox(widget.NewSeparator(), gapsPanel),
+		container.NewVScroll(container.NewPadded(form)))
+}
+
+// set shows a roster read from the store.
+func (re *rosterEditor) set(r assessment.Roster) {
+	re.roster = cloneRoster(r)
+	re.vsm.SetChecked(r.ValueStreamMap)
+	re.skills.OnChanged, re.skills.Text = nil, strings.Join(r.RequiredSkills, ", ")
+	re.skills.Refresh()
+	re.skills.OnChanged = func(s string) {
+		re.ts.ui.typing.call("roster-skills", func() {
+			re.roster.RequiredSkills = splitList(s)
+			re.refreshTeams()
+			re.changed()
+		})
+	}
+	re.rebuild()
+}
+
+// flush writes a name being typed.
+func (re *rosterEditor) flush() { re.ts.ui.typing.flush() }
+
+// changed saves the roster and shows the gaps that follow from it.
+func (re *rosterEditor) changed() {
+	re.updateGaps()
+	r := cloneRoster(re.roster)
+	id := re.ts.trainID
+	re.ts.roster = cloneRoster(re.roster)
+	re.ts.updateFacts()
+	re.ts.ui.write("the roster", func(ctx context.Context) error {
+		return re.ts.ui.store.SaveRoster(ctx, id, r)
+	}, nil)
+}
+
+// rebuild lays out every section again, after people or teams were added or
+// removed.
+func (re *rosterEditor) rebuild() {
+	re.buildRoles()
+	re.buildTeams()
+	re.buildPeople()
+	re.updateGaps()
+}
+
+// personChoices lists the people as a select offers them, with the vacancy
+// first. Names that repeat get a number so each choice is one person.
+func (re *rosterEditor) personChoices() (labels, ids []string) {
+	labels, ids = []string{vacant}, []string{""}
+	seen := map[string]int{}
+	for _, p := range re.roster.People {
+		label := p.Name
+		seen[p.Name]++
+		if n := seen[p.Name]; n > 1 {
+			label = fmt.Sprintf("%s (%d)", p.Name, n)
+		}
+		labels = append(labels, label)
+		ids = append(ids, p.ID)
+	}
+	return labels, ids
+}
+
+// personSelect is a select of people bound to an ID.
+func (re *rosterEditor) personSelect(current string, set func(id string)) *widget.Select {
+	labels, ids := re.personChoices()
+	s := widget.NewSelect(labels, nil)
+	s.PlaceHolder = vacant
+	if i := slices.Index(ids, current); i >= 0 {
+		s.SetSelectedIndex(i)
+	}
+	s.OnChanged = func(string) {
+		if i := s.SelectedIndex(); i >= 0 && i < len(ids) {
+			set(ids[i])
+		}
+	}
+	return s
+}
+
+func (re *rosterEditor) buildRoles() {
+	re.rolesBox.RemoveAll()
+	fw := re.ts.train.Framework
+	for _, role := range assessment.ARTRoles {
+		role := role
+		var holders []fyne.CanvasObject
+		for i, ra := range re.roster.Roles {
+			if ra.Role != role {
+				continue
+			}
+			i := i
+			sel := re.personSelect(ra.PersonID, func(id string) {
+				re.roster.Roles[i].PersonID = id
+				re.buildPeople()
+				re.changed()
+			})
+			remove := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() {
+				re.roster.Roles = slices.Delete(re.roster.Roles, i, i+1)
+				re.rebuild()
+				re.changed()
+			})
+			remove.Importance = widget.LowImportance
+			holders = append(holders, container.NewBorder(nil, nil, nil, remove, sel))
+		}
+		add := widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), func() {
+			re.roster.Roles = append(re.roster.Roles, assessment.RoleAssignment{Role: role})
+			re.buildRoles()
+			re.changed()
+		})
+		add.Importance = widget.LowImportance
+		if len(holders) == 0 {
+			none := widget.NewLabel("not on the roster")
+			none.TextStyle.Italic = true
+			holders = append(holders, none)
+		}
+		label := widget.NewLabel(role.Title(fw))
+		label.TextStyle.Bold = true
+		label.Wrapping = fyne.TextWrapWord
+		re.rolesBox.Add(row([]float32{32, 56, 12}, label, container.NewVBox(holders...), container.NewVBox(add)))
+	}
+	re.rolesBox.Refresh()
+}
+
+func (re *rosterEditor) buildTeams() {
+	re.teamsBox.RemoveAll()
+	re.teams = re.teams[:0]
+	if len(re.roster.Teams) == 0 {
+		none := wrapped("No teams yet. A train usually has 5 to 12 teams of 5 to 11 people each.")
+		none.TextStyle.Italic = true
+		re.teamsBox.Add(none)
+	}
+	for i := range re.roster.Teams {
+		tc := re.teamCard(i)
+		re.teams = append(re.teams, tc)
+		re.teamsBox.Add(tc.box)
+	}
+	re.teamsBox.Refresh()
+}
+
+// requiredSkills are the skills every team is checked for.
+func (re *rosterEditor) requiredSkills() []string {
+	if len(re.roster.RequiredSkills) > 0 {
+		return re.roster.RequiredSkills
+	}
+	return assessment.DefaultSkills
+}
+
+func (re *rosterEditor) teamCard(i int) *teamCard {
+	t := re.roster.Teams[i]
+	tc := &teamCard{}
+	tc.name = widget.NewEntry()
+	tc.name.SetText(t.Name)
+	tc.name.SetPlaceHolder("Team name")
+	tc.name.OnChanged = func(s string) {
+		re.roster.Teams[i].Name = s
+		re.ts.ui.typing.call(fmt.Sprintf("team-name-%d", i), func() {
+			re.buildPeople()
+			re.changed()
+		})
+	}
+	tc.sm = re.personSelect(t.ScrumMasterID, func(id string) {
+		re.roster.Teams[i].ScrumMasterID = id
+		re.buildPeople()
+		re.changed()
+	})
+	tc.po = re.personSelect(t.ProductOwnerID, func(id string) {
+		re.roster.Teams[i].ProductOwnerID = id
+		re.buildPeople()
+		re.changed()
+	})
+	tc.developers = wrapped("")
+	re.showDevelopers(tc, t)
+	tc.choose = widget.NewButtonWithIcon("Developers…", theme.AccountIcon(), func() { re.chooseDevelopers(i) })
+	skills := re.requiredSkills()
+	for _, s := range t.Skills {
+		if !slices.Contains(skills, s) {
+			skills = append(slices.Clone(skills), s)
+		}
+	}
+	tc.skills = widget.NewCheckGroup(skills, nil)
+	tc.skills.Horizontal = true
+	tc.skills.SetSelected(t.Skills)
+	tc.skills.OnChanged = func(sel []string) {
+		re.roster.Teams[i].Skills = slices.Clone(sel)
+		re.changed()
+	}
+	tc.remove = widget.NewButtonWithIcon("Remove team", theme.DeleteIcon(), func() {
+		name := re.roster.Teams[i].Name
+		if name == "" {
+			name = "this team"
+		}
+		re.ts.ui.confirm("Remove team", fmt.Sprintf("Remove %s from the roster? Its people stay on the roster.", name), "Remove", func() {
+			re.roster.Teams = slices.Delete(re.roster.Teams, i, i+1)
+			re.rebuild()
+			re.changed()
+		})
+	})
+	tc.remove.Importance = widget.LowImportance
+
+	smLabel, poLabel := widget.NewLabel("Scrum Master"), widget.NewLabel("Product Owner")
+	form := container.NewVBox(
+		container.NewBorder(nil, nil, nil, tc.remove, tc.name),
+		container.NewGridWithColumns(2,
+			container.NewBorder(nil, nil, smLabel, nil, tc.sm),
+			container.NewBorder(nil, nil, poLabel, nil, tc.po)),
+		container.NewBorder(nil, nil, nil, tc.choose, tc.developers),
+		tc.skills,
+	)
+	tc.box = panel(form)
+	return tc
+}
+
+// showDevelopers writes a team's developers on its card.
+func (re *rosterEditor) showDevelopers(tc *teamCard, t assessment.Team) {
+	var names []string
+	for _, id := range t.DeveloperIDs {
+		names = append(names, re.personName(id))
+	}
+	if len(names) == 0 {
+		tc.developers.SetText("No developers yet")
+		return
+	}
+	tc.developers.SetText(fmt.Sprintf("%s: %s", plural(len(names), "developer", "developers"), strings.Join(names, ", ")))
+}
+
+func (re *rosterEditor) personName(id string) string {
+	for _, p := range re.roster.People {
+		if p.ID == id {
+			return p.Name
+		}
+	}
+	return "(unknown)"
+}
+
+// refreshTeams redraws the team cards when the skills every team needs change.
+func (re *rosterEditor) refreshTeams() { re.buildTeams() }
+
+// chooseDevelopers lets the coach tick a team's developers among the people,
+// or add new people straight away.
+func (re *rosterEditor) chooseDevelopers(i int) {
+	team := re.roster.Teams[i]
+	labels, ids := re.personChoices()
+	labels, ids = labels[1:], ids[1:]
+	checks := widget.NewCheckGroup(labels, nil)
+	var sel []string
+	for j, id := range ids {
+		if slices.Contains(team.DeveloperIDs, id) {
+			sel = append(sel, labels[j])
+		}
+	}
+	checks.SetSelected(sel)
+	newName := widget.NewEntry()
+	newName.SetPlaceHolder("Add a new person to this team")
+	addNew := func() {
+		name := strings.TrimSpace(newName.Text)
+		if name == "" {
+			return
+		}
+		p := assessment.Person{ID: data.NewID(), Name: name}
+		re.roster.People = append(re.roster.People, p)
+		labels = append(labels, name)
+		ids = append(ids, p.ID)
+		checks.Options = labels
+		checks.Selected = append(checks.Selected, name)
+		checks.Refresh()
+		newName.SetText("")
+	}
+	newName.OnSubmitted = func(string) { addNew() }
+	content := container.NewBorder(
+		container.NewBorder(nil, nil, nil, widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), addNew), newName),
+		nil, nil, nil, container.NewVScroll(checks))
+	title := "Developers of " + team.Name
+	if team.Name == "" {
+		title = "Developers"
+	}
+	d := dialog.NewCustomConfirm(title, "Done", "Cancel", content, func(ok bool) {
+		if !ok {
+			return
+		}
+		var devs []string
+		for j, l := range labels {
+			if slices.Contains(checks.Selected, l) {
+				devs = append(devs, ids[j])
+			}
+		}
+		re.roster.Teams[i].DeveloperIDs = devs
+		re.rebuild()
+		re.changed()
+	}, re.ts.ui.win)
+	d.Resize(fyne.NewSize(480, 560))
+	d.Show()
+}
+
+// addTeam adds a team with the given name (empty for the coach to type).
+func (re *rosterEditor) addTeam(name string) {
+	if name == "" {
+		name = fmt.Sprintf("Team %d", len(re.roster.Teams)+1)
+	}
+	re.roster.Teams = append(re.roster.Teams, assessment.Team{ID: data.NewID(), Name: name})
+	re.buildTeams()
+	re.updateGaps()
+	re.changed()
+}
+
+func (re *rosterEditor) addPersonFromEntry() {
+	name := strings.TrimSpace(re.newPerson.Text)
+	if name == "" {
+		return
+	}
+	re.addPerson(name)
+	re.newPerson.SetText("")
+}
+
+// addPerson puts a person on the roster and returns their ID.
+func (re *rosterEditor) addPerson(name string) string {
+	p := assessment.Person{ID: data.NewID(), Name: name}
+	re.roster.People = append(re.roster.People, p)
+	re.rebuild()
+	re.changed()
+	return p.ID
+}
+
+// personRoles describes what a person holds, for the people list.
+func (re *rosterEditor) personRoles(id string) string {
+	var parts []string
+	fw := re.ts.train.Framework
+	for _, ra := range re.roster.Roles {
+		if ra.PersonID == id {
+			parts = append(parts, ra.Role.Title(fw))
+		}
+	}
+	var sm, po, dev []string
+	for _, t := range re.roster.Teams {
+		if t.ScrumMasterID == id {
+			sm = append(sm, t.Name)
+		}
+		if t.ProductOwnerID == id {
+			po = append(po, t.Name)
+		}
+		if slices.Contains(t.DeveloperIDs, id) {
+			dev = append(dev, t.Name)
+		}
+	}
+	if len(sm) > 0 {
+		parts = append(parts, "Scrum Master of "+strings.Join(sm, ", "))
+	}
+	if len(po) > 0 {
+		parts = append(parts, "Product Owner of "+strings.Join(po, ", "))
+	}
+	if len(dev) > 0 {
+		parts = append(parts, "developer in "+strings.Join(dev, ", "))
+	}
+	if len(parts) == 0 {
+		return "no role yet"
+	}
+	return strings.Join(parts, " · ")
+}
+
+func (re *rosterEditor) buildPeople() {
+	re.peopleBox.RemoveAll()
+	people := slices.Clone(re.roster.People)
+	sort.SliceStable(people, func(a, b int) bool {
+		return strings.ToLower(people[a].Name) < strings.ToLower(people[b].Name)
+	})
+	for _, p := range people {
+		id := p.ID
+		name := widget.NewLabel(p.Name)
+		name.TextStyle.Bold = true
+		name.Truncation = fyne.TextTruncateEllipsis
+		roles := wrapped(re.personRoles(id))
+		contractor := widget.NewCheck("Contractor", func(b bool) {
+			for i := range re.roster.People {
+				if re.roster.People[i].ID == id && re.roster.People[i].Contractor != b {
+					re.roster.People[i].Contractor = b
+					re.changed()
+				}
+			}
+		})
+		contractor.SetChecked(p.Contractor)
+		rename := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { re.renamePerson(id) })
+		rename.Importance = widget.LowImportance
+		remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { re.removePerson(id) })
+		remove.Importance = widget.LowImportance
+		re.peopleBox.Add(row([]float32{24, 52, 14, 10}, name, roles, contractor, container.NewHBox(layout.NewSpacer(), rename, remove)))
+	}
+	re.peopleBox.Refresh()
+}
+
+func (re *rosterEditor) renamePerson(id string) {
+	e := widget.NewEntry()
+	e.SetText(re.personName(id))
+	dialog.ShowForm("Rename", "Save", "Cancel", []*widget.FormItem{widget.NewFormItem("Name", e)}, func(ok bool) {
+		name := strings.TrimSpace(e.Text)
+		if !ok || name == "" {
+			return
+		}
+		for i := range re.roster.People {
+			if re.roster.People[i].ID == id {
+				re.roster.People[i].Name = name
+			}
+		}
+		re.rebuild()
+		re.changed()
+	}, re.ts.ui.win)
+}
+
+// removePerson takes a person off the roster, leaving every role and team
+// position they held vacant.
+func (re *rosterEditor) removePerson(id string) {
+	name := re.personName(id)
+	re.ts.ui.confirm("Remove person", fmt.Sprintf("Remove %s from the roster? Every role they hold (%s) becomes vacant.",
+		name, re.personRoles(id)), "Remove", func() {
+		r := &re.roster
+		r.People = slices.DeleteFunc(r.People, func(p assessment.Person) bool { return p.ID == id })
+		for i := range r.Roles {
+			if r.Roles[i].PersonID == id {
+				r.Roles[i].PersonID = ""
+			}
+		}
+		for i := range r.Teams {
+			t := &r.Teams[i]
+			if t.ScrumMasterID == id {
+				t.ScrumMasterID = ""
+			}
+			if t.ProductOwnerID == id {
+				t.ProductOwnerID = ""
+			}
+			t.DeveloperIDs = slices.DeleteFunc(t.DeveloperIDs, func(d string) bool { return d == id })
+		}
+		re.rebuild()
+		re.changed()
+	})
+}
+
+// updateGaps shows the role gaps the roster has now.
+func (re *rosterEditor) updateGaps() {
+	re.gaps = assessment.RoleGaps(re.roster, re.ts.train.Framework)
+	re.gapTitle.SetText(fmt.Sprintf("Role gaps (%d)", len(re.gaps)))
+	re.gapBox.RemoveAll()
+	if len(re.gaps) == 0 {
+		re.gapBox.Add(wrapped("No gaps: every role is held and every team is whole."))
+	}
+	for _, g := range re.gaps {
+		re.gapBox.Add(gapCard(g))
+	}
+	re.gapBox.Refresh()
+}
+
+// gapCard shows one role gap: how serious, what it concerns, why it matters.
+func gapCard(g assessment.RoleGap) fyne.CanvasObject {
+	finding := wrapped(g.Finding)
+	finding.TextStyle.Bold = true
+	why := wrapped(g.Explanation)
+	why.TextStyle.Italic = true
+	head := container.NewHBox(priorityBadge(g.Severity), widget.NewLabel(g.Subject))
+	return panel(container.NewVBox(head, finding, why))
+}
+
+// priorityBadge shows a priority or severity in colour.
+func priorityBadge(p assessment.Priority) fyne.CanvasObject {
+	switch p {
+	case assessment.High:
+		return badge("High", theme.ColorNameError)
+	case assessment.Medium:
+		return badge("Medium", theme.ColorNameWarning)
+	}
+	return badge("Low", theme.ColorNamePrimary)
+}
+
+// GapFindings lists the findings shown, for tests and the status line.
+func (re *rosterEditor) GapFindings() []string {
+	var out []string
+	for _, g := range re.gaps {
+		out = append(out, g.Finding)
+	}
+	return out
+}
+
+// splitList reads a comma-separated list.
+func splitList(s string) []string {
+	var out []string
+	for _, part := range strings.Split(s, ",") {
+		if p := strings.TrimSpace(part); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// cloneRoster copies a roster so the copy handed to the store's goroutine
+// never shares a slice with the one being edited.
+func cloneRoster(r assessment.Roster) assessment.Roster {
+	c := r
+	c.People = slices.Clone(r.People)
+	c.Roles = slices.Clone(r.Roles)
+	c.RequiredSkills = slices.Clone(r.RequiredSkills)
+	c.Teams = make([]assessment.Team, len(r.Teams))
+	for i, t := range r.Teams {
+		t.DeveloperIDs = slices.Clone(t.DeveloperIDs)
+		t.Skills = slices.Clone(t.Skills)
+		c.Teams[i] = t
+	}
+	if r.Teams == nil {
+		c.Teams = nil
+	}
+	return c
+}

@@ -1,0 +1,114 @@
+package app
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+
+	"github.com/trainscope/trainscope/assets"
+)
+
+// The Go fonts, shared with the PDF report so the screen and the paper show
+// the same letters; they cover Latin, Greek and Cyrillic, and Fyne falls back
+// to the system's fonts for any other script.
+var (
+	fontRegular    = fyne.NewStaticResource("Go-Regular.ttf", assets.FontRegular)
+	fontBold       = fyne.NewStaticResource("Go-Bold.ttf", assets.FontBold)
+	fontItalic     = fyne.NewStaticResource("Go-Italic.ttf", assets.FontItalic)
+	fontBoldItalic = fyne.NewStaticResource("Go-BoldItalic.ttf", assets.FontBoldItalic)
+)
+
+// trainscopeTheme is Fyne's default theme with the Go fonts and a few colours
+// of its own. It passes the variant Fyne gives it straight through, so the
+// window follows the system's light or dark setting.
+type trainscopeTheme struct{}
+
+var _ fyne.Theme = trainscopeTheme{}
+
+// Colours named by the app for its own drawings (radar, trend, badges).
+const (
+	colorNameCurrent  fyne.ThemeColorName = "trainscope-current"
+	colorNamePrevious fyne.ThemeColorName = "trainscope-previous"
+	colorNameGrid     fyne.ThemeColorName = "trainscope-grid"
+)
+
+// trendPalette colours the series of the trend chart, one per checklist.
+var trendPalette = []color.NRGBA{
+	{R: 0x1f, G: 0x77, B: 0xb4, A: 0xff},
+	{R: 0xd6, G: 0x61, B: 0x1e, A: 0xff},
+	{R: 0x2c, G: 0x9a, B: 0x4a, A: 0xff},
+	{R: 0x8e, G: 0x44, B: 0xad, A: 0xff},
+	{R: 0xc0, G: 0x39, B: 0x2b, A: 0xff},
+}
+
+func (trainscopeTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	dark := v == theme.VariantDark
+	switch n {
+	case theme.ColorNamePrimary:
+		if dark {
+			return color.NRGBA{R: 0x4d, G: 0xb6, B: 0xac, A: 0xff}
+		}
+		return color.NRGBA{R: 0x00, G: 0x79, B: 0x6b, A: 0xff}
+	case theme.ColorNameFocus:
+		if dark {
+			return color.NRGBA{R: 0x4d, G: 0xb6, B: 0xac, A: 0x7f}
+		}
+		return color.NRGBA{R: 0x00, G: 0x79, B: 0x6b, A: 0x7f}
+	case theme.ColorNameSelection:
+		if dark {
+			return color.NRGBA{R: 0x4d, G: 0xb6, B: 0xac, A: 0x40}
+		}
+		return color.NRGBA{R: 0x00, G: 0x79, B: 0x6b, A: 0x30}
+	case colorNameCurrent:
+		if dark {
+			return color.NRGBA{R: 0x4d, G: 0xd0, B: 0xc0, A: 0xff}
+		}
+		return color.NRGBA{R: 0x00, G: 0x79, B: 0x6b, A: 0xff}
+	case colorNamePrevious:
+		if dark {
+			return color.NRGBA{R: 0xff, G: 0xb0, B: 0x60, A: 0xff}
+		}
+		return color.NRGBA{R: 0xd0, G: 0x6a, B: 0x10, A: 0xff}
+	case colorNameGrid:
+		if dark {
+			return color.NRGBA{R: 0xff, G: 0xff, B: 0xff, A: 0x30}
+		}
+		return color.NRGBA{R: 0x00, G: 0x00, B: 0x00, A: 0x26}
+	}
+	return theme.DefaultTheme().Color(n, v)
+}
+
+func (trainscopeTheme) Font(s fyne.TextStyle) fyne.Resource {
+	switch {
+	case s.Monospace, s.Symbol:
+		return theme.DefaultTheme().Font(s)
+	case s.Bold && s.Italic:
+		return fontBoldItalic
+	case s.Bold:
+		return fontBold
+	case s.Italic:
+		return fontItalic
+	}
+	return fontRegular
+}
+
+func (trainscopeTheme) Icon(n fyne.ThemeIconName) fyne.Resource {
+	return theme.DefaultTheme().Icon(n)
+}
+
+func (trainscopeTheme) Size(n fyne.ThemeSizeName) float32 {
+	return theme.DefaultTheme().Size(n)
+}
+
+// themeColor looks a colour up in the current theme and variant.
+func themeColor(n fyne.ThemeColorName) color.Color {
+	th := fyne.CurrentApp().Settings().Theme()
+	return th.Color(n, fyne.CurrentApp().Settings().ThemeVariant())
+}
+
+// withAlpha returns c with its alpha replaced, for translucent fills.
+func withAlpha(c color.Color, a uint8) color.NRGBA {
+	r, g, b, _ := c.RGBA()
+	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: a}
+}

@@ -1,0 +1,364 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/trainscope/trainscope/assessment"
+)
+
+// trainScreen is one train: its details, and tabs for its assessments, its
+// roster with the role gaps found in it, its impediment register and the
+// trend of its scores.
+type trainScreen struct {
+	ui      *UI
+	trainID string
+
+	train       assessment.Train
+	roster      assessment.Roster
+	register    []assessment.Impediment
+	assessments []*assessment.Assessment // oldest first
+	results     []assessment.Results     // of each assessment
+	loaded      bool
+
+	name       *widget.Label
+	facts      *widget.Label
+	desc       *widget.Label
+	tabs       *container.AppTabs
+	assessList *widget.List
+	noAssess   *fyne.Container
+	rosterEd   *rosterEditor
+	registerV  *registerView
+	trend      *trendView
+	root       fyne.CanvasObject
+
+	newForm *assessmentForm // the form last opened, for tests
+}
+
+// Tabs of the train screen, in order.
+const (
+	tabAssessments = iota
+	tabRoster
+	tabRegister
+	tabTrend
+)
+
+func newTrainScreen(ui *UI, id string) *trainScreen {
+	ts := &trainScreen{ui: ui, trainID: id}
+	ts.build()
+	return ts
+}
+
+func (ts *trainScreen) title() string {
+	if ts.train.Name == "" {
+		return "Train"
+	}
+	return ts.train.Name
+}
+
+func (ts *trainScreen) content() fyne.CanvasObject { return ts.root }
+
+func (ts *trainScreen) flush() { ts.rosterEd.flush() }
+
+func (ts *trainScreen) build() {
+	ts.name = headingTruncated("")
+	ts.facts = truncated("")
+	ts.desc = wrapped("")
+	ts.desc.TextStyle.Italic = true
+
+	newAssessment := widget.NewButtonWithIcon("New assessment", theme.ContentAddIcon(), ts.newAssessmentDialog)
+	newAssessment.Importance = widget.HighImportance
+	edit := widget.NewButtonWithIcon("Edit details", theme.DocumentCreateIcon(), ts.editDetails)
+	del := widget.NewButtonWithIcon("Delete train", theme.DeleteIcon(), ts.deleteTrain)
+
+	header := container.NewBorder(nil, nil, nil,
+		container.NewVBox(container.NewHBox(edit, del, newAssessment)),
+		container.NewVBox(ts.name, ts.facts))
+
+	ts.assessList = widget.NewList(
+		func() int { return len(ts.assessments) },
+		ts.assessmentRow,
+		ts.updateAssessmentRow)
+	startBtn := widget.NewButtonWithIcon("Start the first assessment", theme.ContentAddIcon(), ts.newAssessmentDialog)
+	startBtn.Importance = widget.HighImportance
+	ts.noAssess = container.NewCenter(withWidth(520, container.NewVBox(
+		subheading("No assessments yet"),
+		wrapped("An assessment walks you through four checklists: scaled facilitator fit, "+
+			"its effectiveness, role coverage and impediment handling. Fill in the roster and the "+
+			"impediment register first if you can: the assessment uses them for gaps and figures."),
+		container.NewHBox(startBtn))))
+	assessHeader := row(assessColumns, columnHead("Assessment"), columnHead("Assessor"), columnHead("Status"),
+		columnHead("Level"), columnHead("Score"), columnHead(""))
+	assessTab := container.NewBorder(container.NewVBox(assessHeader, widget.NewSeparator()), nil, nil, nil,
+		container.NewStack(ts.assessList, ts.noAssess))
+
+	ts.rosterEd = newRosterEditor(ts)
+	ts.registerV = newRegisterView(ts)
+	ts.trend = newTrendView(ts)
+
+	ts.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon("Assessments", theme.DocumentIcon(), assessTab),
+		container.NewTabItemWithIcon("Roster", theme.AccountIcon(), ts.rosterEd.content()),
+		container.NewTabItemWithIcon("Impediments", theme.WarningIcon(), ts.registerV.content()),
+		container.NewTabItemWithIcon("Trend", theme.ViewRestoreIcon(), ts.trend.content()),
+	)
+	ts.root = container.NewBorder(
+		container.NewVBox(container.NewPadded(header), container.NewPadded(ts.desc)), nil, nil, nil, ts.tabs)
+}
+
+var assessColumns = []float32{26, 18, 11, 18, 7, 20}
+
+func (ts *trainScreen) assessmentRow() fyne.CanvasObject {
+	title := truncated("")
+	title.TextStyle.Bold = true
+	open := widget.NewButtonWithIcon("Open", theme.DocumentIcon(), nil)
+	results := widget.NewButtonWithIcon("Results", theme.InfoIcon(), nil)
+	del := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
+	del.Importance = widget.LowImportance
+	return row(assessColumns, title, truncated(""), truncated(""), truncated(""), truncated(""),
+		container.NewHBox(open, results, del))
+}
+
+func (ts *trainScreen) updateAssessmentRow(id widget.ListItemID, o fyne.CanvasObject) {
+	if id >= len(ts.assessments) {
+		return
+	}
+	// Newest first.
+	i := len(ts.assessments) - 1 - id
+	a, r := ts.assessments[i], ts.results[i]
+	cells := o.(*fyne.Container).Objects
+	cells[0].(*widget.Label).SetText(assessmentTitle(a.PI, a.Date))
+	cells[1].(*widget.Label).SetText(a.Assessor)
+	cells[2].(*widget.Label).SetText(statusText(a.Status))
+	level := "–"
+	if r.Level.Number > 0 {
+		level = fmt.Sprintf("%d · %s", r.Level.Number, r.Level.Name)
+	}
+	cells[3].(*widget.Label).SetText(level)
+	cells[4].(*widget.Label).SetText(scoreText(r.Overall))
+	btns := cells[5].(*fyne.Container).Objects
+	aID := a.ID
+	btns[0].(*widget.Button).OnTapped = func() { ts.ui.openAssessment(ts.trainID, aID) }
+	btns[1].(*widget.Button).OnTapped = func() { ts.ui.openResults(ts.trainID, aID) }
+	btns[2].(*widget.Button).OnTapped = func() { ts.deleteAssessment(a) }
+}
+
+// reload reads the train with its roster, register and assessments.
+func (ts *trainScreen) reload() {
+	type trainData struct {
+		train       assessment.Train
+		roster      assessment.Roster
+		register    []assessment.Impediment
+		assessments []*assessment.Assessment
+	}
+	id := ts.trainID
+	load(ts.ui, "the train", func(ctx context.Context) (trainData, error) {
+		var d trainData
+		var err error
+		if d.train, err = ts.ui.store.Train(ctx, id); err != nil {
+			return d, err
+		}
+		if d.roster, err = ts.ui.store.Roster(ctx, id); err != nil {
+			return d, err
+		}
+		if d.register, err = ts.ui.store.Register(ctx, id); err != nil {
+			return d, err
+		}
+		d.assessments, err = ts.ui.store.Assessments(ctx, id)
+		return d, err
+	}, func(d trainData) {
+		ts.train, ts.roster, ts.register, ts.assessments = d.train, d.roster, d.register, d.assessments
+		ts.results = make([]assessment.Results, len(d.assessments))
+		for i, a := range d.assessments {
+			ts.results[i] = assessment.Evaluate(ts.ui.defs, ts.train, a)
+		}
+		ts.loaded = true
+		ts.show()
+	})
+}
+
+func (ts *trainScreen) show() {
+	ts.name.SetText(ts.train.Name)
+	ts.desc.SetText(ts.train.Description)
+	if ts.train.Description == "" {
+		ts.desc.Hide()
+	} else {
+		ts.desc.Show()
+	}
+	ts.updateFacts()
+	ts.assessList.Refresh()
+	if len(ts.assessments) == 0 {
+		ts.noAssess.Show()
+		ts.assessList.Hide()
+	} else {
+		ts.noAssess.Hide()
+		ts.assessList.Show()
+	}
+	ts.rosterEd.set(ts.roster)
+	ts.registerV.set(ts.register)
+	ts.trend.set()
+	ts.ui.retitle()
+}
+
+// updateFacts writes the line under the train's name.
+func (ts *trainScreen) updateFacts() {
+	people := map[string]bool{}
+	for _, t := range ts.roster.Teams {
+		for _, id := range append([]string{t.ScrumMasterID, t.ProductOwnerID}, t.DeveloperIDs...) {
+			if id != "" {
+				people[id] = true
+			}
+		}
+	}
+	for _, r := range ts.roster.Roles {
+		if r.PersonID != "" {
+			people[r.PersonID] = true
+		}
+	}
+	open := 0
+	for _, imp := range ts.register {
+		if imp.Status != assessment.StatusResolved {
+			open++
+		}
+	}
+	ts.facts.SetText(fmt.Sprintf("%s · scaled facilitator: %s · %s · %s on the train · %s",
+		ts.train.Framework, ts.train.Framework.FacilitatorTitle(),
+		plural(len(ts.roster.Teams), "team", "teams"), plural(len(people), "person", "people"),
+		plural(open, "open impediment", "open impediments")))
+}
+
+func (ts *trainScreen) editDetails() {
+	f := newTrainForm(ts.ui, "Train details", "Save", ts.train, func(t assessment.Train) {
+		ts.train = t
+		ts.show()
+		ts.ui.write("the train's details", func(ctx context.Context) error {
+			return ts.ui.store.UpdateTrain(ctx, t)
+		}, nil)
+	})
+	f.dialog.Show()
+	ts.ui.lastTrainForm = f
+}
+
+func (ts *trainScreen) deleteTrain() {
+	msg := fmt.Sprintf("Delete “%s” with its roster, its impediment register and %s?\n\n"+
+		"This cannot be undone here; the daily backup of the database still holds it.",
+		ts.train.Name, plural(len(ts.assessments), "assessment", "assessments"))
+	ts.ui.confirm("Delete train", msg, "Delete", func() {
+		id := ts.trainID
+		ts.ui.write("the deletion of the train", func(ctx context.Context) error {
+			return ts.ui.store.DeleteTrain(ctx, id)
+		}, func() {
+			ts.ui.app.Preferences().RemoveValue(prefLastTrain)
+			ts.ui.goHome()
+		})
+	})
+}
+
+func (ts *trainScreen) deleteAssessment(a *assessment.Assessment) {
+	msg := fmt.Sprintf("Delete the assessment %s with all its answers, notes and recommendations?\n\n"+
+		"This cannot be undone here; the daily backup of the database still holds it.",
+		assessmentTitle(a.PI, a.Date))
+	ts.ui.confirm("Delete assessment", msg, "Delete", func() {
+		id := a.ID
+		ts.ui.write("the deletion of the assessment", func(ctx context.Context) error {
+			return ts.ui.store.DeleteAssessment(ctx, id)
+		}, ts.reload)
+	})
+}
+
+// assessmentForm asks for an assessment's date, PI, assessor and PI length.
+type assessmentForm struct {
+	date, pi, assessor, weeks *widget.Entry
+	dialog                    *dialog.FormDialog
+}
+
+func newAssessmentForm(ui *UI, title, confirm string, a assessment.Assessment, save func(assessment.Assessment)) *assessmentForm {
+	f := &assessmentForm{date: widget.NewEntry(), pi: widget.NewEntry(), assessor: widget.NewEntry(), weeks: widget.NewEntry()}
+	f.date.SetText(a.Date.Format(dateInput))
+	f.date.Validator = func(s string) error {
+		if _, err := time.Parse(dateInput, strings.TrimSpace(s)); err != nil {
+			return fmt.Errorf("write the date as year-month-day, e.g. 2026-03-12")
+		}
+		return nil
+	}
+	f.pi.SetText(a.PI)
+	f.pi.SetPlaceHolder("e.g. PI 2026.2")
+	f.assessor.SetText(a.Assessor)
+	f.assessor.SetPlaceHolder("Your name")
+	weeks := a.PIWeeks
+	if weeks == 0 {
+		weeks = assessment.DefaultPIWeeks
+	}
+	f.weeks.SetText(strconv.Itoa(weeks))
+	f.weeks.Validator = func(s string) error {
+		if n, err := strconv.Atoi(strings.TrimSpace(s)); err != nil || n < 1 || n > 52 {
+			return fmt.Errorf("a whole number of weeks, 1 to 52")
+		}
+		return nil
+	}
+	items := []*widget.FormItem{
+		{Text: "Date", Widget: f.date, HintText: "The day the assessment describes; ages are counted to it"},
+		widget.NewFormItem("PI", f.pi),
+		widget.NewFormItem("Assessor", f.assessor),
+		{Text: "PI length (weeks)", Widget: f.weeks, HintText: "Impediments older than one PI count as old"},
+	}
+	f.dialog = dialog.NewForm(title, confirm, "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		a.Date, _ = time.Parse(dateInput, strings.TrimSpace(f.date.Text))
+		a.PI = strings.TrimSpace(f.pi.Text)
+		a.Assessor = strings.TrimSpace(f.assessor.Text)
+		a.PIWeeks, _ = strconv.Atoi(strings.TrimSpace(f.weeks.Text))
+		if a.Assessor != "" {
+			ui.app.Preferences().SetString(prefAssessor, a.Assessor)
+		}
+		save(a)
+	}, ui.win)
+	f.dialog.Resize(fyne.NewSize(520, 0))
+	return f
+}
+
+// newAssessmentDialog starts an assessment, dated today and labelled with
+// the PI after the previous assessment's.
+func (ts *trainScreen) newAssessmentDialog() {
+	a := assessment.Assessment{
+		TrainID:          ts.trainID,
+		Date:             dayOf(ts.ui.now()),
+		Assessor:         ts.ui.app.Preferences().String(prefAssessor),
+		ChecklistVersion: ts.ui.defs.Version,
+		PIWeeks:          assessment.DefaultPIWeeks,
+	}
+	if n := len(ts.assessments); n > 0 {
+		prev := ts.assessments[n-1]
+		a.PI = assessment.NextPI(prev.PI, 1)
+		if prev.PIWeeks > 0 {
+			a.PIWeeks = prev.PIWeeks
+		}
+		if a.Assessor == "" {
+			a.Assessor = prev.Assessor
+		}
+	}
+	ts.newForm = newAssessmentForm(ts.ui, "New assessment of "+ts.train.Name, "Start", a, func(a assessment.Assessment) {
+		ts.ui.write("the new assessment", func(ctx context.Context) error {
+			return ts.ui.store.CreateAssessment(ctx, &a)
+		}, func() {
+			ts.ui.openAssessment(ts.trainID, a.ID)
+		})
+	})
+	ts.newForm.dialog.Show()
+}
+
+// dayOf is midnight of t's day, in UTC, as assessments are dated.
+func dayOf(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}

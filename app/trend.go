@@ -1,0 +1,154 @@
+package app
+
+import (
+	"fmt"
+	"math"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/trainscope/trainscope/assessment"
+)
+
+// trendView shows a train's scores PI over PI: the overall score and each
+// checklist's, as a chart and as a table with the level and answered share.
+type trendView struct {
+	ts    *trainScreen
+	chart *trendChart
+	table *widget.Table
+	note  *widget.Label
+	root  fyne.CanvasObject
+}
+
+func newTrendView(ts *trainScreen) *trendView {
+	tv := &trendView{ts: ts, chart: newTrendChart()}
+	tv.note = wrapped("")
+	tv.note.TextStyle.Italic = true
+	tv.table = widget.NewTable(tv.size, func() fyne.CanvasObject { return truncated("") }, tv.cell)
+	tv.table.ShowHeaderRow = true
+	tv.table.CreateHeader = func() fyne.CanvasObject { return columnHead("") }
+	tv.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 {
+			o.(*widget.Label).SetText(tv.header(id.Col))
+		}
+	}
+	split := container.NewVSplit(tv.chart, tv.table)
+	split.Offset = 0.62
+	tv.root = container.NewBorder(container.NewPadded(tv.note), nil, nil, nil, split)
+	return tv
+}
+
+func (tv *trendView) content() fyne.CanvasObject { return tv.root }
+
+// columns: assessment, status, level, overall, then one per checklist.
+func (tv *trendView) size() (int, int) {
+	return len(tv.ts.assessments), 4 + len(tv.ts.ui.defs.Checklists)
+}
+
+func (tv *trendView) header(col int) string {
+	switch col {
+	case 0:
+		return "Assessment"
+	case 1:
+		return "Status"
+	case 2:
+		return "Level"
+	case 3:
+		return "Overall"
+	}
+	if i := col - 4; i < len(tv.ts.ui.defs.Checklists) {
+		return tv.ts.train.Framework.Expand(tv.ts.ui.defs.Checklists[i].Title)
+	}
+	return ""
+}
+
+func (tv *trendView) cell(id widget.TableCellID, o fyne.CanvasObject) {
+	l := o.(*widget.Label)
+	if id.Row >= len(tv.ts.assessments) {
+		l.SetText("")
+		return
+	}
+	a, r := tv.ts.assessments[id.Row], tv.ts.results[id.Row]
+	switch id.Col {
+	case 0:
+		l.SetText(assessmentTitle(a.PI, a.Date))
+	case 1:
+		l.SetText(statusText(a.Status))
+	case 2:
+		if r.Level.Number > 0 {
+			l.SetText(fmt.Sprintf("%d · %s", r.Level.Number, r.Level.Name))
+		} else {
+			l.SetText("–")
+		}
+	case 3:
+		l.SetText(scoreWithShare(r.Overall))
+	default:
+		if i := id.Col - 4; i < len(r.Checklists) {
+			l.SetText(scoreWithShare(r.Checklists[i].Score))
+		}
+	}
+}
+
+// scoreWithShare writes a score with the share of items it rests on.
+func scoreWithShare(s assessment.Score) string {
+	if !s.Known() {
+		return "–"
+	}
+	return fmt.Sprintf("%.0f  (%.0f%% rated)", s.Value, s.Answered()*100)
+}
+
+// set draws the chart and table from the train screen's assessments.
+func (tv *trendView) set() {
+	as, rs := tv.ts.assessments, tv.ts.results
+	labels := make([]string, len(as))
+	for i, a := range as {
+		labels[i] = a.PI
+		if labels[i] == "" {
+			labels[i] = a.Date.Format("2 Jan 06")
+		}
+	}
+	values := func(score func(assessment.Results) assessment.Score) []float64 {
+		v := make([]float64, len(rs))
+		for i, r := range rs {
+			if s := score(r); s.Known() {
+				v[i] = s.Value
+			} else {
+				v[i] = math.NaN()
+			}
+		}
+		return v
+	}
+	series := []trendSeries{{
+		Name: "Overall", Bold: true, Color: themeColor(colorNameCurrent),
+		Values: values(func(r assessment.Results) assessment.Score { return r.Overall }),
+	}}
+	for i, cl := range tv.ts.ui.defs.Checklists {
+		id := cl.ID
+		series = append(series, trendSeries{
+			Name:  tv.ts.train.Framework.Expand(cl.Title),
+			Color: trendPalette[(i+1)%len(trendPalette)],
+			Values: values(func(r assessment.Results) assessment.Score {
+				c, _ := r.Checklist(id)
+				return c.Score
+			}),
+		})
+	}
+	tv.chart.SetData(labels, series)
+	tv.table.SetColumnWidth(0, 200)
+	tv.table.SetColumnWidth(1, 90)
+	tv.table.SetColumnWidth(2, 160)
+	for c := 3; c < 4+len(tv.ts.ui.defs.Checklists); c++ {
+		tv.table.SetColumnWidth(c, 190)
+	}
+	tv.table.Refresh()
+	switch len(as) {
+	case 0:
+		tv.note.SetText("The trend appears once the train has assessments.")
+	case 1:
+		tv.note.SetText("One assessment so far: the trend shows once there is a second, PI over PI.")
+	default:
+		tv.note.SetText(fmt.Sprintf("%d assessments, oldest first. The overall score covers the maturity checklists; "+
+			"scaled facilitator fit feeds the verdict only.", len(as)))
+	}
+}

@@ -1,0 +1,226 @@
+package app
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// trendSeries is one line of the trend chart: a score across assessments,
+// NaN where that assessment had no known score.
+type trendSeries struct {
+	Name   string
+	Values []float64
+	Color  color.Color
+	Bold   bool // the overall score, drawn thicker
+}
+
+// trendChart draws scores PI over PI: one line per series, the assessments
+// along the bottom, 0–100 up the side. Drawn from canvas primitives.
+type trendChart struct {
+	widget.BaseWidget
+
+	labels []string // one per assessment, oldest first
+	series []trendSeries
+}
+
+func newTrendChart() *trendChart {
+	c := &trendChart{}
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// SetData replaces the chart's assessments and lines.
+func (c *trendChart) SetData(labels []string, series []trendSeries) {
+	c.labels = append([]string(nil), labels...)
+	c.series = append([]trendSeries(nil), series...)
+	c.Refresh()
+}
+
+func (c *trendChart) CreateRenderer() fyne.WidgetRenderer {
+	r := &trendRenderer{chart: c}
+	r.rebuild()
+	return r
+}
+
+type trendRenderer struct {
+	chart *trendChart
+
+	gridLines  []*canvas.Line
+	gridLabels []*canvas.Text
+	xLabels    []*canvas.Text
+	lines      [][]*canvas.Line   // [series][segment]
+	dots       [][]*canvas.Circle // [series][point]
+	legendText []*canvas.Text
+	legendSwat []*canvas.Rectangle
+	empty      *canvas.Text
+	objects    []fyne.CanvasObject
+}
+
+const trendSteps = 5 // grid every 20 points
+
+func (r *trendRenderer) rebuild() {
+	c := r.chart
+	fg := themeColor(theme.ColorNameForeground)
+	grid := themeColor(colorNameGrid)
+	small := theme.CaptionTextSize() + 1
+	r.objects = r.objects[:0]
+
+	r.gridLines = make([]*canvas.Line, trendSteps+1)
+	r.gridLabels = make([]*canvas.Text, trendSteps+1)
+	for i := range r.gridLines {
+		l := canvas.NewLine(grid)
+		l.StrokeWidth = 1
+		t := canvas.NewText(fmt.Sprint(i*100/trendSteps), fg)
+		t.TextSize = small
+		r.gridLines[i], r.gridLabels[i] = l, t
+		r.objects = append(r.objects, l, t)
+	}
+	r.xLabels = make([]*canvas.Text, len(c.labels))
+	for i, s := range c.labels {
+		t := canvas.NewText(s, fg)
+		t.TextSize = small
+		r.xLabels[i] = t
+		r.objects = append(r.objects, t)
+	}
+	r.lines = make([][]*canvas.Line, len(c.series))
+	r.dots = make([][]*canvas.Circle, len(c.series))
+	r.legendText = make([]*canvas.Text, len(c.series))
+	r.legendSwat = make([]*canvas.Rectangle, len(c.series))
+	for si, s := range c.series {
+		width := float32(2)
+		if s.Bold {
+			width = 3.5
+		}
+		for range max(0, len(c.labels)-1) {
+			l := canvas.NewLine(s.Color)
+			l.StrokeWidth = width
+			r.lines[si] = append(r.lines[si], l)
+			r.objects = append(r.objects, l)
+		}
+		for range c.labels {
+			d := canvas.NewCircle(s.Color)
+			r.dots[si] = append(r.dots[si], d)
+			r.objects = append(r.objects, d)
+		}
+		sw := canvas.NewRectangle(s.Color)
+		sw.CornerRadius = 2
+		t := canvas.NewText(s.Name, fg)
+		t.TextSize = small
+		t.TextStyle.Bold = s.Bold
+		r.legendSwat[si], r.legendText[si] = sw, t
+		r.objects = append(r.objects, sw, t)
+	}
+	r.empty = nil
+	if len(c.labels) == 0 {
+		r.empty = canvas.NewText("No assessments yet", fg)
+		r.objects = append(r.objects, r.empty)
+	}
+}
+
+func (r *trendRenderer) Layout(size fyne.Size) {
+	c := r.chart
+	const left, right, top = 36, 16, 10
+	legendH := float32(0)
+	// The legend runs along the bottom, wrapping when it must.
+	x, y := float32(left), float32(0)
+	rowH := float32(0)
+	type placed struct{ x, y float32 }
+	pos := make([]placed, len(c.series))
+	for i, t := range r.legendText {
+		w := 14 + 6 + t.MinSize().Width + 18
+		if x+w > size.Width-right && x > left {
+			x = left
+			y += rowH + 4
+		}
+		pos[i] = placed{x, y}
+		x += w
+		rowH = max(rowH, t.MinSize().Height)
+	}
+	if len(r.legendText) > 0 {
+		legendH = y + rowH + 6
+	}
+	xLabelH := float32(22)
+	plotTop := float32(top)
+	plotBottom := size.Height - legendH - xLabelH
+	plotH := max(plotBottom-plotTop, 10)
+	plotW := max(size.Width-left-right, 10)
+
+	for i, l := range r.gridLines {
+		yy := plotBottom - plotH*float32(i)/trendSteps
+		l.Position1 = fyne.NewPos(left, yy)
+		l.Position2 = fyne.NewPos(left+plotW, yy)
+		t := r.gridLabels[i]
+		ts := t.MinSize()
+		t.Resize(ts)
+		t.Move(fyne.NewPos(left-6-ts.Width, yy-ts.Height/2))
+	}
+
+	n := len(c.labels)
+	xAt := func(i int) float32 {
+		if n == 1 {
+			return left + plotW/2
+		}
+		return left + 24 + (plotW-48)*float32(i)/float32(n-1)
+	}
+	yAt := func(v float64) float32 {
+		return plotBottom - plotH*float32(math.Max(0, math.Min(100, v))/100)
+	}
+	for i, t := range r.xLabels {
+		ts := t.MinSize()
+		t.Resize(ts)
+		t.Move(fyne.NewPos(xAt(i)-ts.Width/2, plotBottom+4))
+	}
+	for si, s := range c.series {
+		for i, d := range r.dots[si] {
+			v := valueAt(s.Values, i)
+			if math.IsNaN(v) {
+				d.Hide()
+				continue
+			}
+			d.Show()
+			const dot = 8
+			d.Resize(fyne.NewSize(dot, dot))
+			d.Move(fyne.NewPos(xAt(i)-dot/2, yAt(v)-dot/2))
+		}
+		for i, l := range r.lines[si] {
+			a, b := valueAt(s.Values, i), valueAt(s.Values, i+1)
+			if math.IsNaN(a) || math.IsNaN(b) {
+				l.Hide()
+				continue
+			}
+			l.Show()
+			l.Position1 = fyne.NewPos(xAt(i), yAt(a))
+			l.Position2 = fyne.NewPos(xAt(i+1), yAt(b))
+		}
+		p := pos[si]
+		yy := plotBottom + xLabelH + p.y
+		th := r.legendText[si].MinSize()
+		r.legendSwat[si].Resize(fyne.NewSize(14, 4))
+		r.legendSwat[si].Move(fyne.NewPos(p.x, yy+th.Height/2-2))
+		r.legendText[si].Resize(th)
+		r.legendText[si].Move(fyne.NewPos(p.x+20, yy))
+	}
+	if r.empty != nil {
+		es := r.empty.MinSize()
+		r.empty.Resize(es)
+		r.empty.Move(fyne.NewPos((size.Width-es.Width)/2, (plotBottom-es.Height)/2))
+	}
+}
+
+func (r *trendRenderer) MinSize() fyne.Size { return fyne.NewSize(360, 260) }
+
+func (r *trendRenderer) Refresh() {
+	r.rebuild()
+	r.Layout(r.chart.Size())
+	canvas.Refresh(r.chart)
+}
+
+func (r *trendRenderer) Objects() []fyne.CanvasObject { return r.objects }
+
+func (r *trendRenderer) Destroy() {}
