@@ -1,0 +1,194 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// binary is the trainscope command built once for the end-to-end tests.
+var binary string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "trainscope-e2e")
+	if err != nil {
+		panic(err)
+	}
+	binary = filepath.Join(dir, "trainscope")
+	build := exec.Command("go", "build", "-tags", "migrated_fynedo", "-o", binary, ".")
+	build.Stderr = os.Stderr
+	if err := build.Run(); err != nil {
+		os.RemoveAll(dir)
+		panic("build trainscope: " + err.Error())
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// trainscope runs the built binary in dir with a private home and returns
+// its standard output, standard error and exit code.
+func trainscope(t *testing.T, dir string, args ...string) (string, string, int) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, binary, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "HOME="+dir, "XDG_CONFIG_HOME="+filepath.Join(dir, ".config"), "TRAINSCOPE_DB=")
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err := cmd.Run()
+	code := 0
+	if exitErr, ok := err.(*exec.ExitError); ok {
+		code = exitErr.ExitCode()
+	} else if err != nil {
+		t.Fatalf("run trainscope %v: %v", args, err)
+	}
+	return out.String(), errOut.String(), code
+}
+
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	return strings.TrimSpace(lines[len(lines)-1])
+}
+
+func TestSampleThenReport(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext is not installed; make test installs poppler-utils")
+	}
+	dir := t.TempDir()
+	out, errOut, code := trainscope(t, dir, "sample", "-db", "x.db")
+	if code != 0 {
+		t.Fatalf("sample exited %d: %s", code, errOut)
+	}
+	id := lastLine(out)
+	if len(id) != 36 {
+		t.Fatalf("sample's last line should be the assessment id, got %q", id)
+	}
+	_, errOut, code = trainscope(t, dir, "report", "-db", "x.db", "-assessment", id, "-o", "x.pdf")
+	if code != 0 {
+		t.Fatalf("report exited %d: %s", code, errOut)
+	}
+	text, err := exec.Command("pdftotext", filepath.Join(dir, "x.pdf"), "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	got := strings.Join(strings.Fields(string(text)), " ")
+	for _, want := range []string{"(sample)", "Release Train Engineer"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("report text lacks %q", want)
+		}
+	}
+	if !strings.Contains(got, "recommended") && !strings.Contains(got, "Recommended") {
+		t.Errorf("report text has no verdict")
+	}
+}
+
+func TestReportErrors(t *testing.T) {
+	dir := t.TempDir()
+	out, errOut, code := trainscope(t, dir, "sample", "-db", "x.db")
+	if code != 0 {
+		t.Fatalf("sample exited %d: %s", code, errOut)
+	}
+	id := lastLine(out)
+	cases := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"unknown assessment", []string{"report", "-db", "x.db", "-assessment", "00000000-0000-0000-0000-000000000000", "-o", "y.pdf"}, "no assessment"},
+		{"unwritable path", []string{"report", "-db", "x.db", "-assessment", id, "-o", filepath.Join(dir, "missing", "dir", "y.pdf")}, "y.pdf"},
+		{"no assessment flag", []string{"report", "-db", "x.db", "-o", "y.pdf"}, "-assessment"},
+		{"unknown command", []string{"frobnicate"}, "unknown command"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, errOut, code := trainscope(t, dir, c.args...)
+			if code != 1 {
+				t.Errorf("exit status %d, want 1", code)
+			}
+			if !strings.Contains(errOut, c.want) {
+				t.Errorf("stderr %q does not mention %q", errOut, c.want)
+			}
+		})
+	}
+}
+
+func TestVersionAndChecklist(t *testing.T) {
+	dir := t.TempDir()
+	out, _, code := trainscope(t, dir, "version")
+	if code != 0 || !strings.HasPrefix(out, "trainscope ") {
+		t.Errorf("version printed %q with status %d", out, code)
+	}
+	out, errOut, code := trainscope(t, dir, "checklist")
+	if code != 0 || !strings.Contains(out, `"checklists"`) {
+		t.Errorf("checklist printed %.200q (stderr %q) with status %d", out, errOut, code)
+	}
+}
+
+func TestDatabaseFromEnvironment(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv(dbEnv, filepath.Join(dir, "env.db"))
+	got, err := databasePath("")
+	if err != nil || got != filepath.Join(dir, "env.db") {
+		t.Errorf("databasePath from environment = %q, %v", got, err)
+	}
+	got, err = databasePath("flag.db")
+	if err != nil || got != "flag.db" {
+		t.Errorf("the -db flag should win over the environment, got %q, %v", got, err)
+	}
+}
+
+func TestDefaultDatabaseInStorageFolder(t *testing.T) {
+	// Not t.TempDir: the Fyne app keeps watching its settings file in this
+	// folder, so removal is best effort.
+	dir, err := os.MkdirTemp("", "trainscope-home")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = os.RemoveAll(dir) })
+	t.Setenv(dbEnv, "")
+	t.Setenv("HOME", dir)
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, ".config"))
+	got, err := databasePath("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filepath.Base(got) != "trainscope.db" || !strings.Contains(got, appID) {
+		t.Errorf("default database %q should be trainscope.db in the app's storage folder", got)
+	}
+}
+
+// TestWindowOpens starts the real application on a display (make test runs
+// under xvfb-run) and waits for its window to appear.
+func TestWindowOpens(t *testing.T) {
+	if os.Getenv("DISPLAY") == "" {
+		t.Skip("no display; make test runs the tests under xvfb-run")
+	}
+	if _, err := exec.LookPath("xwininfo"); err != nil {
+		t.Skip("xwininfo is not installed; make test installs x11-utils")
+	}
+	dir := t.TempDir()
+	cmd := exec.Command(binary, "-db", filepath.Join(dir, "gui.db"))
+	cmd.Env = append(os.Environ(), "HOME="+dir, "XDG_CONFIG_HOME="+filepath.Join(dir, ".config"))
+	var errOut bytes.Buffer
+	cmd.Stderr = &errOut
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }()
+	deadline := time.Now().Add(60 * time.Second)
+	for time.Now().Before(deadline) {
+		tree, _ := exec.Command("xwininfo", "-root", "-tree").Output()
+		if bytes.Contains(tree, []byte("Trainscope")) {
+			return
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+	t.Fatalf("no window titled Trainscope appeared within a minute; stderr: %s", errOut.String())
+}
