@@ -84,7 +84,7 @@ func runExport(args []string) error {
 		for _, t := range b.Trains {
 			assessments += len(t.Assessments)
 		}
-		what = fmt.Sprintf("%d trains with %d assessments", len(b.Trains), assessments)
+		what = fmt.Sprintf("%s with %s", nounCount(len(b.Trains), "train"), nounCount(assessments, "assessment"))
 	case "csv":
 		defs, err := loadDefinitions()
 		if err != nil {
@@ -104,6 +104,14 @@ func runExport(args []string) error {
 	}
 	fmt.Fprintf(os.Stdout, "Exported %s to %s\n", what, *out)
 	return nil
+}
+
+// nounCount says "1 train" or "3 trains".
+func nounCount(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // runImport merges a bundle into the database and prints what it added,

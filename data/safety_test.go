@@ -3,6 +3,7 @@ package data
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -241,5 +242,29 @@ func TestTwoStoresOnOneFile(t *testing.T) {
 	must(t, err)
 	if trains[0].Latest.Summary.Score != 2*each {
 		t.Fatalf("summary score %v, want %d", trains[0].Latest.Summary.Score, 2*each)
+	}
+}
+
+// The DSN's settings reach every pooled connection, not just the first.
+func TestConnectionSettings(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t, Options{})
+	conns := make([]*sql.Conn, 3)
+	for i := range conns {
+		c, err := s.db.Conn(ctx)
+		must(t, err)
+		defer c.Close()
+		conns[i] = c
+	}
+	for i, c := range conns {
+		var mode string
+		var sync, fk, timeout int
+		must(t, c.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode))
+		must(t, c.QueryRowContext(ctx, "PRAGMA synchronous").Scan(&sync))
+		must(t, c.QueryRowContext(ctx, "PRAGMA foreign_keys").Scan(&fk))
+		must(t, c.QueryRowContext(ctx, "PRAGMA busy_timeout").Scan(&timeout))
+		if mode != "wal" || sync != 2 || fk != 1 || timeout != 5000 {
+			t.Errorf("connection %d: journal_mode %s, synchronous %d, foreign_keys %d, busy_timeout %d", i, mode, sync, fk, timeout)
+		}
 	}
 }
