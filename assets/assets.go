@@ -32,8 +32,11 @@ var icon []byte
 // Icon is the application icon as PNG bytes.
 func Icon() []byte { return icon }
 
-// The font family, TrueType bytes. The Go fonts cover Latin with every
-// diacritic, Greek and Cyrillic; the report marks any glyph they lack.
+// The font family, TrueType bytes. The Go fonts cover the WGL4 set: Latin
+// with the diacritics of European languages, Greek and Russian-style
+// Cyrillic. They lack CJK, Arabic, Hebrew, emoji, Vietnamese and extended
+// Cyrillic; the GUI falls back to system fonts for those, and the report
+// draws a visible replacement and warns.
 var (
 	FontRegular    = goregular.TTF
 	FontBold       = gobold.TTF

@@ -229,6 +229,14 @@ func top(recs []assessment.Recommendation) []assessment.Recommendation {
 	return l[:n]
 }
 
+// noRecommendations says why there is nothing to act on.
+func (d *doc) noRecommendations() string {
+	if len(d.in.Results.Recommendations) > 0 {
+		return "The coach rejected every recommendation the rules derived; they are listed, with their evidence, in the full report."
+	}
+	return "No recommendations: the rules found nothing that needs the LACE's action, and the coach added none."
+}
+
 func priorityText(p assessment.Priority) string {
 	switch p {
 	case assessment.High:

@@ -27,7 +27,7 @@ var fullParts = []string{
 	"Appendix B: method",
 }
 
-func partAlias(i int) string { return fmt.Sprintf("{p%d}", i+1) }
+func partAlias(i int) string { return fmt.Sprintf(aliasMark+"p%d"+aliasMark, i+1) }
 
 // startPart opens part i on a new page (landscape for the widest table) and
 // records its page for the contents.
@@ -119,7 +119,7 @@ func (d *doc) cover() {
 		{"Assessor", orDash(d.a.Assessor)},
 		{"Status", status},
 		{"Checklist version", orDash(version)},
-		{"Report made", date(d.in.Created)},
+		{"Report made", date(d.created)},
 		{"Prepared for", "The Lean-Agile Center of Excellence (LACE) and the train's leadership"},
 	}, 48)
 
@@ -134,7 +134,11 @@ func (d *doc) cover() {
 	for i, title := range fullParts {
 		y := p.GetY()
 		d.textAt(marginSide, y, cw-20, 6, title, "L")
-		d.textAt(marginSide+cw-20, y, 20, 6, partAlias(i), "R")
+		// The number is not known yet: left-aligned where a two-digit
+		// number ends at the margin.
+		nw := p.GetStringWidth("99") + 2*p.GetCellMargin()
+		p.SetXY(marginSide+cw-nw, y)
+		p.CellFormat(nw, 6, partAlias(i), "", 0, "L", false, 0, "")
 		d.stroke(colRule, 0.15)
 		p.Line(marginSide, y+6, marginSide+cw, y+6)
 		p.SetY(y + 6.5)
@@ -230,8 +234,7 @@ func (d *doc) levelPanel(compact bool) {
 // train's framework names it, with its reasons.
 func (d *doc) verdict() {
 	v := d.in.Results.Verdict
-	title := "The " + d.in.Train.Framework.FacilitatorTitle()
-	d.h2(title, 20)
+	d.h2(d.in.Train.Framework.FacilitatorTitle(), 20)
 	p := d.pdf
 	d.font("B", 11)
 	d.color(verdictColour(v.Kind))
@@ -268,7 +271,7 @@ func (d *doc) roleSentence(v assessment.Verdict) string {
 	case assessment.Undecided:
 		return "too few signs are rated to decide whether this train needs " + d.aRole() + " now"
 	default:
-		return d.aRole() + " for this train now"
+		return d.aRole() + " for this train"
 	}
 }
 
@@ -314,7 +317,7 @@ func (d *doc) figureTiles() {
 // acceptance criteria are in the full table further on.
 func (d *doc) topRecommendations(recs []assessment.Recommendation) {
 	if len(recs) == 0 {
-		d.para("I", sizeBody, "No recommendations: the rules found nothing that needs the LACE's action, and the coach added none.")
+		d.para("I", sizeBody, d.noRecommendations())
 		return
 	}
 	cols := scaleColumns([]column{{"#", 5, "L"}, {"Finding and action", 101, "L"}, {"Owner", 22, "L"}, {"Escalation", 17, "L"}, {"Target PI", 16, "L"}, {"Priority", 13, "L"}}, d.contentWidth())
@@ -601,7 +604,7 @@ func (d *doc) roster() {
 		if len(missing) > 0 {
 			miss.fill, miss.ink = &gapFill, &gapInk
 		}
-		gaps := gapsFor(gapsBySubject, t.Name, t.ID)
+		gaps := gapsFor(gapsBySubject, t.Name, t.ID, d.people[t.ScrumMasterID].Name, d.people[t.ProductOwnerID].Name)
 		g := cell{text: strings.Join(gaps, ", ")}
 		if len(gaps) > 0 {
 			g.fill, g.ink = &gapFill, &gapInk
@@ -797,8 +800,8 @@ func (d *doc) splitRegister() (open, resolved []assessment.Impediment) {
 // impedimentTable lists impediments, with their descriptions or without.
 func (d *doc) impedimentTable(imps []assessment.Impediment, described bool) {
 	cols := scaleColumns([]column{
-		{"Impediment", 54, "L"}, {"Level", 10, "L"}, {"Team", 20, "L"}, {"Owner", 22, "L"},
-		{"Status", 16, "L"}, {"ROAM", 15, "L"}, {"Raised", 19, "L"}, {"Age", 9, "R"}, {"Esc.", 9, "C"},
+		{"Impediment", 52, "L"}, {"Level", 10, "L"}, {"Team", 20, "L"}, {"Owner", 22, "L"},
+		{"Status", 19, "L"}, {"ROAM", 15, "L"}, {"Raised", 19, "L"}, {"Age", 8, "R"}, {"Esc.", 9, "C"},
 	}, d.contentWidth())
 	gapFill, gapInk := colGap, colGapInk
 	on := d.a.Date
@@ -826,7 +829,7 @@ func (d *doc) impedimentTable(imps []assessment.Impediment, described bool) {
 		if !open {
 			status = "Resolved"
 			if !imp.Resolved.IsZero() {
-				status += " " + shortDate(imp.Resolved)
+				status += "\n" + shortDate(imp.Resolved)
 			}
 		}
 		desc := ""

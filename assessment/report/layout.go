@@ -164,28 +164,22 @@ func (d *doc) draw(t table, rows [][]cell) {
 	d.font("", size)
 	lh := d.lineHeight()
 	headerH := d.measureHeader(t, size)
-	// A table starts where its header and a few lines fit, so a header
-	// never stands alone at the foot of a page.
-	d.need(headerH + 3*lh + 2*cellPadY)
+	measured := make([][]cellLines, len(rows))
+	heights := make([]int, len(rows)) // in lines
+	for ri, row := range rows {
+		measured[ri], heights[ri] = d.measureRow(t, row, size)
+	}
+	// The header never stands alone at the foot of a page: the table starts
+	// where the header and its first row fit, or a good part of that row
+	// when it is taller than a page.
+	first := 3
+	if len(rows) > 0 {
+		first = min(heights[0], max(3, d.linesPerPage(headerH, lh)))
+	}
+	d.need(headerH + float64(first)*lh + 2*cellPadY)
 	d.drawHeader(t, size)
 	for ri, row := range rows {
-		measured := make([]cellLines, len(t.cols))
-		most := 1
-		for ci := range t.cols {
-			var c cell
-			if ci < len(row) {
-				c = row[ci]
-			}
-			w := t.cols[ci].width
-			d.font(c.style, size)
-			m := cellLines{main: d.split(d.g.clean(c.text), w)}
-			if c.sub != "" {
-				d.font("I", size)
-				m.sub = d.split(d.g.clean(c.sub), w)
-			}
-			measured[ci] = m
-			most = max(most, m.count())
-		}
+		most := heights[ri]
 		stripe := !t.plain && ri%2 == 1
 		fresh := false // just moved to a new page: no point in moving again
 		for start := 0; start < most; {
@@ -201,12 +195,35 @@ func (d *doc) draw(t table, rows [][]cell) {
 				continue
 			}
 			n := max(1, min(fit, rest))
-			d.drawRow(t, row, measured, start, n, size, lh, stripe)
+			d.drawRow(t, row, measured[ri], start, n, size, lh, stripe)
 			start += n
 			fresh = false
 		}
 	}
 	p.Ln(2)
+}
+
+// measureRow splits every cell of a row into lines at its column's width
+// and returns them with the row's height in lines.
+func (d *doc) measureRow(t table, row []cell, size float64) ([]cellLines, int) {
+	measured := make([]cellLines, len(t.cols))
+	most := 1
+	for ci := range t.cols {
+		var c cell
+		if ci < len(row) {
+			c = row[ci]
+		}
+		w := t.cols[ci].width
+		d.font(c.style, size)
+		m := cellLines{main: d.split(d.g.clean(c.text), w)}
+		if c.sub != "" {
+			d.font("I", size)
+			m.sub = d.split(d.g.clean(c.sub), w)
+		}
+		measured[ci] = m
+		most = max(most, m.count())
+	}
+	return measured, most
 }
 
 // topOfBody is where content starts on a page, below the running header.

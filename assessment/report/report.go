@@ -9,6 +9,7 @@
 package report
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -79,14 +80,14 @@ func Render(in Input, opt Options) (pdf []byte, warnings []string, err error) {
 	} else {
 		d.full()
 	}
-	var buf strings.Builder
+	var buf bytes.Buffer
 	if err := d.pdf.Output(&buf); err != nil {
 		return nil, nil, fmt.Errorf("report: write PDF: %w", err)
 	}
 	if w := g.warning(); w != "" {
 		warnings = append(warnings, w)
 	}
-	return []byte(buf.String()), warnings, nil
+	return buf.Bytes(), warnings, nil
 }
 
 // paperSize maps the paper option to the writer's size name.
@@ -99,6 +100,14 @@ func paperSize(paper string) (string, error) {
 	}
 	return "", fmt.Errorf("report: unknown paper %q; use %s", paper, strings.Join(Papers, " or "))
 }
+
+// The page-number aliases are wrapped in a private-use character, which
+// the font lacks, so no text of the coach's can ever contain one: cleaned
+// text has the replacement mark in its place.
+const (
+	aliasMark = "\uE000"
+	aliasNb   = aliasMark + "nb" + aliasMark
+)
 
 // The font family name the report registers the embedded Go fonts under.
 const family = "Go"
@@ -145,6 +154,7 @@ type doc struct {
 	roleName string // RTE, SoSM or scaled facilitator
 	kind     string // what the running header calls this document
 	noHeader map[int]bool
+	created  time.Time // the date stamped in the document
 	people   map[string]assessment.Person
 	teams    map[string]assessment.Team
 	items    map[string]assessment.ItemScore
@@ -188,6 +198,7 @@ func newDoc(in Input, opt Options, size string, g *glyphs) *doc {
 	if created.IsZero() {
 		created = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
+	d.created = created
 	p.SetCreationDate(created)
 	p.SetModificationDate(created)
 	p.SetCatalogSort(true)
@@ -222,7 +233,7 @@ func newDoc(in Input, opt Options, size string, g *glyphs) *doc {
 	p.SetMargins(marginSide, marginTop, marginSide)
 	p.SetAutoPageBreak(true, marginBottom)
 	p.SetCellMargin(1.2)
-	p.AliasNbPages("{nb}")
+	p.AliasNbPages(aliasNb)
 	p.SetHeaderFuncMode(d.header, true)
 	p.SetFooterFunc(d.footer)
 	p.SetLineCapStyle("round")
@@ -271,10 +282,12 @@ func (d *doc) footer() {
 	d.color(colMuted)
 	d.stroke(colRule, 0.2)
 	p.Line(marginSide, h-13, w-marginSide, h-13)
-	pageText := fmt.Sprintf("page %d of {nb}", p.PageNo())
-	pw := p.GetStringWidth(fmt.Sprintf("page %d of %d", p.PageNo(), p.PageNo()+100)) + 3
-	d.textAt(marginSide, h-12, w-2*marginSide-pw, 4, d.confidential(), "L")
-	d.textAt(w-marginSide-pw, h-12, pw, 4, pageText, "R")
+	// The total is not known yet: the text is left-aligned where it ends
+	// at the margin once the alias becomes a two-digit number.
+	pw := p.GetStringWidth(fmt.Sprintf("page %d of 99", p.PageNo())) + 2*p.GetCellMargin()
+	d.textAt(marginSide, h-12, w-2*marginSide-pw-2, 4, d.confidential(), "L")
+	p.SetXY(w-marginSide-pw, h-12)
+	p.CellFormat(pw, 4, fmt.Sprintf("page %d of %s", p.PageNo(), aliasNb), "", 0, "L", false, 0, "")
 	d.color(colInk)
 }
 

@@ -234,6 +234,32 @@ func TestNamesInEveryScript(t *testing.T) {
 	}
 }
 
+func TestFrameworkNamesTheFacilitator(t *testing.T) {
+	for _, tc := range []struct {
+		fw    assessment.Framework
+		title string
+	}{
+		{assessment.SAFe, "Release Train Engineer (RTE)"},
+		{assessment.ScrumAtScale, "Scrum of Scrums Master (SoSM)"},
+		{assessment.OtherFramework, "Scaled facilitator (Chief Scrum Master)"},
+	} {
+		in := sampleInput(t)
+		in.Train.Framework = tc.fw
+		in = evaluate(in)
+		for _, opt := range []Options{{}, {Summary: true}} {
+			pdf, _ := render(t, in, opt)
+			text := oneLine(poppler(t, pdf, "pdftotext", "-layout"))
+			if !strings.Contains(text, tc.title) {
+				t.Errorf("%s %+v: the verdict is not headed %q", tc.fw, opt, tc.title)
+			}
+			want := in.Train.Framework.Facilitator()
+			if !strings.Contains(text, verdictText(in.Results.Verdict.Kind)+": ") || !strings.Contains(text, " "+want+" for this train") && !strings.Contains(text, "needs a"+map[bool]string{true: "n", false: ""}[tc.fw != assessment.OtherFramework]+" "+want) {
+				t.Errorf("%s %+v: the verdict does not name the %s", tc.fw, opt, want)
+			}
+		}
+	}
+}
+
 func TestMissingGlyphIsReplacedAndWarned(t *testing.T) {
 	in := sampleInput(t)
 	in.Train.Name = "東京 Express"
@@ -257,6 +283,25 @@ func TestMissingGlyphIsReplacedAndWarned(t *testing.T) {
 	}
 	if strings.Contains(text, "東") {
 		t.Error("a character the font lacks reached the page")
+	}
+}
+
+// The page-number aliases must not touch what the coach typed.
+func TestCoachTextIsNotMistakenForAnAlias(t *testing.T) {
+	in := sampleInput(t)
+	a := *in.Assessment
+	a.Notes = map[string]string{assessment.ChecklistFit: "Typed as is: {nb} and {p1} and " + aliasNb + " and " + partAlias(0) + "."}
+	in.Assessment = &a
+	pdf, warnings := render(t, in, Options{})
+	text := oneLine(poppler(t, pdf, "pdftotext", "-layout"))
+	if want := "Typed as is: {nb} and {p1} and □nb□ and □p1□."; !strings.Contains(text, want) {
+		t.Errorf("the note is not shown as typed, want %q", want)
+	}
+	if len(warnings) != 1 || !strings.Contains(warnings[0], "U+E000") {
+		t.Errorf("want one warning about U+E000, got %q", warnings)
+	}
+	if !regexp.MustCompile(`page 2 of \d+`).MatchString(text) {
+		t.Error("the page total is missing from the footer")
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -41,13 +42,7 @@ func TestScreenshots(t *testing.T) {
 		}
 		text := strings.Split(poppler(t, pdf, "pdftotext", "-layout"), "\f")
 		for name, where := range doc.pages {
-			n := where
-			for i, page := range text {
-				if regexp.MustCompile(`(?m)^\s*` + regexp.QuoteMeta(where) + `\s*$`).MatchString(page) {
-					n = fmt.Sprint(i + 1)
-					break
-				}
-			}
+			n := pageOf(text, where)
 			dst := filepath.Join(out, "report-"+name)
 			cmd := exec.Command("pdftoppm", "-png", "-r", "80", "-f", n, "-l", n, "-singlefile", src, dst)
 			if b, err := cmd.CombinedOutput(); err != nil {
@@ -55,4 +50,19 @@ func TestScreenshots(t *testing.T) {
 			}
 		}
 	}
+}
+
+// pageOf is the number of the page that where names: a number is itself,
+// a heading is the first page with a line of just that heading.
+func pageOf(pages []string, where string) string {
+	if _, err := strconv.Atoi(where); err == nil {
+		return where
+	}
+	heading := regexp.MustCompile(`(?m)^\s*` + regexp.QuoteMeta(where) + `\s*$`)
+	for i, page := range pages {
+		if heading.MatchString(page) {
+			return fmt.Sprint(i + 1)
+		}
+	}
+	return "1"
 }

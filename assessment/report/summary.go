@@ -217,7 +217,7 @@ func (d *doc) drawPieces(pcs []piece, w float64) {
 // millimetres.
 func (d *doc) summaryVerdict(budget float64) {
 	v := d.in.Results.Verdict
-	d.h2("The "+d.in.Train.Framework.FacilitatorTitle(), 20)
+	d.h2(d.in.Train.Framework.FacilitatorTitle(), 20)
 	pcs := []piece{{style: "B", size: 11, text: verdictText(v.Kind) + ": " + d.roleSentence(v), max: 2, ink: verdictColour(v.Kind), after: 1}}
 	if v.Headline != "" {
 		pcs = append(pcs, piece{size: sizeBody, text: v.Headline, max: 3, ink: colInk, after: 1})
@@ -242,7 +242,7 @@ func (d *doc) summaryRecommendations(budget float64) {
 	p := d.pdf
 	recs := top(d.in.Results.Recommendations)
 	if len(recs) == 0 {
-		d.para("I", sizeBody, "No recommendations: the rules found nothing that needs the LACE's action, and the coach added none.")
+		d.para("I", sizeBody, d.noRecommendations())
 		return
 	}
 	num := 7.0

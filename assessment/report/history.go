@@ -1,0 +1,26 @@
+package report
+
+import "github.com/trainscope/trainscope/assessment"
+
+// History picks the earlier assessments a report compares with: the
+// train's finished assessments that come before cur, oldest first as the
+// store lists them, each with its results. Drafts are left out, since their
+// answers may still change, and so is anything dated after cur. The command
+// line and the GUI both use it, so a report shows the same trend from
+// either.
+func History(d *assessment.Definitions, t assessment.Train, cur *assessment.Assessment, all []*assessment.Assessment) []HistoryPoint {
+	var out []HistoryPoint
+	for _, a := range all {
+		if a == nil {
+			continue
+		}
+		if cur != nil && a.ID == cur.ID {
+			break
+		}
+		if a.Status != assessment.Final || cur != nil && a.Date.After(cur.Date) {
+			continue
+		}
+		out = append(out, HistoryPoint{Assessment: a, Results: assessment.Evaluate(d, t, a)})
+	}
+	return out
+}
