@@ -37,6 +37,10 @@ Usage:
   trainscope report [-db PATH] -assessment ID [-summary] [-paper a4|letter] -o FILE.pdf
   trainscope export [-db PATH] [-train ID ...] [-format json|csv] -o FILE
   trainscope import [-db PATH] FILE.json
+  trainscope respond [-db PATH] -assessment ID -name NAME -role ROLE -o FILE.json
+                                             a participant's answers as a workshop response file
+  trainscope responses [-db PATH] -assessment ID FILE.json...
+                                             merge participants' response files into a workshop
   trainscope checklist                       print the checklist definitions as JSON
   trainscope method [-o FILE]                print the method (scales, weights, rules) as Markdown
   trainscope version                         print the version
@@ -70,6 +74,10 @@ func run(args []string, stdout io.Writer) error {
 		return runExport(rest)
 	case "import":
 		return runImport(rest)
+	case "respond":
+		return runRespond(rest)
+	case "responses":
+		return runResponses(rest)
 	case "checklist":
 		return runChecklist(rest)
 	case "method":
@@ -118,7 +126,7 @@ func openStore(flagValue string) (*data.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return data.Open(path, data.Options{Summarize: summarizer(defs)})
+	return data.Open(path, data.Options{Summarize: summarizer(defs), Definitions: defs})
 }
 
 // summarizer lets the store keep each assessment's headline figures current.

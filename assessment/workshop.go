@@ -2,6 +2,7 @@ package assessment
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -369,12 +370,8 @@ func (w *Workshop) Merge(d *Definitions, responses []Response) error {
 			return fmt.Errorf("response %d: %w", i+1, err)
 		}
 		for _, v := range r.Votes {
-			it, _ := d.Item(v.ItemID)
-			switch {
-			case it == nil:
-				return fmt.Errorf("response %d (%s): a vote for item %q, which this checklist version does not have", i+1, r.Participant.Name, v.ItemID)
-			case v.Rating == Unanswered || v.Rating < DontKnow || int(v.Rating) > len(it.Levels):
-				return fmt.Errorf("response %d (%s): %d is not a rating on the scale of item %q", i+1, r.Participant.Name, v.Rating, v.ItemID)
+			if err := CheckRating(d, v.ItemID, v.Rating); err != nil {
+				return fmt.Errorf("response %d (%s): %w", i+1, r.Participant.Name, err)
 			}
 			votes = append(votes, Vote{ParticipantID: r.Participant.ID, ItemID: v.ItemID, Rating: v.Rating})
 		}
@@ -386,4 +383,78 @@ func (w *Workshop) Merge(d *Definitions, responses []Response) error {
 		w.setVote(v.ParticipantID, v.ItemID, v.Rating)
 	}
 	return nil
+}
+
+// RemoveParticipant takes someone out of the room, with every vote they
+// cast: a vote nobody can be asked about has no place in the spread.
+func (w *Workshop) RemoveParticipant(id string) error {
+	i := slices.IndexFunc(w.Participants, func(p Participant) bool { return p.ID == id })
+	if i < 0 {
+		return fmt.Errorf("nobody with id %q takes part in this workshop", id)
+	}
+	w.Participants = slices.Delete(w.Participants, i, i+1)
+	w.Votes = slices.DeleteFunc(w.Votes, func(v Vote) bool { return v.ParticipantID == id })
+	return nil
+}
+
+// Observe records what the coach saw of an item themselves, kept apart from
+// the room's consensus; Unanswered takes the observation back. Not
+// applicable and don't know are observations too.
+func (w *Workshop) Observe(itemID string, r Rating) error {
+	if r == Unanswered {
+		delete(w.Observed, itemID)
+		return nil
+	}
+	if r < DontKnow {
+		return fmt.Errorf("an observation needs a level, not applicable or don't know")
+	}
+	if w.Observed == nil {
+		w.Observed = map[string]Rating{}
+	}
+	w.Observed[itemID] = r
+	return nil
+}
+
+// CheckRating says whether a vote or an observation fits the checklists: an
+// item they have, and a level on its scale, not applicable or don't know.
+// Merge applies the same rule to votes from files; this is for votes and
+// observations given one at a time.
+func CheckRating(d *Definitions, itemID string, r Rating) error {
+	it, _ := d.Item(itemID)
+	switch {
+	case it == nil:
+		return fmt.Errorf("item %q is not in checklist version %s", itemID, d.Version)
+	case r == Unanswered || r < DontKnow || int(r) > len(it.Levels):
+		return fmt.Errorf("%d is not a rating on the scale of item %q", r, itemID)
+	}
+	return nil
+}
+
+// ResponseFromAssessment turns the answers a participant gave in an ordinary
+// assessment on their own machine into their response to a workshop: one
+// vote per item answered, in checklist order. A figure entered for a
+// measure item votes for the level its band gives. A level the register
+// would have filled in is no vote: the participant did not give it.
+// Answers to items the checklists do not have are left out.
+func ResponseFromAssessment(d *Definitions, a *Assessment, p Participant) Response {
+	r := Response{Participant: p}
+	for _, c := range d.Checklists {
+		for _, it := range c.Items {
+			ans, ok := a.Answers[it.ID]
+			if !ok {
+				continue
+			}
+			rating := ans.Rating
+			switch {
+			case rating == NotApplicable || rating == DontKnow:
+			case rating.Rated() && int(rating) <= len(it.Levels):
+			case ans.Figure != nil && it.LevelForFigure(*ans.Figure) > 0:
+				rating = Rating(it.LevelForFigure(*ans.Figure))
+			default:
+				continue
+			}
+			r.Votes = append(r.Votes, Vote{ParticipantID: p.ID, ItemID: it.ID, Rating: rating})
+		}
+	}
+	return r
 }

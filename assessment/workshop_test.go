@@ -217,8 +217,8 @@ func TestMergeResponses(t *testing.T) {
 			{Participant: Participant{ID: "r3", Name: "Fatima"}},
 			{Participant: Participant{ID: "r3", Name: "Fatima"}},
 		},
-		"does not have": {{Participant: Participant{ID: "r4", Name: "Gus"}, Votes: []Vote{{ItemID: "no.such.item", Rating: 3}}}},
-		"not a rating":  {{Participant: Participant{ID: "r5", Name: "Hana"}, Votes: []Vote{{ItemID: item, Rating: 9}}}},
+		"is not in checklist version": {{Participant: Participant{ID: "r4", Name: "Gus"}, Votes: []Vote{{ItemID: "no.such.item", Rating: 3}}}},
+		"not a rating":                {{Participant: Participant{ID: "r5", Name: "Hana"}, Votes: []Vote{{ItemID: item, Rating: 9}}}},
 	}
 	for want, responses := range bad {
 		before := len(w.Participants)

@@ -151,6 +151,15 @@ func loadAssessments(ctx context.Context, q querier, where string, args ...any) 
 		}); err != nil {
 		return nil, err
 	}
+	workshops, err := loadWorkshops(ctx, q, where, args)
+	if err != nil {
+		return nil, err
+	}
+	for aid, w := range workshops {
+		if sa := byID[aid]; sa != nil {
+			sa.A.Workshop = w
+		}
+	}
 	if err := scanRows(ctx, q, "SELECT assessment_id, checklist_id, note FROM checklist_notes WHERE "+sub, args,
 		func(rows *sql.Rows) error {
 			var aid, cid, note string
@@ -533,7 +542,8 @@ func writeRecommendation(ctx context.Context, tx *sql.Tx, aid string, r assessme
 // status to draft, and dates it today when Date is zero; ChecklistVersion is
 // kept as given. Answers, notes and review already in a are saved with it.
 // Roster and Register in a are ignored: a draft follows the train's live
-// ones, which are filled in on return.
+// ones, which are filled in on return. Workshop is ignored too:
+// StartWorkshop makes the new assessment a workshop.
 func (s *Store) CreateAssessment(ctx context.Context, a *assessment.Assessment) error {
 	c := *a
 	c.Review.Added = slices.Clone(a.Review.Added) // defaults are filled in; the caller's slice gets them only on success
@@ -541,6 +551,7 @@ func (s *Store) CreateAssessment(ctx context.Context, a *assessment.Assessment) 
 		c.ID = NewID()
 	}
 	c.Status = assessment.Draft
+	c.Workshop = nil
 	if c.Date.IsZero() {
 		c.Date = s.now()
 	}

@@ -154,3 +154,113 @@ func BenchmarkBareUpsert(b *testing.B) {
 		i++
 	}
 }
+
+// bigWorkshop is a draft of the sample train held as a workshop with 20
+// participants who each voted on every item of the checklists, nothing yet
+// revealed: the end of a long day's workshop.
+func bigWorkshop(b *testing.B, s *Store, defs *assessment.Definitions) (string, []assessment.Participant, []string) {
+	ctx := context.Background()
+	_, id, err := s.AddSample(ctx, day(2026, 4, 20))
+	must(b, err)
+	must(b, s.ReopenAssessment(ctx, id))
+	must(b, s.StartWorkshop(ctx, id, true))
+	var items []string
+	for _, c := range defs.Checklists {
+		for _, it := range c.Items {
+			items = append(items, it.ID)
+		}
+	}
+	// The votes go in through the domain and one save, as an import of
+	// response files would: 1,360 transactions would only time the fsync.
+	var room []assessment.Participant
+	err = s.write(ctx, "fill workshop", func(tx *sql.Tx) error {
+		before, err := loadWorkshop(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		after := cloneWorkshop(before)
+		for i := range 20 {
+			p := assessment.Participant{ID: NewID(), Name: fmt.Sprintf("Participant %02d", i), Role: assessment.ParticipantRoles[i%len(assessment.ParticipantRoles)]}
+			if err := after.AddParticipant(p); err != nil {
+				return err
+			}
+			room = append(room, p)
+			for j, item := range items {
+				if err := after.Cast(p.ID, item, assessment.Rating((i+j)%3+2)); err != nil {
+					return err
+				}
+			}
+		}
+		return saveWorkshop(ctx, tx, id, before, after)
+	})
+	must(b, err)
+	return id, room, items
+}
+
+// BenchmarkCastVote records one vote in a workshop of 20 participants who
+// have voted on every item (1,360 votes on 68 items): the whole workshop is read, the
+// domain checks the vote, one row is written and committed.
+func BenchmarkCastVote(b *testing.B) {
+	ctx := context.Background()
+	defs, err := assessment.LoadDefinitions(assets.Checklists())
+	must(b, err)
+	s := openTemp(b, Options{Summarize: realSummary(b), Definitions: defs})
+	id, room, items := bigWorkshop(b, s, defs)
+	i := 0
+	for b.Loop() {
+		v := assessment.Vote{ParticipantID: room[i%len(room)].ID, ItemID: items[i%len(items)], Rating: assessment.Rating(i%4 + 1)}
+		if err := s.CastVote(ctx, id, v); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
+// BenchmarkLoadWorkshop reads that workshop's assessment in full, as the
+// voting screen does after each vote.
+func BenchmarkLoadWorkshop(b *testing.B) {
+	ctx := context.Background()
+	defs, err := assessment.LoadDefinitions(assets.Checklists())
+	must(b, err)
+	s := openTemp(b, Options{Definitions: defs})
+	id, room, items := bigWorkshop(b, s, defs)
+	for b.Loop() {
+		a, err := s.Assessment(ctx, id)
+		if err != nil || len(a.Workshop.Votes) != len(room)*len(items) {
+			b.Fatalf("%v", err)
+		}
+	}
+}
+
+// BenchmarkImportResponses merges 20 response files, each voting on every
+// item, into a fresh workshop: checks, merge and one commit.
+func BenchmarkImportResponses(b *testing.B) {
+	ctx := context.Background()
+	defs, err := assessment.LoadDefinitions(assets.Checklists())
+	must(b, err)
+	s := openTemp(b, Options{Summarize: realSummary(b), Definitions: defs})
+	_, sample, err := s.AddSample(ctx, day(2026, 4, 20))
+	must(b, err)
+	a, err := s.Assessment(ctx, sample)
+	must(b, err)
+	files := map[string][]byte{}
+	for i := range 20 {
+		ratings := map[string]assessment.Rating{}
+		for _, c := range defs.Checklists {
+			for j, it := range c.Items {
+				ratings[it.ID] = assessment.Rating((i+j)%3 + 2)
+			}
+		}
+		files[fmt.Sprintf("p%02d.json", i)] = answeredAlone(b, defs, assessment.Participant{Name: fmt.Sprintf("Participant %02d", i), Role: assessment.RoleDeveloperP}, ratings)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		draft := assessment.Assessment{TrainID: a.TrainID, Date: day(2026, 6, 1), ChecklistVersion: defs.Version}
+		must(b, s.CreateAssessment(ctx, &draft))
+		b.StartTimer()
+		if _, err := s.ImportResponses(ctx, draft.ID, files); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

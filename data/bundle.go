@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/trainscope/trainscope/assessment"
@@ -118,6 +119,43 @@ type BundleAssessment struct {
 	Notes               []BundleNote           `json:"notes"`
 	RecommendationEdits []BundleEdit           `json:"recommendation_edits"`
 	Recommendations     []BundleRecommendation `json:"recommendations"`
+	// Workshop is left out for an assessment that is no workshop, so a
+	// bundle without workshops reads in a Trainscope from before them.
+	Workshop *BundleWorkshop `json:"workshop,omitempty"`
+}
+
+// BundleWorkshop is the room's side of a workshop assessment: who voted,
+// every vote, which items were revealed, and what the coach observed. The
+// consensus of each item is the assessment's answer. In an anonymous
+// workshop each participant's name is their anonymous label ("Scrum Master
+// 2"): the names stay on the coach's machine.
+type BundleWorkshop struct {
+	Anonymous    bool                `json:"anonymous"`
+	Participants []BundleParticipant `json:"participants"`
+	Votes        []BundleVote        `json:"votes"`
+	Revealed     []string            `json:"revealed"`
+	Observations []BundleObservation `json:"observations"`
+}
+
+// BundleParticipant is one person in the workshop's room, in voting order.
+type BundleParticipant struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	Role string `json:"role"`
+}
+
+// BundleVote is one participant's vote on one item: a level from 1, -1 not
+// applicable, -2 don't know.
+type BundleVote struct {
+	Participant string `json:"participant"`
+	Item        string `json:"item"`
+	Rating      int    `json:"rating"`
+}
+
+// BundleObservation is what the coach observed of one item.
+type BundleObservation struct {
+	Item   string `json:"item"`
+	Rating int    `json:"rating"`
 }
 
 // BundleAnswer is the coach's answer to one item. Rating: a level from 1,
@@ -232,7 +270,7 @@ func exportTrain(ctx context.Context, q querier, id string) (*BundleTrain, error
 		return nil, err
 	}
 	for _, sa := range all {
-		bt.Assessments = append(bt.Assessments, assessmentToBundle(sa))
+		bt.Assessments = append(bt.Assessments, assessmentToBundle(sa, assessment.Framework(bt.Framework)))
 	}
 	return bt, nil
 }
@@ -296,7 +334,9 @@ func registerToBundle(reg []assessment.Impediment) []BundleImpediment {
 	return out
 }
 
-func assessmentToBundle(sa *storedAssessment) BundleAssessment {
+// assessmentToBundle writes an assessment in bundle form; the framework
+// names the roles of an anonymous workshop's participants.
+func assessmentToBundle(sa *storedAssessment, f assessment.Framework) BundleAssessment {
 	a := sa.A
 	ba := BundleAssessment{ID: a.ID, Date: formatTime(a.Date), PI: a.PI, Assessor: a.Assessor, Status: string(a.Status),
 		ChecklistVersion: a.ChecklistVersion, PIWeeks: a.PIWeeks, CreatedAt: sa.CreatedAt, UpdatedAt: sa.UpdatedAt,
@@ -330,7 +370,40 @@ func assessmentToBundle(sa *storedAssessment) BundleAssessment {
 		}
 		ba.Recommendations = append(ba.Recommendations, br)
 	}
+	if a.Workshop != nil {
+		ba.Workshop = workshopToBundle(a.Workshop, f)
+	}
 	return ba
+}
+
+// workshopToBundle writes a workshop in bundle form, in a fixed order:
+// participants in voting order, their votes in the same order and by item
+// within, revealed items and observations by item. An anonymous workshop
+// gives each participant's anonymous label for a name.
+func workshopToBundle(w *assessment.Workshop, f assessment.Framework) *BundleWorkshop {
+	bw := &BundleWorkshop{Anonymous: w.Anonymous, Participants: []BundleParticipant{}, Votes: []BundleVote{},
+		Revealed: []string{}, Observations: []BundleObservation{}}
+	byParticipant := map[string][]assessment.Vote{}
+	for _, v := range w.Votes {
+		byParticipant[v.ParticipantID] = append(byParticipant[v.ParticipantID], v)
+	}
+	for _, p := range w.Participants {
+		bw.Participants = append(bw.Participants, BundleParticipant{ID: p.ID, Name: w.DisplayName(p, f), Role: string(p.Role)})
+		votes := byParticipant[p.ID]
+		slices.SortFunc(votes, func(a, b assessment.Vote) int { return strings.Compare(a.ItemID, b.ItemID) })
+		for _, v := range votes {
+			bw.Votes = append(bw.Votes, BundleVote{Participant: p.ID, Item: v.ItemID, Rating: int(v.Rating)})
+		}
+	}
+	for _, item := range sortedKeys(w.Revealed) {
+		if w.Revealed[item] {
+			bw.Revealed = append(bw.Revealed, item)
+		}
+	}
+	for _, item := range sortedKeys(w.Observed) {
+		bw.Observations = append(bw.Observations, BundleObservation{Item: item, Rating: int(w.Observed[item])})
+	}
+	return bw
 }
 
 // bundleTime parses a time from a bundle; required says an empty one is wrong.

@@ -29,8 +29,9 @@ func exportBytes(t testing.TB, s *Store) []byte {
 	return buf.Bytes()
 }
 
-// dbState is everything a coach could see in the database, plus the row
-// count of every table, to prove a refused import changed nothing.
+// dbState is everything a coach could see in the database, plus every row
+// of every table (an anonymous workshop's names are not in the export), to
+// prove a refused import changed nothing.
 func dbState(t testing.TB, s *Store) string {
 	t.Helper()
 	var b strings.Builder
@@ -45,9 +46,25 @@ func dbState(t testing.TB, s *Store) string {
 	}
 	rows.Close()
 	for _, tb := range tables {
-		var n int
-		must(t, s.db.QueryRow("SELECT count(*) FROM "+tb).Scan(&n))
-		fmt.Fprintf(&b, "%s=%d\n", tb, n)
+		fmt.Fprintf(&b, "== %s\n", tb)
+		rows, err := s.db.Query("SELECT * FROM " + tb + " ORDER BY 1, 2, 3")
+		if err != nil && strings.Contains(err.Error(), "out of range") {
+			rows, err = s.db.Query("SELECT * FROM " + tb + " ORDER BY 1")
+		}
+		must(t, err)
+		cols, err := rows.Columns()
+		must(t, err)
+		for rows.Next() {
+			vals := make([]any, len(cols))
+			ptrs := make([]any, len(cols))
+			for i := range vals {
+				ptrs[i] = &vals[i]
+			}
+			must(t, rows.Scan(ptrs...))
+			fmt.Fprintf(&b, "%v\n", vals)
+		}
+		must(t, rows.Err())
+		rows.Close()
 	}
 	return b.String()
 }
@@ -321,6 +338,41 @@ func TestImportRejections(t *testing.T) {
 		{"empty train name", func() io.Reader {
 			return bytes.NewReader(encode(set(validBundle(), " ", "trains", 0, "name")))
 		}, `trains[0].name: a train needs a name`},
+		{"vote by a stranger", func() io.Reader {
+			return bytes.NewReader(encode(withWorkshop(func(w map[string]any) { set(w, "ghost", "votes", 0, "participant") })))
+		}, `trains[0].assessments[0].workshop.votes[0].participant: unknown participant "ghost"`},
+		{"two participants of one name", func() io.Reader {
+			return bytes.NewReader(encode(withWorkshop(func(w map[string]any) { set(w, "ana", "participants", 1, "name") })))
+		}, `trains[0].assessments[0].workshop.participants[1]: "ana" is already in the workshop`},
+		{"two participants of one id", func() io.Reader {
+			return bytes.NewReader(encode(withWorkshop(func(w map[string]any) { set(w, "w1", "participants", 1, "id") })))
+		}, `trains[0].assessments[0].workshop.participants[1]: participant "Bo" is already in the workshop`},
+		{"unknown participant role", func() io.Reader {
+			return bytes.NewReader(encode(withWorkshop(func(w map[string]any) { set(w, "chief", "participants", 0, "role") })))
+		}, `trains[0].assessments[0].workshop.participants[0].role: unknown role "chief"`},
+		{"participant without a role", func() io.Reader {
+			return bytes.NewReader(encode(withWorkshop(func(w map[string]any) { set(w, "", "participants", 0, "role") })))
+		}, `trains[0].assessments[0].workshop.participants[0].role: missing`},
+		{"empty vote", func() io.Reader {
+			return bytes.NewReader(encode(withWorkshop(func(w map[string]any) { set(w, 0, "votes", 1, "rating") })))
+		}, `trains[0].assessments[0].workshop.votes[1].rating: 0 is not a rating`},
+		{"two votes of one participant on one item", func() io.Reader {
+			return bytes.NewReader(encode(withWorkshop(func(w map[string]any) { set(w, "fit.a", "votes", 2, "item") })))
+		}, `trains[0].assessments[0].workshop.votes[2]: a second vote of participant "w2" on item "fit.a"`},
+		{"an item revealed twice", func() io.Reader {
+			return bytes.NewReader(encode(withWorkshop(func(w map[string]any) { set(w, []any{"fit.a", "fit.a"}, "revealed") })))
+		}, `trains[0].assessments[0].workshop.revealed[1]: duplicate item "fit.a"`},
+		{"an observation off the range", func() io.Reader {
+			return bytes.NewReader(encode(withWorkshop(func(w map[string]any) { set(w, -3, "observations", 0, "rating") })))
+		}, `trains[0].assessments[0].workshop.observations[0].rating: -3 is not a rating`},
+		{"two observations of one item", func() io.Reader {
+			return bytes.NewReader(encode(withWorkshop(func(w map[string]any) {
+				set(w, append(at(w, "observations").([]any), map[string]any{"item": "fit.a", "rating": 2}), "observations")
+			})))
+		}, `trains[0].assessments[0].workshop.observations[1].item: duplicate item "fit.a"`},
+		{"misspelt workshop field", func() io.Reader {
+			return bytes.NewReader(encode(withWorkshop(func(w map[string]any) { w["anonymus"] = true })))
+		}, `trains[0].assessments[0].workshop.anonymus: unknown field`},
 		{"misspelt field", func() io.Reader {
 			m := validBundle()
 			team := at(m, "trains", 0, "teams", 1).(map[string]any)
@@ -347,10 +399,26 @@ func TestImportRejections(t *testing.T) {
 			}
 		})
 	}
-	// The valid bundle itself is accepted, so each case failed for its own reason.
-	if _, err := s.Import(ctx, bytes.NewReader(encode(validBundle()))); err != nil {
+	// The valid bundle itself is accepted, so each case failed for its own
+	// reason; so is its valid workshop.
+	if _, err := s.Import(ctx, bytes.NewReader(encode(withWorkshop(func(map[string]any) {})))); err != nil {
 		t.Fatalf("the valid bundle: %v", err)
 	}
+}
+
+// withWorkshop is the valid bundle with a workshop on its assessment,
+// changed by change.
+func withWorkshop(change func(w map[string]any)) map[string]any {
+	m := validBundle()
+	w := map[string]any{"anonymous": false,
+		"participants": []any{map[string]any{"id": "w1", "name": "Ana", "role": "scrum-master"},
+			map[string]any{"id": "w2", "name": "Bo", "role": "developer"}},
+		"votes": []any{map[string]any{"participant": "w1", "item": "fit.a", "rating": 2}, map[string]any{"participant": "w2", "item": "fit.a", "rating": -2},
+			map[string]any{"participant": "w2", "item": "fit.b", "rating": 5}},
+		"revealed":     []any{"fit.a"},
+		"observations": []any{map[string]any{"item": "fit.a", "rating": 1}}}
+	change(w)
+	return set(m, w, "trains", 0, "assessments", 0, "workshop")
 }
 
 // The seed corpus holds the sample bundle and broken variants of it; run
@@ -401,15 +469,28 @@ func TestWriteFuzzCorpus(t *testing.T) {
 	set(final, []any{map[string]any{"id": "coach/1", "finding": "f", "action": "a", "priority": 2, "owner": "LACE", "escalation": "lace",
 		"acceptance": "", "target_pi": "", "status": "proposed", "evidence": []any{map[string]any{"kind": "figure", "ref": "x", "text": "y"}}}},
 		"trains", 0, "assessments", 0, "recommendations")
+	workshop := validBundle()
+	set(workshop, map[string]any{"anonymous": true,
+		"participants": []any{map[string]any{"id": "w1", "name": "Scrum Master 1", "role": "scrum-master"},
+			map[string]any{"id": "w2", "name": "Developer 1", "role": "developer"}},
+		"votes": []any{map[string]any{"participant": "w1", "item": "fit.a", "rating": 2}, map[string]any{"participant": "w2", "item": "fit.a", "rating": -2},
+			map[string]any{"participant": "w2", "item": "fit.b", "rating": 5}},
+		"revealed":     []any{"fit.a"},
+		"observations": []any{map[string]any{"item": "fit.a", "rating": 1}}}, "trains", 0, "assessments", 0, "workshop")
+	strangers := validBundle()
+	set(strangers, map[string]any{"anonymous": false, "participants": []any{}, "revealed": []any{}, "observations": []any{},
+		"votes": []any{map[string]any{"participant": "ghost", "item": "fit.a", "rating": 2}}}, "trains", 0, "assessments", 0, "workshop")
 	seeds := map[string][]byte{
-		"valid-draft":     valid,
-		"valid-final":     encode(final),
-		"cut-short":       valid[:len(valid)/2],
-		"version-2":       bytes.Replace(valid, []byte(`"version": 1`), []byte(`"version": 2`), 1),
-		"dangling-person": encode(set(validBundle(), "ghost", "trains", 0, "teams", 0, "product_owner")),
-		"wrong-types":     []byte(`{"format":"trainscope-bundle","version":1,"trains":[{"id":7,"people":{},"assessments":[{"answers":[{"rating":"x"}]}]}]}`),
-		"empty":           {},
-		"null-lists":      []byte(`{"format":"trainscope-bundle","version":1,"trains":[{"id":"a","name":"A","created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z","people":null,"assessments":null}]}`),
+		"valid-workshop":    encode(workshop),
+		"workshop-stranger": encode(strangers),
+		"valid-draft":       valid,
+		"valid-final":       encode(final),
+		"cut-short":         valid[:len(valid)/2],
+		"version-2":         bytes.Replace(valid, []byte(`"version": 1`), []byte(`"version": 2`), 1),
+		"dangling-person":   encode(set(validBundle(), "ghost", "trains", 0, "teams", 0, "product_owner")),
+		"wrong-types":       []byte(`{"format":"trainscope-bundle","version":1,"trains":[{"id":7,"people":{},"assessments":[{"answers":[{"rating":"x"}]}]}]}`),
+		"empty":             {},
+		"null-lists":        []byte(`{"format":"trainscope-bundle","version":1,"trains":[{"id":"a","name":"A","created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z","people":null,"assessments":null}]}`),
 	}
 	dir := filepath.Join("testdata", "fuzz", "FuzzImport")
 	must(t, os.MkdirAll(dir, 0o755))
@@ -460,7 +541,8 @@ func TestSchemaMatchesTypes(t *testing.T) {
 		"": Bundle{}, "train": BundleTrain{}, "person": BundlePerson{}, "role": BundleRole{}, "team": BundleTeam{},
 		"impediment": BundleImpediment{}, "snapshot": BundleSnapshot{}, "assessment": BundleAssessment{},
 		"answer": BundleAnswer{}, "note": BundleNote{}, "edit": BundleEdit{}, "recommendation": BundleRecommendation{},
-		"evidence": BundleEvidence{},
+		"evidence": BundleEvidence{}, "workshop": BundleWorkshop{}, "participant": BundleParticipant{}, "vote": BundleVote{},
+		"observation": BundleObservation{}, "response": ResponseFile{}, "responseParticipant": BundleParticipant{}, "responseVote": ResponseVote{},
 	}
 	for def, v := range types {
 		props := schema.Properties

@@ -15,11 +15,58 @@ import (
 // csvHeader names the columns of the CSV export. One row per item answered
 // or not, then one per checklist score, dimension score, the overall score,
 // the maturity level and the facilitator verdict; the "row" column says
-// which, so a spreadsheet can filter.
+// which, so a spreadsheet can filter. A workshop assessment adds, after each
+// revealed item, one "vote" row per vote, and fills the workshop columns
+// (the last ones, empty otherwise).
 var csvHeader = []string{
 	"train", "train_id", "assessment_id", "date", "pi", "assessor", "status", "checklist_version",
 	"row", "checklist", "id", "text", "rating", "rating_label", "source", "figure",
 	"score", "rated", "not_applicable", "dont_know", "total", "note", "evidence",
+	"votes", "distribution", "votes_not_applicable", "votes_dont_know", "median", "disagreement", "flagged",
+	"observed", "observed_gap", "participant", "participant_role",
+}
+
+// workshopCells are the workshop columns of one row.
+type workshopCells struct {
+	votes, distribution, na, dontKnow, median, disagreement, flagged, observed, gap, participant, role string
+}
+
+func (c workshopCells) list() []string {
+	return []string{c.votes, c.distribution, c.na, c.dontKnow, c.median, c.disagreement, c.flagged, c.observed, c.gap, cell(c.participant), c.role}
+}
+
+// itemCells are an item's workshop columns: how many voted (never how,
+// before the reveal), the spread once revealed, and the coach's observation
+// with its gap to the consensus.
+func itemCells(w *assessment.Workshop, it *assessment.Item, itemID string, gaps map[string]int) workshopCells {
+	var c workshopCells
+	if w == nil {
+		return c
+	}
+	voted, _ := w.Voted(itemID)
+	c.votes = strconv.Itoa(len(voted))
+	if it != nil {
+		if sp, ok := w.Spread(itemID, len(it.Levels)); ok {
+			counts := make([]string, len(sp.Counts))
+			for i, n := range sp.Counts {
+				counts[i] = strconv.Itoa(n)
+			}
+			c.distribution = strings.Join(counts, " ")
+			c.na, c.dontKnow = strconv.Itoa(sp.NA), strconv.Itoa(sp.DontKnow)
+			if sp.Rated() > 0 {
+				c.median = strconv.FormatFloat(sp.Median, 'f', -1, 64)
+			}
+			c.disagreement = strconv.FormatFloat(sp.Disagreement, 'f', 2, 64)
+			if sp.Flagged() {
+				c.flagged = "yes"
+			}
+		}
+	}
+	c.observed = ratingText(w.Observed[itemID])
+	if g, ok := gaps[itemID]; ok {
+		c.gap = strconv.Itoa(g)
+	}
+	return c
 }
 
 // ExportCSV writes the answers and scores of every assessment of the given
@@ -75,6 +122,7 @@ func (s *Store) ExportCSV(ctx context.Context, w io.Writer, defs *assessment.Def
 func writeCSVAssessment(cw *csv.Writer, defs *assessment.Definitions, t assessment.Train, a *assessment.Assessment) error {
 	res := assessment.Evaluate(defs, t, a)
 	lead := []string{cell(t.Name), t.ID, a.ID, a.Date.Format("2006-01-02"), cell(a.PI), cell(a.Assessor), string(a.Status), cell(a.ChecklistVersion)}
+	var wc workshopCells // the workshop columns of the next row
 	row := func(kind, checklist, id, text, rating, label, source, figure, score string, sc *assessment.Score, note, evidence string) error {
 		counts := []string{"", "", "", ""}
 		if sc != nil {
@@ -82,7 +130,22 @@ func writeCSVAssessment(cw *csv.Writer, defs *assessment.Definitions, t assessme
 		}
 		rec := append(append([]string{}, lead...), kind, checklist, cell(id), cell(text), rating, cell(label), source, figure, score)
 		rec = append(rec, counts...)
-		return cw.Write(append(rec, cell(note), cell(evidence)))
+		rec = append(rec, cell(note), cell(evidence))
+		rec = append(rec, wc.list()...)
+		wc = workshopCells{}
+		return cw.Write(rec)
+	}
+	w := a.Workshop
+	gaps := map[string]int{}
+	perChecklist := map[string]assessment.ChecklistObservation{}
+	if w != nil {
+		items, checklists := assessment.ObservationGaps(defs, a)
+		for _, g := range items {
+			gaps[g.ItemID] = g.Gap
+		}
+		for _, co := range checklists {
+			perChecklist[co.ChecklistID] = co
+		}
 	}
 	seen := map[string]bool{}
 	for _, is := range res.Items {
@@ -104,7 +167,14 @@ func writeCSVAssessment(cw *csv.Writer, defs *assessment.Definitions, t assessme
 		if ans.Figure != nil {
 			figure = strconv.FormatFloat(*ans.Figure, 'f', -1, 64)
 		}
+		wc = itemCells(w, it, is.ItemID, gaps)
 		if err := row("answer", is.ChecklistID, is.ItemID, text, ratingText(ans.Rating), label, string(is.Source), figure, score, nil, ans.Note, ans.Evidence); err != nil {
+			return err
+		}
+		if err := writeCSVVotes(w, it, func(v assessment.Vote, p assessment.Participant, label string) error {
+			wc = workshopCells{participant: w.DisplayName(p, t.Framework), role: p.Role.Title(t.Framework)}
+			return row("vote", is.ChecklistID, is.ItemID, text, ratingText(v.Rating), label, "", "", "", nil, "", "")
+		}); err != nil {
 			return err
 		}
 	}
@@ -119,11 +189,18 @@ func writeCSVAssessment(cw *csv.Writer, defs *assessment.Definitions, t assessme
 		if ans.Figure != nil {
 			figure = strconv.FormatFloat(*ans.Figure, 'f', -1, 64)
 		}
+		wc = itemCells(w, nil, id, gaps)
 		if err := row("answer", "", id, "(not in checklist version "+defs.Version+")", ratingText(ans.Rating), "", "", figure, "", nil, ans.Note, ans.Evidence); err != nil {
 			return err
 		}
 	}
 	for _, c := range res.Checklists {
+		if co, ok := perChecklist[c.ChecklistID]; ok {
+			wc = workshopCells{observed: scoreText(co.Observed)}
+			if co.Self.Known() && co.Observed.Known() {
+				wc.gap = pct(co.Gap)
+			}
+		}
 		if err := row("checklist", c.ChecklistID, c.ChecklistID, c.Title, "", "", "", "", scoreText(c.Score), &c.Score, a.Notes[c.ChecklistID], ""); err != nil {
 			return err
 		}
@@ -140,6 +217,32 @@ func writeCSVAssessment(cw *csv.Writer, defs *assessment.Definitions, t assessme
 		return err
 	}
 	return row("verdict", assessment.ChecklistFit, string(res.Verdict.Kind), res.Verdict.Headline, "", "", "", "", "", nil, res.Verdict.WayToStart, "")
+}
+
+// writeCSVVotes calls vote for each vote on a revealed item, in participant
+// order; hidden votes are never written.
+func writeCSVVotes(w *assessment.Workshop, it *assessment.Item, vote func(v assessment.Vote, p assessment.Participant, label string) error) error {
+	if w == nil || it == nil {
+		return nil
+	}
+	sp, ok := w.Spread(it.ID, len(it.Levels))
+	if !ok {
+		return nil
+	}
+	for _, v := range sp.Votes {
+		p := w.Participant(v.ParticipantID)
+		if p == nil {
+			continue
+		}
+		label := ""
+		if lv := it.Level(int(v.Rating)); lv != nil && v.Rating.Rated() {
+			label = lv.Label
+		}
+		if err := vote(v, *p, label); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func ratingText(r assessment.Rating) string {

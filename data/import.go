@@ -422,7 +422,7 @@ func validateBundle(b *Bundle) ([]importTrain, error) {
 				return nil, fmt.Errorf("%s.id: duplicate id %q: also at %s", ap, ba.ID, prev)
 			}
 			assessmentIDs[ba.ID] = ap
-			ia, err := assessmentFromBundle(ba, t.ID, ap)
+			ia, err := assessmentFromBundle(ba, t.ID, t.Framework, ap)
 			if err != nil {
 				return nil, err
 			}
@@ -480,7 +480,7 @@ func rosterFromBundle(br BundleRoster, imps []BundleImpediment, place string) (r
 	return rd, nil
 }
 
-func assessmentFromBundle(ba BundleAssessment, trainID, place string) (*importAssessment, error) {
+func assessmentFromBundle(ba BundleAssessment, trainID string, f assessment.Framework, place string) (*importAssessment, error) {
 	ia := &importAssessment{place: place, answerTime: map[string]string{}}
 	a := assessment.Assessment{ID: ba.ID, TrainID: trainID, PI: ba.PI, Assessor: ba.Assessor,
 		Status: assessment.AssessmentStatus(ba.Status), ChecklistVersion: ba.ChecklistVersion, PIWeeks: ba.PIWeeks,
@@ -590,13 +590,18 @@ func assessmentFromBundle(ba BundleAssessment, trainID, place string) (*importAs
 	if err != nil {
 		return nil, err
 	}
+	if ba.Workshop != nil {
+		if a.Workshop, err = workshopFromBundle(ba.Workshop, place+".workshop"); err != nil {
+			return nil, err
+		}
+	}
 	ia.a, ia.content = a, cs
 
 	sa := &storedAssessment{A: &a, CreatedAt: stampOf(ia.created), UpdatedAt: stampOf(ia.updated), Snapshot: ia.snapshot != nil, AnswerUpdated: ia.answerTime}
 	if ia.snapshot != nil {
 		a.Roster, a.Register = ia.snapshot.Roster, ia.snapshot.Register
 	}
-	ia.wire = assessmentToBundle(sa)
+	ia.wire = assessmentToBundle(sa, f)
 	a.Roster, a.Register = assessment.Roster{}, nil
 	return ia, nil
 }
@@ -691,7 +696,7 @@ func (s *Store) mergeAssessment(ctx context.Context, tx *sql.Tx, it importTrain,
 	if err != nil {
 		return err
 	}
-	here := assessmentToBundle(all[0])
+	here := assessmentToBundle(all[0], it.train.Framework)
 	if reflect.DeepEqual(here, ia.wire) {
 		item.Reason = "the same as here"
 		rep.Skipped = append(rep.Skipped, item)
@@ -706,7 +711,13 @@ func (s *Store) mergeAssessment(ctx context.Context, tx *sql.Tx, it importTrain,
 		rep.Skipped = append(rep.Skipped, item)
 		return nil
 	}
-	// Replace it whole: its answers, notes, review and snapshot go with it.
+	// An anonymous workshop arrives with labels for names; the names this
+	// machine knows stay on it.
+	if ia.a.Workshop != nil && ia.a.Workshop.Anonymous && all[0].A.Workshop != nil {
+		ia.a.Workshop = keepNames(ia.a.Workshop, all[0].A.Workshop)
+	}
+	// Replace it whole: its answers, notes, review, snapshot and workshop go
+	// with it.
 	if _, err := tx.ExecContext(ctx, "DELETE FROM assessments WHERE id = ?", ia.a.ID); err != nil {
 		return err
 	}
@@ -722,8 +733,105 @@ func insertImported(ctx context.Context, tx *sql.Tx, ia importAssessment) error 
 	if err := insertAssessment(ctx, tx, &a, stampOf(ia.created), stampOf(ia.updated), ia.content, ia.answerTime); err != nil {
 		return err
 	}
+	if a.Workshop != nil {
+		if err := saveWorkshop(ctx, tx, a.ID, nil, a.Workshop); err != nil {
+			return err
+		}
+	}
 	if ia.snapshot != nil {
 		return writeSnapshot(ctx, tx, a.TrainID, a.ID, *ia.snapshot)
 	}
 	return nil
+}
+
+// workshopFromBundle checks a bundle's workshop and rebuilds it through the
+// domain's own methods: each participant added (ids and names told apart),
+// each vote cast before any reveal (votes were made in private, so they
+// count whatever was revealed later), then the reveals and observations.
+func workshopFromBundle(bw *BundleWorkshop, place string) (*assessment.Workshop, error) {
+	w := &assessment.Workshop{Anonymous: bw.Anonymous, Revealed: map[string]bool{}, Observed: map[string]assessment.Rating{}}
+	for i, bp := range bw.Participants {
+		at := fmt.Sprintf("%s.participants[%d]", place, i)
+		p := assessment.Participant{ID: bp.ID, Name: bp.Name, Role: assessment.ParticipantRole(bp.Role)}
+		if p.Role == "" {
+			return nil, fmt.Errorf("%s.role: missing (one of %s)", at, joinQuoted(assessment.ParticipantRoles))
+		}
+		if err := validateParticipant(p, at); err != nil {
+			return nil, err
+		}
+		if err := w.AddParticipant(p); err != nil {
+			return nil, fmt.Errorf("%s: %w", at, err)
+		}
+	}
+	seen := map[voteKey]bool{}
+	for i, bv := range bw.Votes {
+		at := fmt.Sprintf("%s.votes[%d]", place, i)
+		if err := checkID(bv.Item); err != nil {
+			return nil, fmt.Errorf("%s.item: %w", at, err)
+		}
+		if w.Participant(bv.Participant) == nil {
+			return nil, fmt.Errorf("%s.participant: unknown participant %q", at, bv.Participant)
+		}
+		r := assessment.Rating(bv.Rating)
+		if err := validateRating(r, at+".rating"); err != nil {
+			return nil, err
+		}
+		k := voteKey{bv.Participant, bv.Item}
+		if seen[k] {
+			return nil, fmt.Errorf("%s: a second vote of participant %q on item %q", at, bv.Participant, bv.Item)
+		}
+		seen[k] = true
+		if err := w.Cast(bv.Participant, bv.Item, r); err != nil {
+			return nil, fmt.Errorf("%s: %w", at, err)
+		}
+	}
+	for i, item := range bw.Revealed {
+		at := fmt.Sprintf("%s.revealed[%d]", place, i)
+		if err := checkID(item); err != nil {
+			return nil, fmt.Errorf("%s: %w", at, err)
+		}
+		if w.Revealed[item] {
+			return nil, fmt.Errorf("%s: duplicate item %q", at, item)
+		}
+		w.Reveal(item)
+	}
+	for i, bo := range bw.Observations {
+		at := fmt.Sprintf("%s.observations[%d]", place, i)
+		if err := checkID(bo.Item); err != nil {
+			return nil, fmt.Errorf("%s.item: %w", at, err)
+		}
+		r := assessment.Rating(bo.Rating)
+		if err := validateRating(r, at+".rating"); err != nil {
+			return nil, err
+		}
+		if _, dup := w.Observed[bo.Item]; dup {
+			return nil, fmt.Errorf("%s.item: duplicate item %q", at, bo.Item)
+		}
+		if err := w.Observe(bo.Item, r); err != nil {
+			return nil, fmt.Errorf("%s: %w", at, err)
+		}
+	}
+	return w, nil
+}
+
+// keepNames gives an anonymous workshop arriving from a bundle the names
+// this machine knows for its participants, by id. Should a kept name clash
+// with another participant's label, the labels stay.
+func keepNames(in, here *assessment.Workshop) *assessment.Workshop {
+	names := map[string]string{}
+	for _, p := range here.Participants {
+		names[p.ID] = p.Name
+	}
+	out := cloneWorkshop(in)
+	trial := &assessment.Workshop{}
+	for i, p := range out.Participants {
+		if n, ok := names[p.ID]; ok {
+			p.Name = n
+		}
+		if trial.AddParticipant(p) != nil {
+			return in
+		}
+		out.Participants[i] = p
+	}
+	return out
 }

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -14,6 +15,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/trainscope/trainscope/assessment"
 )
 
 // Fixtures: testdata/schema-vN.db is a database as schema version N wrote
@@ -147,7 +150,7 @@ func rowCounts(t *testing.T, db *sql.DB) map[string]int {
 }
 
 // TestWriteSchemaFixture saves the newest schema's fixture: the sample
-// train plus a draft, and the bundle it exports.
+// train plus a draft held as a workshop, and the bundle it exports.
 func TestWriteSchemaFixture(t *testing.T) {
 	if os.Getenv("TRAINSCOPE_WRITE_FIXTURE") == "" {
 		t.Skip("set TRAINSCOPE_WRITE_FIXTURE=1 to write testdata/schema-vN.db for the newest N")
@@ -155,6 +158,7 @@ func TestWriteSchemaFixture(t *testing.T) {
 	now := time.Date(2026, 7, 1, 9, 0, 0, 0, time.UTC)
 	withClock(t, &now)
 	s := sampleStore(t)
+	fixtureWorkshop(t, s)
 	base := filepath.Join("testdata", fmt.Sprintf("schema-v%d", SchemaVersion()))
 	os.Remove(base + ".db")
 	_, err := s.db.Exec("VACUUM INTO ?", base+".db")
@@ -173,19 +177,26 @@ func TestMigrationUpgrade(t *testing.T) {
 	tr := addTrain(t, s, "Payments")
 	must(t, s.Close())
 
-	current, err := fs.ReadFile(migrationFiles, "migrations/0001_schema.sql")
+	// The real migrations, then a next one the test writes.
+	current := fstest.MapFS{}
+	entries, err := fs.ReadDir(migrationFiles, "migrations")
 	must(t, err)
+	for _, e := range entries {
+		body, err := fs.ReadFile(migrationFiles, "migrations/"+e.Name())
+		must(t, err)
+		current["migrations/"+e.Name()] = &fstest.MapFile{Data: body}
+	}
+	have, next := SchemaVersion(), SchemaVersion()+1
 	withMigrations := func(extra string) {
-		migrationFS = fstest.MapFS{
-			"migrations/0001_schema.sql": {Data: current},
-			"migrations/0002_test.sql":   {Data: []byte(extra)},
-		}
+		m := maps.Clone(current)
+		m[fmt.Sprintf("migrations/%04d_test.sql", next)] = &fstest.MapFile{Data: []byte(extra)}
+		migrationFS = m
 	}
 	t.Cleanup(func() { migrationFS = migrationFiles })
 
 	// A failing migration: the first statement would succeed alone.
 	withMigrations("ALTER TABLE trains ADD COLUMN colour TEXT NOT NULL DEFAULT '';\nTHIS IS NOT SQL;")
-	if _, err := Open(path, Options{}); err == nil || !strings.Contains(err.Error(), "update its schema to version 2") {
+	if _, err := Open(path, Options{}); err == nil || !strings.Contains(err.Error(), fmt.Sprintf("update its schema to version %d", next)) {
 		t.Fatalf("Open with a broken migration: %v", err)
 	}
 	raw, err := sql.Open("sqlite3", path)
@@ -194,7 +205,7 @@ func TestMigrationUpgrade(t *testing.T) {
 	must(t, raw.QueryRow("PRAGMA user_version").Scan(&v))
 	must(t, raw.QueryRow("SELECT count(*) FROM pragma_table_info('trains') WHERE name = 'colour'").Scan(&cols))
 	raw.Close()
-	if v != 1 || cols != 0 {
+	if v != have || cols != 0 {
 		t.Fatalf("after a failed migration: version %d, colour column %d", v, cols)
 	}
 
@@ -203,21 +214,48 @@ func TestMigrationUpgrade(t *testing.T) {
 	must(t, err)
 	defer s.Close()
 	must(t, s.db.QueryRow("PRAGMA user_version").Scan(&v))
-	if v != 2 {
+	if v != next {
 		t.Fatalf("version %d after upgrade", v)
 	}
 	if _, err := s.Train(ctx, tr.ID); err != nil {
 		t.Fatalf("train lost in the upgrade: %v", err)
 	}
 	backup := LatestBackup(path)
-	if !strings.HasSuffix(backup, "-before-v2.db") {
-		t.Fatalf("latest backup %q, want one made before v2", backup)
+	if !strings.HasSuffix(backup, fmt.Sprintf("-before-v%d.db", next)) {
+		t.Fatalf("latest backup %q, want one made before v%d", backup, next)
 	}
 	b, err := sql.Open("sqlite3", backup)
 	must(t, err)
 	defer b.Close()
 	must(t, b.QueryRow("PRAGMA user_version").Scan(&v))
-	if v != 1 {
-		t.Fatalf("the backup before v2 has version %d", v)
+	if v != have {
+		t.Fatalf("the backup before v%d has version %d", next, v)
 	}
+}
+
+// fixtureWorkshop makes the sample store's draft a workshop (schema version
+// 2): three participants, votes on two items, one revealed with its
+// consensus, and an observation.
+func fixtureWorkshop(t *testing.T, s *Store) {
+	ctx := context.Background()
+	recent, err := s.RecentAssessments(ctx, 1)
+	must(t, err)
+	draft := recent[0].ID
+	must(t, s.StartWorkshop(ctx, draft, false))
+	var ids []string
+	for _, p := range []assessment.Participant{
+		{ID: "fixture-p-ana", Name: "Ana Fixture", Role: assessment.RoleScrumMasterP},
+		{ID: "fixture-p-bo", Name: "Bo Fixture", Role: assessment.RoleProductOwnerP},
+		{ID: "fixture-p-cy", Name: "Cy Fixture", Role: assessment.RoleFacilitatorP},
+	} {
+		must(t, s.AddParticipant(ctx, draft, &p))
+		ids = append(ids, p.ID)
+	}
+	for i, r := range []assessment.Rating{2, 4, assessment.DontKnow} {
+		must(t, s.CastVote(ctx, draft, assessment.Vote{ParticipantID: ids[i], ItemID: "fit.shared-product.v1", Rating: r}))
+		must(t, s.CastVote(ctx, draft, assessment.Vote{ParticipantID: ids[i], ItemID: "fit.cross-team-impediments.v1", Rating: 3}))
+	}
+	must(t, s.RevealItem(ctx, draft, "fit.shared-product.v1"))
+	must(t, s.SetAnswer(ctx, draft, assessment.Answer{ItemID: "fit.shared-product.v1", Rating: 3, Note: "consensus after discussion"}))
+	must(t, s.SetObservation(ctx, draft, "fit.shared-product.v1", 2))
 }

@@ -35,6 +35,10 @@ var ErrNotFound = errors.New("not found")
 // assessment. The coach must reopen it first, on purpose.
 var ErrFinal = errors.New("the assessment is finished; reopen it to change it")
 
+// ErrNoWorkshop is returned, wrapped, when a workshop change is asked of an
+// assessment that is not a workshop. StartWorkshop makes it one.
+var ErrNoWorkshop = errors.New("the assessment is not a workshop; start one first")
+
 // Options tune a Store.
 type Options struct {
 	// Summarize computes the facts the home screen and the portfolio list
@@ -43,6 +47,12 @@ type Options struct {
 	// every change that can move it, so Trains and Portfolio are one query.
 	// When nil, summaries stay empty (Known false).
 	Summarize func(*assessment.Assessment, assessment.Train) assessment.Summary
+	// Definitions are the checklists votes are checked against: response
+	// files need them (a vote for an item the checklists do not have is
+	// refused), and with them a vote or observation given in the room must
+	// be on its item's scale. When nil, ExportResponse and ImportResponses
+	// refuse, and single votes are checked without them.
+	Definitions *assessment.Definitions
 }
 
 // Store is the coach's database. It is safe for concurrent use, and a second

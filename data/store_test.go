@@ -243,6 +243,11 @@ func TestNotFound(t *testing.T) {
 		"FinishAssessment": s.FinishAssessment(ctx, "nope"),
 		"ReopenAssessment": s.ReopenAssessment(ctx, "nope"),
 		"DeleteAssessment": s.DeleteAssessment(ctx, "nope"),
+		"StartWorkshop":    s.StartWorkshop(ctx, "nope", false),
+		"AddParticipant":   s.AddParticipant(ctx, "nope", &assessment.Participant{Name: "x"}),
+		"CastVote":         s.CastVote(ctx, "nope", assessment.Vote{ParticipantID: "p", ItemID: "x", Rating: 1}),
+		"RevealItem":       s.RevealItem(ctx, "nope", "x"),
+		"SetObservation":   s.SetObservation(ctx, "nope", "x", 1),
 	}
 	_, checks["Train"] = s.Train(ctx, "nope")
 	_, checks["Roster"] = s.Roster(ctx, "nope")
