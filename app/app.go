@@ -17,6 +17,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"time"
 
@@ -40,6 +41,12 @@ const (
 	prefAssessor  = "assessment.assessor"
 )
 
+// processStart is when the program started, as near as a package can tell;
+// with TRAINSCOPE_TIMING set, the time from it to the home screen is printed.
+var processStart = time.Now()
+
+const timingEnv = "TRAINSCOPE_TIMING"
+
 // defaultWindowSize suits a laptop and a projector alike.
 var defaultWindowSize = fyne.NewSize(1280, 800)
 
@@ -62,18 +69,17 @@ type UI struct {
 	now    func() time.Time
 	typing *debouncer // notes and names are written when typing pauses
 
-	stack   []screen
-	body    *fyne.Container
-	backBtn *widget.Button
-	crumb   *widget.Label
-	status  *saveStatus
+	stack    []screen
+	variants map[screen]fyne.ThemeVariant // the light or dark each screen was last shown in
+	body     *fyne.Container
+	backBtn  *widget.Button
+	crumb    *widget.Label
+	status   *saveStatus
 
 	home *homeScreen
 	menu *mainMenu
 
-	lastTrainForm   *trainForm // the train form last opened, for tests
-	lastWritten     fyne.URI   // the file last exported, for tests
-	lastWrittenText string
+	lastTrainForm *trainForm // the train form last opened, for tests
 }
 
 // Run shows the main window on the store and runs the application until the
@@ -98,6 +104,8 @@ func NewUI(a fyne.App, store *data.Store, defs *assessment.Definitions) *UI {
 		bg:     newWorker(),
 		now:    time.Now,
 		typing: newDebouncer(600 * time.Millisecond),
+
+		variants: map[screen]fyne.ThemeVariant{},
 	}
 	ui.win = a.NewWindow("Trainscope")
 	ui.win.SetIcon(a.Icon())
@@ -106,6 +114,11 @@ func NewUI(a fyne.App, store *data.Store, defs *assessment.Definitions) *UI {
 		ui.typing.flush()
 		ui.rememberSize()
 		ui.win.Close()
+	})
+	// Quit from the menu stops the app without closing the window first.
+	a.Lifecycle().SetOnStopped(func() {
+		ui.typing.flush()
+		ui.rememberSize()
 	})
 
 	ui.status = newSaveStatus()
@@ -124,10 +137,22 @@ func NewUI(a fyne.App, store *data.Store, defs *assessment.Definitions) *UI {
 
 	ui.menu = newMainMenu(ui)
 	ui.win.SetMainMenu(ui.menu.menu)
+	// F1 has no modifier, so it is not a menu shortcut: catch it here, when
+	// no widget has the keys.
+	ui.win.Canvas().SetOnTypedKey(func(e *fyne.KeyEvent) {
+		if e.Name == fyne.KeyF1 {
+			ui.showKeys()
+		}
+	})
 
 	ui.home = newHomeScreen(ui)
 	ui.show(ui.home)
 	ui.home.load(func() {
+		if os.Getenv(timingEnv) != "" {
+			now := time.Now()
+			fmt.Fprintf(os.Stderr, "trainscope: home screen shows %s %.0f ms after start (unix ms %d)\n",
+				plural(len(ui.home.trains), "train", "trains"), float64(now.Sub(processStart).Microseconds())/1000, now.UnixMilli())
+		}
 		// Pick up where the coach left off: the last train they opened.
 		if id := a.Preferences().String(prefLastTrain); id != "" && ui.home.hasTrain(id) {
 			ui.openTrain(id)
@@ -163,15 +188,6 @@ func (ui *UI) show(s screen) {
 	ui.display()
 }
 
-// replace swaps the top screen for another, for moves between siblings
-// (an assessment and its results).
-func (ui *UI) replace(s screen) {
-	if len(ui.stack) > 1 {
-		ui.stack = ui.stack[:len(ui.stack)-1]
-	}
-	ui.show(s)
-}
-
 // back returns to the screen below, reading it again from the store.
 func (ui *UI) back() {
 	if len(ui.stack) <= 1 {
@@ -201,6 +217,7 @@ func (ui *UI) goHome() {
 // a moment ago) before it goes.
 func (ui *UI) leaving(s screen) {
 	ui.typing.flush()
+	delete(ui.variants, s)
 	if f, ok := s.(interface{ flush() }); ok {
 		f.flush()
 	}
@@ -209,7 +226,16 @@ func (ui *UI) leaving(s screen) {
 func (ui *UI) top() screen { return ui.stack[len(ui.stack)-1] }
 
 func (ui *UI) display() {
+	ui.status.clearUndo()
 	s := ui.top()
+	// A screen that was out of sight when the system switched between light
+	// and dark is painted again as it comes back.
+	if v := ui.app.Settings().ThemeVariant(); ui.variants[s] != v {
+		if _, seen := ui.variants[s]; seen {
+			refreshTree(s.content())
+		}
+		ui.variants[s] = v
+	}
 	ui.body.Objects = []fyne.CanvasObject{s.content()}
 	ui.body.Refresh()
 	titles := make([]string, 0, len(ui.stack))

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -73,6 +74,8 @@ func TestLastTrainReopensAtStart(t *testing.T) {
 	a.Preferences().SetFloat(prefWidth, 1024)
 	a.Preferences().SetFloat(prefHeight, 768)
 	ui := NewUI(a, store, defs)
+	ui.bg.wait()
+	onTestThread(ui)
 	settle(ui)
 	t.Cleanup(func() { ui.bg.close(); ui.win.Close() })
 	if _, ok := ui.top().(*trainScreen); !ok {
@@ -192,6 +195,21 @@ func TestTrainRosterAndRegister(t *testing.T) {
 	if reg[0].Status != assessment.StatusResolved || !reg[0].Resolved.Equal(dayOf(testDay)) {
 		t.Errorf("closed impediment saved as %+v", reg[0])
 	}
+
+	// Deleting asks first, and can be undone.
+	rv.edit(0)
+	tap(t, ui, "Delete this impediment")
+	assertShows(t, c, "To record that it was dealt with, close it instead.")
+	tap(t, ui, "Delete")
+	if reg, _ = store.Register(ctx, ts.trainID); len(reg) != 0 {
+		t.Fatalf("register after delete: %d", len(reg))
+	}
+	assertShows(t, c, "The register is empty")
+	tap(t, ui, "Undo")
+	if reg, _ = store.Register(ctx, ts.trainID); len(reg) != 1 || reg[0].Title != "Shared test environment down twice a week" {
+		t.Fatalf("register after undo: %+v", reg)
+	}
+	assertShows(t, c, "Shared test environment down twice a week")
 }
 
 // startAssessment creates a train and starts an assessment through the UI.
@@ -578,5 +596,87 @@ func TestWrapWords(t *testing.T) {
 		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
 			t.Errorf("wrapWords(%q) = %q, want %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+// TestExportDialogsOpen walks the menu's export and import entries up to
+// the file dialog, which the coach then drives.
+func TestExportDialogsOpen(t *testing.T) {
+	ui, store := newTestUI(t, withSample)
+	c := ui.win.Canvas()
+	recent, _ := store.RecentAssessments(context.Background(), 1)
+	ui.openResults(recent[0].TrainID, recent[0].ID)
+	settle(ui)
+
+	ui.menu.exportReport.Action()
+	assertShows(t, c, reportSummary)
+	tap(t, ui, "Choose where to save…")
+	assertShows(t, c, ".pdf") // the suggested file name
+	button(t, c, "Save")
+	dismissDialogs(c)
+
+	ui.menu.exportCSV.Action()
+	tap(t, ui, "Choose where to save…")
+	assertShows(t, c, ".csv")
+	dismissDialogs(c)
+
+	ui.menu.importBundle.Action()
+	assertShows(t, c, "Open") // enabled once a file is chosen
+	dismissDialogs(c)
+
+	ui.goHome()
+	ui.menu.exportBundle.Action()
+	assertShows(t, c, "Trainscope trains.json")
+	dismissDialogs(c)
+}
+
+// dismissDialogs closes every dialog, as Escape would.
+func dismissDialogs(c fyne.Canvas) {
+	for c.Overlays().Top() != nil {
+		c.Overlays().Remove(c.Overlays().Top())
+	}
+}
+
+// TestImportBundle imports a bundle exported from another database and
+// shows what was added.
+func TestImportBundle(t *testing.T) {
+	ctx := context.Background()
+	defs := loadDefs(t)
+	other := openStore(t, defs)
+	withSample(other)
+	b, err := other.Export(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "bundle.json")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.WriteTo(f); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+
+	ui, store := newTestUI(t)
+	r, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ui.importBundle(r)
+	settle(ui)
+	assertShows(t, ui.win.Canvas(), "Bundle imported")
+	trains, _ := store.Trains(ctx)
+	if len(trains) != 1 {
+		t.Fatalf("trains after import: %d", len(trains))
+	}
+	assertNotShown(t, ui.win.Canvas(), "No trains yet")
+
+	// A bundle that is not one changes nothing and says why.
+	ui.importBundle(io.NopCloser(strings.NewReader("{not json")))
+	settle(ui)
+	assertShows(t, ui.win.Canvas(), "Nothing was imported")
+	if trains, _ = store.Trains(ctx); len(trains) != 1 {
+		t.Errorf("trains after a bad import: %d", len(trains))
 	}
 }

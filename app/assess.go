@@ -168,6 +168,7 @@ func (s *assessmentScreen) build() {
 	s.picker = newRatingPicker()
 	s.picker.onChoose = s.setRating
 	s.picker.onMove = s.move
+	s.picker.onHelp = s.ui.showKeys
 	s.answerLine = wrapped("")
 	s.answerLine.TextStyle.Bold = true
 	keys := wrapped("Keys: 1–5 choose a level · N not applicable · D don't know · 0 clear · ↓ Tab Enter next item · ↑ previous · Ctrl+J next unanswered")
@@ -207,15 +208,15 @@ func (s *assessmentScreen) build() {
 		s.where, s.text, s.guidance,
 		s.picker, s.answerLine, keys, s.figureBox,
 		widget.NewForm(widget.NewFormItem("Notes", container.NewStack(s.note, s.noteView)),
-			widget.NewFormItem("Evidence", container.NewStack(s.evidence, s.evidenceView))),
-		nav)
+			widget.NewFormItem("Evidence", container.NewStack(s.evidence, s.evidenceView))))
 	s.scroll = container.NewVScroll(container.NewPadded(itemBox))
+	itemArea := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewPadded(nav)), nil, nil, s.scroll)
 
 	s.root = container.NewBorder(
 		container.NewVBox(container.NewPadded(header), s.banner),
 		nil,
 		container.NewHBox(container.NewPadded(sidebar), widget.NewSeparator()), nil,
-		s.scroll)
+		itemArea)
 }
 
 // withHeight fixes an object's height, for thin progress bars.
@@ -395,12 +396,12 @@ func (s *assessmentScreen) updateItemRow(id widget.ListItemID, o fyne.CanvasObje
 func kindText(it *assessment.Item, f assessment.Framework) string {
 	switch it.Kind {
 	case assessment.Indication:
-		return "Sign for a " + f.Facilitator()
+		return "Sign for the " + f.Facilitator() + " role"
 	case assessment.ContraIndication:
 		if it.Decisive {
-			return "Sign against a " + f.Facilitator() + " (decisive)"
+			return "Sign against the " + f.Facilitator() + " role (decisive)"
 		}
-		return "Sign against a " + f.Facilitator()
+		return "Sign against the " + f.Facilitator() + " role"
 	case assessment.Measure:
 		return "Success measure"
 	}
@@ -415,10 +416,15 @@ func (s *assessmentScreen) showItem() {
 	cl, it := s.item()
 	fw := s.train.Framework
 	where := []string{fmt.Sprintf("Checklist %d of %d · %s", s.cl+1, len(s.ui.defs.Checklists), fw.Expand(cl.Title))}
-	if it.Section != "" {
+	// The section says enough for practices and measures; signs for and
+	// against say which way they point.
+	switch {
+	case it.Kind == assessment.Indication || it.Kind == assessment.ContraIndication || it.Section == "":
+		where = append(where, kindText(it, fw))
+	default:
 		where = append(where, it.Section)
 	}
-	where = append(where, kindText(it, fw), fmt.Sprintf("item %d of %d", s.it+1, len(cl.Items)))
+	where = append(where, fmt.Sprintf("item %d of %d", s.it+1, len(cl.Items)))
 	s.where.SetText(strings.Join(where, " · "))
 	s.text.SetText(fw.Expand(it.Text))
 	s.guidance.SetText(fw.Expand(it.Guidance))
@@ -608,6 +614,11 @@ func (s *assessmentScreen) goTo(cl, it int) {
 	s.cl, s.it = cl, it
 	s.showProgress()
 	s.showItem()
+	// A click on a button takes the keys away; give them back to the
+	// picker so the coach can go on typing levels.
+	if c := s.ui.win.Canvas(); c.Focused() == nil && s.ui.top() == screen(s) {
+		c.Focus(s.picker)
+	}
 }
 
 // move goes to the next (+1) or previous (-1) item, across checklists.

@@ -26,6 +26,9 @@ const (
 	prefPaper     = "report.paper"
 )
 
+// fileDialogSize suits the save and open dialogs at 1024×768 and up.
+var fileDialogSize = fyne.NewSize(900, 620)
+
 // exportReportDialog asks which report and paper, then where to save it.
 func (ui *UI) exportReportDialog(trainID, assessmentID string) {
 	ui.typing.flush()
@@ -119,8 +122,8 @@ func (ui *UI) chooseReportFile(trainID, assessmentID string, opt report.Options)
 		}, ui.win)
 		fd.SetFileName(ri.name + suffix + ".pdf")
 		fd.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-		fd.Resize(fyne.NewSize(900, 620))
 		fd.Show()
+		fd.Resize(fileDialogSize) // only once shown: a file dialog has no size before
 	})
 }
 
@@ -183,8 +186,6 @@ func (ui *UI) fileWritten(title string, uri fyne.URI, warnings []string) {
 	d = dialog.NewCustomWithoutButtons(title, container.NewVBox(msg, container.NewHBox(open, folder, closeBtn)), ui.win)
 	d.Resize(fyne.NewSize(520, 0))
 	d.Show()
-	ui.lastWritten = uri
-	ui.lastWrittenText = text
 }
 
 func (ui *UI) openURI(uri fyne.URI) {
@@ -232,8 +233,8 @@ func (ui *UI) exportBundleDialog() {
 		}, ui.win)
 		fd.SetFileName(fileName(name) + ".json")
 		fd.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
-		fd.Resize(fyne.NewSize(900, 620))
 		fd.Show()
+		fd.Resize(fileDialogSize) // only once shown: a file dialog has no size before
 	})
 }
 
@@ -268,8 +269,8 @@ func (ui *UI) exportCSVDialog() {
 		}, ui.win)
 		fd.SetFileName(fileName(name) + ".csv")
 		fd.SetFilter(storage.NewExtensionFileFilter([]string{".csv"}))
-		fd.Resize(fyne.NewSize(900, 620))
 		fd.Show()
+		fd.Resize(fileDialogSize) // only once shown: a file dialog has no size before
 	})
 }
 
@@ -311,8 +312,8 @@ func (ui *UI) importBundleDialog() {
 		ui.importBundle(r)
 	}, ui.win)
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
-	fd.Resize(fyne.NewSize(900, 620))
 	fd.Show()
+	fd.Resize(fileDialogSize)
 }
 
 // importBundle imports a bundle and says what it added, updated and skipped.

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -65,6 +66,7 @@ func newTestUI(t testing.TB, prepare ...func(*data.Store)) (*UI, *data.Store) {
 	}
 	ui := NewUI(a, store, defs)
 	ui.bg.wait()
+	onTestThread(ui)
 	ui.now = func() time.Time { return testDay }
 	ui.typing.delay = 0
 	ui.win.Resize(fyne.NewSize(1280, 800))
@@ -75,9 +77,51 @@ func newTestUI(t testing.TB, prepare ...func(*data.Store)) (*UI, *data.Store) {
 	return ui, store
 }
 
-// settle waits until the store has answered everything asked of it, so
-// the screen shows the outcome; the coach would see it a moment later.
-func settle(ui *UI) { ui.bg.wait() }
+// uiThread holds the callbacks the worker hands to the UI thread; in a
+// test, the test's goroutine is the UI thread and runs them in settle.
+type uiThread struct {
+	mu    sync.Mutex
+	queue []func()
+}
+
+var threads sync.Map // *UI -> *uiThread
+
+// onTestThread makes the worker hand its results to the test's goroutine,
+// as it hands them to Fyne's main thread in the app, instead of running
+// them at once on the worker's goroutine as the test driver's fyne.Do would.
+func onTestThread(ui *UI) {
+	th := &uiThread{}
+	threads.Store(ui, th)
+	ui.bg.deliver = func(f func()) {
+		th.mu.Lock()
+		th.queue = append(th.queue, f)
+		th.mu.Unlock()
+	}
+}
+
+// settle waits until the store has answered everything asked of it and the
+// screen shows the outcome; the coach would see it a moment later.
+func settle(ui *UI) {
+	v, ok := threads.Load(ui)
+	if !ok {
+		ui.bg.wait()
+		return
+	}
+	th := v.(*uiThread)
+	for {
+		ui.bg.wait()
+		th.mu.Lock()
+		q := th.queue
+		th.queue = nil
+		th.mu.Unlock()
+		if len(q) == 0 {
+			return
+		}
+		for _, f := range q {
+			f()
+		}
+	}
+}
 
 // withSample adds the sample train dated testDay.
 func withSample(store *data.Store) {

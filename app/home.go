@@ -42,7 +42,7 @@ type homeScreen struct {
 }
 
 // Shares of the columns of the train list.
-var trainColumns = []float32{33, 10, 22, 17, 7, 11}
+var trainColumns = []float32{27, 12, 25, 16, 7, 13}
 
 func newHomeScreen(ui *UI) *homeScreen {
 	h := &homeScreen{ui: ui}
@@ -158,14 +158,16 @@ func (h *homeScreen) build() {
 		}
 	}
 	h.noRecent = wrapped("Assessments you work on appear here, newest first.")
-	recentPanel := withWidth(330, container.NewBorder(
+	recentPanel := container.NewBorder(
 		container.NewVBox(subheading("Recent assessments"), widget.NewSeparator()), nil, nil, nil,
-		container.NewStack(h.recentList, container.NewVBox(h.noRecent))))
+		container.NewStack(h.recentList, container.NewVBox(h.noRecent)))
+	// The coach can widen either side; the trains get most of the room.
+	split := container.NewHSplit(trainsTab, recentPanel)
+	split.Offset = 0.74
 
 	h.portfolio = newPortfolioView(h.ui)
 	h.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon("Trains", theme.ListIcon(), container.NewBorder(nil, nil, nil,
-			container.NewHBox(widget.NewSeparator(), recentPanel), trainsTab)),
+		container.NewTabItemWithIcon("Trains", theme.ListIcon(), split),
 		container.NewTabItemWithIcon("Portfolio", theme.GridIcon(), h.portfolio.content()),
 	)
 	h.tabs.OnSelected = func(*container.TabItem) { h.ui.menu.update() }

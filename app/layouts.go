@@ -1,6 +1,8 @@
 package app
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -8,29 +10,37 @@ import (
 )
 
 // columnsLayout lays its cells side by side, each taking a fixed share of
-// the width, so the rows of a list line up with its header.
+// the width, so the rows of a list line up with its header. A cell with a
+// share of 0 gets its own minimum width (a row's buttons), and the others
+// share what is left.
 type columnsLayout struct{ shares []float32 }
 
 func newColumns(shares ...float32) *columnsLayout { return &columnsLayout{shares: shares} }
 
-func (l *columnsLayout) total() float32 {
-	var t float32
-	for _, s := range l.shares {
-		t += s
+func (l *columnsLayout) share(i int) float32 {
+	if i < len(l.shares) {
+		return l.shares[i]
 	}
-	return t
+	return 1
 }
 
 func (l *columnsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	pad := theme.Padding()
-	total := l.total()
+	var total, fixed float32
+	for i, o := range objs {
+		if s := l.share(i); s > 0 {
+			total += s
+		} else {
+			fixed += o.MinSize().Width + pad
+		}
+	}
+	free := max(size.Width-fixed, 0)
 	x := float32(0)
 	for i, o := range objs {
-		share := float32(1)
-		if i < len(l.shares) {
-			share = l.shares[i]
+		w := o.MinSize().Width + pad
+		if s := l.share(i); s > 0 {
+			w = free * s / total
 		}
-		w := size.Width * share / total
 		o.Move(fyne.NewPos(x, 0))
 		o.Resize(fyne.NewSize(max(w-pad, 0), size.Height))
 		x += w
@@ -45,9 +55,17 @@ func (l *columnsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 		}
 		ms := o.MinSize()
 		h = max(h, ms.Height)
-		w += ms.Width
+		w += ms.Width + theme.Padding()
 	}
 	return fyne.NewSize(w, h)
+}
+
+// gap is an empty cell as wide as another object, for the header over a
+// column of buttons.
+func gap(like fyne.CanvasObject) fyne.CanvasObject {
+	r := canvas.NewRectangle(color.Transparent)
+	r.SetMinSize(fyne.NewSize(like.MinSize().Width, 1))
+	return r
 }
 
 // row puts objects into columns with the given shares.
@@ -81,19 +99,24 @@ func withWidth(width float32, content fyne.CanvasObject) *fyne.Container {
 
 // panel is content on a subtle rounded background, to group a section.
 func panel(content fyne.CanvasObject) *fyne.Container {
-	bg := canvas.NewRectangle(themeColor(theme.ColorNameInputBackground))
+	bg := canvas.NewRectangle(color.Transparent)
 	bg.CornerRadius = theme.InputRadiusSize() * 2
-	return container.NewStack(bg, container.NewPadded(content))
+	return container.NewStack(
+		newThemed(bg, func() { bg.FillColor = themeColor(theme.ColorNameInputBackground) }),
+		container.NewPadded(content))
 }
 
 // badge is a short, coloured piece of text: a status, a priority.
-func badge(text string, fill fyne.ThemeColorName) *fyne.Container {
-	bg := canvas.NewRectangle(withAlpha(themeColor(fill), 0x38))
+func badge(text string, fill fyne.ThemeColorName) fyne.CanvasObject {
+	bg := canvas.NewRectangle(color.Transparent)
 	bg.CornerRadius = 6
-	t := canvas.NewText(text, themeColor(theme.ColorNameForeground))
+	t := canvas.NewText(text, color.Black)
 	t.TextStyle.Bold = true
 	t.TextSize = theme.CaptionTextSize() + 1
-	return container.NewStack(bg, container.New(&insetLayout{h: 8, v: 3}, t))
+	return newThemed(container.NewStack(bg, container.New(&insetLayout{h: 8, v: 3}, t)), func() {
+		bg.FillColor = withAlpha(themeColor(fill), 0x38)
+		t.Color = themeColor(theme.ColorNameForeground)
+	})
 }
 
 // insetLayout pads its content by fixed amounts, tighter than theme padding.

@@ -147,7 +147,7 @@ func (ui *UI) currentAssessment() (trainID, assessmentID string, ok bool) {
 
 // keyHelp lists the keyboard shortcuts, as the Help menu shows them.
 var keyHelp = [][2]string{
-	{"1 – 5", "choose that level for the item (the rating area must have focus: click it)"},
+	{"1 – 5", "choose that level for the item on screen (while the levels have the keys; click one if a field has them)"},
 	{"N", "not applicable"},
 	{"D", "don't know"},
 	{"0 or Delete", "clear the answer"},
@@ -168,14 +168,13 @@ var keyHelp = [][2]string{
 }
 
 func (ui *UI) showKeys() {
-	grid := container.NewGridWithColumns(2)
+	var rows []fyne.CanvasObject
 	for _, k := range keyHelp {
 		key := widget.NewLabel(k[0])
 		key.TextStyle.Monospace = true
-		grid.Add(key)
-		grid.Add(wrapped(k[1]))
+		rows = append(rows, row([]float32{32, 68}, key, wrapped(k[1])))
 	}
-	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewVScroll(grid), ui.win)
+	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewVScroll(container.NewVBox(rows...)), ui.win)
 	d.Resize(fyne.NewSize(640, 560))
 	d.Show()
 }

@@ -37,13 +37,13 @@ type portfolioColumn struct {
 }
 
 var portfolioColumns = []portfolioColumn{
-	{"Train", 300, func(r data.PortfolioRow) string { return r.Train.Name },
+	{"Train", 280, func(r data.PortfolioRow) string { return r.Train.Name },
 		func(a, b data.PortfolioRow) int {
 			return cmp.Compare(strings.ToLower(a.Train.Name), strings.ToLower(b.Train.Name))
 		}},
 	{"Framework", 110, func(r data.PortfolioRow) string { return string(r.Train.Framework) },
 		func(a, b data.PortfolioRow) int { return cmp.Compare(a.Train.Framework, b.Train.Framework) }},
-	{"Latest assessment", 200, func(r data.PortfolioRow) string {
+	{"Latest assessment", 180, func(r data.PortfolioRow) string {
 		if r.Latest == nil {
 			return "none yet"
 		}
@@ -53,7 +53,7 @@ var portfolioColumns = []portfolioColumn{
 		}
 		return s
 	}, func(a, b data.PortfolioRow) int { return cmp.Compare(latestDate(a), latestDate(b)) }},
-	{"Level", 170, func(r data.PortfolioRow) string {
+	{"Level", 150, func(r data.PortfolioRow) string {
 		if r.Latest == nil {
 			return "–"
 		}
@@ -75,7 +75,7 @@ var portfolioColumns = []portfolioColumn{
 		}
 		return fmt.Sprintf("%.0f", d)
 	}, func(a, b data.PortfolioRow) int { return cmp.Compare(scoreChange(a), scoreChange(b)) }},
-	{"Facilitator verdict", 230, func(r data.PortfolioRow) string {
+	{"Facilitator verdict", 220, func(r data.PortfolioRow) string {
 		if r.Latest == nil {
 			return "–"
 		}
@@ -83,7 +83,7 @@ var portfolioColumns = []portfolioColumn{
 	}, func(a, b data.PortfolioRow) int {
 		return cmp.Compare(verdictOf(a), verdictOf(b))
 	}},
-	{"Assessments", 100, func(r data.PortfolioRow) string { return fmt.Sprint(r.Assessments) },
+	{"Assessments", 110, func(r data.PortfolioRow) string { return fmt.Sprint(r.Assessments) },
 		func(a, b data.PortfolioRow) int { return cmp.Compare(a.Assessments, b.Assessments) }},
 }
 

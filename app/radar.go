@@ -205,7 +205,9 @@ func (rr *radarRenderer) Layout(size fyne.Size) {
 			if math.IsNaN(v) {
 				v = 0
 			}
-			ps[i] = spokePoint(cx, cy, radius, i, n, math.Max(0, math.Min(100, v))/100)
+			// Never quite at the centre: the GL polygon shader cannot draw
+			// two corners in one place.
+			ps[i] = spokePoint(cx, cy, radius, i, n, math.Max(0.03, math.Min(100, v)/100))
 		}
 		return ps
 	}

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"image/color"
+
 	"fmt"
 
 	"fyne.io/fyne/v2"
@@ -28,6 +30,7 @@ type ratingPicker struct {
 
 	onChoose func(assessment.Rating) // the coach chose a rating
 	onMove   func(delta int)         // the coach asked for the next (+1) or previous (-1) item
+	onHelp   func()                  // F1: the list of keys
 
 	rows    []*choiceRow
 	box     *fyne.Container
@@ -44,10 +47,10 @@ var (
 func newRatingPicker() *ratingPicker {
 	p := &ratingPicker{}
 	p.box = container.NewVBox()
-	p.outline = canvas.NewRectangle(nil)
+	p.outline = canvas.NewRectangle(color.Transparent)
 	p.outline.StrokeWidth = 2
 	p.outline.CornerRadius = theme.InputRadiusSize()
-	p.outline.FillColor = nil
+	p.outline.FillColor = color.Transparent
 	p.root = container.NewStack(p.outline, container.NewPadded(p.box))
 	p.ExtendBaseWidget(p)
 	return p
@@ -55,6 +58,12 @@ func newRatingPicker() *ratingPicker {
 
 func (p *ratingPicker) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(p.root)
+}
+
+// Refresh paints the picker again in the current theme's colours.
+func (p *ratingPicker) Refresh() {
+	p.updateRows()
+	p.BaseWidget.Refresh()
 }
 
 // SetLevels shows an item's scale and its current rating.
@@ -171,6 +180,10 @@ func (p *ratingPicker) TypedKey(e *fyne.KeyEvent) {
 		}
 	case fyne.KeyDelete, fyne.KeyBackspace:
 		p.choose(assessment.Unanswered)
+	case fyne.KeyF1:
+		if p.onHelp != nil {
+			p.onHelp()
+		}
 	}
 }
 
@@ -220,7 +233,7 @@ var (
 
 func newChoiceRow(p *ratingPicker, v assessment.Rating, key, label, descriptor string) *choiceRow {
 	r := &choiceRow{picker: p, rating: v}
-	r.bg = canvas.NewRectangle(nil)
+	r.bg = canvas.NewRectangle(color.Transparent)
 	r.bg.CornerRadius = theme.InputRadiusSize()
 	r.icon = widget.NewIcon(theme.RadioButtonIcon())
 	r.key = canvas.NewText(key, themeColor(theme.ColorNameForeground))
@@ -242,6 +255,12 @@ func (r *choiceRow) CreateRenderer() fyne.WidgetRenderer {
 		container.New(&insetLayout{h: 4, v: 2}, container.NewBorder(nil, nil, left, nil, r.text))))
 }
 
+// Refresh paints the row again in the current theme's colours.
+func (r *choiceRow) Refresh() {
+	r.paint()
+	r.BaseWidget.Refresh()
+}
+
 func (r *choiceRow) setSelected(s bool) {
 	r.selected = s
 	r.paint()
@@ -256,7 +275,7 @@ func (r *choiceRow) paint() {
 		r.bg.FillColor = themeColor(theme.ColorNameHover)
 		r.icon.SetResource(theme.RadioButtonIcon())
 	default:
-		r.bg.FillColor = nil
+		r.bg.FillColor = color.Transparent
 		r.icon.SetResource(theme.RadioButtonIcon())
 	}
 	if r.picker.disabled && !r.selected {

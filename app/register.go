@@ -117,7 +117,7 @@ func roamFromName(s string) assessment.ROAM {
 	return assessment.ROAMNone
 }
 
-var registerColumns = []float32{27, 7, 12, 12, 10, 9, 10, 7, 16}
+var registerColumns = []float32{28, 8, 13, 13, 11, 10, 10, 8, 0}
 
 func newRegisterView(ts *trainScreen) *registerView {
 	rv := &registerView{ts: ts}
@@ -139,7 +139,7 @@ func (rv *registerView) build() {
 
 	header := row(registerColumns, columnHead("Impediment"), columnHead("Level"), columnHead("Team"),
 		columnHead("Owner"), columnHead("Status"), columnHead("ROAM"), columnHead("Raised"),
-		columnHead("Age"), columnHead(""))
+		columnHead("Age"), gap(rv.createRow().(*fyne.Container).Objects[8]))
 	rv.list = widget.NewList(func() int { return len(rv.shown) }, rv.createRow, rv.updateRow)
 	rv.list.OnSelected = func(id widget.ListItemID) {
 		rv.list.UnselectAll()
@@ -183,7 +183,7 @@ func (rv *registerView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	cells[3].(*widget.Label).SetText(imp.Owner)
 	cells[4].(*widget.Label).SetText(statusName(imp.Status))
 	cells[5].(*widget.Label).SetText(roamName(imp.ROAM))
-	cells[6].(*widget.Label).SetText(dateText(imp.Raised))
+	cells[6].(*widget.Label).SetText(shortDate(imp.Raised))
 	cells[7].(*widget.Label).SetText(rv.ageText(imp))
 	btns := cells[8].(*fyne.Container).Objects
 	closeBtn, esc := btns[0].(*widget.Button), btns[1].(*widget.Button)
@@ -369,7 +369,9 @@ func (rv *registerView) remove(i int) {
 		trainID, id := rv.ts.trainID, imp.ID
 		rv.ts.ui.write("the deletion of the impediment", func(ctx context.Context) error {
 			return rv.ts.ui.store.DeleteImpediment(ctx, trainID, id)
-		}, nil)
+		}, func() {
+			rv.ts.ui.status.offerUndo("Deleted “"+truncateText(imp.Title, 40)+"”", func() { rv.save(-1, imp) })
+		})
 	})
 }
 
@@ -496,4 +498,12 @@ func (rv *registerView) edit(i int) {
 	f.dialog.Resize(fyne.NewSize(620, 0))
 	f.dialog.Show()
 	rv.lastForm = f
+}
+
+// shortDate writes a date in a narrow column.
+func shortDate(t time.Time) string {
+	if t.IsZero() {
+		return "–"
+	}
+	return t.Format("2 Jan 06")
 }

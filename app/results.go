@@ -1,6 +1,8 @@
 package app
 
 import (
+	"image/color"
+
 	"context"
 	"fmt"
 	"math"
@@ -133,7 +135,7 @@ func (rs *resultsScreen) show() {
 	rs.banner.Objects = []fyne.CanvasObject{container.NewPadded(container.NewBorder(nil, nil, nil,
 		container.NewVBox(container.NewHBox(checklists, export)),
 		container.NewVBox(headingTruncated(rs.train.Name+" · "+assessmentTitle(rs.a.PI, rs.a.Date)), truncated(status))))}
-	rs.banner.Refresh()
+	rs.root.Refresh() // the banner's height changed: lay the screen out again
 
 	// Level and verdict side by side.
 	levelName := "Not enough rated to name a level"
@@ -211,7 +213,7 @@ func (rs *resultsScreen) radarData() (axes []string, cur, prev []float64) {
 	return axes, cur, prev
 }
 
-var scoreColumns = []float32{40, 10, 22, 28}
+var scoreColumns = []float32{38, 16, 20, 26}
 
 // scoresTable lists each checklist's and dimension's score with the share
 // of items it rests on and the change since the previous assessment.
@@ -353,17 +355,21 @@ func (rs *resultsScreen) recommendationsSection() fyne.CanvasObject {
 		add.Disable()
 	}
 	summary := truncated(fmt.Sprintf("%d · %d accepted · %d rejected · %d to review", len(recs), accepted, rejected, len(recs)-accepted-rejected))
-	box := container.NewVBox(container.NewBorder(nil, nil, sectionTitle("Recommendations for the LACE"), add, summary))
+	title := sectionTitle("Recommendations for the LACE")
+	title.Truncation = fyne.TextTruncateOff
+	// Gather the cards first: adding them one by one to the box would lay
+	// it out again after each.
+	objs := []fyne.CanvasObject{container.NewBorder(nil, nil, title, add, summary)}
 	rs.recCards = rs.recCards[:0]
 	if len(recs) == 0 {
-		box.Add(wrapped("No recommendation follows from the findings yet. Add your own if you see one."))
+		objs = append(objs, wrapped("No recommendation follows from the findings yet. Add your own if you see one."))
 	}
 	for _, rec := range recs {
 		c := rs.newRecCard(rec)
 		rs.recCards = append(rs.recCards, c)
-		box.Add(c.box)
+		objs = append(objs, c.box)
 	}
-	return box
+	return container.NewVBox(objs...)
 }
 
 // recCard is one recommendation on screen.
@@ -417,25 +423,26 @@ func (rs *resultsScreen) newRecCard(rec assessment.Recommendation) *recCard {
 		meta = append(meta, "Target: "+rec.TargetPI)
 	}
 	c.meta = truncated(strings.Join(meta, " · "))
-	c.accept = widget.NewButtonWithIcon("Accept", theme.ConfirmIcon(), func() { rs.setStatus(c.rec, assessment.Accepted) })
-	c.reject = widget.NewButtonWithIcon("Reject", theme.CancelIcon(), func() { rs.setStatus(c.rec, assessment.Rejected) })
-	c.edit = widget.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), func() { rs.editRecommendation(&c.rec) })
+	// Text buttons: a train has dozens of recommendations, and an icon on
+	// each button costs more to draw than the text.
+	c.accept = widget.NewButton("Accept", func() { rs.setStatus(c.rec, assessment.Accepted) })
+	c.reject = widget.NewButton("Reject", func() { rs.setStatus(c.rec, assessment.Rejected) })
+	c.edit = widget.NewButton("Edit", func() { rs.editRecommendation(&c.rec) })
 	btns := container.NewHBox(c.accept, c.reject, c.edit)
 	if rec.ByCoach {
-		c.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { rs.deleteRecommendation(c.rec) })
+		c.remove = widget.NewButton("Delete", func() { rs.deleteRecommendation(c.rec) })
 		c.remove.Importance = widget.LowImportance
 		btns.Add(c.remove)
 	}
-	if rec.Status == assessment.Accepted {
-		c.accept.Disable()
-	}
-	if rec.Status == assessment.Rejected {
-		c.reject.Disable()
+	switch rec.Status {
+	case assessment.Accepted:
+		c.accept.Hide()
+	case assessment.Rejected:
+		c.reject.Hide()
 	}
 	if rs.final() {
-		for _, b := range btns.Objects {
-			b.(*widget.Button).Disable()
-		}
+		// Read-only: the review is shown, not offered.
+		btns.Hide()
 	}
 	parts := []fyne.CanvasObject{
 		container.NewBorder(nil, nil, container.NewHBox(priorityBadge(rec.Priority), c.status), btns, c.meta),
@@ -521,7 +528,9 @@ func (rs *resultsScreen) deleteRecommendation(rec assessment.Recommendation) {
 		id := rs.assessmentID
 		rs.ui.write("the deletion of the recommendation", func(ctx context.Context) error {
 			return rs.ui.store.DeleteRecommendation(ctx, id, rec.ID)
-		}, nil)
+		}, func() {
+			rs.ui.status.offerUndo("Deleted your recommendation", func() { rs.saveOwn(rec) })
+		})
 	})
 }
 
@@ -559,21 +568,21 @@ func signed(d float64) string {
 
 // legendKey is a coloured swatch with its meaning.
 func legendKey(c fyne.ThemeColorName, text string) fyne.CanvasObject {
-	sw := canvas.NewRectangle(themeColor(c))
+	sw := canvas.NewRectangle(color.Transparent)
 	sw.SetMinSize(fyne.NewSize(18, 4))
-	return container.NewHBox(container.NewCenter(sw), widget.NewLabel(text))
+	return container.NewHBox(container.NewCenter(newThemed(sw, func() { sw.FillColor = themeColor(c) })), widget.NewLabel(text))
 }
 
 // withMinHeight keeps an object at least h tall.
 func withMinHeight(h float32, o fyne.CanvasObject) fyne.CanvasObject {
-	spacer := canvas.NewRectangle(nil)
+	spacer := canvas.NewRectangle(color.Transparent)
 	spacer.SetMinSize(fyne.NewSize(0, h))
 	return container.NewStack(spacer, o)
 }
 
 // layoutSpacerHeight is an empty gap of a fixed height.
 func layoutSpacerHeight(h float32) fyne.CanvasObject {
-	r := canvas.NewRectangle(nil)
+	r := canvas.NewRectangle(color.Transparent)
 	r.SetMinSize(fyne.NewSize(0, h))
 	return r
 }

@@ -49,7 +49,7 @@ type teamCard struct {
 	sm, po     *widget.Select
 	developers *widget.Label
 	choose     *widget.Button
-	skills     *widget.CheckGroup
+	skills     map[string]*widget.Check
 	remove     *widget.Button
 	box        fyne.CanvasObject
 }
@@ -110,7 +110,7 @@ func (re *rosterEditor) build() {
 
 	re.gapTitle = subheading("Role gaps")
 	re.gapBox = container.NewVBox()
-	gapsPanel := withWidth(380, container.NewBorder(
+	gapsPanel := withWidth(340, container.NewBorder(
 		container.NewVBox(re.gapTitle,
 			wrapped("Found in the roster as you edit it, highest risk first.")), nil, nil, nil,
 		container.NewVScroll(re.gapBox)))
@@ -194,7 +194,7 @@ func (re *rosterEditor) personSelect(current string, set func(id string)) *widge
 }
 
 func (re *rosterEditor) buildRoles() {
-	re.rolesBox.RemoveAll()
+	var rolesBoxObjs []fyne.CanvasObject
 	fw := re.ts.train.Framework
 	for _, role := range assessment.ARTRoles {
 		role := role
@@ -231,24 +231,26 @@ func (re *rosterEditor) buildRoles() {
 		label := widget.NewLabel(role.Title(fw))
 		label.TextStyle.Bold = true
 		label.Wrapping = fyne.TextWrapWord
-		re.rolesBox.Add(row([]float32{32, 56, 12}, label, container.NewVBox(holders...), container.NewVBox(add)))
+		rolesBoxObjs = append(rolesBoxObjs, row([]float32{32, 56, 12}, label, container.NewVBox(holders...), container.NewVBox(add)))
 	}
+	re.rolesBox.Objects = rolesBoxObjs
 	re.rolesBox.Refresh()
 }
 
 func (re *rosterEditor) buildTeams() {
-	re.teamsBox.RemoveAll()
+	var teamsBoxObjs []fyne.CanvasObject
 	re.teams = re.teams[:0]
 	if len(re.roster.Teams) == 0 {
 		none := wrapped("No teams yet. A train usually has 5 to 12 teams of 5 to 11 people each.")
 		none.TextStyle.Italic = true
-		re.teamsBox.Add(none)
+		teamsBoxObjs = append(teamsBoxObjs, none)
 	}
 	for i := range re.roster.Teams {
 		tc := re.teamCard(i)
 		re.teams = append(re.teams, tc)
-		re.teamsBox.Add(tc.box)
+		teamsBoxObjs = append(teamsBoxObjs, tc.box)
 	}
+	re.teamsBox.Objects = teamsBoxObjs
 	re.teamsBox.Refresh()
 }
 
@@ -292,12 +294,28 @@ func (re *rosterEditor) teamCard(i int) *teamCard {
 			skills = append(slices.Clone(skills), s)
 		}
 	}
-	tc.skills = widget.NewCheckGroup(skills, nil)
-	tc.skills.Horizontal = true
-	tc.skills.SetSelected(t.Skills)
-	tc.skills.OnChanged = func(sel []string) {
-		re.roster.Teams[i].Skills = slices.Clone(sel)
-		re.changed()
+	// One check per skill, wrapping onto more lines in a narrow window.
+	tc.skills = map[string]*widget.Check{}
+	skillBox := container.NewGridWrap(fyne.NewSize(190, 36))
+	for _, skill := range skills {
+		skill := skill
+		c := widget.NewCheck(skill, nil)
+		c.SetChecked(slices.Contains(t.Skills, skill))
+		c.OnChanged = func(on bool) {
+			have := slices.Contains(re.roster.Teams[i].Skills, skill)
+			switch {
+			case on && !have:
+				re.roster.Teams[i].Skills = append(slices.Clone(re.roster.Teams[i].Skills), skill)
+			case !on && have:
+				re.roster.Teams[i].Skills = slices.DeleteFunc(slices.Clone(re.roster.Teams[i].Skills),
+					func(x string) bool { return x == skill })
+			default:
+				return
+			}
+			re.changed()
+		}
+		tc.skills[skill] = c
+		skillBox.Add(c)
 	}
 	tc.remove = widget.NewButtonWithIcon("Remove team", theme.DeleteIcon(), func() {
 		name := re.roster.Teams[i].Name
@@ -305,9 +323,9 @@ func (re *rosterEditor) teamCard(i int) *teamCard {
 			name = "this team"
 		}
 		re.ts.ui.confirm("Remove team", fmt.Sprintf("Remove %s from the roster? Its people stay on the roster.", name), "Remove", func() {
-			re.roster.Teams = slices.Delete(re.roster.Teams, i, i+1)
-			re.rebuild()
-			re.changed()
+			re.removeWithUndo("Removed "+truncateText(name, 40), func() {
+				re.roster.Teams = slices.Delete(re.roster.Teams, i, i+1)
+			})
 		})
 	})
 	tc.remove.Importance = widget.LowImportance
@@ -319,7 +337,7 @@ func (re *rosterEditor) teamCard(i int) *teamCard {
 			container.NewBorder(nil, nil, smLabel, nil, tc.sm),
 			container.NewBorder(nil, nil, poLabel, nil, tc.po)),
 		container.NewBorder(nil, nil, nil, tc.choose, tc.developers),
-		tc.skills,
+		skillBox,
 	)
 	tc.box = panel(form)
 	return tc
@@ -472,7 +490,7 @@ func (re *rosterEditor) personRoles(id string) string {
 }
 
 func (re *rosterEditor) buildPeople() {
-	re.peopleBox.RemoveAll()
+	var peopleBoxObjs []fyne.CanvasObject
 	people := slices.Clone(re.roster.People)
 	sort.SliceStable(people, func(a, b int) bool {
 		return strings.ToLower(people[a].Name) < strings.ToLower(people[b].Name)
@@ -496,8 +514,9 @@ func (re *rosterEditor) buildPeople() {
 		rename.Importance = widget.LowImportance
 		remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { re.removePerson(id) })
 		remove.Importance = widget.LowImportance
-		re.peopleBox.Add(row([]float32{24, 52, 14, 10}, name, roles, contractor, container.NewHBox(layout.NewSpacer(), rename, remove)))
+		peopleBoxObjs = append(peopleBoxObjs, row([]float32{24, 52, 14, 10}, name, roles, contractor, container.NewHBox(layout.NewSpacer(), rename, remove)))
 	}
+	re.peopleBox.Objects = peopleBoxObjs
 	re.peopleBox.Refresh()
 }
 
@@ -525,39 +544,57 @@ func (re *rosterEditor) removePerson(id string) {
 	name := re.personName(id)
 	re.ts.ui.confirm("Remove person", fmt.Sprintf("Remove %s from the roster? Every role they hold (%s) becomes vacant.",
 		name, re.personRoles(id)), "Remove", func() {
-		r := &re.roster
-		r.People = slices.DeleteFunc(r.People, func(p assessment.Person) bool { return p.ID == id })
-		for i := range r.Roles {
-			if r.Roles[i].PersonID == id {
-				r.Roles[i].PersonID = ""
-			}
-		}
-		for i := range r.Teams {
-			t := &r.Teams[i]
-			if t.ScrumMasterID == id {
-				t.ScrumMasterID = ""
-			}
-			if t.ProductOwnerID == id {
-				t.ProductOwnerID = ""
-			}
-			t.DeveloperIDs = slices.DeleteFunc(t.DeveloperIDs, func(d string) bool { return d == id })
-		}
+		re.removeWithUndo("Removed "+truncateText(name, 40), func() { re.dropPerson(id) })
+	})
+}
+
+// removeWithUndo changes the roster, saves it, and offers to take the
+// change back.
+func (re *rosterEditor) removeWithUndo(what string, change func()) {
+	before := cloneRoster(re.roster)
+	change()
+	re.rebuild()
+	re.changed()
+	re.ts.ui.status.offerUndo(what, func() {
+		re.roster = before
 		re.rebuild()
 		re.changed()
 	})
+}
+
+// dropPerson takes a person off the roster and leaves what they held vacant.
+func (re *rosterEditor) dropPerson(id string) {
+	r := &re.roster
+	r.People = slices.DeleteFunc(r.People, func(p assessment.Person) bool { return p.ID == id })
+	for i := range r.Roles {
+		if r.Roles[i].PersonID == id {
+			r.Roles[i].PersonID = ""
+		}
+	}
+	for i := range r.Teams {
+		t := &r.Teams[i]
+		if t.ScrumMasterID == id {
+			t.ScrumMasterID = ""
+		}
+		if t.ProductOwnerID == id {
+			t.ProductOwnerID = ""
+		}
+		t.DeveloperIDs = slices.DeleteFunc(t.DeveloperIDs, func(d string) bool { return d == id })
+	}
 }
 
 // updateGaps shows the role gaps the roster has now.
 func (re *rosterEditor) updateGaps() {
 	re.gaps = assessment.RoleGaps(re.roster, re.ts.train.Framework)
 	re.gapTitle.SetText(fmt.Sprintf("Role gaps (%d)", len(re.gaps)))
-	re.gapBox.RemoveAll()
+	var gapBoxObjs []fyne.CanvasObject
 	if len(re.gaps) == 0 {
-		re.gapBox.Add(wrapped("No gaps: every role is held and every team is whole."))
+		gapBoxObjs = append(gapBoxObjs, wrapped("No gaps: every role is held and every team is whole."))
 	}
 	for _, g := range re.gaps {
-		re.gapBox.Add(gapCard(g))
+		gapBoxObjs = append(gapBoxObjs, gapCard(g))
 	}
+	re.gapBox.Objects = gapBoxObjs
 	re.gapBox.Refresh()
 }
 

@@ -17,15 +17,46 @@ type saveStatus struct {
 	icon     *widget.Icon
 	label    *widget.Label
 	inFlight int
-	lastErr  bool
 	box      *fyne.Container
+
+	// The last removal, which the coach can take back.
+	undoText *widget.Label
+	undoBtn  *widget.Button
+	undoFn   func()
 }
 
 func newSaveStatus() *saveStatus {
 	s := &saveStatus{icon: widget.NewIcon(nil), label: widget.NewLabel("")}
-	s.box = container.NewHBox(s.icon, s.label)
+	s.undoText = widget.NewLabel("")
+	s.undoText.TextStyle.Italic = true
+	s.undoBtn = widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), s.undo)
+	s.box = container.NewHBox(s.undoText, s.undoBtn, s.icon, s.label)
 	s.icon.Hide()
+	s.clearUndo()
 	return s
+}
+
+// offerUndo shows what was just removed with a button to take it back,
+// until the coach moves to another screen or removes something else.
+func (s *saveStatus) offerUndo(what string, undo func()) {
+	s.undoFn = undo
+	s.undoText.SetText(what)
+	s.undoText.Show()
+	s.undoBtn.Show()
+}
+
+func (s *saveStatus) clearUndo() {
+	s.undoFn = nil
+	s.undoText.Hide()
+	s.undoBtn.Hide()
+}
+
+func (s *saveStatus) undo() {
+	fn := s.undoFn
+	s.clearUndo()
+	if fn != nil {
+		fn()
+	}
 }
 
 func (s *saveStatus) content() fyne.CanvasObject { return s.box }
@@ -48,7 +79,6 @@ func (s *saveStatus) saved(at time.Time) {
 	if s.inFlight > 0 {
 		return
 	}
-	s.lastErr = false
 	s.label.Importance = widget.SuccessImportance
 	s.label.SetText("Saved " + at.Format("15:04:05"))
 	s.icon.SetResource(theme.NewSuccessThemedResource(theme.ConfirmIcon()))
@@ -59,7 +89,6 @@ func (s *saveStatus) failed() {
 	if s.inFlight > 0 {
 		s.inFlight--
 	}
-	s.lastErr = true
 	s.label.Importance = widget.DangerImportance
 	s.label.SetText("Not saved")
 	s.icon.SetResource(theme.NewErrorThemedResource(theme.ErrorIcon()))

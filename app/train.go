@@ -36,6 +36,7 @@ type trainScreen struct {
 	tabs       *container.AppTabs
 	assessList *widget.List
 	noAssess   *fyne.Container
+	latest     *fyne.Container // where the train stands: the latest result and today's facts
 	rosterEd   *rosterEditor
 	registerV  *registerView
 	trend      *trendView
@@ -71,7 +72,7 @@ func (ts *trainScreen) flush() { ts.rosterEd.flush() }
 
 func (ts *trainScreen) build() {
 	ts.name = headingTruncated("")
-	ts.facts = truncated("")
+	ts.facts = wrapped("")
 	ts.desc = wrapped("")
 	ts.desc.TextStyle.Italic = true
 
@@ -82,7 +83,7 @@ func (ts *trainScreen) build() {
 
 	header := container.NewBorder(nil, nil, nil,
 		container.NewVBox(container.NewHBox(edit, del, newAssessment)),
-		container.NewVBox(ts.name, ts.facts))
+		container.NewVBox(ts.name, ts.facts, ts.desc))
 
 	ts.assessList = widget.NewList(
 		func() int { return len(ts.assessments) },
@@ -97,9 +98,13 @@ func (ts *trainScreen) build() {
 			"impediment register first if you can: the assessment uses them for gaps and figures."),
 		container.NewHBox(startBtn))))
 	assessHeader := row(assessColumns, columnHead("Assessment"), columnHead("Assessor"), columnHead("Status"),
-		columnHead("Level"), columnHead("Score"), columnHead(""))
-	assessTab := container.NewBorder(container.NewVBox(assessHeader, widget.NewSeparator()), nil, nil, nil,
-		container.NewStack(ts.assessList, ts.noAssess))
+		columnHead("Level"), columnHead("Score"), gap(ts.assessmentRow().(*fyne.Container).Objects[5]))
+	ts.latest = container.NewVBox()
+	assessTab := container.NewHSplit(
+		container.NewBorder(container.NewVBox(assessHeader, widget.NewSeparator()), nil, nil, nil,
+			container.NewStack(ts.assessList, ts.noAssess)),
+		container.NewPadded(container.NewVScroll(ts.latest)))
+	assessTab.Offset = 0.68
 
 	ts.rosterEd = newRosterEditor(ts)
 	ts.registerV = newRegisterView(ts)
@@ -111,11 +116,10 @@ func (ts *trainScreen) build() {
 		container.NewTabItemWithIcon("Impediments", theme.WarningIcon(), ts.registerV.content()),
 		container.NewTabItemWithIcon("Trend", theme.ViewRestoreIcon(), ts.trend.content()),
 	)
-	ts.root = container.NewBorder(
-		container.NewVBox(container.NewPadded(header), container.NewPadded(ts.desc)), nil, nil, nil, ts.tabs)
+	ts.root = container.NewBorder(container.NewPadded(header), nil, nil, nil, ts.tabs)
 }
 
-var assessColumns = []float32{26, 18, 11, 18, 7, 20}
+var assessColumns = []float32{30, 20, 14, 24, 10, 0}
 
 func (ts *trainScreen) assessmentRow() fyne.CanvasObject {
 	title := truncated("")
@@ -203,10 +207,65 @@ func (ts *trainScreen) show() {
 		ts.noAssess.Hide()
 		ts.assessList.Show()
 	}
+	ts.showLatest()
 	ts.rosterEd.set(ts.roster)
 	ts.registerV.set(ts.register)
 	ts.trend.set()
 	ts.ui.retitle()
+}
+
+// showLatest sums up where the train stands: its latest finished
+// assessment's level, verdict and first recommendations, and what today's
+// roster and register say.
+func (ts *trainScreen) showLatest() {
+	box := ts.latest
+	box.RemoveAll()
+	box.Add(subheading("Where the train stands"))
+	latest := -1
+	for i, a := range ts.assessments {
+		if a.Status == assessment.Final {
+			latest = i
+		}
+	}
+	if latest < 0 {
+		box.Add(wrapped("No finished assessment yet. Finish one to see the train's level and the verdict on its scaled facilitator here."))
+	} else {
+		a, r := ts.assessments[latest], ts.results[latest]
+		box.Add(boldLabel("Latest finished: " + assessmentTitle(a.PI, a.Date)))
+		level := "Level: not enough rated"
+		if r.Level.Number > 0 {
+			level = fmt.Sprintf("Level %d · %s · overall %s", r.Level.Number, r.Level.Name, scoreText(r.Overall))
+		}
+		box.Add(wrapped(level))
+		box.Add(wrapped(ts.train.Framework.Facilitator() + ": " + verdictText(r.Verdict.Kind)))
+		var top []string
+		for _, rec := range r.Agreed() {
+			if len(top) == 3 {
+				break
+			}
+			top = append(top, rec.Action)
+		}
+		if len(top) > 0 {
+			box.Add(boldLabel("First recommendations"))
+			box.Add(bullets(top))
+		}
+		id := a.ID
+		box.Add(container.NewHBox(widget.NewButtonWithIcon("Results", theme.InfoIcon(), func() {
+			ts.ui.openResults(ts.trainID, id)
+		})))
+	}
+	box.Add(widget.NewSeparator())
+	box.Add(boldLabel("Today"))
+	gaps := assessment.RoleGaps(ts.roster, ts.train.Framework)
+	fig := assessment.Figures(ts.register, dayOf(ts.ui.now()), assessment.DefaultPIWeeks)
+	today := []string{plural(len(gaps), "role gap in the roster", "role gaps in the roster")}
+	if fig.Open > 0 {
+		today = append(today, fmt.Sprintf("%s, the oldest %d days old", plural(fig.Open, "open impediment", "open impediments"), fig.OldestOpenAgeDays))
+	} else {
+		today = append(today, "no open impediments")
+	}
+	box.Add(bullets(today))
+	box.Refresh()
 }
 
 // updateFacts writes the line under the train's name.

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/trainscope/trainscope/assessment"
@@ -90,12 +91,13 @@ func (tv *trendView) cell(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 }
 
-// scoreWithShare writes a score with the share of items it rests on.
+// scoreWithShare writes a score with the share of items it rests on, in
+// brackets.
 func scoreWithShare(s assessment.Score) string {
 	if !s.Known() {
 		return "–"
 	}
-	return fmt.Sprintf("%.0f  (%.0f%% rated)", s.Value, s.Answered()*100)
+	return fmt.Sprintf("%.0f  (%.0f%%)", s.Value, s.Answered()*100)
 }
 
 // set draws the chart and table from the train screen's assessments.
@@ -135,11 +137,20 @@ func (tv *trendView) set() {
 		})
 	}
 	tv.chart.SetData(labels, series)
-	tv.table.SetColumnWidth(0, 200)
-	tv.table.SetColumnWidth(1, 90)
-	tv.table.SetColumnWidth(2, 160)
-	for c := 3; c < 4+len(tv.ts.ui.defs.Checklists); c++ {
-		tv.table.SetColumnWidth(c, 190)
+	// Each column as wide as its heading, so no checklist's name is cut.
+	for c := range 4 + len(tv.ts.ui.defs.Checklists) {
+		measure := widget.NewLabel(tv.header(c))
+		measure.TextStyle.Bold = true
+		w := measure.MinSize().Width + theme.Padding()*2
+		switch c {
+		case 0:
+			w = max(w, 190)
+		case 2:
+			w = max(w, 140)
+		default:
+			w = max(w, 100) // "71  (100%)"
+		}
+		tv.table.SetColumnWidth(c, w)
 	}
 	tv.table.Refresh()
 	switch len(as) {
@@ -148,7 +159,7 @@ func (tv *trendView) set() {
 	case 1:
 		tv.note.SetText("One assessment so far: the trend shows once there is a second, PI over PI.")
 	default:
-		tv.note.SetText(fmt.Sprintf("%d assessments, oldest first. The overall score covers the maturity checklists; "+
-			"scaled facilitator fit feeds the verdict only.", len(as)))
+		tv.note.SetText(fmt.Sprintf("%d assessments, oldest first. In the table, each score has the share of items rated "+
+			"in brackets. The overall score covers the maturity checklists; scaled facilitator fit feeds the verdict only.", len(as)))
 	}
 }

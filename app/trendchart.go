@@ -166,7 +166,7 @@ func (r *trendRenderer) Layout(size fyne.Size) {
 		if n == 1 {
 			return left + plotW/2
 		}
-		return left + 24 + (plotW-48)*float32(i)/float32(n-1)
+		return left + 40 + (plotW-80)*float32(i)/float32(n-1)
 	}
 	yAt := func(v float64) float32 {
 		return plotBottom - plotH*float32(math.Max(0, math.Min(100, v))/100)

@@ -16,10 +16,15 @@ type worker struct {
 	wake    chan struct{}
 	pending sync.WaitGroup
 	stop    chan struct{}
+
+	// deliver runs a job's done on the UI thread. It is fyne.Do; tests
+	// swap it for a queue they drain on their own goroutine, which is what
+	// the UI thread is in a test.
+	deliver func(func())
 }
 
 func newWorker() *worker {
-	w := &worker{wake: make(chan struct{}, 1), stop: make(chan struct{})}
+	w := &worker{wake: make(chan struct{}, 1), stop: make(chan struct{}), deliver: fyne.Do}
 	go w.loop()
 	return w
 }
@@ -33,7 +38,7 @@ func (w *worker) do(work func() error, done func(error)) {
 		defer w.pending.Done()
 		err := work()
 		if done != nil {
-			fyne.Do(func() { done(err) })
+			w.deliver(func() { done(err) })
 		}
 	})
 	w.mu.Unlock()
@@ -83,7 +88,7 @@ func (w *worker) spawn(work func() error, done func(error)) {
 		defer w.pending.Done()
 		err := work()
 		if done != nil {
-			fyne.Do(func() { done(err) })
+			w.deliver(func() { done(err) })
 		}
 	}()
 }
