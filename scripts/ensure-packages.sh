@@ -18,7 +18,6 @@ for pkg in "$@"; do
 done
 [ "${#missing[@]}" -eq 0 ] && exit 0
 
-echo "ensure-packages: installing ${missing[*]}" >&2
 if [ "$(id -u)" -eq 0 ]; then
 	sudo=()
 elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
@@ -28,6 +27,7 @@ else
 	echo "  sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
 	exit 1
 fi
+echo "ensure-packages: installing ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
 "${sudo[@]}" apt-get update -qq
 "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
