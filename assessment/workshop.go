@@ -317,30 +317,30 @@ type ChecklistObservation struct {
 
 // ObservationGaps lists, per item rated both by the room and by the coach,
 // the gap between them, in definition order; and per checklist the two
-// scores side by side.
+// scores side by side. Both scores of a checklist are computed on the same
+// items, those both sides rated, so the gap compares like with like.
 func ObservationGaps(d *Definitions, a *Assessment) ([]ObservationGap, []ChecklistObservation) {
 	if a.Workshop == nil {
 		return nil, nil
 	}
+	self := &Assessment{Date: a.Date, PI: a.PI, Answers: map[string]Answer{}}
 	observed := &Assessment{Date: a.Date, PI: a.PI, Answers: map[string]Answer{}}
 	var gaps []ObservationGap
 	for _, c := range d.Checklists {
 		for _, it := range c.Items {
 			obs := a.Workshop.Observed[it.ID]
-			observed.Answers[it.ID] = Answer{ItemID: it.ID, Rating: obs}
 			cons := a.Answers[it.ID].Rating
-			if cons.Rated() && obs.Rated() {
-				gaps = append(gaps, ObservationGap{ItemID: it.ID, Consensus: cons, Observed: obs, Gap: int(cons - obs)})
+			if !cons.Rated() || !obs.Rated() {
+				continue
 			}
+			gaps = append(gaps, ObservationGap{ItemID: it.ID, Consensus: cons, Observed: obs, Gap: int(cons - obs)})
+			self.Answers[it.ID] = Answer{ItemID: it.ID, Rating: cons}
+			observed.Answers[it.ID] = Answer{ItemID: it.ID, Rating: obs}
 		}
 	}
-	self := &Assessment{Date: a.Date, PI: a.PI, Answers: map[string]Answer{}}
-	for id, ans := range a.Answers {
-		self.Answers[id] = Answer{ItemID: id, Rating: ans.Rating}
-	}
-	var per []ChecklistObservation
 	selfScores := Evaluate(d, Train{}, self).Checklists
 	obsScores := Evaluate(d, Train{}, observed).Checklists
+	per := make([]ChecklistObservation, 0, len(selfScores))
 	for i, cs := range selfScores {
 		co := ChecklistObservation{ChecklistID: cs.ChecklistID, Self: cs.Score, Observed: obsScores[i].Score}
 		if co.Self.Known() && co.Observed.Known() {

@@ -189,6 +189,17 @@ func TestObservationGaps(t *testing.T) {
 	if !found {
 		t.Error("no comparison for the impediment checklist")
 	}
+
+	// An observation that matches the consensus gives no gap, however many
+	// items the room rated that the coach did not observe.
+	a.Workshop.Observed = map[string]Rating{items[1].ID: 4}
+	a.Answers[items[3].ID] = Answer{ItemID: items[3].ID, Rating: 1}
+	_, per = ObservationGaps(d, a)
+	for _, co := range per {
+		if co.Gap != 0 {
+			t.Errorf("checklist %s: gap %v where the only observed item matches the consensus", co.ChecklistID, co.Gap)
+		}
+	}
 }
 
 func TestMergeResponses(t *testing.T) {

@@ -13,52 +13,57 @@ import (
 // The full report for the LACE, in the order a reader works through it: what
 // it says, why, the facts under it, what to do, and how it was measured.
 
-// fullParts are the parts of the full report, in order, as the contents on the cover lists
-// them. The alias of each is replaced by its first page when the PDF is
-// closed.
-var fullParts = []string{
-	"Executive summary",
-	"Scores and trends",
-	"Findings per checklist",
-	"Roster and role gaps",
-	"Impediment register",
-	"Recommendations",
-	"Appendix A: every answer and note",
-	"Appendix B: method",
+// part is one part of the full report: its title, as the contents on the
+// cover lists it, whether it is set on landscape pages for its wide table,
+// and what draws it.
+type part struct {
+	title     string
+	landscape bool
+	draw      func()
 }
 
+// parts are the parts of the full report, in order. A workshop assessment
+// has one more, after the findings: what the room voted and how the coach's
+// own observation compares.
+func (d *doc) parts() []part {
+	ps := []part{
+		{"Executive summary", false, d.executiveSummary},
+		{"Scores and trends", false, d.scoresAndTrends},
+		{"Findings per checklist", false, d.findings},
+	}
+	if d.ws != nil {
+		ps = append(ps, part{workshopTitle, false, d.workshop})
+	}
+	return append(ps,
+		part{"Roster and role gaps", false, d.roster},
+		part{"Impediment register", false, d.register},
+		part{"Recommendations", true, d.recommendations},
+		part{"Appendix A: every answer and note", false, d.answers},
+		part{"Appendix B: method", false, d.method},
+	)
+}
+
+// partAlias is replaced by part i's first page when the PDF is closed.
 func partAlias(i int) string { return fmt.Sprintf(aliasMark+"p%d"+aliasMark, i+1) }
 
 // startPart opens part i on a new page (landscape for the widest table) and
 // records its page for the contents.
-func (d *doc) startPart(i int, landscape bool) {
-	if landscape {
+func (d *doc) startPart(i int, pt part) {
+	if pt.landscape {
 		d.landscape()
 	} else {
 		d.portrait()
 	}
 	d.pdf.RegisterAlias(partAlias(i), strconv.Itoa(d.pdf.PageNo()))
-	d.h1(fullParts[i])
+	d.h1(pt.title)
 }
 
 func (d *doc) full() {
 	d.cover()
-	d.startPart(0, false)
-	d.executiveSummary()
-	d.startPart(1, false)
-	d.scoresAndTrends()
-	d.startPart(2, false)
-	d.findings()
-	d.startPart(3, false)
-	d.roster()
-	d.startPart(4, false)
-	d.register()
-	d.startPart(5, true)
-	d.recommendations()
-	d.startPart(6, false)
-	d.answers()
-	d.startPart(7, false)
-	d.method()
+	for i, pt := range d.parts() {
+		d.startPart(i, pt)
+		pt.draw()
+	}
 }
 
 // cover is the first page: who and what the report is about, for whom, and
@@ -131,9 +136,9 @@ func (d *doc) cover() {
 	p.Ln(1)
 	d.color(colInk)
 	d.font("", 10)
-	for i, title := range fullParts {
+	for i, pt := range d.parts() {
 		y := p.GetY()
-		d.textAt(marginSide, y, cw-20, 6, title, "L")
+		d.textAt(marginSide, y, cw-20, 6, pt.title, "L")
 		// The number is not known yet: left-aligned where a two-digit
 		// number ends at the margin.
 		nw := p.GetStringWidth("99") + 2*p.GetCellMargin()
@@ -172,6 +177,9 @@ func (d *doc) executiveSummary() {
 	d.verdict()
 	d.h2("Key figures", 22)
 	d.figureTiles()
+	if d.ws != nil {
+		d.workshopPanel(0)
+	}
 	d.h2("What matters most", 30)
 	d.topRecommendations(top(d.in.Results.Recommendations))
 }
@@ -914,25 +922,41 @@ func (d *doc) recommendations() {
 // answers: every item of every checklist with its answer, note and
 // evidence.
 func (d *doc) answers() {
-	d.para("", sizeBody, "Every item as the coach answered it. \"Not applicable\" and \"don't know\" never count toward a score. The note is what the coach heard or thinks; \"Seen\" is the evidence they observed.")
+	intro := "Every item as the coach answered it. \"Not applicable\" and \"don't know\" never count toward a score. The note is what the coach heard or thinks; \"Seen\" is the evidence they observed."
+	if d.ws != nil {
+		intro += " The answer is the consensus the workshop recorded; beside it are the room's votes where they were revealed (a dash where they were not: those votes stay private) and what the coach observed."
+	}
+	d.para("", sizeBody, intro)
 	for ci := range d.in.Definitions.Checklists {
 		cl := &d.in.Definitions.Checklists[ci]
 		d.h2(d.words(cl.Title), 25)
 		cols := scaleColumns([]column{{"Item", 70, "L"}, {"Answer", 30, "L"}, {"Note and evidence", 74, "L"}}, d.contentWidth())
+		if d.ws != nil {
+			cols = scaleColumns([]column{{"Item", 56, "L"}, {"Answer (consensus)", 28, "L"}, {"Workshop votes and the coach's observation", 42, "L"}, {"Note and evidence", 48, "L"}}, d.contentWidth())
+		}
 		var rows [][]cell
 		section := ""
 		for i := range cl.Items {
 			it := &cl.Items[i]
 			if it.Section != "" && it.Section != section {
 				section = it.Section
-				rows = append(rows, []cell{{text: section, style: "B", fill: &colPanel}, {fill: &colPanel}, {fill: &colPanel}})
+				band := make([]cell, len(cols))
+				for j := range band {
+					band[j].fill = &colPanel
+				}
+				band[0].text, band[0].style = section, "B"
+				rows = append(rows, band)
 			}
 			ans := d.a.Answers[it.ID]
-			rows = append(rows, []cell{
+			row := []cell{
 				{text: d.words(it.Text), sub: it.ID},
 				{text: ratingText(it, d.itemScore(it)), style: "B"},
 				{text: ans.Note, sub: evidenceNote(ans.Evidence)},
-			})
+			}
+			if d.ws != nil {
+				row = slices.Insert(row, 2, d.workshopAnswerCell(it))
+			}
+			rows = append(rows, row)
 		}
 		d.draw(table{cols: cols}, rows)
 	}

@@ -118,6 +118,10 @@ type cell struct {
 	sub   string
 	ink   *rgb // text colour; nil is the usual ink
 	fill  *rgb // background; nil is the row's stripe
+	// chart, when set, draws a small figure in the top chartLines lines of
+	// the cell, above its text, in the box it is given.
+	chart      func(x, y, w, h float64)
+	chartLines int
 }
 
 // table is a table with a header row that repeats on every page it spans.
@@ -142,12 +146,14 @@ func scaleColumns(cols []column, w float64) []column {
 	return out
 }
 
-// cellLines is a cell measured at its column's width.
+// cellLines is a cell measured at its column's width: the lines its chart
+// takes, then its text.
 type cellLines struct {
+	chart     int
 	main, sub []string
 }
 
-func (c cellLines) count() int { return len(c.main) + len(c.sub) }
+func (c cellLines) count() int { return c.chart + len(c.main) + len(c.sub) }
 
 const cellPadY = 1.2
 
@@ -216,6 +222,12 @@ func (d *doc) measureRow(t table, row []cell, size float64) ([]cellLines, int) {
 		w := t.cols[ci].width
 		d.font(c.style, size)
 		m := cellLines{main: d.split(d.g.clean(c.text), w)}
+		if c.chart != nil {
+			m.chart = c.chartLines
+			if c.text == "" {
+				m.main = nil
+			}
+		}
 		if c.sub != "" {
 			d.font("I", size)
 			m.sub = d.split(d.g.clean(c.sub), w)
@@ -295,12 +307,18 @@ func (d *doc) drawRow(t table, row []cell, measured []cellLines, start, n int, s
 		}
 		d.color(ink)
 		m := measured[ci]
-		for i := start; i < start+n && i < m.count(); i++ {
+		if c.chart != nil && start < m.chart {
+			// A row with a chart is a few lines tall and never split, so
+			// the chart is whole on its first page.
+			c.chart(x, y+cellPadY, col.width, float64(min(m.chart, start+n)-start)*lh)
+			d.color(ink)
+		}
+		for i := max(start, m.chart); i < start+n && i < m.count(); i++ {
 			line, style := "", c.style
-			if i < len(m.main) {
-				line = m.main[i]
+			if j := i - m.chart; j < len(m.main) {
+				line = m.main[j]
 			} else {
-				line, style = m.sub[i-len(m.main)], "I"
+				line, style = m.sub[j-len(m.main)], "I"
 				if ink == colInk {
 					d.color(colMuted)
 				}

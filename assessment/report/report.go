@@ -158,6 +158,7 @@ type doc struct {
 	people   map[string]assessment.Person
 	teams    map[string]assessment.Team
 	items    map[string]assessment.ItemScore
+	ws       *workshopView // nil unless the assessment was made in a workshop
 }
 
 func newDoc(in Input, opt Options, size string, g *glyphs) *doc {
@@ -178,6 +179,7 @@ func newDoc(in Input, opt Options, size string, g *glyphs) *doc {
 	for _, is := range in.Results.Items {
 		d.items[is.ItemID] = is
 	}
+	d.ws = newWorkshopView(in.Definitions, d.a)
 	if opt.Summary {
 		d.kind = "ART maturity assessment: summary for leadership"
 	}
@@ -211,6 +213,9 @@ func newDoc(in Input, opt Options, size string, g *glyphs) *doc {
 
 	title := fmt.Sprintf("%s: ART maturity assessment %s", d.trainName(), d.a.PI)
 	subject := "Report for the LACE: findings, roster, impediment register and recommendations"
+	if d.ws != nil {
+		subject = "Report for the LACE: findings, the workshop's votes, roster, impediment register and recommendations"
+	}
 	if opt.Summary {
 		subject = "Summary for leadership: maturity level, facilitator verdict and the recommendations that matter most"
 	}
@@ -220,6 +225,11 @@ func newDoc(in Input, opt Options, size string, g *glyphs) *doc {
 	}
 	if d.a.PI != "" {
 		keywords = append(keywords, d.a.PI)
+	}
+	if d.ws != nil {
+		// Participants are never named here: the properties travel with
+		// the file, and an anonymous workshop must not leak a name.
+		keywords = append(keywords, "workshop")
 	}
 	keywords = append(keywords, d.trainName())
 	p.SetTitle(propText(title), true)

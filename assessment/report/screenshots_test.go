@@ -14,9 +14,12 @@ import (
 
 // The page images in docs/screenshots/report-*.png show the sample train
 // with three made-up earlier assessments, so the radar's overlay and the
-// trend have something to show. Remake them after a change to the report:
+// trend have something to show; report-workshop-*.png show it assessed in
+// the workshop of the tests' fixture. Remake them after a change to the
+// report (all, or one set by its name: sample or workshop):
 //
 //	go test -tags migrated_fynedo ./assessment/report -run TestScreenshots -screenshots
+//	go test -tags migrated_fynedo ./assessment/report -run TestScreenshots/workshop -screenshots
 var screenshots = flag.Bool("screenshots", false, "rewrite the report page images in docs/screenshots/")
 
 func TestScreenshots(t *testing.T) {
@@ -25,29 +28,38 @@ func TestScreenshots(t *testing.T) {
 	}
 	needPoppler(t, "pdftoppm")
 	in := withHistory(sampleInput(t), 3)
-	dir := t.TempDir()
+	workshop := withWorkshop(t, in, false, hiddenVotes)
 	out := filepath.Join("..", "..", "docs", "screenshots")
 	for _, doc := range []struct {
+		set   string
+		in    Input
 		opt   Options
 		pages map[string]string // image name: the heading that opens the page, or its number
 	}{
-		{Options{Summary: true}, map[string]string{"summary-1": "1", "summary-2": "2"}},
-		{Options{}, map[string]string{"cover": "1", "executive-summary": "Executive summary", "scores": "Scores and trends",
+		{"sample", in, Options{Summary: true}, map[string]string{"summary-1": "1", "summary-2": "2"}},
+		{"sample", in, Options{}, map[string]string{"cover": "1", "executive-summary": "Executive summary", "scores": "Scores and trends",
 			"roster": "Roster and role gaps", "recommendations": "Recommendations"}},
+		{"workshop", workshop, Options{}, map[string]string{"workshop-votes": workshopTitle, "workshop-gaps": "The room's self-rating and the coach's observation"}},
 	} {
-		pdf, _ := render(t, in, doc.opt)
-		src := filepath.Join(dir, "report.pdf")
-		if err := os.WriteFile(src, pdf, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		text := strings.Split(poppler(t, pdf, "pdftotext", "-layout"), "\f")
-		for name, where := range doc.pages {
-			n := pageOf(text, where)
-			dst := filepath.Join(out, "report-"+name)
-			cmd := exec.Command("pdftoppm", "-png", "-r", "80", "-f", n, "-l", n, "-singlefile", src, dst)
-			if b, err := cmd.CombinedOutput(); err != nil {
-				t.Fatalf("pdftoppm: %v\n%s", err, b)
-			}
+		t.Run(doc.set, func(t *testing.T) { shoot(t, doc.in, doc.opt, doc.pages, out) })
+	}
+}
+
+// shoot renders the report and saves each named page as an image in out.
+func shoot(t *testing.T, in Input, opt Options, pages map[string]string, out string) {
+	t.Helper()
+	pdf, _ := render(t, in, opt)
+	src := filepath.Join(t.TempDir(), "report.pdf")
+	if err := os.WriteFile(src, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Split(poppler(t, pdf, "pdftotext", "-layout"), "\f")
+	for name, where := range pages {
+		n := pageOf(text, where)
+		dst := filepath.Join(out, "report-"+name)
+		cmd := exec.Command("pdftoppm", "-png", "-r", "80", "-f", n, "-l", n, "-singlefile", src, dst)
+		if b, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("pdftoppm: %v\n%s", err, b)
 		}
 	}
 }

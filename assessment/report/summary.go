@@ -20,6 +20,9 @@ func (d *doc) summary() {
 	d.levelPanel(true)
 	d.h2("Key figures", 22)
 	d.figureTiles()
+	if d.ws != nil {
+		d.workshopPanel(4) // seven roles and the longest checklist title take four
+	}
 
 	// The checklist table goes under the radar; the radar takes what the
 	// table leaves.
