@@ -8,7 +8,7 @@ LDFLAGS     := -X main.version=$(VERSION)
 BUILD_PKGS  := gcc libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev
 TEST_PKGS   := xvfb xauth x11-utils poppler-utils
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
-FYNE_TOOL   := fyne.io/tools/cmd/fyne@v1.7.2
+FYNE_TOOL   := fyne
 export CGO_ENABLED := 1
 
 .PHONY: run test build package deps test-deps fmt-check vet staticcheck unit clean
@@ -26,7 +26,7 @@ build: deps
 
 ## package: a Linux desktop package (tar.xz with .desktop file and icon)
 package: deps
-	$(GO) run $(FYNE_TOOL) package -os linux -tags $(TAGS) -release
+	$(GO) tool $(FYNE_TOOL) package -os linux -tags $(TAGS) -release
 
 deps:
 	@scripts/ensure-packages.sh $(BUILD_PKGS)
