@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	fyneapp "fyne.io/fyne/v2/app"
 
@@ -161,15 +162,46 @@ func runGUI(args []string) error {
 	if path == "" {
 		path = data.DefaultPath(a.Storage().RootURI().Path())
 	}
-	store, err := openStore(path)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
 	defs, err := loadDefinitions()
 	if err != nil {
 		return err
 	}
+	store, err := openStore(path)
+	if err != nil {
+		// Say it in a window too: a coach who starts Trainscope from the
+		// desktop never sees the terminal.
+		fmt.Fprintln(os.Stderr, "trainscope:", err)
+		var damaged *data.DamagedError
+		var restore func() (*data.Store, string, error)
+		if errors.As(err, &damaged) && damaged.Backup != "" {
+			restore = func() (*data.Store, string, error) { return openBackupCopy(damaged, time.Now()) }
+		}
+		app.RunWithOpenError(a, err, restore, defs)
+		return nil
+	}
+	defer store.Close()
 	app.Run(a, store, defs)
 	return nil
+}
+
+// openBackupCopy copies the newest backup of a damaged database to a new
+// file beside it and opens that, so the coach can work on while the damaged
+// file stays exactly as it was for whoever repairs it.
+func openBackupCopy(damaged *data.DamagedError, now time.Time) (*data.Store, string, error) {
+	base := strings.TrimSuffix(filepath.Base(damaged.Path), filepath.Ext(damaged.Path))
+	copyPath := filepath.Join(filepath.Dir(damaged.Path), fmt.Sprintf("%s-restored-%s.db", base, now.Format("2006-01-02-150405")))
+	content, err := os.ReadFile(damaged.Backup)
+	if err != nil {
+		return nil, "", fmt.Errorf("read the backup %s: %w", damaged.Backup, err)
+	}
+	if err := writeFileAtomic(copyPath, content, 0o600); err != nil {
+		return nil, "", err
+	}
+	store, err := openStore(copyPath)
+	if err != nil {
+		return nil, "", err
+	}
+	return store, fmt.Sprintf("Trainscope is working on %s, a copy of the backup %s. The damaged file %s is as it was. "+
+		"To keep working on the copy next time, start Trainscope with -db %s or move it in place of the damaged file.",
+		copyPath, filepath.Base(damaged.Backup), damaged.Path, copyPath), nil
 }

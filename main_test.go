@@ -3,12 +3,15 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/trainscope/trainscope/data"
 )
 
 // binary is the trainscope command built once for the end-to-end tests.
@@ -227,4 +230,70 @@ func TestBundleRoundTrip(t *testing.T) {
 	if _, errOut, code := trainscope(t, dir, "import", "-db", "b.db", "bad.json"); code != 1 || !strings.Contains(errOut, "version") {
 		t.Errorf("a bundle of an unknown version should be refused naming the version; status %d, %q", code, errOut)
 	}
+}
+
+// TestDamagedDatabaseIsExplainedAndLeftAlone: a damaged database opens a
+// window that explains it, and the file keeps every byte; the newest
+// backup can be opened as a copy beside it.
+func TestDamagedDatabaseIsExplainedAndLeftAlone(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "x.db")
+	if _, errOut, code := trainscope(t, dir, "sample", "-db", db); code != 0 {
+		t.Fatalf("sample exited %d: %s", code, errOut)
+	}
+	damaged := bytes.Repeat([]byte("not a database "), 1000)
+	if err := os.WriteFile(db, damaged, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, errOut, code := trainscope(t, dir, "export", "-db", db, "-o", filepath.Join(dir, "x.json"))
+	if code != 1 || !strings.Contains(errOut, "damaged") || !strings.Contains(errOut, "backup") {
+		t.Errorf("a command on a damaged database should fail naming it and the backup; status %d, %q", code, errOut)
+	}
+
+	store, msg, err := openBackupCopy(damagedError(t, db), time.Date(2026, 11, 21, 9, 30, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatalf("open a copy of the backup: %v", err)
+	}
+	trains, err := store.Trains(context.Background())
+	store.Close()
+	if err != nil || len(trains) != 1 {
+		t.Errorf("the backup copy should hold the sample train: %d trains, %v", len(trains), err)
+	}
+	if !strings.Contains(msg, "x-restored-2026-11-21-093000.db") || !strings.Contains(msg, "as it was") {
+		t.Errorf("the coach should be told where the copy is: %q", msg)
+	}
+
+	if os.Getenv("DISPLAY") != "" {
+		if _, err := exec.LookPath("xwininfo"); err == nil {
+			cmd := exec.Command(binary, "-db", db)
+			cmd.Env = append(os.Environ(), "HOME="+dir, "XDG_CONFIG_HOME="+filepath.Join(dir, ".config"))
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			defer func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }()
+			seen := false
+			for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline) && !seen; time.Sleep(500 * time.Millisecond) {
+				tree, _ := exec.Command("xwininfo", "-root", "-tree").Output()
+				seen = bytes.Contains(tree, []byte("the database could not be opened"))
+			}
+			if !seen {
+				t.Error("no window explaining the damaged database appeared")
+			}
+		}
+	}
+	after, _ := os.ReadFile(db)
+	if !bytes.Equal(after, damaged) {
+		t.Error("the damaged database was changed")
+	}
+}
+
+// damagedError opens the database to get the store's own account of it.
+func damagedError(t *testing.T, db string) *data.DamagedError {
+	t.Helper()
+	_, err := openStore(db)
+	var damaged *data.DamagedError
+	if !errors.As(err, &damaged) || damaged.Backup == "" {
+		t.Fatalf("opening a damaged database should give a DamagedError with a backup, got %v", err)
+	}
+	return damaged
 }

@@ -1,0 +1,93 @@
+package app
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/trainscope/trainscope/assessment"
+	"github.com/trainscope/trainscope/assets"
+	"github.com/trainscope/trainscope/data"
+)
+
+// RunWithOpenError runs the application when the database could not be
+// opened: it explains why and, when restore is given, offers to open a copy
+// of the newest backup, after which the main window opens on that copy.
+// restore returns the store on the copy and a sentence saying where it is.
+func RunWithOpenError(a fyne.App, problem error, restore func() (*data.Store, string, error), defs *assessment.Definitions) {
+	var ui *UI
+	var offer func() (string, error)
+	if restore != nil {
+		offer = func() (string, error) {
+			store, msg, err := restore()
+			if err != nil {
+				return "", err
+			}
+			ui = NewUI(a, store, defs)
+			ui.win.Show()
+			dialog.ShowInformation("Opened a copy of the backup", msg, ui.win)
+			return msg, nil
+		}
+	}
+	OpenErrorWindow(a, problem, offer).Show()
+	a.Run()
+	if ui != nil {
+		ui.bg.close()
+		_ = ui.store.Close()
+	}
+}
+
+// OpenErrorWindow tells the coach, in plain words, why their database could
+// not be opened, before any other window exists: a coach who starts
+// Trainscope from the desktop never sees the terminal. restore, when not
+// nil, opens a copy of the newest backup; it returns a message for the
+// coach, or an error if that failed too. The damaged file is never touched.
+func OpenErrorWindow(a fyne.App, problem error, restore func() (string, error)) fyne.Window {
+	a.Settings().SetTheme(trainscopeTheme{})
+	a.SetIcon(fyne.NewStaticResource("trainscope.png", assets.Icon()))
+	w := a.NewWindow("Trainscope — the database could not be opened")
+	w.SetIcon(a.Icon())
+
+	heading := widget.NewLabelWithStyle("Trainscope could not open your assessments", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	message := widget.NewLabel(sentence(problem.Error()))
+	message.Wrapping = fyne.TextWrapWord
+	outcome := widget.NewLabel("")
+	outcome.Wrapping = fyne.TextWrapWord
+	outcome.Hide()
+
+	quit := widget.NewButtonWithIcon("Quit", theme.CancelIcon(), func() { a.Quit() })
+	buttons := container.NewHBox(quit)
+	if restore != nil {
+		var open *widget.Button
+		open = widget.NewButtonWithIcon("Open a copy of the newest backup", theme.HistoryIcon(), func() {
+			open.Disable()
+			msg, err := restore()
+			if err != nil {
+				outcome.SetText("That did not work either: " + err.Error())
+				open.Enable()
+			} else {
+				outcome.SetText(msg)
+				w.Close()
+			}
+			outcome.Show()
+		})
+		open.Importance = widget.HighImportance
+		buttons.Add(open)
+	}
+	w.SetContent(container.NewPadded(container.NewVBox(heading, message, outcome, container.NewHBox(layout.NewSpacer(), buttons))))
+	w.Resize(fyne.NewSize(640, 200))
+	w.CenterOnScreen()
+	return w
+}
+
+// sentence starts an error message with a capital, as a sentence on screen.
+func sentence(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
