@@ -87,7 +87,7 @@ func TestOpenErrorWindowWithoutBackup(t *testing.T) {
 	w.Show()
 	defer w.Close()
 	got := windowTexts(w)
-	if strings.Contains(got, "newest backup]") || !strings.Contains(got, "no permission") {
+	if strings.Contains(got, "newest backup]") || !strings.Contains(got, "No permission to read") {
 		t.Errorf("without a backup only the reason and Quit are shown:\n%s", got)
 	}
 }
