@@ -13,6 +13,7 @@ package assessment
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -130,6 +131,24 @@ type Roster struct {
 	Teams          []Team
 	ValueStreamMap bool     // the train has a value stream map telling it what value to deliver
 	RequiredSkills []string // skills every team needs; empty means DefaultSkills
+}
+
+// Clone copies a roster deeply, so a copy handed to another goroutine or
+// kept by another assessment never shares a slice with the original.
+func (r Roster) Clone() Roster {
+	c := r
+	c.People = slices.Clone(r.People)
+	c.Roles = slices.Clone(r.Roles)
+	c.RequiredSkills = slices.Clone(r.RequiredSkills)
+	if r.Teams != nil {
+		c.Teams = make([]Team, len(r.Teams))
+		for i, t := range r.Teams {
+			t.DeveloperIDs = slices.Clone(t.DeveloperIDs)
+			t.Skills = slices.Clone(t.Skills)
+			c.Teams[i] = t
+		}
+	}
+	return c
 }
 
 // DefaultSkills are the cross-functional skills a team is expected to have

@@ -228,7 +228,7 @@ func loadAssessments(ctx context.Context, q querier, where string, args ...any) 
 	}
 	for _, sa := range out {
 		if rd := rosters[rosterOf[sa.A.ID]]; rd != nil {
-			sa.A.Roster = cloneRoster(rd.Roster)
+			sa.A.Roster = rd.Roster.Clone()
 			sa.A.Register = slices.Clone(rd.Register)
 		}
 	}
@@ -578,7 +578,7 @@ func (s *Store) CreateAssessment(ctx context.Context, a *assessment.Assessment) 
 		if err != nil {
 			return err
 		}
-		c.Roster, c.Register = cloneRoster(live[rid].Roster), slices.Clone(live[rid].Register)
+		c.Roster, c.Register = live[rid].Roster.Clone(), slices.Clone(live[rid].Register)
 		return s.refreshSummaries(ctx, tx, "id = ?", c.ID)
 	})
 	if err == nil {

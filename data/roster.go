@@ -468,22 +468,3 @@ func scanRows(ctx context.Context, q querier, query string, args []any, scan fun
 	}
 	return rows.Err()
 }
-
-// cloneRoster deep-copies a roster so two assessments sharing the train's
-// live roster never share slices a caller might change.
-func cloneRoster(r assessment.Roster) assessment.Roster {
-	c := r
-	c.People = slices.Clone(r.People)
-	c.Roles = slices.Clone(r.Roles)
-	c.RequiredSkills = slices.Clone(r.RequiredSkills)
-	c.Teams = make([]assessment.Team, len(r.Teams))
-	for i, t := range r.Teams {
-		t.DeveloperIDs = slices.Clone(t.DeveloperIDs)
-		t.Skills = slices.Clone(t.Skills)
-		c.Teams[i] = t
-	}
-	if r.Teams == nil {
-		c.Teams = nil
-	}
-	return c
-}
