@@ -2,9 +2,11 @@
 //
 // One file per screen: home (trains, recent work, portfolio), train
 // (details, roster, impediment register, assessments, trend), assessment
-// (the step-by-step checklists), results (scores, radar, verdict,
-// recommendations) and export. Custom widgets (the rating picker, the radar
-// and trend charts) live in their own files.
+// (the step-by-step checklists), workshop (hidden votes, reveal, consensus
+// and observation, with its discussion, summary and presentation views),
+// results (scores, radar, verdict, recommendations) and export. Custom
+// widgets (the rating picker, the radar, trend and distribution charts)
+// live in their own files.
 //
 // The package calls into assessment for every score, verdict and gap, and
 // into data for every read and write; it holds no scoring logic and no SQL.
@@ -79,7 +81,8 @@ type UI struct {
 	home *homeScreen
 	menu *mainMenu
 
-	lastTrainForm *trainForm // the train form last opened, for tests
+	lastTrainForm       *trainForm       // the train form last opened, for tests
+	lastResponsesDialog *responsesDialog // the import of responses last opened, for tests
 }
 
 // Run shows the main window on the store and runs the application until the
@@ -137,13 +140,9 @@ func NewUI(a fyne.App, store *data.Store, defs *assessment.Definitions) *UI {
 
 	ui.menu = newMainMenu(ui)
 	ui.win.SetMainMenu(ui.menu.menu)
-	// F1 has no modifier, so it is not a menu shortcut: catch it here, when
-	// no widget has the keys.
-	ui.win.Canvas().SetOnTypedKey(func(e *fyne.KeyEvent) {
-		if e.Name == fyne.KeyF1 {
-			ui.showKeys()
-		}
-	})
+	// F1 and F5 have no modifier, so they are not menu shortcuts: catch
+	// them here, when no widget has the keys (the rating pickers pass them on).
+	ui.win.Canvas().SetOnTypedKey(ui.functionKey)
 
 	ui.home = newHomeScreen(ui)
 	ui.show(ui.home)
@@ -221,6 +220,9 @@ func (ui *UI) leaving(s screen) {
 	if f, ok := s.(interface{ flush() }); ok {
 		f.flush()
 	}
+	if l, ok := s.(interface{ left() }); ok {
+		l.left()
+	}
 }
 
 func (ui *UI) top() screen { return ui.stack[len(ui.stack)-1] }
@@ -288,23 +290,22 @@ func (ui *UI) openTrain(id string) {
 
 // openAssessment shows an assessment, above its train.
 func (ui *UI) openAssessment(trainID, assessmentID string) {
-	if ts, ok := current[*trainScreen](ui); !ok || ts.trainID != trainID {
-		ui.openTrain(trainID)
-	}
-	for {
-		if _, ok := ui.top().(*trainScreen); ok {
-			break
-		}
-		ui.leaving(ui.top())
-		ui.stack = ui.stack[:len(ui.stack)-1]
-	}
-	as := newAssessmentScreen(ui, trainID, assessmentID)
-	ui.show(as)
-	as.reload()
+	ui.showAboveTrain(trainID, newAssessmentScreen(ui, trainID, assessmentID))
 }
 
 // openResults shows an assessment's results, above its train.
 func (ui *UI) openResults(trainID, assessmentID string) {
+	ui.showAboveTrain(trainID, newResultsScreen(ui, trainID, assessmentID))
+}
+
+// openWorkshop shows an assessment's workshop, above its train.
+func (ui *UI) openWorkshop(trainID, assessmentID string) {
+	ui.showAboveTrain(trainID, newWorkshopScreen(ui, trainID, assessmentID))
+}
+
+// showAboveTrain shows a screen of one of the train's assessments, right
+// above the train's screen, and reads it.
+func (ui *UI) showAboveTrain(trainID string, s screen) {
 	if ts, ok := current[*trainScreen](ui); !ok || ts.trainID != trainID {
 		ui.openTrain(trainID)
 	}
@@ -315,9 +316,42 @@ func (ui *UI) openResults(trainID, assessmentID string) {
 		ui.leaving(ui.top())
 		ui.stack = ui.stack[:len(ui.stack)-1]
 	}
-	rs := newResultsScreen(ui, trainID, assessmentID)
-	ui.show(rs)
-	rs.reload()
+	ui.show(s)
+	s.reload()
+}
+
+// functionKey handles the keys without a modifier that work on every
+// screen: F1 lists the keys, F5 opens the workshop's presentation.
+func (ui *UI) functionKey(e *fyne.KeyEvent) {
+	switch e.Name {
+	case fyne.KeyF1:
+		ui.showKeys()
+	case fyne.KeyF5:
+		if ws, ok := ui.top().(*workshopScreen); ok {
+			ws.present()
+		}
+	}
+}
+
+// startWorkshopDialog asks whether the workshop is anonymous, then makes
+// the assessment a workshop and opens it.
+func (ui *UI) startWorkshopDialog(trainID, assessmentID string) {
+	ui.typing.flush()
+	anonymous := widget.NewCheck("Anonymous: reports, exports and the presentation show roles, never names", nil)
+	text := wrapped("In a workshop the people in the room rate each item on this machine, one after the other. " +
+		"Each vote stays hidden until you reveal the item; then everyone sees the spread, you discuss it, " +
+		"and you record the room's consensus (the item's answer) and, apart from it, what you observed yourself.")
+	d := dialog.NewCustomConfirm("Run as workshop", "Start the workshop", "Cancel", container.NewVBox(text, anonymous), func(ok bool) {
+		if !ok {
+			return
+		}
+		anon := anonymous.Checked
+		ui.write("the new workshop", func(ctx context.Context) error {
+			return ui.store.StartWorkshop(ctx, assessmentID, anon)
+		}, func() { ui.openWorkshop(trainID, assessmentID) })
+	}, ui.win)
+	d.Resize(fyne.NewSize(560, 0))
+	d.Show()
 }
 
 // ctx is the context of store calls. The store's calls are short; the app
@@ -389,6 +423,10 @@ func plainError(err error) string {
 	switch {
 	case errors.Is(err, data.ErrFinal):
 		return "This assessment is finished, so it is read-only. Reopen it first if you need to change it."
+	case errors.Is(err, data.ErrNoWorkshop):
+		return "This assessment is not run as a workshop. Start one from its checklists with “Run as workshop”."
+	case responseRefusal(err) != "":
+		return responseRefusal(err)
 	case errors.Is(err, data.ErrNotFound):
 		return "It is no longer in the database; it may have been deleted in another window."
 	case errors.As(err, &damaged):

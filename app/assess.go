@@ -36,12 +36,13 @@ type assessmentScreen struct {
 	cl, it int // the checklist and item on screen
 
 	// Header
-	heading    *widget.Label
-	facts      *widget.Label
-	finishBtn  *widget.Button
-	detailsBtn *widget.Button
-	banner     *fyne.Container
-	bannerText *widget.Label
+	heading     *widget.Label
+	facts       *widget.Label
+	finishBtn   *widget.Button
+	detailsBtn  *widget.Button
+	workshopBtn *widget.Button
+	banner      *fyne.Container
+	bannerText  *widget.Label
 
 	// Sidebar
 	overall      *widget.ProgressBar
@@ -108,8 +109,9 @@ func (s *assessmentScreen) build() {
 	})
 	s.finishBtn = widget.NewButtonWithIcon("Finish", theme.ConfirmIcon(), s.toggleFinished)
 	s.finishBtn.Importance = widget.HighImportance
+	s.workshopBtn = widget.NewButtonWithIcon("Run as workshop", theme.AccountIcon(), s.ui.runWorkshop)
 	header := container.NewBorder(nil, nil, nil,
-		container.NewVBox(container.NewHBox(s.detailsBtn, resultsBtn, exportBtn, s.finishBtn)),
+		container.NewVBox(container.NewHBox(s.detailsBtn, s.workshopBtn, resultsBtn, exportBtn, s.finishBtn)),
 		container.NewVBox(s.heading, s.facts))
 	s.bannerText = wrapped("")
 	reopen := widget.NewButtonWithIcon("Reopen", theme.DocumentCreateIcon(), s.toggleFinished)
@@ -169,6 +171,7 @@ func (s *assessmentScreen) build() {
 	s.picker.onChoose = s.setRating
 	s.picker.onMove = s.move
 	s.picker.onHelp = s.ui.showKeys
+	s.picker.onKey = s.ui.functionKey
 	s.answerLine = wrapped("")
 	s.answerLine.TextStyle.Bold = true
 	keys := wrapped("Keys: 1–5 choose a level · N not applicable · D don't know · 0 clear · ↓ Tab Enter next item · ↑ previous · Ctrl+J next unanswered")
@@ -290,8 +293,22 @@ func (s *assessmentScreen) showAssessment() {
 	if a.Assessor != "" {
 		facts = append(facts, "assessed by "+a.Assessor)
 	}
+	if w := a.Workshop; w != nil {
+		facts = append(facts, "a workshop of "+plural(len(w.Participants), "participant", "participants"))
+	}
 	facts = append(facts, "checklists version "+a.ChecklistVersion)
 	s.facts.SetText(strings.Join(facts, " · "))
+	switch {
+	case a.Workshop != nil:
+		s.workshopBtn.SetText("Workshop")
+		s.workshopBtn.Enable()
+	case s.final():
+		s.workshopBtn.SetText("Run as workshop")
+		s.workshopBtn.Disable()
+	default:
+		s.workshopBtn.SetText("Run as workshop")
+		s.workshopBtn.Enable()
+	}
 	if s.final() {
 		s.finishBtn.SetText("Reopen")
 		s.finishBtn.SetIcon(theme.DocumentCreateIcon())

@@ -39,13 +39,15 @@ func loadDefs(t testing.TB) *assessment.Definitions {
 	return defs
 }
 
-// openStore opens a store on a new temporary file, as main does.
+// openStore opens a store on a new temporary file, as main does: with the
+// scoring for the stored summaries and the checklists to check votes against.
 func openStore(t testing.TB, defs *assessment.Definitions) *data.Store {
 	t.Helper()
 	store, err := data.Open(filepath.Join(t.TempDir(), "trainscope.db"), data.Options{
 		Summarize: func(a *assessment.Assessment, tr assessment.Train) assessment.Summary {
 			return assessment.Summarize(assessment.Evaluate(defs, tr, a))
 		},
+		Definitions: defs,
 	})
 	if err != nil {
 		t.Fatal(err)

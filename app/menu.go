@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/trainscope/trainscope/assessment"
+	"github.com/trainscope/trainscope/data"
 )
 
 // mainMenu is the window's menu. Every keyboard shortcut of the app is
@@ -18,9 +19,11 @@ type mainMenu struct {
 
 	newTrain, sample, findTrain                         *fyne.MenuItem
 	exportReport, exportBundle, exportCSV, importBundle *fyne.MenuItem
+	exportResponse, importResponses                     *fyne.MenuItem
 	home, back, portfolio                               *fyne.MenuItem
 	newAssessment, nextUnanswered, prevItem, nextItem   *fyne.MenuItem
 	results, finish                                     *fyne.MenuItem
+	workshop, present                                   *fyne.MenuItem
 	keys, method, about                                 *fyne.MenuItem
 }
 
@@ -58,6 +61,16 @@ func newMainMenu(ui *UI) *mainMenu {
 	m.exportBundle = item("Export bundle…", nil, func() { ui.exportBundleDialog() })
 	m.exportCSV = item("Export answers and scores (CSV)…", nil, func() { ui.exportCSVDialog() })
 	m.importBundle = item("Import bundle…", ctrl(fyne.KeyI), func() { ui.importBundleDialog() })
+	m.exportResponse = item("Export my answers as a workshop response…", nil, func() {
+		if tID, aID, ok := ui.currentAssessment(); ok {
+			ui.exportResponseDialog(tID, aID)
+		}
+	})
+	m.importResponses = item("Import workshop responses…", nil, func() {
+		if _, aID, ok := ui.currentAssessment(); ok {
+			ui.importResponsesDialog(aID)
+		}
+	})
 
 	m.home = item("Home", alt(fyne.KeyHome), ui.goHome)
 	m.back = item("Back", alt(fyne.KeyLeft), ui.back)
@@ -77,13 +90,13 @@ func newMainMenu(ui *UI) *mainMenu {
 		}
 	})
 	m.prevItem = item("Previous item", ctrl(fyne.KeyUp), func() {
-		if as, ok := ui.top().(*assessmentScreen); ok {
-			as.move(-1)
+		if s, ok := ui.top().(itemMover); ok {
+			s.move(-1)
 		}
 	})
 	m.nextItem = item("Next item", ctrl(fyne.KeyDown), func() {
-		if as, ok := ui.top().(*assessmentScreen); ok {
-			as.move(1)
+		if s, ok := ui.top().(itemMover); ok {
+			s.move(1)
 		}
 	})
 	m.results = item("Results", ctrl(fyne.KeyR), func() {
@@ -96,6 +109,14 @@ func newMainMenu(ui *UI) *mainMenu {
 			as.toggleFinished()
 		}
 	})
+	m.workshop = item("Workshop…", ctrlShift(fyne.KeyW), ui.runWorkshop)
+	// F5 works too where the keys are free (the levels, or nothing
+	// focused); a shortcut with a modifier works from a notes field as well.
+	m.present = item("Presentation view", ctrlShift(fyne.KeyF), func() {
+		if ws, ok := ui.top().(*workshopScreen); ok {
+			ws.present()
+		}
+	})
 
 	m.keys = item("Keyboard shortcuts", &desktop.CustomShortcut{KeyName: fyne.KeyF1}, ui.showKeys)
 	m.method = item("How scores are computed", nil, ui.showMethod)
@@ -103,11 +124,13 @@ func newMainMenu(ui *UI) *mainMenu {
 
 	m.menu = fyne.NewMainMenu(
 		fyne.NewMenu("File", m.newTrain, m.sample, fyne.NewMenuItemSeparator(),
-			m.exportReport, m.exportBundle, m.exportCSV, m.importBundle),
+			m.exportReport, m.exportBundle, m.exportCSV, m.importBundle, fyne.NewMenuItemSeparator(),
+			m.exportResponse, m.importResponses),
 		fyne.NewMenu("View", m.home, m.back, m.findTrain, m.portfolio),
 		fyne.NewMenu("Assessment", m.newAssessment, fyne.NewMenuItemSeparator(),
 			m.prevItem, m.nextItem, m.nextUnanswered, fyne.NewMenuItemSeparator(),
-			m.results, m.finish),
+			m.results, m.finish, fyne.NewMenuItemSeparator(),
+			m.workshop, m.present),
 		fyne.NewMenu("Help", m.keys, m.method, m.about),
 	)
 	return m
@@ -120,13 +143,18 @@ func (m *mainMenu) update() {
 	}
 	_, onTrain := current[*trainScreen](m.ui)
 	_, inAssessment := m.ui.top().(*assessmentScreen)
+	_, inWorkshop := m.ui.top().(*workshopScreen)
 	_, _, hasAssessment := m.ui.currentAssessment()
 	set := func(i *fyne.MenuItem, enabled bool) { i.Disabled = !enabled }
 	set(m.back, len(m.ui.stack) > 1)
 	set(m.newAssessment, onTrain)
 	set(m.nextUnanswered, inAssessment)
-	set(m.prevItem, inAssessment)
-	set(m.nextItem, inAssessment)
+	set(m.prevItem, inAssessment || inWorkshop)
+	set(m.nextItem, inAssessment || inWorkshop)
+	set(m.workshop, hasAssessment)
+	set(m.present, inWorkshop)
+	set(m.exportResponse, hasAssessment)
+	set(m.importResponses, hasAssessment)
 	set(m.finish, inAssessment)
 	set(m.results, hasAssessment)
 	set(m.exportReport, hasAssessment)
@@ -141,17 +169,49 @@ func (ui *UI) currentAssessment() (trainID, assessmentID string, ok bool) {
 		return s.trainID, s.assessmentID, true
 	case *resultsScreen:
 		return s.trainID, s.assessmentID, true
+	case *workshopScreen:
+		return s.trainID, s.assessmentID, true
 	}
 	return "", "", false
 }
 
+// itemMover is a screen that goes through the items one at a time.
+type itemMover interface{ move(delta int) }
+
+// runWorkshop opens the workshop of the assessment on screen, or offers to
+// run a draft as one.
+func (ui *UI) runWorkshop() {
+	var a *assessment.Assessment
+	switch s := ui.top().(type) {
+	case *workshopScreen:
+		s.tabs.SelectIndex(tabVoting)
+		return
+	case *assessmentScreen:
+		a = s.a
+	case *resultsScreen:
+		a = s.a
+	}
+	tID, aID, ok := ui.currentAssessment()
+	if !ok || a == nil {
+		return
+	}
+	switch {
+	case a.Workshop != nil:
+		ui.openWorkshop(tID, aID)
+	case a.Status == assessment.Final:
+		ui.showError("Cannot run it as a workshop", data.ErrFinal)
+	default:
+		ui.startWorkshopDialog(tID, aID)
+	}
+}
+
 // keyHelp lists the keyboard shortcuts, as the Help menu shows them.
 var keyHelp = [][2]string{
-	{"1 – 5", "choose that level for the item on screen (while the levels have the keys; click one if a field has them)"},
+	{"1 – 5", "choose that level for the item on screen (while the levels have the keys; click one if a field has them); in a workshop, the vote of whoever is voting"},
 	{"N", "not applicable"},
 	{"D", "don't know"},
-	{"0 or Delete", "clear the answer"},
-	{"↓ → Tab Enter", "next item"},
+	{"0 or Delete", "clear the answer (not in a workshop vote)"},
+	{"↓ → Tab Enter", "next item (in a workshop vote Enter stays, so a voter's Enter never moves the room on)"},
 	{"↑ ← Shift+Tab", "previous item"},
 	{"Ctrl+J", "jump to the next unanswered item"},
 	{"Ctrl+↑ / Ctrl+↓", "previous / next item, also while typing a note"},
@@ -162,6 +222,9 @@ var keyHelp = [][2]string{
 	{"Ctrl+F", "find a train"},
 	{"Ctrl+Shift+P", "portfolio"},
 	{"Ctrl+I", "import a bundle"},
+	{"Ctrl+Shift+W", "run the assessment on screen as a workshop, or open its workshop"},
+	{"Ctrl+Shift+F or F5", "presentation view of the workshop, for a projector"},
+	{"← → (presentation)", "previous / next item; F11 full screen; Esc leaves"},
 	{"Alt+←", "back"},
 	{"Alt+Home", "home"},
 	{"F1", "this list"},

@@ -31,6 +31,11 @@ type ratingPicker struct {
 	onChoose func(assessment.Rating) // the coach chose a rating
 	onMove   func(delta int)         // the coach asked for the next (+1) or previous (-1) item
 	onHelp   func()                  // F1: the list of keys
+	onKey    func(*fyne.KeyEvent)    // any other key the picker does not use (F5)
+	// enterStays keeps Enter from moving to the next item: in a workshop
+	// vote, a participant who confirms their level with Enter would move
+	// the room on to the next item.
+	enterStays bool
 
 	rows    []*choiceRow
 	box     *fyne.Container
@@ -168,7 +173,11 @@ func (p *ratingPicker) TypedRune(r rune) {
 
 func (p *ratingPicker) TypedKey(e *fyne.KeyEvent) {
 	switch e.Name {
-	case fyne.KeyDown, fyne.KeyRight, fyne.KeyReturn, fyne.KeyEnter, fyne.KeyPageDown:
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if !p.enterStays {
+			p.move(1)
+		}
+	case fyne.KeyDown, fyne.KeyRight, fyne.KeyPageDown:
 		p.move(1)
 	case fyne.KeyUp, fyne.KeyLeft, fyne.KeyPageUp:
 		p.move(-1)
@@ -183,6 +192,10 @@ func (p *ratingPicker) TypedKey(e *fyne.KeyEvent) {
 	case fyne.KeyF1:
 		if p.onHelp != nil {
 			p.onHelp()
+		}
+	default:
+		if p.onKey != nil {
+			p.onKey(e)
 		}
 	}
 }

@@ -42,9 +42,10 @@ type resultsScreen struct {
 	root     fyne.CanvasObject
 
 	// Shown texts, for tests.
-	levelText   *widget.Label
-	verdictText *widget.Label
-	lastRecForm *recommendationForm
+	levelText    *widget.Label
+	verdictText  *widget.Label
+	lastRecForm  *recommendationForm
+	workshopGaps []string // the workshop card's lines per checklist
 }
 
 func newResultsScreen(ui *UI, trainID, assessmentID string) *resultsScreen {
@@ -186,10 +187,11 @@ func (rs *resultsScreen) show() {
 	// recommendations across the width.
 	left := container.NewVBox(panel(levelBox), panel(rs.scoresTable()), panel(rs.figuresSection()))
 	right := container.NewVBox(panel(radarBox), panel(verdictBox), panel(rs.gapsSection()))
-	rs.body.Objects = []fyne.CanvasObject{
-		container.NewGridWithColumns(2, left, right),
-		rs.recommendationsSection(),
+	rs.body.Objects = []fyne.CanvasObject{container.NewGridWithColumns(2, left, right)}
+	if rs.a.Workshop != nil {
+		rs.body.Add(panel(rs.workshopSection()))
 	}
+	rs.body.Add(rs.recommendationsSection())
 	rs.body.Refresh()
 }
 
@@ -284,6 +286,52 @@ func (rs *resultsScreen) scoresTable() fyne.CanvasObject {
 	note.TextStyle.Italic = true
 	note.SizeName = theme.SizeNameCaptionText
 	box.Add(note)
+	return box
+}
+
+// workshopSection sums up a workshop assessment: the items the room was
+// strongly divided on, and the room's self-rating against what the coach
+// observed, per checklist. Participants are not named here.
+func (rs *resultsScreen) workshopSection() fyne.CanvasObject {
+	w, defs, fw := rs.a.Workshop, rs.ui.defs, rs.train.Framework
+	spreads := w.Discussion(defs)
+	var flagged []assessment.Spread
+	for _, sp := range spreads {
+		if sp.Flagged() {
+			flagged = append(flagged, sp)
+		}
+	}
+	facts := plural(len(w.Participants), "participant", "participants")
+	if w.Anonymous {
+		facts += " (anonymous)"
+	}
+	facts += fmt.Sprintf(" · %d items revealed · %s", len(spreads), plural(len(flagged), "flagged for discussion", "flagged for discussion"))
+	open := widget.NewButtonWithIcon("Open the workshop", theme.AccountIcon(), func() {
+		rs.ui.openWorkshop(rs.trainID, rs.assessmentID)
+	})
+	title := sectionTitle("Workshop")
+	title.Truncation = fyne.TextTruncateOff
+	box := container.NewVBox(container.NewBorder(nil, nil, title, open, truncated(facts)))
+	box.Add(boldLabel("Strong disagreements"))
+	if len(flagged) == 0 {
+		box.Add(wrapped("None: the room was not strongly divided on any revealed item."))
+	}
+	for _, sp := range flagged {
+		median := "no level voted"
+		if sp.Rated() > 0 {
+			median = "median " + medianText(sp.Median)
+		}
+		line := fmt.Sprintf("%s — disagreement %.2f, %s, %s", itemTitle(defs, fw, sp.ItemID), sp.Disagreement, median, plural(len(sp.Votes), "vote", "votes"))
+		if cons := rs.a.Answers[sp.ItemID].Rating; cons != assessment.Unanswered {
+			line += ", consensus " + voteText(cons)
+		}
+		box.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.NewErrorThemedResource(theme.WarningIcon())), nil, wrapped(line)))
+	}
+	box.Add(boldLabel("The room's self-rating against your observation"))
+	_, per := assessment.ObservationGaps(defs, rs.a)
+	table, lines := observationTable(defs, fw, per)
+	rs.workshopGaps = lines
+	box.Add(table)
 	return box
 }
 

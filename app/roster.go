@@ -122,7 +122,7 @@ func (re *rosterEditor) build() {
 
 // set shows a roster read from the store.
 func (re *rosterEditor) set(r assessment.Roster) {
-	re.roster = cloneRoster(r)
+	re.roster = r.Clone()
 	re.vsm.SetChecked(r.ValueStreamMap)
 	re.skills.OnChanged, re.skills.Text = nil, strings.Join(r.RequiredSkills, ", ")
 	re.skills.Refresh()
@@ -142,9 +142,9 @@ func (re *rosterEditor) flush() { re.ts.ui.typing.flush() }
 // changed saves the roster and shows the gaps that follow from it.
 func (re *rosterEditor) changed() {
 	re.updateGaps()
-	r := cloneRoster(re.roster)
+	r := re.roster.Clone()
 	id := re.ts.trainID
-	re.ts.roster = cloneRoster(re.roster)
+	re.ts.roster = re.roster.Clone()
 	re.ts.updateFacts()
 	re.ts.ui.write("the roster", func(ctx context.Context) error {
 		return re.ts.ui.store.SaveRoster(ctx, id, r)
@@ -551,7 +551,7 @@ func (re *rosterEditor) removePerson(id string) {
 // removeWithUndo changes the roster, saves it, and offers to take the
 // change back.
 func (re *rosterEditor) removeWithUndo(what string, change func()) {
-	before := cloneRoster(re.roster)
+	before := re.roster.Clone()
 	change()
 	re.rebuild()
 	re.changed()
@@ -637,23 +637,4 @@ func splitList(s string) []string {
 		}
 	}
 	return out
-}
-
-// cloneRoster copies a roster so the copy handed to the store's goroutine
-// never shares a slice with the one being edited.
-func cloneRoster(r assessment.Roster) assessment.Roster {
-	c := r
-	c.People = slices.Clone(r.People)
-	c.Roles = slices.Clone(r.Roles)
-	c.RequiredSkills = slices.Clone(r.RequiredSkills)
-	c.Teams = make([]assessment.Team, len(r.Teams))
-	for i, t := range r.Teams {
-		t.DeveloperIDs = slices.Clone(t.DeveloperIDs)
-		t.Skills = slices.Clone(t.Skills)
-		c.Teams[i] = t
-	}
-	if r.Teams == nil {
-		c.Teams = nil
-	}
-	return c
 }

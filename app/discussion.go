@@ -1,0 +1,253 @@
+package app
+
+import (
+	"fmt"
+	"sort"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/trainscope/trainscope/assessment"
+)
+
+// discussionView lists the workshop's revealed items, most divided first
+// (Workshop.Discussion), so the room talks about what splits it before the
+// coach records a consensus. Items with strong disagreement are marked; a
+// click goes to the item.
+type discussionView struct {
+	ws *workshopScreen
+
+	spreads []assessment.Spread
+	intro   *widget.Label
+	list    *widget.List
+	empty   *widget.Label
+	root    fyne.CanvasObject
+}
+
+var discussionColumns = []float32{14, 18, 10, 8, 50}
+
+func newDiscussionView(ws *workshopScreen) *discussionView {
+	d := &discussionView{ws: ws}
+	d.intro = wrapped("The items whose votes are revealed, the most divided first. Talk about the marked ones before you record a consensus; click an item to go to it.")
+	d.empty = wrapped("No item is revealed yet. Reveal the votes on an item and it appears here.")
+	d.list = widget.NewList(
+		func() int { return len(d.spreads) },
+		func() fyne.CanvasObject {
+			flag := widget.NewLabel("")
+			flag.TextStyle.Bold = true
+			flag.Importance = widget.DangerImportance
+			return row(discussionColumns, container.NewBorder(nil, nil, widget.NewIcon(nil), nil, flag),
+				truncated(""), truncated(""), truncated(""), truncated(""))
+		},
+		d.updateRow)
+	d.list.OnSelected = func(id widget.ListItemID) {
+		d.list.UnselectAll()
+		if id < len(d.spreads) {
+			d.ws.goToItem(d.spreads[id].ItemID)
+		}
+	}
+	head := row(discussionColumns, columnHead(""), columnHead("Disagreement"), columnHead("Median"), columnHead("Votes"), columnHead("Item"))
+	d.root = container.NewBorder(container.NewPadded(container.NewVBox(d.intro, head, widget.NewSeparator())), nil, nil, nil,
+		container.NewStack(d.list, container.NewPadded(container.NewVBox(d.empty))))
+	return d
+}
+
+func (d *discussionView) content() fyne.CanvasObject { return d.root }
+
+// set reads the spreads again from the workshop.
+func (d *discussionView) set() {
+	d.spreads = d.ws.workshop().Discussion(d.ws.ui.defs)
+	if len(d.spreads) == 0 {
+		d.empty.Show()
+	} else {
+		d.empty.Hide()
+	}
+	d.list.Refresh()
+}
+
+// itemTitle is an item's number in its checklist and its text.
+func itemTitle(defs *assessment.Definitions, fw assessment.Framework, itemID string) string {
+	for i, cl := range defs.Checklists {
+		for j, it := range cl.Items {
+			if it.ID == itemID {
+				return fmt.Sprintf("%d.%d %s", i+1, j+1, fw.Expand(it.Text))
+			}
+		}
+	}
+	return itemID
+}
+
+func (d *discussionView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	if id >= len(d.spreads) {
+		return
+	}
+	sp := d.spreads[id]
+	cells := o.(*fyne.Container).Objects
+	flagCell := cells[0].(*fyne.Container)
+	flag := flagCell.Objects[0].(*widget.Label)
+	icon := flagCell.Objects[1].(*widget.Icon)
+	if sp.Flagged() {
+		flag.SetText("Discuss")
+		icon.SetResource(theme.NewErrorThemedResource(theme.WarningIcon()))
+	} else {
+		flag.SetText("")
+		icon.SetResource(nil)
+	}
+	cells[1].(*widget.Label).SetText(fmt.Sprintf("%.2f · %s", sp.Disagreement, shortDisagreement(sp.Disagreement)))
+	median := "–"
+	if sp.Rated() > 0 {
+		median = medianText(sp.Median)
+	}
+	cells[2].(*widget.Label).SetText(median)
+	cells[3].(*widget.Label).SetText(fmt.Sprint(len(sp.Votes)))
+	cells[4].(*widget.Label).SetText(itemTitle(d.ws.ui.defs, d.ws.train.Framework, sp.ItemID))
+}
+
+// shortDisagreement names the degree of disagreement in a word or two.
+func shortDisagreement(v float64) string {
+	switch {
+	case v >= assessment.StrongDisagreement:
+		return "strong"
+	case v >= assessment.SomeDisagreement:
+		return "some"
+	}
+	return "agree"
+}
+
+// workshopSummary sums up the workshop: how far it has come, and the gap
+// between the room's self-rating (the consensus) and what the coach
+// observed, per checklist and per item (assessment.ObservationGaps).
+type workshopSummary struct {
+	ws *workshopScreen
+
+	facts *widget.Label
+	body  *fyne.Container
+	root  fyne.CanvasObject
+
+	checklistGaps []string // each checklist's line as shown, for tests
+}
+
+func newWorkshopSummary(ws *workshopScreen) *workshopSummary {
+	s := &workshopSummary{ws: ws}
+	s.facts = wrapped("")
+	s.body = container.NewVBox()
+	s.root = container.NewVScroll(container.NewPadded(container.NewVBox(s.facts, s.body)))
+	return s
+}
+
+func (s *workshopSummary) content() fyne.CanvasObject { return s.root }
+
+// set computes the gaps again and shows them.
+func (s *workshopSummary) set() {
+	ws := s.ws
+	defs, fw, a := ws.ui.defs, ws.train.Framework, ws.a
+	w := a.Workshop
+	total, consensus := 0, 0
+	for _, cl := range defs.Checklists {
+		for _, it := range cl.Items {
+			total++
+			if w.Revealed[it.ID] && a.Answers[it.ID].Rating != assessment.Unanswered {
+				consensus++
+			}
+		}
+	}
+	spreads := w.Discussion(defs)
+	flagged := 0
+	for _, sp := range spreads {
+		if sp.Flagged() {
+			flagged++
+		}
+	}
+	s.facts.SetText(fmt.Sprintf("%d of %d items revealed, %s · a consensus recorded on %d of them · your own observation on %s.",
+		len(spreads), total, plural(flagged, "flagged for discussion", "flagged for discussion"),
+		consensus, plural(len(w.Observed), "item", "items")))
+
+	gaps, per := assessment.ObservationGaps(defs, a)
+	table, lines := observationTable(defs, fw, per)
+	s.checklistGaps = lines
+	objs := []fyne.CanvasObject{
+		sectionTitle("The room against your observation, per checklist"),
+		table,
+		caption("Each checklist is scored twice on the items that have both a consensus and your observation, so both scores rest on the same items: " +
+			"once from the room's consensus, once from what you observed. A positive gap means the room rates itself higher than you saw."),
+		widget.NewSeparator(),
+		sectionTitle("Items where the room and you differ"),
+	}
+	sort.SliceStable(gaps, func(i, j int) bool { return abs(gaps[i].Gap) > abs(gaps[j].Gap) })
+	shown := 0
+	for _, g := range gaps {
+		if g.Gap == 0 {
+			continue
+		}
+		shown++
+		itemID := g.ItemID
+		b := widget.NewButton(fmt.Sprintf("%s   %s   (consensus %d, observed %d)", signedLevels(g.Gap),
+			truncateText(itemTitle(defs, fw, g.ItemID), 90), g.Consensus, g.Observed), func() { ws.goToItem(itemID) })
+		b.Alignment = widget.ButtonAlignLeading
+		b.Importance = widget.LowImportance
+		objs = append(objs, b)
+	}
+	if shown == 0 {
+		if len(gaps) == 0 {
+			objs = append(objs, wrapped("No item has both a consensus and your observation yet."))
+		} else {
+			objs = append(objs, wrapped(fmt.Sprintf("None: on all %s with both, the room's consensus matches what you observed.", plural(len(gaps), "item", "items"))))
+		}
+	}
+	s.body.Objects = objs
+	s.body.Refresh()
+}
+
+// observationTable lays out, per checklist, the score from the room's
+// consensus and from the coach's observation on the items both rated, with
+// the gap, and returns each row's text too.
+func observationTable(defs *assessment.Definitions, fw assessment.Framework, per []assessment.ChecklistObservation) (fyne.CanvasObject, []string) {
+	cols := []float32{36, 16, 16, 16, 16}
+	box := container.NewVBox(row(cols, columnHead("Checklist"), columnHead("Items compared"),
+		columnHead("Room's consensus"), columnHead("Your observation"), columnHead("Gap")))
+	var lines []string
+	for _, co := range per {
+		title := co.ChecklistID
+		if cl := defs.Checklist(co.ChecklistID); cl != nil {
+			title = fw.Expand(cl.Title)
+		}
+		gap := "–"
+		if co.Self.Known() && co.Observed.Known() {
+			gap = signed(co.Gap)
+		}
+		g := truncated(gap)
+		g.TextStyle.Bold = true
+		box.Add(row(cols, truncated(title), truncated(fmt.Sprint(co.Self.Rated)),
+			truncated(scoreText(co.Self)), truncated(scoreText(co.Observed)), g))
+		lines = append(lines, fmt.Sprintf("%s: consensus %s, observed %s, gap %s", title, scoreText(co.Self), scoreText(co.Observed), gap))
+	}
+	return box, lines
+}
+
+// signedLevels writes a gap in levels with its sign.
+func signedLevels(d int) string {
+	switch {
+	case d > 0:
+		return fmt.Sprintf("+%d", d)
+	case d < 0:
+		return fmt.Sprintf("−%d", -d)
+	}
+	return "0"
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// caption is a small italic note under a section.
+func caption(text string) *widget.Label {
+	l := wrapped(text)
+	l.TextStyle.Italic = true
+	l.SizeName = theme.SizeNameCaptionText
+	return l
+}

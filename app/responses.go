@@ -1,0 +1,352 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/trainscope/trainscope/assessment"
+	"github.com/trainscope/trainscope/data"
+)
+
+// Response files carry a participant's votes from their own machine to the
+// coach's workshop (docs/bundle-format.md). A participant answers an
+// ordinary assessment in their Trainscope and exports their answers as a
+// response; the coach imports the files of several participants into the
+// workshop, all or nothing.
+
+// exportResponseDialog asks who is answering and from which role, then
+// where to save their response file.
+func (ui *UI) exportResponseDialog(trainID, assessmentID string) {
+	ui.typing.flush()
+	load(ui, "the train", func(ctx context.Context) (assessment.Train, error) {
+		return ui.store.Train(ctx, trainID)
+	}, func(train assessment.Train) {
+		name := widget.NewEntry()
+		name.SetText(ui.app.Preferences().String(prefAssessor))
+		name.SetPlaceHolder("Your name, as the coach knows you")
+		name.Validator = func(s string) error {
+			if strings.TrimSpace(s) == "" {
+				return fmt.Errorf("the coach needs to know who answered")
+			}
+			return nil
+		}
+		titles := make([]string, len(assessment.ParticipantRoles))
+		for i, r := range assessment.ParticipantRoles {
+			titles[i] = r.Title(train.Framework)
+		}
+		role := widget.NewSelect(titles, nil)
+		role.PlaceHolder = "The role you speak from"
+		items := []*widget.FormItem{
+			{Text: "Name", Widget: name, HintText: "An anonymous workshop shows your role, never your name"},
+			widget.NewFormItem("Role", role),
+		}
+		d := dialog.NewForm("Export my answers as a workshop response", "Choose where to save…", "Cancel", items, func(ok bool) {
+			if !ok {
+				return
+			}
+			p := assessment.Participant{Name: strings.TrimSpace(name.Text), Role: assessment.RoleOtherP}
+			for i, t := range titles {
+				if t == role.Selected {
+					p.Role = assessment.ParticipantRoles[i]
+				}
+			}
+			fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+				if err != nil {
+					ui.showError("Could not save the response", err)
+					return
+				}
+				if w == nil {
+					return
+				}
+				ui.writeResponse(assessmentID, p, w)
+			}, ui.win)
+			fd.SetFileName(fileName(p.Name+" response "+train.Name) + ".json")
+			fd.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
+			fd.Show()
+			fd.Resize(fileDialogSize)
+		}, ui.win)
+		d.Resize(fyne.NewSize(560, 0))
+		d.Show()
+	})
+}
+
+// writeResponse writes p's response file from the assessment's answers.
+func (ui *UI) writeResponse(assessmentID string, p assessment.Participant, w fyne.URIWriteCloser) {
+	uri := w.URI()
+	ui.bg.do(func() error {
+		content, err := ui.store.ExportResponse(ui.ctx(), assessmentID, p)
+		if err != nil {
+			w.Close()
+			return err
+		}
+		if _, err := w.Write(content); err != nil {
+			w.Close()
+			return fmt.Errorf("write %s: %w", uri.Path(), err)
+		}
+		if err := w.Close(); err != nil {
+			return fmt.Errorf("write %s: %w", uri.Path(), err)
+		}
+		return nil
+	}, func(err error) {
+		if err != nil {
+			ui.showError("The response was not saved", err)
+			return
+		}
+		ui.fileWritten("Response saved", uri, []string{"Send the file to the coach, who adds it with File › Import workshop responses…"})
+	})
+}
+
+// responsesDialog gathers the response files to import: Fyne's open
+// dialog picks one file at a time, so the coach adds files one by one, or
+// every response file in a folder, and imports them together.
+type responsesDialog struct {
+	ui           *UI
+	assessmentID string
+
+	files     map[string][]byte
+	list      *fyne.Container
+	skipped   *widget.Label
+	importBtn *widget.Button
+	dialog    dialog.Dialog
+}
+
+// importResponsesDialog opens the list of files to import into the
+// assessment.
+func (ui *UI) importResponsesDialog(assessmentID string) *responsesDialog {
+	ui.typing.flush()
+	rd := &responsesDialog{ui: ui, assessmentID: assessmentID, files: map[string][]byte{}}
+	intro := wrapped("Add the response files participants made on their own machines (File › Export my answers as a workshop response…). " +
+		"They are checked together and imported all or nothing: a person already in the workshop, or a vote for an item the checklists do not have, refuses the lot and changes nothing.")
+	rd.list = container.NewVBox()
+	rd.skipped = wrapped("")
+	rd.skipped.Importance = widget.WarningImportance
+	rd.skipped.Hide()
+	addFile := widget.NewButtonWithIcon("Add a file…", theme.FileIcon(), rd.chooseFile)
+	addFolder := widget.NewButtonWithIcon("Add every response in a folder…", theme.FolderOpenIcon(), rd.chooseFolder)
+	rd.importBtn = widget.NewButtonWithIcon("Import", theme.DownloadIcon(), rd.doImport)
+	rd.importBtn.Importance = widget.HighImportance
+	cancel := widget.NewButton("Cancel", func() { rd.dialog.Hide() })
+	body := container.NewBorder(
+		container.NewVBox(intro, container.NewHBox(addFile, addFolder), widget.NewSeparator()),
+		container.NewVBox(rd.skipped, widget.NewSeparator(), container.NewHBox(layout.NewSpacer(), cancel, rd.importBtn)),
+		nil, nil, container.NewVScroll(rd.list))
+	rd.dialog = dialog.NewCustomWithoutButtons("Import workshop responses", body, ui.win)
+	rd.dialog.Resize(fyne.NewSize(640, 440))
+	rd.showFiles()
+	rd.dialog.Show()
+	ui.lastResponsesDialog = rd
+	return rd
+}
+
+// add puts a file on the list; a second file of the same name is told
+// apart by its folder.
+func (rd *responsesDialog) add(name, path string, content []byte) {
+	key := name
+	if _, dup := rd.files[key]; dup {
+		key = path
+	}
+	rd.files[key] = content
+	rd.showFiles()
+}
+
+func (rd *responsesDialog) showFiles() {
+	names := make([]string, 0, len(rd.files))
+	for n := range rd.files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	objs := make([]fyne.CanvasObject, 0, len(names)+1)
+	if len(names) == 0 {
+		objs = append(objs, wrapped("No files yet."))
+	}
+	for _, n := range names {
+		n := n
+		remove := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() {
+			delete(rd.files, n)
+			rd.showFiles()
+		})
+		remove.Importance = widget.LowImportance
+		objs = append(objs, container.NewBorder(nil, nil, widget.NewIcon(theme.FileIcon()), remove, truncated(n)))
+	}
+	rd.list.Objects = objs
+	rd.list.Refresh()
+	if len(names) == 0 {
+		rd.importBtn.Disable()
+		rd.importBtn.SetText("Import")
+	} else {
+		rd.importBtn.Enable()
+		rd.importBtn.SetText("Import " + plural(len(names), "response", "responses"))
+	}
+}
+
+func (rd *responsesDialog) chooseFile() {
+	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			rd.ui.showError("Could not open the file", err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		var content []byte
+		uri := r.URI()
+		rd.ui.bg.spawn(func() error {
+			defer r.Close()
+			var err error
+			content, err = io.ReadAll(io.LimitReader(r, data.MaxResponseSize+1))
+			return err
+		}, func(err error) {
+			if err != nil {
+				rd.ui.showError("Could not read "+uri.Name(), err)
+				return
+			}
+			rd.add(uri.Name(), uri.Path(), content)
+		})
+	}, rd.ui.win)
+	fd.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
+	fd.Show()
+	fd.Resize(fileDialogSize)
+}
+
+func (rd *responsesDialog) chooseFolder() {
+	fd := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil {
+			rd.ui.showError("Could not open the folder", err)
+			return
+		}
+		if dir == nil {
+			return
+		}
+		rd.addFolder(dir)
+	}, rd.ui.win)
+	fd.Show()
+	fd.Resize(fileDialogSize)
+}
+
+// folderFile is a response file read from a folder.
+type folderFile struct {
+	name, path string
+	content    []byte
+}
+
+// addFolder adds every response file in a folder. Other JSON files (a
+// bundle, say) are left out and named, so one stray file does not refuse
+// the lot.
+func (rd *responsesDialog) addFolder(dir fyne.ListableURI) {
+	var found []folderFile
+	var skipped []string
+	rd.ui.bg.spawn(func() error {
+		uris, err := dir.List()
+		if err != nil {
+			return err
+		}
+		for _, u := range uris {
+			if strings.ToLower(u.Extension()) != ".json" {
+				continue
+			}
+			r, err := storage.Reader(u)
+			if err != nil {
+				skipped = append(skipped, u.Name()+" (cannot be read)")
+				continue
+			}
+			content, err := io.ReadAll(io.LimitReader(r, data.MaxResponseSize+1))
+			r.Close()
+			if err != nil {
+				skipped = append(skipped, u.Name()+" (cannot be read)")
+				continue
+			}
+			if _, err := data.DecodeResponse(content); err != nil {
+				skipped = append(skipped, u.Name()+" ("+err.Error()+")")
+				continue
+			}
+			found = append(found, folderFile{u.Name(), u.Path(), content})
+		}
+		return nil
+	}, func(err error) {
+		if err != nil {
+			rd.ui.showError("Could not read the folder", err)
+			return
+		}
+		for _, f := range found {
+			rd.add(f.name, f.path, f.content)
+		}
+		switch {
+		case len(skipped) > 0:
+			rd.skipped.SetText("Left out, not response files: " + strings.Join(skipped, "; "))
+			rd.skipped.Show()
+		case len(found) == 0:
+			rd.skipped.SetText("No response file in " + dir.Name() + ".")
+			rd.skipped.Show()
+		default:
+			rd.skipped.Hide()
+		}
+	})
+}
+
+func (rd *responsesDialog) doImport() {
+	if len(rd.files) == 0 {
+		return
+	}
+	rd.dialog.Hide()
+	rd.ui.importResponses(rd.assessmentID, rd.files)
+}
+
+// importResponses merges response files into the assessment's workshop and
+// says what was merged, or why nothing was.
+func (ui *UI) importResponses(assessmentID string, files map[string][]byte) {
+	progress := ui.progressDialog("Importing", "Checking the responses and merging them…")
+	var rep data.ResponseReport
+	ui.status.saving()
+	ui.bg.do(func() error {
+		var err error
+		rep, err = ui.store.ImportResponses(ui.ctx(), assessmentID, files)
+		return err
+	}, func(err error) {
+		progress.Hide()
+		if err != nil {
+			ui.status.failed()
+			ui.showError("Nothing was imported", err)
+			return
+		}
+		ui.status.saved(ui.now())
+		text := wrapped(strings.TrimSpace(rep.String()))
+		var d dialog.Dialog
+		closeBtn := widget.NewButton("Close", func() { d.Hide() })
+		btns := container.NewHBox(closeBtn)
+		if _, onWorkshop := ui.top().(*workshopScreen); !onWorkshop {
+			if tID, aID, ok := ui.currentAssessment(); ok && aID == assessmentID {
+				open := widget.NewButton("Open the workshop", func() {
+					d.Hide()
+					ui.openWorkshop(tID, aID)
+				})
+				open.Importance = widget.HighImportance
+				btns.Add(open)
+			}
+		}
+		d = dialog.NewCustomWithoutButtons("Responses imported", container.NewVBox(text, btns), ui.win)
+		d.Resize(fyne.NewSize(560, 0))
+		d.Show()
+		ui.top().reload()
+	})
+}
+
+// responseRefusal explains a refused import in plain words.
+func responseRefusal(err error) string {
+	var re *data.ResponseError
+	if errors.As(err, &re) {
+		return fmt.Sprintf("Nothing was changed: the workshop is as it was.\n\n%s was refused: %s.", re.File, strings.TrimSuffix(re.Err.Error(), "."))
+	}
+	return ""
+}
