@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"os"
 	"regexp"
 	"strings"
 
@@ -36,7 +37,12 @@ func (ui *UI) exportReportDialog(trainID, assessmentID string) {
 	kind.SetSelected(reportFull)
 	kind.Required = true
 	paper := widget.NewSelect([]string{"A4", "Letter"}, nil)
-	paper.SetSelected(ui.app.Preferences().StringWithFallback(prefPaper, "A4"))
+	// Until the coach chooses, the paper follows the locale, as on the command line.
+	byLocale := "A4"
+	if report.PaperFromEnv(os.Getenv) == "letter" {
+		byLocale = "Letter"
+	}
+	paper.SetSelected(ui.app.Preferences().StringWithFallback(prefPaper, byLocale))
 	items := []*widget.FormItem{
 		{Text: "Report", Widget: kind, HintText: "The full report has every finding, the roster, the register and an appendix with every answer"},
 		widget.NewFormItem("Paper", paper),
@@ -72,13 +78,14 @@ func (ui *UI) readReportInput(ctx context.Context, trainID, assessmentID string)
 	for _, a := range history {
 		if a.ID == assessmentID {
 			in.Assessment = a
-			break
 		}
-		in.History = append(in.History, report.HistoryPoint{Assessment: a, Results: assessment.Evaluate(ui.defs, train, a)})
 	}
 	if in.Assessment == nil {
 		return reportInput{}, fmt.Errorf("assessment %s is no longer in the database", assessmentID)
 	}
+	// The same history as the command line's report: earlier finished
+	// assessments only, so a draft never shows as a point on the trend.
+	in.History = report.History(ui.defs, train, in.Assessment, history)
 	in.Train, in.Definitions, in.Created = train, ui.defs, ui.now()
 	in.Results = assessment.Evaluate(ui.defs, train, in.Assessment)
 	name := train.Name

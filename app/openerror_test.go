@@ -1,84 +1,36 @@
 package app
 
 import (
+	"context"
 	"errors"
-	"strings"
 	"testing"
+	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
+
+	"github.com/trainscope/trainscope/assessment"
 )
-
-// texts gathers every label's and button's text in a window.
-func windowTexts(w fyne.Window) string {
-	var b strings.Builder
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch v := o.(type) {
-		case *widget.Label:
-			if v.Visible() {
-				b.WriteString(v.Text + "\n")
-			}
-		case *widget.Button:
-			b.WriteString("[" + v.Text + "]\n")
-		case *fyne.Container:
-			for _, c := range v.Objects {
-				walk(c)
-			}
-		}
-	}
-	walk(w.Content())
-	return b.String()
-}
-
-func findButton(w fyne.Window, text string) *widget.Button {
-	var found *widget.Button
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch v := o.(type) {
-		case *widget.Button:
-			if v.Text == text {
-				found = v
-			}
-		case *fyne.Container:
-			for _, c := range v.Objects {
-				walk(c)
-			}
-		}
-	}
-	walk(w.Content())
-	return found
-}
 
 func TestOpenErrorWindowExplainsAndOffersTheBackup(t *testing.T) {
 	a := test.NewTempApp(t)
 	problem := errors.New("the database /home/coach/trainscope.db is damaged or is not a Trainscope database")
 	calls := 0
-	fail := true
 	w := OpenErrorWindow(a, problem, func() (string, error) {
 		calls++
-		if fail {
-			return "", errors.New("the backup folder is not readable")
-		}
-		return "working on a copy", nil
+		return "", errors.New("the backup folder is not readable")
 	})
 	w.Show()
 	defer w.Close()
-	got := windowTexts(w)
-	for _, want := range []string{"could not open your assessments", "The database /home/coach/trainscope.db is damaged", "[Quit]", "[Open a copy of the newest backup]"} {
-		if !strings.Contains(got, want) {
-			t.Errorf("the window should show %q; it shows:\n%s", want, got)
-		}
+	c := w.Canvas()
+	assertShows(t, c, "could not open your assessments")
+	assertShows(t, c, "The database /home/coach/trainscope.db is damaged")
+	button(t, c, "Quit")
+	test.Tap(button(t, c, "Open a copy of the newest backup"))
+	if calls != 1 {
+		t.Fatalf("the restore was called %d times", calls)
 	}
-	open := findButton(w, "Open a copy of the newest backup")
-	test.Tap(open)
-	if calls != 1 || !strings.Contains(windowTexts(w), "That did not work either: the backup folder is not readable") {
-		t.Errorf("a failed restore should be explained and the window kept; calls %d, shows:\n%s", calls, windowTexts(w))
-	}
-	if open.Disabled() {
-		t.Error("after a failure the coach can try again")
-	}
+	assertShows(t, c, "That did not work either: the backup folder is not readable")
+	button(t, c, "Open a copy of the newest backup") // enabled again: the coach can retry
 }
 
 func TestOpenErrorWindowWithoutBackup(t *testing.T) {
@@ -86,8 +38,39 @@ func TestOpenErrorWindowWithoutBackup(t *testing.T) {
 	w := OpenErrorWindow(a, errors.New("no permission to read /srv/trainscope.db"), nil)
 	w.Show()
 	defer w.Close()
-	got := windowTexts(w)
-	if strings.Contains(got, "newest backup]") || !strings.Contains(got, "No permission to read") {
-		t.Errorf("without a backup only the reason and Quit are shown:\n%s", got)
+	assertShows(t, w.Canvas(), "No permission to read /srv/trainscope.db")
+	assertNotShown(t, w.Canvas(), "newest backup")
+}
+
+// The report's trend and radar overlay use earlier finished assessments
+// only: a draft is work in progress, not a point in the train's history.
+func TestReportHistoryLeavesDraftsOut(t *testing.T) {
+	ui, store := newTestUI(t, withSample)
+	ctx := context.Background()
+	trains, err := store.Trains(ctx)
+	if err != nil || len(trains) != 1 {
+		t.Fatalf("trains: %v, %v", trains, err)
+	}
+	tid := trains[0].Train.ID
+	draft := &assessment.Assessment{TrainID: tid, Date: testDay.AddDate(0, 1, 0), PI: "PI draft", Assessor: "Coach", ChecklistVersion: ui.defs.Version}
+	current := &assessment.Assessment{TrainID: tid, Date: testDay.AddDate(0, 2, 0), PI: "PI current", Assessor: "Coach", ChecklistVersion: ui.defs.Version}
+	for _, a := range []*assessment.Assessment{draft, current} {
+		if err := store.CreateAssessment(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ri, err := ui.readReportInput(ctx, tid, current.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ri.in.History) != 1 || ri.in.History[0].Assessment.Status != assessment.Final {
+		var got []string
+		for _, h := range ri.in.History {
+			got = append(got, h.Assessment.PI+" "+string(h.Assessment.Status))
+		}
+		t.Errorf("history %v, want only the sample's finished assessment", got)
+	}
+	if ri.in.Created.IsZero() || ri.in.Created.After(time.Now().Add(time.Hour)) {
+		t.Errorf("the report's creation date %v should be now", ri.in.Created)
 	}
 }
