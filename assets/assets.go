@@ -36,10 +36,41 @@ func Icon() []byte { return icon }
 // with the diacritics of European languages, Greek and Russian-style
 // Cyrillic. They lack CJK, Arabic, Hebrew, emoji, Vietnamese and extended
 // Cyrillic; the GUI falls back to system fonts for those, and the report
-// draws a visible replacement and warns.
+// falls back to the embedded fonts below (FallbackFonts), drawing a visible
+// replacement and warning only for a character none of them has.
 var (
 	FontRegular    = goregular.TTF
 	FontBold       = gobold.TTF
 	FontItalic     = goitalic.TTF
 	FontBoldItalic = gobolditalic.TTF
+)
+
+// Fallback fonts for the PDF report, TrueType bytes, unmodified from Debian
+// packages (assets/fonts/README.md names them, with their licences beside
+// them). The report draws a character in the first font of the chain Go,
+// DejaVu Sans, Droid Sans Fallback, Symbola that has it. They add about
+// 8.1 MB to the binary; a PDF embeds only the glyphs it uses.
+var (
+	// FontDejaVu and FontDejaVuBold: Hebrew, Arabic with its presentation
+	// forms, extended Latin and Cyrillic, Armenian, Georgian and many
+	// symbols (Bitstream Vera licence).
+	FontDejaVu     = dejaVu
+	FontDejaVuBold = dejaVuBold
+	// FontDroidFallback: Chinese, Japanese and Korean (Apache 2.0). It has
+	// no bold face.
+	FontDroidFallback = droidFallback
+	// FontSymbola: monochrome emoji and other symbols (free for any use).
+	// It has no bold face.
+	FontSymbola = symbola
+)
+
+var (
+	//go:embed fonts/DejaVuSans.ttf
+	dejaVu []byte
+	//go:embed fonts/DejaVuSans-Bold.ttf
+	dejaVuBold []byte
+	//go:embed fonts/DroidSansFallback.ttf
+	droidFallback []byte
+	//go:embed fonts/Symbola_hint.ttf
+	symbola []byte
 )

@@ -42,3 +42,31 @@ func TestChecklistsAreEmbedded(t *testing.T) {
 		}
 	}
 }
+
+// Each fallback font parses and has the scripts the report relies on it for.
+func TestFallbackFontsCoverTheirScripts(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		ttf  []byte
+		want string
+	}{
+		{"DejaVu Sans", FontDejaVu, "דוד כהן مريم حداد ﻣﺮﻳﻢ ỹ ӂ"},
+		{"DejaVu Sans Bold", FontDejaVuBold, "דוד כהן مريم حداد ﻣﺮﻳﻢ"},
+		{"Droid Sans Fallback", FontDroidFallback, "张伟佐藤花子김민준"},
+		{"Symbola", FontSymbola, "✅🚂😀"},
+	} {
+		f, err := sfnt.Parse(tc.ttf)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		var buf sfnt.Buffer
+		for _, r := range tc.want {
+			if r == ' ' {
+				continue
+			}
+			if gi, err := f.GlyphIndex(&buf, r); err != nil || gi == 0 {
+				t.Errorf("%s lacks %q (U+%04X)", tc.name, r, r)
+			}
+		}
+	}
+}

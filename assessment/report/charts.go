@@ -129,7 +129,7 @@ func (d *doc) radar(x, y, w, h float64, cur []assessment.DimensionScore, prev []
 		d.color(colInk)
 		for j, line := range title {
 			p.SetXY(bx, by+float64(j)*lh)
-			p.CellFormat(labelW, lh, line, "", 0, align, false, 0, "")
+			d.cell(labelW, lh, line, 0, align)
 		}
 		d.font("", 7)
 		d.color(colTeal)
@@ -168,7 +168,7 @@ func (d *doc) legendRow(x, y, w float64, items []legendItem) {
 	widths := make([]float64, len(items))
 	total := 0.0
 	for i, it := range items {
-		widths[i] = p.GetStringWidth(d.g.clean(it.text)) + 2*p.GetCellMargin()
+		widths[i] = d.width(d.g.clean(it.text)) + 2*p.GetCellMargin()
 		total += sample + 1 + widths[i]
 	}
 	total += gap * float64(len(items)-1)

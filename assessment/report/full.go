@@ -86,7 +86,7 @@ func (d *doc) cover() {
 	p.SetXY(marginSide, 32)
 	for _, line := range d.clip(d.trainName(), cw, 2) {
 		p.SetX(marginSide)
-		p.CellFormat(cw, 11, line, "", 2, "L", false, 0, "")
+		d.cell(cw, 11, line, 2, "L")
 	}
 	d.font("", 12)
 	sub := d.a.PI
@@ -104,7 +104,7 @@ func (d *doc) cover() {
 		p.SetXY(marginSide, 68)
 		for _, line := range d.clip(desc, cw, 3) {
 			p.SetX(marginSide)
-			p.CellFormat(cw, 4.8, line, "", 2, "L", false, 0, "")
+			d.cell(cw, 4.8, line, 2, "L")
 		}
 	}
 
@@ -233,7 +233,7 @@ func (d *doc) levelPanel(compact bool) {
 	d.textAt(tx, y+10.5, textW, 5, fmt.Sprintf("Overall score %s of 100 · %s", scoreText(res.Overall), answeredText(res.Overall)), "L")
 	for i, line := range descLines {
 		p.SetXY(tx, y+16+float64(i)*lh)
-		p.CellFormat(textW, lh, line, "", 0, "L", false, 0, "")
+		d.cell(textW, lh, line, 0, "L")
 	}
 	p.SetXY(marginSide, y+h+3)
 }
@@ -314,7 +314,7 @@ func (d *doc) figureTiles() {
 		d.font("", 7)
 		for j, line := range d.clip(t.caption, tw, 2) {
 			p.SetXY(x, y+9.5+float64(j)*3.1)
-			p.CellFormat(tw, 3.3, line, "", 0, "C", false, 0, "")
+			d.cell(tw, 3.3, line, 0, "C")
 		}
 	}
 	p.SetXY(marginSide, y+th+3)

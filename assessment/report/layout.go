@@ -73,7 +73,7 @@ func (d *doc) lines(s string, w float64, align string) {
 			d.newPage()
 		}
 		p.SetX(x)
-		p.CellFormat(w, lh, line, "", 2, align, false, 0, "")
+		d.cell(w, lh, line, 2, align)
 	}
 }
 
@@ -96,7 +96,7 @@ func (d *doc) bullets(style string, size float64, items []string) {
 				d.newPage()
 			}
 			p.SetX(marginSide + indent)
-			p.CellFormat(d.contentWidth()-indent, lh, line, "", 2, "L", false, 0, "")
+			d.cell(d.contentWidth()-indent, lh, line, 2, "L")
 		}
 		p.Ln(0.6)
 	}
@@ -271,7 +271,7 @@ func (d *doc) drawHeader(t table, size float64) {
 	for _, c := range t.cols {
 		for i, line := range d.split(d.g.clean(c.title), c.width) {
 			p.SetXY(x, y+cellPadY+float64(i)*lh)
-			p.CellFormat(c.width, lh, line, "", 0, c.align, false, 0, "")
+			d.cell(c.width, lh, line, 0, c.align)
 		}
 		x += c.width
 	}
@@ -325,7 +325,7 @@ func (d *doc) drawRow(t table, row []cell, measured []cellLines, start, n int, s
 			}
 			d.font(style, size)
 			p.SetXY(x, y+cellPadY+float64(i-start)*lh)
-			p.CellFormat(col.width, lh, line, "", 0, col.align, false, 0, "")
+			d.cell(col.width, lh, line, 0, col.align)
 		}
 		x += col.width
 	}
@@ -353,12 +353,12 @@ func (d *doc) keyValues(pairs [][2]string, keyWidth float64) {
 		d.font("B", sizeBody)
 		for i, line := range k {
 			p.SetXY(marginSide, y+float64(i)*lh)
-			p.CellFormat(keyWidth, lh, line, "", 0, "L", false, 0, "")
+			d.cell(keyWidth, lh, line, 0, "L")
 		}
 		d.font("", sizeBody)
 		for i, line := range v {
 			p.SetXY(marginSide+keyWidth, y+float64(i)*lh)
-			p.CellFormat(w-keyWidth, lh, line, "", 0, "L", false, 0, "")
+			d.cell(w-keyWidth, lh, line, 0, "L")
 		}
 		p.SetXY(marginSide, y+float64(n)*lh+0.8)
 	}

@@ -136,7 +136,7 @@ func (d *doc) mdTable(rows [][]string) {
 		for ci := 0; ci < n && ci < len(row); ci++ {
 			text := d.g.clean(row[ci])
 			for _, w := range strings.Fields(text) {
-				minW[ci] = max(minW[ci], d.pdf.GetStringWidth(w)+margins+0.5)
+				minW[ci] = max(minW[ci], d.width(w)+margins+0.5)
 			}
 			if ri > 0 {
 				weight[ci] += float64(len([]rune(text)))

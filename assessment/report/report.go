@@ -159,6 +159,8 @@ type doc struct {
 	teams    map[string]assessment.Team
 	items    map[string]assessment.ItemScore
 	ws       *workshopView // nil unless the assessment was made in a workshop
+
+	fallbacksAdded bool // the fallback fonts are registered (registerFallbacks)
 }
 
 func newDoc(in Input, opt Options, size string, g *glyphs) *doc {
@@ -269,7 +271,7 @@ func (d *doc) header() {
 	d.font("", 7.5)
 	d.color(colMuted)
 	right := d.kind
-	rw := p.GetStringWidth(d.g.clean(right)) + 3
+	rw := d.width(d.g.clean(right)) + 3
 	left := d.trainName()
 	if d.a.PI != "" {
 		left += " · " + d.a.PI
@@ -329,7 +331,7 @@ func (d *doc) lineHeight() float64 {
 func (d *doc) textAt(x, y, w, h float64, s, align string) {
 	s = d.fit(d.g.clean(s), w)
 	d.pdf.SetXY(x, y)
-	d.pdf.CellFormat(w, h, s, "", 0, align, false, 0, "")
+	d.cell(w, h, s, 0, align)
 }
 
 // fit shortens an already clean single line to the width w (inside the cell
@@ -337,23 +339,29 @@ func (d *doc) textAt(x, y, w, h float64, s, align string) {
 func (d *doc) fit(s string, w float64) string {
 	s = strings.ReplaceAll(s, "\n", " ")
 	avail := w - 2*d.pdf.GetCellMargin()
-	if d.pdf.GetStringWidth(s) <= avail {
+	if d.width(s) <= avail {
 		return s
 	}
 	r := []rune(s)
-	for len(r) > 0 && d.pdf.GetStringWidth(string(r)+"…") > avail {
+	for len(r) > 0 && d.width(string(r)+"…") > avail {
 		r = r[:len(r)-1]
 	}
 	return strings.TrimRight(string(r), " ") + "…"
 }
 
-// split wraps clean text to the width w at the current font. An empty text
+// split wraps clean text to the width w at the current font, each character
+// measured in the face that draws it. An empty text
 // is one empty line, so every cell has a height.
 func (d *doc) split(s string, w float64) []string {
 	if s == "" {
 		return []string{""}
 	}
-	lines := d.pdf.SplitText(s, w)
+	var lines []string
+	if d.g.plain(s) {
+		lines = d.pdf.SplitText(s, w)
+	} else {
+		lines = d.wrap(s, w)
+	}
 	if len(lines) == 0 {
 		return []string{""}
 	}

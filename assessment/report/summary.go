@@ -209,7 +209,7 @@ func (d *doc) drawPieces(pcs []piece, w float64) {
 		d.color(pc.ink)
 		for _, line := range pc.lines {
 			p.SetXY(x, p.GetY())
-			p.CellFormat(ww, lh, line, "", 2, "L", false, 0, "")
+			d.cell(ww, lh, line, 2, "L")
 		}
 		p.SetY(p.GetY() + pc.after)
 	}
@@ -304,7 +304,7 @@ func (d *doc) drawIndented(pcs []piece, in, w float64) {
 		d.color(pc.ink)
 		for _, line := range pc.lines {
 			p.SetXY(marginSide+in, p.GetY())
-			p.CellFormat(w, lh, line, "", 2, "L", false, 0, "")
+			d.cell(w, lh, line, 2, "L")
 		}
 		p.SetY(p.GetY() + pc.after)
 	}

@@ -257,7 +257,7 @@ func (d *doc) workshopPanel(maxLines int) {
 	d.color(colInk)
 	for i, line := range lines {
 		p.SetXY(marginSide+2+lw, y+1.5+float64(i)*lh)
-		p.CellFormat(cw-lw-4, lh, line, "", 0, "L", false, 0, "")
+		d.cell(cw-lw-4, lh, line, 0, "L")
 	}
 	p.SetXY(marginSide, y+h+3)
 }
