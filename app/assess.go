@@ -561,20 +561,22 @@ func (s *assessmentScreen) answerChanged(itemID string) {
 
 // saveAnswer writes one answer as it stands now.
 func (s *assessmentScreen) saveAnswer(itemID string) {
-	ans := s.a.Answers[itemID]
+	s.ui.writeAnswer(s.assessmentID, s.train.Framework, itemID, s.a.Answers[itemID], "your answer", "to")
+}
+
+// writeAnswer writes an answer as it stands now, naming it in the saved
+// state and in any error: "your answer to “…”", "the consensus on “…”".
+func (ui *UI) writeAnswer(assessmentID string, f assessment.Framework, itemID string, ans assessment.Answer, what, prep string) {
 	ans.ItemID = itemID
 	if ans.Figure != nil {
-		v := *ans.Figure
+		v := *ans.Figure // the write runs later; the screen may change its copy
 		ans.Figure = &v
 	}
-	id := s.assessmentID
-	it, _ := s.ui.defs.Item(itemID)
-	what := "your answer"
-	if it != nil {
-		what = "your answer to “" + truncateText(s.train.Framework.Expand(it.Text), 60) + "”"
+	if it, _ := ui.defs.Item(itemID); it != nil {
+		what += " " + prep + " “" + truncateText(f.Expand(it.Text), 60) + "”"
 	}
-	s.ui.write(what, func(ctx context.Context) error {
-		return s.ui.store.SetAnswer(ctx, id, ans)
+	ui.write(what, func(ctx context.Context) error {
+		return ui.store.SetAnswer(ctx, assessmentID, ans)
 	}, nil)
 }
 

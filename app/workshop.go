@@ -933,20 +933,7 @@ func (s *workshopScreen) setObservation(r assessment.Rating) {
 // saveAnswer writes one answer (the consensus with the notes and evidence)
 // as it stands now.
 func (s *workshopScreen) saveAnswer(itemID string) {
-	ans := s.a.Answers[itemID]
-	ans.ItemID = itemID
-	if ans.Figure != nil {
-		v := *ans.Figure
-		ans.Figure = &v
-	}
-	id := s.assessmentID
-	what := "the consensus"
-	if it, _ := s.ui.defs.Item(itemID); it != nil {
-		what = "the consensus on “" + truncateText(s.train.Framework.Expand(it.Text), 60) + "”"
-	}
-	s.ui.write(what, func(ctx context.Context) error {
-		return s.ui.store.SetAnswer(ctx, id, ans)
-	}, nil)
+	s.ui.writeAnswer(s.assessmentID, s.train.Framework, itemID, s.a.Answers[itemID], "the consensus", "on")
 }
 
 // textChanged takes the notes and evidence typed, and saves them when the
