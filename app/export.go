@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/url"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 
@@ -210,38 +211,13 @@ func (ui *UI) openURI(uri fyne.URI) {
 func (ui *UI) exportBundleDialog() {
 	ui.typing.flush()
 	ui.withTrainChoice("Export bundle", func(ids []string, name string) {
-		fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-			if err != nil {
-				ui.showError("Could not save the bundle", err)
-				return
+		ui.saveToFile("the bundle", "Bundle saved", fileName(name)+".json", func(ctx context.Context, w io.Writer) error {
+			b, err := ui.store.Export(ctx, ids)
+			if err == nil {
+				_, err = b.WriteTo(w)
 			}
-			if w == nil {
-				return
-			}
-			progress := ui.progressDialog("Exporting", "Writing "+w.URI().Name()+"…")
-			uri := w.URI()
-			ui.bg.spawn(func() error {
-				b, err := ui.store.Export(ui.ctx(), ids)
-				if err == nil {
-					_, err = b.WriteTo(w)
-				}
-				if cerr := w.Close(); err == nil {
-					err = cerr
-				}
-				return err
-			}, func(err error) {
-				progress.Hide()
-				if err != nil {
-					ui.showError("The bundle was not saved", err)
-					return
-				}
-				ui.fileWritten("Bundle saved", uri, nil)
-			})
-		}, ui.win)
-		fd.SetFileName(fileName(name) + ".json")
-		fd.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
-		fd.Show()
-		fd.Resize(fileDialogSize) // only once shown: a file dialog has no size before
+			return err
+		}, nil)
 	})
 }
 
@@ -249,35 +225,50 @@ func (ui *UI) exportBundleDialog() {
 func (ui *UI) exportCSVDialog() {
 	ui.typing.flush()
 	ui.withTrainChoice("Export CSV", func(ids []string, name string) {
-		fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-			if err != nil {
-				ui.showError("Could not save the CSV file", err)
-				return
-			}
-			if w == nil {
-				return
-			}
-			progress := ui.progressDialog("Exporting", "Writing "+w.URI().Name()+"…")
-			uri := w.URI()
-			ui.bg.spawn(func() error {
-				err := ui.store.ExportCSV(ui.ctx(), w, ui.defs, ids)
-				if cerr := w.Close(); err == nil {
-					err = cerr
-				}
-				return err
-			}, func(err error) {
-				progress.Hide()
-				if err != nil {
-					ui.showError("The CSV file was not saved", err)
-					return
-				}
-				ui.fileWritten("CSV saved", uri, nil)
-			})
-		}, ui.win)
-		fd.SetFileName(fileName(name) + ".csv")
-		fd.SetFilter(storage.NewExtensionFileFilter([]string{".csv"}))
-		fd.Show()
-		fd.Resize(fileDialogSize) // only once shown: a file dialog has no size before
+		ui.saveToFile("the CSV file", "CSV saved", fileName(name)+".csv", func(ctx context.Context, w io.Writer) error {
+			return ui.store.ExportCSV(ctx, w, ui.defs, ids)
+		}, nil)
+	})
+}
+
+// saveToFile asks where to save through the standard dialog, then writes
+// the file in the background with progress, and says how it went. what
+// names the file in messages ("the bundle"); done titles the success.
+func (ui *UI) saveToFile(what, done, suggested string, write func(ctx context.Context, w io.Writer) error, notes []string) {
+	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			ui.showError("Could not save "+what, err)
+			return
+		}
+		if w == nil {
+			return // the coach cancelled
+		}
+		ui.writeFile(what, done, w, write, notes)
+	}, ui.win)
+	fd.SetFileName(suggested)
+	fd.SetFilter(storage.NewExtensionFileFilter([]string{filepath.Ext(suggested)}))
+	fd.Show()
+	fd.Resize(fileDialogSize) // only once shown: a file dialog has no size before
+}
+
+// writeFile writes to the file the coach chose, in the background with
+// progress, and says how it went.
+func (ui *UI) writeFile(what, done string, w fyne.URIWriteCloser, write func(ctx context.Context, w io.Writer) error, notes []string) {
+	progress := ui.progressDialog("Exporting", "Writing "+w.URI().Name()+"…")
+	uri := w.URI()
+	ui.bg.spawn(func() error {
+		err := write(ui.ctx(), w)
+		if cerr := w.Close(); err == nil {
+			err = cerr
+		}
+		return err
+	}, func(err error) {
+		progress.Hide()
+		if err != nil {
+			ui.showError(strings.ToUpper(what[:1])+what[1:]+" was not saved", err)
+			return
+		}
+		ui.fileWritten(done, uri, notes)
 	})
 }
 

@@ -62,50 +62,26 @@ func (ui *UI) exportResponseDialog(trainID, assessmentID string) {
 					p.Role = assessment.ParticipantRoles[i]
 				}
 			}
-			fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-				if err != nil {
-					ui.showError("Could not save the response", err)
-					return
-				}
-				if w == nil {
-					return
-				}
-				ui.writeResponse(assessmentID, p, w)
-			}, ui.win)
-			fd.SetFileName(fileName(p.Name+" response "+train.Name) + ".json")
-			fd.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
-			fd.Show()
-			fd.Resize(fileDialogSize)
+			ui.saveToFile("the response", "Response saved", fileName(p.Name+" response "+train.Name)+".json",
+				ui.responseWriter(assessmentID, p), responseNotes)
 		}, ui.win)
 		d.Resize(fyne.NewSize(560, 0))
 		d.Show()
 	})
 }
 
-// writeResponse writes p's response file from the assessment's answers.
-func (ui *UI) writeResponse(assessmentID string, p assessment.Participant, w fyne.URIWriteCloser) {
-	uri := w.URI()
-	ui.bg.do(func() error {
-		content, err := ui.store.ExportResponse(ui.ctx(), assessmentID, p)
-		if err != nil {
-			w.Close()
-			return err
+// responseNotes tell the participant what to do with their response file.
+var responseNotes = []string{"Send the file to the coach, who adds it with File › Import workshop responses…"}
+
+// responseWriter writes p's response file from the assessment's answers.
+func (ui *UI) responseWriter(assessmentID string, p assessment.Participant) func(ctx context.Context, w io.Writer) error {
+	return func(ctx context.Context, w io.Writer) error {
+		content, err := ui.store.ExportResponse(ctx, assessmentID, p)
+		if err == nil {
+			_, err = w.Write(content)
 		}
-		if _, err := w.Write(content); err != nil {
-			w.Close()
-			return fmt.Errorf("write %s: %w", uri.Path(), err)
-		}
-		if err := w.Close(); err != nil {
-			return fmt.Errorf("write %s: %w", uri.Path(), err)
-		}
-		return nil
-	}, func(err error) {
-		if err != nil {
-			ui.showError("The response was not saved", err)
-			return
-		}
-		ui.fileWritten("Response saved", uri, []string{"Send the file to the coach, who adds it with File › Import workshop responses…"})
-	})
+		return err
+	}
 }
 
 // responsesDialog gathers the response files to import: Fyne's open

@@ -426,7 +426,7 @@ func TestExportResponse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ui.writeResponse(recent[0].ID, assessment.Participant{Name: "Kim Park", Role: assessment.RoleFacilitatorP}, w)
+	ui.writeFile("the response", "Response saved", w, ui.responseWriter(recent[0].ID, assessment.Participant{Name: "Kim Park", Role: assessment.RoleFacilitatorP}), responseNotes)
 	settle(ui)
 	assertShows(t, ui.win.Canvas(), "Saved as "+path)
 	b, err := os.ReadFile(path)
