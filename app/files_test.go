@@ -22,7 +22,7 @@ func TestExportBundleAndCSV(t *testing.T) {
 	dir := t.TempDir()
 	cases := []struct {
 		file, what, done, want string
-		write              func(ctx context.Context, w io.Writer) error
+		write                  func(ctx context.Context, w io.Writer) error
 	}{
 		{"x.json", "the bundle", "Bundle saved", `"trainscope-bundle"`, func(ctx context.Context, w io.Writer) error {
 			b, err := store.Export(ctx, ids)
