@@ -192,7 +192,7 @@ func TestTrainRosterAndRegister(t *testing.T) {
 	rv.status.SetSelected(filterAll)
 	assertShows(t, c, "Resolved")
 	reg, _ = store.Register(ctx, ts.trainID)
-	if reg[0].Status != assessment.StatusResolved || !reg[0].Resolved.Equal(dayOf(testDay)) {
+	if reg[0].Status != assessment.StatusResolved || !reg[0].Resolved.Equal(assessment.Day(testDay)) {
 		t.Errorf("closed impediment saved as %+v", reg[0])
 	}
 

@@ -215,7 +215,7 @@ func (rv *registerView) ageText(imp assessment.Impediment) string {
 	return plural(max(days, 0), "day", "days")
 }
 
-func (rv *registerView) today() time.Time { return dayOf(rv.ts.ui.now()) }
+func (rv *registerView) today() time.Time { return assessment.Day(rv.ts.ui.now()) }
 
 func (rv *registerView) teamName(id string) string {
 	if id == "" {

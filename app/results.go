@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/trainscope/trainscope/assessment"
+	"github.com/trainscope/trainscope/assessment/report"
 )
 
 // resultsScreen shows what follows from an assessment: the train's level,
@@ -89,20 +90,19 @@ func (rs *resultsScreen) reload() {
 func (rs *resultsScreen) set(d resultsData) {
 	rs.train = d.train
 	rs.a, rs.prev = nil, nil
-	for i, a := range d.history {
+	for _, a := range d.history {
 		if a.ID == rs.assessmentID {
 			rs.a = a
-			if i > 0 {
-				rs.prev = d.history[i-1]
-			}
 		}
 	}
 	if rs.a == nil {
 		rs.ui.showError("Could not show the results", fmt.Errorf("the assessment is no longer in the database"))
 		return
 	}
-	if rs.prev != nil {
-		rs.prevRes = assessment.Evaluate(rs.ui.defs, rs.train, rs.prev)
+	// The previous assessment is the last earlier finished one, as in the
+	// report: a draft is work in progress, not a point to compare with.
+	if h := report.History(rs.ui.defs, rs.train, rs.a, d.history); len(h) > 0 {
+		rs.prev, rs.prevRes = h[len(h)-1].Assessment, h[len(h)-1].Results
 	}
 	rs.loaded = true
 	rs.evaluate()

@@ -257,7 +257,7 @@ func (ts *trainScreen) showLatest() {
 	box.Add(widget.NewSeparator())
 	box.Add(boldLabel("Today"))
 	gaps := assessment.RoleGaps(ts.roster, ts.train.Framework)
-	fig := assessment.Figures(ts.register, dayOf(ts.ui.now()), assessment.DefaultPIWeeks)
+	fig := assessment.Figures(ts.register, assessment.Day(ts.ui.now()), assessment.DefaultPIWeeks)
 	today := []string{plural(len(gaps), "role gap in the roster", "role gaps in the roster")}
 	if fig.Open > 0 {
 		today = append(today, fmt.Sprintf("%s, the oldest %d days old", plural(fig.Open, "open impediment", "open impediments"), fig.OldestOpenAgeDays))
@@ -392,7 +392,7 @@ func newAssessmentForm(ui *UI, title, confirm string, a assessment.Assessment, s
 func (ts *trainScreen) newAssessmentDialog() {
 	a := assessment.Assessment{
 		TrainID:          ts.trainID,
-		Date:             dayOf(ts.ui.now()),
+		Date:             assessment.Day(ts.ui.now()),
 		Assessor:         ts.ui.app.Preferences().String(prefAssessor),
 		ChecklistVersion: ts.ui.defs.Version,
 		PIWeeks:          assessment.DefaultPIWeeks,
@@ -415,9 +415,4 @@ func (ts *trainScreen) newAssessmentDialog() {
 		})
 	})
 	ts.newForm.dialog.Show()
-}
-
-// dayOf is midnight of t's day, in UTC, as assessments are dated.
-func dayOf(t time.Time) time.Time {
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }

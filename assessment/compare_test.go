@@ -16,7 +16,7 @@ func TestCompare(t *testing.T) {
 	after := before
 	after.Date = testDate.AddDate(0, 0, 70)
 	after.PI = NextPI(before.PI, 1)
-	after.Roster = cloneRoster(before.Roster)
+	after.Roster = before.Roster.Clone()
 	after.Roster.People = append(after.Roster.People, Person{ID: "p-new-po", Name: "Nuno Seixas"}, Person{ID: "p-new-sm", Name: "Olga Ivanova"})
 	for i := range after.Roster.Teams {
 		tm := &after.Roster.Teams[i]

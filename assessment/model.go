@@ -236,6 +236,13 @@ const (
 	Final AssessmentStatus = "final"
 )
 
+// Day is the calendar day of t, as midnight UTC: an assessment describes a
+// day, and two assessments of the same day must not sort by the hour they
+// happened to be typed in.
+func Day(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
 // Assessment is one assessment of one train at one moment. It owns a copy of
 // the roster and register as they were on its date, so later edits to the
 // train never change what a finished assessment says.

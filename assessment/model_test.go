@@ -1,6 +1,9 @@
 package assessment
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 func TestRosterCloneSharesNothing(t *testing.T) {
 	r := healthyRoster(2)
@@ -18,5 +21,13 @@ func TestRosterCloneSharesNothing(t *testing.T) {
 	}
 	if (Roster{}).Clone().Teams != nil {
 		t.Error("a roster without teams stays without teams")
+	}
+}
+
+func TestSampleIsDatedOnADay(t *testing.T) {
+	on := time.Date(2026, 11, 21, 17, 42, 5, 0, time.FixedZone("CET", 3600))
+	_, _, _, a := Sample(on)
+	if want := time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC); !a.Date.Equal(want) {
+		t.Errorf("the sample is dated %v, want the day %v", a.Date, want)
 	}
 }

@@ -19,6 +19,7 @@ const SampleChecklistVersion = "2026.1"
 // people, teams and impediments have fixed IDs so the sample is the same
 // every time.
 func Sample(on time.Time) (Train, Roster, []Impediment, Assessment) {
+	on = Day(on)
 	t := Train{
 		Name:        "Sample ART — Payments (sample)",
 		Framework:   SAFe,
@@ -33,7 +34,7 @@ func Sample(on time.Time) (Train, Roster, []Impediment, Assessment) {
 		Status:           Final,
 		ChecklistVersion: SampleChecklistVersion,
 		PIWeeks:          DefaultPIWeeks,
-		Roster:           cloneRoster(r),
+		Roster:           r.Clone(),
 		Register:         append([]Impediment(nil), reg...),
 		Answers:          sampleAnswers(),
 		Notes: map[string]string{
@@ -78,20 +79,6 @@ func Sample(on time.Time) (Train, Roster, []Impediment, Assessment) {
 // samplePI names the PI around a date, assuming five PIs a year.
 func samplePI(on time.Time) string {
 	return fmt.Sprintf("PI %d.%d", on.Year(), (on.YearDay()-1)/73+1)
-}
-
-func cloneRoster(r Roster) Roster {
-	c := r
-	c.People = append([]Person(nil), r.People...)
-	c.Roles = append([]RoleAssignment(nil), r.Roles...)
-	c.Teams = make([]Team, len(r.Teams))
-	for i, t := range r.Teams {
-		t.DeveloperIDs = append([]string(nil), t.DeveloperIDs...)
-		t.Skills = append([]string(nil), t.Skills...)
-		c.Teams[i] = t
-	}
-	c.RequiredSkills = append([]string(nil), r.RequiredSkills...)
-	return c
 }
 
 func sampleRoster() Roster {

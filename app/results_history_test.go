@@ -1,0 +1,45 @@
+package app
+
+import (
+	"context"
+	"testing"
+)
+
+// A draft is work in progress: a finished assessment's results never
+// compare with it, even when the draft is dated earlier, and a later draft
+// compares with the last finished one.
+func TestResultsCompareWithEarlierFinishedOnly(t *testing.T) {
+	ui, store := newTestUI(t, withSample)
+	ctx := context.Background()
+	recent, err := store.RecentAssessments(ctx, 1)
+	if err != nil || len(recent) != 1 {
+		t.Fatalf("recent: %v %v", recent, err)
+	}
+	finished := recent[0]
+	draft, err := store.Assessment(ctx, finished.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	later := *draft
+	draft.ID, draft.PI, draft.Status = "", "PI draft", ""
+	draft.Date = draft.Date.AddDate(0, -1, 0) // an older draft, never finished
+	draft.Workshop = nil
+	if err := store.CreateAssessment(ctx, draft); err != nil {
+		t.Fatal(err)
+	}
+	later.ID, later.PI, later.Status = "", "PI later", ""
+	later.Date = later.Date.AddDate(0, 0, 1)
+	later.Workshop = nil
+	if err := store.CreateAssessment(ctx, &later); err != nil {
+		t.Fatal(err)
+	}
+
+	ui.openResults(finished.TrainID, finished.ID)
+	settle(ui)
+	assertNotShown(t, ui.win.Canvas(), "PI draft")
+	assertNotShown(t, ui.win.Canvas(), "Previous:")
+
+	ui.openResults(finished.TrainID, later.ID)
+	settle(ui)
+	assertShows(t, ui.win.Canvas(), "Previous: "+finished.PI)
+}
