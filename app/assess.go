@@ -425,6 +425,25 @@ func kindText(it *assessment.Item, f assessment.Framework) string {
 	return "Practice"
 }
 
+// itemWhere says where item it of checklist cl stands, for the line above
+// its text: "Checklist 1 of 4 · Scaled facilitator fit · Sign for the RTE
+// role · item 2 of 13".
+func itemWhere(d *assessment.Definitions, fw assessment.Framework, cl, it int) string {
+	c := &d.Checklists[cl]
+	item := &c.Items[it]
+	where := []string{fmt.Sprintf("Checklist %d of %d · %s", cl+1, len(d.Checklists), fw.Expand(c.Title))}
+	// The section says enough for practices and measures; signs for and
+	// against say which way they point.
+	switch {
+	case item.Kind == assessment.Indication || item.Kind == assessment.ContraIndication || item.Section == "":
+		where = append(where, kindText(item, fw))
+	default:
+		where = append(where, item.Section)
+	}
+	where = append(where, fmt.Sprintf("item %d of %d", it+1, len(c.Items)))
+	return strings.Join(where, " · ")
+}
+
 // showItem fills the item area from the model.
 func (s *assessmentScreen) showItem() {
 	if s.a == nil {
@@ -432,17 +451,7 @@ func (s *assessmentScreen) showItem() {
 	}
 	cl, it := s.item()
 	fw := s.train.Framework
-	where := []string{fmt.Sprintf("Checklist %d of %d · %s", s.cl+1, len(s.ui.defs.Checklists), fw.Expand(cl.Title))}
-	// The section says enough for practices and measures; signs for and
-	// against say which way they point.
-	switch {
-	case it.Kind == assessment.Indication || it.Kind == assessment.ContraIndication || it.Section == "":
-		where = append(where, kindText(it, fw))
-	default:
-		where = append(where, it.Section)
-	}
-	where = append(where, fmt.Sprintf("item %d of %d", s.it+1, len(cl.Items)))
-	s.where.SetText(strings.Join(where, " · "))
+	s.where.SetText(itemWhere(s.ui.defs, fw, s.cl, s.it))
 	s.text.SetText(fw.Expand(it.Text))
 	s.guidance.SetText(fw.Expand(it.Guidance))
 

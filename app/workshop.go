@@ -506,17 +506,9 @@ func (s *workshopScreen) showItem() {
 	if s.a == nil {
 		return
 	}
-	cl, it := s.item()
+	_, it := s.item()
 	fw := s.train.Framework
-	where := []string{fmt.Sprintf("Checklist %d of %d · %s", s.cl+1, len(s.ui.defs.Checklists), fw.Expand(cl.Title))}
-	switch {
-	case it.Kind == assessment.Indication || it.Kind == assessment.ContraIndication || it.Section == "":
-		where = append(where, kindText(it, fw))
-	default:
-		where = append(where, it.Section)
-	}
-	where = append(where, fmt.Sprintf("item %d of %d", s.it+1, len(cl.Items)))
-	s.where.SetText(strings.Join(where, " · "))
+	s.where.SetText(itemWhere(s.ui.defs, fw, s.cl, s.it))
 	s.text.SetText(fw.Expand(it.Text))
 
 	_, revealed := s.workshop().Spread(it.ID, len(it.Levels))
