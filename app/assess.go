@@ -649,13 +649,11 @@ func (s *assessmentScreen) goTo(cl, it int) {
 	}
 }
 
-// move goes to the next (+1) or previous (-1) item, across checklists.
-func (s *assessmentScreen) move(delta int) {
-	if s.a == nil {
-		return
-	}
-	cls := s.ui.defs.Checklists
-	cl, it := s.cl, s.it+delta
+// step moves delta items from item it of checklist cl, across checklists;
+// false past the first or last item.
+func step(d *assessment.Definitions, cl, it, delta int) (int, int, bool) {
+	cls := d.Checklists
+	it += delta
 	for it < 0 && cl > 0 {
 		cl--
 		it += len(cls[cl].Items)
@@ -664,10 +662,17 @@ func (s *assessmentScreen) move(delta int) {
 		it -= len(cls[cl].Items)
 		cl++
 	}
-	if it < 0 || it >= len(cls[cl].Items) {
+	return cl, it, it >= 0 && it < len(cls[cl].Items)
+}
+
+// move goes to the next (+1) or previous (-1) item, across checklists.
+func (s *assessmentScreen) move(delta int) {
+	if s.a == nil {
 		return
 	}
-	s.goTo(cl, it)
+	if cl, it, ok := step(s.ui.defs, s.cl, s.it, delta); ok {
+		s.goTo(cl, it)
+	}
 }
 
 // findUnanswered finds the first unanswered item after (cl, it), wrapping

@@ -60,3 +60,26 @@ func TestExportBundleAndCSV(t *testing.T) {
 	settle(ui)
 	assertShows(t, ui.win.Canvas(), "The bundle was not saved")
 }
+
+func TestStepAcrossChecklists(t *testing.T) {
+	d := loadDefs(t)
+	last := len(d.Checklists) - 1
+	lastItem := len(d.Checklists[last].Items) - 1
+	cases := []struct {
+		cl, it, delta  int
+		wantCl, wantIt int
+		ok             bool
+	}{
+		{0, 0, 1, 0, 1, true},
+		{0, len(d.Checklists[0].Items) - 1, 1, 1, 0, true},
+		{1, 0, -1, 0, len(d.Checklists[0].Items) - 1, true},
+		{0, 0, -1, 0, -1, false},
+		{last, lastItem, 1, last, lastItem + 1, false},
+	}
+	for _, c := range cases {
+		cl, it, ok := step(d, c.cl, c.it, c.delta)
+		if ok != c.ok || ok && (cl != c.wantCl || it != c.wantIt) {
+			t.Errorf("step(%d, %d, %+d) = %d, %d, %v; want %d, %d, %v", c.cl, c.it, c.delta, cl, it, ok, c.wantCl, c.wantIt, c.ok)
+		}
+	}
+}

@@ -994,20 +994,9 @@ func (s *workshopScreen) move(delta int) {
 	if s.a == nil {
 		return
 	}
-	cls := s.ui.defs.Checklists
-	cl, it := s.cl, s.it+delta
-	for it < 0 && cl > 0 {
-		cl--
-		it += len(cls[cl].Items)
+	if cl, it, ok := step(s.ui.defs, s.cl, s.it, delta); ok {
+		s.goTo(cl, it)
 	}
-	for it >= len(cls[cl].Items) && cl < len(cls)-1 {
-		it -= len(cls[cl].Items)
-		cl++
-	}
-	if it < 0 || it >= len(cls[cl].Items) {
-		return
-	}
-	s.goTo(cl, it)
 }
 
 // findUnrevealed finds the first item whose votes are not revealed yet.
