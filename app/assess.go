@@ -240,20 +240,7 @@ func (l *fixedHeightLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne
 
 // reload reads the assessment and its train.
 func (s *assessmentScreen) reload() {
-	type assessData struct {
-		train assessment.Train
-		a     *assessment.Assessment
-	}
-	trainID, id := s.trainID, s.assessmentID
-	load(s.ui, "the assessment", func(ctx context.Context) (assessData, error) {
-		var d assessData
-		var err error
-		if d.train, err = s.ui.store.Train(ctx, trainID); err != nil {
-			return d, err
-		}
-		d.a, err = s.ui.store.Assessment(ctx, id)
-		return d, err
-	}, func(d assessData) {
+	loadAssessment(s.ui, "the assessment", s.trainID, s.assessmentID, func(d trainAssessment) {
 		first := !s.loaded
 		s.train, s.a, s.loaded = d.train, d.a, true
 		if s.a.Answers == nil {

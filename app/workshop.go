@@ -320,20 +320,7 @@ func (s *workshopScreen) buildReveal() {
 
 // reload reads the assessment with its workshop, and its train.
 func (s *workshopScreen) reload() {
-	type workshopData struct {
-		train assessment.Train
-		a     *assessment.Assessment
-	}
-	trainID, id := s.trainID, s.assessmentID
-	load(s.ui, "the workshop", func(ctx context.Context) (workshopData, error) {
-		var d workshopData
-		var err error
-		if d.train, err = s.ui.store.Train(ctx, trainID); err != nil {
-			return d, err
-		}
-		d.a, err = s.ui.store.Assessment(ctx, id)
-		return d, err
-	}, func(d workshopData) {
+	loadAssessment(s.ui, "the workshop", s.trainID, s.assessmentID, func(d trainAssessment) {
 		if d.a.Workshop == nil {
 			s.ui.showError("Could not open the workshop", fmt.Errorf("this assessment is not run as a workshop; start one from its checklists"))
 			return
