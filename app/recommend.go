@@ -84,7 +84,7 @@ func (rs *resultsScreen) editRecommendation(rec *assessment.Recommendation) {
 	f.priority.SetSelectedIndex(max(int(cur.Priority)-1, 0))
 	f.status = widget.NewSelect(recStatusChoices, nil)
 	f.status.SetSelected(recStatusChoice(cur.Status))
-	f.escalation = widget.NewSelect(levelChoices[1:], nil)
+	f.escalation = widget.NewSelect(titles(assessment.ImpedimentLevels), nil)
 	f.escalation.SetSelected(levelName(cur.Escalation))
 
 	items := []*widget.FormItem{
@@ -132,7 +132,7 @@ func (rs *resultsScreen) saveForm(rec *assessment.Recommendation, cur assessment
 	if rec == nil || rec.ByCoach {
 		cur.Finding, cur.Action, cur.Acceptance, cur.TargetPI = finding, action, acceptance, target
 		cur.Owner, cur.Priority, cur.Status = owner, priority, status
-		cur.Escalation = levelFromName(f.escalation.Selected)
+		cur.Escalation = fromTitle(assessment.ImpedimentLevels, f.escalation.Selected, assessment.LevelTeam)
 		cur.ByCoach = true
 		rs.saveOwn(cur)
 		return

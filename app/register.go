@@ -44,77 +44,50 @@ const (
 	levelChoiceTrain = "Train-wide"
 )
 
-var statusChoices = []string{filterNotClosed, filterAll, "Open", "In progress", "Resolved"}
-var levelChoices = []string{filterAllLevels, "Team", "ART", "LACE"}
+var statusChoices = append([]string{filterNotClosed, filterAll}, titles(assessment.ImpedimentStatuses)...)
+var levelChoices = append([]string{filterAllLevels}, titles(assessment.ImpedimentLevels)...)
 
-func statusName(s assessment.ImpedimentStatus) string {
-	switch s {
-	case assessment.StatusInProgress:
-		return "In progress"
-	case assessment.StatusResolved:
-		return "Resolved"
+// roamNotCategorised is the choice for an impediment not yet ROAMed.
+const roamNotCategorised = "Not categorised"
+
+var roamChoices = append([]string{roamNotCategorised}, titles(assessment.ROAMs)...)
+
+// titled is a domain value with a name in the coach's words.
+type titled interface{ Title() string }
+
+// titles names each value, for a choice.
+func titles[T titled](values []T) []string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = v.Title()
 	}
-	return "Open"
+	return out
 }
 
-func statusFromName(s string) assessment.ImpedimentStatus {
-	switch s {
-	case "In progress":
-		return assessment.StatusInProgress
-	case "Resolved":
-		return assessment.StatusResolved
+// fromTitle is the value a choice names, or otherwise.
+func fromTitle[T titled](values []T, title string, otherwise T) T {
+	for _, v := range values {
+		if v.Title() == title {
+			return v
+		}
 	}
-	return assessment.StatusOpen
+	return otherwise
 }
 
+// levelName names a level; an escalation left empty reads as the team's.
 func levelName(l assessment.ImpedimentLevel) string {
-	switch l {
-	case assessment.LevelART:
-		return "ART"
-	case assessment.LevelLACE:
-		return "LACE"
+	if l == "" {
+		l = assessment.LevelTeam
 	}
-	return "Team"
+	return l.Title()
 }
 
-func levelFromName(s string) assessment.ImpedimentLevel {
-	switch s {
-	case "ART":
-		return assessment.LevelART
-	case "LACE":
-		return assessment.LevelLACE
-	}
-	return assessment.LevelTeam
-}
-
-var roamChoices = []string{"Not categorised", "Resolved", "Owned", "Accepted", "Mitigated"}
-
+// roamName names a ROAM category in the register's column.
 func roamName(r assessment.ROAM) string {
-	switch r {
-	case assessment.ROAMResolved:
-		return "Resolved"
-	case assessment.ROAMOwned:
-		return "Owned"
-	case assessment.ROAMAccepted:
-		return "Accepted"
-	case assessment.ROAMMitigated:
-		return "Mitigated"
+	if r == assessment.ROAMNone {
+		return "–"
 	}
-	return "–"
-}
-
-func roamFromName(s string) assessment.ROAM {
-	switch s {
-	case "Resolved":
-		return assessment.ROAMResolved
-	case "Owned":
-		return assessment.ROAMOwned
-	case "Accepted":
-		return assessment.ROAMAccepted
-	case "Mitigated":
-		return assessment.ROAMMitigated
-	}
-	return assessment.ROAMNone
+	return r.Title()
 }
 
 var registerColumns = []float32{28, 8, 13, 13, 11, 10, 10, 8, 0}
@@ -181,7 +154,7 @@ func (rv *registerView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	cells[1].(*widget.Label).SetText(levelName(imp.Level))
 	cells[2].(*widget.Label).SetText(rv.teamName(imp.TeamID))
 	cells[3].(*widget.Label).SetText(imp.Owner)
-	cells[4].(*widget.Label).SetText(statusName(imp.Status))
+	cells[4].(*widget.Label).SetText(imp.Status.Title())
 	cells[5].(*widget.Label).SetText(roamName(imp.ROAM))
 	cells[6].(*widget.Label).SetText(shortDate(imp.Raised))
 	cells[7].(*widget.Label).SetText(rv.ageText(imp))
@@ -257,7 +230,7 @@ func (rv *registerView) filter() {
 				continue
 			}
 		default:
-			if statusName(imp.Status) != rv.status.Selected {
+			if imp.Status.Title() != rv.status.Selected {
 				continue
 			}
 		}
@@ -406,7 +379,7 @@ func (rv *registerView) edit(i int) {
 	f.description.Wrapping = fyne.TextWrapWord
 	f.owner.SetText(imp.Owner)
 	f.owner.SetPlaceHolder("Who is working on it")
-	f.level = widget.NewSelect(levelChoices[1:], nil)
+	f.level = widget.NewSelect(titles(assessment.ImpedimentLevels), nil)
 	f.level.SetSelected(levelName(imp.Level))
 	teamNames, teamIDs := []string{levelChoiceTrain}, []string{""}
 	for _, t := range rv.ts.roster.Teams {
@@ -414,10 +387,10 @@ func (rv *registerView) edit(i int) {
 	}
 	f.team = widget.NewSelect(teamNames, nil)
 	f.team.SetSelectedIndex(max(slices.Index(teamIDs, imp.TeamID), 0))
-	f.status = widget.NewSelect([]string{"Open", "In progress", "Resolved"}, nil)
-	f.status.SetSelected(statusName(imp.Status))
+	f.status = widget.NewSelect(titles(assessment.ImpedimentStatuses), nil)
+	f.status.SetSelected(imp.Status.Title())
 	f.roam = widget.NewSelect(roamChoices, nil)
-	f.roam.SetSelected(roamChoices[max(slices.Index(roamChoices, roamName(imp.ROAM)), 0)])
+	f.roam.SetSelected(roamChoices[max(slices.Index(roamChoices, imp.ROAM.Title()), 0)])
 	dateValidator := func(optional bool) fyne.StringValidator {
 		return func(s string) error {
 			if optional && strings.TrimSpace(s) == "" {
@@ -479,10 +452,10 @@ func (rv *registerView) edit(i int) {
 		imp.Title = strings.TrimSpace(f.title.Text)
 		imp.Description = strings.TrimSpace(f.description.Text)
 		imp.Owner = strings.TrimSpace(f.owner.Text)
-		imp.Level = levelFromName(f.level.Selected)
+		imp.Level = fromTitle(assessment.ImpedimentLevels, f.level.Selected, assessment.LevelTeam)
 		imp.TeamID = teamIDs[max(f.team.SelectedIndex(), 0)]
-		imp.Status = statusFromName(f.status.Selected)
-		imp.ROAM = roamFromName(f.roam.Selected)
+		imp.Status = fromTitle(assessment.ImpedimentStatuses, f.status.Selected, assessment.StatusOpen)
+		imp.ROAM = fromTitle(assessment.ROAMs, f.roam.Selected, assessment.ROAMNone)
 		imp.Raised, _ = time.Parse(dateInput, strings.TrimSpace(f.raised.Text))
 		imp.Resolved = time.Time{}
 		if imp.Status == assessment.StatusResolved {

@@ -165,6 +165,19 @@ const (
 	LevelLACE ImpedimentLevel = "lace"
 )
 
+// Title names the level as the coach and the LACE say it.
+func (l ImpedimentLevel) Title() string {
+	switch l {
+	case LevelTeam:
+		return "Team"
+	case LevelART:
+		return "ART"
+	case LevelLACE:
+		return "LACE"
+	}
+	return string(l)
+}
+
 // ImpedimentStatus says where an impediment is in its life.
 type ImpedimentStatus string
 
@@ -174,6 +187,22 @@ const (
 	StatusInProgress ImpedimentStatus = "in-progress"
 	StatusResolved   ImpedimentStatus = "resolved"
 )
+
+// ImpedimentStatuses lists the statuses in the order of an impediment's life.
+var ImpedimentStatuses = []ImpedimentStatus{StatusOpen, StatusInProgress, StatusResolved}
+
+// Title names the status in plain words.
+func (s ImpedimentStatus) Title() string {
+	switch s {
+	case StatusOpen:
+		return "Open"
+	case StatusInProgress:
+		return "In progress"
+	case StatusResolved:
+		return "Resolved"
+	}
+	return string(s)
+}
 
 // ROAM is how a PI risk or impediment was dealt with at PI Planning.
 type ROAM string
@@ -186,6 +215,17 @@ const (
 	ROAMAccepted  ROAM = "accepted"
 	ROAMMitigated ROAM = "mitigated"
 )
+
+// ROAMs lists the ROAM categories in their usual order.
+var ROAMs = []ROAM{ROAMResolved, ROAMOwned, ROAMAccepted, ROAMMitigated}
+
+// Title names the category, capitalised; empty while not categorised.
+func (r ROAM) Title() string {
+	if r == ROAMNone {
+		return ""
+	}
+	return strings.ToUpper(string(r[:1])) + string(r[1:])
+}
 
 // Impediment is one entry of the train's impediment register.
 type Impediment struct {

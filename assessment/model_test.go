@@ -1,6 +1,7 @@
 package assessment
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -29,5 +30,25 @@ func TestSampleIsDatedOnADay(t *testing.T) {
 	_, _, _, a := Sample(on)
 	if want := time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC); !a.Date.Equal(want) {
 		t.Errorf("the sample is dated %v, want the day %v", a.Date, want)
+	}
+}
+
+func TestNamesOfRegisterValues(t *testing.T) {
+	var got []string
+	for _, l := range ImpedimentLevels {
+		got = append(got, l.Title())
+	}
+	for _, s := range ImpedimentStatuses {
+		got = append(got, s.Title())
+	}
+	for _, r := range ROAMs {
+		got = append(got, r.Title())
+	}
+	want := "Team ART LACE Open In progress Resolved Resolved Owned Accepted Mitigated"
+	if strings.Join(got, " ") != want {
+		t.Errorf("names %q, want %q", strings.Join(got, " "), want)
+	}
+	if ROAMNone.Title() != "" || ImpedimentLevel("x").Title() != "x" || ImpedimentStatus("y").Title() != "y" {
+		t.Error("no category names nothing; an unknown value shows as stored")
 	}
 }

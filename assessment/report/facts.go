@@ -250,18 +250,10 @@ func priorityText(p assessment.Priority) string {
 }
 
 func levelText(l assessment.ImpedimentLevel) string {
-	switch l {
-	case assessment.LevelTeam:
-		return "Team"
-	case assessment.LevelART:
-		return "ART"
-	case assessment.LevelLACE:
-		return "LACE"
-	}
 	if l == "" {
 		return "—"
 	}
-	return string(l)
+	return l.Title()
 }
 
 func statusText(r assessment.Recommendation) string {
@@ -281,24 +273,11 @@ func statusText(r assessment.Recommendation) string {
 	return s
 }
 
-func impedimentStatusText(s assessment.ImpedimentStatus) string {
-	switch s {
-	case assessment.StatusOpen:
-		return "Open"
-	case assessment.StatusInProgress:
-		return "In progress"
-	case assessment.StatusResolved:
-		return "Resolved"
-	}
-	return string(s)
-}
-
 func roamText(r assessment.ROAM) string {
 	if r == assessment.ROAMNone {
 		return "—"
 	}
-	s := string(r)
-	return strings.ToUpper(s[:1]) + s[1:]
+	return r.Title()
 }
 
 // verdictText names a verdict kind in plain words.

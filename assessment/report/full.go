@@ -833,7 +833,7 @@ func (d *doc) impedimentTable(imps []assessment.Impediment, described bool) {
 		if imp.Escalated {
 			esc = "yes"
 		}
-		status := impedimentStatusText(imp.Status)
+		status := imp.Status.Title()
 		if !open {
 			status = "Resolved"
 			if !imp.Resolved.IsZero() {
