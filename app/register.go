@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"math"
 	"slices"
 	"strings"
 	"time"
@@ -177,15 +176,11 @@ func (rv *registerView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 
 // ageText is how long an impediment has been open, or took to resolve.
 func (rv *registerView) ageText(imp assessment.Impediment) string {
-	if imp.Raised.IsZero() {
+	days, ok := imp.AgeDays(rv.today())
+	if !ok {
 		return "–"
 	}
-	end := rv.today()
-	if imp.Status == assessment.StatusResolved && !imp.Resolved.IsZero() {
-		end = imp.Resolved
-	}
-	days := int(math.Floor(end.Sub(imp.Raised).Hours() / 24))
-	return plural(max(days, 0), "day", "days")
+	return plural(days, "day", "days")
 }
 
 func (rv *registerView) today() time.Time { return assessment.Day(rv.ts.ui.now()) }

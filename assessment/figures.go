@@ -21,7 +21,7 @@ func Figures(register []Impediment, on time.Time, piWeeks int) RegisterFigures {
 	}
 	var openAges, cycles []int
 	for _, imp := range register {
-		if !imp.Raised.IsZero() && days(imp.Raised, on) < 0 {
+		if !imp.Existed(on) {
 			continue
 		}
 		f.Total++
@@ -41,18 +41,18 @@ func Figures(register []Impediment, on time.Time, piWeeks int) RegisterFigures {
 				if days(imp.Resolved, on) < piDays {
 					f.ResolvedLastPI++
 				}
-				if !imp.Raised.IsZero() {
-					cycles = append(cycles, max(0, days(imp.Raised, imp.Resolved)))
+				if cycle, ok := imp.AgeDays(on); ok {
+					cycles = append(cycles, cycle)
 				}
 			}
 			continue
 		}
 		f.Open++
 		f.OpenByLevel[imp.Level]++
-		if imp.Raised.IsZero() {
+		age, ok := imp.AgeDays(on)
+		if !ok {
 			continue
 		}
-		age := days(imp.Raised, on)
 		openAges = append(openAges, age)
 		if age > piDays {
 			f.OlderThanPI++
@@ -73,6 +73,31 @@ func Figures(register []Impediment, on time.Time, piWeeks int) RegisterFigures {
 	}
 	return f
 }
+
+// AgeDays is how many calendar days the impediment had been open on the
+// date, or, once resolved by then, how many days it took; false when that
+// cannot be told: no raised date, or resolved without a resolved date. The
+// register screen, the report and the figures count ages alike.
+func (imp Impediment) AgeDays(on time.Time) (int, bool) {
+	switch {
+	case imp.Raised.IsZero():
+		return 0, false
+	case imp.OpenOn(on):
+		return max(0, days(imp.Raised, on)), true
+	case imp.Resolved.IsZero():
+		return 0, false
+	}
+	return max(0, days(imp.Raised, imp.Resolved)), true
+}
+
+// Existed reports whether the impediment had been raised by the date; one
+// without a raised date always counts.
+func (imp Impediment) Existed(on time.Time) bool {
+	return imp.Raised.IsZero() || days(imp.Raised, on) >= 0
+}
+
+// OpenOn reports whether the impediment was still open on the date.
+func (imp Impediment) OpenOn(on time.Time) bool { return !resolvedBy(imp, on) }
 
 // resolvedBy reports whether the impediment was resolved on the date. A
 // resolved status without a date counts as resolved; a resolved date after

@@ -139,3 +139,40 @@ func TestFigureSources(t *testing.T) {
 		t.Errorf("no open impediments: %v, %v", v, ok)
 	}
 }
+
+func TestImpedimentAgeDays(t *testing.T) {
+	on := time.Date(2026, 5, 14, 0, 0, 0, 0, time.UTC)
+	day := func(d int) time.Time { return on.AddDate(0, 0, d) }
+	late := time.Date(2026, 5, 13, 23, 30, 0, 0, time.UTC)
+	cases := []struct {
+		name string
+		imp  Impediment
+		want int
+		ok   bool
+	}{
+		{"no raised date", Impediment{Status: StatusOpen}, 0, false},
+		{"open ten days", Impediment{Raised: day(-10), Status: StatusOpen}, 10, true},
+		{"raised late yesterday is a day old", Impediment{Raised: late, Status: StatusOpen}, 1, true},
+		{"resolved in four days", Impediment{Raised: day(-10), Resolved: day(-6), Status: StatusResolved}, 4, true},
+		{"resolved after the date was still open", Impediment{Raised: day(-10), Resolved: day(3), Status: StatusResolved}, 10, true},
+		{"resolved without a date took an unknown time", Impediment{Raised: day(-2), Status: StatusResolved}, 0, false},
+		{"raised after the date is not open yet", Impediment{Raised: day(2), Status: StatusOpen}, 0, true},
+	}
+	for _, c := range cases {
+		got, ok := c.imp.AgeDays(on)
+		if got != c.want || ok != c.ok {
+			t.Errorf("%s: AgeDays = %d, %v; want %d, %v", c.name, got, ok, c.want, c.ok)
+		}
+	}
+}
+
+func TestImpedimentExistedAndOpenOn(t *testing.T) {
+	on := time.Date(2026, 5, 14, 0, 0, 0, 0, time.UTC)
+	if !(Impediment{}).Existed(on) || (Impediment{Raised: on.AddDate(0, 0, 1)}).Existed(on) || !(Impediment{Raised: on}).Existed(on) {
+		t.Error("an impediment exists from its raised day; one without a date always")
+	}
+	if !(Impediment{Status: StatusOpen}).OpenOn(on) || (Impediment{Status: StatusResolved}).OpenOn(on) ||
+		!(Impediment{Status: StatusResolved, Resolved: on.AddDate(0, 0, 1)}).OpenOn(on) {
+		t.Error("open until its resolved day; resolved without a date is resolved")
+	}
+}

@@ -327,7 +327,7 @@ func isOpenOn(imp Impediment, a *Assessment) bool {
 	if !imp.Raised.IsZero() && days(imp.Raised, a.Date) < 0 {
 		return false
 	}
-	return !resolvedBy(imp, a.Date)
+	return imp.OpenOn(a.Date)
 }
 
 func isOpenOlderThan(imp Impediment, a *Assessment, limit int) bool {

@@ -330,11 +330,11 @@ func (d *doc) ageBuckets() []ageBucket {
 		bs[i].byLevel = map[assessment.ImpedimentLevel]int{}
 	}
 	for _, imp := range d.a.Register {
-		if !existed(imp, d.a.Date) || !openOn(imp, d.a.Date) {
+		if !imp.Existed(d.a.Date) || !imp.OpenOn(d.a.Date) {
 			continue
 		}
-		age := ageDays(imp, d.a.Date)
-		if age < 0 {
+		age, known := imp.AgeDays(d.a.Date)
+		if !known {
 			continue // no raised date: counted as open, but of no age
 		}
 		b := 3

@@ -318,48 +318,6 @@ func levelLine(l assessment.MaturityLevel) string {
 	return fmt.Sprintf("Level %d of 5: %s", l.Number, l.Name)
 }
 
-// The register table and the ageing chart count the way assessment.Figures
-// does, so a row's age and the figures above the table agree: calendar
-// days, each date read in its own time zone; an impediment counts as
-// resolved once it has a resolved status or a resolved date on or before
-// the assessment's date; one raised after that date did not exist yet.
-
-func calendarDays(from, to time.Time) int {
-	fy, fm, fd := from.Date()
-	ty, tm, td := to.Date()
-	a := time.Date(fy, fm, fd, 0, 0, 0, 0, time.UTC)
-	b := time.Date(ty, tm, td, 0, 0, 0, 0, time.UTC)
-	return int(b.Sub(a) / (24 * time.Hour))
-}
-
-// existed reports whether the impediment had been raised by the date.
-func existed(imp assessment.Impediment, on time.Time) bool {
-	return imp.Raised.IsZero() || calendarDays(imp.Raised, on) >= 0
-}
-
-// openOn reports whether the impediment was still open on the date.
-func openOn(imp assessment.Impediment, on time.Time) bool {
-	if imp.Status != assessment.StatusResolved && imp.Resolved.IsZero() {
-		return true
-	}
-	return !imp.Resolved.IsZero() && calendarDays(imp.Resolved, on) < 0
-}
-
-// ageDays is how many days an impediment had been open on the date, or
-// took from raised to resolved; -1 when a date is missing.
-func ageDays(imp assessment.Impediment, on time.Time) int {
-	if imp.Raised.IsZero() {
-		return -1
-	}
-	if openOn(imp, on) {
-		return calendarDays(imp.Raised, on)
-	}
-	if imp.Resolved.IsZero() {
-		return -1
-	}
-	return max(0, calendarDays(imp.Raised, imp.Resolved))
-}
-
 // piWeeks is the PI length the assessment counts ages in.
 func (d *doc) piWeeks() int {
 	if d.in.Results.Figures.PIWeeks > 0 {

@@ -789,8 +789,8 @@ func (d *doc) splitRegister() (open, resolved []assessment.Impediment) {
 	on := d.a.Date
 	for _, imp := range d.a.Register {
 		switch {
-		case !existed(imp, on):
-		case openOn(imp, on):
+		case !imp.Existed(on):
+		case imp.OpenOn(on):
 			open = append(open, imp)
 		default:
 			resolved = append(resolved, imp)
@@ -816,10 +816,10 @@ func (d *doc) impedimentTable(imps []assessment.Impediment, described bool) {
 	pi := d.piWeeks() * 7
 	var rows [][]cell
 	for _, imp := range imps {
-		open := openOn(imp, on)
-		age := ageDays(imp, on)
+		open := imp.OpenOn(on)
+		age, known := imp.AgeDays(on)
 		ageCell := cell{text: "—"}
-		if age >= 0 {
+		if known {
 			ageCell.text = strconv.Itoa(age)
 		}
 		if open && age > pi {
