@@ -21,7 +21,6 @@ type recommendationForm struct {
 	dialog                                *dialog.FormDialog
 }
 
-var priorityChoices = []string{"High", "Medium", "Low"}
 var recStatusChoices = []string{"To review", "Accepted", "Rejected"}
 
 func recStatusFromChoice(s string) assessment.RecommendationStatus {
@@ -80,8 +79,12 @@ func (rs *resultsScreen) editRecommendation(rec *assessment.Recommendation) {
 	}
 	f.owner = widget.NewSelect(owners, nil)
 	f.owner.SetSelectedIndex(max(slices.Index(assessment.Owners, cur.Owner), 0))
-	f.priority = widget.NewSelect(priorityChoices, nil)
-	f.priority.SetSelectedIndex(max(int(cur.Priority)-1, 0))
+	f.priority = widget.NewSelect(titles(assessment.Priorities), nil)
+	shown := cur.Priority
+	if !slices.Contains(assessment.Priorities, shown) {
+		shown = assessment.High // a coach's new recommendation starts high
+	}
+	f.priority.SetSelected(shown.Title())
 	f.status = widget.NewSelect(recStatusChoices, nil)
 	f.status.SetSelected(recStatusChoice(cur.Status))
 	f.escalation = widget.NewSelect(titles(assessment.ImpedimentLevels), nil)
@@ -124,7 +127,7 @@ func (rs *resultsScreen) editRecommendation(rec *assessment.Recommendation) {
 // the coach changed as their edit; their own is replaced whole.
 func (rs *resultsScreen) saveForm(rec *assessment.Recommendation, cur assessment.Recommendation, f *recommendationForm) {
 	owner := assessment.Owners[max(f.owner.SelectedIndex(), 0)]
-	priority := assessment.Priority(max(f.priority.SelectedIndex(), 0) + 1)
+	priority := fromTitle(assessment.Priorities, f.priority.Selected, assessment.High)
 	status := recStatusFromChoice(f.status.Selected)
 	finding, action := strings.TrimSpace(f.finding.Text), strings.TrimSpace(f.action.Text)
 	acceptance, target := strings.TrimSpace(f.acceptance.Text), strings.TrimSpace(f.targetPI.Text)

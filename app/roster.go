@@ -612,11 +612,11 @@ func gapCard(g assessment.RoleGap) fyne.CanvasObject {
 func priorityBadge(p assessment.Priority) fyne.CanvasObject {
 	switch p {
 	case assessment.High:
-		return badge("High", theme.ColorNameError)
+		return badge(p.Title(), theme.ColorNameError)
 	case assessment.Medium:
-		return badge("Medium", theme.ColorNameWarning)
+		return badge(p.Title(), theme.ColorNameWarning)
 	}
-	return badge("Low", theme.ColorNamePrimary)
+	return badge(assessment.Low.Title(), theme.ColorNamePrimary)
 }
 
 // GapFindings lists the findings shown, for tests and the status line.

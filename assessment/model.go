@@ -473,3 +473,12 @@ func (p Priority) String() string {
 	}
 	return fmt.Sprintf("priority %d", int(p))
 }
+
+// Priorities lists the priorities, highest first.
+var Priorities = []Priority{High, Medium, Low}
+
+// Title names the priority, capitalised, for a table or a choice.
+func (p Priority) Title() string {
+	s := p.String()
+	return strings.ToUpper(s[:1]) + s[1:]
+}

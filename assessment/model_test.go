@@ -52,3 +52,9 @@ func TestNamesOfRegisterValues(t *testing.T) {
 		t.Error("no category names nothing; an unknown value shows as stored")
 	}
 }
+
+func TestPriorityTitles(t *testing.T) {
+	if got := strings.Join([]string{High.Title(), Medium.Title(), Low.Title()}, " "); got != "High Medium Low" {
+		t.Errorf("priority titles %q", got)
+	}
+}

@@ -238,15 +238,10 @@ func (d *doc) noRecommendations() string {
 }
 
 func priorityText(p assessment.Priority) string {
-	switch p {
-	case assessment.High:
-		return "High"
-	case assessment.Medium:
-		return "Medium"
-	case assessment.Low:
-		return "Low"
+	if !slices.Contains(assessment.Priorities, p) {
+		return "—"
 	}
-	return "—"
+	return p.Title()
 }
 
 func levelText(l assessment.ImpedimentLevel) string {
