@@ -11,7 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/assessment/report"
 	"github.com/trainscope/trainscope/data"
 )
@@ -67,14 +66,7 @@ func runReport(args []string) error {
 		return fmt.Errorf("report: the earlier assessments of %s: %w", train.Name, err)
 	}
 
-	in := report.Input{
-		Train:       train,
-		Assessment:  a,
-		Definitions: defs,
-		Results:     assessment.Evaluate(defs, train, a),
-		History:     report.History(defs, train, a, all),
-		Created:     reportCreated(os.Getenv, time.Now),
-	}
+	in := report.NewInput(defs, train, a, all, reportCreated(os.Getenv, time.Now))
 	pdf, warnings, err := report.Render(in, report.Options{Summary: *summary, Paper: *paper})
 	if err != nil {
 		return err

@@ -75,20 +75,16 @@ func (ui *UI) readReportInput(ctx context.Context, trainID, assessmentID string)
 	if err != nil {
 		return reportInput{}, err
 	}
-	var in report.Input
+	var cur *assessment.Assessment
 	for _, a := range history {
 		if a.ID == assessmentID {
-			in.Assessment = a
+			cur = a
 		}
 	}
-	if in.Assessment == nil {
+	if cur == nil {
 		return reportInput{}, fmt.Errorf("assessment %s is no longer in the database", assessmentID)
 	}
-	// The same history as the command line's report: earlier finished
-	// assessments only, so a draft never shows as a point on the trend.
-	in.History = report.History(ui.defs, train, in.Assessment, history)
-	in.Train, in.Definitions, in.Created = train, ui.defs, ui.now()
-	in.Results = assessment.Evaluate(ui.defs, train, in.Assessment)
+	in := report.NewInput(ui.defs, train, cur, history, ui.now())
 	name := train.Name
 	if in.Assessment.PI != "" {
 		name += " " + in.Assessment.PI

@@ -1,6 +1,10 @@
 package report
 
-import "github.com/trainscope/trainscope/assessment"
+import (
+	"time"
+
+	"github.com/trainscope/trainscope/assessment"
+)
 
 // History picks the earlier assessments a report compares with: the
 // train's finished assessments that come before cur, oldest first as the
@@ -23,4 +27,19 @@ func History(d *assessment.Definitions, t assessment.Train, cur *assessment.Asse
 		out = append(out, HistoryPoint{Assessment: a, Results: assessment.Evaluate(d, t, a)})
 	}
 	return out
+}
+
+// NewInput assembles what a report is a pure function of: the assessment
+// with its train, its results, and the earlier assessments it compares with
+// (History over all of the train's assessments). The command line and the
+// GUI both build their input here.
+func NewInput(d *assessment.Definitions, t assessment.Train, cur *assessment.Assessment, all []*assessment.Assessment, created time.Time) Input {
+	return Input{
+		Train:       t,
+		Assessment:  cur,
+		Definitions: d,
+		Results:     assessment.Evaluate(d, t, cur),
+		History:     History(d, t, cur, all),
+		Created:     created,
+	}
 }

@@ -33,3 +33,20 @@ func TestHistory(t *testing.T) {
 		t.Errorf("got %v, want %v", got, want)
 	}
 }
+
+func TestNewInput(t *testing.T) {
+	in := sampleInput(t)
+	prev := &assessment.Assessment{ID: "prev", Status: assessment.Final, Date: in.Assessment.Date.AddDate(0, -3, 0)}
+	draft := &assessment.Assessment{ID: "draft", Status: assessment.Draft, Date: in.Assessment.Date.AddDate(0, -1, 0)}
+	created := time.Date(2026, 6, 1, 9, 0, 0, 0, time.UTC)
+	got := NewInput(in.Definitions, in.Train, in.Assessment, []*assessment.Assessment{prev, draft, in.Assessment}, created)
+	if got.Assessment != in.Assessment || got.Train.Name != in.Train.Name || got.Definitions != in.Definitions || !got.Created.Equal(created) {
+		t.Error("the input should carry the assessment, train, definitions and creation date given")
+	}
+	if got.Results.Overall != assessment.Evaluate(in.Definitions, in.Train, in.Assessment).Overall {
+		t.Error("the results should be the assessment's own")
+	}
+	if len(got.History) != 1 || got.History[0].Assessment.ID != "prev" {
+		t.Errorf("history should hold the earlier finished assessment only, got %d points", len(got.History))
+	}
+}
