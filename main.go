@@ -127,7 +127,11 @@ func openStore(flagValue string) (*data.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return data.Open(path, data.Options{Summarize: summarizer(defs), Definitions: defs})
+	return data.Open(path, data.Options{
+		Summarize:    summarizer(defs),
+		SummaryRules: "checklists " + defs.Version + ", trainscope " + version,
+		Definitions:  defs,
+	})
 }
 
 // summarizer lets the store keep each assessment's headline figures current.

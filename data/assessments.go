@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -373,6 +374,31 @@ func (s *Store) refreshSummaries(ctx context.Context, tx *sql.Tx, where string, 
 		}
 	}
 	return nil
+}
+
+// refreshStaleSummaries recomputes every stored summary when the rules that
+// made them are not Options.SummaryRules, and records the new rules, in one
+// transaction.
+func (s *Store) refreshStaleSummaries(ctx context.Context) error {
+	if s.opts.Summarize == nil || s.opts.SummaryRules == "" {
+		return nil
+	}
+	var made string
+	err := s.db.QueryRowContext(ctx, "SELECT value FROM meta WHERE key = 'summary_rules'").Scan(&made)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("read which rules made the summaries: %w", err)
+	}
+	if made == s.opts.SummaryRules {
+		return nil
+	}
+	return s.write(ctx, "recompute the summaries for the new rules", func(tx *sql.Tx) error {
+		if err := s.refreshSummaries(ctx, tx, "1 = 1"); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('summary_rules', ?)
+			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, s.opts.SummaryRules)
+		return err
+	})
 }
 
 // summarize calls Options.Summarize, shielding the save from a bug in it:

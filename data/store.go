@@ -47,6 +47,12 @@ type Options struct {
 	// every change that can move it, so Trains and Portfolio are one query.
 	// When nil, summaries stay empty (Known false).
 	Summarize func(*assessment.Assessment, assessment.Train) assessment.Summary
+	// SummaryRules names the rules Summarize follows, e.g. the checklist
+	// version and the program's version. Stored summaries are never written
+	// again once an assessment is finished, so when the name differs from
+	// the one the stored summaries were made with, Open recomputes them all
+	// once. Empty: never recompute at open.
+	SummaryRules string
 	// Definitions are the checklists votes are checked against: response
 	// files need them (a vote for an item the checklists do not have is
 	// refused), and with them a vote or observation given in the room must
@@ -147,6 +153,10 @@ func Open(path string, opts Options) (*Store, error) {
 		return nil, err
 	}
 	if err := s.migrate(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := s.refreshStaleSummaries(context.Background()); err != nil {
 		db.Close()
 		return nil, err
 	}
