@@ -391,7 +391,7 @@ func (s *Store) refreshStaleSummaries(ctx context.Context) error {
 	if made == s.opts.SummaryRules {
 		return nil
 	}
-	return s.write(ctx, "recompute the summaries for the new rules", func(tx *sql.Tx) error {
+	return s.commit(ctx, "recompute the summaries for the new rules", func(tx *sql.Tx) error {
 		if err := s.refreshSummaries(ctx, tx, "1 = 1"); err != nil {
 			return err
 		}

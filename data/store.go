@@ -190,8 +190,19 @@ type querier interface {
 }
 
 // write runs fn in one write transaction and returns nil only after commit.
-// what names the change for the error the coach may read.
+// what names the change for the error the coach may read. A change of the
+// coach's may start the day's backup.
 func (s *Store) write(ctx context.Context, what string, fn func(tx *sql.Tx) error) error {
+	if err := s.commit(ctx, what, fn); err != nil {
+		return err
+	}
+	s.backupIfDue()
+	return nil
+}
+
+// commit runs fn in one write transaction, for the store's own bookkeeping
+// too: that never starts the day's backup, which is for the coach's work.
+func (s *Store) commit(ctx context.Context, what string, fn func(tx *sql.Tx) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("%s: %w", what, busy(err))
@@ -203,7 +214,6 @@ func (s *Store) write(ctx context.Context, what string, fn func(tx *sql.Tx) erro
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("%s: not saved: %w", what, busy(err))
 	}
-	s.backupIfDue()
 	return nil
 }
 

@@ -64,3 +64,32 @@ func TestSummariesFollowNewRules(t *testing.T) {
 		t.Errorf("recomputed a second time for the same rules: %v, want 55", got)
 	}
 }
+
+// The store's own bookkeeping at open (recording the summary rules) must
+// not take the day's backup: that is for the coach's work, so the first
+// backup of a new database holds the first thing the coach saved.
+func TestBookkeepingDoesNotTakeTheDailyBackup(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "trainscope.db")
+	s, err := Open(path, Options{Summarize: countingSummary, SummaryRules: "rules 1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.AddSample(ctx, time.Date(2026, 5, 14, 0, 0, 0, 0, time.UTC)); err != nil {
+		t.Fatal(err)
+	}
+	s.Close() // waits for the background backup
+	backup := LatestBackup(path)
+	if backup == "" {
+		t.Fatal("no backup after the coach's first change")
+	}
+	b, err := Open(backup, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	trains, err := b.Trains(ctx)
+	if err != nil || len(trains) != 1 {
+		t.Errorf("the first backup holds %d trains (%v), want the sample", len(trains), err)
+	}
+}
