@@ -1,5 +1,7 @@
 package assessment
 
+import "slices"
+
 // ItemKind says what a checklist item is and how its rating is read.
 type ItemKind string
 
@@ -68,6 +70,17 @@ type Item struct {
 	// roster. When one of them finds a gap, its recommendation carries this
 	// item's low rating as evidence instead of the item advising separately.
 	Related []string `yaml:"related,omitempty" json:"related,omitempty"`
+	// Frameworks limits the item to trains of these frameworks (a System
+	// Architect exists in SAFe only); empty means every framework. An item
+	// that does not apply is left out of the scores, the screens and the report.
+	Frameworks []Framework `yaml:"frameworks,omitempty" json:"frameworks,omitempty"`
+}
+
+// AppliesTo reports whether the item is asked of a train of the framework.
+// With no framework given (a score computed apart from any train) every
+// item applies.
+func (it *Item) AppliesTo(f Framework) bool {
+	return len(it.Frameworks) == 0 || f == "" || slices.Contains(it.Frameworks, f)
 }
 
 // Checklist is one of the four checklists a coach works through.

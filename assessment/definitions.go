@@ -231,6 +231,11 @@ func checkItem(checklistID string, it *Item, dims map[string]bool) []string {
 			p = append(p, fmt.Sprintf("related rule %q is not a role-gap rule", rule))
 		}
 	}
+	for _, f := range it.Frameworks {
+		if !slices.Contains(Frameworks, f) {
+			p = append(p, fmt.Sprintf("frameworks: %q is not one of %v", f, Frameworks))
+		}
+	}
 	if a := it.Advice; a != nil {
 		if a.Action == "" || a.Acceptance == "" {
 			p = append(p, "advice needs an action and an acceptance criterion")
@@ -373,7 +378,7 @@ func (it *Item) Level(value int) *Level {
 }
 
 // Owners lists the suggested owners of a recommendation.
-var Owners = []Owner{OwnerLACE, OwnerFacilitator, OwnerBusinessOwners, OwnerProductManagement, OwnerTeam}
+var Owners = []Owner{OwnerLACE, OwnerFacilitator, OwnerBusinessOwners, OwnerProductManagement, OwnerTeam, OwnerScrumMasters}
 
 // ImpedimentLevels lists the impediment levels, lowest first.
 var ImpedimentLevels = []ImpedimentLevel{LevelTeam, LevelART, LevelLACE}

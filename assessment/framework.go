@@ -69,7 +69,7 @@ type FacilitatorLimits struct {
 // placeholders rules and checklists may use.
 var PlaceholderWords = []string{
 	"train", "train-short", "facilitator", "facilitator-title", "facilitator-up",
-	"sync", "coach-sync", "po-sync", "leaders", "leader", "backlog-owner", "backlog",
+	"sync", "coach-sync", "po-sync", "leaders", "the-leaders", "leader", "backlog-owner", "the-backlog-owner", "backlog",
 	"planning", "review", "inspect", "pi", "pis",
 }
 

@@ -314,6 +314,7 @@ const (
 	OwnerBusinessOwners    Owner = "Business Owners"
 	OwnerProductManagement Owner = "Product Management"
 	OwnerTeam              Owner = "Team"
+	OwnerScrumMasters      Owner = "Team Scrum Masters" // the teams' Scrum Masters together, when there is no facilitator to act
 )
 
 // EvidenceKind says where a piece of evidence comes from.

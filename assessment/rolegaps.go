@@ -246,6 +246,15 @@ func RoleGaps(r Roster, f Framework) []RoleGap {
 	return gaps
 }
 
+// gapsAgreeingWith leaves out the gaps the verdict contradicts: a missing
+// facilitator (RG-01) is a gap only when the verdict says the train needs one.
+func gapsAgreeingWith(gaps []RoleGap, v Verdict) []RoleGap {
+	if v.Kind == Recommended || v.Kind == RecommendedConditions {
+		return gaps
+	}
+	return slices.DeleteFunc(gaps, func(g RoleGap) bool { return g.Rule == "RG-01" })
+}
+
 func missingRole(role ARTRole) func(Roster, Framework) []gapHit {
 	return func(r Roster, f Framework) []gapHit {
 		vacant := false

@@ -48,6 +48,19 @@ func scoreText(s assessment.Score) string {
 	if !s.Known() {
 		return "not rated"
 	}
+	if !s.Enough() {
+		return "not enough answered"
+	}
+	return fmt.Sprintf("%.0f", s.Value)
+}
+
+// pairedScoreText is a score computed on purpose over the items both sides
+// rated (self-rating against observation): its share answered is the pairing,
+// not thin evidence, so it shows as a number whenever any item is rated.
+func pairedScoreText(s assessment.Score) string {
+	if !s.Known() {
+		return "not rated"
+	}
 	return fmt.Sprintf("%.0f", s.Value)
 }
 
@@ -213,20 +226,6 @@ func live(recs []assessment.Recommendation) []assessment.Recommendation {
 		}
 	}
 	return out
-}
-
-// top picks the recommendations that matter most: every high-priority one,
-// at least three and at most five.
-func top(recs []assessment.Recommendation) []assessment.Recommendation {
-	l := live(recs)
-	n := 0
-	for _, r := range l {
-		if r.Priority == assessment.High {
-			n++
-		}
-	}
-	n = min(max(n, 3), 5, len(l))
-	return l[:n]
 }
 
 // noRecommendations says why there is nothing to act on.

@@ -80,7 +80,7 @@ func (d *doc) cover() {
 	d.color(colTealLight)
 	d.font("B", 10)
 	p.SetXY(marginSide, 22)
-	d.lines("ART MATURITY ASSESSMENT · REPORT FOR THE LACE", cw, "L")
+	d.lines(strings.ToUpper(d.framework().AssessmentKind())+" · REPORT FOR THE LACE", cw, "L")
 	d.color(colWhite)
 	d.font("B", sizeTitle)
 	p.SetXY(marginSide, 32)
@@ -181,7 +181,8 @@ func (d *doc) executiveSummary() {
 		d.workshopPanel(0)
 	}
 	d.h2("What matters most", 30)
-	d.topRecommendations(top(d.in.Results.Recommendations))
+	recs, _ := d.in.Results.MattersMost()
+	d.topRecommendations(recs)
 }
 
 // levelPanel draws the maturity level with the overall score and what the
@@ -371,7 +372,7 @@ func (d *doc) scoresAndTrends() {
 		prevDims = prev.Results.Dimensions
 		prevLabel = label(prev.Assessment)
 	}
-	d.para("", sizeBody, "Each spoke of the radar is one dimension of ART maturity, scored 0 to 100 from the items that feed it. "+
+	d.para("", sizeBody, "Each spoke of the radar is one dimension of maturity, scored 0 to 100 from the items that feed it. "+
 		"The filled shape is this assessment; the dashed line is the one before it.")
 	h := 112.0
 	d.need(h)
@@ -938,6 +939,9 @@ func (d *doc) answers() {
 		section := ""
 		for i := range cl.Items {
 			it := &cl.Items[i]
+			if !it.AppliesTo(d.framework()) {
+				continue
+			}
 			if it.Section != "" && it.Section != section {
 				section = it.Section
 				band := make([]cell, len(cols))
@@ -980,6 +984,9 @@ func (d *doc) method() {
 		var rows [][]cell
 		for i := range cl.Items {
 			it := &cl.Items[i]
+			if !it.AppliesTo(d.framework()) {
+				continue
+			}
 			var levels []string
 			for _, l := range it.Levels {
 				levels = append(levels, fmt.Sprintf("%d %s: %s", l.Value, l.Label, d.words(l.Descriptor)))

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/trainscope/trainscope/assessment"
 )
@@ -62,7 +63,7 @@ func (d *doc) summaryTitle() {
 	cw := d.contentWidth()
 	d.font("B", 8.5)
 	d.color(colTeal)
-	d.textAt(marginSide, p.GetY(), cw, 4.5, "SUMMARY FOR LEADERSHIP · ART MATURITY ASSESSMENT", "L")
+	d.textAt(marginSide, p.GetY(), cw, 4.5, "SUMMARY FOR LEADERSHIP · "+strings.ToUpper(d.framework().AssessmentKind()), "L")
 	p.Ln(5.5)
 	d.font("B", 20)
 	d.color(colNavy)
@@ -243,7 +244,7 @@ func (d *doc) summaryVerdict(budget float64) {
 // shortened to fit, as many as fit the budget.
 func (d *doc) summaryRecommendations(budget float64) {
 	p := d.pdf
-	recs := top(d.in.Results.Recommendations)
+	recs, more := d.in.Results.MattersMost()
 	if len(recs) == 0 {
 		d.para("I", sizeBody, d.noRecommendations())
 		return
@@ -270,7 +271,7 @@ func (d *doc) summaryRecommendations(budget float64) {
 		if minimal > room {
 			d.font("I", sizeSmall)
 			d.color(colMuted)
-			d.lines(fmt.Sprintf("%d more in the full report.", left), d.contentWidth(), "L")
+			d.lines(fmt.Sprintf("%d more in the full report.", left+more), d.contentWidth(), "L")
 			d.color(colInk)
 			return
 		}
@@ -282,6 +283,12 @@ func (d *doc) summaryRecommendations(budget float64) {
 		p.SetY(y)
 		d.drawIndented(pcs, num, w)
 		p.Ln(2)
+	}
+	if more > 0 {
+		d.font("I", sizeSmall)
+		d.color(colMuted)
+		d.lines(fmt.Sprintf("%s in the full report.", assessment.Count(more, "more recommendation", "more recommendations")), d.contentWidth(), "L")
+		d.color(colInk)
 	}
 }
 
