@@ -34,11 +34,11 @@ var RecommendationRules = []Rule{
 	{"RG", "Close a role gap",
 		"Each role gap (RG-02 to RG-15) yields its rule's action, owner, escalation and acceptance criterion; its priority is the gap's severity."},
 	{"RF-01", "Old impediments",
-		fmt.Sprintf("When the median age of open impediments is above %d days: review and move them. High priority when the median is older than one PI, otherwise medium.", OldMedianAgeDays)},
-	{"RF-02", "Impediments older than one PI",
-		fmt.Sprintf("When any open impediment is older than one PI: decide on each with the {leaders}. High priority when %.0f%% or more of the open impediments are that old, otherwise medium. Owner LACE when one of them is at LACE level, otherwise the {facilitator}.", OldShareHigh*100)},
+		fmt.Sprintf("When the median age of open impediments is above %d days: review and move them. High priority when the median is older than one {pi}, otherwise medium.", OldMedianAgeDays)},
+	{"RF-02", "Impediments older than one {pi}",
+		fmt.Sprintf("When any open impediment is older than one {pi}: decide on each with the {leaders}. High priority when %.0f%% or more of the open impediments are that old, otherwise medium. Owner LACE when one of them is at LACE level, otherwise the {facilitator}.", OldShareHigh*100)},
 	{"RF-03", "Too little escalation",
-		fmt.Sprintf("When the register holds at least %d impediments, fewer than %.0f%% were escalated, and some open ones are older than one PI: impediments age where they arise instead of climbing the ladder. Medium priority.", MinRegisterForShares, LowEscalationShare*100)},
+		fmt.Sprintf("When the register holds at least %d impediments, fewer than %.0f%% were escalated, and some open ones are older than one {pi}: impediments age where they arise instead of climbing the ladder. Medium priority.", MinRegisterForShares, LowEscalationShare*100)},
 	{"RF-04", "Too much escalation",
 		fmt.Sprintf("When at least %d impediments stayed at team or train level and more than %.0f%% of those were escalated: teams hand upward what they could clear. Impediments escalated to the LACE are systemic and not counted. Medium priority.", MinRegisterForShares, HighEscalationShare*100)},
 	{"RF-05", "Recurring impediments",
@@ -177,7 +177,7 @@ func deriveVerdict(d *Definitions, a *Assessment, r Results, f Framework, add ad
 		if holds(a.Roster, RoleFacilitator) {
 			break
 		}
-		acc := "A named {facilitator} is in the roster and has run the {sync} for a full iteration before the next PI Planning."
+		acc := "A named {facilitator} is in the roster and has run the {sync} for a full iteration before the next {planning}."
 		if len(v.Conditions) > 0 {
 			acc += " The LACE has confirmed each condition of the verdict."
 		}
@@ -194,7 +194,7 @@ func deriveVerdict(d *Definitions, a *Assessment, r Results, f Framework, add ad
 			Evidence: reasons,
 			Action:   v.WayToStart,
 			Priority: Medium, Owner: OwnerLACE, Escalation: LevelLACE,
-			Acceptance: "The LACE has re-assessed the scaled facilitator fit at the next Inspect & Adapt and recorded its decision.",
+			Acceptance: "The LACE has re-assessed the scaled facilitator fit at the next {inspect} and recorded its decision.",
 		})
 	case Undecided:
 		add("RV-04", "facilitator", Recommendation{
@@ -255,7 +255,7 @@ func deriveRegister(a *Assessment, fg RegisterFigures, who actors, add addFunc) 
 			Evidence: []Evidence{fig("total", "The register is empty.")},
 			Action:   "Start an impediment register for the train: every impediment with level, owner, status, ROAM category and raised and resolved dates.",
 			Priority: Medium, Owner: OwnerFacilitator, Escalation: LevelART,
-			Acceptance: "The register holds every impediment raised at the {sync} during the next PI, each with an owner and a raised date.",
+			Acceptance: "The register holds every impediment raised at the {sync} during the next {pi}, each with an owner and a raised date.",
 		})
 		return
 	}
@@ -286,7 +286,7 @@ func deriveRegister(a *Assessment, fg RegisterFigures, who actors, add addFunc) 
 				break
 			}
 		}
-		ev := []Evidence{fig("share-older-than-pi", fmt.Sprintf("%d of %d open impediments (%.0f%%) are older than one PI of %d weeks.", fg.OlderThanPI, fg.Open, 100*fg.ShareOlderThanPI, fg.PIWeeks))}
+		ev := []Evidence{fig("share-older-than-pi", fmt.Sprintf("%d of %d open impediments (%.0f%%) are older than one {pi} of %d weeks.", fg.OlderThanPI, fg.Open, 100*fg.ShareOlderThanPI, fg.PIWeeks))}
 		if fg.OldestOpenID != "" {
 			ev = append(ev, fig(fg.OldestOpenID, fmt.Sprintf("The oldest open impediment, %s, is %d days old.", impedimentName(a.Register, fg.OldestOpenID), fg.OldestOpenAgeDays)))
 		}
@@ -300,7 +300,7 @@ func deriveRegister(a *Assessment, fg RegisterFigures, who actors, add addFunc) 
 			Evidence: ev,
 			Action:   action,
 			Priority: p, Owner: owner, Escalation: esc,
-			Acceptance: "No open impediment is older than one PI without a recorded decision at the end of the target PI.",
+			Acceptance: "No open impediment is older than one {pi} without a recorded decision at the end of the target {pi}.",
 		})
 	}
 
@@ -310,7 +310,7 @@ func deriveRegister(a *Assessment, fg RegisterFigures, who actors, add addFunc) 
 			Evidence: []Evidence{fig("share-escalated", fmt.Sprintf("%d of %d impediments escalated.", fg.Escalated, fg.Total))},
 			Action:   "Agree time limits for each step of the escalation ladder (team, {sync}, {facilitator}, {leaders}, LACE) and escalate whatever passes its limit.",
 			Priority: Medium, Owner: OwnerFacilitator, Escalation: LevelART,
-			Acceptance: "In the target PI every impediment that passes its step's time limit is escalated within a week.",
+			Acceptance: "In the target {pi} every impediment that passes its step's time limit is escalated within a week.",
 		})
 	}
 
@@ -344,9 +344,9 @@ func deriveRegister(a *Assessment, fg RegisterFigures, who actors, add addFunc) 
 		add("RF-05", "register", Recommendation{
 			Finding:  fmt.Sprintf("Impediments come back: %.0f%% repeat an earlier one.", 100*fg.Recurrence),
 			Evidence: []Evidence{fig("recurrence", fmt.Sprintf("%d of %d impediments repeat an earlier one.", fg.Recurring, fg.Total))},
-			Action:   "Take every recurring impediment to root-cause analysis (fishbone, five whys) at the next Inspect & Adapt, and plan the fixes as improvement items.",
+			Action:   "Take every recurring impediment to root-cause analysis (fishbone, five whys) at the next {inspect}, and plan the fixes as improvement items.",
 			Priority: p, Owner: OwnerFacilitator, Escalation: LevelART,
-			Acceptance: fmt.Sprintf("Fewer than %.0f%% of the impediments raised in the target PI repeat an earlier one.", 100*RecurrenceShare),
+			Acceptance: fmt.Sprintf("Fewer than %.0f%% of the impediments raised in the target {pi} repeat an earlier one.", 100*RecurrenceShare),
 		})
 	}
 

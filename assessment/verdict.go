@@ -67,7 +67,7 @@ var VerdictRules = []Rule{
 // WayToStartRules say how the verdict chooses the way to start.
 var WayToStartRules = []Rule{
 	{"W-01", "Keep the role",
-		"If the roster already has {a-facilitator}, keep the role and check its effectiveness each PI."},
+		"If the roster already has {a-facilitator}, keep the role and check its effectiveness each {pi}."},
 	{"W-02", "Adopt a framework with a dedicated role",
 		fmt.Sprintf("If the organisation is adopting a scaling framework (%s rated %d or higher), or no team Scrum Master is ready (%s rated %d or lower), bring in a dedicated, trained {facilitator} as part of the framework.", itemFrameworkAdoption, StrongLevel, itemCandidateCoach, LowLevel)},
 	{"W-03", "Promote an existing team coach",
@@ -324,7 +324,7 @@ func startWay(in verdictInput, conditions bool) string {
 	adopt, candidate := in.level(itemFrameworkAdoption), in.level(itemCandidateCoach)
 	switch {
 	case in.facilitator:
-		s = "Keep the {facilitator} and rate the effectiveness checklist every PI to see whether the role is working: first the rhythm of the {sync} and the impediment backlog, later integrated delivery and fewer, faster-resolved impediments."
+		s = "Keep the {facilitator} and rate the effectiveness checklist every {pi} to see whether the role is working: first the rhythm of the {sync} and the impediment backlog, later integrated delivery and fewer, faster-resolved impediments."
 	case adopt >= StrongLevel || (candidate > 0 && candidate <= LowLevel):
 		switch f {
 		case SAFe:
@@ -374,7 +374,7 @@ func notNowWay(in verdictInput, why []string) string {
 	if in.facilitator {
 		parts = append(parts, "The train has {a-facilitator} today: review with the LACE whether the role serves the teams or should be scaled back.")
 	}
-	parts = append(parts, "Revisit the {facilitator} question at the next Inspect & Adapt.")
+	parts = append(parts, "Revisit the {facilitator} question at the next {inspect}.")
 	return in.f.Expand(strings.Join(parts, " "))
 }
 
