@@ -243,7 +243,7 @@ func TestAnswerEveryChecklistWithKeyboard(t *testing.T) {
 		t.Fatalf("the rating picker does not have the keys; focused: %T", c.Focused())
 	}
 	total := 0
-	for _, cl := range ui.defs.Checklists {
+	for _, cl := range ui.defs.For(as.train.Framework).Checklists {
 		total += len(cl.Items)
 	}
 	assertShows(t, c, fmt.Sprintf("Overall: 0 of %d items answered", total))
@@ -254,7 +254,7 @@ func TestAnswerEveryChecklistWithKeyboard(t *testing.T) {
 	// Every level of the first item is shown with its descriptor, plus N/A
 	// and don't know.
 	for _, l := range fit.Items[0].Levels {
-		assertShows(t, c, l.Descriptor)
+		assertShows(t, c, as.train.Framework.Expand(l.Descriptor))
 	}
 	assertShows(t, c, "Not applicable")
 	assertShows(t, c, "Don't know")
@@ -416,7 +416,11 @@ func TestResultsAndRecommendations(t *testing.T) {
 	second := rs.recCards[1].rec
 	rs.editRecommendation(&second)
 	f := rs.lastRecForm
-	f.owner.SetSelected(assessment.OwnerLACE.Title(rs.train.Framework))
+	newOwner := assessment.OwnerLACE
+	if second.Owner == newOwner {
+		newOwner = assessment.OwnerBusinessOwners
+	}
+	f.owner.SetSelected(newOwner.Title(rs.train.Framework))
 	f.targetPI.SetText("PI 2030.1")
 	f.dialog.Submit()
 	settle(ui)
@@ -429,7 +433,7 @@ func TestResultsAndRecommendations(t *testing.T) {
 	if edited == nil {
 		t.Fatal("the edited recommendation is gone")
 	}
-	if !strings.Contains(edited.meta.Text, "Target: PI 2030.1") || !strings.Contains(edited.meta.Text, "Owner: LACE") {
+	if !strings.Contains(edited.meta.Text, "Target: PI 2030.1") || !strings.Contains(edited.meta.Text, "Owner: "+newOwner.Title(rs.train.Framework)) {
 		t.Errorf("edited recommendation shows %q", edited.meta.Text)
 	}
 
@@ -448,7 +452,7 @@ func TestResultsAndRecommendations(t *testing.T) {
 	if a.Review.Edits[first.rec.ID].Status != assessment.Accepted {
 		t.Errorf("acceptance saved as %+v", a.Review.Edits[first.rec.ID])
 	}
-	if e := a.Review.Edits[second.ID]; e.TargetPI != "PI 2030.1" || e.Owner != assessment.OwnerLACE {
+	if e := a.Review.Edits[second.ID]; e.TargetPI != "PI 2030.1" || e.Owner != newOwner {
 		t.Errorf("edit saved as %+v", e)
 	}
 	if len(a.Review.Added) != 1 || a.Review.Added[0].Finding != "Team coaches have never met as a group" {

@@ -1,6 +1,9 @@
 package assessment
 
-import "slices"
+import (
+	"slices"
+	"sync"
+)
 
 // ItemKind says what a checklist item is and how its rating is read.
 type ItemKind string
@@ -110,6 +113,7 @@ type Definitions struct {
 	// Definitions built by hand works too, by searching.
 	checklistIndex map[string]int
 	itemIndex      map[string][2]int // checklist index, item index
+	views          *frameworkViews   // For's views, made once per framework
 }
 
 // The four checklists, by ID.
@@ -133,3 +137,41 @@ func IsMaturity(checklistID string) bool {
 
 // ItemKinds lists the known item kinds.
 var ItemKinds = []ItemKind{Practice, Indication, ContraIndication, Measure}
+
+type frameworkViews struct {
+	mu sync.Mutex
+	m  map[Framework]*Definitions
+}
+
+// For is the definitions as a train of the framework is asked them: every
+// checklist with only the items that apply to it (Item.AppliesTo). Screens
+// that walk items by position use it, so a Scrum@Scale train is never asked
+// about a System Architect. Views are made once and shared; do not change them.
+func (d *Definitions) For(f Framework) *Definitions {
+	if d == nil {
+		return nil
+	}
+	if d.views != nil {
+		d.views.mu.Lock()
+		defer d.views.mu.Unlock()
+		if v, ok := d.views.m[f]; ok {
+			return v
+		}
+	}
+	v := &Definitions{Version: d.Version, Dimensions: d.Dimensions}
+	for _, c := range d.Checklists {
+		vc := c
+		vc.Items = nil
+		for _, it := range c.Items {
+			if it.AppliesTo(f) {
+				vc.Items = append(vc.Items, it)
+			}
+		}
+		v.Checklists = append(v.Checklists, vc)
+	}
+	v.index()
+	if d.views != nil {
+		d.views.m[f] = v
+	}
+	return v
+}

@@ -283,6 +283,7 @@ func checkFigure(f *FigureSpec, levels int) []string {
 }
 
 func (d *Definitions) index() {
+	d.views = &frameworkViews{m: map[Framework]*Definitions{}}
 	d.checklistIndex = make(map[string]int, len(d.Checklists))
 	d.itemIndex = map[string][2]int{}
 	for ci, c := range d.Checklists {

@@ -397,3 +397,23 @@ func TestEveryPlaceholderIsKnown(t *testing.T) {
 		}
 	}
 }
+
+func TestDefinitionsForFramework(t *testing.T) {
+	d := loadDefs(t)
+	safe, sas := d.For(SAFe), d.For(ScrumAtScale)
+	if it, _ := safe.Item("roles.system-architect.v1"); it == nil {
+		t.Error("SAFe trains are asked about their System Architect")
+	}
+	if it, _ := sas.Item("roles.system-architect.v1"); it != nil {
+		t.Error("a Scrum@Scale train is asked about a System Architect")
+	}
+	if n, m := len(safe.Checklist(ChecklistRoles).Items), len(sas.Checklist(ChecklistRoles).Items); n != m+1 {
+		t.Errorf("role coverage has %d items for SAFe, %d for Scrum@Scale", n, m)
+	}
+	if d.For(ScrumAtScale) != sas {
+		t.Error("the view is made again")
+	}
+	if it, _ := d.Item("roles.system-architect.v1"); it == nil {
+		t.Error("the full definitions lost an item")
+	}
+}

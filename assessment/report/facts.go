@@ -200,7 +200,7 @@ func vacancies(r assessment.Roster, f assessment.Framework) []string {
 			out = append(out, ra.Role.Title(f))
 		}
 	}
-	for _, role := range assessment.ARTRoles {
+	for _, role := range f.Roles() {
 		if !assigned[role] {
 			out = append(out, role.Title(f))
 		}

@@ -548,7 +548,7 @@ func (d *doc) roster() {
 	d.h2("Train-level roles", 20)
 	cols := scaleColumns([]column{{"Role", 50, "L"}, {"Held by", 60, "L"}, {"Gaps", 40, "L"}}, d.contentWidth())
 	var rows [][]cell
-	for _, role := range assessment.ARTRoles {
+	for _, role := range f.Roles() {
 		var holders []assessment.RoleAssignment
 		for _, ra := range r.Roles {
 			if ra.Role == role {
