@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -683,4 +684,33 @@ func TestImportBundle(t *testing.T) {
 	if trains, _ = store.Trains(ctx); len(trains) != 1 {
 		t.Errorf("trains after a bad import: %d", len(trains))
 	}
+}
+
+// TestFinishWarnsOfContradictions: rating "one shared product" strong and
+// "the teams are independent" as holding cannot both be true; the screen
+// says so as soon as it happens, and the Finish dialog lists it.
+func TestFinishWarnsOfContradictions(t *testing.T) {
+	ui, _ := newTestUI(t)
+	c := ui.win.Canvas()
+	as := startAssessment(t, ui, "Contradicting ART")
+	fit := as.defs().Checklist(assessment.ChecklistFit)
+	at := func(id string) int {
+		return slices.IndexFunc(fit.Items, func(it assessment.Item) bool { return it.ID == id })
+	}
+	as.goTo(0, at("fit.shared-product.v1"))
+	c.Focus(as.picker)
+	pressRune(t, ui, '5')
+	if as.liveWarning.Visible() {
+		t.Fatalf("a warning before any contradiction: %q", as.liveWarning.Text)
+	}
+	as.goTo(0, at("fit.independent-teams.v1"))
+	c.Focus(as.picker)
+	pressRune(t, ui, '1')
+	settle(ui)
+	if !as.liveWarning.Visible() || !strings.Contains(as.liveWarning.Text, "Both cannot be true") {
+		t.Fatalf("no warning on screen: %q", as.liveWarning.Text)
+	}
+	tap(t, ui, "Finish")
+	assertShows(t, c, "Check these answers first:")
+	assertShows(t, c, "review")
 }

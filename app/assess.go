@@ -53,6 +53,7 @@ type assessmentScreen struct {
 	liveScore    *widget.Label
 	liveLevel    *widget.Label
 	liveVerdict  *widget.Label
+	liveWarning  *widget.Label // answers to check before finishing (assessment.Warnings)
 
 	// The item
 	where        *widget.Label
@@ -158,7 +159,10 @@ func (s *assessmentScreen) build() {
 	s.liveScore = wrapped("")
 	s.liveLevel = wrapped("")
 	s.liveVerdict = wrapped("")
-	live := panel(container.NewVBox(s.liveScore, s.liveLevel, s.liveVerdict))
+	s.liveWarning = wrapped("")
+	s.liveWarning.Importance = widget.WarningImportance
+	s.liveWarning.Hide()
+	live := panel(container.NewVBox(s.liveScore, s.liveLevel, s.liveVerdict, s.liveWarning))
 	sidebar := withWidth(300, container.NewBorder(
 		container.NewVBox(s.overallText, withHeight(8, s.overall), widget.NewSeparator(), checklists, widget.NewSeparator()),
 		live, nil, nil, s.itemList))
@@ -368,6 +372,12 @@ func (s *assessmentScreen) showProgress() {
 	}
 	s.liveLevel.SetText(level)
 	s.liveVerdict.SetText(fmt.Sprintf("%s: %s", s.train.Framework.Facilitator(), verdictText(s.results.Verdict.Kind)))
+	if ws := assessment.Warnings(s.defs(), s.train, s.a); len(ws) > 0 {
+		s.liveWarning.SetText(fmt.Sprintf("Check before finishing (%d): %s", len(ws), ws[0].Text))
+		s.liveWarning.Show()
+	} else {
+		s.liveWarning.Hide()
+	}
 	s.itemList.Refresh()
 }
 
@@ -731,8 +741,15 @@ func (s *assessmentScreen) toggleFinished() {
 	msg := "Finish this assessment? It becomes read-only, and the train's roster and impediment register are " +
 		"kept with it as they are today. You can reopen it later to correct answers."
 	if open > 0 {
-		msg += fmt.Sprintf("\n\n%s still unanswered; they count as not rated.", plural(open, "item is", "items are"))
+		msg += fmt.Sprintf("\n\n%s still unanswered; they count as not rated.", assessment.Count(open, "item is", "items are"))
 	}
+	if ws := assessment.Warnings(s.defs(), s.train, s.a); len(ws) > 0 {
+		msg += "\n\nCheck these answers first:"
+		for _, w := range ws {
+			msg += "\n• " + w.Text
+		}
+	}
+	msg += "\n\nHave you reviewed the recommendations? Accept, reject or edit them on the results screen before finishing; once finished they are read-only until you reopen the assessment."
 	s.ui.confirm("Finish assessment", msg, "Finish", func() {
 		s.finish()
 	})

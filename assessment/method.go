@@ -128,6 +128,10 @@ func Method(d *Definitions) string {
 	w("The way to start, when the role is recommended:\n\n")
 	ruleTable(&b, f, WayToStartRules)
 
+	w("## Warnings before finishing\n\n")
+	w("Before the coach finishes, answers that cannot all be true, and questions of the verdict left at \"don't know\", are listed on the screen and in the Finish dialog. A warning changes no score.\n\n")
+	ruleTable(&b, f, WarningRules)
+
 	w("## Role gaps\n\n")
 	w("Derived from the roster, which an assessment keeps as it was on its date. An empty roster has no gaps. Gaps are listed by severity, then rule, then in roster order. Each gap except RG-01 yields a recommendation (see RV-01 and RV-03 for the scaled facilitator).\n\n")
 	w("| ID | Severity | Gap | Why it matters | Recommendation | Owner | Escalation | Accepted when |\n|---|---|---|---|---|---|---|---|\n")
