@@ -153,6 +153,8 @@ func Method(d *Definitions) string {
 	w("Each recommendation has a finding, the evidence behind it (answers, roster facts, register figures), a priority, a suggested owner, an escalation level, a measurable acceptance criterion and a target PI: the next PI for high priority, the one after for medium, the third for low. Its ID is the rule's ID and its subject, so the coach's edits and the trend across assessments follow it.\n\n")
 	w("Recommendations are listed by priority, then in the order of the rules below, then by subject. The coach reviews them: accepts, rejects, rewords, changes owner, priority or target PI (a new priority moves the target PI with it unless the coach set one), and adds their own, which are accepted when added.\n\n")
 	ruleTable(&b, f, RecommendationRules)
+	w("The report and the results screen show the recommendations grouped by finding, and the leadership summary's \"What matters most\" takes the lead recommendation of each of the first %d groups:\n\n", MattersMostCount)
+	ruleTable(&b, f, GroupRules)
 
 	if d != nil {
 		w("## Checklists\n\n")

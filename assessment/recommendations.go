@@ -531,14 +531,20 @@ func applyEdit(rec Recommendation, e RecommendationEdit, pi string) Recommendati
 // under "What matters most".
 const MattersMostCount = 5
 
-// MattersMost are the recommendations leadership reads first: the agreed
-// ones, up to MattersMostCount in priority order, whatever their priority,
-// so a real Medium gap reaches leadership when there are few High ones; and
-// how many more the full report holds.
-func (r Results) MattersMost() (top []Recommendation, more int) {
+// MattersMost are the recommendations leadership reads first: the lead
+// (highest-priority agreed) recommendation of each of the first
+// MattersMostCount groups (GroupRecommendations), whatever their priority,
+// so five different findings reach leadership rather than five lines of
+// one; and how many more agreed recommendations the full report holds.
+func MattersMost(d *Definitions, f Framework, r Results) (top []Recommendation, more int) {
 	agreed := r.Agreed()
-	n := min(MattersMostCount, len(agreed))
-	return agreed[:n], len(agreed) - n
+	for _, g := range GroupRecommendations(d, f, agreed) {
+		if len(top) == MattersMostCount {
+			break
+		}
+		top = append(top, g.Members[0])
+	}
+	return top, len(agreed) - len(top)
 }
 
 // Agreed are the recommendations the coach has not rejected, in order: what

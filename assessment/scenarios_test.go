@@ -208,12 +208,21 @@ func TestScenarioLibrary(t *testing.T) {
 					t.Errorf("%s owned by %s, want %s", id, rec.Owner, want)
 				}
 			}
-			top, _ := r.MattersMost()
+			top, _ := MattersMost(d, tr.Framework, r)
 			if sc.topFirst != "" && (len(top) == 0 || top[0].ID != sc.topFirst) {
 				t.Errorf("what matters most starts with %v, want %s", recIDs(top), sc.topFirst)
 			}
-			if len(top) != min(MattersMostCount, len(r.Agreed())) {
-				t.Errorf("what matters most has %d of %d", len(top), len(r.Agreed()))
+			groups := GroupRecommendations(d, tr.Framework, r.Agreed())
+			if len(top) != min(MattersMostCount, len(groups)) {
+				t.Errorf("what matters most has %d of %d groups", len(top), len(groups))
+			}
+			seen := map[string]bool{}
+			for _, rec := range top {
+				k, _ := groupOf(d, tr.Framework, rec)
+				if seen[k] {
+					t.Errorf("what matters most repeats the finding %s", k)
+				}
+				seen[k] = true
 			}
 			text := conclusionText(r)
 			for _, w := range sc.words {

@@ -244,7 +244,7 @@ func (d *doc) summaryVerdict(budget float64) {
 // shortened to fit, as many as fit the budget.
 func (d *doc) summaryRecommendations(budget float64) {
 	p := d.pdf
-	recs, more := d.in.Results.MattersMost()
+	recs, more := assessment.MattersMost(d.in.Definitions, d.framework(), d.in.Results)
 	if len(recs) == 0 {
 		d.para("I", sizeBody, d.noRecommendations())
 		return
