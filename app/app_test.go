@@ -714,3 +714,44 @@ func TestFinishWarnsOfContradictions(t *testing.T) {
 	assertShows(t, c, "Check these answers first:")
 	assertShows(t, c, "review")
 }
+
+// TestRejectAGroupAtOnce: the recommendations about one finding are
+// grouped under it, and one tap rejects them all, saved together.
+func TestRejectAGroupAtOnce(t *testing.T) {
+	ui, store := newTestUI(t)
+	c := ui.win.Canvas()
+	as := startAssessment(t, ui, "Group ART")
+	for range 30 {
+		pressRune(t, ui, '1')
+		pressKey(t, ui, fyne.KeyTab)
+	}
+	ui.menu.results.Action()
+	settle(ui)
+	rs := ui.top().(*resultsScreen)
+	var head *groupHead
+	for _, h := range rs.groupHeads {
+		if len(h.group.Members) >= 2 && head == nil {
+			head = h
+		}
+	}
+	if head == nil {
+		t.Fatalf("no group of two or more among %d groups", len(rs.groupHeads))
+	}
+	assertShows(t, c, head.group.Title)
+	test.Tap(head.rejectAll)
+	settle(ui)
+	a, err := store.Assessment(context.Background(), as.assessmentID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range head.group.Members {
+		if a.Review.Edits[m.ID].Status != assessment.Rejected {
+			t.Errorf("%s saved as %+v after Reject all", m.ID, a.Review.Edits[m.ID])
+		}
+	}
+	for _, card := range rs.recCards {
+		if slices.ContainsFunc(head.group.Members, func(m assessment.Recommendation) bool { return m.ID == card.rec.ID }) && !strings.HasPrefix(card.status.Text, "Rejected") {
+			t.Errorf("%s shows %q", card.rec.ID, card.status.Text)
+		}
+	}
+}

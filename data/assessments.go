@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -801,6 +802,32 @@ func (s *Store) SetRecommendationEdit(ctx context.Context, assessmentID, recID s
 		}
 		if err := writeEdit(ctx, tx, assessmentID, recID, e); err != nil {
 			return err
+		}
+		return s.touched(ctx, tx, assessmentID)
+	})
+}
+
+// SetRecommendationEdits saves the coach's decisions on several derived
+// recommendations at once (a group accepted or rejected together), all or
+// nothing in one transaction.
+func (s *Store) SetRecommendationEdits(ctx context.Context, assessmentID string, edits map[string]assessment.RecommendationEdit) error {
+	ids := slices.Sorted(maps.Keys(edits))
+	for _, id := range ids {
+		if err := checkID(id); err != nil {
+			return fmt.Errorf("save recommendations: %w", err)
+		}
+		if err := validateEdit(edits[id], fmt.Sprintf("edit[%q]", id)); err != nil {
+			return fmt.Errorf("save recommendations: %w", err)
+		}
+	}
+	return s.write(ctx, "save recommendations", func(tx *sql.Tx) error {
+		if err := editable(ctx, tx, assessmentID); err != nil {
+			return err
+		}
+		for _, id := range ids {
+			if err := writeEdit(ctx, tx, assessmentID, id, edits[id]); err != nil {
+				return err
+			}
 		}
 		return s.touched(ctx, tx, assessmentID)
 	})
