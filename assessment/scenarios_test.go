@@ -331,3 +331,35 @@ func TestScenarioRulesFailWhenBroken(t *testing.T) {
 		t.Error("a SAFe word in a Scrum@Scale text passed the coherence check")
 	}
 }
+
+// TestScrumAtScaleSample: the Scrum@Scale sample reads as a Scrum@Scale
+// coach would write it, and holds to every rule of the library.
+func TestScrumAtScaleSample(t *testing.T) {
+	d := loadDefs(t)
+	tr, live, reg, a := SampleScrumAtScale(testDate)
+	if tr.Framework != ScrumAtScale || !strings.Contains(tr.Name, "sample") || len(live.Teams) != 6 || len(reg) == 0 {
+		t.Fatalf("sample %+v with %d teams", tr, len(live.Teams))
+	}
+	for id := range a.Answers {
+		if it, _ := d.Item(id); it == nil || !it.AppliesTo(ScrumAtScale) {
+			t.Errorf("the sample answers %s, which a Scrum@Scale train is not asked", id)
+		}
+	}
+	r := Evaluate(d, tr, &a)
+	if r.Verdict.Kind != RecommendedConditions || !strings.Contains(strings.Join(r.Verdict.Conditions, " "), "leadership group") {
+		t.Errorf("verdict %s %q, conditions %q", r.Verdict.Kind, r.Verdict.Headline, r.Verdict.Conditions)
+	}
+	if got := gapRules(r.Gaps); !slices.Equal(got, []string{"RG-13"}) {
+		t.Errorf("gaps %v, want the Scrum of Scrums of six (RG-13)", got)
+	}
+	if r.Level.Number == 0 {
+		t.Errorf("no level named on the sample")
+	}
+	text := conclusionText(r)
+	for _, p := range checkCoherent(d, tr, &a, r, text) {
+		t.Error(p)
+	}
+	if !strings.Contains(text, "Scrum of Scrum of Scrums") {
+		t.Errorf("the six teams are not advised to grow into a Scrum of Scrum of Scrums")
+	}
+}

@@ -329,7 +329,7 @@ func (d *doc) topRecommendations(recs []assessment.Recommendation) {
 		d.para("I", sizeBody, d.noRecommendations())
 		return
 	}
-	cols := scaleColumns([]column{{"#", 5, "L"}, {"Finding and action", 101, "L"}, {"Owner", 22, "L"}, {"Escalation", 17, "L"}, {"Target PI", 16, "L"}, {"Priority", 13, "L"}}, d.contentWidth())
+	cols := scaleColumns([]column{{"#", 5, "L"}, {"Finding and action", 101, "L"}, {"Owner", 22, "L"}, {"Escalation", 17, "L"}, {"Target " + d.words("{pi}"), 16, "L"}, {"Priority", 13, "L"}}, d.contentWidth())
 	var rows [][]cell
 	for i, r := range recs {
 		rows = append(rows, []cell{
@@ -741,8 +741,8 @@ func (d *doc) register() {
 		{"Open", fmt.Sprintf("%d (%s)", fig.Open, lv(fig.OpenByLevel))},
 		{"Median age of open ones", median(fig.MedianOpenAgeDays, fig.Open)},
 		{"Oldest open one", oldest},
-		{fmt.Sprintf("Open longer than one PI (%d weeks)", pi), of(fig.OlderThanPI, fig.Open)},
-		{"Raised and resolved in the last PI", fmt.Sprintf("%d raised, %d resolved", fig.RaisedLastPI, fig.ResolvedLastPI)},
+		{fmt.Sprintf(d.words("Open longer than one {pi} (%d weeks)"), pi), of(fig.OlderThanPI, fig.Open)},
+		{d.words("Raised and resolved in the last {pi}"), fmt.Sprintf("%d raised, %d resolved", fig.RaisedLastPI, fig.ResolvedLastPI)},
 		{"Median cycle time, raised to resolved", median(fig.MedianCycleDays, fig.Cycles)},
 		{"Escalated beyond their level", of(fig.Escalated, fig.Total)},
 		{"Recurring (repeat an earlier one)", of(fig.Recurring, fig.Total)},
@@ -776,7 +776,7 @@ func (d *doc) register() {
 		return
 	}
 	d.para("", sizeBody, "Open impediments first, oldest first, with their descriptions; then resolved ones, most recently resolved first. "+
-		"Age is in days: to the assessment date while open, from raised to resolved once resolved. Ages beyond one PI are marked.")
+		"Age is in days: to the assessment date while open, from raised to resolved once resolved. "+d.words("Ages beyond one {pi} are marked."))
 	d.impedimentTable(open, true)
 	if len(resolved) > 0 {
 		d.impedimentTable(resolved, false)

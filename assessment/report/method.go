@@ -28,5 +28,5 @@ func (d *doc) ownerText(o assessment.Owner) string {
 // gaps, the register figures and the recommendations. Its checklists part
 // is left to the scale tables that follow, which use the train's words.
 func (d *doc) methodText() {
-	d.markdown(mdSection(assessment.Method(d.in.Definitions), "Scales", "Checklists"))
+	d.markdown(mdSection(assessment.MethodFor(d.in.Definitions, d.framework()), "Scales", "Checklists"))
 }
