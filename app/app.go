@@ -536,20 +536,8 @@ func answeredText(s assessment.Score) string {
 	return fmt.Sprintf("%d of %d rated (%.0f%%)", s.Rated, s.Total, s.Answered()*100)
 }
 
-// verdictText names a verdict.
-func verdictText(k assessment.VerdictKind) string {
-	switch k {
-	case assessment.Recommended:
-		return "Recommended"
-	case assessment.RecommendedConditions:
-		return "Recommended with conditions"
-	case assessment.NotRecommended:
-		return "Not recommended now"
-	case assessment.Undecided:
-		return "Undecided"
-	}
-	return "–"
-}
+// verdictText names a verdict, in the domain's one wording.
+func verdictText(k assessment.VerdictKind) string { return k.Title() }
 
 // summaryLevel names the level of a stored summary.
 func summaryLevel(s assessment.Summary) string {

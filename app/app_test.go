@@ -755,3 +755,18 @@ func TestRejectAGroupAtOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestScreensNameLikeTheReport: the results screen's verdict and statuses are
+// the domain's words, the same the PDF prints.
+func TestScreensNameLikeTheReport(t *testing.T) {
+	for _, k := range []assessment.VerdictKind{assessment.Recommended, assessment.RecommendedConditions, assessment.NotRecommended, assessment.Undecided} {
+		if verdictText(k) != k.Title() {
+			t.Errorf("the screen says %q for %s, the domain %q", verdictText(k), k, k.Title())
+		}
+	}
+	for _, s := range assessment.RecommendationStatuses {
+		if recStatusChoice(s) != s.Title() || recStatusFromChoice(s.Title()) != s {
+			t.Errorf("status %s offered as %q", s, recStatusChoice(s))
+		}
+	}
+}

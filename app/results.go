@@ -403,7 +403,7 @@ func (rs *resultsScreen) recommendationsSection() fyne.CanvasObject {
 	if rs.final() {
 		add.Disable()
 	}
-	summary := truncated(fmt.Sprintf("%d · %d accepted · %d rejected · %d to review", len(recs), accepted, rejected, len(recs)-accepted-rejected))
+	summary := truncated(fmt.Sprintf("%d · %d accepted · %d rejected · %d proposed, to review", len(recs), accepted, rejected, len(recs)-accepted-rejected))
 	title := sectionTitle("Recommendations for the LACE")
 	title.Truncation = fyne.TextTruncateOff
 	// Gather the cards first: adding them one by one to the box would lay
@@ -494,13 +494,7 @@ type recCard struct {
 }
 
 func recStatusText(r assessment.Recommendation) string {
-	s := "To review"
-	switch r.Status {
-	case assessment.Accepted:
-		s = "Accepted"
-	case assessment.Rejected:
-		s = "Rejected"
-	}
+	s := r.Status.Title()
 	if r.ByCoach {
 		s += " · your own"
 	} else if r.Edited {

@@ -294,6 +294,20 @@ const (
 	Rejected RecommendationStatus = "rejected"
 )
 
+// RecommendationStatuses lists the statuses in the order a coach is offered them.
+var RecommendationStatuses = []RecommendationStatus{Proposed, Accepted, Rejected}
+
+// Title names the coach's decision as every screen, report and file says it.
+func (s RecommendationStatus) Title() string {
+	switch s {
+	case Accepted:
+		return "Accepted"
+	case Rejected:
+		return "Rejected"
+	}
+	return "Proposed"
+}
+
 // Priority orders recommendations; High comes first.
 type Priority int
 

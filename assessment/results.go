@@ -63,6 +63,21 @@ const (
 	Undecided             VerdictKind = "undecided"
 )
 
+// Title names the verdict kind as every screen, report and file says it.
+func (k VerdictKind) Title() string {
+	switch k {
+	case Recommended:
+		return "Recommended"
+	case RecommendedConditions:
+		return "Recommended with conditions"
+	case NotRecommended:
+		return "Not recommended now"
+	case Undecided:
+		return "Undecided"
+	}
+	return "–"
+}
+
 // Verdict on the scaled facilitator, with what decided it.
 type Verdict struct {
 	Kind       VerdictKind

@@ -251,13 +251,7 @@ func levelText(l assessment.ImpedimentLevel) string {
 }
 
 func statusText(r assessment.Recommendation) string {
-	s := "Proposed"
-	switch r.Status {
-	case assessment.Accepted:
-		s = "Accepted"
-	case assessment.Rejected:
-		s = "Rejected"
-	}
+	s := r.Status.Title()
 	switch {
 	case r.ByCoach:
 		s += "\n(coach's own)"
@@ -274,18 +268,8 @@ func roamText(r assessment.ROAM) string {
 	return r.Title()
 }
 
-// verdictText names a verdict kind in plain words.
-func verdictText(k assessment.VerdictKind) string {
-	switch k {
-	case assessment.Recommended:
-		return "Recommended"
-	case assessment.RecommendedConditions:
-		return "Recommended, with conditions"
-	case assessment.NotRecommended:
-		return "Not recommended now"
-	}
-	return "Undecided"
-}
+// verdictText names a verdict kind in the domain's one wording.
+func verdictText(k assessment.VerdictKind) string { return k.Title() }
 
 // verdictColour marks a verdict: green for go, amber for conditions, red
 // for not now, grey while undecided.

@@ -50,3 +50,22 @@ func TestReportsSpeakTheTrainsFramework(t *testing.T) {
 		}
 	}
 }
+
+// TestReportNamesLikeTheScreens: the verdict and the recommendation statuses
+// are worded once, in assessment, and the report uses those words.
+func TestReportNamesLikeTheScreens(t *testing.T) {
+	in := sampleInput(t)
+	pdf, _ := render(t, in, Options{})
+	text := oneLine(poppler(t, pdf, "pdftotext", "-layout"))
+	if want := in.Results.Verdict.Kind.Title(); !strings.Contains(text, want) {
+		t.Errorf("the report does not name the verdict %q", want)
+	}
+	for _, rec := range in.Results.Recommendations {
+		if !strings.Contains(text, rec.Status.Title()) {
+			t.Errorf("the report does not name the status %q", rec.Status.Title())
+		}
+	}
+	if verdictText(assessment.RecommendedConditions) != assessment.RecommendedConditions.Title() {
+		t.Error("the report words the verdict its own way")
+	}
+}
