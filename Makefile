@@ -1,6 +1,8 @@
 # Trainscope: `make run` and `make test` do all set-up on a fresh Debian machine.
 
-GO          ?= go
+# scripts/go runs the Go that go.mod names (installing or fetching it when
+# missing or too old); GO=go uses the one on PATH as it is.
+GO          ?= scripts/go
 TAGS        := migrated_fynedo
 BIN         := trainscope
 VERSION     ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
@@ -38,7 +40,7 @@ test-deps: deps
 	@scripts/ensure-packages.sh $(TEST_PKGS)
 
 fmt-check:
-	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	@out=$$("$$($(GO) env GOROOT)/bin/gofmt" -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt: these files need formatting:"; echo "$$out"; exit 1; fi
 
 vet:
