@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -246,5 +247,25 @@ func TestFailuresExit1(t *testing.T) {
 		if strings.Contains(r.stderr, "rename") || strings.Contains(r.stderr, ".tmp") {
 			t.Errorf("%v: the message speaks of temporary files: %q", c.args, r.stderr)
 		}
+	}
+}
+
+// checklist and method take -db like every command, and open no database:
+// their definitions are built in.
+func TestChecklistAndMethodTakeDB(t *testing.T) {
+	env := testEnv(t)
+	db := filepath.Join(t.TempDir(), "never.db")
+	for _, args := range [][]string{{"checklist", "-db", db}, {"-db", db, "checklist", "-framework", "scrum@scale"}, {"method", "-db", db}} {
+		r := trainscope(t, env, args...)
+		if r.code != 0 || r.stderr != "" || len(r.stdout) < 1000 {
+			t.Errorf("%v: exit %d, stderr %q, %d bytes out", args, r.code, r.stderr, len(r.stdout))
+		}
+		if _, err := os.Stat(db); err == nil {
+			t.Errorf("%v created the database", args)
+		}
+	}
+	r := trainscope(t, env, "checklist", "-framework", "SAFe")
+	if !strings.Contains(r.stdout, "RTE") || strings.Contains(r.stdout, "{facilitator}") {
+		t.Errorf("checklist -framework SAFe should use SAFe's words")
 	}
 }
