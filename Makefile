@@ -12,7 +12,7 @@ TEST_PKGS   := xvfb xauth x11-utils poppler-utils desktop-file-utils xz-utils
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 export CGO_ENABLED := 1
 
-.PHONY: run test build package test-package deps test-deps fmt-check vet staticcheck unit clean
+.PHONY: run test build package test-package test-go-setup deps test-deps fmt-check vet staticcheck unit clean
 
 ## run: install what is missing, build, and open the app on its default database
 run: build
@@ -32,6 +32,10 @@ package: deps
 ## test-package: build the package and install it into a temporary HOME and DESTDIR
 test-package: test-deps
 	GO="$(GO)" TAGS="$(TAGS)" scripts/test-package.sh "$(VERSION)"
+
+## test-go-setup: check that scripts/go gets go.mod's Go from an older one (OLD_GO=/usr/lib/go-1.19/bin/go)
+test-go-setup:
+	scripts/test-go.sh "$(OLD_GO)"
 
 deps:
 	@scripts/ensure-packages.sh $(BUILD_PKGS)
