@@ -14,7 +14,7 @@ func runExport(s *session, args []string) error {
 	fs := s.flags("export")
 	var trains trainIDs
 	fs.Var(&trains, "train", "`ID` of a train to export; repeat for several (default: every train)")
-	format := fs.String("format", "json", "json: a bundle another Trainscope can import; csv: answers and scores for a spreadsheet")
+	format := fs.String("format", "json", "the `FORMAT`: json, a bundle another Trainscope can import, or csv, answers and scores for a spreadsheet")
 	out := fs.String("o", "", "the `FILE` to write, or - for standard output")
 	if _, err := s.parse(fs, args, 0); err != nil {
 		return err

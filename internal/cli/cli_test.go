@@ -269,3 +269,24 @@ func TestChecklistAndMethodTakeDB(t *testing.T) {
 		t.Errorf("checklist -framework SAFe should use SAFe's words")
 	}
 }
+
+// After --, every argument is a file name, even one that starts with "-".
+func TestDoubleDashEndsTheOptions(t *testing.T) {
+	env := testEnv(t)
+	dir := t.TempDir()
+	db, _ := sampleDB(t, env, dir)
+	bundle := trainscope(t, env, "export", "-db", db, "-o", "-")
+	odd := filepath.Join(dir, "-odd.json")
+	if err := os.WriteFile(odd, []byte(bundle.stdout), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	r := trainscope(t, env, "import", "-db", filepath.Join(dir, "b.db"), "--", "-odd.json")
+	if r.code != 0 || !strings.Contains(r.stdout, "Imported -odd.json") {
+		t.Errorf("import -- -odd.json: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+	r = trainscope(t, env, "import", "-db", filepath.Join(dir, "b.db"), "-odd.json")
+	if r.code != 2 || !strings.Contains(r.stderr, "flag provided but not defined: -odd.json") {
+		t.Errorf("import -odd.json without --: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
