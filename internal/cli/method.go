@@ -1,37 +1,32 @@
-package main
+package cli
 
 import (
+	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
-	"os"
+	"strings"
 
 	"github.com/trainscope/trainscope/assessment"
-	"github.com/trainscope/trainscope/assets"
 )
 
 // runMethod prints the method (scales, weights, thresholds and every rule)
-// as Markdown, or writes it to -o FILE; docs/method.md is its output.
-func runMethod(args []string) error {
-	fs := flag.NewFlagSet("method", flag.ContinueOnError)
-	out := fs.String("o", "", "write the Markdown to `FILE` instead of standard output")
-	if err := fs.Parse(args); err != nil {
+// as Markdown, or writes it to -o FILE; docs/method.md is its output. It
+// takes -db like every command; the method is built in, so none is opened.
+func runMethod(s *session, args []string) error {
+	fs := s.flags("method")
+	out := fs.String("o", "-", "write the Markdown to `FILE`; - is standard output")
+	if _, err := s.parse(fs, args, 0); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("method: unexpected argument %q", fs.Arg(0))
+	if *out == "" {
+		return fs.usageErr("-o needs a file name, or - for standard output")
 	}
-	defs, err := assessment.LoadDefinitions(assets.Checklists())
+	defs, err := s.definitions()
 	if err != nil {
 		return fmt.Errorf("method: %w", err)
 	}
-	md := assessment.Method(defs)
-	if *out == "" {
-		_, err = os.Stdout.WriteString(md)
-		return err
-	}
-	if err := os.WriteFile(*out, []byte(md), 0o644); err != nil {
-		return fmt.Errorf("method: write %s: %w", *out, err)
+	if _, err := s.writeOutput(*out, []byte(assessment.Method(defs))); err != nil {
+		return fmt.Errorf("method: %w", err)
 	}
 	return nil
 }
@@ -61,23 +56,23 @@ type checklistJSONItem struct {
 // runChecklist prints the loaded checklist definitions as indented JSON.
 // With -framework the texts use that framework's words (RTE, SoSM);
 // without, they keep their {facilitator} placeholders as defined.
-func runChecklist(args []string) error {
-	fs := flag.NewFlagSet("checklist", flag.ContinueOnError)
+func runChecklist(s *session, args []string) error {
+	fs := s.flags("checklist")
 	framework := fs.String("framework", "", "put the words of `FRAMEWORK` (SAFe, Scrum@Scale, Other) into the texts")
-	if err := fs.Parse(args); err != nil {
+	if _, err := s.parse(fs, args, 0); err != nil {
 		return err
-	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("checklist: unexpected argument %q", fs.Arg(0))
-	}
-	defs, err := assessment.LoadDefinitions(assets.Checklists())
-	if err != nil {
-		return fmt.Errorf("checklist: %w", err)
 	}
 	words := func(s string) string { return s }
 	if *framework != "" {
-		f := assessment.Framework(*framework)
+		f, ok := findFramework(*framework)
+		if !ok {
+			return fs.usageErr("unknown framework %q; one of %s", *framework, frameworkChoices())
+		}
 		words = f.Expand
+	}
+	defs, err := s.definitions()
+	if err != nil {
+		return fmt.Errorf("checklist: %w", err)
 	}
 
 	doc := checklistJSON{Version: defs.Version, Checklists: []checklistJSONList{}}
@@ -92,11 +87,31 @@ func runChecklist(args []string) error {
 		}
 		doc.Checklists = append(doc.Checklists, list)
 	}
-	enc := json.NewEncoder(os.Stdout)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false) // "Inspect & Adapt", not "Inspect \u0026 Adapt"
 	if err := enc.Encode(doc); err != nil {
 		return fmt.Errorf("checklist: %w", err)
 	}
-	return nil
+	_, err = s.writeOutput("-", buf.Bytes())
+	return err
+}
+
+// findFramework reads a framework's name in any case.
+func findFramework(name string) (assessment.Framework, bool) {
+	for _, f := range assessment.Frameworks {
+		if strings.EqualFold(string(f), name) {
+			return f, true
+		}
+	}
+	return "", false
+}
+
+func frameworkChoices() string {
+	names := make([]string, len(assessment.Frameworks))
+	for i, f := range assessment.Frameworks {
+		names[i] = string(f)
+	}
+	return strings.Join(names, ", ")
 }
