@@ -5,6 +5,15 @@ import (
 	"time"
 )
 
+// SampleFor is the sample of a framework: SampleScrumAtScale for
+// Scrum@Scale, Sample (the SAFe train) for any other.
+func SampleFor(f Framework) func(on time.Time) (Train, Roster, []Impediment, Assessment) {
+	if f == ScrumAtScale {
+		return SampleScrumAtScale
+	}
+	return Sample
+}
+
 // SampleScrumAtScale is a made-up Scrum@Scale team of teams for a coach to
 // see how Trainscope reads another framework: a Scrum of Scrums of six
 // claims teams (one more than the five a Scrum of Scrums works with), its

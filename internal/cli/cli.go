@@ -107,7 +107,7 @@ var commands []command
 
 func init() {
 	commands = []command{
-		{"sample", "[-db PATH]", "add the sample train with one finished assessment; its id is the last line", runSample},
+		{"sample", "[-db PATH] [-framework SAFe|Scrum@Scale]", "add the sample train with one finished assessment; its id is the last line", runSample},
 		{"report", "[-db PATH] -assessment ID [-summary] [-paper a4|letter] -o FILE.pdf", "write the PDF report for the LACE, or the summary for leadership", runReport},
 		{"export", "[-db PATH] [-train ID ...] [-format json|csv] -o FILE", "write trains as a bundle another Trainscope imports, or answers and scores as CSV", runExport},
 		{"import", "[-db PATH] FILE.json", "merge a bundle into the database; all or nothing (- reads standard input)", runImport},

@@ -35,27 +35,40 @@ func runMethod(s *session, args []string) error {
 // the definitions, for people and scripts that read the checklists
 // without Trainscope.
 type checklistJSON struct {
-	Version    string              `json:"version"`
-	Checklists []checklistJSONList `json:"checklists"`
+	Version    string                     `json:"version"`
+	Framework  string                     `json:"framework,omitempty"` // with -framework: the words and items of that framework
+	Frameworks []*assessment.FrameworkDef `json:"frameworks"`
+	Dimensions []assessment.Dimension     `json:"dimensions"`
+	Checklists []checklistJSONList        `json:"checklists"`
+	Rules      map[string][]ruleJSON      `json:"rules"`
 }
 
 type checklistJSONList struct {
-	ID    string              `json:"id"`
-	Title string              `json:"title"`
-	Items []checklistJSONItem `json:"items"`
+	ID      string            `json:"id"`
+	Title   string            `json:"title"`
+	Purpose string            `json:"purpose"`
+	Items   []assessment.Item `json:"items"`
 }
 
-type checklistJSONItem struct {
-	ID     string             `json:"id"`
-	Text   string             `json:"text"`
-	Kind   string             `json:"kind"`
-	Weight float64            `json:"weight"`
-	Levels []assessment.Level `json:"levels"`
+type ruleJSON struct {
+	ID         string   `json:"id"`
+	Title      string   `json:"title"`
+	Words      string   `json:"words"`
+	Severity   string   `json:"severity,omitempty"`
+	Owner      string   `json:"owner,omitempty"`
+	Escalation string   `json:"escalation,omitempty"`
+	Acceptance string   `json:"acceptance,omitempty"`
+	Frameworks []string `json:"frameworks,omitempty"` // for role-gap rules: where they apply
 }
 
-// runChecklist prints the loaded checklist definitions as indented JSON.
-// With -framework the texts use that framework's words (RTE, SoSM);
-// without, they keep their {facilitator} placeholders as defined.
+// runChecklist prints the whole method as indented JSON, so a LACE can
+// review it: the frameworks with their words, roles, sizes and rules; the
+// dimensions; every item with its kind, weight, dimension, whether it is
+// decisive, its scale, figure bands, condition and advice; and every rule
+// of the verdict, the role gaps, the recommendations and the warnings.
+// With -framework the texts use that framework's words (RTE, SoSM) and only
+// its items and role-gap rules are listed; without, they keep their
+// placeholders as defined.
 func runChecklist(s *session, args []string) error {
 	fs := s.flags("checklist")
 	framework := fs.String("framework", "", "put the words of `FRAMEWORK` (SAFe, Scrum@Scale, Other) into the texts")
@@ -63,8 +76,10 @@ func runChecklist(s *session, args []string) error {
 		return err
 	}
 	words := func(s string) string { return s }
+	var f assessment.Framework
 	if *framework != "" {
-		f, ok := findFramework(*framework)
+		var ok bool
+		f, ok = findFramework(*framework)
 		if !ok {
 			return fs.usageErr("unknown framework %q; one of %s", *framework, frameworkChoices())
 		}
@@ -74,18 +89,56 @@ func runChecklist(s *session, args []string) error {
 	if err != nil {
 		return fmt.Errorf("checklist: %w", err)
 	}
+	if f != "" {
+		defs = defs.For(f)
+	}
 
-	doc := checklistJSON{Version: defs.Version, Checklists: []checklistJSONList{}}
+	doc := checklistJSON{Version: defs.Version, Framework: string(f), Dimensions: defs.Dimensions, Checklists: []checklistJSONList{}, Rules: map[string][]ruleJSON{}}
+	for _, fw := range assessment.Frameworks {
+		if f == "" || fw == f {
+			doc.Frameworks = append(doc.Frameworks, fw.Def())
+		}
+	}
 	for _, c := range defs.Checklists {
-		list := checklistJSONList{ID: c.ID, Title: words(c.Title), Items: []checklistJSONItem{}}
+		list := checklistJSONList{ID: c.ID, Title: words(c.Title), Purpose: words(c.Purpose), Items: []assessment.Item{}}
 		for _, it := range c.Items {
+			it.Text, it.Guidance, it.Condition = words(it.Text), words(it.Guidance), words(it.Condition)
 			levels := make([]assessment.Level, len(it.Levels))
 			for i, l := range it.Levels {
 				levels[i] = assessment.Level{Value: l.Value, Label: l.Label, Descriptor: words(l.Descriptor)}
 			}
-			list.Items = append(list.Items, checklistJSONItem{ID: it.ID, Text: words(it.Text), Kind: string(it.Kind), Weight: it.Weight, Levels: levels})
+			it.Levels = levels
+			if it.Advice != nil {
+				adv := *it.Advice
+				adv.Action, adv.Acceptance = words(adv.Action), words(adv.Acceptance)
+				it.Advice = &adv
+			}
+			list.Items = append(list.Items, it)
 		}
 		doc.Checklists = append(doc.Checklists, list)
+	}
+	rules := func(kind string, rs []assessment.Rule) {
+		for _, r := range rs {
+			doc.Rules[kind] = append(doc.Rules[kind], ruleJSON{ID: r.ID, Title: words(r.Title), Words: words(r.Words)})
+		}
+	}
+	rules("verdict", assessment.VerdictRules)
+	rules("way-to-start", assessment.WayToStartRules)
+	rules("recommendation", assessment.RecommendationRules)
+	rules("grouping", assessment.GroupRules)
+	rules("warning", assessment.WarningRules)
+	for _, r := range assessment.RoleGapRules {
+		var in []string
+		for _, fw := range assessment.Frameworks {
+			if fw.Applies(r.ID) {
+				in = append(in, string(fw))
+			}
+		}
+		if f != "" && !f.Applies(r.ID) {
+			continue
+		}
+		doc.Rules["role-gap"] = append(doc.Rules["role-gap"], ruleJSON{ID: r.ID, Title: words(r.Title), Words: words(r.Explanation),
+			Severity: r.Severity.String(), Owner: string(r.Owner), Escalation: string(r.Escalation), Acceptance: words(r.Acceptance), Frameworks: in})
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
