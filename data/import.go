@@ -215,6 +215,11 @@ type walkFrame struct {
 func walkPath(stack []walkFrame) string {
 	var b strings.Builder
 	for _, f := range stack {
+		if f.array && f.index < 0 {
+			// A list just opened, nothing in it read yet: the place is the
+			// list itself ("trains[0].name", never "trains[0].name[-1]").
+			continue
+		}
 		if f.array {
 			fmt.Fprintf(&b, "[%d]", f.index)
 		} else if f.key != "" {
@@ -285,9 +290,14 @@ func jsonWalk(data []byte, root reflect.Type, visit func(stack []walkFrame, at i
 				if n := len(stack); n > 0 && stack[n-1].array {
 					stack[n-1].index++
 				}
+				// Only an object that decodes into a struct, or a list that
+				// decodes into a slice, has types inside it to follow; any
+				// other value here is of the wrong kind, which json.Unmarshal
+				// reports with its place. ("name": [[]] once reached Elem of
+				// a string and panicked.)
 				t := childType()
-				if t != nil && (d == '{') != (t.Kind() == reflect.Struct) {
-					t = nil // the wrong kind of value; json.Unmarshal reports it
+				if t != nil && !(d == '{' && t.Kind() == reflect.Struct) && !(d == '[' && (t.Kind() == reflect.Slice || t.Kind() == reflect.Array)) {
+					t = nil
 				}
 				stack = append(stack, walkFrame{array: d == '[', index: -1, typ: t})
 			case '}', ']':
