@@ -11,8 +11,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-
-	"github.com/mattn/go-sqlite3"
 )
 
 // DamagedError says the database file cannot be used: it is damaged, or it is
@@ -63,51 +61,6 @@ func checkHeader(path string) error {
 		return &DamagedError{Path: path, Backup: LatestBackup(path), Err: errors.New("the file does not start like a SQLite database")}
 	}
 	return nil
-}
-
-// check runs SQLite's quick_check, which reads every page and index of the
-// file without writing, and turns any problem into a *DamagedError.
-func (s *Store) check() error {
-	damaged := func(err error) error {
-		return &DamagedError{Path: s.path, Backup: LatestBackup(s.path), Err: err}
-	}
-	rows, err := s.db.Query("PRAGMA quick_check")
-	if err != nil {
-		if isDamage(err) {
-			return damaged(err)
-		}
-		return fmt.Errorf("open database %s: %w", s.path, busy(err))
-	}
-	defer rows.Close()
-	var problems []string
-	for rows.Next() {
-		var line string
-		if err := rows.Scan(&line); err != nil {
-			return damaged(err)
-		}
-		if line != "ok" && len(problems) < 5 {
-			problems = append(problems, line)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		if isDamage(err) {
-			return damaged(err)
-		}
-		return fmt.Errorf("open database %s: %w", s.path, busy(err))
-	}
-	if len(problems) > 0 {
-		return damaged(fmt.Errorf("quick_check: %s", strings.Join(problems, "; ")))
-	}
-	return nil
-}
-
-// isDamage tells a broken file from a passing problem (busy, no permission).
-func isDamage(err error) bool {
-	var e sqlite3.Error
-	if errors.As(err, &e) {
-		return e.Code == sqlite3.ErrCorrupt || e.Code == sqlite3.ErrNotADB
-	}
-	return false
 }
 
 // Backups live in backups/ beside the database, named after it with the time
@@ -263,7 +216,9 @@ func (s *Store) dailyBackup() error {
 		return nil // nothing of the coach's to keep yet
 	}
 	if _, err := s.Backup(context.Background(), ""); err != nil {
-		return err
+		// A backup is there to protect the coach's data, never to keep
+		// them from it: say what failed and open anyway.
+		s.warn(backupWarning(BackupDir(s.path), err))
 	}
 	return nil
 }
@@ -281,6 +236,10 @@ func (s *Store) backupIfDue() {
 	s.background.Add(1)
 	go func() {
 		defer s.background.Done()
-		s.Backup(context.Background(), "") // best effort: tomorrow's write tries again
+		// Best effort: the next write after a day tries again; Warnings
+		// tells the coach why there was none.
+		if _, err := s.Backup(context.Background(), ""); err != nil {
+			s.warn(backupWarning(BackupDir(s.path), err))
+		}
 	}()
 }

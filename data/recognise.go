@@ -1,0 +1,222 @@
+package data
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// ApplicationID is the PRAGMA application_id of every Trainscope database
+// ("TSCP" in ASCII). It is in the file's header, so Trainscope, and the
+// file(1) command, can tell its databases from another program's SQLite
+// files before writing a byte.
+const ApplicationID int32 = 0x54534350
+
+// trainscopeTables are tables the very first schema version made. A file
+// written before Trainscope stamped its application id is recognised by
+// them together with a schema version above zero.
+var trainscopeTables = []string{"trains", "assessments", "rosters", "answers"}
+
+// ForeignError says the file is a SQLite database of another program, or
+// one Trainscope cannot recognise as its own. The file has not been changed.
+type ForeignError struct {
+	Path   string
+	Reason string // what gave it away, in plain words
+}
+
+func (e *ForeignError) Error() string {
+	return fmt.Sprintf("the file %s is not a Trainscope database (%s). Trainscope has not changed it. "+
+		"Open your Trainscope database instead, or give the name of a file that does not exist yet to start a new one.", e.Path, e.Reason)
+}
+
+// fileKind is what recognise found at a database path.
+type fileKind int
+
+const (
+	fileNew        fileKind = iota // missing or empty: Trainscope makes its schema
+	fileTrainscope                 // a Trainscope database, stamped with ApplicationID or not yet
+)
+
+// recognise looks at the file at path without writing to it, not even a
+// -wal or -shm file, and says whether Trainscope may open it: a missing or
+// empty file is a new database, a SQLite file stamped with ApplicationID or
+// holding Trainscope's tables from before the stamp is Trainscope's, and
+// anything else is refused (*ForeignError, *DamagedError), the file
+// untouched. A file damaged inside gives a *DamagedError too: SQLite's
+// quick_check reads every page here, read-only.
+func recognise(path string) (fileKind, error) {
+	fi, err := os.Stat(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return fileNew, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("open database %s: %w", path, err)
+	}
+	if !fi.Mode().IsRegular() {
+		what := "a folder"
+		if !fi.IsDir() {
+			what = "a device or other special file"
+		}
+		return 0, fmt.Errorf("the database %s is %s, not a file: give the name of a database file (for example %s)", path, what, filepath.Join(path, FileName))
+	}
+	if err := checkHeader(path); err != nil {
+		return 0, err
+	}
+	if fi.Size() == 0 {
+		if b := LatestBackup(path); b != "" {
+			return 0, &DamagedError{Path: path, Backup: b,
+				Err: errors.New("the file is empty (0 bytes) although backups of it exist, so it was emptied, for example by a full disk or an interrupted copy")}
+		}
+		return fileNew, nil
+	}
+	return probe(path)
+}
+
+// probeDSN opens path read-only. Without a -wal file beside it, immutable=1
+// keeps SQLite from creating one (or a -shm) even for a database in WAL
+// mode; with one, the WAL holds the newest pages and must be read.
+func probeDSN(path string) string {
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	u := url.URL{Scheme: "file", Path: p, OmitHost: true}
+	q := "mode=ro"
+	if _, err := os.Stat(path + "-wal"); errors.Is(err, os.ErrNotExist) {
+		q += "&immutable=1"
+	}
+	return u.String() + "?" + q
+}
+
+// probe reads a SQLite file's application id, schema version and tables,
+// and checks its pages, all read-only.
+func probe(path string) (fileKind, error) {
+	db, err := sql.Open("sqlite3", probeDSN(path))
+	if err != nil {
+		return 0, fmt.Errorf("open database %s: %w", path, err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	damaged := func(err error) error {
+		return &DamagedError{Path: path, Backup: LatestBackup(path), Err: err}
+	}
+	failed := func(err error) error {
+		if isDamage(err) {
+			return damaged(plainDamage(err))
+		}
+		return fmt.Errorf("open database %s: %w", path, plainSQLite(err))
+	}
+	var appID, version int32
+	if err := db.QueryRow("PRAGMA application_id").Scan(&appID); err != nil {
+		return 0, failed(err)
+	}
+	if err := db.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
+		return 0, failed(err)
+	}
+	var tables []string
+	if err := scanNames(db, &tables); err != nil {
+		return 0, failed(err)
+	}
+	switch {
+	case appID != 0 && appID != ApplicationID:
+		return 0, &ForeignError{Path: path, Reason: fmt.Sprintf("its header names another program (application id %d)", appID)}
+	case appID == ApplicationID:
+	case len(tables) == 0 && version == 0:
+		// An empty SQLite file: a Trainscope stopped before its first
+		// migration committed leaves one, and there is nothing to lose.
+	case version > 0 && hasAll(tables, trainscopeTables):
+		// Written by a Trainscope from before the application id; the
+		// migration stamps it.
+	default:
+		return 0, &ForeignError{Path: path, Reason: foreignReason(tables, version)}
+	}
+	if version < 0 {
+		return 0, damaged(fmt.Errorf("its schema version is %d, which no Trainscope writes", version))
+	}
+	if err := quickCheck(db); err != nil {
+		if errors.As(err, new(*quickCheckError)) || isDamage(err) {
+			return 0, damaged(plainDamage(err))
+		}
+		return 0, failed(err)
+	}
+	return fileTrainscope, nil
+}
+
+func scanNames(db *sql.DB, out *[]string) error {
+	rows, err := db.Query("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return err
+		}
+		*out = append(*out, n)
+	}
+	return rows.Err()
+}
+
+func hasAll(have, want []string) bool {
+	for _, w := range want {
+		if !slices.Contains(have, w) {
+			return false
+		}
+	}
+	return true
+}
+
+func foreignReason(tables []string, version int32) string {
+	if len(tables) == 0 {
+		return fmt.Sprintf("it holds no tables but says schema version %d", version)
+	}
+	shown := tables
+	more := ""
+	if len(shown) > 5 {
+		shown, more = shown[:5], fmt.Sprintf(" and %d more", len(tables)-5)
+	}
+	return fmt.Sprintf("it is another program's SQLite database, with the tables %s%s", strings.Join(shown, ", "), more)
+}
+
+// quickCheckError is what SQLite's quick_check reported: Lines are its raw
+// words, kept for whoever repairs the file; the message is plain.
+type quickCheckError struct {
+	Lines []string
+}
+
+func (e *quickCheckError) Error() string {
+	return fmt.Sprintf("SQLite's check found damaged pages in it (%d %s)", len(e.Lines), plural(len(e.Lines), "problem"))
+}
+
+// quickCheck runs SQLite's quick_check, which reads every page and index of
+// the file without writing.
+func quickCheck(db *sql.DB) error {
+	rows, err := db.Query("PRAGMA quick_check")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return err
+		}
+		if line != "ok" && len(problems) < 100 {
+			problems = append(problems, line)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if len(problems) > 0 {
+		return &quickCheckError{Lines: problems}
+	}
+	return nil
+}
