@@ -51,3 +51,13 @@ unit:
 
 clean:
 	rm -f $(BIN) *.tar.xz
+
+## fuzz: each fuzz target for FUZZTIME (60s) on its own, outside make test (which runs their seeds)
+FUZZTIME ?= 60s
+FUZZ_TARGETS := FuzzImport FuzzImportResponses FuzzOpen FuzzOpenFile
+.PHONY: fuzz
+fuzz: deps
+	@for f in $(FUZZ_TARGETS); do \
+		echo "== $$f for $(FUZZTIME)"; \
+		$(GO) test -tags $(TAGS) -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) ./data/ || exit 1; \
+	done

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -43,13 +44,20 @@ func TestNestedListWhereAValueBelongs(t *testing.T) {
 	}
 }
 
+// rawDSN opens path with no settings of Trainscope's; escaped, as a test's
+// folder name may hold "#".
+func rawDSN(path string) string {
+	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(path), OmitHost: true}).String()
+}
+
 // rawDatabase writes a SQLite file the way another program might: its own
 // tables, schema version and application id, without Trainscope.
 func rawDatabase(t testing.TB, path string, userVersion, appID int32, stmts ...string) {
 	t.Helper()
-	db, err := sql.Open("sqlite3", "file:"+path)
+	db, err := sql.Open("sqlite3", rawDSN(path))
 	must(t, err)
 	defer db.Close()
+	db.SetMaxOpenConns(1) // a BEGIN in stmts must not leave the pragmas waiting on another connection
 	for _, st := range stmts {
 		if _, err := db.Exec(st); err != nil {
 			t.Logf("%s: %v", st, err)
@@ -219,7 +227,7 @@ func TestQuickCheckInPlainWords(t *testing.T) {
 	must(t, s.Close())
 	// Break an index only: the pages read, but quick_check finds entries
 	// missing, which once reached the coach as "row 12 missing from index …".
-	raw, err := sql.Open("sqlite3", "file:"+path)
+	raw, err := sql.Open("sqlite3", rawDSN(path))
 	must(t, err)
 	_, err = raw.Exec("PRAGMA writable_schema = ON")
 	must(t, err)

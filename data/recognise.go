@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // ApplicationID is the PRAGMA application_id of every Trainscope database
@@ -130,13 +131,26 @@ func probe(path string) (fileKind, error) {
 		// An empty SQLite file: a Trainscope stopped before its first
 		// migration committed leaves one, and there is nothing to lose.
 	case version > 0 && hasAll(tables, trainscopeTables):
-		// Written by a Trainscope from before the application id; the
-		// migration stamps it.
+		// Written by a Trainscope from before the application id, if its
+		// tables are those of its schema version (below); the migration
+		// stamps it.
 	default:
 		return 0, &ForeignError{Path: path, Reason: foreignReason(tables, version)}
 	}
+	latest := SchemaVersion()
 	if version < 0 {
 		return 0, damaged(fmt.Errorf("its schema version is %d, which no Trainscope writes", version))
+	}
+	if int(version) > latest {
+		return 0, fmt.Errorf("the database %s was written by a newer Trainscope (schema version %d; this one knows up to %d): update Trainscope to open it; the file has not been changed", path, version, latest)
+	}
+	if mismatch, err := schemaMismatch(db, int(version)); err != nil {
+		return 0, failed(err)
+	} else if mismatch != "" {
+		if appID == ApplicationID {
+			return 0, damaged(fmt.Errorf("its tables are not those of schema version %d: %s", version, mismatch))
+		}
+		return 0, &ForeignError{Path: path, Reason: fmt.Sprintf("its tables are not Trainscope's: %s", mismatch)}
 	}
 	if err := quickCheck(db); err != nil {
 		if errors.As(err, new(*quickCheckError)) || isDamage(err) {
@@ -219,4 +233,93 @@ func quickCheck(db *sql.DB) error {
 		return &quickCheckError{Lines: problems}
 	}
 	return nil
+}
+
+// schemaOf is every table's columns, in order, as "table(a, b, c)".
+func schemaOf(q interface {
+	Query(string, ...any) (*sql.Rows, error)
+}) (map[string]string, error) {
+	rows, err := q.Query(`SELECT m.name, group_concat(c.name, ', ') FROM sqlite_schema m, pragma_table_info(m.name) c
+		WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\_%' ESCAPE '\' GROUP BY m.name ORDER BY m.name`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var table, cols string
+		if err := rows.Scan(&table, &cols); err != nil {
+			return nil, err
+		}
+		out[table] = cols
+	}
+	return out, rows.Err()
+}
+
+var (
+	referenceMu      sync.Mutex
+	referenceSchemas = map[string]map[string]string{} // by the migrations' text
+)
+
+// referenceSchema is the tables schema version v has: the migrations up to
+// v applied to an empty database in memory, once per run.
+func referenceSchema(v int) (map[string]string, error) {
+	all, err := migrations()
+	if err != nil {
+		return nil, err
+	}
+	var key strings.Builder
+	for _, m := range all[:v] {
+		key.WriteString(m.sql)
+	}
+	referenceMu.Lock()
+	defer referenceMu.Unlock()
+	if ref, ok := referenceSchemas[key.String()]; ok {
+		return ref, nil
+	}
+	db, err := sql.Open("sqlite3", "file::memory:?_fk=1")
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1) // one connection: one in-memory database
+	for _, m := range all[:v] {
+		if _, err := db.Exec(m.sql); err != nil {
+			return nil, fmt.Errorf("migration %s: %w", m.name, err)
+		}
+	}
+	ref, err := schemaOf(db)
+	if err != nil {
+		return nil, err
+	}
+	referenceSchemas[key.String()] = ref
+	return ref, nil
+}
+
+// schemaMismatch says how the file's tables differ from those of schema
+// version v, or "" when they are the same, column for column.
+func schemaMismatch(db *sql.DB, v int) (string, error) {
+	ref, err := referenceSchema(v)
+	if err != nil {
+		return "", err
+	}
+	got, err := schemaOf(db)
+	if err != nil {
+		return "", err
+	}
+	for _, table := range sortedKeys(ref) {
+		cols, ok := got[table]
+		if !ok {
+			return fmt.Sprintf("the table %s is missing", table), nil
+		}
+		if cols != ref[table] {
+			return fmt.Sprintf("the table %s has the columns (%s), not (%s)", table, cols, ref[table]), nil
+		}
+	}
+	for _, table := range sortedKeys(got) {
+		if _, ok := ref[table]; !ok {
+			return fmt.Sprintf("it has a table %s that Trainscope does not make", table), nil
+		}
+	}
+	return "", nil
 }
