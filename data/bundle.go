@@ -418,5 +418,9 @@ func bundleTime(v, place string, required bool) (time.Time, error) {
 	if err != nil {
 		return time.Time{}, fmt.Errorf("%s: %q is not a time like \"2026-03-01T09:00:00Z\"", place, v)
 	}
+	if y := t.Year(); y < assessment.EarliestYear || y > assessment.LatestYear {
+		return time.Time{}, fmt.Errorf("%s: %q is in the year %d; Trainscope takes dates from %d to %d (a placeholder such as 0001-01-01 or 9999-12-31 is no date)",
+			place, v, y, assessment.EarliestYear, assessment.LatestYear)
+	}
 	return t, nil
 }

@@ -21,6 +21,10 @@ type ImportReport struct {
 	Added   []ImportItem
 	Updated []ImportItem
 	Skipped []ImportItem
+	// Warnings are what the coach should know of an import that went
+	// through, with the place in the file: an assessment of a checklist
+	// version this Trainscope does not have, kept as it is.
+	Warnings []string
 }
 
 // ImportItem is one train or assessment of an import.
@@ -58,6 +62,9 @@ func (r ImportReport) String() string {
 			}
 			b.WriteString("\n")
 		}
+	}
+	for _, w := range r.Warnings {
+		fmt.Fprintf(&b, "  note: %s\n", w)
 	}
 	return b.String()
 }
@@ -100,12 +107,12 @@ func (s *Store) Import(ctx context.Context, r io.Reader) (ImportReport, error) {
 	if err != nil {
 		return rep, err
 	}
-	trains, err := validateBundle(b)
+	trains, warnings, err := validateBundle(b, s.opts.Definitions)
 	if err != nil {
 		return rep, &BundleError{Err: err}
 	}
 	err = s.write(ctx, "import", func(tx *sql.Tx) error {
-		rep = ImportReport{}
+		rep = ImportReport{Warnings: warnings}
 		return s.merge(ctx, tx, trains, &rep)
 	})
 	if err != nil {
@@ -122,6 +129,10 @@ func (s *Store) Import(ctx context.Context, r io.Reader) (ImportReport, error) {
 // first so a newer bundle is named as such rather than as a pile of
 // unexpected fields. Errors are *BundleError with the place in the file.
 func DecodeBundle(data []byte) (*Bundle, error) {
+	data, err := textOf(data)
+	if err != nil {
+		return nil, &BundleError{Err: err}
+	}
 	var head struct {
 		Format  *string `json:"format"`
 		Version *int    `json:"version"`
@@ -148,6 +159,9 @@ func DecodeBundle(data []byte) (*Bundle, error) {
 	var b Bundle
 	if err := json.Unmarshal(data, &b); err != nil {
 		return nil, &BundleError{Err: jsonError(data, err)}
+	}
+	if err := checkTexts(&b); err != nil {
+		return nil, &BundleError{Err: err}
 	}
 	return &b, nil
 }
@@ -395,9 +409,12 @@ type importAssessment struct {
 }
 
 // validateBundle checks every value and reference of a bundle and turns it
-// into domain types, without touching the database.
-func validateBundle(b *Bundle) ([]importTrain, error) {
+// into domain types, without touching the database. With the checklists
+// (defs not nil) every answer, vote and observation is checked against its
+// item too. The warnings are for the import's report.
+func validateBundle(b *Bundle, defs *assessment.Definitions) ([]importTrain, []string, error) {
 	var out []importTrain
+	var warnings []string
 	trainIDs := map[string]bool{}
 	assessmentIDs := map[string]string{}
 	for i, bt := range b.Trains {
@@ -405,22 +422,22 @@ func validateBundle(b *Bundle) ([]importTrain, error) {
 		it := importTrain{place: place}
 		t := assessment.Train{ID: bt.ID, Name: bt.Name, Framework: assessment.Framework(bt.Framework), Description: bt.Description}
 		if err := validateTrain(t, place); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if trainIDs[t.ID] {
-			return nil, fmt.Errorf("%s.id: duplicate id %q: the train appears twice in the bundle", place, t.ID)
+			return nil, nil, fmt.Errorf("%s.id: duplicate id %q: the train appears twice in the bundle", place, t.ID)
 		}
 		trainIDs[t.ID] = true
 		var err error
 		if t.CreatedAt, err = bundleTime(bt.CreatedAt, place+".created_at", true); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if it.updatedAt, err = bundleTime(bt.UpdatedAt, place+".updated_at", true); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		it.train = t
 		if it.live, err = rosterFromBundle(bt.BundleRoster, bt.Impediments, place); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		it.wire = BundleTrain{ID: t.ID, Name: t.Name, Framework: bt.Framework, Description: t.Description,
 			CreatedAt: formatTime(t.CreatedAt), UpdatedAt: stampOf(it.updatedAt),
@@ -429,18 +446,18 @@ func validateBundle(b *Bundle) ([]importTrain, error) {
 		for j, ba := range bt.Assessments {
 			ap := fmt.Sprintf("%s.assessments[%d]", place, j)
 			if prev, dup := assessmentIDs[ba.ID]; dup && ba.ID != "" {
-				return nil, fmt.Errorf("%s.id: duplicate id %q: also at %s", ap, ba.ID, prev)
+				return nil, nil, fmt.Errorf("%s.id: duplicate id %q: also at %s", ap, ba.ID, prev)
 			}
 			assessmentIDs[ba.ID] = ap
-			ia, err := assessmentFromBundle(ba, t.ID, t.Framework, ap)
+			ia, err := assessmentFromBundle(ba, t.ID, t.Framework, ap, defs, &warnings)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			it.assessments = append(it.assessments, *ia)
 		}
 		out = append(out, it)
 	}
-	return out, nil
+	return out, warnings, nil
 }
 
 // stampOf formats a store time stamp: UTC, so the text sorts.
@@ -490,7 +507,7 @@ func rosterFromBundle(br BundleRoster, imps []BundleImpediment, place string) (r
 	return rd, nil
 }
 
-func assessmentFromBundle(ba BundleAssessment, trainID string, f assessment.Framework, place string) (*importAssessment, error) {
+func assessmentFromBundle(ba BundleAssessment, trainID string, f assessment.Framework, place string, defs *assessment.Definitions, warnings *[]string) (*importAssessment, error) {
 	ia := &importAssessment{place: place, answerTime: map[string]string{}}
 	a := assessment.Assessment{ID: ba.ID, TrainID: trainID, PI: ba.PI, Assessor: ba.Assessor,
 		Status: assessment.AssessmentStatus(ba.Status), ChecklistVersion: ba.ChecklistVersion, PIWeeks: ba.PIWeeks,
@@ -515,6 +532,10 @@ func assessmentFromBundle(ba BundleAssessment, trainID string, f assessment.Fram
 	if err := validatePIWeeks(a.PIWeeks, place+".pi_weeks"); err != nil {
 		return nil, err
 	}
+	if defs != nil && a.ChecklistVersion != "" && a.ChecklistVersion != defs.Version {
+		*warnings = append(*warnings, fmt.Sprintf("%s.checklist_version: %q is not this Trainscope's checklist version %s; the assessment is kept as it was made, and scored by the items both versions share",
+			place, a.ChecklistVersion, defs.Version))
+	}
 	if ba.Snapshot != nil {
 		rd, err := rosterFromBundle(ba.Snapshot.BundleRoster, ba.Snapshot.Impediments, place+".snapshot")
 		if err != nil {
@@ -532,6 +553,9 @@ func assessmentFromBundle(ba BundleAssessment, trainID string, f assessment.Fram
 			ans.Figure = &f
 		}
 		if err := validateAnswer(ans, at); err != nil {
+			return nil, err
+		}
+		if err := checkAnswerItem(defs, ans, at); err != nil {
 			return nil, err
 		}
 		if emptyAnswer(ans) {
@@ -601,7 +625,7 @@ func assessmentFromBundle(ba BundleAssessment, trainID string, f assessment.Fram
 		return nil, err
 	}
 	if ba.Workshop != nil {
-		if a.Workshop, err = workshopFromBundle(ba.Workshop, place+".workshop"); err != nil {
+		if a.Workshop, err = workshopFromBundle(ba.Workshop, place+".workshop", defs); err != nil {
 			return nil, err
 		}
 	}
@@ -758,7 +782,7 @@ func insertImported(ctx context.Context, tx *sql.Tx, ia importAssessment) error 
 // domain's own methods: each participant added (ids and names told apart),
 // each vote cast before any reveal (votes were made in private, so they
 // count whatever was revealed later), then the reveals and observations.
-func workshopFromBundle(bw *BundleWorkshop, place string) (*assessment.Workshop, error) {
+func workshopFromBundle(bw *BundleWorkshop, place string, defs *assessment.Definitions) (*assessment.Workshop, error) {
 	w := &assessment.Workshop{Anonymous: bw.Anonymous, Revealed: map[string]bool{}, Observed: map[string]assessment.Rating{}}
 	for i, bp := range bw.Participants {
 		at := fmt.Sprintf("%s.participants[%d]", place, i)
@@ -786,6 +810,9 @@ func workshopFromBundle(bw *BundleWorkshop, place string) (*assessment.Workshop,
 		if err := validateRating(r, at+".rating"); err != nil {
 			return nil, err
 		}
+		if err := checkVoteItem(defs, bv.Item, r, at+".item", at+".rating"); err != nil {
+			return nil, err
+		}
 		k := voteKey{bv.Participant, bv.Item}
 		if seen[k] {
 			return nil, fmt.Errorf("%s: a second vote of participant %q on item %q", at, bv.Participant, bv.Item)
@@ -800,6 +827,9 @@ func workshopFromBundle(bw *BundleWorkshop, place string) (*assessment.Workshop,
 		if err := checkID(item); err != nil {
 			return nil, fmt.Errorf("%s: %w", at, err)
 		}
+		if err := checkVoteItem(defs, item, 0, at, ""); err != nil {
+			return nil, err
+		}
 		if w.Revealed[item] {
 			return nil, fmt.Errorf("%s: duplicate item %q", at, item)
 		}
@@ -812,6 +842,9 @@ func workshopFromBundle(bw *BundleWorkshop, place string) (*assessment.Workshop,
 		}
 		r := assessment.Rating(bo.Rating)
 		if err := validateRating(r, at+".rating"); err != nil {
+			return nil, err
+		}
+		if err := checkVoteItem(defs, bo.Item, r, at+".item", at+".rating"); err != nil {
 			return nil, err
 		}
 		if _, dup := w.Observed[bo.Item]; dup {

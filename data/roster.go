@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/trainscope/trainscope/assessment"
 )
@@ -132,8 +133,8 @@ func checkID(id string) error {
 	if id == "" {
 		return fmt.Errorf("missing id")
 	}
-	if len(id) > 200 {
-		return fmt.Errorf("id longer than 200 characters")
+	if n := utf8.RuneCountInString(id); n > assessment.MaxIDLength {
+		return fmt.Errorf("an id of %d characters, more than the %d an id may have", n, assessment.MaxIDLength)
 	}
 	for _, r := range id {
 		if r < ' ' || r == 0x7f {

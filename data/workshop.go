@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"unicode/utf8"
 
 	"github.com/trainscope/trainscope/assessment"
 )
@@ -245,8 +246,8 @@ func validateParticipant(p assessment.Participant, place string) error {
 	if p.Role != "" && !slices.Contains(assessment.ParticipantRoles, p.Role) {
 		return fmt.Errorf("%s.role: unknown role %q (one of %s)", place, p.Role, joinQuoted(assessment.ParticipantRoles))
 	}
-	if len(p.Name) > 200 {
-		return fmt.Errorf("%s.name: longer than 200 characters", place)
+	if n := utf8.RuneCountInString(p.Name); n > assessment.MaxNameLength {
+		return fmt.Errorf("%s.name: %d characters, more than the %d a name may have", place, n, assessment.MaxNameLength)
 	}
 	return nil
 }
