@@ -98,6 +98,7 @@ func loadAssessments(ctx context.Context, q querier, where string, args ...any) 
 	byID := map[string]*storedAssessment{}
 	rosterOf := map[string]int64{}
 	var rosterIDs []int64
+	seenRoster := map[int64]bool{} // a set: slices.Contains made 50,000 assessments quadratic
 	err := scanRows(ctx, q, `SELECT id, train_id, date, pi, assessor, status, checklist_version, pi_weeks, created_at, updated_at,
 			coalesce((SELECT r.id FROM rosters r WHERE r.assessment_id = assessments.id), 0),
 			coalesce((SELECT r.id FROM rosters r WHERE r.train_id = assessments.train_id AND r.assessment_id IS NULL), 0)
@@ -122,7 +123,8 @@ func loadAssessments(ctx context.Context, q querier, where string, args ...any) 
 				rid = snap
 			}
 			rosterOf[a.ID] = rid
-			if !slices.Contains(rosterIDs, rid) {
+			if !seenRoster[rid] {
+				seenRoster[rid] = true
 				rosterIDs = append(rosterIDs, rid)
 			}
 			out = append(out, sa)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -294,7 +295,13 @@ func newRoster(ctx context.Context, tx *sql.Tx, trainID, assessmentID string) (i
 	return res.LastInsertId()
 }
 
-// inList makes "(?, ?, ?)" and its arguments for an IN clause.
+// maxInList is the most values one IN list holds. SQLite allows 32,766
+// parameters in a statement; a caller with more splits them into batches
+// of this size (slices.Chunk), which keeps every statement small too.
+const maxInList = 500
+
+// inList makes "(?, ?, ?)" and its arguments for an IN clause; vs holds at
+// most maxInList values.
 func inList[T any](vs []T) (string, []any) {
 	args := make([]any, len(vs))
 	for i, v := range vs {
@@ -308,6 +315,16 @@ func inList[T any](vs []T) (string, []any) {
 func loadRosters(ctx context.Context, q querier, ids []int64) (map[int64]*rosterData, error) {
 	out := map[int64]*rosterData{}
 	if len(ids) == 0 {
+		return out, nil
+	}
+	if len(ids) > maxInList {
+		for batch := range slices.Chunk(ids, maxInList) {
+			part, err := loadRosters(ctx, q, batch)
+			if err != nil {
+				return nil, err
+			}
+			maps.Copy(out, part)
+		}
 		return out, nil
 	}
 	in, args := inList(ids)
