@@ -457,7 +457,10 @@ func validateAnswer(ans assessment.Answer, place string) error {
 	if ans.Figure != nil && (math.IsNaN(*ans.Figure) || math.IsInf(*ans.Figure, 0)) {
 		return fmt.Errorf("%s.figure: not a number", place)
 	}
-	return nil
+	if ans.Figure != nil && *ans.Figure < 0 {
+		return fmt.Errorf("%s.figure: %v is negative; a figure counts days, items or a share, never below zero", place, *ans.Figure)
+	}
+	return checkFields(field{place + ".note", ans.Note, noteRule}, field{place + ".evidence", ans.Evidence, noteRule})
 }
 
 var recommendationStatuses = []assessment.RecommendationStatus{assessment.Proposed, assessment.Accepted, assessment.Rejected}
@@ -469,7 +472,8 @@ func validateEdit(e assessment.RecommendationEdit, place string) error {
 	if e.Priority < 0 || e.Priority > assessment.Low {
 		return fmt.Errorf("%s.priority: %d is not a priority (0 keeps the derived one, 1 high, 2 medium, 3 low)", place, e.Priority)
 	}
-	return nil
+	return checkFields(field{place + ".finding", e.Finding, longRule}, field{place + ".action", e.Action, longRule},
+		field{place + ".acceptance", e.Acceptance, longRule}, field{place + ".target_pi", e.TargetPI, nameRule})
 }
 
 func validateRecommendation(r assessment.Recommendation, place string) error {
@@ -492,8 +496,12 @@ func validateRecommendation(r assessment.Recommendation, place string) error {
 		if !slices.Contains([]assessment.EvidenceKind{assessment.EvidenceAnswer, assessment.EvidenceRoster, assessment.EvidenceFigure}, ev.Kind) {
 			return fmt.Errorf("%s.evidence[%d].kind: unknown kind %q (one of \"answer\", \"roster\", \"figure\")", place, i, ev.Kind)
 		}
+		if err := checkText(ev.Text, fmt.Sprintf("%s.evidence[%d].text", place, i), longRule); err != nil {
+			return err
+		}
 	}
-	return nil
+	return checkFields(field{place + ".finding", r.Finding, longRule}, field{place + ".action", r.Action, longRule},
+		field{place + ".acceptance", r.Acceptance, longRule}, field{place + ".target_pi", r.TargetPI, nameRule})
 }
 
 func validatePIWeeks(w int, place string) error {
@@ -587,6 +595,9 @@ func (s *Store) CreateAssessment(ctx context.Context, a *assessment.Assessment) 
 		return fmt.Errorf("start assessment: id: %w", err)
 	}
 	if err := validatePIWeeks(c.PIWeeks, "pi_weeks"); err != nil {
+		return fmt.Errorf("start assessment: %w", err)
+	}
+	if err := checkFields(field{"pi", c.PI, nameRule}, field{"assessor", c.Assessor, nameRule}); err != nil {
 		return fmt.Errorf("start assessment: %w", err)
 	}
 	content, err := assessmentContent(&c, "assessment")
@@ -741,6 +752,9 @@ func (s *Store) UpdateAssessmentHeader(ctx context.Context, a *assessment.Assess
 	if a.Date.IsZero() {
 		return fmt.Errorf("save assessment: an assessment needs a date")
 	}
+	if err := checkFields(field{"pi", a.PI, nameRule}, field{"assessor", a.Assessor, nameRule}); err != nil {
+		return fmt.Errorf("save assessment: %w", err)
+	}
 	return s.write(ctx, "save assessment", func(tx *sql.Tx) error {
 		if err := editable(ctx, tx, a.ID); err != nil {
 			return err
@@ -776,6 +790,9 @@ func (s *Store) SetAnswer(ctx context.Context, assessmentID string, ans assessme
 func (s *Store) SetChecklistNote(ctx context.Context, assessmentID, checklistID, note string) error {
 	if err := checkID(checklistID); err != nil {
 		return fmt.Errorf("save note: checklist %w", err)
+	}
+	if err := checkText(note, "note", noteRule); err != nil {
+		return fmt.Errorf("save note: %w", err)
 	}
 	return s.write(ctx, "save note", func(tx *sql.Tx) error {
 		if err := editable(ctx, tx, assessmentID); err != nil {

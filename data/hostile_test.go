@@ -349,3 +349,50 @@ func TestDatabaseMadePrivate(t *testing.T) {
 		t.Fatalf("Warnings: %q", w)
 	}
 }
+
+// The store keeps the limits of assessment/limits.go on its own writes
+// too, so what the GUI saves is what an import would take.
+func TestStoreKeepsTextLimits(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t, Options{Summarize: countingSummary})
+	long := strings.Repeat("é", assessment.MaxNameLength+1)
+	if err := s.CreateTrain(ctx, &assessment.Train{Name: long, Framework: assessment.SAFe}); err == nil ||
+		!strings.Contains(err.Error(), "train.name: 201 characters, more than the 200 a name may have") {
+		t.Errorf("CreateTrain with a long name: %v", err)
+	}
+	if err := s.CreateTrain(ctx, &assessment.Train{Name: "Pay\x00ments", Framework: assessment.SAFe}); err == nil ||
+		!strings.Contains(err.Error(), "train.name: character 4 is a control character (U+0000)") {
+		t.Errorf("CreateTrain with a NUL: %v", err)
+	}
+	tr := assessment.Train{Name: long[:2*assessment.MaxNameLength], Framework: assessment.SAFe, Description: "line one\nline two"}
+	must(t, s.CreateTrain(ctx, &tr))
+
+	r := testRoster()
+	r.People[0].Name = "Ana\nLima"
+	if err := s.SaveRoster(ctx, tr.ID, r); err == nil || !strings.Contains(err.Error(), "roster.people[0].name: character 4 is a control character (U+000A)") {
+		t.Errorf("SaveRoster with a line break in a name: %v", err)
+	}
+	a := assessment.Assessment{TrainID: tr.ID, Date: day(2026, 3, 1), PI: "PI\t1"}
+	if err := s.CreateAssessment(ctx, &a); err == nil || !strings.Contains(err.Error(), "pi: character 3 is a control character (U+0009)") {
+		t.Errorf("CreateAssessment with a tab in the PI: %v", err)
+	}
+	a.PI = "PI 1"
+	must(t, s.CreateAssessment(ctx, &a))
+	note := strings.Repeat("n", assessment.MaxNoteLength+1)
+	if err := s.SetAnswer(ctx, a.ID, assessment.Answer{ItemID: "fit.a", Rating: 3, Note: note}); err == nil ||
+		!strings.Contains(err.Error(), "answer.note: 10001 characters, more than the 10000 a note may have") {
+		t.Errorf("SetAnswer with a long note: %v", err)
+	}
+	neg := -1.0
+	if err := s.SetAnswer(ctx, a.ID, assessment.Answer{ItemID: "fit.a", Figure: &neg}); err == nil || !strings.Contains(err.Error(), "answer.figure: -1 is negative") {
+		t.Errorf("SetAnswer with a negative figure: %v", err)
+	}
+	must(t, s.SetAnswer(ctx, a.ID, assessment.Answer{ItemID: "fit.a", Rating: 3, Note: note[:assessment.MaxNoteLength]}))
+	if err := s.SetChecklistNote(ctx, a.ID, "facilitator-fit", "ok\x1b[2J"); err == nil || !strings.Contains(err.Error(), "note: character 3 is a control character (U+001B)") {
+		t.Errorf("SetChecklistNote with an escape: %v", err)
+	}
+	if err := s.SaveImpediment(ctx, tr.ID, &assessment.Impediment{Title: strings.Repeat("t", 201), Level: "team", Status: "open"}); err == nil ||
+		!strings.Contains(err.Error(), "impediment.title: 201 characters, more than the 200 a one-line text may have") {
+		t.Errorf("SaveImpediment with a long title: %v", err)
+	}
+}

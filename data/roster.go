@@ -23,6 +23,11 @@ type rosterData struct {
 // present and unique, every reference pointing at someone on the roster,
 // known roles. place prefixes each message ("roster", "trains[0]").
 func validateRoster(r assessment.Roster, place string) error {
+	for i, sk := range r.RequiredSkills {
+		if err := checkText(sk, fmt.Sprintf("%s.required_skills[%d]", place, i), nameRule); err != nil {
+			return err
+		}
+	}
 	people := map[string]bool{}
 	for i, p := range r.People {
 		at := fmt.Sprintf("%s.people[%d]", place, i)
@@ -35,6 +40,9 @@ func validateRoster(r assessment.Roster, place string) error {
 		people[p.ID] = true
 		if strings.TrimSpace(p.Name) == "" {
 			return fmt.Errorf("%s.name: a person needs a name", at)
+		}
+		if err := checkText(p.Name, at+".name", nameOnlyRule); err != nil {
+			return err
 		}
 	}
 	known := func(at, id string) error {
@@ -64,6 +72,14 @@ func validateRoster(r assessment.Roster, place string) error {
 		teams[t.ID] = true
 		if strings.TrimSpace(t.Name) == "" {
 			return fmt.Errorf("%s.name: a team needs a name", at)
+		}
+		if err := checkText(t.Name, at+".name", nameOnlyRule); err != nil {
+			return err
+		}
+		for j, sk := range t.Skills {
+			if err := checkText(sk, fmt.Sprintf("%s.skills[%d]", at, j), nameRule); err != nil {
+				return err
+			}
 		}
 		if err := known(at+".scrum_master", t.ScrumMasterID); err != nil {
 			return err
@@ -96,6 +112,10 @@ func validateImpediment(imp assessment.Impediment, place string) error {
 	}
 	if strings.TrimSpace(imp.Title) == "" {
 		return fmt.Errorf("%s.title: an impediment needs a title", place)
+	}
+	if err := checkFields(field{place + ".title", imp.Title, nameRule}, field{place + ".description", imp.Description, longRule},
+		field{place + ".owner", imp.Owner, nameRule}); err != nil {
+		return err
 	}
 	if !slices.Contains([]assessment.ImpedimentLevel{assessment.LevelTeam, assessment.LevelART, assessment.LevelLACE}, imp.Level) {
 		return fmt.Errorf("%s.level: unknown level %q (one of \"team\", \"art\", \"lace\")", place, imp.Level)
@@ -138,8 +158,8 @@ func checkID(id string) error {
 		return fmt.Errorf("an id of %d characters, more than the %d an id may have", n, assessment.MaxIDLength)
 	}
 	for _, r := range id {
-		if r < ' ' || r == 0x7f {
-			return fmt.Errorf("id %q has a control character", id)
+		if r < ' ' || (r >= 0x7f && r < 0xa0) || r == utf8.RuneError {
+			return fmt.Errorf("id %q has a control character or U+FFFD; an id is printable text", id)
 		}
 	}
 	return nil

@@ -26,6 +26,9 @@ func validateTrain(t assessment.Train, place string) error {
 	if strings.TrimSpace(t.Name) == "" {
 		return fmt.Errorf("%s.name: a train needs a name", place)
 	}
+	if err := checkFields(field{place + ".name", t.Name, nameOnlyRule}, field{place + ".description", t.Description, longRule}); err != nil {
+		return err
+	}
 	if t.Framework != "" && !slices.Contains(assessment.Frameworks, t.Framework) {
 		return fmt.Errorf("%s.framework: unknown framework %q (one of %s)", place, t.Framework, joinQuoted(assessment.Frameworks))
 	}

@@ -145,6 +145,26 @@ func checkText(s, place string, rule textRule) error {
 	return nil
 }
 
+// checkFields checks several fields of one value against their rules, the first
+// failure first; the store's own writes use it, so what the GUI saves
+// keeps the limits an import keeps.
+type field struct {
+	place string
+	value string
+	rule  textRule
+}
+
+func checkFields(fields ...field) error {
+	for _, f := range fields {
+		if err := checkText(f.value, f.place, f.rule); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var nameOnlyRule = textRules["name"]
+
 // checkAnswerItem checks an imported answer against the checklists, when
 // the store knows them (Options.Definitions): its item must be one of
 // theirs, its rating on that item's own scale, and a figure only on a

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"unicode/utf8"
 
 	"github.com/trainscope/trainscope/assessment"
 )
@@ -246,8 +245,8 @@ func validateParticipant(p assessment.Participant, place string) error {
 	if p.Role != "" && !slices.Contains(assessment.ParticipantRoles, p.Role) {
 		return fmt.Errorf("%s.role: unknown role %q (one of %s)", place, p.Role, joinQuoted(assessment.ParticipantRoles))
 	}
-	if n := utf8.RuneCountInString(p.Name); n > assessment.MaxNameLength {
-		return fmt.Errorf("%s.name: %d characters, more than the %d a name may have", place, n, assessment.MaxNameLength)
+	if err := checkText(p.Name, place+".name", nameOnlyRule); err != nil {
+		return err
 	}
 	return nil
 }
