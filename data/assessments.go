@@ -248,7 +248,7 @@ func (s *Store) Assessment(ctx context.Context, id string) (*assessment.Assessme
 			return err
 		}
 		if len(all) == 0 {
-			return fmt.Errorf("assessment %s: %w", id, ErrNotFound)
+			return fmt.Errorf("assessment %q: %w", id, ErrNotFound)
 		}
 		a = all[0].A
 		return nil
@@ -427,7 +427,7 @@ func editable(ctx context.Context, tx *sql.Tx, id string) error {
 	var status string
 	err := tx.QueryRowContext(ctx, "SELECT status FROM assessments WHERE id = ?", id).Scan(&status)
 	if err == sql.ErrNoRows {
-		return fmt.Errorf("assessment %s: %w", id, ErrNotFound)
+		return fmt.Errorf("assessment %q: %w", id, ErrNotFound)
 	}
 	if err != nil {
 		return err
@@ -877,7 +877,7 @@ func (s *Store) FinishAssessment(ctx context.Context, id string) error {
 		err := tx.QueryRowContext(ctx, `SELECT status, train_id, EXISTS (SELECT 1 FROM rosters r WHERE r.assessment_id = assessments.id)
 			FROM assessments WHERE id = ?`, id).Scan(&status, &trainID, &snap)
 		if err == sql.ErrNoRows {
-			return fmt.Errorf("assessment %s: %w", id, ErrNotFound)
+			return fmt.Errorf("assessment %q: %w", id, ErrNotFound)
 		}
 		if err != nil {
 			return err
@@ -908,7 +908,7 @@ func (s *Store) ReopenAssessment(ctx context.Context, id string) error {
 		var status string
 		err := tx.QueryRowContext(ctx, "SELECT status FROM assessments WHERE id = ?", id).Scan(&status)
 		if err == sql.ErrNoRows {
-			return fmt.Errorf("assessment %s: %w", id, ErrNotFound)
+			return fmt.Errorf("assessment %q: %w", id, ErrNotFound)
 		}
 		if err != nil {
 			return err
@@ -932,7 +932,7 @@ func (s *Store) DeleteAssessment(ctx context.Context, id string) error {
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return fmt.Errorf("assessment %s: %w", id, ErrNotFound)
+			return fmt.Errorf("assessment %q: %w", id, ErrNotFound)
 		}
 		return nil
 	})

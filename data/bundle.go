@@ -282,7 +282,7 @@ func exportTrainOnly(ctx context.Context, q querier, id string) (*BundleTrain, e
 	err := q.QueryRowContext(ctx, "SELECT id, name, framework, description, created_at, updated_at FROM trains WHERE id = ?", id).
 		Scan(&bt.ID, &bt.Name, &bt.Framework, &bt.Description, &bt.CreatedAt, &bt.UpdatedAt)
 	if err == sql.ErrNoRows {
-		return nil, fmt.Errorf("train %s: %w", id, ErrNotFound)
+		return nil, fmt.Errorf("train %q: %w", id, ErrNotFound)
 	}
 	if err != nil {
 		return nil, err

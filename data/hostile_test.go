@@ -396,3 +396,93 @@ func TestStoreKeepsTextLimits(t *testing.T) {
 		t.Errorf("SaveImpediment with a long title: %v", err)
 	}
 }
+
+// A write the database refuses because it cannot be written is said in
+// plain words, by SQLite's code, whoever runs Trainscope: a store on a
+// read-only connection stands for a read-only file or disk (chmod does not
+// stop root).
+func TestReadOnlyDatabaseInPlainWords(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "trainscope.db")
+	s, err := Open(path, Options{})
+	must(t, err)
+	must(t, s.Close())
+	ro, err := sql.Open("sqlite3", rawDSN(path)+"?mode=ro")
+	must(t, err)
+	s.db = ro
+	defer ro.Close()
+	err = s.CreateTrain(context.Background(), &assessment.Train{Name: "Payments", Framework: assessment.SAFe})
+	var se sqlite3.Error
+	if !errors.As(err, &se) || se.Code != sqlite3.ErrReadonly {
+		t.Fatalf("CreateTrain: %v, want SQLite's read-only error inside", err)
+	}
+	if !strings.Contains(err.Error(), "the database cannot be written: the file, its folder or its disk is read-only; make them writable for you") {
+		t.Fatalf("message: %v", err)
+	}
+}
+
+// "assessment nope: not found" said nothing a coach could do.
+func TestNotFoundInPlainWords(t *testing.T) {
+	s := openTemp(t, Options{})
+	_, err := s.Assessment(context.Background(), "nope")
+	if !errors.Is(err, ErrNotFound) || !strings.Contains(err.Error(), `assessment "nope": not in this database; check the id, or whether it was deleted`) {
+		t.Fatalf("Assessment(nope): %v", err)
+	}
+}
+
+// Each of SQLite's terse errors gets plain words by its code; one already
+// reworded is left alone, and the original stays inside for errors.As.
+func TestPlainSQLite(t *testing.T) {
+	for code, want := range map[sqlite3.ErrNo]string{
+		sqlite3.ErrBusy:     "stayed busy for 5 seconds; try again",
+		sqlite3.ErrLocked:   "stayed busy for 5 seconds",
+		sqlite3.ErrFull:     "the disk holding the database is full; free some space on it",
+		sqlite3.ErrReadonly: "is read-only; make them writable",
+		sqlite3.ErrIoErr:    "the disk reported an error reading or writing the database",
+		sqlite3.ErrCorrupt:  "the database file is damaged; close Trainscope and open it again to be offered its newest backup",
+		sqlite3.ErrCantOpen: "cannot open the database file",
+		sqlite3.ErrPerm:     "not allowed to use the database file",
+	} {
+		err := plainSQLite(fmt.Errorf("save: %w", sqlite3.Error{Code: code}))
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("code %d: %v", code, err)
+		}
+		var se sqlite3.Error
+		if !errors.As(err, &se) || se.Code != code {
+			t.Errorf("code %d: the original is lost", code)
+		}
+		if again := plainSQLite(err); again != err {
+			t.Errorf("code %d: reworded twice: %v", code, again)
+		}
+	}
+	other := errors.New("something else")
+	if plainSQLite(other) != other {
+		t.Error("an error SQLite did not give was changed")
+	}
+}
+
+// The damaged-database message says how old the offered backup is and what
+// it holds, so the coach knows what restoring it gives back.
+func TestDamagedNamesBackupAgeAndContent(t *testing.T) {
+	now := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+	withClock(t, &now)
+	path := filepath.Join(t.TempDir(), "trainscope.db")
+	s, err := Open(path, Options{})
+	must(t, err)
+	tr := addTrain(t, s, "Payments")
+	s.background.Wait() // the day's first backup, of one train, is older than the one below
+	addTrain(t, s, "Ledger")
+	must(t, s.CreateAssessment(context.Background(), &assessment.Assessment{TrainID: tr.ID, Date: day(2026, 3, 1)}))
+	_, err = s.Backup(context.Background(), "")
+	must(t, err)
+	must(t, s.Close())
+	must(t, os.WriteFile(path, []byte("scribbled over"), 0o600))
+	now = now.Add(3*24*time.Hour + time.Hour)
+	_, err = Open(path, Options{})
+	var de *DamagedError
+	if !errors.As(err, &de) || de.BackupTrains != 2 || de.BackupAssessments != 1 {
+		t.Fatalf("Open: %v (%+v)", err, de)
+	}
+	if !strings.Contains(err.Error(), "made 2026-03-01 09:00 UTC (3 days ago), holding 2 trains and 1 assessment; work done since then is not in it") {
+		t.Fatalf("message: %v", err)
+	}
+}

@@ -81,8 +81,7 @@ func (s *Store) migrate() error {
 	}
 	if current < 0 {
 		// No Trainscope ever wrote one; all[current:] would panic.
-		return &DamagedError{Path: s.path, Backup: LatestBackup(s.path),
-			Err: fmt.Errorf("its schema version is %d, which no Trainscope writes", current)}
+		return damagedError(s.path, fmt.Errorf("its schema version is %d, which no Trainscope writes", current))
 	}
 	if current > len(all) {
 		return fmt.Errorf("the database %s was written by a newer Trainscope (schema version %d; this one knows up to %d): update Trainscope to open it; the file has not been changed", s.path, current, len(all))

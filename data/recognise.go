@@ -69,9 +69,8 @@ func recognise(path string) (fileKind, error) {
 		return 0, err
 	}
 	if fi.Size() == 0 {
-		if b := LatestBackup(path); b != "" {
-			return 0, &DamagedError{Path: path, Backup: b,
-				Err: errors.New("the file is empty (0 bytes) although backups of it exist, so it was emptied, for example by a full disk or an interrupted copy")}
+		if LatestBackup(path) != "" {
+			return 0, damagedError(path, errors.New("the file is empty (0 bytes) although backups of it exist, so it was emptied, for example by a full disk or an interrupted copy"))
 		}
 		return fileNew, nil
 	}
@@ -104,7 +103,7 @@ func probe(path string) (fileKind, error) {
 	defer db.Close()
 	db.SetMaxOpenConns(1)
 	damaged := func(err error) error {
-		return &DamagedError{Path: path, Backup: LatestBackup(path), Err: err}
+		return damagedError(path, err)
 	}
 	failed := func(err error) error {
 		if isDamage(err) {

@@ -179,7 +179,7 @@ func liveRosterID(ctx context.Context, q querier, trainID string) (int64, error)
 	var id int64
 	err := q.QueryRowContext(ctx, "SELECT id FROM rosters WHERE train_id = ? AND assessment_id IS NULL", trainID).Scan(&id)
 	if err == sql.ErrNoRows {
-		return 0, fmt.Errorf("train %s: %w", trainID, ErrNotFound)
+		return 0, fmt.Errorf("train %q: %w", trainID, ErrNotFound)
 	}
 	return id, err
 }

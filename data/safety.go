@@ -3,6 +3,7 @@ package data
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"io"
@@ -15,22 +16,69 @@ import (
 
 // DamagedError says the database file cannot be used: it is damaged, or it is
 // not a SQLite database at all. The file has not been changed. Backup is the
-// newest backup beside it, empty when there is none.
+// newest backup beside it, empty when there is none; BackupMade and
+// BackupTrains, BackupAssessments say how old it is and what it holds, so
+// the coach knows what restoring it gives back (the counts are -1 when the
+// backup itself cannot be read).
 type DamagedError struct {
-	Path   string
-	Backup string
-	Err    error // what SQLite or the check reported
+	Path              string
+	Backup            string
+	BackupMade        time.Time
+	BackupTrains      int
+	BackupAssessments int
+	Err               error // what SQLite or the check reported
+}
+
+// damagedError describes the damage at path and its newest backup.
+func damagedError(path string, err error) *DamagedError {
+	e := &DamagedError{Path: path, Backup: LatestBackup(path), Err: err, BackupTrains: -1, BackupAssessments: -1}
+	if e.Backup == "" {
+		return e
+	}
+	e.BackupMade = backupTime(path, e.Backup)
+	db, oerr := sql.Open("sqlite3", probeDSN(e.Backup))
+	if oerr != nil {
+		return e
+	}
+	defer db.Close()
+	var trains, assessments int
+	if db.QueryRow("SELECT (SELECT count(*) FROM trains), (SELECT count(*) FROM assessments)").Scan(&trains, &assessments) == nil {
+		e.BackupTrains, e.BackupAssessments = trains, assessments
+	}
+	return e
 }
 
 func (e *DamagedError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "the database %s is damaged or is not a Trainscope database (%v). Trainscope has not changed it. ", e.Path, e.Err)
-	if e.Backup != "" {
-		fmt.Fprintf(&b, "The newest backup is %s: close Trainscope, move the damaged file aside and copy the backup in its place.", e.Backup)
-	} else {
+	if e.Backup == "" {
 		b.WriteString("There is no backup of it yet.")
+		return b.String()
 	}
+	fmt.Fprintf(&b, "The newest backup is %s", e.Backup)
+	if !e.BackupMade.IsZero() {
+		fmt.Fprintf(&b, ", made %s UTC (%s)", e.BackupMade.UTC().Format("2006-01-02 15:04"), age(clock().Sub(e.BackupMade)))
+	}
+	if e.BackupTrains >= 0 {
+		fmt.Fprintf(&b, ", holding %s and %s", count(e.BackupTrains, "train"), count(e.BackupAssessments, "assessment"))
+	}
+	b.WriteString("; work done since then is not in it. Close Trainscope, move the damaged file aside and copy the backup in its place.")
 	return b.String()
+}
+
+func count(n int, noun string) string { return fmt.Sprintf("%d %s", n, plural(n, noun)) }
+
+// age says how long ago, in the unit a person would use.
+func age(d time.Duration) string {
+	switch {
+	case d < time.Minute:
+		return "just now"
+	case d < time.Hour:
+		return count(int(d/time.Minute), "minute") + " ago"
+	case d < 48*time.Hour:
+		return count(int(d/time.Hour), "hour") + " ago"
+	}
+	return count(int(d/(24*time.Hour)), "day") + " ago"
 }
 
 func (e *DamagedError) Unwrap() error { return e.Err }
@@ -58,7 +106,7 @@ func checkHeader(path string) error {
 		return fmt.Errorf("open database %s: %w", path, err)
 	}
 	if !bytes.Equal(head[:n], sqliteMagic) {
-		return &DamagedError{Path: path, Backup: LatestBackup(path), Err: errors.New("the file does not start like a SQLite database")}
+		return damagedError(path, errors.New("the file does not start like a SQLite database"))
 	}
 	return nil
 }

@@ -30,7 +30,7 @@ import (
 
 // ErrNotFound is returned, wrapped, when a train, assessment, impediment or
 // recommendation does not exist.
-var ErrNotFound = errors.New("not found")
+var ErrNotFound = errors.New("not in this database; check the id, or whether it was deleted")
 
 // ErrFinal is returned, wrapped, when something tries to change a finished
 // assessment. The coach must reopen it first, on purpose.

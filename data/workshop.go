@@ -369,7 +369,7 @@ func (s *Store) AddParticipant(ctx context.Context, assessmentID string, p *asse
 func (s *Store) RemoveParticipant(ctx context.Context, assessmentID, participantID string) error {
 	return s.changeWorkshop(ctx, "remove participant", assessmentID, func(w *assessment.Workshop) error {
 		if w.Participant(participantID) == nil {
-			return fmt.Errorf("participant %s: %w", participantID, ErrNotFound)
+			return fmt.Errorf("participant %q: %w", participantID, ErrNotFound)
 		}
 		return w.RemoveParticipant(participantID)
 	})
