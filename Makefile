@@ -63,3 +63,9 @@ fuzz: deps
 		echo "== $$f for $(FUZZTIME)"; \
 		$(GO) test -tags $(TAGS) -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./data/ || exit 1; \
 	done
+
+## kill: the long kill test, KILL_CYCLES (100) SIGKILLs of each kind of writer beside the 200 of answers, outside make test
+KILL_CYCLES ?= 100
+.PHONY: kill
+kill: deps
+	TRAINSCOPE_KILL_CYCLES=$(KILL_CYCLES) $(GO) test -tags $(TAGS) -count=1 -run '^(TestCrashKeepsAcknowledgedWrites|TestCrashEveryWriter)$$' -v -timeout 30m ./data/

@@ -21,9 +21,10 @@ import (
 // database's every row stays as it was, and a refused database file stays
 // byte for byte as it was, with no -wal or -shm beside it.
 //
-// docs/reliability.md shows the corpus as a table, written by
+// docs/reliability.md shows the corpus as a table, between its corpus
+// markers, rewritten by
 //
-//	TRAINSCOPE_CORPUS_TABLE=docs/reliability-corpus.md go test -tags migrated_fynedo -run TestBadInputCorpus ./data/
+//	TRAINSCOPE_CORPUS_TABLE=1 go test -tags migrated_fynedo -run TestBadInputCorpus ./data/
 type badInput struct {
 	name string
 	data []byte
@@ -458,7 +459,7 @@ func TestBadInputCorpus(t *testing.T) {
 	if len(rows) < 150 {
 		t.Errorf("the corpus has %d cases, fewer than 150", len(rows))
 	}
-	if out := os.Getenv("TRAINSCOPE_CORPUS_TABLE"); out != "" {
+	if os.Getenv("TRAINSCOPE_CORPUS_TABLE") != "" {
 		var b strings.Builder
 		counts := map[string]int{}
 		for _, r := range rows {
@@ -481,7 +482,16 @@ func TestBadInputCorpus(t *testing.T) {
 			}
 			fmt.Fprintf(&b, "| %d | %s | %s | `%s` |\n", i+1, r.door, strings.ReplaceAll(r.name, "|", "\\|"), strings.ReplaceAll(want, "|", "\\|"))
 		}
-		must(t, os.WriteFile(filepath.Join("..", out), []byte(b.String()), 0o600))
+		doc := filepath.Join("..", "docs", "reliability.md")
+		text, err := os.ReadFile(doc)
+		must(t, err)
+		const begin, end = "<!-- corpus:begin -->\n", "<!-- corpus:end -->"
+		i, j := bytes.Index(text, []byte(begin)), bytes.Index(text, []byte(end))
+		if i < 0 || j < i {
+			t.Fatalf("%s has no corpus markers", doc)
+		}
+		out := append(append(append([]byte{}, text[:i+len(begin)]...), b.String()...), text[j:]...)
+		must(t, os.WriteFile(doc, out, 0o600))
 	}
 }
 
