@@ -345,7 +345,7 @@ func TestDatabaseMadePrivate(t *testing.T) {
 		}
 	}
 	w := s.Warnings()
-	if len(w) != 1 || !strings.Contains(w[0], "trainscope.db (was 0644)") || !strings.Contains(w[0], "private to you (mode 0600)") {
+	if len(w) != 1 || !strings.Contains(w[0], "trainscope.db (was 0644), trainscope.db-shm (was 0666)") || !strings.Contains(w[0], "private to you (mode 0600)") {
 		t.Fatalf("Warnings: %q", w)
 	}
 }
