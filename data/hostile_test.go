@@ -474,15 +474,20 @@ func TestDamagedNamesBackupAgeAndContent(t *testing.T) {
 	must(t, s.CreateAssessment(context.Background(), &assessment.Assessment{TrainID: tr.ID, Date: day(2026, 3, 1)}))
 	_, err = s.Backup(context.Background(), "")
 	must(t, err)
+	now = now.Add(2 * time.Hour)
+	addTrain(t, s, "Third") // after the backup: the damaged file held more
 	must(t, s.Close())
 	must(t, os.WriteFile(path, []byte("scribbled over"), 0o600))
-	now = now.Add(3*24*time.Hour + time.Hour)
+	now = now.Add(3*24*time.Hour - time.Hour)
 	_, err = Open(path, Options{})
 	var de *DamagedError
 	if !errors.As(err, &de) || de.BackupTrains != 2 || de.BackupAssessments != 1 {
 		t.Fatalf("Open: %v (%+v)", err, de)
 	}
-	if !strings.Contains(err.Error(), "made 2026-03-01 09:00 UTC (3 days ago), holding 2 trains and 1 assessment; work done since then is not in it") {
+	if de.Known.Trains != 3 || de.Known.Assessments != 1 {
+		t.Fatalf("known counts %+v", de.Known)
+	}
+	if !strings.Contains(err.Error(), "made 2026-03-01 09:00 UTC (3 days ago), holding 2 trains and 1 assessment (the damaged file held 3 trains and 1 assessment when Trainscope last closed it, 2026-03-01 11:00 UTC); work done since then is not in it") {
 		t.Fatalf("message: %v", err)
 	}
 }

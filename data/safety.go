@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -19,19 +20,70 @@ import (
 // newest backup beside it, empty when there is none; BackupMade and
 // BackupTrains, BackupAssessments say how old it is and what it holds, so
 // the coach knows what restoring it gives back (the counts are -1 when the
-// backup itself cannot be read).
+// backup itself cannot be read). Known says what the damaged file held when
+// a Trainscope last closed it, zero when that is not known.
 type DamagedError struct {
 	Path              string
 	Backup            string
 	BackupMade        time.Time
 	BackupTrains      int
 	BackupAssessments int
+	Known             KnownCounts
 	Err               error // what SQLite or the check reported
+}
+
+// KnownCounts is what a database held when a Trainscope last closed it,
+// kept beside its backups so a damaged file can be compared with the
+// backup offered in its place.
+type KnownCounts struct {
+	At          time.Time `json:"at"`
+	Trains      int       `json:"trains"`
+	Assessments int       `json:"assessments"`
+}
+
+// knownCountsFile is where KnownCounts of the database at path are kept.
+func knownCountsFile(path string) string {
+	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	return filepath.Join(BackupDir(path), base+".last-known.json")
+}
+
+// recordCounts keeps what the database holds now, for a DamagedError one
+// day. Best effort: a folder that cannot be written loses only this note.
+func (s *Store) recordCounts() {
+	var k KnownCounts
+	if s.db.QueryRow("SELECT (SELECT count(*) FROM trains), (SELECT count(*) FROM assessments)").Scan(&k.Trains, &k.Assessments) != nil || k.Trains == 0 {
+		return
+	}
+	k.At = s.now().UTC()
+	b, err := json.Marshal(k)
+	if err != nil || os.MkdirAll(BackupDir(s.path), 0o700) != nil {
+		return
+	}
+	tmp, err := os.CreateTemp(BackupDir(s.path), ".partial-*.json") // 0600
+	if err != nil {
+		return
+	}
+	defer os.Remove(tmp.Name())
+	_, werr := tmp.Write(b)
+	if cerr := tmp.Close(); werr != nil || cerr != nil {
+		return
+	}
+	os.Rename(tmp.Name(), knownCountsFile(s.path))
+}
+
+func readKnownCounts(path string) KnownCounts {
+	var k KnownCounts
+	if b, err := os.ReadFile(knownCountsFile(path)); err == nil {
+		if json.Unmarshal(b, &k) != nil {
+			return KnownCounts{}
+		}
+	}
+	return k
 }
 
 // damagedError describes the damage at path and its newest backup.
 func damagedError(path string, err error) *DamagedError {
-	e := &DamagedError{Path: path, Backup: LatestBackup(path), Err: err, BackupTrains: -1, BackupAssessments: -1}
+	e := &DamagedError{Path: path, Backup: LatestBackup(path), Err: err, BackupTrains: -1, BackupAssessments: -1, Known: readKnownCounts(path)}
 	if e.Backup == "" {
 		return e
 	}
@@ -61,6 +113,10 @@ func (e *DamagedError) Error() string {
 	}
 	if e.BackupTrains >= 0 {
 		fmt.Fprintf(&b, ", holding %s and %s", count(e.BackupTrains, "train"), count(e.BackupAssessments, "assessment"))
+	}
+	if !e.Known.At.IsZero() {
+		fmt.Fprintf(&b, " (the damaged file held %s and %s when Trainscope last closed it, %s UTC)",
+			count(e.Known.Trains, "train"), count(e.Known.Assessments, "assessment"), e.Known.At.Format("2006-01-02 15:04"))
 	}
 	b.WriteString("; work done since then is not in it. Close Trainscope, move the damaged file aside and copy the backup in its place.")
 	return b.String()

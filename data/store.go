@@ -239,6 +239,7 @@ func (s *Store) Close() error {
 	s.closed = true
 	s.backupMu.Unlock()
 	s.background.Wait()
+	s.recordCounts()
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("close database %s: %w", s.path, err)
 	}
