@@ -60,3 +60,21 @@ unit:
 
 clean:
 	rm -f $(BIN) *.tar.xz
+
+## fuzz: each fuzz target for FUZZTIME (60s) on its own, outside make test (which runs their seeds)
+# Minimizing a new input is capped at 5s: the seeds are whole bundles and
+# databases, and minimizing one took the whole minute (docs/reliability.md).
+FUZZTIME ?= 60s
+FUZZ_TARGETS := FuzzImport FuzzImportResponses FuzzOpen FuzzOpenFile
+.PHONY: fuzz
+fuzz: deps
+	@for f in $(FUZZ_TARGETS); do \
+		echo "== $$f for $(FUZZTIME)"; \
+		$(GO) test -tags $(TAGS) -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./data/ || exit 1; \
+	done
+
+## kill: the long kill test, KILL_CYCLES (100) SIGKILLs of each kind of writer beside the 200 of answers, outside make test
+KILL_CYCLES ?= 100
+.PHONY: kill
+kill: deps
+	TRAINSCOPE_KILL_CYCLES=$(KILL_CYCLES) $(GO) test -tags $(TAGS) -count=1 -run '^(TestCrashKeepsAcknowledgedWrites|TestCrashEveryWriter)$$' -v -timeout 30m ./data/
