@@ -146,6 +146,7 @@ func NewUI(a fyne.App, store *data.Store, defs *assessment.Definitions) *UI {
 
 	ui.home = newHomeScreen(ui)
 	ui.show(ui.home)
+	ui.showStoreWarnings()
 	ui.home.load(func() {
 		if os.Getenv(timingEnv) != "" {
 			now := time.Now()
@@ -471,6 +472,20 @@ func (ui *UI) confirm(title, message, action string, do func()) {
 		}
 	}, ui.win)
 	d.Resize(fyne.NewSize(460, 0))
+	d.Show()
+}
+
+// showStoreWarnings says, once after opening, what the store found that did
+// not stop it: a daily backup that failed, a database made private.
+func (ui *UI) showStoreWarnings() {
+	ws := ui.store.Warnings()
+	if len(ws) == 0 {
+		return
+	}
+	label := widget.NewLabel("Your data is open and safe to work on. " + strings.Join(ws, "\n\n"))
+	label.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom("Trainscope opened your data, with a warning", "OK", label, ui.win)
+	d.Resize(fyne.NewSize(520, 0))
 	d.Show()
 }
 

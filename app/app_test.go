@@ -770,3 +770,33 @@ func TestScreensNameLikeTheReport(t *testing.T) {
 		}
 	}
 }
+
+// TestStoreWarningsShownOnce: a database that was readable by others is made
+// private at open; the window says so, and that the data is safe to work on.
+func TestStoreWarningsShownOnce(t *testing.T) {
+	defs := loadDefs(t)
+	path := filepath.Join(t.TempDir(), "trainscope.db")
+	opt := data.Options{Definitions: defs, Summarize: func(a *assessment.Assessment, tr assessment.Train) assessment.Summary {
+		return assessment.Summarize(assessment.Evaluate(defs, tr, a))
+	}}
+	first, err := data.Open(path, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first.Close()
+	if err := os.Chmod(path, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	store, err := data.Open(path, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	if len(store.Warnings()) == 0 {
+		t.Fatal("the store gave no warning for a 0644 file")
+	}
+	ui := NewUI(test.NewTempApp(t), store, defs)
+	t.Cleanup(func() { ui.bg.close(); ui.win.Close() })
+	assertShows(t, ui.win.Canvas(), "Your data is open and safe to work on.")
+	assertShows(t, ui.win.Canvas(), store.Warnings()[0])
+}

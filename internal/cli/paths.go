@@ -167,5 +167,12 @@ func (s *session) openStore(flagValue string) (*data.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return s.openStoreAt(path)
+	store, err := s.openStoreAt(path)
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range store.Warnings() {
+		fmt.Fprintln(s.Stderr, "trainscope: warning:", w)
+	}
+	return store, nil
 }
