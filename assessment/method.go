@@ -146,6 +146,10 @@ func method(d *Definitions, train Framework) string {
 	w("The way to start, when the role is recommended:\n\n")
 	ruleTable(&b, f, WayToStartRules)
 
+	w("## Follow-ups: closing the loop\n\n")
+	w("Each assessment starts from the recommendations agreed at the last finished one, and shows what became of them.\n\n")
+	ruleTable(&b, f, FollowUpRules)
+
 	w("## Warnings before finishing\n\n")
 	w("Before the coach finishes, answers that cannot all be true, and questions of the verdict left at \"don't know\", are listed on the screen and in the Finish dialog. A warning changes no score.\n\n")
 	ruleTable(&b, f, WarningRules)

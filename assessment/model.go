@@ -279,6 +279,7 @@ type Assessment struct {
 	Notes            map[string]string // the coach's notes by checklist ID
 	Review           Review            // the coach's edits to the recommendations
 	Workshop         *Workshop         // the room's votes when assessed in a workshop; nil otherwise
+	FollowUps        []FollowUp        // last assessment's agreed recommendations and what happened to them
 }
 
 // DefaultPIWeeks is the PI length when the coach has not set one.
@@ -350,19 +351,20 @@ type Evidence struct {
 
 // Recommendation is an action the LACE is asked to take or sponsor.
 type Recommendation struct {
-	ID         string // stable for the same rule and subject, so edits and trends follow it
-	Rule       string // the rule that derived it; empty for the coach's own
-	Finding    string
-	Evidence   []Evidence
-	Action     string
-	Priority   Priority
-	Owner      Owner
-	Escalation ImpedimentLevel // the level that must act: team, ART or LACE
-	Acceptance string          // a measurable acceptance criterion
-	TargetPI   string
-	Status     RecommendationStatus
-	ByCoach    bool // added by the coach rather than derived
-	Edited     bool // the coach changed the derived wording or fields
+	ID          string // stable for the same rule and subject, so edits and trends follow it
+	Rule        string // the rule that derived it; empty for the coach's own
+	Finding     string
+	Evidence    []Evidence
+	Action      string
+	Priority    Priority
+	Owner       Owner
+	Escalation  ImpedimentLevel // the level that must act: team, ART or LACE
+	Acceptance  string          // a measurable acceptance criterion
+	TargetPI    string
+	Status      RecommendationStatus
+	ByCoach     bool   // added by the coach rather than derived
+	FirstRaised string // the PI it was first agreed in, when it came along as a follow-up; else empty
+	Edited      bool   // the coach changed the derived wording or fields
 }
 
 // RecommendationEdit is the coach's change to one derived recommendation.

@@ -47,6 +47,8 @@ var RecommendationRules = []Rule{
 		"When the register is empty: start keeping one. Medium priority."},
 	{"RF-07", "Open impediments without an owner",
 		"When any open impediment has no owner: name one for each. Medium priority."},
+	{"FU-04", "Unmet two {pis} in a row",
+		"A follow-up agreed two {pis} ago or more and still neither done, met nor dropped: the LACE decides on it. High priority, owner LACE, escalation LACE."},
 	{"RO-01", "Nobody owns advice who cannot act on it",
 		fmt.Sprintf("After all rules have run, a recommendation owned by a role that is vacant, that the framework does not have, or that the verdict says the train should not have, goes to who can act: the {facilitator}'s to the team Scrum Masters (the LACE when no team has one); the {backlog-owner}'s to the {leaders}; the {leaders}' to the LACE when the roster names none of them or the fit checklist finds them not empowered to decide (%s rated %d or lower). Advice to take impediments to the {leaders} then goes to the LACE or portfolio. The evidence says why the owner changed.", itemNoLeaders, LowLevel)},
 	{"RI-01", "Low-rated practice or measure",
@@ -92,8 +94,12 @@ func Derive(d *Definitions, t Train, a *Assessment, r Results) []Recommendation 
 	deriveGaps(r.Gaps, add)
 	deriveRegister(a, r.Figures, who, add)
 	deriveItems(d, r, f, add, &recs)
+	deriveFollowUps(r, f, add)
 	for i := range recs {
 		who.route(&recs[i])
+		if j := FollowUpIndex(a.FollowUps, recs[i].ID); j >= 0 {
+			recs[i].FirstRaised = a.FollowUps[j].RaisedPI // the same rule on the same subject: the same recommendation
+		}
 	}
 	SortRecommendations(recs)
 	return recs

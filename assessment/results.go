@@ -132,6 +132,8 @@ type Results struct {
 	Gaps            []RoleGap
 	Figures         RegisterFigures
 	Recommendations []Recommendation // the coach's review applied, highest priority first
+	FollowUps       []FollowUpResult // last assessment's agreed recommendations, read against this one
+	FollowThrough   FollowThrough
 
 	Items []ItemScore // every item in definition order: the level it earned and where from
 }

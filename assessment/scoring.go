@@ -179,6 +179,8 @@ func Evaluate(d *Definitions, t Train, a *Assessment) Results {
 	r.Level = LevelFor(r.Overall)
 	r.Verdict = decideVerdict(d, t, a, r)
 	r.Gaps = gapsAgreeingWith(r.Gaps, r.Verdict)
+	r.FollowUps = evaluateFollowUps(a, r)
+	r.FollowThrough = followThrough(r.FollowUps)
 	r.Recommendations = ApplyReview(Derive(d, t, a, r), a.Review, a.PI)
 	return r
 }

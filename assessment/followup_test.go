@@ -1,0 +1,151 @@
+package assessment
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestFollowUpsAcrossFourPIs walks one recommendation through four PIs:
+// agreed in PI 1 (no System Architect), not done in PI 2 (overdue), not
+// done in PI 3 (climbed a step on the ladder, and a repeated finding for the
+// LACE), then met in PI 4 by a roster change, with the figures at each step.
+func TestFollowUpsAcrossFourPIs(t *testing.T) {
+	d := loadDefs(t)
+	tr := Train{Name: "Loop ART", Framework: SAFe}
+	roster := healthyRoster(8)
+	roster.Roles = slices.DeleteFunc(roster.Roles, func(ra RoleAssignment) bool { return ra.Role == RoleSystemArchitect })
+	id := RecommendationID("RG-03", string(RoleSystemArchitect))
+
+	assess := func(pi string, r Roster, fus []FollowUp) (*Assessment, Results) {
+		a := &Assessment{Date: testDate, PI: pi, PIWeeks: 10, Roster: r, Answers: fitAnswers(d, 5, 5, nil), FollowUps: fus, Status: Final}
+		for k, v := range rateAll(d, 4, ChecklistEffectiveness, ChecklistImpediments) {
+			a.Answers[k] = v
+		}
+		return a, Evaluate(d, tr, a)
+	}
+	find := func(r Results) FollowUpResult {
+		t.Helper()
+		for _, fr := range r.FollowUps {
+			if fr.RecommendationID == id {
+				return fr
+			}
+		}
+		t.Fatalf("no follow-up %s among %d", id, len(r.FollowUps))
+		return FollowUpResult{}
+	}
+
+	// PI 1: the gap is found; the coach accepts the recommendation.
+	a1, r1 := assess("PI 2026.1", roster, nil)
+	rec, ok := findRec(r1.Recommendations, id)
+	if !ok || rec.Priority != Medium || rec.TargetPI != "PI 2026.3" {
+		t.Fatalf("PI 1: %s %+v", id, rec)
+	}
+	a1.Review.Edits = map[string]RecommendationEdit{id: {Status: Accepted, Priority: High}}
+	r1 = Evaluate(d, tr, a1)
+	if rec, _ := findRec(r1.Recommendations, id); rec.TargetPI != "PI 2026.2" || rec.Escalation != LevelART {
+		t.Fatalf("PI 1 after review: %+v", rec)
+	}
+
+	// PI 2: it came along, the coach says in progress; still no architect.
+	fus := FollowUpsFrom(a1, r1)
+	if len(fus) != 1 || fus[0].RecommendationID != id || fus[0].RaisedPI != "PI 2026.1" || fus[0].Check == nil {
+		t.Fatalf("PI 2 follow-ups: %+v (only the agreed recommendation comes along)", fus)
+	}
+	fus[0].State, fus[0].Note = FollowUpInProgress, "Two candidates interviewed."
+	a2, r2 := assess("PI 2026.2", roster, fus)
+	fr := find(r2)
+	if fr.Met == nil || *fr.Met || !strings.Contains(fr.Evidence, "Nobody holds the System Architect role") || fr.OverduePIs != 1 || fr.Escalated {
+		t.Errorf("PI 2: %+v", fr)
+	}
+	if ft := r2.FollowThrough; ft.Total != 1 || ft.InProgress != 1 || ft.Overdue != 1 || ft.Escalated != 0 || ft.Rate != 0 {
+		t.Errorf("PI 2 figures %+v", ft)
+	}
+	if _, ok := findRec(r2.Recommendations, "FU-04/"+id); ok {
+		t.Error("PI 2: a repeated finding after one PI")
+	}
+	if rec, _ := findRec(r2.Recommendations, id); rec.FirstRaised != "PI 2026.1" {
+		t.Errorf("PI 2: the recommendation lost its history: %+v", rec)
+	}
+	a2.Review.Edits = map[string]RecommendationEdit{id: {Status: Accepted}}
+	r2 = Evaluate(d, tr, a2)
+
+	// PI 3: not done again: escalated a step, and a finding for the LACE.
+	fus = FollowUpsFrom(a2, r2)
+	if i := FollowUpIndex(fus, id); i < 0 || fus[i].RaisedPI != "PI 2026.1" || fus[i].TargetPI != "PI 2026.2" {
+		t.Fatalf("PI 3 follow-ups %+v: the first PI and target are kept", fus)
+	}
+	fus[FollowUpIndex(fus, id)].State = FollowUpNotStarted
+	a3, r3 := assess("PI 2026.3", roster, fus)
+	fr = find(r3)
+	if fr.OverduePIs != 2 || !fr.Escalated || fr.Escalation != LevelLACE {
+		t.Errorf("PI 3: %+v", fr)
+	}
+	rep, ok := findRec(r3.Recommendations, "FU-04/"+id)
+	if !ok || rep.Owner != OwnerLACE || rep.Priority != High || !strings.Contains(rep.Finding, "Agreed since PI 2026.1") {
+		t.Errorf("PI 3: repeated finding %+v", rep)
+	}
+	if ft := r3.FollowThrough; ft.NotStarted != 1 || ft.Overdue != 1 || ft.Escalated != 1 {
+		t.Errorf("PI 3 figures %+v", ft)
+	}
+	if s := r3.FollowThrough.Sentence(SAFe); s != "0 of 1 done and 1 overdue for the second PI and escalated a step up the ladder" {
+		t.Errorf("PI 3 sentence %q", s)
+	}
+	a3.Review.Edits = map[string]RecommendationEdit{id: {Status: Accepted}}
+	r3 = Evaluate(d, tr, a3)
+
+	// PI 4: a System Architect joins; the data says it is met.
+	fus = FollowUpsFrom(a3, r3)
+	withArchitect := roster.Clone()
+	withArchitect.People = append(withArchitect.People, Person{ID: "arch", Name: "Ada"})
+	withArchitect.Roles = append(withArchitect.Roles, RoleAssignment{Role: RoleSystemArchitect, PersonID: "arch"})
+	_, r4 := assess("PI 2026.4", withArchitect, fus)
+	fr = find(r4)
+	if fr.Met == nil || !*fr.Met || !fr.Closed || fr.OverduePIs != 0 || fr.Escalated {
+		t.Errorf("PI 4: %+v", fr)
+	}
+	if ft := r4.FollowThrough; ft.MetByData != 1 || ft.Overdue != 0 || ft.Rate != 1 {
+		t.Errorf("PI 4 figures %+v", ft)
+	}
+	if _, ok := findRec(r4.Recommendations, "FU-04/"+id); ok {
+		t.Error("PI 4: a met follow-up is still a finding")
+	}
+
+	// The coach's word wins over the data's, and both are kept.
+	fus[FollowUpIndex(fus, id)].Override, fus[FollowUpIndex(fus, id)].OverrideReason = "not-met", "Ada is on loan for one PI only."
+	_, r5 := assess("PI 2026.4", withArchitect, fus)
+	if fr := find(r5); fr.Closed || fr.Met == nil || !*fr.Met {
+		t.Errorf("override: %+v", fr)
+	}
+}
+
+// TestFollowUpsLeaveOutWhatWasNotAgreed: rejected and unreviewed
+// recommendations stay out; the coach's own and edited ones come along.
+func TestFollowUpsLeaveOutWhatWasNotAgreed(t *testing.T) {
+	d := loadDefs(t)
+	tr, _, _, a := Sample(testDate)
+	r := Evaluate(d, tr, &a)
+	fus := FollowUpsFrom(&a, r)
+	var ids []string
+	for _, fu := range fus {
+		ids = append(ids, fu.RecommendationID)
+	}
+	for _, rec := range r.Recommendations {
+		in := slices.Contains(ids, rec.ID)
+		if in != agreed(rec) {
+			t.Errorf("%s (%s, edited %v, own %v) came along: %v", rec.ID, rec.Status, rec.Edited, rec.ByCoach, in)
+		}
+	}
+	if !slices.Contains(ids, "coach/shared-test-environment") || slices.Contains(ids, "RI-01/imp.psw-root-cause.v1") {
+		t.Errorf("follow-ups %v", ids)
+	}
+	for _, c := range []struct {
+		rule, id string
+		kind     string
+	}{{"RG-08", "RG-08/p", "no-gap"}, {"RF-01", "RF-01/register", "median-open-age"}, {"RF-02", "RF-02/register", "none-older-than-pi"}, {"RI-01", "RI-01/x.v1", "item-at-least"}, {"RV-03", "RV-03/facilitator", ""}} {
+		got := checkFor(Recommendation{Rule: c.rule, ID: c.id})
+		if (got == nil) != (c.kind == "") || got != nil && got.Kind != c.kind {
+			t.Errorf("check for %s: %+v", c.id, got)
+		}
+	}
+}
