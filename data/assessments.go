@@ -155,6 +155,9 @@ func loadAssessments(ctx context.Context, q querier, where string, args ...any) 
 		}); err != nil {
 		return nil, err
 	}
+	if err := loadFollowUps(ctx, q, sub, args, byID); err != nil {
+		return nil, err
+	}
 	workshops, err := loadWorkshops(ctx, q, where, args)
 	if err != nil {
 		return nil, err
@@ -741,7 +744,7 @@ func insertAssessment(ctx context.Context, tx *sql.Tx, a *assessment.Assessment,
 			return err
 		}
 	}
-	return nil
+	return followUpsOf(ctx, tx, a)
 }
 
 // UpdateAssessmentHeader saves an assessment's date, PI label, assessor and
