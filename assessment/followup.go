@@ -379,3 +379,32 @@ func piOrEarlier(s string) string {
 func FollowUpIndex(fus []FollowUp, recID string) int {
 	return slices.IndexFunc(fus, func(f FollowUp) bool { return f.RecommendationID == recID })
 }
+
+// Earlier are the train's finished assessments before cur (by date, and in
+// the given order among the same date), oldest first: what a report compares
+// with and what a new assessment follows up. Drafts never count.
+func Earlier(cur *Assessment, all []*Assessment) []*Assessment {
+	var out []*Assessment
+	for _, a := range all {
+		if a == nil || cur != nil && a.ID == cur.ID {
+			if cur != nil && a != nil && a.ID == cur.ID {
+				break
+			}
+			continue
+		}
+		if a.Status != Final || cur != nil && a.Date.After(cur.Date) {
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// Previous is the last of Earlier, or nil.
+func Previous(cur *Assessment, all []*Assessment) *Assessment {
+	e := Earlier(cur, all)
+	if len(e) == 0 {
+		return nil
+	}
+	return e[len(e)-1]
+}

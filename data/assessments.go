@@ -604,6 +604,13 @@ func (s *Store) CreateAssessment(ctx context.Context, a *assessment.Assessment) 
 	if err := checkFields(field{"pi", c.PI, nameRule}, field{"assessor", c.Assessor, nameRule}); err != nil {
 		return fmt.Errorf("start assessment: %w", err)
 	}
+	if c.FollowUps == nil {
+		fus, err := s.followUpsFor(ctx, &c)
+		if err != nil {
+			return fmt.Errorf("start assessment: %w", err)
+		}
+		c.FollowUps = fus
+	}
 	content, err := assessmentContent(&c, "assessment")
 	if err != nil {
 		return fmt.Errorf("start assessment: %w", err)

@@ -139,3 +139,26 @@ func followUpsOf(ctx context.Context, tx *sql.Tx, a *assessment.Assessment) erro
 	}
 	return nil
 }
+
+// followUpsFor are the follow-ups a new assessment starts with: the agreed
+// recommendations of the train's last finished assessment before it
+// (assessment.FollowUpsFrom). Without definitions the store cannot read the
+// earlier results, and the assessment starts without follow-ups.
+func (s *Store) followUpsFor(ctx context.Context, a *assessment.Assessment) ([]assessment.FollowUp, error) {
+	if s.opts.Definitions == nil {
+		return nil, nil
+	}
+	all, err := s.Assessments(ctx, a.TrainID)
+	if err != nil {
+		return nil, err
+	}
+	prev := assessment.Previous(a, all)
+	if prev == nil {
+		return nil, nil
+	}
+	t, err := s.Train(ctx, a.TrainID)
+	if err != nil {
+		return nil, err
+	}
+	return assessment.FollowUpsFrom(prev, assessment.Evaluate(s.opts.Definitions, t, prev)), nil
+}

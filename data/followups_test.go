@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/trainscope/trainscope/assessment"
+	"github.com/trainscope/trainscope/assets"
 )
 
 // TestFollowUpsStored: the follow-ups an assessment starts with are kept
@@ -58,5 +59,48 @@ func TestFollowUpsStored(t *testing.T) {
 	must(t, s.FinishAssessment(ctx, a.ID))
 	if err := s.SetFollowUp(ctx, a.ID, done); !errors.Is(err, ErrFinal) {
 		t.Errorf("follow-up of a finished assessment: %v, want ErrFinal", err)
+	}
+}
+
+// TestNewAssessmentFollowsUpTheLast: starting a new assessment on the
+// sample train brings last PI's agreed recommendations along as follow-ups,
+// with the criteria the data can decide read against the new one.
+func TestNewAssessmentFollowsUpTheLast(t *testing.T) {
+	ctx := context.Background()
+	defs, err := assessment.LoadDefinitions(assets.Checklists())
+	must(t, err)
+	s := openTemp(t, Options{Summarize: countingSummary, Definitions: defs})
+	_, prevID, err := s.AddSample(ctx, day(2026, 3, 1))
+	must(t, err)
+	prev, err := s.Assessment(ctx, prevID)
+	must(t, err)
+	a := assessment.Assessment{TrainID: prev.TrainID, Date: day(2026, 5, 20), PI: assessment.NextPI(prev.PI, 1), ChecklistVersion: defs.Version}
+	must(t, s.CreateAssessment(ctx, &a))
+	got, err := s.Assessment(ctx, a.ID)
+	must(t, err)
+	if len(got.FollowUps) == 0 {
+		t.Fatal("the new assessment has no follow-ups")
+	}
+	train, err := s.Train(ctx, a.TrainID)
+	must(t, err)
+	r := assessment.Evaluate(defs, train, got)
+	var ids []string
+	decided := 0
+	for _, fr := range r.FollowUps {
+		ids = append(ids, fr.RecommendationID)
+		if fr.Met != nil {
+			decided++
+		}
+	}
+	for _, want := range []string{"RG-03/system-architect", "RG-08/sample-p-sofia", "coach/shared-test-environment"} {
+		if !strings.Contains(strings.Join(ids, " "), want) {
+			t.Errorf("no follow-up %s among %v", want, ids)
+		}
+	}
+	if strings.Contains(strings.Join(ids, " "), "RI-01/imp.psw-root-cause.v1") {
+		t.Error("a rejected recommendation came along")
+	}
+	if decided == 0 || decided == len(r.FollowUps) {
+		t.Errorf("%d of %d follow-ups decided by the data; want some, not all (the coach's own stays with the coach)", decided, len(r.FollowUps))
 	}
 }
