@@ -122,6 +122,31 @@ type BundleAssessment struct {
 	// Workshop is left out for an assessment that is no workshop, so a
 	// bundle without workshops reads in a Trainscope from before them.
 	Workshop *BundleWorkshop `json:"workshop,omitempty"`
+	// FollowUps are last PI's agreed recommendations the assessment came
+	// with, and what happened to them; left out when there are none, so a
+	// bundle without them reads in a Trainscope from before them.
+	FollowUps []BundleFollowUp `json:"follow_ups,omitempty"`
+}
+
+// BundleFollowUp is one follow-up: the recommendation as it was agreed, its
+// criterion check if the data can decide it, and the coach's word on it.
+type BundleFollowUp struct {
+	Recommendation string            `json:"recommendation"`
+	Rule           string            `json:"rule"`
+	Finding        string            `json:"finding"`
+	Action         string            `json:"action"`
+	Acceptance     string            `json:"acceptance"`
+	Owner          string            `json:"owner"`
+	Escalation     string            `json:"escalation"`
+	TargetPI       string            `json:"target_pi"`
+	RaisedPI       string            `json:"raised_pi"`
+	Check          *assessment.Check `json:"check"`
+	State          string            `json:"state"`
+	Note           string            `json:"note"`
+	NoteDate       string            `json:"note_date"`
+	Reason         string            `json:"reason"`
+	Override       string            `json:"override"`
+	OverrideReason string            `json:"override_reason"`
 }
 
 // BundleWorkshop is the room's side of a workshop assessment: who voted,
@@ -372,6 +397,12 @@ func assessmentToBundle(sa *storedAssessment, f assessment.Framework) BundleAsse
 	}
 	if a.Workshop != nil {
 		ba.Workshop = workshopToBundle(a.Workshop, f)
+	}
+	for _, fu := range a.FollowUps {
+		ba.FollowUps = append(ba.FollowUps, BundleFollowUp{Recommendation: fu.RecommendationID, Rule: fu.Rule, Finding: fu.Finding,
+			Action: fu.Action, Acceptance: fu.Acceptance, Owner: string(fu.Owner), Escalation: string(fu.Escalation), TargetPI: fu.TargetPI,
+			RaisedPI: fu.RaisedPI, Check: fu.Check, State: string(fu.State), Note: fu.Note, NoteDate: formatTime(fu.NoteDate),
+			Reason: fu.Reason, Override: fu.Override, OverrideReason: fu.OverrideReason})
 	}
 	return ba
 }

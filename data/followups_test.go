@@ -104,3 +104,40 @@ func TestNewAssessmentFollowsUpTheLast(t *testing.T) {
 		t.Errorf("%d of %d follow-ups decided by the data; want some, not all (the coach's own stays with the coach)", decided, len(r.FollowUps))
 	}
 }
+
+// TestFollowUpsTravelInBundles: follow-ups, with the coach's word on them,
+// go out in the bundle and come back the same.
+func TestFollowUpsTravelInBundles(t *testing.T) {
+	ctx := context.Background()
+	defs, err := assessment.LoadDefinitions(assets.Checklists())
+	must(t, err)
+	a := openTemp(t, Options{Summarize: countingSummary, Definitions: defs})
+	_, prevID, err := a.AddSample(ctx, day(2026, 3, 1))
+	must(t, err)
+	prev, err := a.Assessment(ctx, prevID)
+	must(t, err)
+	next := assessment.Assessment{TrainID: prev.TrainID, Date: day(2026, 5, 20), PI: assessment.NextPI(prev.PI, 1), ChecklistVersion: defs.Version}
+	must(t, a.CreateAssessment(ctx, &next))
+	fu := next.FollowUps[0]
+	fu.State, fu.Reason = assessment.FollowUpDropped, "Replaced by the platform team's plan."
+	must(t, a.SetFollowUp(ctx, next.ID, fu))
+	want, err := a.Assessment(ctx, next.ID)
+	must(t, err)
+
+	exported := exportBytes(t, a)
+	if !strings.Contains(string(exported), `"follow_ups"`) || !strings.Contains(string(exported), "Replaced by the platform team") {
+		t.Fatal("the bundle has no follow-ups")
+	}
+	b := openTemp(t, Options{Summarize: countingSummary, Definitions: defs})
+	_, err = b.Import(ctx, strings.NewReader(string(exported)))
+	must(t, err)
+	got, err := b.Assessment(ctx, next.ID)
+	must(t, err)
+	if !reflect.DeepEqual(got.FollowUps, want.FollowUps) {
+		t.Errorf("follow-ups after the round trip:\n%+v\nwant\n%+v", got.FollowUps, want.FollowUps)
+	}
+	bad := strings.Replace(string(exported), `"state": "dropped"`, `"state": "forgotten"`, 1)
+	if _, err := b.Import(ctx, strings.NewReader(bad)); err == nil || !strings.Contains(err.Error(), "follow_ups[0].state") {
+		t.Errorf("a bundle with an unknown follow-up state: %v", err)
+	}
+}

@@ -617,6 +617,29 @@ func assessmentFromBundle(ba BundleAssessment, trainID string, f assessment.Fram
 		}
 		a.Review.Edits[be.Recommendation] = e
 	}
+	fuIDs := map[string]bool{}
+	for i, bf := range ba.FollowUps {
+		at := fmt.Sprintf("%s.follow_ups[%d]", place, i)
+		fu := assessment.FollowUp{RecommendationID: bf.Recommendation, Rule: bf.Rule, Finding: bf.Finding, Action: bf.Action,
+			Acceptance: bf.Acceptance, Owner: assessment.Owner(bf.Owner), Escalation: assessment.ImpedimentLevel(bf.Escalation),
+			TargetPI: bf.TargetPI, RaisedPI: bf.RaisedPI, Check: bf.Check, State: assessment.FollowUpState(bf.State), Note: bf.Note,
+			Reason: bf.Reason, Override: bf.Override, OverrideReason: bf.OverrideReason}
+		if bf.NoteDate != "" {
+			d, err := parseTime(bf.NoteDate)
+			if err != nil {
+				return nil, fmt.Errorf("%s.note_date: %w", at, err)
+			}
+			fu.NoteDate = d
+		}
+		if err := validateFollowUp(fu, at); err != nil {
+			return nil, err
+		}
+		if fuIDs[fu.RecommendationID] {
+			return nil, fmt.Errorf("%s.recommendation: duplicate follow-up %q", at, fu.RecommendationID)
+		}
+		fuIDs[fu.RecommendationID] = true
+		a.FollowUps = append(a.FollowUps, fu)
+	}
 	recIDs := map[string]bool{}
 	for i, br := range ba.Recommendations {
 		at := fmt.Sprintf("%s.recommendations[%d]", place, i)
