@@ -69,3 +69,58 @@ func TestReportNamesLikeTheScreens(t *testing.T) {
 		t.Error("the report words the verdict its own way")
 	}
 }
+
+// followUpInput is the assessment after the sample: it came with the
+// sample's agreed recommendations, one done, one dropped, the rest unsaid.
+func followUpInput(t testing.TB) Input {
+	t.Helper()
+	prev := sampleInput(t)
+	next := *prev.Assessment
+	next.ID, next.Status, next.PI = "next-assessment", assessment.Draft, assessment.NextPI(prev.Assessment.PI, 2)
+	next.Date = prev.Assessment.Date.AddDate(0, 0, 140)
+	next.Review = assessment.Review{}
+	next.FollowUps = assessment.FollowUpsFrom(prev.Assessment, prev.Results)
+	for i := range next.FollowUps {
+		switch next.FollowUps[i].RecommendationID {
+		case "coach/shared-test-environment":
+			next.FollowUps[i].State, next.FollowUps[i].Note, next.FollowUps[i].NoteDate = assessment.FollowUpDone, "Second environment live since June.", next.Date.AddDate(0, 0, -20)
+		case "RG-08/sample-p-sofia":
+			next.FollowUps[i].State = assessment.FollowUpInProgress
+		}
+	}
+	in := prev
+	in.Assessment = &next
+	in.History = []HistoryPoint{{Assessment: prev.Assessment, Results: prev.Results}}
+	return evaluate(in)
+}
+
+// TestSinceLastPI: the full report has a part on last PI's follow-ups,
+// early, and the summary one line of it.
+func TestSinceLastPI(t *testing.T) {
+	in := followUpInput(t)
+	ft := in.Results.FollowThrough
+	if ft.Total < 3 || ft.Done != 1 || ft.Escalated == 0 {
+		t.Fatalf("follow-through %+v", ft)
+	}
+	pdf, _ := render(t, in, Options{})
+	text := oneLine(poppler(t, pdf, "pdftotext", "-layout"))
+	part := text[strings.Index(text, "Since last PI"):]
+	for _, want := range []string{"Since last PI", ft.Sentence(assessment.SAFe), "Second environment live since", "Not met.", "escalated"} {
+		if !strings.Contains(part, oneLine(want)) {
+			t.Errorf("the full report lacks %q", want)
+		}
+	}
+	if strings.Index(text, "Since last PI") > strings.Index(text, "Scores and trends") {
+		t.Error("'Since last PI' comes after the scores")
+	}
+	sum, _ := render(t, in, Options{Summary: true})
+	if st := oneLine(poppler(t, sum, "pdftotext", "-layout")); !strings.Contains(st, oneLine(d0(in).followThroughLine())) {
+		t.Errorf("the summary lacks the follow-through line %q", d0(in).followThroughLine())
+	}
+	if pages := strings.Count(poppler(t, sum, "pdftotext"), "\f"); pages != 2 {
+		t.Errorf("the summary has %d pages, want 2", pages)
+	}
+}
+
+// d0 is a doc for reading its words without drawing.
+func d0(in Input) *doc { return &doc{in: in, a: in.Assessment} }

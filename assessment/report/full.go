@@ -26,11 +26,14 @@ type part struct {
 // has one more, after the findings: what the room voted and how the coach's
 // own observation compares.
 func (d *doc) parts() []part {
-	ps := []part{
-		{"Executive summary", false, d.executiveSummary},
-		{"Scores and trends", false, d.scoresAndTrends},
-		{"Findings per checklist", false, d.findings},
+	ps := []part{{"Executive summary", false, d.executiveSummary}}
+	if len(d.in.Results.FollowUps) > 0 {
+		ps = append(ps, part{d.sinceLastPITitle(), true, d.sinceLastPI})
 	}
+	ps = append(ps,
+		part{"Scores and trends", false, d.scoresAndTrends},
+		part{"Findings per checklist", false, d.findings},
+	)
 	if d.ws != nil {
 		ps = append(ps, part{workshopTitle, false, d.workshop})
 	}

@@ -50,6 +50,10 @@ func (d *doc) summary() {
 	trendH := 58.0
 	reserve := trendH + 12
 	d.summaryVerdict(min(82, d.room()-reserve-45))
+	if line := d.followThroughLine(); line != "" {
+		d.h2(d.sinceLastPITitle(), 14)
+		d.para("", sizeBody, line)
+	}
 	d.h2("What matters most", 30)
 	d.summaryRecommendations(d.room() - reserve)
 	d.pdf.SetY(d.bottom() - trendH - 9)
