@@ -216,7 +216,32 @@ func writeCSVAssessment(cw *csv.Writer, defs *assessment.Definitions, t assessme
 	if err := row("level", "", strconv.Itoa(res.Level.Number), res.Level.Name, "", "", "", "", "", nil, res.Level.Description, ""); err != nil {
 		return err
 	}
-	return row("verdict", assessment.ChecklistFit, string(res.Verdict.Kind), res.Verdict.Headline, "", "", "", "", "", nil, res.Verdict.WayToStart, "")
+	if err := row("verdict", assessment.ChecklistFit, string(res.Verdict.Kind), res.Verdict.Headline, "", "", "", "", "", nil, res.Verdict.WayToStart, ""); err != nil {
+		return err
+	}
+	// Follow-ups: the state the coach set in the rating column, what the
+	// data says in the label column ("met", "not met", or empty when only a
+	// person can judge), the coach's note and the data's evidence.
+	for _, fr := range res.FollowUps {
+		met, source := "", ""
+		if fr.Met != nil {
+			met, source = map[bool]string{true: "met", false: "not met"}[*fr.Met], "data"
+		}
+		if fr.Override != "" {
+			met, source = strings.ReplaceAll(fr.Override, "-", " "), "coach"
+		}
+		note := fr.Note
+		if fr.Reason != "" {
+			note = strings.TrimSpace(note + " Dropped because: " + fr.Reason)
+		}
+		if fr.OverrideReason != "" {
+			note = strings.TrimSpace(note + " Override: " + fr.OverrideReason)
+		}
+		if err := row("follow-up", "", fr.RecommendationID, fr.Finding, fr.State.Title(), met, source, "", "", nil, note, fr.Evidence); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // writeCSVVotes calls vote for each vote on a revealed item, in participant

@@ -2,8 +2,10 @@ package data
 
 import (
 	"context"
+	"encoding/csv"
 	"errors"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -139,5 +141,42 @@ func TestFollowUpsTravelInBundles(t *testing.T) {
 	bad := strings.Replace(string(exported), `"state": "dropped"`, `"state": "forgotten"`, 1)
 	if _, err := b.Import(ctx, strings.NewReader(bad)); err == nil || !strings.Contains(err.Error(), "follow_ups[0].state") {
 		t.Errorf("a bundle with an unknown follow-up state: %v", err)
+	}
+}
+
+// TestFollowUpsInCSV: a follow-up row per follow-up, with the coach's state
+// and what the data says.
+func TestFollowUpsInCSV(t *testing.T) {
+	ctx := context.Background()
+	defs, err := assessment.LoadDefinitions(assets.Checklists())
+	must(t, err)
+	s := openTemp(t, Options{Summarize: countingSummary, Definitions: defs})
+	_, prevID, err := s.AddSample(ctx, day(2026, 3, 1))
+	must(t, err)
+	prev, err := s.Assessment(ctx, prevID)
+	must(t, err)
+	next := assessment.Assessment{TrainID: prev.TrainID, Date: day(2026, 5, 20), PI: assessment.NextPI(prev.PI, 1), ChecklistVersion: defs.Version}
+	must(t, s.CreateAssessment(ctx, &next))
+	var buf strings.Builder
+	must(t, s.ExportCSV(ctx, &buf, defs, nil))
+	rows, err := csv.NewReader(strings.NewReader(buf.String())).ReadAll()
+	must(t, err)
+	header := rows[0]
+	col := func(name string) int { return slices.Index(header, name) }
+	n := 0
+	for _, r := range rows[1:] {
+		if r[col("row")] != "follow-up" {
+			continue
+		}
+		n++
+		if r[col("assessment_id")] != next.ID || r[col("rating")] == "" {
+			t.Errorf("follow-up row %v", r)
+		}
+		if r[col("id")] == "RG-03/system-architect" && (r[col("rating_label")] != "not met" || r[col("source")] != "data" || !strings.Contains(r[col("evidence")], "System Architect")) {
+			t.Errorf("RG-03 follow-up row %v", r)
+		}
+	}
+	if n != len(next.FollowUps) {
+		t.Errorf("%d follow-up rows for %d follow-ups", n, len(next.FollowUps))
 	}
 }
