@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -41,7 +42,11 @@ type resultsScreen struct {
 	banner     *fyne.Container
 	recCards   []*recCard
 	groupHeads []*groupHead
-	root       fyne.CanvasObject
+
+	followUpCards  []*followUpCard
+	lastDropDialog dialog.Dialog
+	lastDropReason *widget.Entry
+	root           fyne.CanvasObject
 
 	// Shown texts, for tests.
 	levelText    *widget.Label
@@ -189,6 +194,9 @@ func (rs *resultsScreen) show() {
 	left := container.NewVBox(panel(levelBox), panel(rs.scoresTable()), panel(rs.figuresSection()))
 	right := container.NewVBox(panel(radarBox), panel(verdictBox), panel(rs.gapsSection()))
 	rs.body.Objects = []fyne.CanvasObject{container.NewGridWithColumns(2, left, right)}
+	if len(r.FollowUps) > 0 {
+		rs.body.Add(rs.followUpsSection())
+	}
 	if rs.a.Workshop != nil {
 		rs.body.Add(panel(rs.workshopSection()))
 	}
