@@ -140,13 +140,35 @@ func (d *doc) wrap(txt string, w float64) []string {
 // run, each in its face.
 func (d *doc) cell(w, h float64, s string, ln int, align string) {
 	p := d.pdf
+	if s != "" {
+		// The writer would break the page inside CellFormat, after the
+		// marked content was opened on this one: break it here instead.
+		if d.t.artifacts == 0 && p.GetY()+h > d.bottom() {
+			x := p.GetX()
+			d.newPage()
+			p.SetX(x)
+		}
+		d.content()
+	}
+	// A trailing space (see keepBreaks) is for the text layer only: right
+	// or centred text is placed as if it were not there.
+	trimmed := strings.TrimRight(s, " ")
 	if d.g.plain(s) {
+		if trimmed != s && trimmed != "" && (strings.Contains(align, "R") || strings.Contains(align, "C")) {
+			x0, y0 := p.GetXY()
+			sw := d.width(s) - d.width(trimmed)
+			p.CellFormat(w+sw, h, s, "", ln, align, false, 0, "")
+			if ln == 0 {
+				p.SetXY(x0+w, y0)
+			}
+			return
+		}
 		p.CellFormat(w, h, s, "", ln, align, false, 0, "")
 		return
 	}
 	x0, y := p.GetXY()
 	cm := p.GetCellMargin()
-	tw := d.width(s)
+	tw := d.width(trimmed)
 	x := x0 + cm
 	switch {
 	case strings.Contains(align, "R"):
