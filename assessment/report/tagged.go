@@ -29,10 +29,10 @@ type structElem struct {
 	// actualFn gives actual when the document is closed, for text that
 	// holds a page number.
 	actualFn func() string
-	parent *structElem
-	kids   []structKid
-	link   int // 1 + index into tagger.links for a Link element; 0 otherwise
-	obj    int // object number, given when the document is closed
+	parent   *structElem
+	kids     []structKid
+	link     int // 1 + index into tagger.links for a Link element; 0 otherwise
+	obj      int // object number, given when the document is closed
 }
 
 // structKid is a child element, or a marked-content sequence on a page.
