@@ -200,3 +200,30 @@ func (d *doc) tocLink(e *structElem, i int, title string, y, w float64) {
 	d.addLink(e, marginSide, y, w, 6, "Go to "+title, func() int { return d.partPage[i] })
 	e.actualFn = func() string { return fmt.Sprintf("%s, page %d", title, d.partPage[i]) }
 }
+
+// The parts of the full report the executive summary links to.
+const (
+	partRoster          = "Roster and role gaps"
+	partRegister        = "Impediment register"
+	partRecommendations = "Recommendations"
+)
+
+// tileParts are the parts that hold the facts behind each key figure tile.
+var tileParts = []string{partRoster, partRoster, partRoster, partRegister, partRegister}
+
+// linkToPart opens a Link element for the box (x, y, w, h) that leads to
+// the part of the full report with that title, and reports whether it did:
+// the summary has no parts to lead to. The caller closes the element.
+func (d *doc) linkToPart(title string, x, y, w, h float64) bool {
+	if d.opt.Summary {
+		return false
+	}
+	for i, pt := range d.parts() {
+		if pt.title == title {
+			e := d.begin("Link")
+			d.addLink(e, x, y, w, h, "Go to "+title, func() int { return d.partPage[i] })
+			return true
+		}
+	}
+	return false
+}

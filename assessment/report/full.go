@@ -352,6 +352,7 @@ func (d *doc) figureTiles() {
 		d.artifact()
 		p.Rect(x, y, tw, th, "F")
 		d.begin("P").actual = t.value + " " + t.caption
+		linked := d.linkToPart(tileParts[i], x, y, tw, th)
 		d.color(colNavy)
 		d.font("B", 16)
 		d.textAt(x, y+1.5, tw, 8, t.value, "C")
@@ -360,6 +361,9 @@ func (d *doc) figureTiles() {
 		for j, line := range d.clip(t.caption, tw, 2) {
 			p.SetXY(x, y+9.5+float64(j)*3.1)
 			d.cell(tw, 3.3, line, 0, "C")
+		}
+		if linked {
+			d.end()
 		}
 		d.end()
 	}
@@ -378,7 +382,7 @@ func (d *doc) topRecommendations(recs []assessment.Recommendation) {
 	var rows [][]cell
 	for i, r := range recs {
 		rows = append(rows, []cell{
-			{text: strconv.Itoa(i + 1), style: "B"},
+			{text: strconv.Itoa(i + 1), style: "B", part: partRecommendations},
 			{text: r.Finding, style: "B", sub: r.Action},
 			{text: d.ownerText(r.Owner)},
 			{text: levelText(r.Escalation)},

@@ -140,6 +140,9 @@ type cell struct {
 	chart      func(x, y, w, h float64)
 	chartLines int
 	alt        string // what the chart shows, in words, for a screen reader
+	// part, when set, makes the cell a link to the part of the full report
+	// with that title.
+	part string
 }
 
 // table is a table with a header row that repeats on every page it spans.
@@ -359,6 +362,7 @@ func (d *doc) drawRow(t table, row []cell, measured []cellLines, tags *rowTags, 
 		}
 		d.color(ink)
 		m := measured[ci]
+		linked := c.part != "" && d.linkToPart(c.part, x, y, col.width, h)
 		if c.chart != nil && start < m.chart {
 			// A row with a chart is a few lines tall and never split, so
 			// the chart is whole on its first page.
@@ -381,6 +385,9 @@ func (d *doc) drawRow(t table, row []cell, measured []cellLines, tags *rowTags, 
 			d.font(style, size)
 			p.SetXY(x, y+cellPadY+float64(i-start)*lh)
 			d.cell(col.width, lh, line, 0, col.align)
+		}
+		if linked {
+			d.end()
 		}
 		d.end()
 		x += col.width

@@ -105,6 +105,9 @@ type qpdfJSON struct {
 	Pages []struct {
 		Object   string   `json:"object"`
 		Contents []string `json:"contents"`
+		Outlines []struct {
+			Title string `json:"title"`
+		} `json:"outlines"`
 	} `json:"pages"`
 	QPDF []json.RawMessage `json:"qpdf"`
 }
@@ -118,9 +121,10 @@ type qpdfObject struct {
 }
 
 type qpdfFile struct {
-	pages   []string // page objects, "3 0 R"
-	content map[string]string
-	objects map[string]qpdfObject
+	pages      []string          // page objects, "3 0 R"
+	bookmarked map[string]string // the page each bookmark leads to, by title
+	content    map[string]string
+	objects    map[string]qpdfObject
 }
 
 func readQPDF(t *testing.T, pdf []byte) *qpdfFile {
@@ -143,12 +147,15 @@ func readQPDF(t *testing.T, pdf []byte) *qpdfFile {
 	if err := json.Unmarshal(out, &j); err != nil || len(j.QPDF) < 2 {
 		t.Fatalf("qpdf's JSON: %v", err)
 	}
-	f := &qpdfFile{content: map[string]string{}}
+	f := &qpdfFile{content: map[string]string{}, bookmarked: map[string]string{}}
 	if err := json.Unmarshal(j.QPDF[1], &f.objects); err != nil {
 		t.Fatalf("qpdf's objects: %v", err)
 	}
 	for _, p := range j.Pages {
 		f.pages = append(f.pages, p.Object)
+		for _, o := range p.Outlines {
+			f.bookmarked[o.Title] = p.Object
+		}
 		var b strings.Builder
 		for _, c := range p.Contents {
 			data, err := base64.StdEncoding.DecodeString(f.objects["obj:"+c].Stream.Data)
@@ -292,6 +299,7 @@ func TestMarkedContent(t *testing.T) {
 			}
 
 			seen := map[mc]bool{}
+			links := map[string]int{}
 			for _, page := range f.pages {
 				pd := f.dict(page)
 				if pd["/Tabs"] != "/S" {
@@ -367,10 +375,21 @@ func TestMarkedContent(t *testing.T) {
 					if !ok || parents[int(k)] != link {
 						t.Errorf("page %s: the parent tree does not lead annotation %v to its Link", page, a)
 					}
-					if c, _ := ad["/Contents"].(string); len(c) < 5 {
-						t.Errorf("page %s: annotation %v does not say where it leads", page, a)
+					c, _ := ad["/Contents"].(string)
+					title, ok := strings.CutPrefix(c, "u:Go to ")
+					if !ok {
+						t.Errorf("page %s: annotation %v does not say where it leads: %q", page, a, c)
 					}
+					if dest := f.array(ad["/Dest"]); len(dest) == 0 || dest[0] != f.bookmarked[title] {
+						t.Errorf("page %s: the link to %q leads to %v, its bookmark to %s", page, title, dest, f.bookmarked[title])
+					}
+					links[page]++
 				}
+			}
+			// The contents on the cover, and the executive summary's key
+			// figures and recommendations, lead to their parts.
+			if name != "summary" && (links[f.pages[0]] < 8 || links[f.pages[1]] < 6) {
+				t.Errorf("too few links: %d on the cover, %d in the executive summary", links[f.pages[0]], links[f.pages[1]])
 			}
 			if len(seen) != len(owner) {
 				t.Errorf("the tree holds %d marked-content sequences, the pages %d", len(owner), len(seen))
