@@ -21,7 +21,7 @@ const (
 // to it.
 func (d *doc) h1(title string) {
 	p := d.pdf
-	p.Bookmark(d.g.clean(title), 0, -1)
+	p.Bookmark(restore(d.g.clean(title)), 0, -1)
 	d.font("B", sizeH1)
 	d.color(colNavy)
 	d.begin("H1")
@@ -40,7 +40,7 @@ func (d *doc) h1(title string) {
 func (d *doc) h2(title string, keep float64) {
 	d.font("B", sizeH2)
 	d.need(d.lineHeight() + 2 + keep)
-	d.pdf.Bookmark(d.g.clean(title), 1, -1)
+	d.pdf.Bookmark(restore(d.g.clean(title)), 1, -1)
 	d.pdf.Ln(1.5)
 	d.color(colNavy)
 	d.begin("H2")

@@ -62,6 +62,9 @@ func (d *doc) bold() bool { return strings.Contains(d.pdf.GetFontStyle(), "B") }
 // units is the width of r in thousandths of the font size at the current
 // style, in the face that draws it.
 func (d *doc) units(r rune, bold bool) int {
+	if r > 0xFFFF || r == markOpen || r == markName || r == markClose {
+		return 0 // inside a group of named characters: only the name shows
+	}
 	if r <= 0xFFFF {
 		if k := d.g.table.face[r]; k >= faceFallback {
 			if bold {
@@ -149,6 +152,10 @@ func (d *doc) cell(w, h float64, s string, ln int, align string) {
 			p.SetX(x)
 		}
 		d.content()
+	}
+	if strings.ContainsAny(s, marks) {
+		d.namedCell(w, h, s, ln, align)
+		return
 	}
 	// A trailing space (see keepBreaks) is for the text layer only: right
 	// or centred text is placed as if it were not there.

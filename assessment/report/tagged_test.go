@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/trainscope/trainscope/assessment"
 )
 
 // The accessibility checks read the PDF with tools nobody on the project
@@ -320,14 +322,17 @@ func TestMarkedContent(t *testing.T) {
 						if len(prev) > 0 && strings.HasPrefix(prev[0], "/") {
 							tag = prev[0]
 						}
-						if tok == "BDC" && tag != "/Artifact" {
-							n := -1
-							for i := len(prev) - 1; i > 0; i-- {
-								if prev[i-1] == "/MCID" {
-									n, _ = strconv.Atoi(prev[i])
-									break
-								}
+						n := -1
+						for i := len(prev) - 1; i > 0; i-- {
+							if prev[i-1] == "/MCID" {
+								n, _ = strconv.Atoi(prev[i])
+								break
 							}
+						}
+						if tok == "BDC" && n < 0 && (tag != "/Span" || len(stack) == 0) && tag != "/Artifact" {
+							t.Errorf("page %s: marked content %s has no MCID", page, tag)
+						}
+						if tok == "BDC" && n >= 0 {
 							key := mc{page, n}
 							if seen[key] {
 								t.Errorf("page %s: MCID %d used twice", page, n)
@@ -456,5 +461,44 @@ func TestReadingOrder(t *testing.T) {
 				t.Errorf("the structure tree reads %q that no page paints", string(want[pos:min(len(want), pos+80)]))
 			}
 		})
+	}
+}
+
+// Characters above U+FFFF show by name on the page, and the text layer,
+// which poppler reads through /ActualText, keeps them as typed.
+func TestNamedCharacters(t *testing.T) {
+	in := sampleInput(t)
+	in.Train.Name = "Payments 🚂 Express"
+	a := *in.Assessment
+	a.Assessor = "山田 Coach 😀👋🏽"
+	note := "We celebrate 🎉 every release; the trains " + strings.Repeat("🚂", 40) + " wrap the line."
+	a.Notes = map[string]string{assessment.ChecklistFit: note}
+	in.Assessment = &a
+	in = evaluate(in)
+	pdf, warnings := render(t, in, Options{})
+	if len(warnings) > 0 {
+		t.Errorf("warnings for characters shown by name: %q", warnings)
+	}
+	text := oneLine(poppler(t, pdf, "pdftotext", "-layout"))
+	for _, w := range []string{"Payments 🚂 Express", "山田 Coach 😀👋🏽", "We celebrate 🎉 every release"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("%q is not in the text layer", w)
+		}
+	}
+	if strings.Contains(text, "[steam locomotive]") || strings.Contains(text, "locomotive]") {
+		t.Error("the text layer has a name where the character was typed")
+	}
+	// The note's trains wrap across lines, yet each is in the text layer once.
+	if got := strings.Count(strings.ReplaceAll(text, " ", ""), strings.Repeat("🚂", 40)); got != 1 {
+		t.Errorf("the note's 40 trains are in the text layer %d times", got)
+	}
+	// On the page, the names: every page of the cover's content stream draws
+	// them inside spans that carry the characters.
+	f := readQPDF(t, pdf)
+	cover := f.content[f.pages[0]]
+	for _, want := range []string{"/Span <</ActualText " + pdfText("🚂") + ">> BDC", "/Span <</ActualText " + pdfText("😀") + ">> BDC", "/Span <</ActualText " + pdfText("👋🏽") + ">> BDC"} {
+		if !strings.Contains(cover, want) {
+			t.Errorf("the cover lacks %s", want)
+		}
 	}
 }
