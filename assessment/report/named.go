@@ -3,6 +3,7 @@ package report
 import (
 	"strings"
 
+	"golang.org/x/text/unicode/norm"
 	"golang.org/x/text/unicode/runenames"
 )
 
@@ -166,4 +167,39 @@ func (d *doc) namedCell(w, h float64, s string, ln int, align string) {
 	default:
 		p.SetXY(x0, y+h)
 	}
+}
+
+// unshapedPieces cuts a run of text at each Arabic presentation form, the
+// joining form the page draws, giving the form the letter it stands for
+// (NFKC maps each form to its letter, the lam-alef ligature to lam and
+// alef). Each form gets its own /ActualText, so the text layer has the
+// letters as typed while viewers put the right-to-left text in logical order
+// from the page, as they do for Hebrew. One /ActualText over the whole line
+// in logical order, as the standard reads, was tried: poppler lays such
+// text out as if it were in visual order and reverses it.
+func unshapedPieces(s string) []segment {
+	if !strings.ContainsFunc(s, presentationForm) {
+		return []segment{{text: s}}
+	}
+	var out []segment
+	var b strings.Builder
+	for _, r := range s {
+		if !presentationForm(r) {
+			b.WriteRune(r)
+			continue
+		}
+		if b.Len() > 0 {
+			out = append(out, segment{text: b.String()})
+			b.Reset()
+		}
+		out = append(out, segment{text: string(r), named: true, actual: norm.NFKC.String(string(r))})
+	}
+	if b.Len() > 0 {
+		out = append(out, segment{text: b.String()})
+	}
+	return out
+}
+
+func presentationForm(r rune) bool {
+	return r >= 0xFB50 && r <= 0xFDFF || r >= 0xFE70 && r <= 0xFEFF
 }

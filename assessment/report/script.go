@@ -191,17 +191,25 @@ func (d *doc) cell(w, h float64, s string, ln int, align string) {
 	for i, run := range d.runs(visual(s)) {
 		fam, st := faceFont(run.face, style)
 		p.SetFont(fam, st, pt)
-		n := 0
-		for _, r := range run.text {
-			n += d.units(r, bold)
+		for j, pc := range unshapedPieces(run.text) {
+			n := 0
+			for _, r := range pc.text {
+				n += d.units(r, bold)
+			}
+			rw := float64(n) * size / 1000
+			p.SetXY(x, y)
+			if pc.named {
+				p.RawWriteStr("/Span <</ActualText " + pdfText(pc.actual) + ">> BDC")
+			}
+			p.CellFormat(rw, h, pc.text, "", 0, "L", false, 0, "")
+			if pc.named {
+				p.RawWriteStr("EMC")
+			}
+			if i == 0 && j == 0 {
+				y = p.GetY() // the writer may have started a new page
+			}
+			x += rw
 		}
-		rw := float64(n) * size / 1000
-		p.SetXY(x, y)
-		p.CellFormat(rw, h, run.text, "", 0, "L", false, 0, "")
-		if i == 0 {
-			y = p.GetY() // the writer may have started a new page
-		}
-		x += rw
 	}
 	p.SetCellMargin(cm)
 	p.SetFont(family, style, pt)

@@ -3,6 +3,7 @@ package report
 import (
 	"encoding/base64"
 	"encoding/json"
+	"encoding/xml"
 	"fmt"
 	"os"
 	"os/exec"
@@ -25,14 +26,16 @@ import (
 
 // taggedDocs are the documents the checks run on: both reports of the
 // sample train with a history (so the radar has an overlay and the trend a
-// line), and the full report of a workshop (its vote charts sit in table
-// cells).
+// line), the full report of a workshop (its vote charts sit in table
+// cells), and one with names in many scripts (right-to-left runs, fallback
+// fonts).
 func taggedDocs(t *testing.T) map[string][]byte {
 	in := withHistory(sampleInput(t), 3)
 	full, _ := render(t, in, Options{})
 	summary, _ := render(t, in, Options{Summary: true})
 	workshop, _ := render(t, withWorkshop(t, in, false, hiddenVotes), Options{Paper: "letter"})
-	return map[string][]byte{"full": full, "summary": summary, "workshop": workshop}
+	scripts, _ := render(t, scriptsInput(t), Options{})
+	return map[string][]byte{"full": full, "summary": summary, "workshop": workshop, "scripts": scripts}
 }
 
 func TestTaggedInfo(t *testing.T) {
@@ -229,7 +232,13 @@ func TestMarkedContent(t *testing.T) {
 			}
 			meta := f.objects["obj:"+cat["/Metadata"].(string)]
 			xmp, _ := base64.StdEncoding.DecodeString(meta.Stream.Data)
-			for _, want := range []string{"<pdfuaid:part>1</pdfuaid:part>", "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">Sample ART"} {
+			title := regexp.MustCompile(`(?m)^Title:\s+(.*)$`).FindStringSubmatch(poppler(t, pdf, "pdfinfo"))
+			if title == nil {
+				t.Fatal("pdfinfo shows no title")
+			}
+			var esc strings.Builder
+			_ = xml.EscapeText(&esc, []byte(title[1]))
+			for _, want := range []string{"<pdfuaid:part>1</pdfuaid:part>", "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + esc.String() + "</rdf:li>"} {
 				if !strings.Contains(string(xmp), want) {
 					t.Errorf("the XMP metadata lacks %q", want)
 				}
@@ -499,6 +508,43 @@ func TestNamedCharacters(t *testing.T) {
 	for _, want := range []string{"/Span <</ActualText " + pdfText("🚂") + ">> BDC", "/Span <</ActualText " + pdfText("😀") + ">> BDC", "/Span <</ActualText " + pdfText("👋🏽") + ">> BDC"} {
 		if !strings.Contains(cover, want) {
 			t.Errorf("the cover lacks %s", want)
+		}
+	}
+}
+
+// Arabic is drawn in its joining forms; the text layer has the letters as
+// typed, so a search for a name as typed finds it.
+func TestArabicAsTyped(t *testing.T) {
+	in := scriptsInput(t)
+	a := *in.Assessment
+	a.Assessor = nameAr + " سلام"
+	in.Assessment = &a
+	for _, opt := range []Options{{}, {Summary: true}} {
+		pdf, _ := render(t, in, opt)
+		// Only poppler's embedding marks around right-to-left runs are
+		// dropped: no folding of presentation forms.
+		text := oneLine(strings.Map(func(r rune) rune {
+			if r >= 0x202A && r <= 0x202E {
+				return -1
+			}
+			return r
+		}, poppler(t, pdf, "pdftotext", "-layout")))
+		if !strings.Contains(text, nameAr) {
+			t.Errorf("%+v: %q is not in the text layer as typed", opt, nameAr)
+		}
+		if strings.ContainsFunc(text, presentationForm) {
+			t.Errorf("%+v: the text layer holds Arabic presentation forms", opt)
+		}
+		// The lam-alef ligature of "سلام" stands for two letters, lam then
+		// alef, as the standard reads /ActualText; poppler reverses the two,
+		// so the check reads the page itself.
+		var pages strings.Builder
+		f := readQPDF(t, pdf)
+		for _, p := range f.pages {
+			pages.WriteString(f.content[p])
+		}
+		if want := "/Span <</ActualText " + pdfText("لا") + ">> BDC"; !strings.Contains(pages.String(), want) {
+			t.Errorf("%+v: the lam-alef ligature does not stand for lam and alef: no %s", opt, want)
 		}
 	}
 }
