@@ -73,11 +73,16 @@ func (d *doc) para(style string, size float64, s string) {
 // lines wraps text to the width w at the current x and font, breaking the
 // page between lines when it must. Every line is measured before it is drawn,
 // so none can run past the margin or the foot of the page.
+// A paragraph in a right-to-left script is set flush right.
 func (d *doc) lines(s string, w float64, align string) {
 	p := d.pdf
 	x := p.GetX()
 	lh := d.lineHeight()
-	for _, line := range d.split(d.g.clean(s), w) {
+	s = d.g.clean(s)
+	if align == "L" && rightToLeft(s) {
+		align = "R"
+	}
+	for _, line := range d.split(s, w) {
 		if p.GetY()+lh > d.bottom() {
 			d.newPage()
 		}

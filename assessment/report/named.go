@@ -3,6 +3,7 @@ package report
 import (
 	"strings"
 
+	"golang.org/x/text/unicode/bidi"
 	"golang.org/x/text/unicode/norm"
 	"golang.org/x/text/unicode/runenames"
 )
@@ -202,4 +203,19 @@ func unshapedPieces(s string) []segment {
 
 func presentationForm(r rune) bool {
 	return r >= 0xFB50 && r <= 0xFDFF || r >= 0xFE70 && r <= 0xFEFF
+}
+
+// rightToLeft reports whether a paragraph runs from right to left: by the
+// Unicode bidirectional algorithm (rules P2 and P3), whether its first
+// strong character is a right-to-left one.
+func rightToLeft(s string) bool {
+	for _, r := range s {
+		switch p, _ := bidi.LookupRune(r); p.Class() {
+		case bidi.R, bidi.AL:
+			return true
+		case bidi.L:
+			return false
+		}
+	}
+	return false
 }

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -343,6 +344,36 @@ func reorder(s string) (out string, ok bool) {
 			rest := seg{rs[n:], 0}
 			segs = append(segs[:i], append([]seg{num, rest}, segs[i+1:]...)...)
 			i++
+		}
+	}
+	if base == 1 {
+		// A bracket pair around left-to-right text in a right-to-left line
+		// takes the line's direction (rule N0), and so do the spaces after
+		// it (N1): the Ordering puts the closing bracket in the
+		// left-to-right run it ends, so it is cut off here.
+		for i := 1; i < len(segs); i++ {
+			if segs[i].level != 2 || segs[i-1].level != 1 {
+				continue
+			}
+			before := []rune(strings.TrimRight(string(segs[i-1].runes), " "))
+			if len(before) == 0 || mirror(before[len(before)-1]) == before[len(before)-1] {
+				continue
+			}
+			rs := segs[i].runes
+			k := slices.Index(rs, mirror(before[len(before)-1]))
+			if k <= 0 {
+				continue
+			}
+			e := k + 1
+			for e < len(rs) && rs[e] == ' ' {
+				e++
+			}
+			cut := []seg{{rs[:k:k], 2}, {rs[k:e:e], 1}}
+			if e < len(rs) {
+				cut = append(cut, seg{rs[e:], 2})
+			}
+			segs = append(segs[:i], append(cut, segs[i+1:]...)...)
+			i += len(cut) - 1
 		}
 	}
 	var runes []rune

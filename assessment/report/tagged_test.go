@@ -548,3 +548,40 @@ func TestArabicAsTyped(t *testing.T) {
 		}
 	}
 }
+
+// A paragraph in Hebrew or Arabic is set flush right; one that starts in
+// Latin stays flush left, whatever it holds further on.
+func TestRightToLeftParagraphs(t *testing.T) {
+	in := sampleInput(t)
+	a := *in.Assessment
+	a.Notes = map[string]string{
+		assessment.ChecklistFit:   "שלום עולם, הצוותים עובדים יחד (RTE) 2024",
+		assessment.ChecklistRoles: "Notes first: " + nameHe,
+	}
+	in.Assessment = &a
+	pdf, _ := render(t, in, Options{})
+	box := poppler(t, pdf, "pdftotext", "-bbox-layout")
+	line := regexp.MustCompile(`(?s)<line xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>(.*?)</line>`)
+	w, _ := strconv.ParseFloat(regexp.MustCompile(`<page width="([\d.]+)"`).FindStringSubmatch(box)[1], 64)
+	margin := marginSide * 72 / 25.4
+	found := 0
+	for _, m := range line.FindAllStringSubmatch(box, -1) {
+		x0, _ := strconv.ParseFloat(m[1], 64)
+		x1, _ := strconv.ParseFloat(m[2], 64)
+		switch {
+		case strings.Contains(m[3], "םלוע"): // the bounding boxes have the words as drawn
+			found++
+			if x1 < w-margin-6 || x0 < margin+20 {
+				t.Errorf("the Hebrew paragraph is not flush right: x from %.1f to %.1f on a page %.1f wide", x0, x1, w)
+			}
+		case strings.Contains(m[3], ">first:<"):
+			found++
+			if x0 > margin+6 {
+				t.Errorf("the paragraph that starts in Latin is not flush left: x from %.1f", x0)
+			}
+		}
+	}
+	if found != 2 {
+		t.Fatalf("found %d of the two paragraphs in pdftotext -bbox-layout", found)
+	}
+}
