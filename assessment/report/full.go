@@ -152,6 +152,7 @@ func (d *doc) cover() {
 	for i, pt := range d.parts() {
 		y := p.GetY()
 		d.begin("TOCI")
+		d.begin("Reference")
 		lk := d.begin("Link")
 		d.textAt(marginSide, y, cw-20, 6, pt.title, "L")
 		// The number is not known yet: left-aligned where a two-digit
@@ -161,6 +162,7 @@ func (d *doc) cover() {
 		d.content()
 		p.CellFormat(nw, 6, partAlias(i), "", 0, "L", false, 0, "")
 		d.tocLink(lk, i, pt.title, y, cw)
+		d.end()
 		d.end()
 		d.end()
 		d.stroke(colRule, 0.15)
