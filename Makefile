@@ -1,32 +1,41 @@
 # Trainscope: `make run` and `make test` do all set-up on a fresh Debian machine.
 
-GO          ?= go
+# scripts/go runs the Go that go.mod names (installing or fetching it when
+# missing or too old); GO=go uses the one on PATH as it is.
+GO          ?= scripts/go
 TAGS        := migrated_fynedo
 BIN         := trainscope
 VERSION     ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS     := -X main.version=$(VERSION)
 BUILD_PKGS  := gcc libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev
-TEST_PKGS   := xvfb xauth x11-utils poppler-utils qpdf
+TEST_PKGS   := xvfb xauth x11-utils poppler-utils desktop-file-utils xz-utils qpdf
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
-FYNE_TOOL   := fyne
 export CGO_ENABLED := 1
 
-.PHONY: run test build package deps test-deps fmt-check vet staticcheck unit clean
+.PHONY: run test build package test-package test-go-setup deps test-deps fmt-check vet staticcheck unit clean
 
 ## run: install what is missing, build, and open the app on its default database
 run: build
 	./$(BIN)
 
-## test: install what is missing, then gofmt, go vet, staticcheck and every test with -race
-test: test-deps fmt-check vet staticcheck unit
+## test: install what is missing, then gofmt, go vet, staticcheck, every test with -race and the package's install
+test: test-deps fmt-check vet staticcheck unit test-package
 
 ## build: the trainscope binary in this folder
 build: deps
 	$(GO) build -tags $(TAGS) -ldflags "$(LDFLAGS)" -o $(BIN) .
 
-## package: a Linux desktop package (tar.xz with .desktop file and icon)
+## package: Trainscope.tar.xz, a Linux desktop package (binary, .desktop file, icon, Makefile for make install)
 package: deps
-	$(GO) tool $(FYNE_TOOL) package -os linux -tags $(TAGS) -release
+	GO="$(GO)" TAGS="$(TAGS)" scripts/package.sh "$(VERSION)" Trainscope.tar.xz
+
+## test-package: build the package and install it into a temporary HOME and DESTDIR
+test-package: test-deps
+	GO="$(GO)" TAGS="$(TAGS)" scripts/test-package.sh "$(VERSION)"
+
+## test-go-setup: check that scripts/go gets go.mod's Go from an older one (OLD_GO=/usr/lib/go-1.19/bin/go)
+test-go-setup:
+	scripts/test-go.sh "$(OLD_GO)"
 
 deps:
 	@scripts/ensure-packages.sh $(BUILD_PKGS)
@@ -35,7 +44,7 @@ test-deps: deps
 	@scripts/ensure-packages.sh $(TEST_PKGS)
 
 fmt-check:
-	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	@out=$$("$$($(GO) env GOROOT)/bin/gofmt" -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt: these files need formatting:"; echo "$$out"; exit 1; fi
 
 vet:
@@ -51,3 +60,21 @@ unit:
 
 clean:
 	rm -f $(BIN) *.tar.xz
+
+## fuzz: each fuzz target for FUZZTIME (60s) on its own, outside make test (which runs their seeds)
+# Minimizing a new input is capped at 5s: the seeds are whole bundles and
+# databases, and minimizing one took the whole minute (docs/reliability.md).
+FUZZTIME ?= 60s
+FUZZ_TARGETS := FuzzImport FuzzImportResponses FuzzOpen FuzzOpenFile
+.PHONY: fuzz
+fuzz: deps
+	@for f in $(FUZZ_TARGETS); do \
+		echo "== $$f for $(FUZZTIME)"; \
+		$(GO) test -tags $(TAGS) -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./data/ || exit 1; \
+	done
+
+## kill: the long kill test, KILL_CYCLES (100) SIGKILLs of each kind of writer beside the 200 of answers, outside make test
+KILL_CYCLES ?= 100
+.PHONY: kill
+kill: deps
+	TRAINSCOPE_KILL_CYCLES=$(KILL_CYCLES) $(GO) test -tags $(TAGS) -count=1 -run '^(TestCrashKeepsAcknowledgedWrites|TestCrashEveryWriter)$$' -v -timeout 30m ./data/

@@ -3,15 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/trainscope/trainscope/data"
 )
 
 // binary is the trainscope command built once for the end-to-end tests.
@@ -42,7 +39,7 @@ func trainscope(t *testing.T, dir string, args ...string) (string, string, int) 
 	defer cancel()
 	cmd := exec.CommandContext(ctx, binary, args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "HOME="+dir, "XDG_CONFIG_HOME="+filepath.Join(dir, ".config"), "TRAINSCOPE_DB=")
+	cmd.Env = append(os.Environ(), "HOME="+dir, "XDG_CONFIG_HOME="+filepath.Join(dir, ".config"), "XDG_DATA_HOME=", "TRAINSCOPE_DB=", "DISPLAY=", "WAYLAND_DISPLAY=")
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	err := cmd.Run()
@@ -112,8 +109,12 @@ func TestReportErrors(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			_, errOut, code := trainscope(t, dir, c.args...)
-			if code != 1 {
-				t.Errorf("exit status %d, want 1", code)
+			want := 1 // the command failed
+			if strings.HasPrefix(c.name, "no ") || strings.HasPrefix(c.name, "unknown command") {
+				want = 2 // the command line is wrong
+			}
+			if code != want {
+				t.Errorf("exit status %d, want %d", code, want)
 			}
 			if !strings.Contains(errOut, c.want) {
 				t.Errorf("stderr %q does not mention %q", errOut, c.want)
@@ -134,36 +135,24 @@ func TestVersionAndChecklist(t *testing.T) {
 	}
 }
 
-func TestDatabaseFromEnvironment(t *testing.T) {
+// TestCommandsWithoutADisplay: global flags before the command run the
+// command, the default database needs no window toolkit (so nothing but
+// the output is printed), and without a display the window is refused in
+// plain words, never with a panic.
+func TestCommandsWithoutADisplay(t *testing.T) {
 	dir := t.TempDir()
-	t.Setenv(dbEnv, filepath.Join(dir, "env.db"))
-	got, err := databasePath("")
-	if err != nil || got != filepath.Join(dir, "env.db") {
-		t.Errorf("databasePath from environment = %q, %v", got, err)
+	for _, args := range [][]string{{"-db", "x.db", "sample"}, {"sample"}, {"export", "-o", "-"}} {
+		out, errOut, code := trainscope(t, dir, args...)
+		if code != 0 || errOut != "" || out == "" {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
+		}
 	}
-	got, err = databasePath("flag.db")
-	if err != nil || got != "flag.db" {
-		t.Errorf("the -db flag should win over the environment, got %q, %v", got, err)
+	if _, err := os.Stat(filepath.Join(dir, ".local", "share", "trainscope", "trainscope.db")); err != nil {
+		t.Errorf("the default database is not in ~/.local/share/trainscope: %v", err)
 	}
-}
-
-func TestDefaultDatabaseInStorageFolder(t *testing.T) {
-	// Not t.TempDir: the Fyne app keeps watching its settings file in this
-	// folder, so removal is best effort.
-	dir, err := os.MkdirTemp("", "trainscope-home")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = os.RemoveAll(dir) })
-	t.Setenv(dbEnv, "")
-	t.Setenv("HOME", dir)
-	t.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, ".config"))
-	got, err := databasePath("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if filepath.Base(got) != "trainscope.db" || !strings.Contains(got, appID) {
-		t.Errorf("default database %q should be trainscope.db in the app's storage folder", got)
+	_, errOut, code := trainscope(t, dir, "-db", "x.db")
+	if code != 1 || !strings.Contains(errOut, "no display") || strings.Contains(errOut, "panic") {
+		t.Errorf("the window without a display: exit %d, stderr %q", code, errOut)
 	}
 }
 
@@ -233,8 +222,8 @@ func TestBundleRoundTrip(t *testing.T) {
 }
 
 // TestDamagedDatabaseIsExplainedAndLeftAlone: a damaged database opens a
-// window that explains it, and the file keeps every byte; the newest
-// backup can be opened as a copy beside it.
+// window that explains it, and the file keeps every byte. (The copy of the
+// backup is tested in internal/cli.)
 func TestDamagedDatabaseIsExplainedAndLeftAlone(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "x.db")
@@ -248,19 +237,6 @@ func TestDamagedDatabaseIsExplainedAndLeftAlone(t *testing.T) {
 	_, errOut, code := trainscope(t, dir, "export", "-db", db, "-o", filepath.Join(dir, "x.json"))
 	if code != 1 || !strings.Contains(errOut, "damaged") || !strings.Contains(errOut, "backup") {
 		t.Errorf("a command on a damaged database should fail naming it and the backup; status %d, %q", code, errOut)
-	}
-
-	store, msg, err := openBackupCopy(damagedError(t, db), time.Date(2026, 11, 21, 9, 30, 0, 0, time.UTC))
-	if err != nil {
-		t.Fatalf("open a copy of the backup: %v", err)
-	}
-	trains, err := store.Trains(context.Background())
-	store.Close()
-	if err != nil || len(trains) != 1 {
-		t.Errorf("the backup copy should hold the sample train: %d trains, %v", len(trains), err)
-	}
-	if !strings.Contains(msg, "x-restored-2026-11-21-093000.db") || !strings.Contains(msg, "as it was") {
-		t.Errorf("the coach should be told where the copy is: %q", msg)
 	}
 
 	if os.Getenv("DISPLAY") != "" {
@@ -285,15 +261,4 @@ func TestDamagedDatabaseIsExplainedAndLeftAlone(t *testing.T) {
 	if !bytes.Equal(after, damaged) {
 		t.Error("the damaged database was changed")
 	}
-}
-
-// damagedError opens the database to get the store's own account of it.
-func damagedError(t *testing.T, db string) *data.DamagedError {
-	t.Helper()
-	_, err := openStore(db)
-	var damaged *data.DamagedError
-	if !errors.As(err, &damaged) || damaged.Backup == "" {
-		t.Fatalf("opening a damaged database should give a DamagedError with a backup, got %v", err)
-	}
-	return damaged
 }

@@ -146,6 +146,7 @@ func NewUI(a fyne.App, store *data.Store, defs *assessment.Definitions) *UI {
 
 	ui.home = newHomeScreen(ui)
 	ui.show(ui.home)
+	ui.showStoreWarnings()
 	ui.home.load(func() {
 		if os.Getenv(timingEnv) != "" {
 			now := time.Now()
@@ -474,6 +475,20 @@ func (ui *UI) confirm(title, message, action string, do func()) {
 	d.Show()
 }
 
+// showStoreWarnings says, once after opening, what the store found that did
+// not stop it: a daily backup that failed, a database made private.
+func (ui *UI) showStoreWarnings() {
+	ws := ui.store.Warnings()
+	if len(ws) == 0 {
+		return
+	}
+	label := widget.NewLabel("Your data is open and safe to work on. " + strings.Join(ws, "\n\n"))
+	label.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom("Trainscope opened your data, with a warning", "OK", label, ui.win)
+	d.Resize(fyne.NewSize(520, 0))
+	d.Show()
+}
+
 // heading is a large bold label.
 func heading(text string) *widget.Label {
 	l := widget.NewLabel(text)
@@ -536,20 +551,8 @@ func answeredText(s assessment.Score) string {
 	return fmt.Sprintf("%d of %d rated (%.0f%%)", s.Rated, s.Total, s.Answered()*100)
 }
 
-// verdictText names a verdict.
-func verdictText(k assessment.VerdictKind) string {
-	switch k {
-	case assessment.Recommended:
-		return "Recommended"
-	case assessment.RecommendedConditions:
-		return "Recommended with conditions"
-	case assessment.NotRecommended:
-		return "Not recommended now"
-	case assessment.Undecided:
-		return "Undecided"
-	}
-	return "–"
-}
+// verdictText names a verdict, in the domain's one wording.
+func verdictText(k assessment.VerdictKind) string { return k.Title() }
 
 // summaryLevel names the level of a stored summary.
 func summaryLevel(s assessment.Summary) string {

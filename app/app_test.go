@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -243,7 +244,7 @@ func TestAnswerEveryChecklistWithKeyboard(t *testing.T) {
 		t.Fatalf("the rating picker does not have the keys; focused: %T", c.Focused())
 	}
 	total := 0
-	for _, cl := range ui.defs.Checklists {
+	for _, cl := range ui.defs.For(as.train.Framework).Checklists {
 		total += len(cl.Items)
 	}
 	assertShows(t, c, fmt.Sprintf("Overall: 0 of %d items answered", total))
@@ -254,7 +255,7 @@ func TestAnswerEveryChecklistWithKeyboard(t *testing.T) {
 	// Every level of the first item is shown with its descriptor, plus N/A
 	// and don't know.
 	for _, l := range fit.Items[0].Levels {
-		assertShows(t, c, l.Descriptor)
+		assertShows(t, c, as.train.Framework.Expand(l.Descriptor))
 	}
 	assertShows(t, c, "Not applicable")
 	assertShows(t, c, "Don't know")
@@ -416,7 +417,11 @@ func TestResultsAndRecommendations(t *testing.T) {
 	second := rs.recCards[1].rec
 	rs.editRecommendation(&second)
 	f := rs.lastRecForm
-	f.owner.SetSelected(assessment.OwnerLACE.Title(rs.train.Framework))
+	newOwner := assessment.OwnerLACE
+	if second.Owner == newOwner {
+		newOwner = assessment.OwnerBusinessOwners
+	}
+	f.owner.SetSelected(newOwner.Title(rs.train.Framework))
 	f.targetPI.SetText("PI 2030.1")
 	f.dialog.Submit()
 	settle(ui)
@@ -429,7 +434,7 @@ func TestResultsAndRecommendations(t *testing.T) {
 	if edited == nil {
 		t.Fatal("the edited recommendation is gone")
 	}
-	if !strings.Contains(edited.meta.Text, "Target: PI 2030.1") || !strings.Contains(edited.meta.Text, "Owner: LACE") {
+	if !strings.Contains(edited.meta.Text, "Target: PI 2030.1") || !strings.Contains(edited.meta.Text, "Owner: "+newOwner.Title(rs.train.Framework)) {
 		t.Errorf("edited recommendation shows %q", edited.meta.Text)
 	}
 
@@ -448,7 +453,7 @@ func TestResultsAndRecommendations(t *testing.T) {
 	if a.Review.Edits[first.rec.ID].Status != assessment.Accepted {
 		t.Errorf("acceptance saved as %+v", a.Review.Edits[first.rec.ID])
 	}
-	if e := a.Review.Edits[second.ID]; e.TargetPI != "PI 2030.1" || e.Owner != assessment.OwnerLACE {
+	if e := a.Review.Edits[second.ID]; e.TargetPI != "PI 2030.1" || e.Owner != newOwner {
 		t.Errorf("edit saved as %+v", e)
 	}
 	if len(a.Review.Added) != 1 || a.Review.Added[0].Finding != "Team coaches have never met as a group" {
@@ -679,4 +684,119 @@ func TestImportBundle(t *testing.T) {
 	if trains, _ = store.Trains(ctx); len(trains) != 1 {
 		t.Errorf("trains after a bad import: %d", len(trains))
 	}
+}
+
+// TestFinishWarnsOfContradictions: rating "one shared product" strong and
+// "the teams are independent" as holding cannot both be true; the screen
+// says so as soon as it happens, and the Finish dialog lists it.
+func TestFinishWarnsOfContradictions(t *testing.T) {
+	ui, _ := newTestUI(t)
+	c := ui.win.Canvas()
+	as := startAssessment(t, ui, "Contradicting ART")
+	fit := as.defs().Checklist(assessment.ChecklistFit)
+	at := func(id string) int {
+		return slices.IndexFunc(fit.Items, func(it assessment.Item) bool { return it.ID == id })
+	}
+	as.goTo(0, at("fit.shared-product.v1"))
+	c.Focus(as.picker)
+	pressRune(t, ui, '5')
+	if as.liveWarning.Visible() {
+		t.Fatalf("a warning before any contradiction: %q", as.liveWarning.Text)
+	}
+	as.goTo(0, at("fit.independent-teams.v1"))
+	c.Focus(as.picker)
+	pressRune(t, ui, '1')
+	settle(ui)
+	if !as.liveWarning.Visible() || !strings.Contains(as.liveWarning.Text, "Both cannot be true") {
+		t.Fatalf("no warning on screen: %q", as.liveWarning.Text)
+	}
+	tap(t, ui, "Finish")
+	assertShows(t, c, "Check these answers first:")
+	assertShows(t, c, "review")
+}
+
+// TestRejectAGroupAtOnce: the recommendations about one finding are
+// grouped under it, and one tap rejects them all, saved together.
+func TestRejectAGroupAtOnce(t *testing.T) {
+	ui, store := newTestUI(t)
+	c := ui.win.Canvas()
+	as := startAssessment(t, ui, "Group ART")
+	for range 30 {
+		pressRune(t, ui, '1')
+		pressKey(t, ui, fyne.KeyTab)
+	}
+	ui.menu.results.Action()
+	settle(ui)
+	rs := ui.top().(*resultsScreen)
+	var head *groupHead
+	for _, h := range rs.groupHeads {
+		if len(h.group.Members) >= 2 && head == nil {
+			head = h
+		}
+	}
+	if head == nil {
+		t.Fatalf("no group of two or more among %d groups", len(rs.groupHeads))
+	}
+	assertShows(t, c, head.group.Title)
+	test.Tap(head.rejectAll)
+	settle(ui)
+	a, err := store.Assessment(context.Background(), as.assessmentID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range head.group.Members {
+		if a.Review.Edits[m.ID].Status != assessment.Rejected {
+			t.Errorf("%s saved as %+v after Reject all", m.ID, a.Review.Edits[m.ID])
+		}
+	}
+	for _, card := range rs.recCards {
+		if slices.ContainsFunc(head.group.Members, func(m assessment.Recommendation) bool { return m.ID == card.rec.ID }) && !strings.HasPrefix(card.status.Text, "Rejected") {
+			t.Errorf("%s shows %q", card.rec.ID, card.status.Text)
+		}
+	}
+}
+
+// TestScreensNameLikeTheReport: the results screen's verdict and statuses are
+// the domain's words, the same the PDF prints.
+func TestScreensNameLikeTheReport(t *testing.T) {
+	for _, k := range []assessment.VerdictKind{assessment.Recommended, assessment.RecommendedConditions, assessment.NotRecommended, assessment.Undecided} {
+		if verdictText(k) != k.Title() {
+			t.Errorf("the screen says %q for %s, the domain %q", verdictText(k), k, k.Title())
+		}
+	}
+	for _, s := range assessment.RecommendationStatuses {
+		if recStatusChoice(s) != s.Title() || recStatusFromChoice(s.Title()) != s {
+			t.Errorf("status %s offered as %q", s, recStatusChoice(s))
+		}
+	}
+}
+
+// TestStoreWarningsShownOnce: a database that was readable by others is made
+// private at open; the window says so, and that the data is safe to work on.
+func TestStoreWarningsShownOnce(t *testing.T) {
+	defs := loadDefs(t)
+	path := filepath.Join(t.TempDir(), "trainscope.db")
+	opt := data.Options{Definitions: defs, Summarize: func(a *assessment.Assessment, tr assessment.Train) assessment.Summary {
+		return assessment.Summarize(assessment.Evaluate(defs, tr, a))
+	}}
+	first, err := data.Open(path, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first.Close()
+	if err := os.Chmod(path, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	store, err := data.Open(path, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	if len(store.Warnings()) == 0 {
+		t.Fatal("the store gave no warning for a 0644 file")
+	}
+	ui := NewUI(test.NewTempApp(t), store, defs)
+	t.Cleanup(func() { ui.bg.close(); ui.win.Close() })
+	assertShows(t, ui.win.Canvas(), "Your data is open and safe to work on.")
+	assertShows(t, ui.win.Canvas(), store.Warnings()[0])
 }

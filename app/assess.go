@@ -53,6 +53,7 @@ type assessmentScreen struct {
 	liveScore    *widget.Label
 	liveLevel    *widget.Label
 	liveVerdict  *widget.Label
+	liveWarning  *widget.Label // answers to check before finishing (assessment.Warnings)
 
 	// The item
 	where        *widget.Label
@@ -72,6 +73,10 @@ type assessmentScreen struct {
 	scroll       *container.Scroll
 	root         fyne.CanvasObject
 }
+
+// defs are the checklists as this train's framework asks them: items that do
+// not apply (a System Architect in Scrum@Scale) are not on the screen.
+func (s *assessmentScreen) defs() *assessment.Definitions { return s.ui.defs.For(s.train.Framework) }
 
 func newAssessmentScreen(ui *UI, trainID, assessmentID string) *assessmentScreen {
 	s := &assessmentScreen{ui: ui, trainID: trainID, assessmentID: assessmentID}
@@ -124,7 +129,7 @@ func (s *assessmentScreen) build() {
 	s.overall.TextFormatter = func() string { return "" }
 	s.overallText = widget.NewLabel("")
 	checklists := container.NewVBox()
-	for i := range s.ui.defs.Checklists {
+	for i := range s.defs().Checklists {
 		i := i
 		b := widget.NewButton("", func() { s.goTo(i, 0) })
 		b.Alignment = widget.ButtonAlignLeading
@@ -139,7 +144,7 @@ func (s *assessmentScreen) build() {
 			if s.a == nil {
 				return 0
 			}
-			return len(s.ui.defs.Checklists[s.cl].Items)
+			return len(s.defs().Checklists[s.cl].Items)
 		},
 		func() fyne.CanvasObject {
 			mark := widget.NewIcon(nil)
@@ -154,7 +159,10 @@ func (s *assessmentScreen) build() {
 	s.liveScore = wrapped("")
 	s.liveLevel = wrapped("")
 	s.liveVerdict = wrapped("")
-	live := panel(container.NewVBox(s.liveScore, s.liveLevel, s.liveVerdict))
+	s.liveWarning = wrapped("")
+	s.liveWarning.Importance = widget.WarningImportance
+	s.liveWarning.Hide()
+	live := panel(container.NewVBox(s.liveScore, s.liveLevel, s.liveVerdict, s.liveWarning))
 	sidebar := withWidth(300, container.NewBorder(
 		container.NewVBox(s.overallText, withHeight(8, s.overall), widget.NewSeparator(), checklists, widget.NewSeparator()),
 		live, nil, nil, s.itemList))
@@ -266,7 +274,7 @@ func (s *assessmentScreen) reload() {
 }
 
 func (s *assessmentScreen) evaluate() {
-	s.results = assessment.Evaluate(s.ui.defs, s.train, s.a)
+	s.results = assessment.Evaluate(s.defs(), s.train, s.a)
 }
 
 func (s *assessmentScreen) final() bool { return s.a != nil && s.a.Status == assessment.Final }
@@ -333,7 +341,7 @@ func (s *assessmentScreen) progress(checklistID string) (answered, total int) {
 
 func (s *assessmentScreen) showProgress() {
 	var all, done int
-	for i, cl := range s.ui.defs.Checklists {
+	for i, cl := range s.defs().Checklists {
 		n, total := s.progress(cl.ID)
 		all += total
 		done += n
@@ -354,7 +362,7 @@ func (s *assessmentScreen) showProgress() {
 	}
 	s.overallText.SetText(fmt.Sprintf("Overall: %d of %d items answered", done, all))
 
-	cl := s.ui.defs.Checklists[s.cl]
+	cl := s.defs().Checklists[s.cl]
 	if cs, ok := s.results.Checklist(cl.ID); ok {
 		s.liveScore.SetText(fmt.Sprintf("%s: %s · %s", s.train.Framework.Expand(cl.Title), scoreText(cs.Score), answeredText(cs.Score)))
 	}
@@ -364,17 +372,23 @@ func (s *assessmentScreen) showProgress() {
 	}
 	s.liveLevel.SetText(level)
 	s.liveVerdict.SetText(fmt.Sprintf("%s: %s", s.train.Framework.Facilitator(), verdictText(s.results.Verdict.Kind)))
+	if ws := assessment.Warnings(s.defs(), s.train, s.a); len(ws) > 0 {
+		s.liveWarning.SetText(fmt.Sprintf("Check before finishing (%d): %s", len(ws), ws[0].Text))
+		s.liveWarning.Show()
+	} else {
+		s.liveWarning.Hide()
+	}
 	s.itemList.Refresh()
 }
 
 // item is the item on screen.
 func (s *assessmentScreen) item() (*assessment.Checklist, *assessment.Item) {
-	cl := &s.ui.defs.Checklists[s.cl]
+	cl := &s.defs().Checklists[s.cl]
 	return cl, &cl.Items[s.it]
 }
 
 func (s *assessmentScreen) updateItemRow(id widget.ListItemID, o fyne.CanvasObject) {
-	cl := s.ui.defs.Checklists[s.cl]
+	cl := s.defs().Checklists[s.cl]
 	if id >= len(cl.Items) {
 		return
 	}
@@ -438,7 +452,7 @@ func (s *assessmentScreen) showItem() {
 	}
 	cl, it := s.item()
 	fw := s.train.Framework
-	s.where.SetText(itemWhere(s.ui.defs, fw, s.cl, s.it))
+	s.where.SetText(itemWhere(s.defs(), fw, s.cl, s.it))
 	s.text.SetText(fw.Expand(it.Text))
 	s.guidance.SetText(fw.Expand(it.Guidance))
 
@@ -487,7 +501,7 @@ func (s *assessmentScreen) showItem() {
 	} else {
 		s.prevBtn.Enable()
 	}
-	if s.cl == len(s.ui.defs.Checklists)-1 && s.it == len(cl.Items)-1 {
+	if s.cl == len(s.defs().Checklists)-1 && s.it == len(cl.Items)-1 {
 		s.nextBtn.Disable()
 	} else {
 		s.nextBtn.Enable()
@@ -657,7 +671,7 @@ func (s *assessmentScreen) move(delta int) {
 	if s.a == nil {
 		return
 	}
-	if cl, it, ok := step(s.ui.defs, s.cl, s.it, delta); ok {
+	if cl, it, ok := step(s.defs(), s.cl, s.it, delta); ok {
 		s.goTo(cl, it)
 	}
 }
@@ -667,7 +681,7 @@ func (s *assessmentScreen) move(delta int) {
 func (s *assessmentScreen) findUnanswered(cl, it int) (int, int, bool) {
 	type pos struct{ cl, it int }
 	var all []pos
-	for i, c := range s.ui.defs.Checklists {
+	for i, c := range s.defs().Checklists {
 		for j := range c.Items {
 			all = append(all, pos{i, j})
 		}
@@ -680,7 +694,7 @@ func (s *assessmentScreen) findUnanswered(cl, it int) (int, int, bool) {
 	}
 	for n := range len(all) {
 		p := all[(start+n)%len(all)]
-		id := s.ui.defs.Checklists[p.cl].Items[p.it].ID
+		id := s.defs().Checklists[p.cl].Items[p.it].ID
 		if is, ok := s.results.Item(id); !ok || is.Rating == assessment.Unanswered {
 			return p.cl, p.it, true
 		}
@@ -727,8 +741,15 @@ func (s *assessmentScreen) toggleFinished() {
 	msg := "Finish this assessment? It becomes read-only, and the train's roster and impediment register are " +
 		"kept with it as they are today. You can reopen it later to correct answers."
 	if open > 0 {
-		msg += fmt.Sprintf("\n\n%s still unanswered; they count as not rated.", plural(open, "item is", "items are"))
+		msg += fmt.Sprintf("\n\n%s still unanswered; they count as not rated.", assessment.Count(open, "item is", "items are"))
 	}
+	if ws := assessment.Warnings(s.defs(), s.train, s.a); len(ws) > 0 {
+		msg += "\n\nCheck these answers first:"
+		for _, w := range ws {
+			msg += "\n• " + w.Text
+		}
+	}
+	msg += "\n\nHave you reviewed the recommendations? Accept, reject or edit them on the results screen before finishing; once finished they are read-only until you reopen the assessment."
 	s.ui.confirm("Finish assessment", msg, "Finish", func() {
 		s.finish()
 	})

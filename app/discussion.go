@@ -58,7 +58,7 @@ func (d *discussionView) content() fyne.CanvasObject { return d.root }
 
 // set reads the spreads again from the workshop.
 func (d *discussionView) set() {
-	d.spreads = d.ws.workshop().Discussion(d.ws.ui.defs)
+	d.spreads = d.ws.workshop().Discussion(d.ws.defs())
 	if len(d.spreads) == 0 {
 		d.empty.Show()
 	} else {
@@ -102,7 +102,7 @@ func (d *discussionView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	cells[2].(*widget.Label).SetText(median)
 	cells[3].(*widget.Label).SetText(fmt.Sprint(len(sp.Votes)))
-	cells[4].(*widget.Label).SetText(itemTitle(d.ws.ui.defs, d.ws.train.Framework, sp.ItemID))
+	cells[4].(*widget.Label).SetText(itemTitle(d.ws.defs(), d.ws.train.Framework, sp.ItemID))
 }
 
 // shortDisagreement names the degree of disagreement in a word or two.
@@ -142,7 +142,7 @@ func (s *workshopSummary) content() fyne.CanvasObject { return s.root }
 // set computes the gaps again and shows them.
 func (s *workshopSummary) set() {
 	ws := s.ws
-	defs, fw, a := ws.ui.defs, ws.train.Framework, ws.a
+	defs, fw, a := ws.defs(), ws.train.Framework, ws.a
 	w := a.Workshop
 	total, consensus := 0, 0
 	for _, cl := range defs.Checklists {

@@ -315,7 +315,7 @@ func newTrainForm(ui *UI, title, confirm string, t assessment.Train, save func(a
 	f.description.SetPlaceHolder("What the train delivers, its value stream, who sponsors it")
 	items := []*widget.FormItem{
 		widget.NewFormItem("Name", f.name),
-		{Text: "Framework", Widget: f.framework, HintText: "Names the scaled facilitator: RTE in SAFe, SoSM in Scrum@Scale"},
+		{Text: "Framework", Widget: f.framework, HintText: "Decides the roles, sizes, events and words of every checklist and report"},
 		widget.NewFormItem("Description", f.description),
 	}
 	f.dialog = dialog.NewForm(title, confirm, "Cancel", items, func(ok bool) {

@@ -21,27 +21,24 @@ type recommendationForm struct {
 	dialog                                *dialog.FormDialog
 }
 
-var recStatusChoices = []string{"To review", "Accepted", "Rejected"}
+var recStatusChoices = func() []string {
+	var out []string
+	for _, s := range assessment.RecommendationStatuses {
+		out = append(out, s.Title())
+	}
+	return out
+}()
 
-func recStatusFromChoice(s string) assessment.RecommendationStatus {
-	switch s {
-	case "Accepted":
-		return assessment.Accepted
-	case "Rejected":
-		return assessment.Rejected
+func recStatusFromChoice(choice string) assessment.RecommendationStatus {
+	for _, s := range assessment.RecommendationStatuses {
+		if s.Title() == choice {
+			return s
+		}
 	}
 	return assessment.Proposed
 }
 
-func recStatusChoice(s assessment.RecommendationStatus) string {
-	switch s {
-	case assessment.Accepted:
-		return "Accepted"
-	case assessment.Rejected:
-		return "Rejected"
-	}
-	return "To review"
-}
+func recStatusChoice(s assessment.RecommendationStatus) string { return s.Title() }
 
 // editRecommendation opens the form for rec, or for a new recommendation of
 // the coach's own when rec is nil.

@@ -422,7 +422,7 @@ func (rv *registerView) edit(i int) {
 		widget.NewFormItem("Team", f.team),
 		widget.NewFormItem("Owner", f.owner),
 		widget.NewFormItem("Status", f.status),
-		{Text: "ROAM", Widget: f.roam, HintText: "How it was dealt with at PI Planning"},
+		{Text: "ROAM", Widget: f.roam, HintText: "How it was dealt with at the joint planning"},
 		widget.NewFormItem("Raised", f.raised),
 		widget.NewFormItem("Resolved", f.resolved),
 		widget.NewFormItem("", f.escalated),

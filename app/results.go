@@ -36,11 +36,12 @@ type resultsScreen struct {
 	prevRes assessment.Results
 	loaded  bool
 
-	body     *fyne.Container
-	radar    *radarChart
-	banner   *fyne.Container
-	recCards []*recCard
-	root     fyne.CanvasObject
+	body       *fyne.Container
+	radar      *radarChart
+	banner     *fyne.Container
+	recCards   []*recCard
+	groupHeads []*groupHead
+	root       fyne.CanvasObject
 
 	// Shown texts, for tests.
 	levelText    *widget.Label
@@ -402,7 +403,7 @@ func (rs *resultsScreen) recommendationsSection() fyne.CanvasObject {
 	if rs.final() {
 		add.Disable()
 	}
-	summary := truncated(fmt.Sprintf("%d · %d accepted · %d rejected · %d to review", len(recs), accepted, rejected, len(recs)-accepted-rejected))
+	summary := truncated(fmt.Sprintf("%d · %d accepted · %d rejected · %d proposed, to review", len(recs), accepted, rejected, len(recs)-accepted-rejected))
 	title := sectionTitle("Recommendations for the LACE")
 	title.Truncation = fyne.TextTruncateOff
 	// Gather the cards first: adding them one by one to the box would lay
@@ -412,12 +413,71 @@ func (rs *resultsScreen) recommendationsSection() fyne.CanvasObject {
 	if len(recs) == 0 {
 		objs = append(objs, wrapped("No recommendation follows from the findings yet. Add your own if you see one."))
 	}
-	for _, rec := range recs {
-		c := rs.newRecCard(rec)
-		rs.recCards = append(rs.recCards, c)
-		objs = append(objs, c.box)
+	rs.groupHeads = rs.groupHeads[:0]
+	for _, g := range assessment.GroupRecommendations(rs.ui.defs, rs.train.Framework, recs) {
+		head := rs.newGroupHead(g)
+		rs.groupHeads = append(rs.groupHeads, head)
+		objs = append(objs, head.box)
+		for _, rec := range g.Members {
+			c := rs.newRecCard(rec)
+			rs.recCards = append(rs.recCards, c)
+			objs = append(objs, c.box)
+		}
 	}
 	return container.NewVBox(objs...)
+}
+
+// groupHead is the line above one group of recommendations: its finding,
+// and buttons that accept or reject the whole group at once.
+type groupHead struct {
+	group     assessment.RecommendationGroup
+	acceptAll *widget.Button
+	rejectAll *widget.Button
+	box       fyne.CanvasObject
+}
+
+func (rs *resultsScreen) newGroupHead(g assessment.RecommendationGroup) *groupHead {
+	h := &groupHead{group: g}
+	title := widget.NewLabel(g.Title)
+	title.TextStyle.Bold = true
+	title.Wrapping = fyne.TextWrapWord
+	count := truncated(assessment.Count(len(g.Members), "recommendation", "recommendations"))
+	h.acceptAll = widget.NewButton("Accept all", func() { rs.setGroupStatus(h.group, assessment.Accepted) })
+	h.rejectAll = widget.NewButton("Reject all", func() { rs.setGroupStatus(h.group, assessment.Rejected) })
+	btns := container.NewHBox(h.acceptAll, h.rejectAll)
+	if rs.final() || len(g.Members) < 2 {
+		btns.Hide() // one recommendation has its own buttons
+	}
+	h.box = container.NewBorder(nil, nil, container.NewHBox(priorityBadge(g.Priority)), btns, container.NewVBox(title, count))
+	return h
+}
+
+// setGroupStatus accepts or rejects every recommendation of a group, the
+// derived ones in one write.
+func (rs *resultsScreen) setGroupStatus(g assessment.RecommendationGroup, st assessment.RecommendationStatus) {
+	if rs.a.Review.Edits == nil {
+		rs.a.Review.Edits = map[string]assessment.RecommendationEdit{}
+	}
+	edits := map[string]assessment.RecommendationEdit{}
+	for _, rec := range g.Members {
+		if rec.ByCoach {
+			rec.Status = st
+			rs.saveOwn(rec)
+			continue
+		}
+		e := rs.a.Review.Edits[rec.ID]
+		e.Status = st
+		edits[rec.ID] = e
+		rs.a.Review.Edits[rec.ID] = e
+	}
+	if len(edits) == 0 {
+		return
+	}
+	rs.evaluate()
+	id := rs.assessmentID
+	rs.ui.write("your review of the recommendations", func(ctx context.Context) error {
+		return rs.ui.store.SetRecommendationEdits(ctx, id, edits)
+	}, nil)
 }
 
 // recCard is one recommendation on screen.
@@ -434,13 +494,7 @@ type recCard struct {
 }
 
 func recStatusText(r assessment.Recommendation) string {
-	s := "To review"
-	switch r.Status {
-	case assessment.Accepted:
-		s = "Accepted"
-	case assessment.Rejected:
-		s = "Rejected"
-	}
+	s := r.Status.Title()
 	if r.ByCoach {
 		s += " · your own"
 	} else if r.Edited {

@@ -196,7 +196,7 @@ func (re *rosterEditor) personSelect(current string, set func(id string)) *widge
 func (re *rosterEditor) buildRoles() {
 	var rolesBoxObjs []fyne.CanvasObject
 	fw := re.ts.train.Framework
-	for _, role := range assessment.ARTRoles {
+	for _, role := range fw.Roles() {
 		role := role
 		var holders []fyne.CanvasObject
 		for i, ra := range re.roster.Roles {

@@ -98,6 +98,10 @@ type workshopScreen struct {
 	root         fyne.CanvasObject
 }
 
+// defs are the checklists as this train's framework asks them: items that do
+// not apply (a System Architect in Scrum@Scale) are not on the screen.
+func (s *workshopScreen) defs() *assessment.Definitions { return s.ui.defs.For(s.train.Framework) }
+
 // Tabs of the workshop screen, in order.
 const (
 	tabVoting = iota
@@ -153,7 +157,7 @@ func (s *workshopScreen) build() {
 	// Sidebar: the checklists and the items of the current one, each item
 	// marked with how far its vote has come.
 	checklistBox := container.NewVBox()
-	for i := range s.ui.defs.Checklists {
+	for i := range s.defs().Checklists {
 		i := i
 		b := widget.NewButton("", func() { s.goTo(i, 0) })
 		b.Alignment = widget.ButtonAlignLeading
@@ -165,7 +169,7 @@ func (s *workshopScreen) build() {
 			if s.a == nil {
 				return 0
 			}
-			return len(s.ui.defs.Checklists[s.cl].Items)
+			return len(s.defs().Checklists[s.cl].Items)
 		},
 		func() fyne.CanvasObject {
 			count := widget.NewLabel("")
@@ -364,7 +368,7 @@ func (s *workshopScreen) displayName(p assessment.Participant) string {
 
 // item is the item on screen.
 func (s *workshopScreen) item() (*assessment.Checklist, *assessment.Item) {
-	cl := &s.ui.defs.Checklists[s.cl]
+	cl := &s.defs().Checklists[s.cl]
 	return cl, &cl.Items[s.it]
 }
 
@@ -388,14 +392,14 @@ func (s *workshopScreen) refresh() {
 	w := s.workshop()
 	s.heading.SetText("Workshop · " + s.train.Name + " · " + assessmentTitle(s.a.PI, s.a.Date))
 	revealed, flagged := 0, 0
-	for _, sp := range w.Discussion(s.ui.defs) {
+	for _, sp := range w.Discussion(s.defs()) {
 		revealed++
 		if sp.Flagged() {
 			flagged++
 		}
 	}
 	total := 0
-	for _, cl := range s.ui.defs.Checklists {
+	for _, cl := range s.defs().Checklists {
 		total += len(cl.Items)
 	}
 	facts := []string{plural(len(w.Participants), "participant", "participants")}
@@ -412,7 +416,7 @@ func (s *workshopScreen) refresh() {
 		}
 		s.root.Refresh() // the header's height changed: lay the screen out again
 	}
-	for i, cl := range s.ui.defs.Checklists {
+	for i, cl := range s.defs().Checklists {
 		n := 0
 		for _, it := range cl.Items {
 			if w.Revealed[it.ID] {
@@ -448,7 +452,7 @@ func (s *workshopScreen) showTabs() {
 }
 
 func (s *workshopScreen) updateItemRow(id widget.ListItemID, o fyne.CanvasObject) {
-	cl := s.ui.defs.Checklists[s.cl]
+	cl := s.defs().Checklists[s.cl]
 	if id >= len(cl.Items) || s.a == nil {
 		return
 	}
@@ -495,7 +499,7 @@ func (s *workshopScreen) showItem() {
 	}
 	_, it := s.item()
 	fw := s.train.Framework
-	s.where.SetText(itemWhere(s.ui.defs, fw, s.cl, s.it))
+	s.where.SetText(itemWhere(s.defs(), fw, s.cl, s.it))
 	s.text.SetText(fw.Expand(it.Text))
 
 	_, revealed := s.workshop().Spread(it.ID, len(it.Levels))
@@ -964,7 +968,7 @@ func (s *workshopScreen) giveKeysBack() {
 
 // goToItem shows the item with the given id on the voting tab.
 func (s *workshopScreen) goToItem(itemID string) {
-	for i, cl := range s.ui.defs.Checklists {
+	for i, cl := range s.defs().Checklists {
 		for j, it := range cl.Items {
 			if it.ID == itemID {
 				s.tabs.SelectIndex(tabVoting)
@@ -981,14 +985,14 @@ func (s *workshopScreen) move(delta int) {
 	if s.a == nil {
 		return
 	}
-	if cl, it, ok := step(s.ui.defs, s.cl, s.it, delta); ok {
+	if cl, it, ok := step(s.defs(), s.cl, s.it, delta); ok {
 		s.goTo(cl, it)
 	}
 }
 
 // findUnrevealed finds the first item whose votes are not revealed yet.
 func (s *workshopScreen) findUnrevealed() (int, int, bool) {
-	for i, cl := range s.ui.defs.Checklists {
+	for i, cl := range s.defs().Checklists {
 		for j, it := range cl.Items {
 			if !s.workshop().Revealed[it.ID] {
 				return i, j, true

@@ -1,5 +1,10 @@
 package assessment
 
+import (
+	"slices"
+	"sync"
+)
+
 // ItemKind says what a checklist item is and how its rating is read.
 type ItemKind string
 
@@ -68,6 +73,17 @@ type Item struct {
 	// roster. When one of them finds a gap, its recommendation carries this
 	// item's low rating as evidence instead of the item advising separately.
 	Related []string `yaml:"related,omitempty" json:"related,omitempty"`
+	// Frameworks limits the item to trains of these frameworks (a System
+	// Architect exists in SAFe only); empty means every framework. An item
+	// that does not apply is left out of the scores, the screens and the report.
+	Frameworks []Framework `yaml:"frameworks,omitempty" json:"frameworks,omitempty"`
+}
+
+// AppliesTo reports whether the item is asked of a train of the framework.
+// With no framework given (a score computed apart from any train) every
+// item applies.
+func (it *Item) AppliesTo(f Framework) bool {
+	return len(it.Frameworks) == 0 || f == "" || slices.Contains(it.Frameworks, f)
 }
 
 // Checklist is one of the four checklists a coach works through.
@@ -97,6 +113,7 @@ type Definitions struct {
 	// Definitions built by hand works too, by searching.
 	checklistIndex map[string]int
 	itemIndex      map[string][2]int // checklist index, item index
+	views          *frameworkViews   // For's views, made once per framework
 }
 
 // The four checklists, by ID.
@@ -120,3 +137,41 @@ func IsMaturity(checklistID string) bool {
 
 // ItemKinds lists the known item kinds.
 var ItemKinds = []ItemKind{Practice, Indication, ContraIndication, Measure}
+
+type frameworkViews struct {
+	mu sync.Mutex
+	m  map[Framework]*Definitions
+}
+
+// For is the definitions as a train of the framework is asked them: every
+// checklist with only the items that apply to it (Item.AppliesTo). Screens
+// that walk items by position use it, so a Scrum@Scale train is never asked
+// about a System Architect. Views are made once and shared; do not change them.
+func (d *Definitions) For(f Framework) *Definitions {
+	if d == nil {
+		return nil
+	}
+	if d.views != nil {
+		d.views.mu.Lock()
+		defer d.views.mu.Unlock()
+		if v, ok := d.views.m[f]; ok {
+			return v
+		}
+	}
+	v := &Definitions{Version: d.Version, Dimensions: d.Dimensions}
+	for _, c := range d.Checklists {
+		vc := c
+		vc.Items = nil
+		for _, it := range c.Items {
+			if it.AppliesTo(f) {
+				vc.Items = append(vc.Items, it)
+			}
+		}
+		v.Checklists = append(v.Checklists, vc)
+	}
+	v.index()
+	if d.views != nil {
+		d.views.m[f] = v
+	}
+	return v
+}

@@ -9,7 +9,7 @@ import (
 	"slices"
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // DimensionsFile is the definition file that lists the dimensions and sets
@@ -231,6 +231,11 @@ func checkItem(checklistID string, it *Item, dims map[string]bool) []string {
 			p = append(p, fmt.Sprintf("related rule %q is not a role-gap rule", rule))
 		}
 	}
+	for _, f := range it.Frameworks {
+		if !slices.Contains(Frameworks, f) {
+			p = append(p, fmt.Sprintf("frameworks: %q is not one of %v", f, Frameworks))
+		}
+	}
 	if a := it.Advice; a != nil {
 		if a.Action == "" || a.Acceptance == "" {
 			p = append(p, "advice needs an action and an acceptance criterion")
@@ -278,6 +283,7 @@ func checkFigure(f *FigureSpec, levels int) []string {
 }
 
 func (d *Definitions) index() {
+	d.views = &frameworkViews{m: map[Framework]*Definitions{}}
 	d.checklistIndex = make(map[string]int, len(d.Checklists))
 	d.itemIndex = map[string][2]int{}
 	for ci, c := range d.Checklists {
@@ -373,7 +379,7 @@ func (it *Item) Level(value int) *Level {
 }
 
 // Owners lists the suggested owners of a recommendation.
-var Owners = []Owner{OwnerLACE, OwnerFacilitator, OwnerBusinessOwners, OwnerProductManagement, OwnerTeam}
+var Owners = []Owner{OwnerLACE, OwnerFacilitator, OwnerBusinessOwners, OwnerProductManagement, OwnerTeam, OwnerScrumMasters}
 
 // ImpedimentLevels lists the impediment levels, lowest first.
 var ImpedimentLevels = []ImpedimentLevel{LevelTeam, LevelART, LevelLACE}

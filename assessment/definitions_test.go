@@ -41,8 +41,8 @@ func TestEmbeddedDefinitions(t *testing.T) {
 			if len(it.Levels) != 5 {
 				t.Errorf("%s: %d levels, want 5", it.ID, len(it.Levels))
 			}
-			if strings.HasPrefix(strings.TrimSpace(it.Text), "{") {
-				t.Errorf("%s: text starts with a placeholder, which reads badly in lower case", it.ID)
+			if txt := strings.TrimSpace(it.Text); strings.HasPrefix(txt, "{") && len(txt) > 1 && txt[1] >= 'a' && txt[1] <= 'z' {
+				t.Errorf("%s: text starts with a lower-case placeholder; write {%s to capitalise it", it.ID, strings.ToUpper(txt[1:2]))
 			}
 		}
 	}
@@ -395,5 +395,25 @@ func TestEveryPlaceholderIsKnown(t *testing.T) {
 				t.Errorf("%s: %q", f, e)
 			}
 		}
+	}
+}
+
+func TestDefinitionsForFramework(t *testing.T) {
+	d := loadDefs(t)
+	safe, sas := d.For(SAFe), d.For(ScrumAtScale)
+	if it, _ := safe.Item("roles.system-architect.v1"); it == nil {
+		t.Error("SAFe trains are asked about their System Architect")
+	}
+	if it, _ := sas.Item("roles.system-architect.v1"); it != nil {
+		t.Error("a Scrum@Scale train is asked about a System Architect")
+	}
+	if n, m := len(safe.Checklist(ChecklistRoles).Items), len(sas.Checklist(ChecklistRoles).Items); n != m+1 {
+		t.Errorf("role coverage has %d items for SAFe, %d for Scrum@Scale", n, m)
+	}
+	if d.For(ScrumAtScale) != sas {
+		t.Error("the view is made again")
+	}
+	if it, _ := d.Item("roles.system-architect.v1"); it == nil {
+		t.Error("the full definitions lost an item")
 	}
 }

@@ -33,28 +33,10 @@ const (
 var Frameworks = []Framework{SAFe, ScrumAtScale, OtherFramework}
 
 // FacilitatorTitle is the full name of the scaled facilitator role.
-func (f Framework) FacilitatorTitle() string {
-	switch f {
-	case SAFe:
-		return "Release Train Engineer (RTE)"
-	case ScrumAtScale:
-		return "Scrum of Scrums Master (SoSM)"
-	default:
-		return "Scaled facilitator (Chief Scrum Master)"
-	}
-}
+func (f Framework) FacilitatorTitle() string { return f.Word("facilitator-title") }
 
 // Facilitator is the short name of the scaled facilitator role, for sentences.
-func (f Framework) Facilitator() string {
-	switch f {
-	case SAFe:
-		return "RTE"
-	case ScrumAtScale:
-		return "SoSM"
-	default:
-		return "scaled facilitator"
-	}
-}
+func (f Framework) Facilitator() string { return f.Word("facilitator") }
 
 // Train is an Agile Release Train as the coach knows it now. Its roster and
 // register live beside it; an assessment keeps its own copy of both.
@@ -81,19 +63,15 @@ const (
 // ARTRoles lists the train-level roles in the order they are shown.
 var ARTRoles = []ARTRole{RoleFacilitator, RoleProductManagement, RoleSystemArchitect, RoleBusinessOwner, RoleAgileCoach}
 
-// Title names the role for a train of the given framework.
+// Title names the role for a train of the given framework, in its words
+// (Product Management in SAFe is the Chief Product Owner in Scrum@Scale). A
+// role the framework does not have keeps the SAFe name it was stored under.
 func (r ARTRole) Title(f Framework) string {
-	switch r {
-	case RoleFacilitator:
-		return f.FacilitatorTitle()
-	case RoleProductManagement:
-		return "Product Management"
-	case RoleSystemArchitect:
-		return "System Architect"
-	case RoleBusinessOwner:
-		return "Business Owner"
-	case RoleAgileCoach:
-		return "Agile Coach"
+	if t, ok := f.roleTitle(r); ok {
+		return t
+	}
+	if t, ok := SAFe.roleTitle(r); ok {
+		return t
 	}
 	return string(r)
 }
@@ -316,6 +294,20 @@ const (
 	Rejected RecommendationStatus = "rejected"
 )
 
+// RecommendationStatuses lists the statuses in the order a coach is offered them.
+var RecommendationStatuses = []RecommendationStatus{Proposed, Accepted, Rejected}
+
+// Title names the coach's decision as every screen, report and file says it.
+func (s RecommendationStatus) Title() string {
+	switch s {
+	case Accepted:
+		return "Accepted"
+	case Rejected:
+		return "Rejected"
+	}
+	return "Proposed"
+}
+
 // Priority orders recommendations; High comes first.
 type Priority int
 
@@ -336,6 +328,7 @@ const (
 	OwnerBusinessOwners    Owner = "Business Owners"
 	OwnerProductManagement Owner = "Product Management"
 	OwnerTeam              Owner = "Team"
+	OwnerScrumMasters      Owner = "Team Scrum Masters" // the teams' Scrum Masters together, when there is no facilitator to act
 )
 
 // EvidenceKind says where a piece of evidence comes from.
@@ -392,71 +385,37 @@ type Review struct {
 
 // Sync is what the framework calls the regular cross-team sync of the team
 // coaches.
-func (f Framework) Sync() string {
-	switch f {
-	case SAFe:
-		return "ART Sync"
-	case ScrumAtScale:
-		return "Scaled Daily Scrum"
-	default:
-		return "cross-team sync"
-	}
-}
+func (f Framework) Sync() string { return f.Word("sync") }
 
 // Leaders is what the framework calls the empowered leadership group that
 // takes the train's escalations.
-func (f Framework) Leaders() string {
-	switch f {
-	case SAFe:
-		return "Business Owners"
-	case ScrumAtScale:
-		return "Executive Action Team"
-	default:
-		return "leadership group"
-	}
-}
+func (f Framework) Leaders() string { return f.Word("leaders") }
 
-// Expand puts the framework's words into a checklist or rule text: the
-// placeholders {facilitator}, {sync} and {leaders} become, for SAFe, "RTE",
-// "ART Sync" and "Business Owners"; {a-facilitator} and {A-facilitator}
-// carry the right article ("an RTE", "a SoSM"). The texts are written so a placeholder
-// never starts a sentence, since the words for Other are lower case.
+// Expand puts the framework's words into a checklist or rule text: each
+// placeholder of PlaceholderWords, e.g. {facilitator}, {sync}, {leaders},
+// {planning}, becomes the framework's word ("RTE", "ART Sync", "Business
+// Owners", "PI Planning" for SAFe); {Planning} capitalises it to start a
+// sentence, {a-facilitator} and {A-facilitator} carry the right article
+// ("an RTE", "a SoSM").
 func (f Framework) Expand(s string) string {
 	if !strings.Contains(s, "{") {
 		return s
 	}
-	r, ok := expanders[f]
-	if !ok {
-		r = expanders[OtherFramework] // any other framework uses the neutral words
-	}
-	return r.Replace(s)
+	return f.Def().expand.Replace(s)
 }
 
-// expanders are built once: a replacer is costly to build and scoring
-// expands hundreds of texts.
-var expanders = func() map[Framework]*strings.Replacer {
-	m := map[Framework]*strings.Replacer{}
-	for _, f := range Frameworks {
-		a := "a " + f.Facilitator()
-		if f == SAFe {
-			a = "an " + f.Facilitator() // "an RTE": the article follows the sound
-		}
-		m[f] = strings.NewReplacer(
-			"{facilitator}", f.Facilitator(),
-			"{a-facilitator}", a,
-			"{A-facilitator}", strings.ToUpper(a[:1])+a[1:],
-			"{sync}", f.Sync(),
-			"{leaders}", f.Leaders(),
-		)
-	}
-	return m
-}()
-
 // Title names the owner for a train of the given framework: the scaled
-// facilitator is "RTE" in SAFe, "SoSM" in Scrum@Scale.
+// facilitator is "RTE" in SAFe, "SoSM" in Scrum@Scale; the leaders are the
+// Business Owners or the Executive Action Team; the backlog owner Product
+// Management or the Chief Product Owner.
 func (o Owner) Title(f Framework) string {
-	if o == OwnerFacilitator {
+	switch o {
+	case OwnerFacilitator:
 		return f.Facilitator()
+	case OwnerBusinessOwners:
+		return capital(f.Word("leaders"))
+	case OwnerProductManagement:
+		return capital(f.Word("backlog-owner"))
 	}
 	return string(o)
 }

@@ -10,6 +10,7 @@ import (
 // The thresholds of the register rules.
 const (
 	OldMedianAgeDays     = 30   // RF-01: a median open age above this is old
+	TargetMedianAgeDays  = 14   // RF-01: the median open age its acceptance criterion asks for
 	MinRegisterForShares = 5    // RF-03 to RF-05 need at least this many impediments to read a share
 	LowEscalationShare   = 0.10 // RF-03: below this, impediments do not climb the ladder
 	HighEscalationShare  = 0.50 // RF-04: above this, teams hand impediments upward
@@ -33,19 +34,21 @@ var RecommendationRules = []Rule{
 	{"RG", "Close a role gap",
 		"Each role gap (RG-02 to RG-15) yields its rule's action, owner, escalation and acceptance criterion; its priority is the gap's severity."},
 	{"RF-01", "Old impediments",
-		fmt.Sprintf("When the median age of open impediments is above %d days: review and move them. High priority when the median is older than one PI, otherwise medium.", OldMedianAgeDays)},
-	{"RF-02", "Impediments older than one PI",
-		fmt.Sprintf("When any open impediment is older than one PI: decide on each with the {leaders}. High priority when %.0f%% or more of the open impediments are that old, otherwise medium. Owner LACE when one of them is at LACE level, otherwise the {facilitator}.", OldShareHigh*100)},
+		fmt.Sprintf("When the median age of open impediments is above %d days: review and move them. High priority when the median is older than one {pi}, otherwise medium.", OldMedianAgeDays)},
+	{"RF-02", "Impediments older than one {pi}",
+		fmt.Sprintf("When any open impediment is older than one {pi}: decide on each with the {leaders}. High priority when %.0f%% or more of the open impediments are that old, otherwise medium. Owner LACE when one of them is at LACE level, otherwise the {facilitator}.", OldShareHigh*100)},
 	{"RF-03", "Too little escalation",
-		fmt.Sprintf("When the register holds at least %d impediments, fewer than %.0f%% were escalated, and some open ones are older than one PI: impediments age where they arise instead of climbing the ladder. Medium priority.", MinRegisterForShares, LowEscalationShare*100)},
+		fmt.Sprintf("When the register holds at least %d impediments, fewer than %.0f%% were escalated, and some open ones are older than one {pi}: impediments age where they arise instead of climbing the ladder. Medium priority.", MinRegisterForShares, LowEscalationShare*100)},
 	{"RF-04", "Too much escalation",
-		fmt.Sprintf("When the register holds at least %d impediments and more than %.0f%% were escalated: teams hand upward what they could clear. Medium priority.", MinRegisterForShares, HighEscalationShare*100)},
+		fmt.Sprintf("When at least %d impediments stayed at team or train level and more than %.0f%% of those were escalated: teams hand upward what they could clear. Impediments escalated to the LACE are systemic and not counted. Medium priority.", MinRegisterForShares, HighEscalationShare*100)},
 	{"RF-05", "Recurring impediments",
 		fmt.Sprintf("When the register holds at least %d impediments and %.0f%% or more repeat an earlier one: remove root causes. High priority from %.0f%%, otherwise medium.", MinRegisterForShares, RecurrenceShare*100, HighRecurrenceShare*100)},
 	{"RF-06", "No impediment register",
 		"When the register is empty: start keeping one. Medium priority."},
 	{"RF-07", "Open impediments without an owner",
 		"When any open impediment has no owner: name one for each. Medium priority."},
+	{"RO-01", "Nobody owns advice who cannot act on it",
+		fmt.Sprintf("After all rules have run, a recommendation owned by a role that is vacant, that the framework does not have, or that the verdict says the train should not have, goes to who can act: the {facilitator}'s to the team Scrum Masters (the LACE when no team has one); the {backlog-owner}'s to the {leaders}; the {leaders}' to the LACE when the roster names none of them or the fit checklist finds them not empowered to decide (%s rated %d or lower). Advice to take impediments to the {leaders} then goes to the LACE or portfolio. The evidence says why the owner changed.", itemNoLeaders, LowLevel)},
 	{"RI-01", "Low-rated practice or measure",
 		fmt.Sprintf("For each item of the maturity checklists that is rated, or whose figure earns, level %d or lower and that has advice: the advice. When a role-gap rule the item names as related has found a gap, the item's rating joins that gap's recommendation as evidence instead; a level taken from the register is left to the register rules. High priority for level 1 on an item of weight 3 or more; medium for level 1, or level 2 on an item of weight 3 or more; otherwise low.", LowLevel)},
 }
@@ -78,15 +81,90 @@ func Derive(d *Definitions, t Train, a *Assessment, r Results) []Recommendation 
 		rec.Finding = f.Expand(rec.Finding)
 		rec.Action = f.Expand(rec.Action)
 		rec.Acceptance = f.Expand(rec.Acceptance)
+		for i := range rec.Evidence {
+			rec.Evidence[i].Text = f.Expand(rec.Evidence[i].Text)
+		}
 		recs = append(recs, rec)
 	}
 
+	who := whoCanAct(t, a, r)
 	deriveVerdict(d, a, r, f, add)
 	deriveGaps(r.Gaps, add)
-	deriveRegister(a, r.Figures, add)
+	deriveRegister(a, r.Figures, who, add)
 	deriveItems(d, r, f, add, &recs)
+	for i := range recs {
+		who.route(&recs[i])
+	}
 	SortRecommendations(recs)
 	return recs
+}
+
+// actors says which owners can act on this train today (rule RO-01).
+type actors struct {
+	f            Framework
+	facilitator  bool // held, and the verdict does not say the train should not have it
+	scrumMasters bool // some team has a Scrum Master
+	backlogOwner bool // the framework has the role and someone holds it
+	leaders      bool // named in the roster and not found unempowered
+	why          map[Owner]string
+}
+
+func whoCanAct(t Train, a *Assessment, r Results) actors {
+	f := t.Framework
+	ro := a.Roster
+	w := actors{f: f, why: map[Owner]string{}}
+	w.facilitator = holds(ro, RoleFacilitator) && r.Verdict.Kind != NotRecommended
+	switch {
+	case !holds(ro, RoleFacilitator):
+		w.why[OwnerFacilitator] = f.Expand("the roster has no {facilitator}")
+	case !w.facilitator:
+		w.why[OwnerFacilitator] = f.Expand("the verdict does not recommend {a-facilitator} now")
+	}
+	w.scrumMasters = slices.ContainsFunc(ro.Teams, func(tm Team) bool { return tm.ScrumMasterID != "" })
+	w.backlogOwner = f.HasRole(RoleProductManagement) && holds(ro, RoleProductManagement)
+	if !w.backlogOwner {
+		w.why[OwnerProductManagement] = f.Expand("the roster has no {backlog-owner}")
+	}
+	unempowered := false
+	if is, ok := r.Item(itemNoLeaders); ok && is.Rating.Rated() && int(is.Rating) <= LowLevel {
+		unempowered = true
+	}
+	w.leaders = holds(ro, RoleBusinessOwner) && !unempowered
+	switch {
+	case !holds(ro, RoleBusinessOwner):
+		w.why[OwnerBusinessOwners] = f.Expand("the roster names none of the {leaders}")
+	case unempowered:
+		w.why[OwnerBusinessOwners] = f.Expand("the assessment finds the {leaders} not empowered to decide")
+	}
+	return w
+}
+
+// route gives a recommendation whose owner cannot act to who can, and says why.
+func (w actors) route(rec *Recommendation) {
+	if rec.ByCoach {
+		return
+	}
+	from := rec.Owner
+	for range 3 { // each step moves toward the LACE, which can always act
+		switch {
+		case rec.Owner == OwnerFacilitator && !w.facilitator:
+			rec.Owner = OwnerScrumMasters
+		case rec.Owner == OwnerScrumMasters && !w.scrumMasters:
+			rec.Owner = OwnerLACE
+		case rec.Owner == OwnerProductManagement && !w.backlogOwner:
+			rec.Owner = OwnerBusinessOwners
+		case rec.Owner == OwnerBusinessOwners && !w.leaders:
+			rec.Owner = OwnerLACE
+		}
+	}
+	if rec.Owner != from {
+		why := w.why[from]
+		if why == "" {
+			why = w.why[OwnerBusinessOwners]
+		}
+		rec.Evidence = append(rec.Evidence, Evidence{Kind: EvidenceRoster, Ref: "RO-01",
+			Text: fmt.Sprintf("Owner %s rather than %s: %s.", rec.Owner.Title(w.f), from.Title(w.f), why)})
+	}
 }
 
 type addFunc func(rule, subject string, rec Recommendation)
@@ -99,7 +177,7 @@ func deriveVerdict(d *Definitions, a *Assessment, r Results, f Framework, add ad
 		if holds(a.Roster, RoleFacilitator) {
 			break
 		}
-		acc := "A named {facilitator} is in the roster and has run the {sync} for a full iteration before the next PI Planning."
+		acc := "A named {facilitator} is in the roster and has run the {sync} for a full iteration before the next {planning}."
 		if len(v.Conditions) > 0 {
 			acc += " The LACE has confirmed each condition of the verdict."
 		}
@@ -116,7 +194,7 @@ func deriveVerdict(d *Definitions, a *Assessment, r Results, f Framework, add ad
 			Evidence: reasons,
 			Action:   v.WayToStart,
 			Priority: Medium, Owner: OwnerLACE, Escalation: LevelLACE,
-			Acceptance: "The LACE has re-assessed the scaled facilitator fit at the next Inspect & Adapt and recorded its decision.",
+			Acceptance: "The LACE has re-assessed the scaled facilitator fit at the next {inspect} and recorded its decision.",
 		})
 	case Undecided:
 		add("RV-04", "facilitator", Recommendation{
@@ -166,7 +244,7 @@ func deriveGaps(gaps []RoleGap, add addFunc) {
 	}
 }
 
-func deriveRegister(a *Assessment, fg RegisterFigures, add addFunc) {
+func deriveRegister(a *Assessment, fg RegisterFigures, who actors, add addFunc) {
 	fig := func(ref, text string) Evidence { return Evidence{Kind: EvidenceFigure, Ref: ref, Text: text} }
 	piDays := fg.PIWeeks * 7
 	openCount := fmt.Sprintf("%d open of %d impediments", fg.Open, fg.Total)
@@ -177,7 +255,7 @@ func deriveRegister(a *Assessment, fg RegisterFigures, add addFunc) {
 			Evidence: []Evidence{fig("total", "The register is empty.")},
 			Action:   "Start an impediment register for the train: every impediment with level, owner, status, ROAM category and raised and resolved dates.",
 			Priority: Medium, Owner: OwnerFacilitator, Escalation: LevelART,
-			Acceptance: "The register holds every impediment raised at the {sync} during the next PI, each with an owner and a raised date.",
+			Acceptance: "The register holds every impediment raised at the {sync} during the next {pi}, each with an owner and a raised date.",
 		})
 		return
 	}
@@ -190,9 +268,9 @@ func deriveRegister(a *Assessment, fg RegisterFigures, add addFunc) {
 		add("RF-01", "register", Recommendation{
 			Finding:  fmt.Sprintf("Open impediments are old: their median age is %s.", formatFigure(fg.MedianOpenAgeDays, "days")),
 			Evidence: []Evidence{fig("median-open-age-days", fmt.Sprintf("Median age of open impediments: %s (%s).", formatFigure(fg.MedianOpenAgeDays, "days"), openCount))},
-			Action:   "Review every open impediment older than 30 days at the next {sync}: resolve it, escalate it a step up the ladder, or close it with a recorded decision.",
+			Action:   fmt.Sprintf("Review every open impediment older than %d days at the next {sync}: resolve it, escalate it a step up the ladder, or close it with a recorded decision.", OldMedianAgeDays),
 			Priority: p, Owner: OwnerFacilitator, Escalation: LevelART,
-			Acceptance: "The median age of open impediments is 14 days or less at the end of the target PI.",
+			Acceptance: fmt.Sprintf("The median age of open impediments is %d days or less at the end of the target {pi}.", TargetMedianAgeDays),
 		})
 	}
 
@@ -208,36 +286,53 @@ func deriveRegister(a *Assessment, fg RegisterFigures, add addFunc) {
 				break
 			}
 		}
-		ev := []Evidence{fig("share-older-than-pi", fmt.Sprintf("%d of %d open impediments (%.0f%%) are older than one PI of %d weeks.", fg.OlderThanPI, fg.Open, 100*fg.ShareOlderThanPI, fg.PIWeeks))}
+		ev := []Evidence{fig("share-older-than-pi", fmt.Sprintf("%d of %d open impediments (%.0f%%) are older than one {pi} of %d weeks.", fg.OlderThanPI, fg.Open, 100*fg.ShareOlderThanPI, fg.PIWeeks))}
 		if fg.OldestOpenID != "" {
 			ev = append(ev, fig(fg.OldestOpenID, fmt.Sprintf("The oldest open impediment, %s, is %d days old.", impedimentName(a.Register, fg.OldestOpenID), fg.OldestOpenAgeDays)))
 		}
+		action := "Take each open impediment older than one {pi} to the {leaders}: resolve it, fund it, escalate it to the LACE or portfolio, or close it as accepted, with the decision recorded."
+		if !who.leaders {
+			action = "Take each open impediment older than one {pi} to the LACE or the portfolio, since " + who.why[OwnerBusinessOwners] + ": resolve it, fund it, or close it as accepted, with the decision recorded."
+			owner, esc = OwnerLACE, LevelLACE
+		}
 		add("RF-02", "register", Recommendation{
-			Finding:  fmt.Sprintf("%d open %s older than one PI.", fg.OlderThanPI, plural(fg.OlderThanPI, "impediment is", "impediments are")),
+			Finding:  fmt.Sprintf("%s older than one {pi}.", Count(fg.OlderThanPI, "open impediment is", "open impediments are")),
 			Evidence: ev,
-			Action:   "Take each open impediment older than one PI to the {leaders}: resolve it, fund it, escalate it to the LACE or portfolio, or close it as accepted, with the decision recorded.",
+			Action:   action,
 			Priority: p, Owner: owner, Escalation: esc,
-			Acceptance: "No open impediment is older than one PI without a recorded decision at the end of the target PI.",
+			Acceptance: "No open impediment is older than one {pi} without a recorded decision at the end of the target {pi}.",
 		})
 	}
 
 	if fg.Total >= MinRegisterForShares && fg.ShareEscalated < LowEscalationShare && fg.OlderThanPI > 0 {
 		add("RF-03", "register", Recommendation{
-			Finding:  fmt.Sprintf("Impediments age where they arise instead of climbing the ladder: only %.0f%% were escalated, while %d open ones are older than one PI.", 100*fg.ShareEscalated, fg.OlderThanPI),
+			Finding:  fmt.Sprintf("Impediments age where they arise instead of climbing the ladder: only %.0f%% were escalated, while %s older than one {pi}.", 100*fg.ShareEscalated, Count(fg.OlderThanPI, "open one is", "open ones are")),
 			Evidence: []Evidence{fig("share-escalated", fmt.Sprintf("%d of %d impediments escalated.", fg.Escalated, fg.Total))},
 			Action:   "Agree time limits for each step of the escalation ladder (team, {sync}, {facilitator}, {leaders}, LACE) and escalate whatever passes its limit.",
 			Priority: Medium, Owner: OwnerFacilitator, Escalation: LevelART,
-			Acceptance: "In the target PI every impediment that passes its step's time limit is escalated within a week.",
+			Acceptance: "In the target {pi} every impediment that passes its step's time limit is escalated within a week.",
 		})
 	}
 
-	if fg.Total >= MinRegisterForShares && fg.ShareEscalated > HighEscalationShare {
+	// RF-04 reads only what the teams and the train could have cleared:
+	// impediments escalated to the LACE are systemic, and handing those up is right.
+	var local, localUp int
+	for _, imp := range a.Register {
+		if imp.Existed(a.Date) && imp.Level != LevelLACE {
+			local++
+			if imp.Escalated {
+				localUp++
+			}
+		}
+	}
+	if local >= MinRegisterForShares && float64(localUp) > HighEscalationShare*float64(local) {
+		share := float64(localUp) / float64(local)
 		add("RF-04", "register", Recommendation{
-			Finding:  fmt.Sprintf("Most impediments are handed upward: %.0f%% were escalated.", 100*fg.ShareEscalated),
-			Evidence: []Evidence{fig("share-escalated", fmt.Sprintf("%d of %d impediments escalated.", fg.Escalated, fg.Total))},
+			Finding:  fmt.Sprintf("Most impediments that stay at team or {train-short} level are handed upward: %.0f%% were escalated.", 100*share),
+			Evidence: []Evidence{fig("share-escalated", fmt.Sprintf("%d of %d team- and {train-short}-level impediments escalated; systemic ones escalated to the LACE are not counted.", localUp, local))},
 			Action:   "Have the Scrum Masters and the {facilitator} coach teams to clear what lies within their reach before escalating, and review escalations at the {sync} for ones the teams could have solved.",
 			Priority: Medium, Owner: OwnerFacilitator, Escalation: LevelTeam,
-			Acceptance: fmt.Sprintf("At most %.0f%% of the impediments raised in the target PI are escalated.", 100*HighEscalationShare),
+			Acceptance: fmt.Sprintf("At most %.0f%% of the team- and {train-short}-level impediments raised in the target {pi} are escalated.", 100*HighEscalationShare),
 		})
 	}
 
@@ -249,9 +344,9 @@ func deriveRegister(a *Assessment, fg RegisterFigures, add addFunc) {
 		add("RF-05", "register", Recommendation{
 			Finding:  fmt.Sprintf("Impediments come back: %.0f%% repeat an earlier one.", 100*fg.Recurrence),
 			Evidence: []Evidence{fig("recurrence", fmt.Sprintf("%d of %d impediments repeat an earlier one.", fg.Recurring, fg.Total))},
-			Action:   "Take every recurring impediment to root-cause analysis (fishbone, five whys) at the next Inspect & Adapt, and plan the fixes as improvement items.",
+			Action:   "Take every recurring impediment to root-cause analysis (fishbone, five whys) at the next {inspect}, and plan the fixes as improvement items.",
 			Priority: p, Owner: OwnerFacilitator, Escalation: LevelART,
-			Acceptance: fmt.Sprintf("Fewer than %.0f%% of the impediments raised in the target PI repeat an earlier one.", 100*RecurrenceShare),
+			Acceptance: fmt.Sprintf("Fewer than %.0f%% of the impediments raised in the target {pi} repeat an earlier one.", 100*RecurrenceShare),
 		})
 	}
 
@@ -430,6 +525,26 @@ func applyEdit(rec Recommendation, e RecommendationEdit, pi string) Recommendati
 		}
 	}
 	return rec
+}
+
+// MattersMostCount is how many recommendations the leadership summary puts
+// under "What matters most".
+const MattersMostCount = 5
+
+// MattersMost are the recommendations leadership reads first: the lead
+// (highest-priority agreed) recommendation of each of the first
+// MattersMostCount groups (GroupRecommendations), whatever their priority,
+// so five different findings reach leadership rather than five lines of
+// one; and how many more agreed recommendations the full report holds.
+func MattersMost(d *Definitions, f Framework, r Results) (top []Recommendation, more int) {
+	agreed := r.Agreed()
+	for _, g := range GroupRecommendations(d, f, agreed) {
+		if len(top) == MattersMostCount {
+			break
+		}
+		top = append(top, g.Members[0])
+	}
+	return top, len(agreed) - len(top)
 }
 
 // Agreed are the recommendations the coach has not rejected, in order: what

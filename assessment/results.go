@@ -13,6 +13,15 @@ type Score struct {
 // Known reports whether any item was rated, so the score means something.
 func (s Score) Known() bool { return s.Rated > 0 }
 
+// Enough reports whether enough of the applicable items (those not answered
+// not applicable) are rated for the score to be shown as a result: at least
+// MinLevelEvidence of them. Below it a score is "not enough answered", never
+// a number that looks like a result.
+func (s Score) Enough() bool {
+	applicable := s.Total - s.NA
+	return s.Known() && applicable > 0 && float64(s.Rated) >= MinLevelEvidence*float64(applicable)
+}
+
 // Answered is the share of items rated on their scale, 0–1.
 func (s Score) Answered() float64 {
 	if s.Total == 0 {
@@ -53,6 +62,21 @@ const (
 	NotRecommended        VerdictKind = "not-recommended-now"
 	Undecided             VerdictKind = "undecided"
 )
+
+// Title names the verdict kind as every screen, report and file says it.
+func (k VerdictKind) Title() string {
+	switch k {
+	case Recommended:
+		return "Recommended"
+	case RecommendedConditions:
+		return "Recommended with conditions"
+	case NotRecommended:
+		return "Not recommended now"
+	case Undecided:
+		return "Undecided"
+	}
+	return "–"
+}
 
 // Verdict on the scaled facilitator, with what decided it.
 type Verdict struct {

@@ -53,7 +53,7 @@ func TestRoleGapRules(t *testing.T) {
 		{"RG-02", "product management held", alsoVacant(RoleProductManagement), false, "", ""},
 		{"RG-03", "no system architect", without(RoleSystemArchitect), true, "System Architect", "Nobody holds the System Architect role."},
 		{"RG-03", "system architect held", func(*Roster) {}, false, "", ""},
-		{"RG-04", "no business owner", without(RoleBusinessOwner), true, "Business Owner", "Nobody holds the Business Owner role."},
+		{"RG-04", "no business owner", without(RoleBusinessOwner), true, "Business Owners", "Nobody in the roster is one of the Business Owners."},
 		{"RG-04", "business owner held", alsoVacant(RoleBusinessOwner), false, "", ""},
 		{"RG-05", "no agile coach", vacant(RoleAgileCoach), true, "Agile Coach", "The Agile Coach role is vacant."},
 		{"RG-05", "agile coach held", func(*Roster) {}, false, "", ""},
@@ -87,17 +87,20 @@ func TestRoleGapRules(t *testing.T) {
 		{"RG-12", "coach's own required skills", func(r *Roster) {
 			r.RequiredSkills = []string{"Testing", "Data science", " "}
 		}, true, "Team 01", "Team 01 lacks Data science."},
-		{"RG-13", "four teams", func(r *Roster) { r.Teams = r.Teams[:4] }, true, "The train", "The train has 4 teams, outside 5–12."},
-		{"RG-13", "thirteen teams", func(r *Roster) { r.Teams = healthyRoster(13).Teams }, true, "The train", "The train has 13 teams, outside 5–12."},
+		{"RG-13", "four teams", func(r *Roster) { r.Teams = r.Teams[:4] }, true, "The train", "The ART has 4 teams. Below 5 teams the train's events cost more than they return: merge it"},
+		{"RG-13", "thirteen teams", func(r *Roster) { r.Teams = healthyRoster(13).Teams }, true, "The train", "The ART has 13 teams. Above 12 teams the train is too big to plan together: split it around its value streams into trains of 5 to 12 teams"},
 		{"RG-13", "five teams", func(r *Roster) { r.Teams = r.Teams[:5] }, false, "", ""},
 		{"RG-14", "47 people", func(r *Roster) {
 			r.People = r.People[:len(r.People)-20] // team members stay counted through their teams
 			r.Teams = r.Teams[:6]
-		}, true, "The train", "The train has 47 people, outside 50–125."},
-		{"RG-14", "126 people", func(r *Roster) { addPeople(r, 65) }, true, "The train", "The train has 126 people, outside 50–125."},
+		}, true, "The train", "The ART has 47 people. A train of fewer than 50 people"},
+		{"RG-14", "126 people", func(r *Roster) { addPeople(r, 65) }, true, "The train", "The ART has 126 people. A train of more than about 125 people"},
 		{"RG-14", "125 people", func(r *Roster) { addPeople(r, 64) }, false, "", ""},
 		{"RG-15", "no value stream map", func(r *Roster) { r.ValueStreamMap = false }, true, "The train", "The train has no value stream map."},
 		{"RG-15", "value stream map", func(*Roster) {}, false, "", ""},
+		{"RG-16", "RTE also Scrum Master of a team", func(r *Roster) { r.Teams[0].ScrumMasterID = "p-facilitator" }, true, "Holder of facilitator", "Holder of facilitator is RTE and Scrum Master of Team 01. In SAFe the RTE is a full-time train role."},
+		{"RG-16", "RTE also Product Owner", func(r *Roster) { r.Teams[3].ProductOwnerID = "p-facilitator" }, true, "Holder of facilitator", "Product Owner of Team 04"},
+		{"RG-16", "RTE holds no team role", func(*Roster) {}, false, "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.rule+" "+tt.name, func(t *testing.T) {
@@ -132,12 +135,12 @@ func TestRoleGapRules(t *testing.T) {
 
 func TestRoleGapsOrderAndWords(t *testing.T) {
 	r := healthyRoster(8)
-	r.ValueStreamMap = false                                            // RG-15 medium
+	r.ValueStreamMap = false                                            // RG-15: a SAFe rule, not Scrum@Scale's
 	r.Teams[7].ProductOwnerID = ""                                      // RG-07 high
 	r.Teams[1].ScrumMasterID, r.Teams[2].ScrumMasterID = "sm01", "sm01" // RG-08 medium
 	r.Roles = r.Roles[1:]                                               // RG-01 high
-	gaps := RoleGaps(r, ScrumAtScale)
-	want := []string{"RG-01", "RG-07", "RG-08", "RG-15"}
+	gaps := RoleGaps(r, ScrumAtScale)                                   // eight teams: more than a Scrum of Scrums of five (RG-13)
+	want := []string{"RG-01", "RG-07", "RG-08", "RG-13"}
 	if got := gapRules(gaps); !slices.Equal(got, want) {
 		t.Fatalf("order %v, want %v", got, want)
 	}
@@ -166,5 +169,68 @@ func TestPersonNameFallsBackToID(t *testing.T) {
 	}
 	if plural(1, "team", "teams") != "team" {
 		t.Error("plural")
+	}
+}
+
+// TestRoleGapsFollowTheFramework: the same roster read in each framework
+// gets that framework's rules, sizes and words, and none of another's.
+func TestRoleGapsFollowTheFramework(t *testing.T) {
+	tests := []struct {
+		name   string
+		f      Framework
+		change func(*Roster)
+		want   []string // the rules that fire
+		words  []string // in the findings
+		never  []string // in no finding or explanation
+	}{
+		{"SAFe train of eight without architect or map", SAFe, func(r *Roster) {
+			r.Roles = slices.DeleteFunc(r.Roles, func(ra RoleAssignment) bool { return ra.Role == RoleSystemArchitect })
+			r.ValueStreamMap = false
+		}, []string{"RG-03", "RG-15"}, []string{"System Architect"}, []string{"SoSM", "Scaled Daily Scrum", "Executive Action Team"}},
+		{"Scrum@Scale of eight without architect or map", ScrumAtScale, func(r *Roster) {
+			r.Roles = slices.DeleteFunc(r.Roles, func(ra RoleAssignment) bool { return ra.Role == RoleSystemArchitect })
+			r.ValueStreamMap = false
+		}, []string{"RG-13"}, []string{"Scrum of Scrum of Scrums", "about 5 teams"}, []string{"System Architect", "RTE", "PI Planning", "ART", "50", "merge"}},
+		{"Scrum@Scale of five, SoSM is one team's Scrum Master", ScrumAtScale, func(r *Roster) {
+			r.Teams = r.Teams[:5]
+			r.Teams[0].ScrumMasterID = "p-facilitator"
+		}, nil, nil, nil},
+		{"Scrum@Scale SoSM is Scrum Master of two teams", ScrumAtScale, func(r *Roster) {
+			r.Teams = r.Teams[:5]
+			r.Teams[0].ScrumMasterID, r.Teams[1].ScrumMasterID = "p-facilitator", "p-facilitator"
+		}, []string{"RG-16"}, []string{"SoSM and Scrum Master of Team 01 and Team 02", "one team, not of more"}, []string{"RTE"}},
+		{"Scrum@Scale without leaders", ScrumAtScale, func(r *Roster) {
+			r.Teams = r.Teams[:5]
+			r.Roles = slices.DeleteFunc(r.Roles, func(ra RoleAssignment) bool { return ra.Role == RoleBusinessOwner })
+		}, []string{"RG-04"}, []string{"Executive Action Team"}, []string{"Business Owner"}},
+		{"Other: only the rules that hold everywhere", OtherFramework, func(r *Roster) {
+			r.Roles = nil
+			r.ValueStreamMap = false
+			r.Teams = healthyRoster(14).Teams
+		}, []string{"RG-01"}, []string{"scaled facilitator"}, []string{"RTE", "SoSM", "System Architect", "Business Owner", "value stream"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := healthyRoster(8)
+			tt.change(&r)
+			gaps := RoleGaps(r, tt.f)
+			if got := gapRules(gaps); !slices.Equal(got, tt.want) && !(len(got) == 0 && len(tt.want) == 0) {
+				t.Fatalf("rules %v, want %v: %+v", got, tt.want, gaps)
+			}
+			var text strings.Builder
+			for _, g := range gaps {
+				text.WriteString(g.Finding + " " + g.Explanation + "\n")
+			}
+			for _, w := range tt.words {
+				if !strings.Contains(text.String(), w) {
+					t.Errorf("no %q in %s", w, text.String())
+				}
+			}
+			for _, w := range tt.never {
+				if strings.Contains(text.String(), w) {
+					t.Errorf("%q in a %s train's gaps: %s", w, tt.f, text.String())
+				}
+			}
+		})
 	}
 }

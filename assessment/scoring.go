@@ -49,8 +49,7 @@ const MinLevelEvidence = 0.5
 // LevelFor names the maturity level of an overall score. A score without
 // enough evidence behind it gets NoLevel.
 func LevelFor(overall Score) MaturityLevel {
-	applicable := overall.Total - overall.NA
-	if !overall.Known() || applicable <= 0 || float64(overall.Rated) < MinLevelEvidence*float64(applicable) {
+	if !overall.Enough() {
 		return NoLevel
 	}
 	level := MaturityLevels[0]
@@ -147,6 +146,9 @@ func Evaluate(d *Definitions, t Train, a *Assessment) Results {
 		var cs scoring
 		for ii := range c.Items {
 			it := &c.Items[ii]
+			if !it.AppliesTo(t.Framework) {
+				continue
+			}
 			is := scoreItem(it, c.ID, a.Answers[it.ID], r.Figures)
 			r.Items = append(r.Items, is)
 			cs.add(it, is)
@@ -176,6 +178,7 @@ func Evaluate(d *Definitions, t Train, a *Assessment) Results {
 	}
 	r.Level = LevelFor(r.Overall)
 	r.Verdict = decideVerdict(d, t, a, r)
+	r.Gaps = gapsAgreeingWith(r.Gaps, r.Verdict)
 	r.Recommendations = ApplyReview(Derive(d, t, a, r), a.Review, a.PI)
 	return r
 }

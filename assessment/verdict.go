@@ -2,6 +2,7 @@ package assessment
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -14,10 +15,15 @@ type Rule struct {
 }
 
 // The fit items the verdict reads by name, beyond their kind: the way to
-// start depends on them. A test keeps them in the definitions.
+// start depends on them, and each says something the verdict has to put
+// first. A test keeps them in the definitions.
 const (
 	itemFrameworkAdoption = "fit.framework-adoption.v1"
 	itemCandidateCoach    = "fit.candidate-coach.v1"
+	itemTeamScrumWeak     = "fit.team-scrum-weak.v1"
+	itemStatusReporting   = "fit.status-reporting-risk.v1"
+	itemHandoff           = "fit.coordination-handoff-risk.v1"
+	itemNoLeaders         = "fit.no-empowered-leaders.v1"
 )
 
 // The thresholds of the verdict.
@@ -33,13 +39,17 @@ const (
 	LowLevel = 2
 	// StrongLevel is the lowest level that counts as a strong sign.
 	StrongLevel = 4
+	// LowEffectiveness is the effectiveness score (0–100) below which a
+	// facilitator who holds the role is not doing it well: the verdict keeps
+	// the role and asks to change how it is held.
+	LowEffectiveness = 40.0
 )
 
 // VerdictRules are the verdict's rules, applied in this order; the first
 // that fires decides.
 var VerdictRules = []Rule{
 	{"V-01", "Only one or two teams",
-		"When the roster has one or two teams, {a-facilitator} is not recommended now, whatever the ratings: the teams' Scrum Masters and Product Owners can coordinate directly. This roster fact is decisive."},
+		"When the roster has one or two teams, {a-facilitator} is not recommended now, whatever the ratings: the teams' Scrum Masters and Product Owners can coordinate directly. This roster fact is decisive. Every decisive contra-indication that holds is named among the reasons too, and when single-team Scrum is weak the way forward starts with making Scrum work in each team."},
 	{"V-02", "A decisive contra-indication holds",
 		fmt.Sprintf("When a decisive contra-indication is rated %d or lower (it holds fully or largely), {a-facilitator} is not recommended now: the teams are independent, single-team Scrum is not yet working, or there are too few teams.", LowLevel)},
 	{"V-03", "Too little rated to decide",
@@ -47,7 +57,9 @@ var VerdictRules = []Rule{
 	{"V-04", "The need is weak",
 		fmt.Sprintf("The indication score is the weighted score of the signs for the role (without the way-to-start item). Below %.0f, {a-facilitator} is not recommended now: the train does not yet show the need.", NeedThreshold)},
 	{"V-05", "Needed, with conditions",
-		fmt.Sprintf("When the need is shown but a contra-indication that is not decisive is rated %d or lower, or a decisive one is rated 3 (it partly holds), or the roster has no Business Owner to take escalations, the role is recommended with conditions: each such item's condition must hold.", LowLevel)},
+		fmt.Sprintf("When the need is shown but a contra-indication that is not decisive is rated %d or lower, or a decisive one is rated 3 (it partly holds), or the roster has none of the {leaders} to take escalations (in frameworks that name them), the role is recommended with conditions: each such item's condition must hold.", LowLevel)},
+	{"V-07", "Keep the role, change how it is held",
+		fmt.Sprintf("When the need is shown and the role is held, but the facilitator works badly (the effectiveness checklist scores below %.0f with enough answered, or the role has become status reporting or teams hand their coordination to it, rated %d or lower), the verdict keeps the role on the condition that how it is held changes, and the way forward names what to change.", LowEffectiveness, LowLevel)},
 	{"V-06", "Needed",
 		"Otherwise the need is shown and nothing speaks against it: {a-facilitator} is recommended now."},
 }
@@ -55,7 +67,7 @@ var VerdictRules = []Rule{
 // WayToStartRules say how the verdict chooses the way to start.
 var WayToStartRules = []Rule{
 	{"W-01", "Keep the role",
-		"If the roster already has {a-facilitator}, keep the role and check its effectiveness each PI."},
+		"If the roster already has {a-facilitator}, keep the role and check its effectiveness each {pi}."},
 	{"W-02", "Adopt a framework with a dedicated role",
 		fmt.Sprintf("If the organisation is adopting a scaling framework (%s rated %d or higher), or no team Scrum Master is ready (%s rated %d or lower), bring in a dedicated, trained {facilitator} as part of the framework.", itemFrameworkAdoption, StrongLevel, itemCandidateCoach, LowLevel)},
 	{"W-03", "Promote an existing team coach",
@@ -69,8 +81,12 @@ type verdictInput struct {
 	scores      map[string]ItemScore
 	teams       int
 	facilitator bool // someone holds the role
-	owners      bool // someone is a Business Owner
+	owners      bool // someone is one of the leaders (Business Owners, Executive Action Team)
+	wantOwners  bool // the framework's roster rules ask for them (RG-04)
 	rosterKnown bool
+	eff         Score   // the effectiveness checklist's score
+	effWeak     []*Item // its lowest-rated items with advice, lowest first
+	effScores   map[string]ItemScore
 }
 
 func decideVerdict(d *Definitions, t Train, a *Assessment, r Results) Verdict {
@@ -90,6 +106,26 @@ func decideVerdict(d *Definitions, t Train, a *Assessment, r Results) Verdict {
 	in.teams = len(ro.Teams)
 	in.facilitator = holds(ro, RoleFacilitator)
 	in.owners = holds(ro, RoleBusinessOwner)
+	in.wantOwners = t.Framework.Applies("RG-04")
+	if cs, ok := r.Checklist(ChecklistEffectiveness); ok {
+		in.eff = cs.Score
+	}
+	in.effScores = map[string]ItemScore{}
+	if c := d.Checklist(ChecklistEffectiveness); c != nil {
+		for _, is := range r.Items {
+			if is.ChecklistID == ChecklistEffectiveness {
+				in.effScores[is.ItemID] = is
+			}
+		}
+		for l := 1; l <= LowLevel; l++ {
+			for i := range c.Items {
+				it := &c.Items[i]
+				if is := in.effScores[it.ID]; it.Advice != nil && is.Rating.Rated() && int(is.Rating) == l && is.Source == FromRating {
+					in.effWeak = append(in.effWeak, it)
+				}
+			}
+		}
+	}
 	return verdict(in)
 }
 
@@ -119,28 +155,46 @@ func verdict(in verdictInput) Verdict {
 	teamFact := Evidence{Kind: EvidenceRoster, Ref: "team-count",
 		Text: fmt.Sprintf("The roster has %d %s.", in.teams, plural(in.teams, "team", "teams"))}
 
-	// V-01: one or two teams decide on their own.
-	if in.rosterKnown && in.teams >= 1 && in.teams <= 2 {
-		v.Kind = NotRecommended
-		v.Reasons = []Evidence{teamFact}
-		v.Headline = f.Expand("{A-facilitator} is not recommended for this train now: with one or two teams there is no team of teams to facilitate.")
-		v.WayToStart = notNowWay(in, []string{"teams"})
-		return v
-	}
-
-	// V-02: decisive contra-indications.
+	// Every decisive contra-indication that holds is a reason, whichever
+	// rule decides; weak single-team Scrum comes first, since nothing else
+	// can work before it does.
 	var decisive []string
+	var decisiveReasons []Evidence
 	for _, it := range in.items {
 		if it.Kind == ContraIndication && it.Decisive {
 			if l := in.level(it.ID); l > 0 && l <= LowLevel {
-				v.Reasons = append(v.Reasons, in.evidence(it))
+				decisiveReasons = append(decisiveReasons, in.evidence(it))
 				decisive = append(decisive, it.ID)
 			}
 		}
 	}
+	if i := slices.Index(decisive, itemTeamScrumWeak); i > 0 {
+		decisive = append([]string{itemTeamScrumWeak}, slices.Delete(decisive, i, i+1)...)
+		e := decisiveReasons[i]
+		decisiveReasons = append([]Evidence{e}, slices.Delete(decisiveReasons, i, i+1)...)
+	}
+	scrumFirst := slices.Contains(decisive, itemTeamScrumWeak)
+
+	// V-01: one or two teams decide on their own.
+	if in.rosterKnown && in.teams >= 1 && in.teams <= 2 {
+		v.Kind = NotRecommended
+		v.Reasons = append(slices.Clone(decisiveReasons), teamFact)
+		v.Headline = f.Expand("{A-facilitator} is not recommended for this train now: with one or two teams there is no team of teams to facilitate.")
+		if scrumFirst {
+			v.Headline = f.Expand("{A-facilitator} is not recommended for this train now: make Scrum work in each team first; with one or two teams there is no team of teams to facilitate.")
+		}
+		v.WayToStart = notNowWay(in, append(slices.Clone(decisive), "teams"))
+		return v
+	}
+
+	// V-02: decisive contra-indications.
 	if len(decisive) > 0 {
 		v.Kind = NotRecommended
+		v.Reasons = decisiveReasons
 		v.Headline = f.Expand("{A-facilitator} is not recommended for this train now: what speaks against the role is decisive.")
+		if scrumFirst {
+			v.Headline = f.Expand("{A-facilitator} is not recommended for this train now: make Scrum work in each team first.")
+		}
 		v.WayToStart = notNowWay(in, decisive)
 		return v
 	}
@@ -202,11 +256,26 @@ func verdict(in verdictInput) Verdict {
 			v.Conditions = append(v.Conditions, f.Expand(it.Condition))
 		}
 	}
-	if in.rosterKnown && !in.owners {
-		v.Reasons = append(v.Reasons, Evidence{Kind: EvidenceRoster, Ref: "RG-04", Text: "The roster has no Business Owner."})
-		v.Conditions = append(v.Conditions, f.Expand("Business Owners are named who take the train's escalations and meet with the {facilitator} at least every iteration."))
+	if in.rosterKnown && !in.owners && in.wantOwners {
+		v.Reasons = append(v.Reasons, Evidence{Kind: EvidenceRoster, Ref: "RG-04", Text: f.Expand("The roster names none of the {leaders}.")})
+		v.Conditions = append(v.Conditions, f.Expand("{The-leaders} are named, take the escalations of the {train-short} and meet with the {facilitator} at least every iteration."))
+	}
+	// V-07: the role is held but not working.
+	change := in.facilitator && (in.heldBadly() || in.level(itemStatusReporting) > 0 && in.level(itemStatusReporting) <= LowLevel ||
+		in.level(itemHandoff) > 0 && in.level(itemHandoff) <= LowLevel)
+	if change && in.heldBadly() {
+		v.Reasons = append(v.Reasons, Evidence{Kind: EvidenceAnswer, Ref: "effectiveness-score",
+			Text: fmt.Sprintf("%s scores %.0f of 100, below %.0f (%d of %d items rated).", "Scaled facilitator effectiveness", in.eff.Value, LowEffectiveness, in.eff.Rated, in.eff.Total)})
+	}
+	if change && in.heldBadly() {
+		v.Conditions = append(v.Conditions, f.Expand("The {facilitator} changes how the role is held: facilitating and coaching rather than reporting status or coordinating for the teams, with the weakest effectiveness practices improved by the next {inspect}."))
 	}
 	switch {
+	case change:
+		v.Kind = RecommendedConditions
+		v.Headline = f.Expand("The train needs its {facilitator}: keep the role, and change how it is held.")
+		v.WayToStart = changeWay(in)
+		return v
 	case len(v.Conditions) > 0 && in.facilitator:
 		v.Kind = RecommendedConditions
 		v.Headline = f.Expand("The train needs its {facilitator}, on conditions that do not hold yet.")
@@ -224,6 +293,30 @@ func verdict(in verdictInput) Verdict {
 	return v
 }
 
+// heldBadly reports whether the effectiveness checklist, with enough
+// answered, scores below LowEffectiveness.
+func (in verdictInput) heldBadly() bool { return in.eff.Enough() && in.eff.Value < LowEffectiveness }
+
+// changeWay is the way forward when the role is kept but held badly (V-07):
+// what to change, from the weakest effectiveness practices.
+func changeWay(in verdictInput) string {
+	s := "Keep the {facilitator}, and change how the role is held."
+	if l := in.level(itemStatusReporting); l > 0 && l <= LowLevel {
+		s += " Stop status reporting: the {facilitator} facilitates the {sync} and coaches, and status comes from the teams' own boards and the {review}."
+	}
+	if l := in.level(itemHandoff); l > 0 && l <= LowLevel {
+		s += " Hand coordination back to the teams: their Scrum Masters and Product Owners settle dependencies directly, coached by the {facilitator}."
+	}
+	for i, it := range in.effWeak {
+		if i == 3 {
+			break
+		}
+		s += " " + strings.TrimSpace(it.Advice.Action)
+	}
+	s += " Work on the conditions now: the role cannot do its job while they do not hold. Rate the effectiveness checklist again at the next {inspect} to see whether the change holds."
+	return in.f.Expand(s)
+}
+
 // startWay is the way to start a needed role (rules W-01 to W-03).
 func startWay(in verdictInput, conditions bool) string {
 	f := in.f
@@ -231,7 +324,7 @@ func startWay(in verdictInput, conditions bool) string {
 	adopt, candidate := in.level(itemFrameworkAdoption), in.level(itemCandidateCoach)
 	switch {
 	case in.facilitator:
-		s = "Keep the {facilitator} and rate the effectiveness checklist every PI to see whether the role is working: first the rhythm of the {sync} and the impediment backlog, later integrated delivery and fewer, faster-resolved impediments."
+		s = "Keep the {facilitator} and rate the effectiveness checklist every {pi} to see whether the role is working: first the rhythm of the {sync} and the impediment backlog, later integrated delivery and fewer, faster-resolved impediments."
 	case adopt >= StrongLevel || (candidate > 0 && candidate <= LowLevel):
 		switch f {
 		case SAFe:
@@ -281,7 +374,7 @@ func notNowWay(in verdictInput, why []string) string {
 	if in.facilitator {
 		parts = append(parts, "The train has {a-facilitator} today: review with the LACE whether the role serves the teams or should be scaled back.")
 	}
-	parts = append(parts, "Revisit the {facilitator} question at the next Inspect & Adapt.")
+	parts = append(parts, "Revisit the {facilitator} question at the next {inspect}.")
 	return in.f.Expand(strings.Join(parts, " "))
 }
 

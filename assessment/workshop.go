@@ -42,9 +42,9 @@ func (r ParticipantRole) Title(f Framework) string {
 	case RoleFacilitatorP:
 		return f.Facilitator()
 	case RoleProductManagementP:
-		return "Product Management"
+		return capital(f.Word("backlog-owner"))
 	case RoleBusinessOwnerP:
-		return "Business Owner"
+		return capital(f.Word("leader"))
 	case RoleDeveloperP:
 		return "Developer"
 	}

@@ -1,6 +1,6 @@
 // Package assets holds the files Trainscope embeds: the checklist
 // definitions, the application icon and the font family shared by the GUI
-// theme and the PDF report.
+// theme and the PDF report, and the framework definitions.
 package assets
 
 import (
@@ -22,6 +22,20 @@ func Checklists() fs.FS {
 	sub, err := fs.Sub(checklists, "checklists")
 	if err != nil {
 		panic(err) // the folder is embedded at build time; it cannot be missing
+	}
+	return sub
+}
+
+//go:embed frameworks/*.yaml
+var frameworks embed.FS
+
+// Frameworks is the folder of framework definitions, one YAML file per
+// framework (SAFe, Scrum@Scale, Other): its words, roles, sizes and which
+// roster rules apply. A new framework is a new file here.
+func Frameworks() fs.FS {
+	sub, err := fs.Sub(frameworks, "frameworks")
+	if err != nil {
+		panic(err) // embedded at build time; it cannot be missing
 	}
 	return sub
 }

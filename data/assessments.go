@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -98,6 +99,7 @@ func loadAssessments(ctx context.Context, q querier, where string, args ...any) 
 	byID := map[string]*storedAssessment{}
 	rosterOf := map[string]int64{}
 	var rosterIDs []int64
+	seenRoster := map[int64]bool{} // a set: slices.Contains made 50,000 assessments quadratic
 	err := scanRows(ctx, q, `SELECT id, train_id, date, pi, assessor, status, checklist_version, pi_weeks, created_at, updated_at,
 			coalesce((SELECT r.id FROM rosters r WHERE r.assessment_id = assessments.id), 0),
 			coalesce((SELECT r.id FROM rosters r WHERE r.train_id = assessments.train_id AND r.assessment_id IS NULL), 0)
@@ -122,7 +124,8 @@ func loadAssessments(ctx context.Context, q querier, where string, args ...any) 
 				rid = snap
 			}
 			rosterOf[a.ID] = rid
-			if !slices.Contains(rosterIDs, rid) {
+			if !seenRoster[rid] {
+				seenRoster[rid] = true
 				rosterIDs = append(rosterIDs, rid)
 			}
 			out = append(out, sa)
@@ -246,7 +249,7 @@ func (s *Store) Assessment(ctx context.Context, id string) (*assessment.Assessme
 			return err
 		}
 		if len(all) == 0 {
-			return fmt.Errorf("assessment %s: %w", id, ErrNotFound)
+			return fmt.Errorf("assessment %q: %w", id, ErrNotFound)
 		}
 		a = all[0].A
 		return nil
@@ -425,7 +428,7 @@ func editable(ctx context.Context, tx *sql.Tx, id string) error {
 	var status string
 	err := tx.QueryRowContext(ctx, "SELECT status FROM assessments WHERE id = ?", id).Scan(&status)
 	if err == sql.ErrNoRows {
-		return fmt.Errorf("assessment %s: %w", id, ErrNotFound)
+		return fmt.Errorf("assessment %q: %w", id, ErrNotFound)
 	}
 	if err != nil {
 		return err
@@ -455,7 +458,10 @@ func validateAnswer(ans assessment.Answer, place string) error {
 	if ans.Figure != nil && (math.IsNaN(*ans.Figure) || math.IsInf(*ans.Figure, 0)) {
 		return fmt.Errorf("%s.figure: not a number", place)
 	}
-	return nil
+	if ans.Figure != nil && *ans.Figure < 0 {
+		return fmt.Errorf("%s.figure: %v is negative; a figure counts days, items or a share, never below zero", place, *ans.Figure)
+	}
+	return checkFields(field{place + ".note", ans.Note, noteRule}, field{place + ".evidence", ans.Evidence, noteRule})
 }
 
 var recommendationStatuses = []assessment.RecommendationStatus{assessment.Proposed, assessment.Accepted, assessment.Rejected}
@@ -467,7 +473,8 @@ func validateEdit(e assessment.RecommendationEdit, place string) error {
 	if e.Priority < 0 || e.Priority > assessment.Low {
 		return fmt.Errorf("%s.priority: %d is not a priority (0 keeps the derived one, 1 high, 2 medium, 3 low)", place, e.Priority)
 	}
-	return nil
+	return checkFields(field{place + ".finding", e.Finding, longRule}, field{place + ".action", e.Action, longRule},
+		field{place + ".acceptance", e.Acceptance, longRule}, field{place + ".target_pi", e.TargetPI, nameRule})
 }
 
 func validateRecommendation(r assessment.Recommendation, place string) error {
@@ -490,8 +497,12 @@ func validateRecommendation(r assessment.Recommendation, place string) error {
 		if !slices.Contains([]assessment.EvidenceKind{assessment.EvidenceAnswer, assessment.EvidenceRoster, assessment.EvidenceFigure}, ev.Kind) {
 			return fmt.Errorf("%s.evidence[%d].kind: unknown kind %q (one of \"answer\", \"roster\", \"figure\")", place, i, ev.Kind)
 		}
+		if err := checkText(ev.Text, fmt.Sprintf("%s.evidence[%d].text", place, i), longRule); err != nil {
+			return err
+		}
 	}
-	return nil
+	return checkFields(field{place + ".finding", r.Finding, longRule}, field{place + ".action", r.Action, longRule},
+		field{place + ".acceptance", r.Acceptance, longRule}, field{place + ".target_pi", r.TargetPI, nameRule})
 }
 
 func validatePIWeeks(w int, place string) error {
@@ -585,6 +596,9 @@ func (s *Store) CreateAssessment(ctx context.Context, a *assessment.Assessment) 
 		return fmt.Errorf("start assessment: id: %w", err)
 	}
 	if err := validatePIWeeks(c.PIWeeks, "pi_weeks"); err != nil {
+		return fmt.Errorf("start assessment: %w", err)
+	}
+	if err := checkFields(field{"pi", c.PI, nameRule}, field{"assessor", c.Assessor, nameRule}); err != nil {
 		return fmt.Errorf("start assessment: %w", err)
 	}
 	content, err := assessmentContent(&c, "assessment")
@@ -739,6 +753,9 @@ func (s *Store) UpdateAssessmentHeader(ctx context.Context, a *assessment.Assess
 	if a.Date.IsZero() {
 		return fmt.Errorf("save assessment: an assessment needs a date")
 	}
+	if err := checkFields(field{"pi", a.PI, nameRule}, field{"assessor", a.Assessor, nameRule}); err != nil {
+		return fmt.Errorf("save assessment: %w", err)
+	}
 	return s.write(ctx, "save assessment", func(tx *sql.Tx) error {
 		if err := editable(ctx, tx, a.ID); err != nil {
 			return err
@@ -775,6 +792,9 @@ func (s *Store) SetChecklistNote(ctx context.Context, assessmentID, checklistID,
 	if err := checkID(checklistID); err != nil {
 		return fmt.Errorf("save note: checklist %w", err)
 	}
+	if err := checkText(note, "note", noteRule); err != nil {
+		return fmt.Errorf("save note: %w", err)
+	}
 	return s.write(ctx, "save note", func(tx *sql.Tx) error {
 		if err := editable(ctx, tx, assessmentID); err != nil {
 			return err
@@ -801,6 +821,32 @@ func (s *Store) SetRecommendationEdit(ctx context.Context, assessmentID, recID s
 		}
 		if err := writeEdit(ctx, tx, assessmentID, recID, e); err != nil {
 			return err
+		}
+		return s.touched(ctx, tx, assessmentID)
+	})
+}
+
+// SetRecommendationEdits saves the coach's decisions on several derived
+// recommendations at once (a group accepted or rejected together), all or
+// nothing in one transaction.
+func (s *Store) SetRecommendationEdits(ctx context.Context, assessmentID string, edits map[string]assessment.RecommendationEdit) error {
+	ids := slices.Sorted(maps.Keys(edits))
+	for _, id := range ids {
+		if err := checkID(id); err != nil {
+			return fmt.Errorf("save recommendations: %w", err)
+		}
+		if err := validateEdit(edits[id], fmt.Sprintf("edit[%q]", id)); err != nil {
+			return fmt.Errorf("save recommendations: %w", err)
+		}
+	}
+	return s.write(ctx, "save recommendations", func(tx *sql.Tx) error {
+		if err := editable(ctx, tx, assessmentID); err != nil {
+			return err
+		}
+		for _, id := range ids {
+			if err := writeEdit(ctx, tx, assessmentID, id, edits[id]); err != nil {
+				return err
+			}
 		}
 		return s.touched(ctx, tx, assessmentID)
 	})
@@ -858,7 +904,7 @@ func (s *Store) FinishAssessment(ctx context.Context, id string) error {
 		err := tx.QueryRowContext(ctx, `SELECT status, train_id, EXISTS (SELECT 1 FROM rosters r WHERE r.assessment_id = assessments.id)
 			FROM assessments WHERE id = ?`, id).Scan(&status, &trainID, &snap)
 		if err == sql.ErrNoRows {
-			return fmt.Errorf("assessment %s: %w", id, ErrNotFound)
+			return fmt.Errorf("assessment %q: %w", id, ErrNotFound)
 		}
 		if err != nil {
 			return err
@@ -889,7 +935,7 @@ func (s *Store) ReopenAssessment(ctx context.Context, id string) error {
 		var status string
 		err := tx.QueryRowContext(ctx, "SELECT status FROM assessments WHERE id = ?", id).Scan(&status)
 		if err == sql.ErrNoRows {
-			return fmt.Errorf("assessment %s: %w", id, ErrNotFound)
+			return fmt.Errorf("assessment %q: %w", id, ErrNotFound)
 		}
 		if err != nil {
 			return err
@@ -913,7 +959,7 @@ func (s *Store) DeleteAssessment(ctx context.Context, id string) error {
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return fmt.Errorf("assessment %s: %w", id, ErrNotFound)
+			return fmt.Errorf("assessment %q: %w", id, ErrNotFound)
 		}
 		return nil
 	})

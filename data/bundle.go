@@ -282,7 +282,7 @@ func exportTrainOnly(ctx context.Context, q querier, id string) (*BundleTrain, e
 	err := q.QueryRowContext(ctx, "SELECT id, name, framework, description, created_at, updated_at FROM trains WHERE id = ?", id).
 		Scan(&bt.ID, &bt.Name, &bt.Framework, &bt.Description, &bt.CreatedAt, &bt.UpdatedAt)
 	if err == sql.ErrNoRows {
-		return nil, fmt.Errorf("train %s: %w", id, ErrNotFound)
+		return nil, fmt.Errorf("train %q: %w", id, ErrNotFound)
 	}
 	if err != nil {
 		return nil, err
@@ -417,6 +417,10 @@ func bundleTime(v, place string, required bool) (time.Time, error) {
 	t, err := time.Parse(time.RFC3339Nano, v)
 	if err != nil {
 		return time.Time{}, fmt.Errorf("%s: %q is not a time like \"2026-03-01T09:00:00Z\"", place, v)
+	}
+	if y := t.Year(); y < assessment.EarliestYear || y > assessment.LatestYear {
+		return time.Time{}, fmt.Errorf("%s: %q is in the year %d; Trainscope takes dates from %d to %d (a placeholder such as 0001-01-01 or 9999-12-31 is no date)",
+			place, v, y, assessment.EarliestYear, assessment.LatestYear)
 	}
 	return t, nil
 }

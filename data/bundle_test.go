@@ -425,6 +425,12 @@ func withWorkshop(change func(w map[string]any)) map[string]any {
 // with -fuzz=FuzzImport to look further.
 func FuzzImport(f *testing.F) {
 	f.Add(encode(validBundle()))
+	// Once panics in the unknown-field locator: a list where a value belongs.
+	for _, v := range []string{`[[]]`, `[{}]`, `[[[1]]]`} {
+		f.Add(bytes.Replace(encode(validBundle()), []byte(`"name": "Payments"`), []byte(`"name": `+v), 1))
+	}
+	f.Add([]byte("\xef\xbb\xbf" + string(encode(validBundle()))))
+	f.Add([]byte(`{"format":"trainscope-bundle","version":1,"trains":[{"id":"x","name":"\u0000"}]}`))
 	s := openTemp(f, Options{Summarize: countingSummary})
 	ctx := context.Background()
 	// Only an accepted bundle may change the database, so the state to

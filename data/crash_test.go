@@ -78,7 +78,7 @@ func TestCrashKeepsAcknowledgedWrites(t *testing.T) {
 		// lands earlier, while the child is still opening the database.
 		early := rng.IntN(8) == 0
 		delay := time.Duration(rng.IntN(25_000)) * time.Microsecond
-		lines := runAndKill(t, path, a.ID, cycle, early, delay)
+		lines := runAndKill(t, "TestCrashChild", []string{crashEnvDB + "=" + path, crashEnvAssessment + "=" + a.ID}, cycle, early, delay)
 		if len(lines) > 0 {
 			killedWriting++
 		}
@@ -98,13 +98,13 @@ func TestCrashKeepsAcknowledgedWrites(t *testing.T) {
 	}
 }
 
-// runAndKill starts the child, kills it after delay (counted from its first
-// acknowledged write, or from its start when early) and returns every
+// runAndKill starts the child test, kills it after delay (counted from its
+// first acknowledged write, or from its start when early) and returns every
 // complete line it printed.
-func runAndKill(t *testing.T, path, assessmentID string, cycle int, early bool, delay time.Duration) []string {
+func runAndKill(t *testing.T, child string, env []string, cycle int, early bool, delay time.Duration) []string {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.count=1")
-	cmd.Env = append(os.Environ(), crashEnvDB+"="+path, crashEnvAssessment+"="+assessmentID, crashEnvCycle+"="+strconv.Itoa(cycle))
+	cmd := exec.Command(os.Args[0], "-test.run=^"+child+"$", "-test.count=1")
+	cmd.Env = append(append(os.Environ(), env...), crashEnvCycle+"="+strconv.Itoa(cycle))
 	out, err := cmd.StdoutPipe()
 	must(t, err)
 	cmd.Stderr = os.Stderr

@@ -9,7 +9,9 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -21,6 +23,10 @@ type ImportReport struct {
 	Added   []ImportItem
 	Updated []ImportItem
 	Skipped []ImportItem
+	// Warnings are what the coach should know of an import that went
+	// through, with the place in the file: an assessment of a checklist
+	// version this Trainscope does not have, kept as it is.
+	Warnings []string
 }
 
 // ImportItem is one train or assessment of an import.
@@ -58,6 +64,9 @@ func (r ImportReport) String() string {
 			}
 			b.WriteString("\n")
 		}
+	}
+	for _, w := range r.Warnings {
+		fmt.Fprintf(&b, "  note: %s\n", w)
 	}
 	return b.String()
 }
@@ -100,12 +109,12 @@ func (s *Store) Import(ctx context.Context, r io.Reader) (ImportReport, error) {
 	if err != nil {
 		return rep, err
 	}
-	trains, err := validateBundle(b)
+	trains, warnings, err := validateBundle(b, s.opts.Definitions)
 	if err != nil {
 		return rep, &BundleError{Err: err}
 	}
 	err = s.write(ctx, "import", func(tx *sql.Tx) error {
-		rep = ImportReport{}
+		rep = ImportReport{Warnings: warnings}
 		return s.merge(ctx, tx, trains, &rep)
 	})
 	if err != nil {
@@ -122,6 +131,10 @@ func (s *Store) Import(ctx context.Context, r io.Reader) (ImportReport, error) {
 // first so a newer bundle is named as such rather than as a pile of
 // unexpected fields. Errors are *BundleError with the place in the file.
 func DecodeBundle(data []byte) (*Bundle, error) {
+	data, err := textOf(data)
+	if err != nil {
+		return nil, &BundleError{Err: err}
+	}
 	var head struct {
 		Format  *string `json:"format"`
 		Version *int    `json:"version"`
@@ -148,6 +161,9 @@ func DecodeBundle(data []byte) (*Bundle, error) {
 	var b Bundle
 	if err := json.Unmarshal(data, &b); err != nil {
 		return nil, &BundleError{Err: jsonError(data, err)}
+	}
+	if err := checkTexts(&b); err != nil {
+		return nil, &BundleError{Err: err}
 	}
 	return &b, nil
 }
@@ -215,6 +231,11 @@ type walkFrame struct {
 func walkPath(stack []walkFrame) string {
 	var b strings.Builder
 	for _, f := range stack {
+		if f.array && f.index < 0 {
+			// A list just opened, nothing in it read yet: the place is the
+			// list itself ("trains[0].name", never "trains[0].name[-1]").
+			continue
+		}
 		if f.array {
 			fmt.Fprintf(&b, "[%d]", f.index)
 		} else if f.key != "" {
@@ -285,9 +306,14 @@ func jsonWalk(data []byte, root reflect.Type, visit func(stack []walkFrame, at i
 				if n := len(stack); n > 0 && stack[n-1].array {
 					stack[n-1].index++
 				}
+				// Only an object that decodes into a struct, or a list that
+				// decodes into a slice, has types inside it to follow; any
+				// other value here is of the wrong kind, which json.Unmarshal
+				// reports with its place. ("name": [[]] once reached Elem of
+				// a string and panicked.)
 				t := childType()
-				if t != nil && (d == '{') != (t.Kind() == reflect.Struct) {
-					t = nil // the wrong kind of value; json.Unmarshal reports it
+				if t != nil && !(d == '{' && t.Kind() == reflect.Struct) && !(d == '[' && (t.Kind() == reflect.Slice || t.Kind() == reflect.Array)) {
+					t = nil
 				}
 				stack = append(stack, walkFrame{array: d == '[', index: -1, typ: t})
 			case '}', ']':
@@ -339,9 +365,22 @@ func deref(t reflect.Type) reflect.Type {
 	return t
 }
 
+// fieldsOf caches jsonFields by type: the walk asks at every key, and a
+// bundle of 50,000 trains spent a fifth of its import here.
+var fieldsOf sync.Map // reflect.Type → map[string]reflect.Type
+
 // jsonFields maps a struct's JSON keys to field types, embedded structs
-// included, as encoding/json sees them.
+// included, as encoding/json sees them. The map is shared; do not change it.
 func jsonFields(t reflect.Type) map[string]reflect.Type {
+	if m, ok := fieldsOf.Load(t); ok {
+		return m.(map[string]reflect.Type)
+	}
+	m := buildJSONFields(t)
+	fieldsOf.Store(t, m)
+	return m
+}
+
+func buildJSONFields(t reflect.Type) map[string]reflect.Type {
 	out := map[string]reflect.Type{}
 	if t.Kind() != reflect.Struct {
 		return out
@@ -385,9 +424,12 @@ type importAssessment struct {
 }
 
 // validateBundle checks every value and reference of a bundle and turns it
-// into domain types, without touching the database.
-func validateBundle(b *Bundle) ([]importTrain, error) {
+// into domain types, without touching the database. With the checklists
+// (defs not nil) every answer, vote and observation is checked against its
+// item too. The warnings are for the import's report.
+func validateBundle(b *Bundle, defs *assessment.Definitions) ([]importTrain, []string, error) {
 	var out []importTrain
+	var warnings []string
 	trainIDs := map[string]bool{}
 	assessmentIDs := map[string]string{}
 	for i, bt := range b.Trains {
@@ -395,22 +437,22 @@ func validateBundle(b *Bundle) ([]importTrain, error) {
 		it := importTrain{place: place}
 		t := assessment.Train{ID: bt.ID, Name: bt.Name, Framework: assessment.Framework(bt.Framework), Description: bt.Description}
 		if err := validateTrain(t, place); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if trainIDs[t.ID] {
-			return nil, fmt.Errorf("%s.id: duplicate id %q: the train appears twice in the bundle", place, t.ID)
+			return nil, nil, fmt.Errorf("%s.id: duplicate id %q: the train appears twice in the bundle", place, t.ID)
 		}
 		trainIDs[t.ID] = true
 		var err error
 		if t.CreatedAt, err = bundleTime(bt.CreatedAt, place+".created_at", true); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if it.updatedAt, err = bundleTime(bt.UpdatedAt, place+".updated_at", true); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		it.train = t
 		if it.live, err = rosterFromBundle(bt.BundleRoster, bt.Impediments, place); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		it.wire = BundleTrain{ID: t.ID, Name: t.Name, Framework: bt.Framework, Description: t.Description,
 			CreatedAt: formatTime(t.CreatedAt), UpdatedAt: stampOf(it.updatedAt),
@@ -419,18 +461,18 @@ func validateBundle(b *Bundle) ([]importTrain, error) {
 		for j, ba := range bt.Assessments {
 			ap := fmt.Sprintf("%s.assessments[%d]", place, j)
 			if prev, dup := assessmentIDs[ba.ID]; dup && ba.ID != "" {
-				return nil, fmt.Errorf("%s.id: duplicate id %q: also at %s", ap, ba.ID, prev)
+				return nil, nil, fmt.Errorf("%s.id: duplicate id %q: also at %s", ap, ba.ID, prev)
 			}
 			assessmentIDs[ba.ID] = ap
-			ia, err := assessmentFromBundle(ba, t.ID, t.Framework, ap)
+			ia, err := assessmentFromBundle(ba, t.ID, t.Framework, ap, defs, &warnings)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			it.assessments = append(it.assessments, *ia)
 		}
 		out = append(out, it)
 	}
-	return out, nil
+	return out, warnings, nil
 }
 
 // stampOf formats a store time stamp: UTC, so the text sorts.
@@ -480,7 +522,7 @@ func rosterFromBundle(br BundleRoster, imps []BundleImpediment, place string) (r
 	return rd, nil
 }
 
-func assessmentFromBundle(ba BundleAssessment, trainID string, f assessment.Framework, place string) (*importAssessment, error) {
+func assessmentFromBundle(ba BundleAssessment, trainID string, f assessment.Framework, place string, defs *assessment.Definitions, warnings *[]string) (*importAssessment, error) {
 	ia := &importAssessment{place: place, answerTime: map[string]string{}}
 	a := assessment.Assessment{ID: ba.ID, TrainID: trainID, PI: ba.PI, Assessor: ba.Assessor,
 		Status: assessment.AssessmentStatus(ba.Status), ChecklistVersion: ba.ChecklistVersion, PIWeeks: ba.PIWeeks,
@@ -505,6 +547,10 @@ func assessmentFromBundle(ba BundleAssessment, trainID string, f assessment.Fram
 	if err := validatePIWeeks(a.PIWeeks, place+".pi_weeks"); err != nil {
 		return nil, err
 	}
+	if defs != nil && a.ChecklistVersion != "" && a.ChecklistVersion != defs.Version {
+		*warnings = append(*warnings, fmt.Sprintf("%s.checklist_version: %q is not this Trainscope's checklist version %s; the assessment is kept as it was made, and scored by the items both versions share",
+			place, a.ChecklistVersion, defs.Version))
+	}
 	if ba.Snapshot != nil {
 		rd, err := rosterFromBundle(ba.Snapshot.BundleRoster, ba.Snapshot.Impediments, place+".snapshot")
 		if err != nil {
@@ -522,6 +568,9 @@ func assessmentFromBundle(ba BundleAssessment, trainID string, f assessment.Fram
 			ans.Figure = &f
 		}
 		if err := validateAnswer(ans, at); err != nil {
+			return nil, err
+		}
+		if err := checkAnswerItem(defs, ans, at); err != nil {
 			return nil, err
 		}
 		if emptyAnswer(ans) {
@@ -591,7 +640,7 @@ func assessmentFromBundle(ba BundleAssessment, trainID string, f assessment.Fram
 		return nil, err
 	}
 	if ba.Workshop != nil {
-		if a.Workshop, err = workshopFromBundle(ba.Workshop, place+".workshop"); err != nil {
+		if a.Workshop, err = workshopFromBundle(ba.Workshop, place+".workshop", defs); err != nil {
 			return nil, err
 		}
 	}
@@ -657,11 +706,16 @@ func (s *Store) merge(ctx context.Context, tx *sql.Tx, trains []importTrain, rep
 		// drafts follow a live roster that may have changed.
 		touched = append(touched, it.train.ID)
 	}
-	if len(touched) == 0 {
-		return nil
+	// In batches: SQLite takes at most 32,766 values in one statement, and
+	// a bundle of 50,000 trains once failed with "too many SQL variables".
+	// They all stay inside the import's one transaction.
+	for batch := range slices.Chunk(touched, maxInList) {
+		in, args := inList(batch)
+		if err := s.refreshSummaries(ctx, tx, "train_id IN "+in, args...); err != nil {
+			return err
+		}
 	}
-	in, args := inList(touched)
-	return s.refreshSummaries(ctx, tx, "train_id IN "+in, args...)
+	return nil
 }
 
 func (s *Store) writeLive(ctx context.Context, tx *sql.Tx, it importTrain) error {
@@ -748,7 +802,7 @@ func insertImported(ctx context.Context, tx *sql.Tx, ia importAssessment) error 
 // domain's own methods: each participant added (ids and names told apart),
 // each vote cast before any reveal (votes were made in private, so they
 // count whatever was revealed later), then the reveals and observations.
-func workshopFromBundle(bw *BundleWorkshop, place string) (*assessment.Workshop, error) {
+func workshopFromBundle(bw *BundleWorkshop, place string, defs *assessment.Definitions) (*assessment.Workshop, error) {
 	w := &assessment.Workshop{Anonymous: bw.Anonymous, Revealed: map[string]bool{}, Observed: map[string]assessment.Rating{}}
 	for i, bp := range bw.Participants {
 		at := fmt.Sprintf("%s.participants[%d]", place, i)
@@ -776,6 +830,9 @@ func workshopFromBundle(bw *BundleWorkshop, place string) (*assessment.Workshop,
 		if err := validateRating(r, at+".rating"); err != nil {
 			return nil, err
 		}
+		if err := checkVoteItem(defs, bv.Item, r, at+".item", at+".rating"); err != nil {
+			return nil, err
+		}
 		k := voteKey{bv.Participant, bv.Item}
 		if seen[k] {
 			return nil, fmt.Errorf("%s: a second vote of participant %q on item %q", at, bv.Participant, bv.Item)
@@ -790,6 +847,9 @@ func workshopFromBundle(bw *BundleWorkshop, place string) (*assessment.Workshop,
 		if err := checkID(item); err != nil {
 			return nil, fmt.Errorf("%s: %w", at, err)
 		}
+		if err := checkVoteItem(defs, item, 0, at, ""); err != nil {
+			return nil, err
+		}
 		if w.Revealed[item] {
 			return nil, fmt.Errorf("%s: duplicate item %q", at, item)
 		}
@@ -802,6 +862,9 @@ func workshopFromBundle(bw *BundleWorkshop, place string) (*assessment.Workshop,
 		}
 		r := assessment.Rating(bo.Rating)
 		if err := validateRating(r, at+".rating"); err != nil {
+			return nil, err
+		}
+		if err := checkVoteItem(defs, bo.Item, r, at+".item", at+".rating"); err != nil {
 			return nil, err
 		}
 		if _, dup := w.Observed[bo.Item]; dup {

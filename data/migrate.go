@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"database/sql"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -78,11 +79,15 @@ func (s *Store) migrate() error {
 	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&current); err != nil {
 		return fmt.Errorf("open database %s: read its schema version: %w", s.path, busy(err))
 	}
+	if current < 0 {
+		// No Trainscope ever wrote one; all[current:] would panic.
+		return damagedError(s.path, fmt.Errorf("its schema version is %d, which no Trainscope writes", current))
+	}
 	if current > len(all) {
 		return fmt.Errorf("the database %s was written by a newer Trainscope (schema version %d; this one knows up to %d): update Trainscope to open it; the file has not been changed", s.path, current, len(all))
 	}
 	if current == len(all) {
-		return nil
+		return s.stampApplicationID(ctx)
 	}
 	if current > 0 {
 		if _, err := s.Backup(ctx, fmt.Sprintf("before-v%d", len(all))); err != nil {
@@ -94,7 +99,25 @@ func (s *Store) migrate() error {
 			return fmt.Errorf("open database %s: update its schema to version %d (%s): %w", s.path, m.version, m.name, busy(err))
 		}
 	}
-	return nil
+	return s.stampApplicationID(ctx)
+}
+
+// stampApplicationID writes ApplicationID into the header of a database
+// made before Trainscope stamped one (a new database gets it with its first
+// migration), so the next open recognises it at once.
+func (s *Store) stampApplicationID(ctx context.Context) error {
+	var id int32
+	if err := s.db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&id); err != nil {
+		return fmt.Errorf("open database %s: %w", s.path, busy(err))
+	}
+	if id == ApplicationID {
+		return nil
+	}
+	err := s.commit(ctx, "open database "+s.path+": mark it as Trainscope's", func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", ApplicationID))
+		return err
+	})
+	return err
 }
 
 // applyMigration runs one migration and records its number in one
@@ -120,6 +143,9 @@ func (s *Store) applyMigration(ctx context.Context, m migration) error {
 	}
 	// A pragma takes no parameters; the version is our own integer.
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)); err != nil {
 		return err
 	}
 	return tx.Commit()

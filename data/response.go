@@ -156,6 +156,10 @@ func DecodeResponse(data []byte) (*ResponseFile, error) {
 	if len(data) > MaxResponseSize {
 		return nil, fmt.Errorf("the file is larger than %d MB, the most a response file may be", MaxResponseSize>>20)
 	}
+	data, err := textOf(data)
+	if err != nil {
+		return nil, err
+	}
 	var head struct {
 		Format  *string `json:"format"`
 		Version *int    `json:"version"`
@@ -181,6 +185,9 @@ func DecodeResponse(data []byte) (*ResponseFile, error) {
 	var rf ResponseFile
 	if err := json.Unmarshal(data, &rf); err != nil {
 		return nil, jsonError(data, err)
+	}
+	if err := checkTexts(&rf); err != nil {
+		return nil, err
 	}
 	return &rf, nil
 }
@@ -263,9 +270,16 @@ func (s *Store) ImportResponses(ctx context.Context, assessmentID string, files 
 		// Merge refuses a person twice among the files too; saying which
 		// two files helps the coach more than which one.
 		for _, prev := range all {
-			q := prev.r.Participant
-			if q.ID == r.Participant.ID || strings.EqualFold(strings.TrimSpace(q.Name), strings.TrimSpace(r.Participant.Name)) {
-				return ResponseReport{}, &ResponseError{File: name, Err: fmt.Errorf("participant %q is also in %s; each person answers once", strings.TrimSpace(r.Participant.Name), prev.file)}
+			q, p := prev.r.Participant, r.Participant
+			qn, pn := strings.TrimSpace(q.Name), strings.TrimSpace(p.Name)
+			switch {
+			case q.ID == p.ID && !strings.EqualFold(qn, pn):
+				// Two people, one id: a file copied and edited by hand, or
+				// exported twice from one machine under two names.
+				return ResponseReport{}, &ResponseError{File: name, Err: fmt.Errorf("participant %q has the same id (%s) as %q in %s, so they cannot be told apart; ask %q to export their response again from their own Trainscope",
+					pn, p.ID, qn, prev.file, pn)}
+			case q.ID == p.ID || strings.EqualFold(qn, pn):
+				return ResponseReport{}, &ResponseError{File: name, Err: fmt.Errorf("participant %q is also in %s; each person answers once, so import only one of the two files", pn, prev.file)}
 			}
 		}
 		all = append(all, parsed{file: name, rf: rf, r: r})

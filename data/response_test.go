@@ -207,7 +207,7 @@ func TestImportResponsesRejections(t *testing.T) {
 		{"one person in two files", map[string][]byte{"a.json": encode(response("Gus", item, 3)), "b.json": with(response("Gus2", other, 3), []any{"participant", "name"}, "GUS")},
 			`b.json: participant "GUS" is also in a.json; each person answers once`},
 		{"one id in two files", map[string][]byte{"a.json": encode(response("Gus", item, 3)), "b.json": with(response("Hana", other, 3), []any{"participant", "id"}, "id-Gus")},
-			`b.json: participant "Hana" is also in a.json`},
+			`b.json: participant "Hana" has the same id (id-Gus) as "Gus" in a.json, so they cannot be told apart`},
 		{"another assessment's response", map[string][]byte{"good.json": good, "x.json": with(response("Hana", item, 3), []any{"assessment"}, elsewhere.ID)},
 			"x.json: it answers another assessment in this database (" + elsewhere.ID + "), not this one"},
 	}
@@ -268,6 +268,8 @@ func FuzzImportResponses(f *testing.F) {
 	f.Add([]byte(`{"format":"trainscope-response","version":1,"participant":{"name":"X"},"votes":[{"item":"` + item + `","rating":-2}]}`))
 	f.Add([]byte(`{"format":"trainscope-response","version":1,"participant":null,"votes":null}`))
 	f.Add([]byte(`[]`))
+	f.Add([]byte(`{"format":"trainscope-response","version":1,"participant":{"name":[[]]},"votes":[{}]}`))
+	f.Add([]byte(`{"format":"trainscope-response","version":1,"participant":{"name":"X"},"votes":[{"item":[{}],"rating":[[]]}]}`))
 	s, a, _ := workshopStore(f)
 	ctx := context.Background()
 	must(f, s.StartWorkshop(ctx, a.ID, false))

@@ -4,8 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/trainscope/trainscope/assessment"
 )
@@ -21,6 +23,11 @@ type rosterData struct {
 // present and unique, every reference pointing at someone on the roster,
 // known roles. place prefixes each message ("roster", "trains[0]").
 func validateRoster(r assessment.Roster, place string) error {
+	for i, sk := range r.RequiredSkills {
+		if err := checkText(sk, fmt.Sprintf("%s.required_skills[%d]", place, i), nameRule); err != nil {
+			return err
+		}
+	}
 	people := map[string]bool{}
 	for i, p := range r.People {
 		at := fmt.Sprintf("%s.people[%d]", place, i)
@@ -33,6 +40,9 @@ func validateRoster(r assessment.Roster, place string) error {
 		people[p.ID] = true
 		if strings.TrimSpace(p.Name) == "" {
 			return fmt.Errorf("%s.name: a person needs a name", at)
+		}
+		if err := checkText(p.Name, at+".name", nameOnlyRule); err != nil {
+			return err
 		}
 	}
 	known := func(at, id string) error {
@@ -62,6 +72,14 @@ func validateRoster(r assessment.Roster, place string) error {
 		teams[t.ID] = true
 		if strings.TrimSpace(t.Name) == "" {
 			return fmt.Errorf("%s.name: a team needs a name", at)
+		}
+		if err := checkText(t.Name, at+".name", nameOnlyRule); err != nil {
+			return err
+		}
+		for j, sk := range t.Skills {
+			if err := checkText(sk, fmt.Sprintf("%s.skills[%d]", at, j), nameRule); err != nil {
+				return err
+			}
 		}
 		if err := known(at+".scrum_master", t.ScrumMasterID); err != nil {
 			return err
@@ -94,6 +112,10 @@ func validateImpediment(imp assessment.Impediment, place string) error {
 	}
 	if strings.TrimSpace(imp.Title) == "" {
 		return fmt.Errorf("%s.title: an impediment needs a title", place)
+	}
+	if err := checkFields(field{place + ".title", imp.Title, nameRule}, field{place + ".description", imp.Description, longRule},
+		field{place + ".owner", imp.Owner, nameRule}); err != nil {
+		return err
 	}
 	if !slices.Contains([]assessment.ImpedimentLevel{assessment.LevelTeam, assessment.LevelART, assessment.LevelLACE}, imp.Level) {
 		return fmt.Errorf("%s.level: unknown level %q (one of \"team\", \"art\", \"lace\")", place, imp.Level)
@@ -132,12 +154,12 @@ func checkID(id string) error {
 	if id == "" {
 		return fmt.Errorf("missing id")
 	}
-	if len(id) > 200 {
-		return fmt.Errorf("id longer than 200 characters")
+	if n := utf8.RuneCountInString(id); n > assessment.MaxIDLength {
+		return fmt.Errorf("an id of %d characters, more than the %d an id may have", n, assessment.MaxIDLength)
 	}
 	for _, r := range id {
-		if r < ' ' || r == 0x7f {
-			return fmt.Errorf("id %q has a control character", id)
+		if r < ' ' || (r >= 0x7f && r < 0xa0) || r == utf8.RuneError {
+			return fmt.Errorf("id %q has a control character or U+FFFD; an id is printable text", id)
 		}
 	}
 	return nil
@@ -157,7 +179,7 @@ func liveRosterID(ctx context.Context, q querier, trainID string) (int64, error)
 	var id int64
 	err := q.QueryRowContext(ctx, "SELECT id FROM rosters WHERE train_id = ? AND assessment_id IS NULL", trainID).Scan(&id)
 	if err == sql.ErrNoRows {
-		return 0, fmt.Errorf("train %s: %w", trainID, ErrNotFound)
+		return 0, fmt.Errorf("train %q: %w", trainID, ErrNotFound)
 	}
 	return id, err
 }
@@ -293,7 +315,13 @@ func newRoster(ctx context.Context, tx *sql.Tx, trainID, assessmentID string) (i
 	return res.LastInsertId()
 }
 
-// inList makes "(?, ?, ?)" and its arguments for an IN clause.
+// maxInList is the most values one IN list holds. SQLite allows 32,766
+// parameters in a statement; a caller with more splits them into batches
+// of this size (slices.Chunk), which keeps every statement small too.
+const maxInList = 500
+
+// inList makes "(?, ?, ?)" and its arguments for an IN clause; vs holds at
+// most maxInList values.
 func inList[T any](vs []T) (string, []any) {
 	args := make([]any, len(vs))
 	for i, v := range vs {
@@ -307,6 +335,16 @@ func inList[T any](vs []T) (string, []any) {
 func loadRosters(ctx context.Context, q querier, ids []int64) (map[int64]*rosterData, error) {
 	out := map[int64]*rosterData{}
 	if len(ids) == 0 {
+		return out, nil
+	}
+	if len(ids) > maxInList {
+		for batch := range slices.Chunk(ids, maxInList) {
+			part, err := loadRosters(ctx, q, batch)
+			if err != nil {
+				return nil, err
+			}
+			maps.Copy(out, part)
+		}
 		return out, nil
 	}
 	in, args := inList(ids)

@@ -3,6 +3,8 @@ package data
 import (
 	"bytes"
 	"context"
+	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -11,28 +13,128 @@ import (
 	"sort"
 	"strings"
 	"time"
-
-	"github.com/mattn/go-sqlite3"
 )
 
 // DamagedError says the database file cannot be used: it is damaged, or it is
 // not a SQLite database at all. The file has not been changed. Backup is the
-// newest backup beside it, empty when there is none.
+// newest backup beside it, empty when there is none; BackupMade and
+// BackupTrains, BackupAssessments say how old it is and what it holds, so
+// the coach knows what restoring it gives back (the counts are -1 when the
+// backup itself cannot be read). Known says what the damaged file held when
+// a Trainscope last closed it, zero when that is not known.
 type DamagedError struct {
-	Path   string
-	Backup string
-	Err    error // what SQLite or the check reported
+	Path              string
+	Backup            string
+	BackupMade        time.Time
+	BackupTrains      int
+	BackupAssessments int
+	Known             KnownCounts
+	Err               error // what SQLite or the check reported
+}
+
+// KnownCounts is what a database held when a Trainscope last closed it,
+// kept beside its backups so a damaged file can be compared with the
+// backup offered in its place.
+type KnownCounts struct {
+	At          time.Time `json:"at"`
+	Trains      int       `json:"trains"`
+	Assessments int       `json:"assessments"`
+}
+
+// knownCountsFile is where KnownCounts of the database at path are kept.
+func knownCountsFile(path string) string {
+	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	return filepath.Join(BackupDir(path), base+".last-known.json")
+}
+
+// recordCounts keeps what the database holds now, for a DamagedError one
+// day. Best effort: a folder that cannot be written loses only this note.
+func (s *Store) recordCounts() {
+	var k KnownCounts
+	if s.db.QueryRow("SELECT (SELECT count(*) FROM trains), (SELECT count(*) FROM assessments)").Scan(&k.Trains, &k.Assessments) != nil || k.Trains == 0 {
+		return
+	}
+	k.At = s.now().UTC()
+	b, err := json.Marshal(k)
+	if err != nil || os.MkdirAll(BackupDir(s.path), 0o700) != nil {
+		return
+	}
+	tmp, err := os.CreateTemp(BackupDir(s.path), ".partial-*.json") // 0600
+	if err != nil {
+		return
+	}
+	defer os.Remove(tmp.Name())
+	_, werr := tmp.Write(b)
+	if cerr := tmp.Close(); werr != nil || cerr != nil {
+		return
+	}
+	os.Rename(tmp.Name(), knownCountsFile(s.path))
+}
+
+func readKnownCounts(path string) KnownCounts {
+	var k KnownCounts
+	if b, err := os.ReadFile(knownCountsFile(path)); err == nil {
+		if json.Unmarshal(b, &k) != nil {
+			return KnownCounts{}
+		}
+	}
+	return k
+}
+
+// damagedError describes the damage at path and its newest backup.
+func damagedError(path string, err error) *DamagedError {
+	e := &DamagedError{Path: path, Backup: LatestBackup(path), Err: err, BackupTrains: -1, BackupAssessments: -1, Known: readKnownCounts(path)}
+	if e.Backup == "" {
+		return e
+	}
+	e.BackupMade = backupTime(path, e.Backup)
+	db, oerr := sql.Open("sqlite3", probeDSN(e.Backup))
+	if oerr != nil {
+		return e
+	}
+	defer db.Close()
+	var trains, assessments int
+	if db.QueryRow("SELECT (SELECT count(*) FROM trains), (SELECT count(*) FROM assessments)").Scan(&trains, &assessments) == nil {
+		e.BackupTrains, e.BackupAssessments = trains, assessments
+	}
+	return e
 }
 
 func (e *DamagedError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "the database %s is damaged or is not a Trainscope database (%v). Trainscope has not changed it. ", e.Path, e.Err)
-	if e.Backup != "" {
-		fmt.Fprintf(&b, "The newest backup is %s: close Trainscope, move the damaged file aside and copy the backup in its place.", e.Backup)
-	} else {
+	if e.Backup == "" {
 		b.WriteString("There is no backup of it yet.")
+		return b.String()
 	}
+	fmt.Fprintf(&b, "The newest backup is %s", e.Backup)
+	if !e.BackupMade.IsZero() {
+		fmt.Fprintf(&b, ", made %s UTC (%s)", e.BackupMade.UTC().Format("2006-01-02 15:04"), age(clock().Sub(e.BackupMade)))
+	}
+	if e.BackupTrains >= 0 {
+		fmt.Fprintf(&b, ", holding %s and %s", count(e.BackupTrains, "train"), count(e.BackupAssessments, "assessment"))
+	}
+	if !e.Known.At.IsZero() {
+		fmt.Fprintf(&b, " (the damaged file held %s and %s when Trainscope last closed it, %s UTC)",
+			count(e.Known.Trains, "train"), count(e.Known.Assessments, "assessment"), e.Known.At.Format("2006-01-02 15:04"))
+	}
+	b.WriteString("; work done since then is not in it. Close Trainscope, move the damaged file aside and copy the backup in its place.")
 	return b.String()
+}
+
+func count(n int, noun string) string { return fmt.Sprintf("%d %s", n, plural(n, noun)) }
+
+// age says how long ago, in the unit a person would use.
+func age(d time.Duration) string {
+	switch {
+	case d < time.Minute:
+		return "just now"
+	case d < time.Hour:
+		return count(int(d/time.Minute), "minute") + " ago"
+	case d < 48*time.Hour:
+		return count(int(d/time.Hour), "hour") + " ago"
+	}
+	return count(int(d/(24*time.Hour)), "day") + " ago"
 }
 
 func (e *DamagedError) Unwrap() error { return e.Err }
@@ -60,54 +162,9 @@ func checkHeader(path string) error {
 		return fmt.Errorf("open database %s: %w", path, err)
 	}
 	if !bytes.Equal(head[:n], sqliteMagic) {
-		return &DamagedError{Path: path, Backup: LatestBackup(path), Err: errors.New("the file does not start like a SQLite database")}
+		return damagedError(path, errors.New("the file does not start like a SQLite database"))
 	}
 	return nil
-}
-
-// check runs SQLite's quick_check, which reads every page and index of the
-// file without writing, and turns any problem into a *DamagedError.
-func (s *Store) check() error {
-	damaged := func(err error) error {
-		return &DamagedError{Path: s.path, Backup: LatestBackup(s.path), Err: err}
-	}
-	rows, err := s.db.Query("PRAGMA quick_check")
-	if err != nil {
-		if isDamage(err) {
-			return damaged(err)
-		}
-		return fmt.Errorf("open database %s: %w", s.path, busy(err))
-	}
-	defer rows.Close()
-	var problems []string
-	for rows.Next() {
-		var line string
-		if err := rows.Scan(&line); err != nil {
-			return damaged(err)
-		}
-		if line != "ok" && len(problems) < 5 {
-			problems = append(problems, line)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		if isDamage(err) {
-			return damaged(err)
-		}
-		return fmt.Errorf("open database %s: %w", s.path, busy(err))
-	}
-	if len(problems) > 0 {
-		return damaged(fmt.Errorf("quick_check: %s", strings.Join(problems, "; ")))
-	}
-	return nil
-}
-
-// isDamage tells a broken file from a passing problem (busy, no permission).
-func isDamage(err error) bool {
-	var e sqlite3.Error
-	if errors.As(err, &e) {
-		return e.Code == sqlite3.ErrCorrupt || e.Code == sqlite3.ErrNotADB
-	}
-	return false
 }
 
 // Backups live in backups/ beside the database, named after it with the time
@@ -263,7 +320,9 @@ func (s *Store) dailyBackup() error {
 		return nil // nothing of the coach's to keep yet
 	}
 	if _, err := s.Backup(context.Background(), ""); err != nil {
-		return err
+		// A backup is there to protect the coach's data, never to keep
+		// them from it: say what failed and open anyway.
+		s.warn(backupWarning(BackupDir(s.path), err))
 	}
 	return nil
 }
@@ -281,6 +340,10 @@ func (s *Store) backupIfDue() {
 	s.background.Add(1)
 	go func() {
 		defer s.background.Done()
-		s.Backup(context.Background(), "") // best effort: tomorrow's write tries again
+		// Best effort: the next write after a day tries again; Warnings
+		// tells the coach why there was none.
+		if _, err := s.Backup(context.Background(), ""); err != nil {
+			s.warn(backupWarning(BackupDir(s.path), err))
+		}
 	}()
 }

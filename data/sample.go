@@ -14,7 +14,13 @@ import (
 // It returns the train's name and the assessment's id. Each call adds a new
 // train with fresh ids, so the sample can be added again after editing it.
 func (s *Store) AddSample(ctx context.Context, on time.Time) (trainName, assessmentID string, err error) {
-	t, roster, register, a := assessment.Sample(on)
+	return s.AddSampleOf(ctx, assessment.SAFe, on)
+}
+
+// AddSampleOf adds the sample of the framework (assessment.SampleFor): the
+// SAFe train, or the Scrum@Scale team of teams, the same way as AddSample.
+func (s *Store) AddSampleOf(ctx context.Context, f assessment.Framework, on time.Time) (trainName, assessmentID string, err error) {
+	t, roster, register, a := assessment.SampleFor(f)(on)
 	t.ID, a.ID = NewID(), NewID()
 	if t.CreatedAt.IsZero() {
 		t.CreatedAt = s.now()

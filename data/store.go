@@ -18,6 +18,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -29,7 +30,7 @@ import (
 
 // ErrNotFound is returned, wrapped, when a train, assessment, impediment or
 // recommendation does not exist.
-var ErrNotFound = errors.New("not found")
+var ErrNotFound = errors.New("not in this database; check the id, or whether it was deleted")
 
 // ErrFinal is returned, wrapped, when something tries to change a finished
 // assessment. The coach must reopen it first, on purpose.
@@ -75,6 +76,7 @@ type Store struct {
 	lastBackup time.Time      // when the newest backup was made, as far as this Store knows
 	background sync.WaitGroup // daily backups started after a write; Close waits for them
 	closed     bool
+	warnings   []string // see Warnings; guarded by backupMu
 }
 
 // clock is where a new Store reads the time; tests move it to see daily
@@ -114,12 +116,20 @@ func dsn(path string) string {
 }
 
 // Open opens the database at path, creating it (and its folder) if missing.
-// It checks the file, makes a backup before any migration, migrates the
-// schema to the newest version and makes the daily backup.
+// Before writing anything it recognises the file as a Trainscope database
+// and checks every page of it, read-only; then it makes a backup before any
+// migration, migrates the schema to the newest version and makes the daily
+// backup.
 //
-// A file that is damaged or is not a Trainscope database gives a
-// *DamagedError naming the file and its newest backup; the file is left as
-// it was. A database written by a newer Trainscope gives an error too.
+// A file that is damaged, or an empty one beside backups of it, gives a
+// *DamagedError naming the file and its newest backup; another program's
+// SQLite file gives a *ForeignError; either way the file is left as it was.
+// A database written by a newer Trainscope gives an error too.
+//
+// Trouble that need not keep the coach from their data does not make Open
+// fail: a daily backup that cannot be written (a full disk, a read-only
+// backups folder), or a database file others could read, which Open makes
+// private. Warnings says what happened.
 func Open(path string, opts Options) (*Store, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -128,15 +138,20 @@ func Open(path string, opts Options) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
 		return nil, fmt.Errorf("open database %s: create its folder: %w", abs, err)
 	}
-	if err := checkHeader(abs); err != nil {
+	kind, err := recognise(abs)
+	if err != nil {
 		return nil, err
+	}
+	s := &Store{path: abs, opts: opts, now: clock}
+	if kind == fileTrainscope {
+		s.tightenPermissions()
 	}
 	// Create the file ourselves so it is private to the coach: SQLite would
 	// make it world-readable, and gives its -wal and -shm files the
 	// database's mode.
 	f, err := os.OpenFile(abs, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
-		return nil, fmt.Errorf("open database %s: %w", abs, err)
+		return nil, fmt.Errorf("open database %s: %w", abs, plainOpenError(err))
 	}
 	f.Close()
 
@@ -147,11 +162,7 @@ func Open(path string, opts Options) (*Store, error) {
 	// Readers run beside a writer in WAL mode; a few idle connections keep
 	// the pragmas from being re-run on every call.
 	db.SetMaxIdleConns(4)
-	s := &Store{db: db, path: abs, opts: opts, now: clock}
-	if err := s.check(); err != nil {
-		db.Close()
-		return nil, err
-	}
+	s.db = db
 	if err := s.migrate(); err != nil {
 		db.Close()
 		return nil, err
@@ -167,12 +178,68 @@ func Open(path string, opts Options) (*Store, error) {
 	return s, nil
 }
 
+// plainOpenError rewords the file system's refusals to open the database.
+func plainOpenError(err error) error {
+	switch {
+	case errors.Is(err, os.ErrPermission):
+		return &plainErr{msg: "Trainscope may not write the database file; check that the file and its folder belong to you and are not read-only", err: err}
+	case diskFull(err):
+		return &plainErr{msg: "the disk is full; free some space on it and try again", err: err}
+	case notWritable(err):
+		return &plainErr{msg: "the database file or its disk is read-only; copy the file to a folder you can write and open it there", err: err}
+	}
+	return err
+}
+
+// Warnings lists what the coach should know about the database that did
+// not stop it from opening or working, in plain words with what to do: a
+// daily backup that failed (the disk is full, the backups folder cannot be
+// written) or a database file that was readable by others and has been
+// made private. The GUI shows them once after opening and the commands
+// print them; each call returns all so far, oldest first.
+func (s *Store) Warnings() []string {
+	s.backupMu.Lock()
+	defer s.backupMu.Unlock()
+	return slices.Clone(s.warnings)
+}
+
+func (s *Store) warn(msg string) {
+	s.backupMu.Lock()
+	defer s.backupMu.Unlock()
+	if !slices.Contains(s.warnings, msg) {
+		s.warnings = append(s.warnings, msg)
+	}
+}
+
+// tightenPermissions makes the database and its -wal and -shm files
+// readable by the coach alone, as Trainscope creates them: a file copied in,
+// or made by an older Trainscope, may be readable by anyone on the machine,
+// and it holds people's names.
+func (s *Store) tightenPermissions() {
+	var changed []string
+	for _, name := range []string{s.path, s.path + "-wal", s.path + "-shm"} {
+		fi, err := os.Stat(name)
+		if err != nil || fi.Mode().Perm()&0o077 == 0 {
+			continue
+		}
+		if err := os.Chmod(name, fi.Mode().Perm()&0o700); err != nil {
+			s.warn(fmt.Sprintf("The database file %s can be read by other people on this computer (mode %04o), and Trainscope could not change that (%v). Make it private with: chmod 600 %q", name, fi.Mode().Perm(), err, name))
+			continue
+		}
+		changed = append(changed, fmt.Sprintf("%s (was %04o)", filepath.Base(name), fi.Mode().Perm()))
+	}
+	if len(changed) > 0 {
+		s.warn(fmt.Sprintf("The database files %s could be read by other people on this computer; Trainscope has made them private to you (mode 0600), as it keeps people's names.", strings.Join(changed, ", ")))
+	}
+}
+
 // Close waits for a running backup and closes the database.
 func (s *Store) Close() error {
 	s.backupMu.Lock()
 	s.closed = true
 	s.backupMu.Unlock()
 	s.background.Wait()
+	s.recordCounts()
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("close database %s: %w", s.path, err)
 	}
@@ -239,15 +306,6 @@ func (s *Store) read(ctx context.Context, what string, fn func(q querier) error)
 		return fmt.Errorf("%s: %w", what, busy(err))
 	}
 	return nil
-}
-
-// busy rewords SQLite's "database is locked" for the coach: the usual cause
-// is another Trainscope holding a long write.
-func busy(err error) error {
-	if err != nil && strings.Contains(err.Error(), "database is locked") {
-		return fmt.Errorf("the database is in use by another Trainscope and stayed busy for 5 seconds; try again: %w", err)
-	}
-	return err
 }
 
 // Time formats. A fixed nine-digit fraction keeps UTC stamps sortable as text.

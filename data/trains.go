@@ -26,6 +26,9 @@ func validateTrain(t assessment.Train, place string) error {
 	if strings.TrimSpace(t.Name) == "" {
 		return fmt.Errorf("%s.name: a train needs a name", place)
 	}
+	if err := checkFields(field{place + ".name", t.Name, nameOnlyRule}, field{place + ".description", t.Description, longRule}); err != nil {
+		return err
+	}
 	if t.Framework != "" && !slices.Contains(assessment.Frameworks, t.Framework) {
 		return fmt.Errorf("%s.framework: unknown framework %q (one of %s)", place, t.Framework, joinQuoted(assessment.Frameworks))
 	}
@@ -79,7 +82,7 @@ func (s *Store) UpdateTrain(ctx context.Context, t assessment.Train) error {
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return fmt.Errorf("train %s: %w", t.ID, ErrNotFound)
+			return fmt.Errorf("train %q: %w", t.ID, ErrNotFound)
 		}
 		// The framework names the facilitator role in every verdict.
 		return s.refreshSummaries(ctx, tx, "train_id = ?", t.ID)
@@ -95,7 +98,7 @@ func (s *Store) DeleteTrain(ctx context.Context, id string) error {
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return fmt.Errorf("train %s: %w", id, ErrNotFound)
+			return fmt.Errorf("train %q: %w", id, ErrNotFound)
 		}
 		return nil
 	})
@@ -118,7 +121,7 @@ func loadTrain(ctx context.Context, q querier, id string) (assessment.Train, err
 	err := q.QueryRowContext(ctx, "SELECT id, name, framework, description, created_at FROM trains WHERE id = ?", id).
 		Scan(&t.ID, &t.Name, &t.Framework, &t.Description, &created)
 	if err == sql.ErrNoRows {
-		return t, fmt.Errorf("train %s: %w", id, ErrNotFound)
+		return t, fmt.Errorf("train %q: %w", id, ErrNotFound)
 	}
 	if err != nil {
 		return t, err
@@ -261,7 +264,7 @@ func (s *Store) DeleteImpediment(ctx context.Context, trainID, id string) error 
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return fmt.Errorf("impediment %s: %w", id, ErrNotFound)
+			return fmt.Errorf("impediment %q: %w", id, ErrNotFound)
 		}
 		return s.liveChanged(ctx, tx, trainID)
 	})

@@ -245,8 +245,8 @@ func validateParticipant(p assessment.Participant, place string) error {
 	if p.Role != "" && !slices.Contains(assessment.ParticipantRoles, p.Role) {
 		return fmt.Errorf("%s.role: unknown role %q (one of %s)", place, p.Role, joinQuoted(assessment.ParticipantRoles))
 	}
-	if len(p.Name) > 200 {
-		return fmt.Errorf("%s.name: longer than 200 characters", place)
+	if err := checkText(p.Name, place+".name", nameOnlyRule); err != nil {
+		return err
 	}
 	return nil
 }
@@ -369,7 +369,7 @@ func (s *Store) AddParticipant(ctx context.Context, assessmentID string, p *asse
 func (s *Store) RemoveParticipant(ctx context.Context, assessmentID, participantID string) error {
 	return s.changeWorkshop(ctx, "remove participant", assessmentID, func(w *assessment.Workshop) error {
 		if w.Participant(participantID) == nil {
-			return fmt.Errorf("participant %s: %w", participantID, ErrNotFound)
+			return fmt.Errorf("participant %q: %w", participantID, ErrNotFound)
 		}
 		return w.RemoveParticipant(participantID)
 	})

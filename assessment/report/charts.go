@@ -328,9 +328,9 @@ func (d *doc) ageBuckets() []ageBucket {
 	pi := d.piWeeks() * 7
 	bs := []ageBucket{
 		{title: "up to 2 weeks"},
-		{title: fmt.Sprintf("2 weeks to 1 PI (%d days)", pi)},
-		{title: "1 to 2 PIs"},
-		{title: "over 2 PIs"},
+		{title: fmt.Sprintf(d.words("2 weeks to 1 {pi} (%d days)"), pi)},
+		{title: d.words("1 to 2 {pis}")},
+		{title: d.words("over 2 {pis}")},
 	}
 	for i := range bs {
 		bs[i].byLevel = map[assessment.ImpedimentLevel]int{}

@@ -48,6 +48,19 @@ func scoreText(s assessment.Score) string {
 	if !s.Known() {
 		return "not rated"
 	}
+	if !s.Enough() {
+		return "not enough answered"
+	}
+	return fmt.Sprintf("%.0f", s.Value)
+}
+
+// pairedScoreText is a score computed on purpose over the items both sides
+// rated (self-rating against observation): its share answered is the pairing,
+// not thin evidence, so it shows as a number whenever any item is rated.
+func pairedScoreText(s assessment.Score) string {
+	if !s.Known() {
+		return "not rated"
+	}
 	return fmt.Sprintf("%.0f", s.Value)
 }
 
@@ -187,7 +200,7 @@ func vacancies(r assessment.Roster, f assessment.Framework) []string {
 			out = append(out, ra.Role.Title(f))
 		}
 	}
-	for _, role := range assessment.ARTRoles {
+	for _, role := range f.Roles() {
 		if !assigned[role] {
 			out = append(out, role.Title(f))
 		}
@@ -201,32 +214,6 @@ func vacancies(r assessment.Roster, f assessment.Framework) []string {
 		}
 	}
 	return out
-}
-
-// live are the recommendations the coach has not rejected, in the order
-// the assessment gives them (highest priority first).
-func live(recs []assessment.Recommendation) []assessment.Recommendation {
-	var out []assessment.Recommendation
-	for _, r := range recs {
-		if r.Status != assessment.Rejected {
-			out = append(out, r)
-		}
-	}
-	return out
-}
-
-// top picks the recommendations that matter most: every high-priority one,
-// at least three and at most five.
-func top(recs []assessment.Recommendation) []assessment.Recommendation {
-	l := live(recs)
-	n := 0
-	for _, r := range l {
-		if r.Priority == assessment.High {
-			n++
-		}
-	}
-	n = min(max(n, 3), 5, len(l))
-	return l[:n]
 }
 
 // noRecommendations says why there is nothing to act on.
@@ -252,13 +239,7 @@ func levelText(l assessment.ImpedimentLevel) string {
 }
 
 func statusText(r assessment.Recommendation) string {
-	s := "Proposed"
-	switch r.Status {
-	case assessment.Accepted:
-		s = "Accepted"
-	case assessment.Rejected:
-		s = "Rejected"
-	}
+	s := r.Status.Title()
 	switch {
 	case r.ByCoach:
 		s += "\n(coach's own)"
@@ -275,18 +256,8 @@ func roamText(r assessment.ROAM) string {
 	return r.Title()
 }
 
-// verdictText names a verdict kind in plain words.
-func verdictText(k assessment.VerdictKind) string {
-	switch k {
-	case assessment.Recommended:
-		return "Recommended"
-	case assessment.RecommendedConditions:
-		return "Recommended, with conditions"
-	case assessment.NotRecommended:
-		return "Not recommended now"
-	}
-	return "Undecided"
-}
+// verdictText names a verdict kind in the domain's one wording.
+func verdictText(k assessment.VerdictKind) string { return k.Title() }
 
 // verdictColour marks a verdict: green for go, amber for conditions, red
 // for not now, grey while undecided.

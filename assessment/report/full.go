@@ -83,7 +83,7 @@ func (d *doc) cover() {
 	d.font("B", 10)
 	p.SetXY(marginSide, 22)
 	d.begin("P")
-	d.lines("ART MATURITY ASSESSMENT · REPORT FOR THE LACE", cw, "L")
+	d.lines(strings.ToUpper(d.framework().AssessmentKind())+" · REPORT FOR THE LACE", cw, "L")
 	d.end()
 	d.color(colWhite)
 	d.font("B", sizeTitle)
@@ -209,7 +209,8 @@ func (d *doc) executiveSummary() {
 		d.workshopPanel(0)
 	}
 	d.h2("What matters most", 30)
-	d.topRecommendations(top(d.in.Results.Recommendations))
+	recs, _ := assessment.MattersMost(d.in.Definitions, d.framework(), d.in.Results)
+	d.topRecommendations(recs)
 }
 
 // levelPanel draws the maturity level with the overall score and what the
@@ -380,7 +381,7 @@ func (d *doc) topRecommendations(recs []assessment.Recommendation) {
 		d.para("I", sizeBody, d.noRecommendations())
 		return
 	}
-	cols := scaleColumns([]column{{"#", 5, "L"}, {"Finding and action", 101, "L"}, {"Owner", 22, "L"}, {"Escalation", 17, "L"}, {"Target PI", 16, "L"}, {"Priority", 13, "L"}}, d.contentWidth())
+	cols := scaleColumns([]column{{"#", 5, "L"}, {"Finding and action", 101, "L"}, {"Owner", 22, "L"}, {"Escalation", 17, "L"}, {"Target " + d.words("{pi}"), 16, "L"}, {"Priority", 13, "L"}}, d.contentWidth())
 	var rows [][]cell
 	for i, r := range recs {
 		rows = append(rows, []cell{
@@ -423,7 +424,7 @@ func (d *doc) scoresAndTrends() {
 		prevDims = prev.Results.Dimensions
 		prevLabel = label(prev.Assessment)
 	}
-	d.para("", sizeBody, "Each spoke of the radar is one dimension of ART maturity, scored 0 to 100 from the items that feed it. "+
+	d.para("", sizeBody, "Each spoke of the radar is one dimension of maturity, scored 0 to 100 from the items that feed it. "+
 		"The filled shape is this assessment; the dashed line is the one before it.")
 	h := 112.0
 	d.need(h)
@@ -600,7 +601,7 @@ func (d *doc) roster() {
 	d.h2("Train-level roles", 20)
 	cols := scaleColumns([]column{{"Role", 50, "L"}, {"Held by", 60, "L"}, {"Gaps", 40, "L"}}, d.contentWidth())
 	var rows [][]cell
-	for _, role := range assessment.ARTRoles {
+	for _, role := range f.Roles() {
 		var holders []assessment.RoleAssignment
 		for _, ra := range r.Roles {
 			if ra.Role == role {
@@ -793,8 +794,8 @@ func (d *doc) register() {
 		{"Open", fmt.Sprintf("%d (%s)", fig.Open, lv(fig.OpenByLevel))},
 		{"Median age of open ones", median(fig.MedianOpenAgeDays, fig.Open)},
 		{"Oldest open one", oldest},
-		{fmt.Sprintf("Open longer than one PI (%d weeks)", pi), of(fig.OlderThanPI, fig.Open)},
-		{"Raised and resolved in the last PI", fmt.Sprintf("%d raised, %d resolved", fig.RaisedLastPI, fig.ResolvedLastPI)},
+		{fmt.Sprintf(d.words("Open longer than one {pi} (%d weeks)"), pi), of(fig.OlderThanPI, fig.Open)},
+		{d.words("Raised and resolved in the last {pi}"), fmt.Sprintf("%d raised, %d resolved", fig.RaisedLastPI, fig.ResolvedLastPI)},
 		{"Median cycle time, raised to resolved", median(fig.MedianCycleDays, fig.Cycles)},
 		{"Escalated beyond their level", of(fig.Escalated, fig.Total)},
 		{"Recurring (repeat an earlier one)", of(fig.Recurring, fig.Total)},
@@ -829,7 +830,7 @@ func (d *doc) register() {
 		return
 	}
 	d.para("", sizeBody, "Open impediments first, oldest first, with their descriptions; then resolved ones, most recently resolved first. "+
-		"Age is in days: to the assessment date while open, from raised to resolved once resolved. Ages beyond one PI are marked.")
+		"Age is in days: to the assessment date while open, from raised to resolved once resolved. "+d.words("Ages beyond one {pi} are marked."))
 	d.impedimentTable(open, true)
 	if len(resolved) > 0 {
 		d.impedimentTable(resolved, false)
@@ -929,46 +930,58 @@ func (d *doc) recommendations() {
 		}
 	}
 	d.para("", sizeBody, fmt.Sprintf("%d recommendations: %d accepted by the coach, %d proposed, %d rejected. "+
-		"Each was derived by a documented rule from the findings (the rule is named under its number) or added by the coach; rejected ones are kept, greyed, so the LACE sees what was set aside.",
+		"They are grouped by finding, the most urgent first. Each was derived by a documented rule from the findings (the rule is named under its number) or added by the coach; rejected ones are kept, greyed, so the LACE sees what was set aside.",
 		len(recs), accepted, proposed, rejected))
 	if len(recs) == 0 {
 		return
 	}
 	cols := scaleColumns([]column{
 		{"#", 12, "L"}, {"Finding and action", 61, "L"}, {"Evidence", 50, "L"}, {"Priority", 15, "L"},
-		{"Owner", 22, "L"}, {"Escalation", 18, "L"}, {"Acceptance criterion", 50, "L"}, {"Target PI", 18, "L"}, {"Status", 19, "L"},
+		{"Owner", 22, "L"}, {"Escalation", 18, "L"}, {"Acceptance criterion", 50, "L"}, {"Target " + d.words("{pi}"), 18, "L"}, {"Status", 19, "L"},
 	}, d.contentWidth())
 	grey := colMuted
 	var rows [][]cell
-	for i, r := range recs {
-		var ev []string
-		for _, e := range r.Evidence {
-			ev = append(ev, "• "+e.Text)
+	i := 0
+	for _, g := range assessment.GroupRecommendations(d.in.Definitions, d.framework(), recs) {
+		band := make([]cell, len(cols))
+		for j := range band {
+			band[j].fill = &colPanel
 		}
-		rule := r.Rule
-		if r.ByCoach {
-			rule = "coach"
-		}
-		row := []cell{
-			{text: strconv.Itoa(i + 1), style: "B", sub: rule},
-			{text: r.Finding, style: "B", sub: r.Action},
-			{text: strings.Join(ev, "\n")},
-			{text: priorityText(r.Priority)},
-			{text: d.ownerText(r.Owner)},
-			{text: levelText(r.Escalation)},
-			{text: orDash(r.Acceptance)},
-			{text: orDash(r.TargetPI)},
-			{text: statusText(r)},
-		}
-		if r.Priority == assessment.High && r.Status != assessment.Rejected {
-			row[3].style = "B"
-		}
-		if r.Status == assessment.Rejected {
-			for j := range row {
-				row[j].ink = &grey
+		band[1].text, band[1].style = g.Title, "B"
+		band[3].text, band[3].style = priorityText(g.Priority), "B"
+		band[6].text = assessment.Count(len(g.Members), "recommendation", "recommendations")
+		rows = append(rows, band)
+		for _, r := range g.Members {
+			i++
+			var ev []string
+			for _, e := range r.Evidence {
+				ev = append(ev, "• "+e.Text)
 			}
+			rule := r.Rule
+			if r.ByCoach {
+				rule = "coach"
+			}
+			row := []cell{
+				{text: strconv.Itoa(i), style: "B", sub: rule},
+				{text: r.Finding, style: "B", sub: r.Action},
+				{text: strings.Join(ev, "\n")},
+				{text: priorityText(r.Priority)},
+				{text: d.ownerText(r.Owner)},
+				{text: levelText(r.Escalation)},
+				{text: orDash(r.Acceptance)},
+				{text: orDash(r.TargetPI)},
+				{text: statusText(r)},
+			}
+			if r.Priority == assessment.High && r.Status != assessment.Rejected {
+				row[3].style = "B"
+			}
+			if r.Status == assessment.Rejected {
+				for j := range row {
+					row[j].ink = &grey
+				}
+			}
+			rows = append(rows, row)
 		}
-		rows = append(rows, row)
 	}
 	d.draw(table{cols: cols}, rows)
 }
@@ -992,6 +1005,9 @@ func (d *doc) answers() {
 		section := ""
 		for i := range cl.Items {
 			it := &cl.Items[i]
+			if !it.AppliesTo(d.framework()) {
+				continue
+			}
 			if it.Section != "" && it.Section != section {
 				section = it.Section
 				band := make([]cell, len(cols))
@@ -1034,6 +1050,9 @@ func (d *doc) method() {
 		var rows [][]cell
 		for i := range cl.Items {
 			it := &cl.Items[i]
+			if !it.AppliesTo(d.framework()) {
+				continue
+			}
 			var levels []string
 			for _, l := range it.Levels {
 				levels = append(levels, fmt.Sprintf("%d %s: %s", l.Value, l.Label, d.words(l.Descriptor)))

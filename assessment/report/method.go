@@ -8,15 +8,12 @@ import (
 // and "ART Sync" for SAFe, "SoSM" and "Scaled Daily Scrum" for Scrum@Scale.
 func (d *doc) words(s string) string { return d.in.Train.Framework.Expand(s) }
 
-// aRole is the scaled facilitator with its article: "an RTE", "an SoSM",
-// "a scaled facilitator".
-func (d *doc) aRole() string {
-	switch d.in.Train.Framework {
-	case assessment.SAFe, assessment.ScrumAtScale:
-		return "an " + d.roleName
-	}
-	return "a " + d.roleName
-}
+// framework is the train's framework, whose words and items the report uses.
+func (d *doc) framework() assessment.Framework { return d.in.Train.Framework }
+
+// aRole is the scaled facilitator with its article: "an RTE", "a SoSM",
+// "a scaled facilitator", as the framework's file gives it.
+func (d *doc) aRole() string { return d.words("{a-facilitator}") }
 
 // ownerText names who is asked to act, in the framework's words.
 func (d *doc) ownerText(o assessment.Owner) string {
@@ -31,5 +28,5 @@ func (d *doc) ownerText(o assessment.Owner) string {
 // gaps, the register figures and the recommendations. Its checklists part
 // is left to the scale tables that follow, which use the train's words.
 func (d *doc) methodText() {
-	d.markdown(mdSection(assessment.Method(d.in.Definitions), "Scales", "Checklists"))
+	d.markdown(mdSection(assessment.MethodFor(d.in.Definitions, d.framework()), "Scales", "Checklists"))
 }

@@ -184,7 +184,7 @@ func newDoc(in Input, opt Options, size string, g *glyphs) *doc {
 		opt:      opt,
 		g:        g,
 		roleName: in.Train.Framework.Facilitator(),
-		kind:     "ART maturity assessment: report for the LACE",
+		kind:     in.Train.Framework.AssessmentKind() + ": report for the LACE",
 		noHeader: map[int]bool{},
 		people:   map[string]assessment.Person{},
 		teams:    map[string]assessment.Team{},
@@ -197,7 +197,7 @@ func newDoc(in Input, opt Options, size string, g *glyphs) *doc {
 	}
 	d.ws = newWorkshopView(in.Definitions, d.a)
 	if opt.Summary {
-		d.kind = "ART maturity assessment: summary for leadership"
+		d.kind = in.Train.Framework.AssessmentKind() + ": summary for leadership"
 	}
 	for _, per := range d.a.Roster.People {
 		d.people[per.ID] = per
@@ -227,7 +227,7 @@ func newDoc(in Input, opt Options, size string, g *glyphs) *doc {
 	p.AddUTF8FontFromBytes(family, "I", assets.FontItalic)
 	p.AddUTF8FontFromBytes(family, "BI", assets.FontBoldItalic)
 
-	title := fmt.Sprintf("%s: ART maturity assessment %s", d.trainName(), d.a.PI)
+	title := fmt.Sprintf("%s: %s %s", d.trainName(), in.Train.Framework.AssessmentKind(), d.a.PI)
 	subject := "Report for the LACE: findings, roster, impediment register and recommendations"
 	if d.ws != nil {
 		subject = "Report for the LACE: findings, the workshop's votes, roster, impediment register and recommendations"
@@ -235,7 +235,7 @@ func newDoc(in Input, opt Options, size string, g *glyphs) *doc {
 	if opt.Summary {
 		subject = "Summary for leadership: maturity level, facilitator verdict and the recommendations that matter most"
 	}
-	keywords := []string{"ART maturity", "assessment", "LACE", "Agile Release Train"}
+	keywords := []string{in.Train.Framework.AssessmentKind(), "assessment", "LACE", in.Train.Framework.Word("train")}
 	if fw := string(in.Train.Framework); fw != "" {
 		keywords = append(keywords, fw)
 	}

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/trainscope/trainscope/assessment"
 )
@@ -63,7 +64,7 @@ func (d *doc) summaryTitle() {
 	d.font("B", 8.5)
 	d.color(colTeal)
 	d.begin("P")
-	d.textAt(marginSide, p.GetY(), cw, 4.5, "SUMMARY FOR LEADERSHIP · ART MATURITY ASSESSMENT", "L")
+	d.textAt(marginSide, p.GetY(), cw, 4.5, "SUMMARY FOR LEADERSHIP · "+strings.ToUpper(d.framework().AssessmentKind()), "L")
 	d.end()
 	p.Ln(5.5)
 	d.font("B", 20)
@@ -273,7 +274,7 @@ func (d *doc) summaryVerdict(budget float64) {
 // shortened to fit, as many as fit the budget.
 func (d *doc) summaryRecommendations(budget float64) {
 	p := d.pdf
-	recs := top(d.in.Results.Recommendations)
+	recs, more := assessment.MattersMost(d.in.Definitions, d.framework(), d.in.Results)
 	if len(recs) == 0 {
 		d.para("I", sizeBody, d.noRecommendations())
 		return
@@ -304,7 +305,7 @@ func (d *doc) summaryRecommendations(budget float64) {
 			d.color(colMuted)
 			d.end() // the list
 			d.begin("P")
-			d.lines(fmt.Sprintf("%d more in the full report.", left), d.contentWidth(), "L")
+			d.lines(fmt.Sprintf("%d more in the full report.", left+more), d.contentWidth(), "L")
 			d.color(colInk)
 			return
 		}
@@ -322,6 +323,12 @@ func (d *doc) summaryRecommendations(budget float64) {
 		d.end()
 		d.end()
 		p.Ln(2)
+	}
+	if more > 0 {
+		d.font("I", sizeSmall)
+		d.color(colMuted)
+		d.lines(fmt.Sprintf("%s in the full report.", assessment.Count(more, "more recommendation", "more recommendations")), d.contentWidth(), "L")
+		d.color(colInk)
 	}
 }
 

@@ -494,8 +494,8 @@ func (d *doc) checklistGapTable() {
 		rows = append(rows, []cell{
 			{text: title, style: "B", sub: note},
 			{text: fmt.Sprintf("%d of %d", co.Self.Rated, co.Self.Total)},
-			{text: scoreText(co.Self), style: "B"},
-			{text: scoreText(co.Observed), style: "B"},
+			{text: pairedScoreText(co.Self), style: "B"},
+			{text: pairedScoreText(co.Observed), style: "B"},
 			gap,
 		})
 	}

@@ -526,7 +526,7 @@ func TestWorkshopLine(t *testing.T) {
 			assessment.Participant{ID: "d", Name: "D", Role: assessment.RoleProductManagementP},
 			assessment.Participant{ID: "e", Name: "E", Role: assessment.RoleOtherP},
 			assessment.Participant{ID: "f", Name: "F", Role: "chief-of-staff"},
-		), assessment.ScrumAtScale, []string{"6 people took part: 1 SoSM, 2 from Product Management, 2 others and 1 Other."}},
+		), assessment.ScrumAtScale, []string{"6 people took part: 1 SoSM, 2 Chief Product Owners, 2 others and 1 Other."}},
 	}
 	for _, c := range cases {
 		in := base

@@ -1,8 +1,7 @@
-package main
+package cli
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -18,89 +17,86 @@ import (
 // (responses). docs/bundle-format.md describes the file.
 
 // runRespond writes the answers of an assessment on this machine as the
-// participant's response file:
-// trainscope respond [-db PATH] -assessment ID -name NAME -role ROLE -o FILE.json
-func runRespond(args []string) error {
-	fs := flag.NewFlagSet("respond", flag.ContinueOnError)
-	db := dbFlag(fs)
-	id := fs.String("assessment", "", "id of the assessment you answered")
-	name := fs.String("name", "", "your name, as the coach knows you")
-	role := fs.String("role", "", "the role you speak from: "+roleChoices())
-	out := fs.String("o", "", "file to write, or - for standard output")
-	rest, err := parseInterspersed(fs, args)
-	if err != nil {
+// participant's response file.
+func runRespond(s *session, args []string) error {
+	fs := s.flags("respond")
+	id := fs.String("assessment", "", "`ID` of the assessment you answered")
+	name := fs.String("name", "", "your `NAME`, as the coach knows you")
+	role := fs.String("role", "", "the `ROLE` you speak from: "+roleChoices())
+	out := fs.String("o", "", "the `FILE` to write, or - for standard output")
+	if _, err := s.parse(fs, args, 0); err != nil {
 		return err
 	}
 	switch {
-	case len(rest) > 0:
-		return fmt.Errorf("respond: unexpected %q; name the file with -o FILE", strings.Join(rest, " "))
 	case *id == "":
-		return fmt.Errorf("respond: name the assessment you answered with -assessment ID")
+		return fs.usageErr("name the assessment you answered with -assessment ID")
 	case strings.TrimSpace(*name) == "":
-		return fmt.Errorf("respond: say who you are with -name NAME")
+		return fs.usageErr("say who you are with -name NAME")
 	case *role == "":
-		return fmt.Errorf("respond: say which role you speak from with -role ROLE (%s)", roleChoices())
+		return fs.usageErr("say which role you speak from with -role ROLE (%s)", roleChoices())
 	case *out == "":
-		return fmt.Errorf("respond: name the file to write with -o FILE.json")
+		return fs.usageErr("name the file to write with -o FILE.json (or -o - for standard output)")
 	}
 	r, err := parseParticipantRole(*role)
 	if err != nil {
-		return fmt.Errorf("respond: %w", err)
+		return fs.usageErr("%s", err)
 	}
-	store, err := openStore(*db)
+	store, err := s.openStore(*fs.db)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
 	content, err := store.ExportResponse(context.Background(), *id, assessment.Participant{Name: *name, Role: r})
 	if err != nil {
-		return err
+		return err // it names the assessment and what to do
 	}
-	if *out == "-" {
-		_, err := os.Stdout.Write(content)
-		return err
-	}
-	if err := writeFileAtomic(*out, content, 0o600); err != nil {
+	toFile, err := s.writeOutput(*out, content)
+	if err != nil {
 		return fmt.Errorf("respond: %w", err)
+	}
+	if !toFile {
+		return nil
 	}
 	rf, err := data.DecodeResponse(content)
 	if err != nil {
 		return fmt.Errorf("respond: the file written does not read back: %w", err)
 	}
-	fmt.Fprintf(os.Stdout, "Wrote the response of %s, %s, with %s to %s.\nSend it to the coach, who merges it into the workshop with:\n  trainscope responses -assessment WORKSHOP-ID %s\n",
+	fmt.Fprintf(s.Stdout, "Wrote the response of %s, %s, with %s to %s.\nSend it to the coach, who merges it into the workshop with:\n  trainscope responses -assessment WORKSHOP-ID %s\n",
 		rf.Participant.Name, strings.ReplaceAll(string(r), "-", " "), nounCount(len(rf.Votes), "vote"), *out, *out)
 	return nil
 }
 
 // runResponses merges participants' response files into a workshop
-// assessment, all or nothing, and prints what it merged:
-// trainscope responses [-db PATH] -assessment ID FILE.json...
-func runResponses(args []string) error {
-	fs := flag.NewFlagSet("responses", flag.ContinueOnError)
-	db := dbFlag(fs)
-	id := fs.String("assessment", "", "id of the workshop assessment the responses answer")
-	rest, err := parseInterspersed(fs, args)
+// assessment, all or nothing, and prints what it merged.
+func runResponses(s *session, args []string) error {
+	fs := s.flags("responses")
+	id := fs.String("assessment", "", "`ID` of the workshop assessment the responses answer")
+	rest, err := s.parse(fs, args, -1)
 	if err != nil {
 		return err
 	}
 	if *id == "" {
-		return fmt.Errorf("responses: name the workshop assessment with -assessment ID")
+		return fs.usageErr("name the workshop assessment with -assessment ID")
 	}
 	if len(rest) == 0 {
-		return fmt.Errorf("responses: name the response files: trainscope responses [-db PATH] -assessment ID FILE.json [FILE.json ...]")
+		return fs.usageErr("name the response files")
+	}
+	named := map[string]bool{}
+	for _, path := range rest {
+		if named[path] {
+			return fs.usageErr("%s is named twice", path)
+		}
+		named[path] = true
 	}
 	files := map[string][]byte{}
 	for _, path := range rest {
-		if _, dup := files[path]; dup {
-			return fmt.Errorf("responses: %s is named twice", path)
-		}
 		content, err := readResponseFile(path)
 		if err != nil {
 			return fmt.Errorf("responses: %w", err)
 		}
 		files[path] = content
 	}
-	store, err := openStore(*db)
+	store, err := s.openStore(*fs.db)
 	if err != nil {
 		return err
 	}
@@ -109,7 +105,7 @@ func runResponses(args []string) error {
 	if err != nil {
 		return err // it says what was refused and that nothing changed
 	}
-	fmt.Fprintf(os.Stdout, "Imported into assessment %s in %s\n%s", *id, store.Path(), rep)
+	fmt.Fprintf(s.Stdout, "Imported into assessment %s in %s\n%s", *id, store.Path(), rep)
 	return nil
 }
 

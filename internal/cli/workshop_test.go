@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -47,11 +47,12 @@ func TestRespondThenResponses(t *testing.T) {
 	bo := newAssessment(t, in("bo.db"), map[string]assessment.Rating{"fit.shared-product.v1": 5})
 	workshop := newAssessment(t, in("coach.db"), nil)
 
-	if err := runRespond([]string{"-db", in("ana.db"), "-assessment", ana, "-name", "Ana Lima", "-role", "Scrum Master", "-o", in("ana.json")}); err != nil {
-		t.Fatal(err)
+	env := testEnv(t)
+	if r := trainscope(t, env, "respond", "-db", in("ana.db"), "-assessment", ana, "-name", "Ana Lima", "-role", "Scrum Master", "-o", in("ana.json")); r.code != 0 {
+		t.Fatal(r.stderr)
 	}
-	if err := runRespond([]string{"-db", in("bo.db"), "-assessment", bo, "-name", "Bo Ek", "-role", "rte", "-o", in("bo.json")}); err != nil {
-		t.Fatal(err)
+	if r := trainscope(t, env, "respond", "-db", in("bo.db"), "-assessment", bo, "-name", "Bo Ek", "-role", "rte", "-o", in("bo.json")); r.code != 0 || !strings.Contains(r.stdout, "with 1 vote to "+in("bo.json")) {
+		t.Fatalf("respond: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
 	}
 	content, err := os.ReadFile(in("ana.json"))
 	if err != nil {
@@ -61,12 +62,12 @@ func TestRespondThenResponses(t *testing.T) {
 		t.Fatalf("ana.json: %+v, %v", rf, err)
 	}
 
-	if err := runResponses([]string{"-db", in("coach.db"), "-assessment", workshop, in("ana.json"), in("bo.json")}); err != nil {
-		t.Fatal(err)
+	if r := trainscope(t, env, "responses", in("ana.json"), "-db", in("coach.db"), "-assessment", workshop, in("bo.json")); r.code != 0 {
+		t.Fatal(r.stderr)
 	}
-	err = runResponses([]string{"-db", in("coach.db"), "-assessment", workshop, in("bo.json")})
-	if err == nil || !strings.Contains(err.Error(), "nothing was changed: "+in("bo.json")+`: participant "Bo Ek" is already in the workshop`) {
-		t.Fatalf("bo.json a second time: %v", err)
+	r := trainscope(t, env, "responses", "-db", in("coach.db"), "-assessment", workshop, in("bo.json"))
+	if r.code != 1 || !strings.Contains(r.stderr, "nothing was changed: "+in("bo.json")+`: participant "Bo Ek" is already in the workshop`) {
+		t.Fatalf("bo.json a second time: exit %d, %q", r.code, r.stderr)
 	}
 	s, err := data.Open(in("coach.db"), data.Options{})
 	if err != nil {
@@ -86,33 +87,36 @@ func TestRespondRefusals(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "x.db")
 	id := newAssessment(t, db, nil)
+	env := testEnv(t)
 	cases := []struct {
 		args []string
 		want string
+		code int
 	}{
-		{[]string{"-db", db, "-name", "A", "-role", "other", "-o", "x.json"}, "-assessment ID"},
-		{[]string{"-db", db, "-assessment", id, "-role", "other", "-o", "x.json"}, "-name NAME"},
-		{[]string{"-db", db, "-assessment", id, "-name", "A", "-o", "x.json"}, "-role ROLE"},
-		{[]string{"-db", db, "-assessment", id, "-name", "A", "-role", "chief", "-o", "x.json"}, `unknown role "chief"`},
-		{[]string{"-db", db, "-assessment", id, "-name", "A", "-role", "other"}, "-o FILE"},
-		{[]string{"-db", db, "-assessment", id, "-name", "A", "-role", "other", "-o", filepath.Join(dir, "x.json")}, "no answers to send"},
+		{[]string{"-db", db, "-name", "A", "-role", "other", "-o", "x.json"}, "-assessment ID", 2},
+		{[]string{"-db", db, "-assessment", id, "-role", "other", "-o", "x.json"}, "-name NAME", 2},
+		{[]string{"-db", db, "-assessment", id, "-name", "A", "-o", "x.json"}, "-role ROLE", 2},
+		{[]string{"-db", db, "-assessment", id, "-name", "A", "-role", "chief", "-o", "x.json"}, `unknown role "chief"`, 2},
+		{[]string{"-db", db, "-assessment", id, "-name", "A", "-role", "other"}, "-o FILE", 2},
+		{[]string{"-db", db, "-assessment", id, "-name", "A", "-role", "other", "-o", filepath.Join(dir, "x.json")}, "no answers to send", 1},
 	}
 	for _, c := range cases {
-		if err := runRespond(c.args); err == nil || !strings.Contains(err.Error(), c.want) {
-			t.Errorf("respond %v: %v, want %q", c.args, err, c.want)
+		if r := trainscope(t, env, append([]string{"respond"}, c.args...)...); r.code != c.code || !strings.Contains(r.stderr, c.want) {
+			t.Errorf("respond %v: exit %d, %q; want %d and %q", c.args, r.code, r.stderr, c.code, c.want)
 		}
 	}
 	for _, c := range []struct {
 		args []string
 		want string
+		code int
 	}{
-		{[]string{"-db", db, "x.json"}, "-assessment ID"},
-		{[]string{"-db", db, "-assessment", id}, "name the response files"},
-		{[]string{"-db", db, "-assessment", id, filepath.Join(dir, "missing.json")}, "missing.json"},
-		{[]string{"-db", db, "-assessment", id, db}, "nothing was changed: " + db + ": "},
+		{[]string{"-db", db, "x.json"}, "-assessment ID", 2},
+		{[]string{"-db", db, "-assessment", id}, "name the response files", 2},
+		{[]string{"-db", db, "-assessment", id, filepath.Join(dir, "missing.json")}, "missing.json", 1},
+		{[]string{"-db", db, "-assessment", id, db}, "nothing was changed: " + db + ": ", 1},
 	} {
-		if err := runResponses(c.args); err == nil || !strings.Contains(err.Error(), c.want) {
-			t.Errorf("responses %v: %v, want %q", c.args, err, c.want)
+		if r := trainscope(t, env, append([]string{"responses"}, c.args...)...); r.code != c.code || !strings.Contains(r.stderr, c.want) {
+			t.Errorf("responses %v: exit %d, %q; want %d and %q", c.args, r.code, r.stderr, c.code, c.want)
 		}
 	}
 	for in, want := range map[string]assessment.ParticipantRole{"Scrum Master": "scrum-master", "product-owner": "product-owner",

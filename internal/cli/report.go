@@ -1,11 +1,9 @@
-package main
+package cli
 
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,30 +15,25 @@ import (
 
 // runReport writes the PDF report of one assessment: the full report for
 // the LACE, or with -summary the two-page summary for leadership.
-//
-//	trainscope report [-db PATH] -assessment ID [-summary] [-paper letter|a4] -o FILE.pdf
-func runReport(args []string) error {
-	flags := flag.NewFlagSet("report", flag.ContinueOnError)
-	db := dbFlag(flags)
-	id := flags.String("assessment", "", "the `ID` of the assessment to report on (trainscope sample prints one)")
-	summary := flags.Bool("summary", false, "write the two-page summary for leadership instead of the full report for the LACE")
-	paper := flags.String("paper", report.PaperFromEnv(os.Getenv), "paper size, `a4 or letter` (default from the locale)")
-	out := flags.String("o", "", "the PDF `FILE` to write")
-	if err := flags.Parse(args); err != nil {
+func runReport(s *session, args []string) error {
+	fs := s.flags("report")
+	id := fs.String("assessment", "", "the `ID` of the assessment to report on (trainscope sample prints one)")
+	summary := fs.Bool("summary", false, "write the two-page summary for leadership instead of the full report for the LACE")
+	paper := fs.String("paper", report.PaperFromEnv(s.Getenv), "paper size, `a4 or letter` (default from the locale)")
+	out := fs.String("o", "", "the PDF `FILE` to write, or - for standard output")
+	if _, err := s.parse(fs, args, 0); err != nil {
 		return err
 	}
 	switch {
-	case flags.NArg() > 0:
-		return fmt.Errorf("report: unexpected argument %q; options go before it, e.g. -o %s", flags.Arg(0), flags.Arg(0))
 	case *id == "":
-		return errors.New("report: say which assessment with -assessment ID")
+		return fs.usageErr("say which assessment with -assessment ID")
 	case *out == "":
-		return errors.New("report: say where to write the PDF with -o FILE.pdf")
+		return fs.usageErr("say where to write the PDF with -o FILE.pdf (or -o - for standard output)")
 	case !slices.Contains(report.Papers, strings.ToLower(*paper)):
-		return fmt.Errorf("report: unknown paper %q; use -paper a4 or -paper letter", *paper)
+		return fs.usageErr("unknown paper %q; use -paper a4 or -paper letter", *paper)
 	}
 
-	store, err := openStore(*db)
+	store, err := s.openStore(*fs.db)
 	if err != nil {
 		return err
 	}
@@ -57,7 +50,7 @@ func runReport(args []string) error {
 	if err != nil {
 		return fmt.Errorf("report: the train of assessment %s: %w", *id, err)
 	}
-	defs, err := loadDefinitions()
+	defs, err := s.definitions()
 	if err != nil {
 		return err
 	}
@@ -66,15 +59,18 @@ func runReport(args []string) error {
 		return fmt.Errorf("report: the earlier assessments of %s: %w", train.Name, err)
 	}
 
-	in := report.NewInput(defs, train, a, all, reportCreated(os.Getenv, time.Now))
+	in := report.NewInput(defs, train, a, all, reportCreated(s.Getenv, s.Now))
 	pdf, warnings, err := report.Render(in, report.Options{Summary: *summary, Paper: *paper})
 	if err != nil {
-		return err
+		return fmt.Errorf("report: %w", err)
 	}
 	for _, w := range warnings {
-		fmt.Fprintln(os.Stderr, "trainscope: warning:", w)
+		fmt.Fprintln(s.Stderr, "trainscope: warning:", w)
 	}
-	return writeFileAtomic(*out, pdf, 0o644)
+	if _, err := s.writeOutput(*out, pdf); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	return nil
 }
 
 // reportCreated is the date stamped in the PDF: now, or SOURCE_DATE_EPOCH

@@ -1,0 +1,113 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+)
+
+// runExport writes a bundle (JSON) or a spreadsheet (CSV) of some or all
+// trains.
+func runExport(s *session, args []string) error {
+	fs := s.flags("export")
+	var trains trainIDs
+	fs.Var(&trains, "train", "`ID` of a train to export; repeat for several (default: every train)")
+	format := fs.String("format", "json", "the `FORMAT`: json, a bundle another Trainscope can import, or csv, answers and scores for a spreadsheet")
+	out := fs.String("o", "", "the `FILE` to write, or - for standard output")
+	if _, err := s.parse(fs, args, 0); err != nil {
+		return err
+	}
+	if *out == "" {
+		return fs.usageErr("name the file to write with -o FILE (or -o - for standard output)")
+	}
+	if *format != "json" && *format != "csv" {
+		return fs.usageErr("unknown format %q; use json or csv", *format)
+	}
+	store, err := s.openStore(*fs.db)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	ctx := context.Background()
+
+	var buf bytes.Buffer
+	what := ""
+	switch *format {
+	case "json":
+		b, err := store.Export(ctx, trains)
+		if err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		if _, err := b.WriteTo(&buf); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		assessments := 0
+		for _, t := range b.Trains {
+			assessments += len(t.Assessments)
+		}
+		what = fmt.Sprintf("%s with %s", nounCount(len(b.Trains), "train"), nounCount(assessments, "assessment"))
+	case "csv":
+		defs, err := s.definitions()
+		if err != nil {
+			return err
+		}
+		if err := store.ExportCSV(ctx, &buf, defs, trains); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		what = "answers and scores"
+	}
+	toFile, err := s.writeOutput(*out, buf.Bytes())
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if toFile {
+		fmt.Fprintf(s.Stdout, "Exported %s to %s\n", what, *out)
+	}
+	return nil
+}
+
+// nounCount says "1 train" or "3 trains".
+func nounCount(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// runImport merges a bundle into the database and prints what it added,
+// updated and skipped.
+func runImport(s *session, args []string) error {
+	fs := s.flags("import")
+	rest, err := s.parse(fs, args, 1)
+	if err != nil {
+		return err
+	}
+	if len(rest) != 1 {
+		return fs.usageErr("name one bundle file (or - for standard input)")
+	}
+	name := rest[0]
+	var in io.Reader = s.Stdin
+	if name == "-" {
+		name = "standard input"
+	} else {
+		f, err := os.Open(name)
+		if err != nil {
+			return fmt.Errorf("import: %w", err)
+		}
+		defer f.Close()
+		in = f
+	}
+	store, err := s.openStore(*fs.db)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	rep, err := store.Import(context.Background(), in)
+	if err != nil {
+		return fmt.Errorf("import %s: %w", name, err)
+	}
+	fmt.Fprintf(s.Stdout, "Imported %s into %s\n%s", name, store.Path(), rep)
+	return nil
+}

@@ -1,0 +1,78 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"github.com/trainscope/trainscope/app"
+	"github.com/trainscope/trainscope/assessment"
+	"github.com/trainscope/trainscope/data"
+)
+
+// Window is what the GUI needs to start: the database chosen on the
+// command line, the definitions and the way every command opens a store.
+type Window struct {
+	DatabasePath string
+	Definitions  *assessment.Definitions
+	Open         func(path string) (*data.Store, error)
+	Stderr       io.Writer
+	Now          func() time.Time
+}
+
+// OpenWindow runs the Fyne application on the database until its window
+// closes. A database that cannot be opened gets a window that says why and,
+// when it is damaged and has a backup, offers to open a copy of the backup.
+func OpenWindow(w Window) (err error) {
+	defer func() {
+		// GLFW panics when it finds no display it can use; say so plainly.
+		if r := recover(); r != nil {
+			err = fmt.Errorf("the window could not open (%v); check the display, or run a command: trainscope -h lists them", r)
+		}
+	}()
+	a := fyneapp.NewWithID(AppID)
+	store, err := w.Open(w.DatabasePath)
+	if err != nil {
+		// Say it in a window too: a coach who starts Trainscope from the
+		// desktop never sees the terminal.
+		fmt.Fprintln(w.Stderr, "trainscope:", err)
+		var damaged *data.DamagedError
+		var restore func() (*data.Store, string, error)
+		if errors.As(err, &damaged) && damaged.Backup != "" {
+			restore = func() (*data.Store, string, error) { return openBackupCopy(w.Open, damaged, w.Now()) }
+		}
+		app.RunWithOpenError(a, err, restore, w.Definitions)
+		return nil
+	}
+	defer store.Close()
+	app.Run(a, store, w.Definitions)
+	return nil
+}
+
+// openBackupCopy copies the newest backup of a damaged database to a new
+// file beside it and opens that, so the coach can work on while the damaged
+// file stays exactly as it was for whoever repairs it.
+func openBackupCopy(open func(string) (*data.Store, error), damaged *data.DamagedError, now time.Time) (*data.Store, string, error) {
+	base := strings.TrimSuffix(filepath.Base(damaged.Path), filepath.Ext(damaged.Path))
+	copyPath := filepath.Join(filepath.Dir(damaged.Path), fmt.Sprintf("%s-restored-%s.db", base, now.Format("2006-01-02-150405")))
+	content, err := os.ReadFile(damaged.Backup)
+	if err != nil {
+		return nil, "", fmt.Errorf("read the backup %s: %w", damaged.Backup, err)
+	}
+	if err := writePrivate(copyPath, content); err != nil {
+		return nil, "", err
+	}
+	store, err := open(copyPath)
+	if err != nil {
+		return nil, "", err
+	}
+	return store, fmt.Sprintf("Trainscope is working on %s, a copy of the backup %s. The damaged file %s is as it was. "+
+		"To keep working on the copy next time, start Trainscope with -db %s or move it in place of the damaged file.",
+		copyPath, filepath.Base(damaged.Backup), damaged.Path, copyPath), nil
+}
