@@ -8,7 +8,7 @@ BIN         := trainscope
 VERSION     ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS     := -X main.version=$(VERSION)
 BUILD_PKGS  := gcc libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev
-TEST_PKGS   := xvfb xauth x11-utils poppler-utils desktop-file-utils xz-utils
+TEST_PKGS   := xvfb xauth x11-utils poppler-utils desktop-file-utils xz-utils qpdf
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 export CGO_ENABLED := 1
 

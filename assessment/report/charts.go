@@ -17,6 +17,9 @@ import (
 // (x, y, w, h).
 func (d *doc) radar(x, y, w, h float64, cur []assessment.DimensionScore, prev []assessment.DimensionScore, prevLabel string) {
 	p := d.pdf
+	d.figure(d.radarAlt(cur, prev, prevLabel))
+	d.content()
+	defer d.end()
 	n := len(cur)
 	if n < 3 {
 		d.font("I", sizeSmall)
@@ -216,6 +219,9 @@ func (d *doc) trendPoints() []trendPoint {
 // the assessments in the box (x, y, w, h).
 func (d *doc) trend(x, y, w, h float64) {
 	p := d.pdf
+	d.figure(d.trendAlt())
+	d.content()
+	defer d.end()
 	pts := d.trendPoints()
 	type series struct {
 		id, title string
@@ -360,6 +366,9 @@ var levelColours = map[assessment.ImpedimentLevel]rgb{
 // ageing draws the open impediments by age as bars stacked by level.
 func (d *doc) ageing(x, y, w, h float64) {
 	p := d.pdf
+	d.figure(d.ageingAlt())
+	d.content()
+	defer d.end()
 	bs := d.ageBuckets()
 	levels := []assessment.ImpedimentLevel{assessment.LevelTeam, assessment.LevelART, assessment.LevelLACE}
 	most := 1

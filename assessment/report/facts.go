@@ -216,18 +216,6 @@ func vacancies(r assessment.Roster, f assessment.Framework) []string {
 	return out
 }
 
-// live are the recommendations the coach has not rejected, in the order
-// the assessment gives them (highest priority first).
-func live(recs []assessment.Recommendation) []assessment.Recommendation {
-	var out []assessment.Recommendation
-	for _, r := range recs {
-		if r.Status != assessment.Rejected {
-			out = append(out, r)
-		}
-	}
-	return out
-}
-
 // noRecommendations says why there is nothing to act on.
 func (d *doc) noRecommendations() string {
 	if len(d.in.Results.Recommendations) > 0 {

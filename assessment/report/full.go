@@ -58,6 +58,7 @@ func (d *doc) startPart(i int, pt part) {
 		d.portrait()
 	}
 	d.pdf.RegisterAlias(partAlias(i), strconv.Itoa(d.pdf.PageNo()))
+	d.partPage[i] = d.pdf.PageNo()
 	d.h1(pt.title)
 }
 
@@ -79,18 +80,23 @@ func (d *doc) cover() {
 	cw := d.contentWidth()
 
 	d.fill(colNavy)
+	d.artifact()
 	p.Rect(0, 0, w, 92, "F")
 	d.color(colTealLight)
 	d.font("B", 10)
 	p.SetXY(marginSide, 22)
+	d.begin("P")
 	d.lines(strings.ToUpper(d.framework().AssessmentKind())+" · REPORT FOR THE LACE", cw, "L")
+	d.end()
 	d.color(colWhite)
 	d.font("B", sizeTitle)
 	p.SetXY(marginSide, 32)
+	d.begin("H1")
 	for _, line := range d.clip(d.trainName(), cw, 2) {
 		p.SetX(marginSide)
 		d.cell(cw, 11, line, 2, "L")
 	}
+	d.end()
 	d.font("", 12)
 	sub := d.a.PI
 	if fw := d.in.Train.Framework; fw != "" {
@@ -100,15 +106,19 @@ func (d *doc) cover() {
 		sub += "a " + string(fw) + " train"
 	}
 	p.SetXY(marginSide, 60)
+	d.begin("P")
 	d.lines(sub, cw, "L")
+	d.end()
 	if desc := strings.TrimSpace(d.in.Train.Description); desc != "" {
 		d.font("I", 9.5)
 		d.color(colTealLight)
 		p.SetXY(marginSide, 68)
+		d.begin("P")
 		for _, line := range d.clip(desc, cw, 3) {
 			p.SetX(marginSide)
 			d.cell(cw, 4.8, line, 2, "L")
 		}
+		d.end()
 	}
 
 	d.color(colInk)
@@ -135,34 +145,52 @@ func (d *doc) cover() {
 	p.Ln(4)
 	d.font("B", sizeH2)
 	d.color(colNavy)
+	d.begin("H2")
 	d.lines("Contents", cw, "L")
+	d.end()
 	p.Ln(1)
 	d.color(colInk)
 	d.font("", 10)
+	d.begin("TOC")
 	for i, pt := range d.parts() {
 		y := p.GetY()
+		d.begin("TOCI")
+		d.begin("Reference")
+		lk := d.begin("Link")
 		d.textAt(marginSide, y, cw-20, 6, pt.title, "L")
 		// The number is not known yet: left-aligned where a two-digit
 		// number ends at the margin.
 		nw := p.GetStringWidth("99") + 2*p.GetCellMargin()
 		p.SetXY(marginSide+cw-nw, y)
+		d.content()
 		p.CellFormat(nw, 6, partAlias(i), "", 0, "L", false, 0, "")
+		d.tocLink(lk, i, pt.title, y, cw)
+		d.end()
+		d.end()
+		d.end()
 		d.stroke(colRule, 0.15)
+		d.artifact()
 		p.Line(marginSide, y+6, marginSide+cw, y+6)
 		p.SetY(y + 6.5)
 	}
+	d.end()
 
 	// The confidentiality line, boxed at the foot of the cover.
 	_, h := p.GetPageSize()
 	d.fill(colPanel)
+	d.artifact()
 	p.Rect(marginSide, h-40, cw, 20, "F")
 	d.font("B", 9)
 	d.color(colNavy)
 	p.SetXY(marginSide+3, h-37)
+	d.begin("P")
 	d.lines("Confidential", cw-6, "L")
+	d.end()
 	d.font("", 8.5)
 	d.color(colInk)
 	p.SetX(marginSide + 3)
+	d.begin("P")
+	defer d.end()
 	d.lines(d.confidential()+". It describes people and teams by name: keep it among those who act on it, and do not pass it on without the coach's consent.", cw-6, "L")
 }
 
@@ -213,32 +241,41 @@ func (d *doc) levelPanel(compact bool) {
 	h := max(badge+6, 6+7+5+float64(len(descLines))*lh+3)
 	d.need(h + 2)
 	y := p.GetY()
-	d.fill(colPanel)
-	p.Rect(x, y, cw, h, "F")
-	d.fill(colNavy)
-	p.Rect(x+3, y+3, badge, badge, "F")
-	d.color(colWhite)
-	d.font("B", 26)
 	num := "–"
 	if res.Level.Number > 0 {
 		num = strconv.Itoa(res.Level.Number)
 	}
+	d.fill(colPanel)
+	d.artifact()
+	p.Rect(x, y, cw, h, "F")
+	d.fill(colNavy)
+	p.Rect(x+3, y+3, badge, badge, "F")
+	d.color(colWhite)
+	d.begin("P").actual = fmt.Sprintf("Maturity level %s of 5", num)
+	d.font("B", 26)
 	d.textAt(x+3, y+6, badge, 13, num, "C")
 	d.font("", 7.5)
 	d.textAt(x+3, y+20, badge, 4, "maturity level", "C")
 	d.textAt(x+3, y+23.5, badge, 4, "of 5", "C")
+	d.end()
 
 	tx := x + badge + 6
 	d.color(colNavy)
 	d.font("B", 13)
+	d.begin("P")
 	d.textAt(tx, y+3.5, textW, 7, levelLine(res.Level), "L")
+	d.end()
 	d.color(colInk)
 	d.font("", sizeBody)
+	d.begin("P")
 	d.textAt(tx, y+10.5, textW, 5, fmt.Sprintf("Overall score %s of 100 · %s", scoreText(res.Overall), answeredText(res.Overall)), "L")
+	d.end()
+	d.begin("P")
 	for i, line := range descLines {
 		p.SetXY(tx, y+16+float64(i)*lh)
 		d.cell(textW, lh, line, 0, "L")
 	}
+	d.end()
 	p.SetXY(marginSide, y+h+3)
 }
 
@@ -250,7 +287,9 @@ func (d *doc) verdict() {
 	p := d.pdf
 	d.font("B", 11)
 	d.color(verdictColour(v.Kind))
+	d.begin("P")
 	d.lines(verdictText(v.Kind)+": "+d.roleSentence(v), d.contentWidth(), "L")
+	d.end()
 	d.color(colInk)
 	p.Ln(1)
 	if v.Headline != "" {
@@ -262,17 +301,23 @@ func (d *doc) verdict() {
 	}
 	if len(reasons) > 0 {
 		d.font("B", sizeBody)
+		d.begin("H3")
 		d.lines("Why", d.contentWidth(), "L")
+		d.end()
 		d.bullets("", sizeList, reasons)
 	}
 	if len(v.Conditions) > 0 {
 		d.font("B", sizeBody)
+		d.begin("H3")
 		d.lines("On these conditions", d.contentWidth(), "L")
+		d.end()
 		d.bullets("", sizeList, v.Conditions)
 	}
 	if v.WayToStart != "" {
 		d.font("B", sizeBody)
+		d.begin("H3")
 		d.lines("How to start", d.contentWidth(), "L")
+		d.end()
 		d.para("", sizeBody, v.WayToStart)
 	}
 }
@@ -310,7 +355,10 @@ func (d *doc) figureTiles() {
 	for i, t := range tiles {
 		x := marginSide + float64(i)*(tw+gap)
 		d.fill(colPanel)
+		d.artifact()
 		p.Rect(x, y, tw, th, "F")
+		d.begin("P").actual = t.value + " " + t.caption
+		linked := d.linkToPart(tileParts[i], x, y, tw, th)
 		d.color(colNavy)
 		d.font("B", 16)
 		d.textAt(x, y+1.5, tw, 8, t.value, "C")
@@ -320,6 +368,10 @@ func (d *doc) figureTiles() {
 			p.SetXY(x, y+9.5+float64(j)*3.1)
 			d.cell(tw, 3.3, line, 0, "C")
 		}
+		if linked {
+			d.end()
+		}
+		d.end()
 	}
 	p.SetXY(marginSide, y+th+3)
 }
@@ -336,7 +388,7 @@ func (d *doc) topRecommendations(recs []assessment.Recommendation) {
 	var rows [][]cell
 	for i, r := range recs {
 		rows = append(rows, []cell{
-			{text: strconv.Itoa(i + 1), style: "B"},
+			{text: strconv.Itoa(i + 1), style: "B", part: partRecommendations},
 			{text: r.Finding, style: "B", sub: r.Action},
 			{text: d.ownerText(r.Owner)},
 			{text: levelText(r.Escalation)},
@@ -422,6 +474,7 @@ func (d *doc) scoresAndTrends() {
 	y = d.pdf.GetY()
 	d.trend(marginSide, y, d.contentWidth(), th)
 	d.pdf.SetXY(marginSide, y+th+3)
+	d.trendTable()
 
 	d.h2("Scores per checklist", 30)
 	prevLists := map[string]assessment.Score{}
@@ -757,6 +810,7 @@ func (d *doc) register() {
 	y := d.pdf.GetY()
 	d.ageing(marginSide, y, d.contentWidth(), h)
 	d.pdf.SetXY(marginSide, y+h+2)
+	d.ageingTable()
 
 	open, resolved := d.splitRegister()
 	var lace []assessment.Impediment

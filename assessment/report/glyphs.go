@@ -171,8 +171,8 @@ func (g *glyphs) plain(s string) bool {
 // clean composes decomposed accents (a name typed as "e" + combining acute
 // becomes "é", which the font has), turns tabs and unusual spaces into plain
 // spaces, drops invisible format characters, and puts the replacement in
-// place of anything no embedded font has. Arabic letters are put in their
-// joining forms. Newlines are kept for the layout.
+// place of anything no embedded font has, or, above U+FFFF, its name
+// (named.go). Arabic letters are put in their joining forms. Newlines are kept for the layout.
 func (g *glyphs) clean(s string) string {
 	if s == "" {
 		return s
@@ -186,8 +186,12 @@ func (g *glyphs) clean(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
+	inGroup := false // text cleaned before: its groups pass as they are
 	for _, r := range s {
 		switch {
+		case r == markOpen || inGroup:
+			inGroup = r != markClose
+			b.WriteRune(r)
 		case r == '\n':
 			b.WriteRune(r)
 		case r == '\r':
@@ -200,6 +204,8 @@ func (g *glyphs) clean(s string) string {
 			// nothing a reader sees
 		case g.covered(r):
 			b.WriteRune(r)
+		case r > 0xFFFF && unicodeName(r) != "":
+			writeNamed(&b, r, unicodeName(r))
 		default:
 			g.missing[r] = true
 			b.WriteRune(replacement)

@@ -21,12 +21,15 @@ const (
 // to it.
 func (d *doc) h1(title string) {
 	p := d.pdf
-	p.Bookmark(d.g.clean(title), 0, -1)
+	p.Bookmark(restore(d.g.clean(title)), 0, -1)
 	d.font("B", sizeH1)
 	d.color(colNavy)
+	d.begin("H1")
 	d.lines(title, d.contentWidth(), "L")
+	d.end()
 	d.stroke(colNavy, 0.5)
 	y := p.GetY() + 1
+	d.artifact()
 	p.Line(marginSide, y, marginSide+d.contentWidth(), y)
 	p.SetY(y + 4)
 	d.color(colInk)
@@ -37,10 +40,12 @@ func (d *doc) h1(title string) {
 func (d *doc) h2(title string, keep float64) {
 	d.font("B", sizeH2)
 	d.need(d.lineHeight() + 2 + keep)
-	d.pdf.Bookmark(d.g.clean(title), 1, -1)
+	d.pdf.Bookmark(restore(d.g.clean(title)), 1, -1)
 	d.pdf.Ln(1.5)
 	d.color(colNavy)
+	d.begin("H2")
 	d.lines(title, d.contentWidth(), "L")
+	d.end()
 	d.pdf.Ln(1)
 	d.color(colInk)
 }
@@ -50,25 +55,34 @@ func (d *doc) h3(title string, keep float64) {
 	d.font("B", sizeH3)
 	d.need(d.lineHeight() + 1 + keep)
 	d.pdf.Ln(1)
+	d.begin("H3")
 	d.lines(title, d.contentWidth(), "L")
+	d.end()
 	d.pdf.Ln(0.5)
 }
 
 // para writes a paragraph at the left margin, across the page.
 func (d *doc) para(style string, size float64, s string) {
 	d.font(style, size)
+	d.begin("P")
 	d.lines(s, d.contentWidth(), "L")
+	d.end()
 	d.pdf.Ln(1.5)
 }
 
 // lines wraps text to the width w at the current x and font, breaking the
 // page between lines when it must. Every line is measured before it is drawn,
 // so none can run past the margin or the foot of the page.
+// A paragraph in a right-to-left script is set flush right.
 func (d *doc) lines(s string, w float64, align string) {
 	p := d.pdf
 	x := p.GetX()
 	lh := d.lineHeight()
-	for _, line := range d.split(d.g.clean(s), w) {
+	s = d.g.clean(s)
+	if align == "L" && rightToLeft(s) {
+		align = "R"
+	}
+	for _, line := range d.split(s, w) {
 		if p.GetY()+lh > d.bottom() {
 			d.newPage()
 		}
@@ -81,6 +95,8 @@ func (d *doc) lines(s string, w float64, align string) {
 func (d *doc) bullets(style string, size float64, items []string) {
 	p := d.pdf
 	indent := 4.5
+	d.begin("L")
+	defer d.end()
 	for _, it := range items {
 		d.font(style, size)
 		lh := d.lineHeight()
@@ -89,8 +105,12 @@ func (d *doc) bullets(style string, size float64, items []string) {
 		y := p.GetY()
 		d.font("", size)
 		p.SetXY(marginSide, y)
-		p.CellFormat(indent, lh, "•", "", 0, "C", false, 0, "")
+		d.begin("LI")
+		d.begin("Lbl")
+		d.cell(indent, lh, "•", 0, "C")
+		d.end()
 		d.font(style, size)
+		d.begin("LBody")
 		for _, line := range lines {
 			if p.GetY()+lh > d.bottom() {
 				d.newPage()
@@ -98,6 +118,8 @@ func (d *doc) bullets(style string, size float64, items []string) {
 			p.SetX(marginSide + indent)
 			d.cell(d.contentWidth()-indent, lh, line, 2, "L")
 		}
+		d.end()
+		d.end()
 		p.Ln(0.6)
 	}
 	p.Ln(1)
@@ -122,6 +144,10 @@ type cell struct {
 	// the cell, above its text, in the box it is given.
 	chart      func(x, y, w, h float64)
 	chartLines int
+	alt        string // what the chart shows, in words, for a screen reader
+	// part, when set, makes the cell a link to the part of the full report
+	// with that title.
+	part string
 }
 
 // table is a table with a header row that repeats on every page it spans.
@@ -183,7 +209,10 @@ func (d *doc) draw(t table, rows [][]cell) {
 		first = min(heights[0], max(3, d.linesPerPage(headerH, lh)))
 	}
 	d.need(headerH + float64(first)*lh + 2*cellPadY)
-	d.drawHeader(t, size)
+	d.begin("Table")
+	defer d.end()
+	d.drawHeader(t, size, false)
+	tags := make([]rowTags, len(rows))
 	for ri, row := range rows {
 		most := heights[ri]
 		stripe := !t.plain && ri%2 == 1
@@ -196,12 +225,12 @@ func (d *doc) draw(t table, rows [][]cell) {
 				// new page under the header, unless it could never fit on
 				// one page anyway and a good part of it fits here.
 				d.newPage()
-				d.drawHeader(t, size)
+				d.drawHeader(t, size, true)
 				fresh = true
 				continue
 			}
 			n := max(1, min(fit, rest))
-			d.drawRow(t, row, measured[ri], start, n, size, lh, stripe)
+			d.drawRow(t, row, measured[ri], &tags[ri], start, n, size, lh, stripe)
 			start += n
 			fresh = false
 		}
@@ -255,7 +284,13 @@ func (d *doc) measureHeader(t table, size float64) float64 {
 	return float64(most)*d.lineHeight() + 2*cellPadY
 }
 
-func (d *doc) drawHeader(t table, size float64) {
+// drawHeader draws the header row of a table; repeated on a later page it
+// is an artifact, since a reader has it from the first page.
+func (d *doc) drawHeader(t table, size float64, repeated bool) {
+	if repeated {
+		d.asArtifact(func() { d.drawHeader(t, size, false) })
+		return
+	}
 	p := d.pdf
 	h := d.measureHeader(t, size)
 	d.font("B", size)
@@ -266,21 +301,33 @@ func (d *doc) drawHeader(t table, size float64) {
 	for _, c := range t.cols {
 		width += c.width
 	}
+	d.artifact()
 	p.Rect(x, y, width, h, "F")
 	d.color(colWhite)
+	d.begin("TR")
 	for _, c := range t.cols {
+		d.begin("TH").scope = "Column"
 		for i, line := range d.split(d.g.clean(c.title), c.width) {
 			p.SetXY(x, y+cellPadY+float64(i)*lh)
 			d.cell(c.width, lh, line, 0, c.align)
 		}
+		d.end()
 		x += c.width
 	}
+	d.end()
 	d.color(colInk)
 	p.SetXY(marginSide, y+h)
 }
 
+// rowTags are a table row's structure elements, kept while the row is
+// drawn, since a tall row continues on the next page.
+type rowTags struct {
+	tr    *structElem
+	cells []*structElem
+}
+
 // drawRow draws lines [start, start+n) of every cell of a measured row.
-func (d *doc) drawRow(t table, row []cell, measured []cellLines, start, n int, size, lh float64, stripe bool) {
+func (d *doc) drawRow(t table, row []cell, measured []cellLines, tags *rowTags, start, n int, size, lh float64, stripe bool) {
 	p := d.pdf
 	x, y := marginSide, p.GetY()
 	h := float64(n)*lh + 2*cellPadY
@@ -290,15 +337,28 @@ func (d *doc) drawRow(t table, row []cell, measured []cellLines, start, n int, s
 	}
 	if stripe {
 		d.fill(colStripe)
+		d.artifact()
 		p.Rect(x, y, width, h, "F")
+	}
+	if tags.tr == nil {
+		tags.tr = d.begin("TR")
+		tags.cells = make([]*structElem, len(t.cols))
+	} else {
+		d.enter(tags.tr)
 	}
 	for ci, col := range t.cols {
 		var c cell
 		if ci < len(row) {
 			c = row[ci]
 		}
+		if tags.cells[ci] == nil {
+			tags.cells[ci] = d.begin("TD")
+		} else {
+			d.enter(tags.cells[ci])
+		}
 		if c.fill != nil {
 			d.fill(*c.fill)
+			d.artifact()
 			p.Rect(x, y, col.width, h, "F")
 		}
 		ink := colInk
@@ -307,10 +367,14 @@ func (d *doc) drawRow(t table, row []cell, measured []cellLines, start, n int, s
 		}
 		d.color(ink)
 		m := measured[ci]
+		linked := c.part != "" && d.linkToPart(c.part, x, y, col.width, h)
 		if c.chart != nil && start < m.chart {
 			// A row with a chart is a few lines tall and never split, so
 			// the chart is whole on its first page.
+			d.figure(c.alt)
+			d.content()
 			c.chart(x, y+cellPadY, col.width, float64(min(m.chart, start+n)-start)*lh)
+			d.end()
 			d.color(ink)
 		}
 		for i := max(start, m.chart); i < start+n && i < m.count(); i++ {
@@ -327,10 +391,16 @@ func (d *doc) drawRow(t table, row []cell, measured []cellLines, start, n int, s
 			p.SetXY(x, y+cellPadY+float64(i-start)*lh)
 			d.cell(col.width, lh, line, 0, col.align)
 		}
+		if linked {
+			d.end()
+		}
+		d.end()
 		x += col.width
 	}
+	d.end()
 	d.color(colInk)
 	d.stroke(colRule, 0.15)
+	d.artifact()
 	p.Line(marginSide, y+h, marginSide+width, y+h)
 	p.SetXY(marginSide, y+h)
 }
@@ -342,6 +412,7 @@ func (d *doc) keyValues(pairs [][2]string, keyWidth float64) {
 	d.font("", sizeBody)
 	lh := d.lineHeight()
 	w := d.contentWidth()
+	d.begin("Table")
 	for _, kv := range pairs {
 		d.font("B", sizeBody)
 		k := d.split(d.g.clean(kv[0]), keyWidth)
@@ -351,17 +422,24 @@ func (d *doc) keyValues(pairs [][2]string, keyWidth float64) {
 		d.need(float64(n)*lh + 1)
 		y := p.GetY()
 		d.font("B", sizeBody)
+		d.begin("TR")
+		d.begin("TH").scope = "Row"
 		for i, line := range k {
 			p.SetXY(marginSide, y+float64(i)*lh)
 			d.cell(keyWidth, lh, line, 0, "L")
 		}
+		d.end()
 		d.font("", sizeBody)
+		d.begin("TD")
 		for i, line := range v {
 			p.SetXY(marginSide+keyWidth, y+float64(i)*lh)
 			d.cell(w-keyWidth, lh, line, 0, "L")
 		}
+		d.end()
+		d.end()
 		p.SetXY(marginSide, y+float64(n)*lh+0.8)
 	}
+	d.end()
 	p.Ln(1.5)
 }
 

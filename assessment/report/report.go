@@ -80,14 +80,23 @@ func Render(in Input, opt Options) (pdf []byte, warnings []string, err error) {
 	} else {
 		d.full()
 	}
+	d.t.closeLoose(d)
+	if len(d.t.stack) != 1 {
+		return nil, nil, fmt.Errorf("report: %d structure elements left open", len(d.t.stack)-1)
+	}
+	d.pdf.SetXmpMetadata(d.xmp())
 	var buf bytes.Buffer
 	if err := d.pdf.Output(&buf); err != nil {
 		return nil, nil, fmt.Errorf("report: write PDF: %w", err)
 	}
+	tagged, err := d.finish(buf.Bytes())
+	if err != nil {
+		return nil, nil, err
+	}
 	if w := g.warning(); w != "" {
 		warnings = append(warnings, w)
 	}
-	return buf.Bytes(), warnings, nil
+	return tagged, warnings, nil
 }
 
 // paperSize maps the paper option to the writer's size name.
@@ -159,6 +168,9 @@ type doc struct {
 	teams    map[string]assessment.Team
 	items    map[string]assessment.ItemScore
 	ws       *workshopView // nil unless the assessment was made in a workshop
+	t        *tagger       // the structure tree, recorded while drawing
+	partPage map[int]int   // the first page of each part of the full report
+	info     docInfo       // the document's properties, also written as XMP
 
 	fallbacksAdded bool // the fallback fonts are registered (registerFallbacks)
 }
@@ -177,6 +189,8 @@ func newDoc(in Input, opt Options, size string, g *glyphs) *doc {
 		people:   map[string]assessment.Person{},
 		teams:    map[string]assessment.Team{},
 		items:    map[string]assessment.ItemScore{},
+		t:        newTagger(),
+		partPage: map[int]int{},
 	}
 	for _, is := range in.Results.Items {
 		d.items[is.ItemID] = is
@@ -234,13 +248,17 @@ func newDoc(in Input, opt Options, size string, g *glyphs) *doc {
 		keywords = append(keywords, "workshop")
 	}
 	keywords = append(keywords, d.trainName())
-	p.SetTitle(propText(title), true)
-	p.SetAuthor(propText(d.a.Assessor), true)
-	p.SetSubject(subject, true)
-	p.SetKeywords(propText(strings.Join(keywords, ", ")), true)
-	p.SetCreator("Trainscope", true)
-	p.SetProducer("Trainscope with go-pdf/fpdf", true)
-	p.SetLang("en")
+	d.info = docInfo{
+		title: propText(title), author: propText(d.a.Assessor), subject: subject,
+		keywords: propText(strings.Join(keywords, ", ")), creator: "Trainscope", producer: "Trainscope with go-pdf/fpdf", lang: "en",
+	}
+	p.SetTitle(d.info.title, true)
+	p.SetAuthor(d.info.author, true)
+	p.SetSubject(d.info.subject, true)
+	p.SetKeywords(d.info.keywords, true)
+	p.SetCreator(d.info.creator, true)
+	p.SetProducer(d.info.producer, true)
+	p.SetLang(d.info.lang)
 
 	p.SetMargins(marginSide, marginTop, marginSide)
 	p.SetAutoPageBreak(true, marginBottom)
@@ -264,9 +282,12 @@ func (d *doc) trainName() string {
 // document is on the right, a rule below.
 func (d *doc) header() {
 	p := d.pdf
+	d.notePage()
 	if d.noHeader[p.PageNo()] {
 		return
 	}
+	d.t.artifacts++
+	defer func() { d.t.artifacts--; d.closeMC() }()
 	w, _ := p.GetPageSize()
 	d.font("", 7.5)
 	d.color(colMuted)
@@ -279,6 +300,7 @@ func (d *doc) header() {
 	d.textAt(marginSide, 10, w-2*marginSide-rw, 4, left, "L")
 	d.textAt(w-marginSide-rw, 10, rw, 4, right, "R")
 	d.stroke(colRule, 0.2)
+	d.artifact()
 	p.Line(marginSide, 14.5, w-marginSide, 14.5)
 	d.color(colInk)
 }
@@ -286,19 +308,24 @@ func (d *doc) header() {
 // footer is the running footer: the confidentiality line and "page N of M".
 func (d *doc) footer() {
 	p := d.pdf
+	d.closeMC() // the page ends here
 	if d.noHeader[p.PageNo()] {
 		return
 	}
+	d.t.artifacts++
+	defer func() { d.t.artifacts--; d.closeMC() }()
 	w, h := p.GetPageSize()
 	d.font("", 7.5)
 	d.color(colMuted)
 	d.stroke(colRule, 0.2)
+	d.artifact()
 	p.Line(marginSide, h-13, w-marginSide, h-13)
 	// The total is not known yet: the text is left-aligned where it ends
 	// at the margin once the alias becomes a two-digit number.
 	pw := p.GetStringWidth(fmt.Sprintf("page %d of 99", p.PageNo())) + 2*p.GetCellMargin()
 	d.textAt(marginSide, h-12, w-2*marginSide-pw-2, 4, d.confidential(), "L")
 	p.SetXY(w-marginSide-pw, h-12)
+	d.content()
 	p.CellFormat(pw, 4, fmt.Sprintf("page %d of %s", p.PageNo(), aliasNb), "", 0, "L", false, 0, "")
 	d.color(colInk)
 }
@@ -339,7 +366,7 @@ func (d *doc) textAt(x, y, w, h float64, s, align string) {
 func (d *doc) fit(s string, w float64) string {
 	s = strings.ReplaceAll(s, "\n", " ")
 	avail := w - 2*d.pdf.GetCellMargin()
-	if d.width(s) <= avail {
+	if d.width(strings.TrimRight(s, " ")) <= avail {
 		return s
 	}
 	r := []rune(s)
@@ -364,6 +391,25 @@ func (d *doc) split(s string, w float64) []string {
 	}
 	if len(lines) == 0 {
 		return []string{""}
+	}
+	return keepBreaks(s, lines)
+}
+
+// keepBreaks gives every line that ended at a space or a line break a
+// trailing space. It is invisible on the page, but the text layer needs it:
+// without it a reader gets the last word of one line run into the first
+// of the next.
+func keepBreaks(s string, lines []string) []string {
+	pos := 0
+	for i, line := range lines[:len(lines)-1] {
+		k := strings.Index(s[pos:], line)
+		if k < 0 {
+			break
+		}
+		pos += k + len(line)
+		if pos < len(s) && (s[pos] == ' ' || s[pos] == '\n') && !strings.HasSuffix(line, " ") {
+			lines[i] = line + " "
+		}
 	}
 	return lines
 }

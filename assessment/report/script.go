@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -62,6 +63,9 @@ func (d *doc) bold() bool { return strings.Contains(d.pdf.GetFontStyle(), "B") }
 // units is the width of r in thousandths of the font size at the current
 // style, in the face that draws it.
 func (d *doc) units(r rune, bold bool) int {
+	if r > 0xFFFF || r == markOpen || r == markName || r == markClose {
+		return 0 // inside a group of named characters: only the name shows
+	}
 	if r <= 0xFFFF {
 		if k := d.g.table.face[r]; k >= faceFallback {
 			if bold {
@@ -140,13 +144,39 @@ func (d *doc) wrap(txt string, w float64) []string {
 // run, each in its face.
 func (d *doc) cell(w, h float64, s string, ln int, align string) {
 	p := d.pdf
+	if s != "" {
+		// The writer would break the page inside CellFormat, after the
+		// marked content was opened on this one: break it here instead.
+		if d.t.artifacts == 0 && p.GetY()+h > d.bottom() {
+			x := p.GetX()
+			d.newPage()
+			p.SetX(x)
+		}
+		d.content()
+	}
+	if strings.ContainsAny(s, marks) {
+		d.namedCell(w, h, s, ln, align)
+		return
+	}
+	// A trailing space (see keepBreaks) is for the text layer only: right
+	// or centred text is placed as if it were not there.
+	trimmed := strings.TrimRight(s, " ")
 	if d.g.plain(s) {
+		if trimmed != s && trimmed != "" && (strings.Contains(align, "R") || strings.Contains(align, "C")) {
+			x0, y0 := p.GetXY()
+			sw := d.width(s) - d.width(trimmed)
+			p.CellFormat(w+sw, h, s, "", ln, align, false, 0, "")
+			if ln == 0 {
+				p.SetXY(x0+w, y0)
+			}
+			return
+		}
 		p.CellFormat(w, h, s, "", ln, align, false, 0, "")
 		return
 	}
 	x0, y := p.GetXY()
 	cm := p.GetCellMargin()
-	tw := d.width(s)
+	tw := d.width(trimmed)
 	x := x0 + cm
 	switch {
 	case strings.Contains(align, "R"):
@@ -162,17 +192,25 @@ func (d *doc) cell(w, h float64, s string, ln int, align string) {
 	for i, run := range d.runs(visual(s)) {
 		fam, st := faceFont(run.face, style)
 		p.SetFont(fam, st, pt)
-		n := 0
-		for _, r := range run.text {
-			n += d.units(r, bold)
+		for j, pc := range unshapedPieces(run.text) {
+			n := 0
+			for _, r := range pc.text {
+				n += d.units(r, bold)
+			}
+			rw := float64(n) * size / 1000
+			p.SetXY(x, y)
+			if pc.named {
+				p.RawWriteStr("/Span <</ActualText " + pdfText(pc.actual) + ">> BDC")
+			}
+			p.CellFormat(rw, h, pc.text, "", 0, "L", false, 0, "")
+			if pc.named {
+				p.RawWriteStr("EMC")
+			}
+			if i == 0 && j == 0 {
+				y = p.GetY() // the writer may have started a new page
+			}
+			x += rw
 		}
-		rw := float64(n) * size / 1000
-		p.SetXY(x, y)
-		p.CellFormat(rw, h, run.text, "", 0, "L", false, 0, "")
-		if i == 0 {
-			y = p.GetY() // the writer may have started a new page
-		}
-		x += rw
 	}
 	p.SetCellMargin(cm)
 	p.SetFont(family, style, pt)
@@ -306,6 +344,36 @@ func reorder(s string) (out string, ok bool) {
 			rest := seg{rs[n:], 0}
 			segs = append(segs[:i], append([]seg{num, rest}, segs[i+1:]...)...)
 			i++
+		}
+	}
+	if base == 1 {
+		// A bracket pair around left-to-right text in a right-to-left line
+		// takes the line's direction (rule N0), and so do the spaces after
+		// it (N1): the Ordering puts the closing bracket in the
+		// left-to-right run it ends, so it is cut off here.
+		for i := 1; i < len(segs); i++ {
+			if segs[i].level != 2 || segs[i-1].level != 1 {
+				continue
+			}
+			before := []rune(strings.TrimRight(string(segs[i-1].runes), " "))
+			if len(before) == 0 || mirror(before[len(before)-1]) == before[len(before)-1] {
+				continue
+			}
+			rs := segs[i].runes
+			k := slices.Index(rs, mirror(before[len(before)-1]))
+			if k <= 0 {
+				continue
+			}
+			e := k + 1
+			for e < len(rs) && rs[e] == ' ' {
+				e++
+			}
+			cut := []seg{{rs[:k:k], 2}, {rs[k:e:e], 1}}
+			if e < len(rs) {
+				cut = append(cut, seg{rs[e:], 2})
+			}
+			segs = append(segs[:i], append(cut, segs[i+1:]...)...)
+			i += len(cut) - 1
 		}
 	}
 	var runes []rune

@@ -96,6 +96,9 @@ func TestVisualOrder(t *testing.T) {
 		{"שלום abc", "abc םולש"},
 		{"שלום (abc)", "(abc) םולש"},
 		{"note שלום עולם 2024 and more", "note 2024 םלוע םולש and more"},
+		// Brackets around Latin in a right-to-left line take its direction.
+		{"שלום עולם (RTE) 2024", "2024 (RTE) םלוע םולש"},
+		{"שלום (RTE) abc", "abc (RTE) םולש"},
 	} {
 		if got := visual(tc.in); got != tc.want {
 			t.Errorf("visual(%q) = %q, want %q", tc.in, got, tc.want)

@@ -67,11 +67,15 @@ func (d *doc) summaryTitle() {
 	cw := d.contentWidth()
 	d.font("B", 8.5)
 	d.color(colTeal)
+	d.begin("P")
 	d.textAt(marginSide, p.GetY(), cw, 4.5, "SUMMARY FOR LEADERSHIP · "+strings.ToUpper(d.framework().AssessmentKind()), "L")
+	d.end()
 	p.Ln(5.5)
 	d.font("B", 20)
 	d.color(colNavy)
+	d.begin("H1")
 	d.textAt(marginSide, p.GetY(), cw, 9, d.trainName(), "L")
+	d.end()
 	p.Ln(10)
 	d.font("", 9.5)
 	d.color(colMuted)
@@ -85,9 +89,12 @@ func (d *doc) summaryTitle() {
 	if d.a.Status != assessment.Final {
 		line += " · DRAFT"
 	}
+	d.begin("P")
 	d.textAt(marginSide, p.GetY(), cw, 5, line, "L")
+	d.end()
 	p.Ln(6.5)
 	d.stroke(colNavy, 0.5)
+	d.artifact()
 	p.Line(marginSide, p.GetY(), marginSide+cw, p.GetY())
 	p.Ln(3.5)
 	d.color(colInk)
@@ -199,24 +206,47 @@ func (d *doc) fitPieces(pcs []piece, w, budget float64) []piece {
 }
 
 // drawPieces draws measured pieces at the left margin.
+// Consecutive bulleted pieces are one list.
 func (d *doc) drawPieces(pcs []piece, w float64) {
 	p := d.pdf
+	inList := false
 	for _, pc := range pcs {
 		d.font(pc.style, pc.size)
 		lh := d.lineHeight()
 		x, ww := marginSide, w
+		if inList && !pc.bullet {
+			d.end()
+			inList = false
+		}
 		if pc.bullet {
+			if !inList {
+				d.begin("L")
+				inList = true
+			}
+			d.begin("LI")
 			p.SetXY(marginSide, p.GetY())
 			d.color(colInk)
-			p.CellFormat(bulletIndent, lh, "•", "", 0, "C", false, 0, "")
+			d.begin("Lbl")
+			d.cell(bulletIndent, lh, "•", 0, "C")
+			d.end()
 			x, ww = marginSide+bulletIndent, w-bulletIndent
+			d.begin("LBody")
+		} else {
+			d.begin("P")
 		}
 		d.color(pc.ink)
 		for _, line := range pc.lines {
 			p.SetXY(x, p.GetY())
 			d.cell(ww, lh, line, 2, "L")
 		}
+		d.end()
+		if pc.bullet {
+			d.end()
+		}
 		p.SetY(p.GetY() + pc.after)
+	}
+	if inList {
+		d.end()
 	}
 	d.color(colInk)
 }
@@ -256,6 +286,8 @@ func (d *doc) summaryRecommendations(budget float64) {
 	num := 7.0
 	w := d.contentWidth() - num
 	end := p.GetY() + budget
+	d.begin("L")
+	defer d.end()
 	for i, r := range recs {
 		meta := fmt.Sprintf("Owner: %s · Escalation: %s · Target: %s · Priority: %s", d.ownerText(r.Owner), levelText(r.Escalation), orDash(r.TargetPI), priorityText(r.Priority))
 		pcs := []piece{
@@ -275,6 +307,8 @@ func (d *doc) summaryRecommendations(budget float64) {
 		if minimal > room {
 			d.font("I", sizeSmall)
 			d.color(colMuted)
+			d.end() // the list
+			d.begin("P")
 			d.lines(fmt.Sprintf("%d more in the full report.", left+more), d.contentWidth(), "L")
 			d.color(colInk)
 			return
@@ -283,9 +317,15 @@ func (d *doc) summaryRecommendations(budget float64) {
 		y := p.GetY()
 		d.font("B", 11)
 		d.color(colTeal)
+		d.begin("LI")
+		d.begin("Lbl")
 		d.textAt(marginSide, y, num, 4.5, strconv.Itoa(i+1), "L")
+		d.end()
 		p.SetY(y)
+		d.begin("LBody")
 		d.drawIndented(pcs, num, w)
+		d.end()
+		d.end()
 		p.Ln(2)
 	}
 	if more > 0 {
@@ -313,10 +353,12 @@ func (d *doc) drawIndented(pcs []piece, in, w float64) {
 		d.font(pc.style, pc.size)
 		lh := d.lineHeight()
 		d.color(pc.ink)
+		d.begin("P")
 		for _, line := range pc.lines {
 			p.SetXY(marginSide+in, p.GetY())
 			d.cell(w, lh, line, 2, "L")
 		}
+		d.end()
 		p.SetY(p.GetY() + pc.after)
 	}
 	d.color(colInk)

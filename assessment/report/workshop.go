@@ -247,11 +247,13 @@ func (d *doc) workshopPanel(maxLines int) {
 	d.need(h + 2)
 	y := p.GetY()
 	d.fill(colPanel)
+	d.artifact()
 	p.Rect(marginSide, y, cw, h, "F")
 	d.fill(colTeal)
 	p.Rect(marginSide, y, 1.2, h, "F")
 	d.font("B", sizeBody)
 	d.color(colNavy)
+	d.begin("P")
 	d.textAt(marginSide+2, y+1.5, lw, lh, label, "L")
 	d.font("", sizeBody)
 	d.color(colInk)
@@ -259,6 +261,7 @@ func (d *doc) workshopPanel(maxLines int) {
 		p.SetXY(marginSide+2+lw, y+1.5+float64(i)*lh)
 		d.cell(cw-lw-4, lh, line, 0, "L")
 	}
+	d.end()
 	p.SetXY(marginSide, y+h+3)
 }
 
@@ -415,7 +418,7 @@ const chartLines = 4
 func (d *doc) spreadCell(s assessment.Spread, it *assessment.Item, text string) cell {
 	levels := len(it.Levels)
 	room := max(1, len(d.ws.w.Participants))
-	return cell{text: text, chartLines: chartLines, chart: func(x, y, w, h float64) {
+	return cell{text: text, chartLines: chartLines, alt: spreadAlt(s, levels), chart: func(x, y, w, h float64) {
 		d.spreadChart(x, y, w, h, s, levels, room)
 	}}
 }
