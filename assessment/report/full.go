@@ -132,7 +132,7 @@ func (d *doc) cover() {
 		version = d.in.Definitions.Version
 	}
 	d.keyValues([][2]string{
-		{"Programme Increment", orDash(d.a.PI)},
+		{d.words("{Pi}"), orDash(d.a.PI)},
 		{"Assessment date", date(d.a.Date)},
 		{"Assessor", orDash(d.a.Assessor)},
 		{"Status", status},
