@@ -588,12 +588,16 @@ func (d *doc) roster() {
 	r := d.a.Roster
 	f := d.in.Train.Framework
 	vac := vacancies(r, f)
-	vsm := "has a value stream map"
-	if !r.ValueStreamMap {
-		vsm = "has no value stream map"
+	vsm := ""
+	if f.Applies("RG-15") { // the value stream map is a rule of the framework's
+		vsm = "; the train has a value stream map"
+		if !r.ValueStreamMap {
+			vsm = "; the train has no value stream map"
+		}
 	}
-	d.para("", sizeBody, fmt.Sprintf("The roster as it stood on %s: %d teams, %d people, %d vacant roles; the train %s. "+
-		"Cells with a tinted background show a vacancy or a gap.", date(d.a.Date), len(r.Teams), len(r.People), len(vac), vsm))
+	d.para("", sizeBody, fmt.Sprintf("The roster as it stood on %s: %s, %s, %s%s. "+
+		"Cells with a tinted background show a vacancy or a gap.", date(d.a.Date), assessment.Count(len(r.Teams), "team", "teams"),
+		assessment.Count(len(r.People), "person", "people"), assessment.Count(len(vac), "vacant role", "vacant roles"), vsm))
 
 	gapsBySubject := map[string][]string{}
 	for _, g := range d.in.Results.Gaps {

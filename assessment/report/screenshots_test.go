@@ -16,7 +16,9 @@ import (
 // with three made-up earlier assessments, so the radar's overlay and the
 // trend have something to show; report-workshop-*.png show it assessed in
 // the workshop of the tests' fixture. Remake them after a change to the
-// report (all, or one set by its name: sample or workshop):
+// report (all, or one set by its name: sample, workshop, followups or
+// scrumatscale; report-since-last-pi.png is the assessment after the sample,
+// report-scrum-at-scale-*.png the Scrum@Scale sample):
 //
 //	go test -tags migrated_fynedo ./assessment/report -run TestScreenshots -screenshots
 //	go test -tags migrated_fynedo ./assessment/report -run TestScreenshots/workshop -screenshots
@@ -40,6 +42,9 @@ func TestScreenshots(t *testing.T) {
 		{"sample", in, Options{}, map[string]string{"cover": "1", "executive-summary": "Executive summary", "scores": "Scores and trends",
 			"roster": "Roster and role gaps", "recommendations": "Recommendations"}},
 		{"workshop", workshop, Options{}, map[string]string{"workshop-votes": workshopTitle, "workshop-gaps": "The room's self-rating and the coach's observation"}},
+		{"followups", followUpInput(t), Options{}, map[string]string{"since-last-pi": "Since last PI"}},
+		{"scrumatscale", sasInput(t), Options{Summary: true}, map[string]string{"scrum-at-scale-summary-2": "2"}},
+		{"scrumatscale", sasInput(t), Options{}, map[string]string{"scrum-at-scale-roster": "Roster and role gaps"}},
 	} {
 		t.Run(doc.set, func(t *testing.T) { shoot(t, doc.in, doc.opt, doc.pages, out) })
 	}
