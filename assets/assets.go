@@ -40,6 +40,13 @@ func Frameworks() fs.FS {
 	return sub
 }
 
+//go:embed bundle.schema.json
+var bundleSchema []byte
+
+// BundleSchema is the JSON Schema of bundles and response files
+// (docs/bundle-format.md); the importer validates every file against it.
+func BundleSchema() []byte { return bundleSchema }
+
 //go:embed icon.png
 var icon []byte
 

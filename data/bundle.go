@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -437,6 +438,8 @@ func workshopToBundle(w *assessment.Workshop, f assessment.Framework) *BundleWor
 	return bw
 }
 
+var rfc3339 = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)$`)
+
 // bundleTime parses a time from a bundle; required says an empty one is wrong.
 func bundleTime(v, place string, required bool) (time.Time, error) {
 	if v == "" {
@@ -445,7 +448,13 @@ func bundleTime(v, place string, required bool) (time.Time, error) {
 		}
 		return time.Time{}, nil
 	}
-	t, err := time.Parse(time.RFC3339Nano, v)
+	// RFC 3339 exactly as the schema's date-time: a "t" or "z" may be lower
+	// case; a comma before the fraction, or an offset of 24 hours, is no
+	// RFC 3339 time although Go's parser takes them.
+	if !rfc3339.MatchString(v) {
+		return time.Time{}, fmt.Errorf("%s: %q is not a time like \"2026-03-01T09:00:00Z\"", place, v)
+	}
+	t, err := time.Parse(time.RFC3339Nano, strings.ToUpper(v))
 	if err != nil {
 		return time.Time{}, fmt.Errorf("%s: %q is not a time like \"2026-03-01T09:00:00Z\"", place, v)
 	}
