@@ -58,8 +58,8 @@ for op in open report export import; do
 	done
 done
 
-median() { # median (min–max) of the numbers in a file, or why there are none
-	if grep -q refused "$1"; then echo "refused: $(head -c 120 "$work/err.$2")"; return; fi
+median() { # median (min–max) of the numbers in a file, or that the command was refused
+	if grep -q refused "$1"; then echo "refused, see below"; return; fi
 	sort -n "$1" | awk '{v[NR] = $1} END {printf "%d ms (%d–%d)", v[int((NR + 1) / 2)], v[1], v[NR]}'
 }
 
@@ -71,7 +71,9 @@ for op in open report export import; do
 		/usr/bin/time -v $(cmd "$op" "$n") >/dev/null 2>"$work/time" || true
 		{ grep '^trainscope:' "$work/time" || true; } | tail -1 >"$work/err.$n"
 		rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f MB", $2 / 1024}' "$work/time")
-		printf '| %-7s | %6s | %-24s | %-9s |\n' "$op" "$n" "$(median "$work/$op-$n.ms" "$n")" "$rss"
+		printf '| %-7s | %6s | %-24s | %-9s |\n' "$op" "$n" "$(median "$work/$op-$n.ms")" "$rss"
+		if grep -q refused "$work/$op-$n.ms"; then echo "$op of $n trains: $(cat "$work/err.$n")" >>"$work/refusals"; fi
 	done
 done
-echo "Database files: $(cd "$dir" && ls -l trains-*.db | awk '{printf "%s%s %.1f MB", NR > 1 ? ", " : "", $9, $5 / 1e6}')."
+[ -f "$work/refusals" ] && cat "$work/refusals"
+echo "Database files: $(cd "$dir" && ls -l trains-*.db | awk '{ if (NR > 1) printf ", "; printf "%s %.1f MB", $9, $5 / 1e6 }')."
