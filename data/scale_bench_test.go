@@ -82,13 +82,13 @@ func sampleDatabase(b *testing.B, n int) string {
 // database holds, one a PI, as BenchmarkLoadTrain and the portfolio take.
 const historyPIs = 10
 
-// BenchmarkOpen opens and closes a database of 10, 100 and 500 sample
+// BenchmarkOpen opens and closes a database of 1, 10, 100 and 500 sample
 // trains as every command and the window do: by default (the header and
 // the schema read, the full check left to the first write or the
 // background), and with CheckAtOpen, which checks every page inside Open
 // as Open did before issue 18.
 func BenchmarkOpen(b *testing.B) {
-	for _, n := range []int{10, 100, 500} {
+	for _, n := range []int{1, 10, 100, 500} {
 		path := sampleDatabase(b, n)
 		fi, err := os.Stat(path)
 		must(b, err)
