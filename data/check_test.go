@@ -215,3 +215,38 @@ func scribble(t *testing.T, path string) {
 func trainNamed(name string) *assessment.Train {
 	return &assessment.Train{Name: name, Framework: assessment.SAFe}
 }
+
+// Opening and reading write nothing into the file before the full check:
+// a sound database opened, read and closed is the same byte for byte, and
+// so is a damaged one whose damage the reads did not reach.
+func TestOpenAndReadWriteNothing(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "trainscope.db")
+	s, err := Open(path, Options{Summarize: countingSummary, SummaryRules: "r1"})
+	must(t, err)
+	addTrain(t, s, "Payments")
+	must(t, s.Close())
+	before, err := os.ReadFile(path)
+	must(t, err)
+	for range 2 {
+		s, err := Open(path, Options{Summarize: countingSummary, SummaryRules: "r1"})
+		must(t, err)
+		if _, err := s.Trains(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Portfolio(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		must(t, s.Close())
+		if s.fullChecks != 0 {
+			t.Fatalf("%d full checks for reads", s.fullChecks)
+		}
+		if got, _ := os.ReadFile(path); !bytes.Equal(got, before) {
+			t.Fatal("opening and reading changed the file")
+		}
+		for _, side := range []string{"-wal", "-shm"} {
+			if _, err := os.Stat(path + side); !errors.Is(err, os.ErrNotExist) {
+				t.Fatalf("%s left beside the database: %v", side, err)
+			}
+		}
+	}
+}
