@@ -61,7 +61,8 @@ type Options struct {
 	// refuse, and single votes are checked without them.
 	Definitions *assessment.Definitions
 	// CheckAtOpen makes Open run SQLite's full check of every page
-	// (quick_check) before it returns, as the -check of the commands asks.
+	// (quick_check) before it returns, as TRAINSCOPE_CHECK=1 asks of the
+	// commands.
 	// Without it Open checks the file's header and schema only, which costs
 	// the same at any size, and the full check runs before the first write
 	// or backup, or in the background with CheckInBackground: a damaged
@@ -81,7 +82,7 @@ type Store struct {
 
 	backupMu   sync.Mutex
 	lastBackup time.Time      // when the newest backup was made, as far as this Store knows
-	background sync.WaitGroup // daily backups started after a write; Close waits for them
+	background sync.WaitGroup // the background check and daily backups; Close waits for them
 	closed     bool
 	warnings   []string // see Warnings; guarded by backupMu
 
