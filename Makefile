@@ -78,3 +78,13 @@ KILL_CYCLES ?= 100
 .PHONY: kill
 kill: deps
 	TRAINSCOPE_KILL_CYCLES=$(KILL_CYCLES) $(GO) test -tags $(TAGS) -count=1 -run '^(TestCrashKeepsAcknowledgedWrites|TestCrashEveryWriter)$$' -v -timeout 30m ./data/
+
+## scale: databases of 1, 10, 100 and 500 sample trains (kept in SCALE_DIR), BenchmarkOpen on them, then open, report, export and import timed, alternated, with peak RSS, outside make test
+SCALE_DIR  ?= /tmp/trainscope-scale
+SCALE_RUNS ?= 10
+.PHONY: scale
+scale: build
+	@scripts/ensure-packages.sh sqlite3 time
+	mkdir -p $(SCALE_DIR)
+	TRAINSCOPE_SCALE_DIR=$(SCALE_DIR) $(GO) test -tags $(TAGS) -run '^$$' -bench '^BenchmarkOpen$$' -benchtime 10x -timeout 30m ./data/
+	scripts/scale.sh ./$(BIN) $(SCALE_DIR) $(SCALE_RUNS)

@@ -124,6 +124,9 @@ func (s *Store) stampApplicationID(ctx context.Context) error {
 // transaction. Foreign keys stay on; a later migration that rebuilds a table
 // must check them with PRAGMA foreign_key_check before it commits.
 func (s *Store) applyMigration(ctx context.Context, m migration) error {
+	if err := s.ensureChecked(ctx); err != nil {
+		return err
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err

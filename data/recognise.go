@@ -1,9 +1,11 @@
 package data
 
 import (
+	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -48,33 +50,61 @@ const (
 // empty file is a new database, a SQLite file stamped with ApplicationID or
 // holding Trainscope's tables from before the stamp is Trainscope's, and
 // anything else is refused (*ForeignError, *DamagedError), the file
-// untouched. A file damaged inside gives a *DamagedError too: SQLite's
-// quick_check reads every page here, read-only.
-func recognise(path string) (fileKind, error) {
+// untouched. With full, or when opening the file read-write may write to it
+// (see mayWriteAtOpen), SQLite's quick_check reads every page here too,
+// read-only, and a file damaged inside gives a *DamagedError; checked says
+// it ran. Otherwise the store runs it before its first write.
+func recognise(path string, full bool) (kind fileKind, checked bool, err error) {
 	fi, err := os.Stat(path)
 	if errors.Is(err, os.ErrNotExist) {
-		return fileNew, nil
+		return fileNew, false, nil
 	}
 	if err != nil {
-		return 0, fmt.Errorf("open database %s: %w", path, err)
+		return 0, false, fmt.Errorf("open database %s: %w", path, err)
 	}
 	if !fi.Mode().IsRegular() {
 		what := "a folder"
 		if !fi.IsDir() {
 			what = "a device or other special file"
 		}
-		return 0, fmt.Errorf("the database %s is %s, not a file: give the name of a database file (for example %s)", path, what, filepath.Join(path, FileName))
+		return 0, false, fmt.Errorf("the database %s is %s, not a file: give the name of a database file (for example %s)", path, what, filepath.Join(path, FileName))
 	}
 	if err := checkHeader(path); err != nil {
-		return 0, err
+		return 0, false, err
 	}
 	if fi.Size() == 0 {
 		if LatestBackup(path) != "" {
-			return 0, damagedError(path, errors.New("the file is empty (0 bytes) although backups of it exist, so it was emptied, for example by a full disk or an interrupted copy"))
+			return 0, false, damagedError(path, errors.New("the file is empty (0 bytes) although backups of it exist, so it was emptied, for example by a full disk or an interrupted copy"))
 		}
-		return fileNew, nil
+		return fileNew, false, nil
 	}
-	return probe(path)
+	full = full || mayWriteAtOpen(path)
+	kind, err = probe(path, full)
+	return kind, full && err == nil, err
+}
+
+// mayWriteAtOpen says whether opening the file read-write may change it
+// before the store writes anything of its own, so it must be checked in
+// full first: a file not in WAL mode (the DSN switches it, rewriting the
+// header), a -wal file beside it (the last connection to close copies it
+// into the database) or a rollback journal (SQLite replays it). A
+// Trainscope database closed cleanly has none of these.
+func mayWriteAtOpen(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return true
+	}
+	defer f.Close()
+	head := make([]byte, 20)
+	if _, err := io.ReadFull(f, head); err != nil || head[18] != 2 || head[19] != 2 {
+		return true // bytes 18 and 19 are 2 in WAL mode
+	}
+	for _, side := range []string{"-wal", "-journal"} {
+		if fi, err := os.Stat(path + side); err == nil && fi.Size() > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // probeDSN opens path read-only. Without a -wal file beside it, immutable=1
@@ -94,8 +124,8 @@ func probeDSN(path string) string {
 }
 
 // probe reads a SQLite file's application id, schema version and tables,
-// and checks its pages, all read-only.
-func probe(path string) (fileKind, error) {
+// and with full checks its pages, all read-only.
+func probe(path string, full bool) (fileKind, error) {
 	db, err := sql.Open("sqlite3", probeDSN(path))
 	if err != nil {
 		return 0, fmt.Errorf("open database %s: %w", path, err)
@@ -151,7 +181,10 @@ func probe(path string) (fileKind, error) {
 		}
 		return 0, &ForeignError{Path: path, Reason: fmt.Sprintf("its tables are not Trainscope's: %s", mismatch)}
 	}
-	if err := quickCheck(db); err != nil {
+	if !full {
+		return fileTrainscope, nil
+	}
+	if err := quickCheck(context.Background(), db); err != nil {
 		if errors.As(err, new(*quickCheckError)) || isDamage(err) {
 			return 0, damaged(plainDamage(err))
 		}
@@ -209,8 +242,8 @@ func (e *quickCheckError) Error() string {
 
 // quickCheck runs SQLite's quick_check, which reads every page and index of
 // the file without writing.
-func quickCheck(db *sql.DB) error {
-	rows, err := db.Query("PRAGMA quick_check")
+func quickCheck(ctx context.Context, db *sql.DB) error {
+	rows, err := db.QueryContext(ctx, "PRAGMA quick_check")
 	if err != nil {
 		return err
 	}

@@ -50,6 +50,12 @@ func knownCountsFile(path string) string {
 // recordCounts keeps what the database holds now, for a DamagedError one
 // day. Best effort: a folder that cannot be written loses only this note.
 func (s *Store) recordCounts() {
+	s.checkMu.Lock()
+	damaged := s.damage != nil
+	s.checkMu.Unlock()
+	if damaged {
+		return // the counts of a damaged file would replace those it held when sound
+	}
 	var k KnownCounts
 	if s.db.QueryRow("SELECT (SELECT count(*) FROM trains), (SELECT count(*) FROM assessments)").Scan(&k.Trains, &k.Assessments) != nil || k.Trains == 0 {
 		return
@@ -247,6 +253,11 @@ func (s *Store) Backup(ctx context.Context, reason string) (string, error) {
 		name += "-" + reason
 	}
 	final := filepath.Join(dir, name+".db")
+	// A copy of a damaged file must never push a good backup out of the
+	// ten kept, so the file is checked in full first (once per Store).
+	if err := s.ensureChecked(ctx); err != nil {
+		return "", fmt.Errorf("back up %s: %w", s.path, err)
+	}
 	// VACUUM INTO writes into an empty file we create first, so the backup
 	// gets mode 0600; it is renamed into place only when complete, so a
 	// half-written copy never passes for a backup.
@@ -296,35 +307,113 @@ func pruneBackups(dbPath string) {
 	}
 }
 
-// dailyBackup makes a backup when the newest one is a day old or more, or
-// there is none and the database holds anything.
-func (s *Store) dailyBackup() error {
+// noteLatestBackup reads when the newest backup beside the database was
+// made, so a write a day later starts the next (see backupIfDue).
+func (s *Store) noteLatestBackup() {
 	latest := time.Time{}
 	if b := LatestBackup(s.path); b != "" {
 		latest = backupTime(s.path, b)
 	}
 	s.backupMu.Lock()
+	defer s.backupMu.Unlock()
 	if latest.After(s.lastBackup) {
 		s.lastBackup = latest
 	}
+}
+
+// dailyBackup makes a backup when the newest one is a day old or more, or
+// there is none and the database holds anything. The error, if any, says in
+// plain words why there is no backup.
+func (s *Store) dailyBackup(ctx context.Context) error {
+	s.noteLatestBackup()
+	s.backupMu.Lock()
 	due := s.now().Sub(s.lastBackup) >= backupInterval
 	s.backupMu.Unlock()
 	if !due {
 		return nil
 	}
 	var trains int
-	if err := s.db.QueryRow("SELECT count(*) FROM trains").Scan(&trains); err != nil {
-		return fmt.Errorf("open database %s: %w", s.path, busy(err))
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM trains").Scan(&trains); err != nil {
+		return fmt.Errorf("back up %s: %w", s.path, busy(err))
 	}
 	if trains == 0 {
 		return nil // nothing of the coach's to keep yet
 	}
-	if _, err := s.Backup(context.Background(), ""); err != nil {
+	if _, err := s.Backup(ctx, ""); err != nil {
 		// A backup is there to protect the coach's data, never to keep
-		// them from it: say what failed and open anyway.
-		s.warn(backupWarning(BackupDir(s.path), err))
+		// them from it: say what failed and work on.
+		msg := backupWarning(BackupDir(s.path), err)
+		s.warn(msg)
+		return &backupError{msg: msg, err: err}
 	}
 	return nil
+}
+
+// backupError is a daily backup that failed, in the words of Warnings.
+type backupError struct {
+	msg string
+	err error
+}
+
+func (e *backupError) Error() string { return e.msg }
+func (e *backupError) Unwrap() error { return e.err }
+
+// ensureChecked runs SQLite's quick_check over every page once per Store,
+// before its first write or backup. Damage found is kept: every later write
+// returns the same *DamagedError, so nothing is written into a damaged
+// file. Any other failure (the check was stopped, the disk could not be
+// read) is returned and the next write tries again.
+func (s *Store) ensureChecked(ctx context.Context) error {
+	s.checkMu.Lock()
+	defer s.checkMu.Unlock()
+	if s.damage != nil {
+		return s.damage
+	}
+	if s.checked {
+		return nil
+	}
+	s.fullChecks++
+	err := quickCheck(ctx, s.db)
+	switch {
+	case err == nil:
+		s.checked = true
+		return nil
+	case errors.As(err, new(*quickCheckError)) || isDamage(err):
+		s.damage = damagedError(s.path, plainDamage(err))
+		return s.damage
+	}
+	return fmt.Errorf("check the database %s: %w", s.path, plainSQLite(busy(err)))
+}
+
+// Check runs the full check of every page now, unless it already ran on
+// this Store, and returns a *DamagedError when it finds damage.
+func (s *Store) Check(ctx context.Context) error { return s.ensureChecked(ctx) }
+
+// CheckInBackground runs the full check of every page in the background,
+// then the day's backup if one is due, so neither delays the window. report,
+// when not nil, is called once from that goroutine with what the coach must
+// know: a *DamagedError (every write is refused from then on), a backup that
+// failed (also in Warnings) or a check that could not run. A check stopped
+// by Close reports nothing. Close waits for a backup under way.
+func (s *Store) CheckInBackground(report func(error)) {
+	s.backupMu.Lock()
+	if s.closed {
+		s.backupMu.Unlock()
+		return
+	}
+	s.background.Add(1)
+	s.backupMu.Unlock()
+	go func() {
+		defer s.background.Done()
+		err := s.ensureChecked(s.bgCtx)
+		if err == nil {
+			// Not stopped by Close: a backup begun is finished.
+			err = s.dailyBackup(context.WithoutCancel(s.bgCtx))
+		}
+		if err != nil && s.bgCtx.Err() == nil && report != nil {
+			report(err)
+		}
+	}()
 }
 
 // backupIfDue starts the daily backup in the background after a write when

@@ -60,6 +60,14 @@ type Options struct {
 	// be on its item's scale. When nil, ExportResponse and ImportResponses
 	// refuse, and single votes are checked without them.
 	Definitions *assessment.Definitions
+	// CheckAtOpen makes Open run SQLite's full check of every page
+	// (quick_check) before it returns, as TRAINSCOPE_CHECK=1 asks of the
+	// commands.
+	// Without it Open checks the file's header and schema only, which costs
+	// the same at any size, and the full check runs before the first write
+	// or backup, or in the background with CheckInBackground: a damaged
+	// file is still never written to.
+	CheckAtOpen bool
 }
 
 // Store is the coach's database. It is safe for concurrent use, and a second
@@ -74,9 +82,20 @@ type Store struct {
 
 	backupMu   sync.Mutex
 	lastBackup time.Time      // when the newest backup was made, as far as this Store knows
-	background sync.WaitGroup // daily backups started after a write; Close waits for them
+	background sync.WaitGroup // the background check and daily backups; Close waits for them
 	closed     bool
 	warnings   []string // see Warnings; guarded by backupMu
+
+	// The full check of every page (see ensureChecked): held while it runs,
+	// so a write waits for a check under way instead of racing it.
+	checkMu    sync.Mutex
+	checked    bool  // the full check passed on this Store
+	damage     error // the *DamagedError the full check found; every write returns it
+	fullChecks int   // how many full checks ran; tests read it
+
+	// stop ends the background check when the Store closes.
+	bgCtx context.Context
+	stop  context.CancelFunc
 }
 
 // clock is where a new Store reads the time; tests move it to see daily
@@ -117,9 +136,18 @@ func dsn(path string) string {
 
 // Open opens the database at path, creating it (and its folder) if missing.
 // Before writing anything it recognises the file as a Trainscope database
-// and checks every page of it, read-only; then it makes a backup before any
-// migration, migrates the schema to the newest version and makes the daily
-// backup.
+// from its header and schema, read-only; then it makes a backup before any
+// migration and migrates the schema to the newest version.
+//
+// What Open reads costs the same at any size of database: SQLite's check of
+// every page (quick_check) runs at open only with Options.CheckAtOpen, or
+// when the file is in a state where opening it may write to it (not in WAL
+// mode, or a -wal or -journal file left beside it). Otherwise it runs before
+// the first write or backup of this Store, or earlier in the background
+// with CheckInBackground; until it has passed nothing is written, and when
+// it finds damage every write returns the *DamagedError, the file as it was.
+// The daily backup is no longer made here either: CheckInBackground makes it
+// after its check, and a write a day after the last backup starts one.
 //
 // A file that is damaged, or an empty one beside backups of it, gives a
 // *DamagedError naming the file and its newest backup; another program's
@@ -127,9 +155,8 @@ func dsn(path string) string {
 // A database written by a newer Trainscope gives an error too.
 //
 // Trouble that need not keep the coach from their data does not make Open
-// fail: a daily backup that cannot be written (a full disk, a read-only
-// backups folder), or a database file others could read, which Open makes
-// private. Warnings says what happened.
+// fail: a database file others could read, which Open makes private.
+// Warnings says what happened.
 func Open(path string, opts Options) (*Store, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -138,11 +165,18 @@ func Open(path string, opts Options) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
 		return nil, fmt.Errorf("open database %s: create its folder: %w", abs, err)
 	}
-	kind, err := recognise(abs)
+	kind, fullyChecked, err := recognise(abs, opts.CheckAtOpen)
 	if err != nil {
 		return nil, err
 	}
 	s := &Store{path: abs, opts: opts, now: clock}
+	s.bgCtx, s.stop = context.WithCancel(context.Background())
+	if fullyChecked {
+		s.fullChecks, s.checked = 1, true
+	}
+	if kind == fileNew {
+		s.checked = true // nothing in it can be damaged
+	}
 	if kind == fileTrainscope {
 		s.tightenPermissions()
 	}
@@ -165,17 +199,24 @@ func Open(path string, opts Options) (*Store, error) {
 	s.db = db
 	if err := s.migrate(); err != nil {
 		db.Close()
-		return nil, err
+		return nil, damageFirst(err)
 	}
 	if err := s.refreshStaleSummaries(context.Background()); err != nil {
 		db.Close()
-		return nil, err
+		return nil, damageFirst(err)
 	}
-	if err := s.dailyBackup(); err != nil {
-		db.Close()
-		return nil, err
-	}
+	s.noteLatestBackup()
 	return s, nil
+}
+
+// damageFirst returns the *DamagedError inside err, which names the file
+// and its backup, rather than the step of opening that ran into it.
+func damageFirst(err error) error {
+	var de *DamagedError
+	if errors.As(err, &de) {
+		return de
+	}
+	return err
 }
 
 // plainOpenError rewords the file system's refusals to open the database.
@@ -233,11 +274,13 @@ func (s *Store) tightenPermissions() {
 	}
 }
 
-// Close waits for a running backup and closes the database.
+// Close stops a background check, waits for a running backup and closes
+// the database.
 func (s *Store) Close() error {
 	s.backupMu.Lock()
 	s.closed = true
 	s.backupMu.Unlock()
+	s.stop()
 	s.background.Wait()
 	s.recordCounts()
 	if err := s.db.Close(); err != nil {
@@ -270,6 +313,9 @@ func (s *Store) write(ctx context.Context, what string, fn func(tx *sql.Tx) erro
 // commit runs fn in one write transaction, for the store's own bookkeeping
 // too: that never starts the day's backup, which is for the coach's work.
 func (s *Store) commit(ctx context.Context, what string, fn func(tx *sql.Tx) error) error {
+	if err := s.ensureChecked(ctx); err != nil {
+		return fmt.Errorf("%s: not saved: %w", what, err)
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("%s: %w", what, busy(err))

@@ -9,7 +9,9 @@ import (
 	"strings"
 	"time"
 
+	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/dialog"
 
 	"github.com/trainscope/trainscope/app"
 	"github.com/trainscope/trainscope/assessment"
@@ -51,8 +53,30 @@ func OpenWindow(w Window) (err error) {
 		return nil
 	}
 	defer store.Close()
+	// The full check of every page and the day's backup wait until the
+	// window is up, so neither delays it; what they find is shown.
+	a.Lifecycle().SetOnStarted(func() {
+		checkInBackground(store, w.Stderr, func(err error) {
+			fyne.Do(func() {
+				if wins := a.Driver().AllWindows(); len(wins) > 0 {
+					dialog.ShowError(err, wins[0])
+				}
+			})
+		})
+	})
 	app.Run(a, store, w.Definitions)
 	return nil
+}
+
+// checkInBackground starts the store's background check and backup; a
+// problem they find is printed and handed to show, which the window turns
+// into a dialog: damage (from then on every save is refused, naming the
+// backup to restore) or a backup that could not be made.
+func checkInBackground(store *data.Store, stderr io.Writer, show func(error)) {
+	store.CheckInBackground(func(err error) {
+		fmt.Fprintln(stderr, "trainscope:", err)
+		show(err)
+	})
 }
 
 // openBackupCopy copies the newest backup of a damaged database to a new

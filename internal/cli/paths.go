@@ -142,6 +142,14 @@ func moveFile(from, to string) error {
 	return os.Remove(from)
 }
 
+// CheckEnv, set to anything, makes every command check every page of the
+// database before it runs (data.Options.CheckAtOpen). Without it a command
+// that only reads (report, export, respond…) reads the header and the
+// schema only, so it costs the same on a database of any size; one that
+// writes checks in full before its first write, and the window checks in
+// the background once it is up.
+const CheckEnv = "TRAINSCOPE_CHECK"
+
 // openStoreAt opens the database at path, creating it and its folder if
 // needed, with the summaries kept current for this Trainscope's rules.
 func (s *session) openStoreAt(path string) (*data.Store, error) {
@@ -158,6 +166,7 @@ func (s *session) openStoreAt(path string) (*data.Store, error) {
 		},
 		SummaryRules: "checklists " + defs.Version + ", trainscope " + s.Version,
 		Definitions:  defs,
+		CheckAtOpen:  s.Getenv(CheckEnv) != "",
 	})
 }
 
