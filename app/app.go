@@ -81,6 +81,8 @@ type UI struct {
 	home *homeScreen
 	menu *mainMenu
 
+	writeErrors map[string]bool // the things a "Not saved" dialog is open for
+
 	lastTrainForm       *trainForm       // the train form last opened, for tests
 	lastResponsesDialog *responsesDialog // the import of responses last opened, for tests
 }
@@ -401,11 +403,27 @@ func loadAssessment(ui *UI, what, trainID, id string, done func(trainAssessment)
 // on screen, shows what went wrong in plain words and offers to try again.
 // done, if not nil, runs after a successful write.
 func (ui *UI) write(what string, work func(context.Context) error, done func()) {
+	ui.writeOr(what, work, done, nil, nil)
+}
+
+// writeOr is write for a screen that has already shown the change: failed,
+// if not nil, runs first on a refusal and takes the change back, so the
+// screen shows what the store holds; retry, if not nil, is what "Try again"
+// does instead of writing the same again.
+func (ui *UI) writeOr(what string, work func(context.Context) error, done func(), failed func(error), retry func()) {
 	ui.status.saving()
 	ui.bg.do(func() error { return work(ui.ctx()) }, func(err error) {
 		if err != nil {
 			ui.status.failed()
-			ui.showWriteError(what, err, func() { ui.write(what, work, done) })
+			kept := "What you entered is still on screen."
+			if failed != nil {
+				failed(err)
+				kept = "The screen shows what is saved."
+			}
+			if retry == nil {
+				retry = func() { ui.writeOr(what, work, done, failed, nil) }
+			}
+			ui.showWriteError(what, err, kept, retry)
 			return
 		}
 		ui.status.saved(ui.now())
@@ -415,12 +433,22 @@ func (ui *UI) write(what string, work func(context.Context) error, done func()) 
 	})
 }
 
-// showWriteError explains a failed write and offers to try it again.
-func (ui *UI) showWriteError(what string, err error, retry func()) {
-	msg := fmt.Sprintf("Trainscope could not save %s.\n\n%s\n\nWhat you entered is still on screen.", what, plainError(err))
+// showWriteError explains a failed write and offers to try it again. While
+// one is open for the same thing, another refusal of it adds no second
+// dialog: the coach who goes on editing is not stopped at every change.
+func (ui *UI) showWriteError(what string, err error, kept string, retry func()) {
+	if ui.writeErrors == nil {
+		ui.writeErrors = map[string]bool{}
+	}
+	if ui.writeErrors[what] {
+		return
+	}
+	ui.writeErrors[what] = true
+	msg := fmt.Sprintf("Trainscope could not save %s.\n\n%s\n\n%s", what, plainError(err), kept)
 	label := widget.NewLabel(msg)
 	label.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm("Not saved", "Try again", "Close", label, func(again bool) {
+		delete(ui.writeErrors, what)
 		if again {
 			retry()
 		}
@@ -537,6 +565,36 @@ func dateText(t time.Time) string {
 
 // dateInput is the format of date fields.
 const dateInput = "2006-01-02"
+
+// dateShown are the other ways a date field accepts a date: the ways the
+// screens write one.
+var dateShown = []string{"2 Jan 2006", "2 Jan 06", "2 January 2006"}
+
+// parseDate reads a date field. A date written year-month-day that is not a
+// day of the calendar (2026-02-31) is told apart from one written some
+// other way, so the coach knows which to fix.
+func parseDate(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if d, err := time.Parse(dateInput, s); err == nil {
+		return d, nil
+	}
+	for _, layout := range dateShown {
+		if d, err := time.Parse(layout, s); err == nil {
+			return d, nil
+		}
+	}
+	var y, m, d int
+	if n, _ := fmt.Sscanf(s, "%4d-%2d-%2d", &y, &m, &d); n == 3 && len(s) <= len("2006-01-02") {
+		switch {
+		case m < 1 || m > 12:
+			return time.Time{}, fmt.Errorf("that month does not exist: write the month from 01 to 12")
+		default:
+			last := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+			return time.Time{}, fmt.Errorf("that day does not exist: %s %d has %d days", time.Month(m), y, last)
+		}
+	}
+	return time.Time{}, fmt.Errorf("write the date as year-month-day, e.g. 2026-03-12")
+}
 
 // scoreText writes a score, or a dash when nothing was rated.
 func scoreText(s assessment.Score) string {
