@@ -189,6 +189,14 @@ func (s *assessmentScreen) build() {
 	s.figure = widget.NewEntry()
 	s.figure.SetPlaceHolder("figure")
 	s.figure.OnChanged = s.figureChanged
+	s.figure.AlwaysShowValidationError = true
+	s.figure.Validator = func(text string) error {
+		if strings.TrimSpace(text) == "" || s.a == nil {
+			return nil
+		}
+		_, err := s.readFigure(text)
+		return err
+	}
 	s.figureUnit = widget.NewLabel("")
 	s.figureBox = container.NewBorder(nil, nil, widget.NewLabel("Figure"), s.figureUnit, withWidth(120, s.figure))
 
@@ -605,6 +613,20 @@ func (s *assessmentScreen) textChanged() {
 	s.ui.typing.call("answer-"+id, func() { s.saveAnswer(id) })
 }
 
+// readFigure reads a measure's figure as typed, "12", "37,5" or "40 %",
+// and says why the measure cannot take it.
+func (s *assessmentScreen) readFigure(text string) (float64, error) {
+	text = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(text), "%"))
+	v, err := strconv.ParseFloat(strings.ReplaceAll(text, ",", "."), 64)
+	if err != nil {
+		return 0, assessment.ErrNotAFigure
+	}
+	if _, it := s.item(); it.Figure != nil {
+		return v, it.Figure.Refusal(v)
+	}
+	return v, nil
+}
+
 // figureChanged reads a measure's figure; its band gives the level.
 func (s *assessmentScreen) figureChanged(text string) {
 	if s.filling || s.a == nil || s.final() {
@@ -613,13 +635,13 @@ func (s *assessmentScreen) figureChanged(text string) {
 	_, it := s.item()
 	ans := s.a.Answers[it.ID]
 	ans.ItemID = it.ID
-	text = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(text), "%"))
-	if text == "" {
+	if strings.TrimSpace(text) == "" {
 		ans.Figure = nil
 	} else {
-		v, err := strconv.ParseFloat(strings.ReplaceAll(text, ",", "."), 64)
+		v, err := s.readFigure(text)
 		if err != nil {
-			s.answerLine.SetText("The figure must be a number, e.g. 12 or 37.5.")
+			// The answer keeps its last figure; the field says what to fix.
+			s.answerLine.SetText(sentence(err.Error()))
 			return
 		}
 		ans.Figure = &v
