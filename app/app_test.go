@@ -492,7 +492,7 @@ func TestTrendAndPortfolio(t *testing.T) {
 	settle(ui)
 	ts := ui.top().(*trainScreen)
 	ts.tabs.SelectIndex(tabTrend)
-	assertShows(t, ui.win.Canvas(), "One assessment so far")
+	assertShows(t, ui.win.Canvas(), "One finished assessment so far")
 	if len(ts.trend.chart.series) != 1+len(ui.defs.Checklists) {
 		t.Errorf("trend series: %d", len(ts.trend.chart.series))
 	}
