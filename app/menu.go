@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
+	"strings"
 
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/data"
@@ -243,12 +244,90 @@ func (ui *UI) showKeys() {
 }
 
 func (ui *UI) showMethod() {
-	md := widget.NewRichTextFromMarkdown(assessment.Method(ui.defs))
+	md := widget.NewRichTextFromMarkdown(methodForCoach(assessment.Method(ui.defs)))
 	md.Wrapping = fyne.TextWrapWord
 	w := ui.app.NewWindow("Trainscope – how scores are computed")
 	w.SetContent(container.NewVScroll(md))
 	w.Resize(fyne.NewSize(820, 700))
 	w.Show()
+}
+
+// methodForCoach is the method document as a coach reads it in the app:
+// the paragraph that tells developers how the file is regenerated goes,
+// and a table too wide for the window becomes one paragraph a row, which
+// wraps instead of being cut at the window's edge.
+func methodForCoach(md string) string {
+	var out []string
+	for _, para := range strings.Split(md, "\n\n") {
+		if strings.Contains(para, "Do not edit by hand") {
+			continue
+		}
+		out = append(out, unfoldWideTables(para))
+	}
+	return strings.Join(out, "\n\n")
+}
+
+// wideTable is the width of a table row, in characters, beyond which the
+// method window cannot show the table whole.
+const wideTable = 110
+
+// unfoldWideTables writes each row of a wide Markdown table as a paragraph:
+// the row's first cell in bold, then each other cell after its column's
+// heading.
+func unfoldWideTables(para string) string {
+	lines := strings.Split(para, "\n")
+	var out []string
+	for start := 0; start < len(lines); {
+		end := start
+		for end < len(lines) && strings.HasPrefix(lines[end], "|") {
+			end++
+		}
+		if end == start {
+			out = append(out, lines[start])
+			start++
+			continue
+		}
+		table := lines[start:end]
+		start = end
+		wide := false
+		for _, l := range table {
+			wide = wide || len([]rune(l)) > wideTable
+		}
+		if !wide || len(table) < 3 {
+			out = append(out, table...)
+			continue
+		}
+		head := tableCells(table[0])
+		for _, l := range table[2:] {
+			cells := tableCells(l)
+			var parts []string
+			for j := 1; j < len(cells); j++ {
+				h := ""
+				if j < len(head) && head[j] != "" {
+					h = head[j] + ": "
+				}
+				parts = append(parts, h+cells[j])
+			}
+			row := strings.Join(parts, " · ")
+			if len(cells) > 0 && cells[0] != "" {
+				row = "**" + cells[0] + ".** " + row
+			}
+			out = append(out, "", row)
+		}
+		out = append(out, "")
+	}
+	return strings.TrimSpace(strings.Join(out, "\n"))
+}
+
+// tableCells splits a Markdown table row into its cells.
+func tableCells(line string) []string {
+	line = strings.TrimSpace(line)
+	line = strings.TrimSuffix(strings.TrimPrefix(line, "|"), "|")
+	cells := strings.Split(line, "|")
+	for i := range cells {
+		cells[i] = strings.TrimSpace(cells[i])
+	}
+	return cells
 }
 
 func (ui *UI) showAbout() {
