@@ -82,6 +82,10 @@ type UI struct {
 	menu *mainMenu
 
 	writeErrors map[string]bool // the things a "Not saved" dialog is open for
+	forms       []*openForm     // dialogs being filled in, saved only on Save
+	closing     bool            // the coach chose to close and lose an open form
+	askingClose bool            // the question about an open form is on screen
+	closeWin    func()          // closes the window; nil is ui.win.Close, tests record it instead
 
 	lastTrainForm       *trainForm       // the train form last opened, for tests
 	lastResponsesDialog *responsesDialog // the import of responses last opened, for tests
@@ -115,11 +119,7 @@ func NewUI(a fyne.App, store *data.Store, defs *assessment.Definitions) *UI {
 	ui.win = a.NewWindow("Trainscope")
 	ui.win.SetIcon(a.Icon())
 	ui.win.Resize(ui.rememberedSize())
-	ui.win.SetCloseIntercept(func() {
-		ui.typing.flush()
-		ui.rememberSize()
-		ui.win.Close()
-	})
+	ui.win.SetCloseIntercept(ui.closeWindow)
 	// Quit from the menu stops the app without closing the window first.
 	a.Lifecycle().SetOnStopped(func() {
 		ui.typing.flush()

@@ -514,11 +514,24 @@ func (rv *registerView) editDraft(i int, imp assessment.Impediment, refused erro
 		rv.save(i, imp, true)
 	}, rv.ts.ui.win)
 	f.dialog.Resize(fyne.NewSize(620, 0))
+	what := "a new impediment"
+	if i >= 0 {
+		what = "changes to the impediment “" + truncateText(imp.Title, 40) + "”"
+	}
+	opened := f.state()
+	rv.ts.ui.trackForm(what, f.dialog, func() bool { return refused != nil || f.state() != opened })
 	f.dialog.Show()
 	if refused != nil {
 		f.mark(refused)
 	}
 	rv.lastForm = f
+}
+
+// state is everything the form holds, to tell whether the coach changed it.
+func (f *impedimentForm) state() string {
+	return strings.Join([]string{f.title.Text, f.description.Text, f.owner.Text, f.raised.Text, f.resolved.Text,
+		f.level.Selected, f.team.Selected, f.status.Selected, f.roam.Selected, f.recurrence.Selected,
+		fmt.Sprint(f.escalated.Checked)}, "\x00")
 }
 
 // mark shows why the store refused the impediment on the field it

@@ -379,8 +379,8 @@ func newAssessmentForm(ui *UI, title, confirm string, a assessment.Assessment, s
 			return
 		}
 		a.Date, _ = parseDate(f.date.Text)
-		a.PI = strings.TrimSpace(f.pi.Text)
-		a.Assessor = strings.TrimSpace(f.assessor.Text)
+		a.PI = cleanName(f.pi.Text)
+		a.Assessor = cleanName(f.assessor.Text)
 		a.PIWeeks, _ = strconv.Atoi(strings.TrimSpace(f.weeks.Text))
 		if a.Assessor != "" {
 			ui.app.Preferences().SetString(prefAssessor, a.Assessor)
@@ -388,6 +388,10 @@ func newAssessmentForm(ui *UI, title, confirm string, a assessment.Assessment, s
 		save(a)
 	}, ui.win)
 	f.dialog.Resize(fyne.NewSize(520, 0))
+	opened := [4]string{f.date.Text, f.pi.Text, f.assessor.Text, f.weeks.Text}
+	ui.trackForm(formWhat(title), f.dialog, func() bool {
+		return [4]string{f.date.Text, f.pi.Text, f.assessor.Text, f.weeks.Text} != opened
+	})
 	return f
 }
 
