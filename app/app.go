@@ -85,6 +85,7 @@ type UI struct {
 	forms       []*openForm     // dialogs being filled in, saved only on Save
 	closing     bool            // the coach chose to close and lose an open form
 	askingClose bool            // the question about an open form is on screen
+	dialogs     []*keyedDialog  // open dialogs that answer Enter and Esc, topmost last
 	closeWin    func()          // closes the window; nil is ui.win.Close, tests record it instead
 
 	lastTrainForm       *trainForm       // the train form last opened, for tests
@@ -145,6 +146,7 @@ func NewUI(a fyne.App, store *data.Store, defs *assessment.Definitions) *UI {
 	// F1 and F5 have no modifier, so they are not menu shortcuts: catch
 	// them here, when no widget has the keys (the rating pickers pass them on).
 	ui.win.Canvas().SetOnTypedKey(ui.functionKey)
+	ui.win.Canvas().SetOnTypedRune(ui.freeRune)
 
 	ui.home = newHomeScreen(ui)
 	ui.show(ui.home)
@@ -326,6 +328,9 @@ func (ui *UI) showAboveTrain(trainID string, s screen) {
 // functionKey handles the keys without a modifier that work on every
 // screen: F1 lists the keys, F5 opens the workshop's presentation.
 func (ui *UI) functionKey(e *fyne.KeyEvent) {
+	if ui.dialogKey(e.Name) {
+		return
+	}
 	switch e.Name {
 	case fyne.KeyF1:
 		ui.showKeys()
@@ -453,6 +458,7 @@ func (ui *UI) showWriteError(what string, err error, kept string, retry func()) 
 			retry()
 		}
 	}, ui.win)
+	ui.answerKeys(d, d.Confirm)
 	d.Resize(fyne.NewSize(480, 0))
 	d.Show()
 }
@@ -462,6 +468,7 @@ func (ui *UI) showError(title string, err error) {
 	label := widget.NewLabel(plainError(err))
 	label.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom(title, "Close", label, ui.win)
+	ui.answerKeys(d, d.Dismiss)
 	d.Resize(fyne.NewSize(480, 0))
 	d.Show()
 }
@@ -499,6 +506,7 @@ func (ui *UI) confirm(title, message, action string, do func()) {
 			do()
 		}
 	}, ui.win)
+	ui.answerKeys(d, d.Confirm)
 	d.Resize(fyne.NewSize(460, 0))
 	d.Show()
 }

@@ -64,8 +64,8 @@ type assessmentScreen struct {
 	figureBox    *fyne.Container
 	figure       *widget.Entry
 	figureUnit   *widget.Label
-	note         *widget.Entry
-	evidence     *widget.Entry
+	note         *fieldEntry
+	evidence     *fieldEntry
 	noteView     *widget.Label // the notes of a finished assessment, read-only but readable
 	evidenceView *widget.Label
 	prevBtn      *widget.Button
@@ -200,13 +200,12 @@ func (s *assessmentScreen) build() {
 	s.figureUnit = widget.NewLabel("")
 	s.figureBox = container.NewBorder(nil, nil, widget.NewLabel("Figure"), s.figureUnit, withWidth(120, s.figure))
 
-	s.note = widget.NewMultiLineEntry()
-	s.note.Wrapping = fyne.TextWrapWord
+	toPicker := func() { s.ui.win.Canvas().Focus(s.picker) }
+	s.note = newNoteEntry(toPicker)
 	s.note.SetMinRowsVisible(3)
 	s.note.SetPlaceHolder("Your notes: what you heard, what you think")
 	s.note.OnChanged = func(string) { s.textChanged() }
-	s.evidence = widget.NewMultiLineEntry()
-	s.evidence.Wrapping = fyne.TextWrapWord
+	s.evidence = newNoteEntry(toPicker)
 	s.evidence.SetMinRowsVisible(2)
 	s.evidence.SetPlaceHolder("Evidence: what you saw – documents, boards, metrics")
 	s.evidence.OnChanged = func(string) { s.textChanged() }
@@ -665,9 +664,10 @@ func (s *assessmentScreen) goTo(cl, it int) {
 	s.cl, s.it = cl, it
 	s.showProgress()
 	s.showItem()
-	// A click on a button takes the keys away; give them back to the
-	// picker so the coach can go on typing levels.
-	if c := s.ui.win.Canvas(); c.Focused() == nil && s.ui.top() == screen(s) {
+	// Another item: the keys go back to the picker, from a click on a
+	// button or from a note, so the coach goes on typing levels and no
+	// digit lands in the text (see focus.go).
+	if c := s.ui.win.Canvas(); s.ui.top() == screen(s) && len(c.Overlays().List()) == 0 {
 		c.Focus(s.picker)
 	}
 }

@@ -19,6 +19,9 @@ type openForm struct {
 func (ui *UI) trackForm(what string, d dialog.Dialog, dirty func() bool) {
 	f := &openForm{what: what, dirty: dirty}
 	ui.forms = append(ui.forms, f)
+	if fd, ok := d.(*dialog.FormDialog); ok {
+		ui.answerKeys(d, fd.Submit)
+	}
 	d.SetOnClosed(func() {
 		for i, g := range ui.forms {
 			if g == f {
@@ -67,5 +70,6 @@ func (ui *UI) closeWindow() {
 			ui.closeWindow()
 		}
 	}, ui.win)
+	ui.answerKeys(d, d.Dismiss) // Enter goes back to the form: losing it takes a click
 	d.Show()
 }

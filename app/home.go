@@ -328,6 +328,7 @@ func newTrainForm(ui *UI, title, confirm string, t assessment.Train, save func(a
 		save(t)
 	}, ui.win)
 	f.dialog.Resize(fyne.NewSize(560, 0))
+	f.name.OnSubmitted = func(string) { f.dialog.Submit() }
 	opened := [3]string{f.name.Text, f.framework.Selected, f.description.Text}
 	ui.trackForm(formWhat(title), f.dialog, func() bool {
 		return [3]string{f.name.Text, f.framework.Selected, f.description.Text} != opened

@@ -208,14 +208,17 @@ func (ui *UI) runWorkshop() {
 
 // keyHelp lists the keyboard shortcuts, as the Help menu shows them.
 var keyHelp = [][2]string{
-	{"1 – 5", "choose that level for the item on screen (while the levels have the keys; click one if a field has them); in a workshop, the vote of whoever is voting"},
+	{"1 – 5", "choose that level for the item on screen (while the levels or nothing have the keys; Esc leaves a note for them); in a workshop, the vote of whoever is voting"},
 	{"N", "not applicable"},
 	{"D", "don't know"},
 	{"0 or Delete", "clear the answer (not in a workshop vote)"},
 	{"↓ → Tab Enter", "next item (in a workshop vote Enter stays, so a voter's Enter never moves the room on)"},
 	{"↑ ← Shift+Tab", "previous item"},
 	{"Ctrl+J", "jump to the next unanswered item"},
-	{"Ctrl+↑ / Ctrl+↓", "previous / next item, also while typing a note"},
+	{"Ctrl+↑ / Ctrl+↓", "previous / next item, also while typing a note; the keys go back to the levels"},
+	{"Esc (in a note)", "leave the note; the levels have the keys again"},
+	{"Tab / Shift+Tab (in a field)", "next / previous field; a note never takes a tab"},
+	{"Enter / Esc (in a dialog)", "its main button / Cancel or Close"},
 	{"Ctrl+R", "results of the assessment on screen"},
 	{"Ctrl+E", "export the report as PDF"},
 	{"Ctrl+N", "new train"},
@@ -239,6 +242,7 @@ func (ui *UI) showKeys() {
 		rows = append(rows, row([]float32{32, 68}, key, wrapped(k[1])))
 	}
 	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewVScroll(container.NewVBox(rows...)), ui.win)
+	ui.answerKeys(d, d.Dismiss)
 	d.Resize(fyne.NewSize(640, 560))
 	d.Show()
 }

@@ -518,6 +518,10 @@ func (rv *registerView) editDraft(i int, imp assessment.Impediment, refused erro
 	if i >= 0 {
 		what = "changes to the impediment “" + truncateText(imp.Title, 40) + "”"
 	}
+	// Enter in a line of the form saves it, as the Save button would.
+	for _, e := range []*widget.Entry{f.title, f.owner, f.raised, f.resolved} {
+		e.OnSubmitted = func(string) { f.dialog.Submit() }
+	}
 	opened := f.state()
 	rv.ts.ui.trackForm(what, f.dialog, func() bool { return refused != nil || f.state() != opened })
 	f.dialog.Show()

@@ -388,6 +388,9 @@ func newAssessmentForm(ui *UI, title, confirm string, a assessment.Assessment, s
 		save(a)
 	}, ui.win)
 	f.dialog.Resize(fyne.NewSize(520, 0))
+	for _, e := range []*widget.Entry{f.date, f.pi, f.assessor, f.weeks} {
+		e.OnSubmitted = func(string) { f.dialog.Submit() }
+	}
 	opened := [4]string{f.date.Text, f.pi.Text, f.assessor.Text, f.weeks.Text}
 	ui.trackForm(formWhat(title), f.dialog, func() bool {
 		return [4]string{f.date.Text, f.pi.Text, f.assessor.Text, f.weeks.Text} != opened
