@@ -41,6 +41,7 @@ const (
 	prefHeight    = "window.height"
 	prefLastTrain = "train.last"
 	prefAssessor  = "assessment.assessor"
+	prefTheme     = "view.appearance"
 )
 
 // processStart is when the program started, as near as a package can tell;
@@ -104,7 +105,7 @@ func Run(a fyne.App, store *data.Store, defs *assessment.Definitions) {
 // NewUI builds the window and its home screen without running the app, so
 // tests can drive it on a test app.
 func NewUI(a fyne.App, store *data.Store, defs *assessment.Definitions) *UI {
-	a.Settings().SetTheme(trainscopeTheme{})
+	a.Settings().SetTheme(trainscopeTheme{appearance: appearance(a.Preferences().String(prefTheme))})
 	a.SetIcon(fyne.NewStaticResource("trainscope.png", assets.Icon()))
 
 	ui := &UI{
@@ -230,6 +231,35 @@ func (ui *UI) leaving(s screen) {
 	}
 }
 
+// shownVariant is the light or dark the window is drawn in: the coach's
+// choice, or the system's.
+func (ui *UI) shownVariant() fyne.ThemeVariant {
+	v := ui.app.Settings().ThemeVariant()
+	if t, ok := ui.app.Settings().Theme().(trainscopeTheme); ok {
+		return t.variant(v)
+	}
+	return v
+}
+
+// setAppearance draws the app light, dark or as the system does, and
+// remembers the choice for the next start.
+func (ui *UI) setAppearance(a appearance) {
+	ui.app.Preferences().SetString(prefTheme, string(a))
+	ui.app.Settings().SetTheme(trainscopeTheme{appearance: a}) // repaints what is on screen
+	if len(ui.stack) > 0 {
+		ui.variants[ui.top()] = ui.shownVariant() // the others repaint as they come back
+	}
+	ui.menu.update()
+}
+
+// appearance is the coach's current choice.
+func (ui *UI) appearance() appearance {
+	if t, ok := ui.app.Settings().Theme().(trainscopeTheme); ok {
+		return t.appearance
+	}
+	return appearanceSystem
+}
+
 func (ui *UI) top() screen { return ui.stack[len(ui.stack)-1] }
 
 func (ui *UI) display() {
@@ -237,7 +267,7 @@ func (ui *UI) display() {
 	s := ui.top()
 	// A screen that was out of sight when the system switched between light
 	// and dark is painted again as it comes back.
-	if v := ui.app.Settings().ThemeVariant(); ui.variants[s] != v {
+	if v := ui.shownVariant(); ui.variants[s] != v {
 		if _, seen := ui.variants[s]; seen {
 			refreshTree(s.content())
 		}

@@ -26,6 +26,7 @@ type mainMenu struct {
 	results, finish                                     *fyne.MenuItem
 	workshop, present                                   *fyne.MenuItem
 	keys, method, about                                 *fyne.MenuItem
+	appearance                                          []*fyne.MenuItem // one per appearance, in order
 }
 
 func ctrl(k fyne.KeyName) fyne.Shortcut {
@@ -127,7 +128,7 @@ func newMainMenu(ui *UI) *mainMenu {
 		fyne.NewMenu("File", m.newTrain, m.sample, fyne.NewMenuItemSeparator(),
 			m.exportReport, m.exportBundle, m.exportCSV, m.importBundle, fyne.NewMenuItemSeparator(),
 			m.exportResponse, m.importResponses),
-		fyne.NewMenu("View", m.home, m.back, m.findTrain, m.portfolio),
+		fyne.NewMenu("View", m.home, m.back, m.findTrain, m.portfolio, fyne.NewMenuItemSeparator(), m.appearanceMenu()),
 		fyne.NewMenu("Assessment", m.newAssessment, fyne.NewMenuItemSeparator(),
 			m.prevItem, m.nextItem, m.nextUnanswered, fyne.NewMenuItemSeparator(),
 			m.results, m.finish, fyne.NewMenuItemSeparator(),
@@ -137,9 +138,27 @@ func newMainMenu(ui *UI) *mainMenu {
 	return m
 }
 
+// appearanceMenu offers light, dark or as the system, with the choice
+// ticked.
+func (m *mainMenu) appearanceMenu() *fyne.MenuItem {
+	parent := fyne.NewMenuItem("Appearance", nil)
+	for _, a := range appearances {
+		a := a
+		m.appearance = append(m.appearance, fyne.NewMenuItem(a.Title(), func() { m.ui.setAppearance(a) }))
+	}
+	parent.ChildMenu = fyne.NewMenu("", m.appearance...)
+	return parent
+}
+
 // update enables what makes sense on the screen shown.
 func (m *mainMenu) update() {
-	if m == nil || m.ui == nil || len(m.ui.stack) == 0 {
+	if m == nil || m.ui == nil {
+		return
+	}
+	for i, item := range m.appearance {
+		item.Checked = m.ui.appearance() == appearances[i]
+	}
+	if len(m.ui.stack) == 0 {
 		return
 	}
 	_, onTrain := current[*trainScreen](m.ui)
