@@ -797,6 +797,9 @@ func TestStoreWarningsShownOnce(t *testing.T) {
 	}
 	ui := NewUI(test.NewTempApp(t), store, defs)
 	t.Cleanup(func() { ui.bg.close(); ui.win.Close() })
+	// The home screen loads on the worker; look once it has drawn, not
+	// while it draws.
+	ui.bg.wait()
 	assertShows(t, ui.win.Canvas(), "Your data is open and safe to work on.")
 	assertShows(t, ui.win.Canvas(), store.Warnings()[0])
 }
