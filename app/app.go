@@ -82,12 +82,12 @@ type UI struct {
 	home *homeScreen
 	menu *mainMenu
 
-	writeErrors map[string]bool // the things a "Not saved" dialog is open for
-	forms       []*openForm     // dialogs being filled in, saved only on Save
-	closing     bool            // the coach chose to close and lose an open form
-	askingClose bool            // the question about an open form is on screen
-	dialogs     []*keyedDialog  // open dialogs that answer Enter and Esc, topmost last
-	closeWin    func()          // closes the window; nil is ui.win.Close, tests record it instead
+	writeErrors map[string]func() // the things a "Not saved" dialog is open for, with their latest retry
+	forms       []*openForm       // dialogs being filled in, saved only on Save
+	closing     bool              // the coach chose to close and lose an open form
+	askingClose bool              // the question about an open form is on screen
+	dialogs     []*keyedDialog    // open dialogs that answer Enter and Esc, topmost last
+	closeWin    func()            // closes the window; nil is ui.win.Close, tests record it instead
 
 	lastTrainForm       *trainForm       // the train form last opened, for tests
 	lastResponsesDialog *responsesDialog // the import of responses last opened, for tests
@@ -470,22 +470,25 @@ func (ui *UI) writeOr(what string, work func(context.Context) error, done func()
 
 // showWriteError explains a failed write and offers to try it again. While
 // one is open for the same thing, another refusal of it adds no second
-// dialog: the coach who goes on editing is not stopped at every change.
+// dialog: the coach who goes on editing is not stopped at every change,
+// and "Try again" writes the latest of them, which holds the others.
 func (ui *UI) showWriteError(what string, err error, kept string, retry func()) {
 	if ui.writeErrors == nil {
-		ui.writeErrors = map[string]bool{}
+		ui.writeErrors = map[string]func(){}
 	}
-	if ui.writeErrors[what] {
+	if _, open := ui.writeErrors[what]; open {
+		ui.writeErrors[what] = retry
 		return
 	}
-	ui.writeErrors[what] = true
+	ui.writeErrors[what] = retry
 	msg := fmt.Sprintf("Trainscope could not save %s.\n\n%s\n\n%s", what, plainError(err), kept)
 	label := widget.NewLabel(msg)
 	label.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm("Not saved", "Try again", "Close", label, func(again bool) {
+		latest := ui.writeErrors[what]
 		delete(ui.writeErrors, what)
 		if again {
-			retry()
+			latest()
 		}
 	}, ui.win)
 	ui.answerKeys(d, d.Confirm)

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/trainscope/trainscope/assessment"
+	"github.com/trainscope/trainscope/data"
 )
 
 // TestClearedTeamNameSavesTheRest: a team name cleared is marked where it
@@ -110,4 +111,42 @@ func TestNamesAreCleanedAndTwinsWarned(t *testing.T) {
 	assertShows(t, c, "Two people have the same name: ana souza")
 	assertShows(t, c, "vacant")
 	assertNotShown(t, c, "not on the roster")
+}
+
+// TestRefusedRosterAsksOnceAndRetriesTheLatest: while the store refuses,
+// editing on brings one "Not saved" dialog, not one a change, and "Try
+// again" saves the roster as it is now, with every change made meanwhile.
+func TestRefusedRosterAsksOnceAndRetriesTheLatest(t *testing.T) {
+	ui, store := newTestUI(t)
+	c := ui.win.Canvas()
+	ts := newTrain(t, ui, "Patient ART")
+	ts.tabs.SelectIndex(tabRoster)
+	re := ts.rosterEd
+	path := store.Path()
+	store.Close()
+	for _, name := range []string{"Ana Souza", "Bo Li", "Cy Oduya"} {
+		re.newPerson.SetText(name)
+		tap(t, ui, "Add person")
+	}
+	if n := len(c.Overlays().List()); n != 1 {
+		t.Errorf("%d dialogs for three refused changes, want one", n)
+	}
+	assertShows(t, c, "Not saved")
+
+	// The disk is back: "Try again" writes the roster with all three.
+	again, err := data.Open(path, data.Options{Definitions: ui.defs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { again.Close() })
+	ui.store = again
+	tap(t, ui, "Try again")
+	saved, err := again.Roster(context.Background(), ts.trainID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(saved.People) != 3 {
+		t.Errorf("the retry saved %d people, want the 3 on screen", len(saved.People))
+	}
+	assertNotShown(t, c, "Not saved")
 }
