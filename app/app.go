@@ -41,6 +41,7 @@ const (
 	prefHeight    = "window.height"
 	prefLastTrain = "train.last"
 	prefAssessor  = "assessment.assessor"
+	prefTheme     = "view.appearance"
 )
 
 // processStart is when the program started, as near as a package can tell;
@@ -81,6 +82,13 @@ type UI struct {
 	home *homeScreen
 	menu *mainMenu
 
+	writeErrors map[string]func() // the things a "Not saved" dialog is open for, with their latest retry
+	forms       []*openForm       // dialogs being filled in, saved only on Save
+	closing     bool              // the coach chose to close and lose an open form
+	askingClose bool              // the question about an open form is on screen
+	dialogs     []*keyedDialog    // open dialogs that answer Enter and Esc, topmost last
+	closeWin    func()            // closes the window; nil is ui.win.Close, tests record it instead
+
 	lastTrainForm       *trainForm       // the train form last opened, for tests
 	lastResponsesDialog *responsesDialog // the import of responses last opened, for tests
 }
@@ -97,7 +105,7 @@ func Run(a fyne.App, store *data.Store, defs *assessment.Definitions) {
 // NewUI builds the window and its home screen without running the app, so
 // tests can drive it on a test app.
 func NewUI(a fyne.App, store *data.Store, defs *assessment.Definitions) *UI {
-	a.Settings().SetTheme(trainscopeTheme{})
+	a.Settings().SetTheme(trainscopeTheme{appearance: appearance(a.Preferences().String(prefTheme))})
 	a.SetIcon(fyne.NewStaticResource("trainscope.png", assets.Icon()))
 
 	ui := &UI{
@@ -113,11 +121,7 @@ func NewUI(a fyne.App, store *data.Store, defs *assessment.Definitions) *UI {
 	ui.win = a.NewWindow("Trainscope")
 	ui.win.SetIcon(a.Icon())
 	ui.win.Resize(ui.rememberedSize())
-	ui.win.SetCloseIntercept(func() {
-		ui.typing.flush()
-		ui.rememberSize()
-		ui.win.Close()
-	})
+	ui.win.SetCloseIntercept(ui.closeWindow)
 	// Quit from the menu stops the app without closing the window first.
 	a.Lifecycle().SetOnStopped(func() {
 		ui.typing.flush()
@@ -143,6 +147,7 @@ func NewUI(a fyne.App, store *data.Store, defs *assessment.Definitions) *UI {
 	// F1 and F5 have no modifier, so they are not menu shortcuts: catch
 	// them here, when no widget has the keys (the rating pickers pass them on).
 	ui.win.Canvas().SetOnTypedKey(ui.functionKey)
+	ui.win.Canvas().SetOnTypedRune(ui.freeRune)
 
 	ui.home = newHomeScreen(ui)
 	ui.show(ui.home)
@@ -226,6 +231,35 @@ func (ui *UI) leaving(s screen) {
 	}
 }
 
+// shownVariant is the light or dark the window is drawn in: the coach's
+// choice, or the system's.
+func (ui *UI) shownVariant() fyne.ThemeVariant {
+	v := ui.app.Settings().ThemeVariant()
+	if t, ok := ui.app.Settings().Theme().(trainscopeTheme); ok {
+		return t.variant(v)
+	}
+	return v
+}
+
+// setAppearance draws the app light, dark or as the system does, and
+// remembers the choice for the next start.
+func (ui *UI) setAppearance(a appearance) {
+	ui.app.Preferences().SetString(prefTheme, string(a))
+	ui.app.Settings().SetTheme(trainscopeTheme{appearance: a}) // repaints what is on screen
+	if len(ui.stack) > 0 {
+		ui.variants[ui.top()] = ui.shownVariant() // the others repaint as they come back
+	}
+	ui.menu.update()
+}
+
+// appearance is the coach's current choice.
+func (ui *UI) appearance() appearance {
+	if t, ok := ui.app.Settings().Theme().(trainscopeTheme); ok {
+		return t.appearance
+	}
+	return appearanceSystem
+}
+
 func (ui *UI) top() screen { return ui.stack[len(ui.stack)-1] }
 
 func (ui *UI) display() {
@@ -233,7 +267,7 @@ func (ui *UI) display() {
 	s := ui.top()
 	// A screen that was out of sight when the system switched between light
 	// and dark is painted again as it comes back.
-	if v := ui.app.Settings().ThemeVariant(); ui.variants[s] != v {
+	if v := ui.shownVariant(); ui.variants[s] != v {
 		if _, seen := ui.variants[s]; seen {
 			refreshTree(s.content())
 		}
@@ -324,6 +358,9 @@ func (ui *UI) showAboveTrain(trainID string, s screen) {
 // functionKey handles the keys without a modifier that work on every
 // screen: F1 lists the keys, F5 opens the workshop's presentation.
 func (ui *UI) functionKey(e *fyne.KeyEvent) {
+	if ui.dialogKey(e.Name) {
+		return
+	}
 	switch e.Name {
 	case fyne.KeyF1:
 		ui.showKeys()
@@ -401,11 +438,27 @@ func loadAssessment(ui *UI, what, trainID, id string, done func(trainAssessment)
 // on screen, shows what went wrong in plain words and offers to try again.
 // done, if not nil, runs after a successful write.
 func (ui *UI) write(what string, work func(context.Context) error, done func()) {
+	ui.writeOr(what, work, done, nil, nil)
+}
+
+// writeOr is write for a screen that has already shown the change: failed,
+// if not nil, runs first on a refusal and takes the change back, so the
+// screen shows what the store holds; retry, if not nil, is what "Try again"
+// does instead of writing the same again.
+func (ui *UI) writeOr(what string, work func(context.Context) error, done func(), failed func(error), retry func()) {
 	ui.status.saving()
 	ui.bg.do(func() error { return work(ui.ctx()) }, func(err error) {
 		if err != nil {
 			ui.status.failed()
-			ui.showWriteError(what, err, func() { ui.write(what, work, done) })
+			kept := "What you entered is still on screen."
+			if failed != nil {
+				failed(err)
+				kept = "The screen shows what is saved."
+			}
+			if retry == nil {
+				retry = func() { ui.writeOr(what, work, done, failed, nil) }
+			}
+			ui.showWriteError(what, err, kept, retry)
 			return
 		}
 		ui.status.saved(ui.now())
@@ -415,16 +468,30 @@ func (ui *UI) write(what string, work func(context.Context) error, done func()) 
 	})
 }
 
-// showWriteError explains a failed write and offers to try it again.
-func (ui *UI) showWriteError(what string, err error, retry func()) {
-	msg := fmt.Sprintf("Trainscope could not save %s.\n\n%s\n\nWhat you entered is still on screen.", what, plainError(err))
+// showWriteError explains a failed write and offers to try it again. While
+// one is open for the same thing, another refusal of it adds no second
+// dialog: the coach who goes on editing is not stopped at every change,
+// and "Try again" writes the latest of them, which holds the others.
+func (ui *UI) showWriteError(what string, err error, kept string, retry func()) {
+	if ui.writeErrors == nil {
+		ui.writeErrors = map[string]func(){}
+	}
+	if _, open := ui.writeErrors[what]; open {
+		ui.writeErrors[what] = retry
+		return
+	}
+	ui.writeErrors[what] = retry
+	msg := fmt.Sprintf("Trainscope could not save %s.\n\n%s\n\n%s", what, plainError(err), kept)
 	label := widget.NewLabel(msg)
 	label.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm("Not saved", "Try again", "Close", label, func(again bool) {
+		latest := ui.writeErrors[what]
+		delete(ui.writeErrors, what)
 		if again {
-			retry()
+			latest()
 		}
 	}, ui.win)
+	ui.answerKeys(d, d.Confirm)
 	d.Resize(fyne.NewSize(480, 0))
 	d.Show()
 }
@@ -434,6 +501,7 @@ func (ui *UI) showError(title string, err error) {
 	label := widget.NewLabel(plainError(err))
 	label.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom(title, "Close", label, ui.win)
+	ui.answerKeys(d, d.Dismiss)
 	d.Resize(fyne.NewSize(480, 0))
 	d.Show()
 }
@@ -471,6 +539,7 @@ func (ui *UI) confirm(title, message, action string, do func()) {
 			do()
 		}
 	}, ui.win)
+	ui.answerKeys(d, d.Confirm)
 	d.Resize(fyne.NewSize(460, 0))
 	d.Show()
 }
@@ -537,6 +606,36 @@ func dateText(t time.Time) string {
 
 // dateInput is the format of date fields.
 const dateInput = "2006-01-02"
+
+// dateShown are the other ways a date field accepts a date: the ways the
+// screens write one.
+var dateShown = []string{"2 Jan 2006", "2 Jan 06", "2 January 2006"}
+
+// parseDate reads a date field. A date written year-month-day that is not a
+// day of the calendar (2026-02-31) is told apart from one written some
+// other way, so the coach knows which to fix.
+func parseDate(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if d, err := time.Parse(dateInput, s); err == nil {
+		return d, nil
+	}
+	for _, layout := range dateShown {
+		if d, err := time.Parse(layout, s); err == nil {
+			return d, nil
+		}
+	}
+	var y, m, d int
+	if n, _ := fmt.Sscanf(s, "%4d-%2d-%2d", &y, &m, &d); n == 3 && len(s) <= len("2006-01-02") {
+		switch {
+		case m < 1 || m > 12:
+			return time.Time{}, fmt.Errorf("that month does not exist: write the month from 01 to 12")
+		default:
+			last := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+			return time.Time{}, fmt.Errorf("that day does not exist: %s %d has %d days", time.Month(m), y, last)
+		}
+	}
+	return time.Time{}, fmt.Errorf("write the date as year-month-day, e.g. 2026-03-12")
+}
 
 // scoreText writes a score, or a dash when nothing was rated.
 func scoreText(s assessment.Score) string {

@@ -492,7 +492,7 @@ func TestTrendAndPortfolio(t *testing.T) {
 	settle(ui)
 	ts := ui.top().(*trainScreen)
 	ts.tabs.SelectIndex(tabTrend)
-	assertShows(t, ui.win.Canvas(), "One assessment so far")
+	assertShows(t, ui.win.Canvas(), "One finished assessment so far")
 	if len(ts.trend.chart.series) != 1+len(ui.defs.Checklists) {
 		t.Errorf("trend series: %d", len(ts.trend.chart.series))
 	}
@@ -797,6 +797,9 @@ func TestStoreWarningsShownOnce(t *testing.T) {
 	}
 	ui := NewUI(test.NewTempApp(t), store, defs)
 	t.Cleanup(func() { ui.bg.close(); ui.win.Close() })
+	// The home screen loads on the worker; look once it has drawn, not
+	// while it draws.
+	ui.bg.wait()
 	assertShows(t, ui.win.Canvas(), "Your data is open and safe to work on.")
 	assertShows(t, ui.win.Canvas(), store.Warnings()[0])
 }

@@ -64,8 +64,8 @@ type assessmentScreen struct {
 	figureBox    *fyne.Container
 	figure       *widget.Entry
 	figureUnit   *widget.Label
-	note         *widget.Entry
-	evidence     *widget.Entry
+	note         *fieldEntry
+	evidence     *fieldEntry
 	noteView     *widget.Label // the notes of a finished assessment, read-only but readable
 	evidenceView *widget.Label
 	prevBtn      *widget.Button
@@ -189,16 +189,23 @@ func (s *assessmentScreen) build() {
 	s.figure = widget.NewEntry()
 	s.figure.SetPlaceHolder("figure")
 	s.figure.OnChanged = s.figureChanged
+	s.figure.AlwaysShowValidationError = true
+	s.figure.Validator = func(text string) error {
+		if strings.TrimSpace(text) == "" || s.a == nil {
+			return nil
+		}
+		_, err := s.readFigure(text)
+		return err
+	}
 	s.figureUnit = widget.NewLabel("")
 	s.figureBox = container.NewBorder(nil, nil, widget.NewLabel("Figure"), s.figureUnit, withWidth(120, s.figure))
 
-	s.note = widget.NewMultiLineEntry()
-	s.note.Wrapping = fyne.TextWrapWord
+	toPicker := func() { s.ui.win.Canvas().Focus(s.picker) }
+	s.note = newNoteEntry(toPicker)
 	s.note.SetMinRowsVisible(3)
 	s.note.SetPlaceHolder("Your notes: what you heard, what you think")
 	s.note.OnChanged = func(string) { s.textChanged() }
-	s.evidence = widget.NewMultiLineEntry()
-	s.evidence.Wrapping = fyne.TextWrapWord
+	s.evidence = newNoteEntry(toPicker)
 	s.evidence.SetMinRowsVisible(2)
 	s.evidence.SetPlaceHolder("Evidence: what you saw – documents, boards, metrics")
 	s.evidence.OnChanged = func(string) { s.textChanged() }
@@ -605,6 +612,20 @@ func (s *assessmentScreen) textChanged() {
 	s.ui.typing.call("answer-"+id, func() { s.saveAnswer(id) })
 }
 
+// readFigure reads a measure's figure as typed, "12", "37,5" or "40 %",
+// and says why the measure cannot take it.
+func (s *assessmentScreen) readFigure(text string) (float64, error) {
+	text = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(text), "%"))
+	v, err := strconv.ParseFloat(strings.ReplaceAll(text, ",", "."), 64)
+	if err != nil {
+		return 0, assessment.ErrNotAFigure
+	}
+	if _, it := s.item(); it.Figure != nil {
+		return v, it.Figure.Refusal(v)
+	}
+	return v, nil
+}
+
 // figureChanged reads a measure's figure; its band gives the level.
 func (s *assessmentScreen) figureChanged(text string) {
 	if s.filling || s.a == nil || s.final() {
@@ -613,13 +634,13 @@ func (s *assessmentScreen) figureChanged(text string) {
 	_, it := s.item()
 	ans := s.a.Answers[it.ID]
 	ans.ItemID = it.ID
-	text = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(text), "%"))
-	if text == "" {
+	if strings.TrimSpace(text) == "" {
 		ans.Figure = nil
 	} else {
-		v, err := strconv.ParseFloat(strings.ReplaceAll(text, ",", "."), 64)
+		v, err := s.readFigure(text)
 		if err != nil {
-			s.answerLine.SetText("The figure must be a number, e.g. 12 or 37.5.")
+			// The answer keeps its last figure; the field says what to fix.
+			s.answerLine.SetText(sentence(err.Error()))
 			return
 		}
 		ans.Figure = &v
@@ -643,9 +664,10 @@ func (s *assessmentScreen) goTo(cl, it int) {
 	s.cl, s.it = cl, it
 	s.showProgress()
 	s.showItem()
-	// A click on a button takes the keys away; give them back to the
-	// picker so the coach can go on typing levels.
-	if c := s.ui.win.Canvas(); c.Focused() == nil && s.ui.top() == screen(s) {
+	// Another item: the keys go back to the picker, from a click on a
+	// button or from a note, so the coach goes on typing levels and no
+	// digit lands in the text (see focus.go).
+	if c := s.ui.win.Canvas(); s.ui.top() == screen(s) && len(c.Overlays().List()) == 0 {
 		c.Focus(s.picker)
 	}
 }

@@ -293,7 +293,7 @@ func newTrainForm(ui *UI, title, confirm string, t assessment.Train, save func(a
 	f.name.SetText(t.Name)
 	f.name.SetPlaceHolder("e.g. Payments ART")
 	f.name.Validator = func(s string) error {
-		if strings.TrimSpace(s) == "" {
+		if cleanName(s) == "" {
 			return fmt.Errorf("the train needs a name")
 		}
 		return nil
@@ -322,13 +322,27 @@ func newTrainForm(ui *UI, title, confirm string, t assessment.Train, save func(a
 		if !ok {
 			return
 		}
-		t.Name = strings.TrimSpace(f.name.Text)
+		t.Name = cleanName(f.name.Text)
 		t.Framework = assessment.Framework(f.framework.Selected)
 		t.Description = strings.TrimSpace(f.description.Text)
 		save(t)
 	}, ui.win)
 	f.dialog.Resize(fyne.NewSize(560, 0))
+	f.name.OnSubmitted = func(string) { f.dialog.Submit() }
+	opened := [3]string{f.name.Text, f.framework.Selected, f.description.Text}
+	ui.trackForm(formWhat(title), f.dialog, func() bool {
+		return [3]string{f.name.Text, f.framework.Selected, f.description.Text} != opened
+	})
 	return f
+}
+
+// formWhat names what a form holds, in a sentence, from its title: "New
+// train" is "a new train", "Train details" is "changes to the train details".
+func formWhat(title string) string {
+	if rest, ok := strings.CutPrefix(title, "New "); ok {
+		return "a new " + rest
+	}
+	return "changes to the " + strings.ToLower(title)
 }
 
 // newTrainDialog asks for a new train's name and framework, then opens it.

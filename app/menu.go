@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
+	"strings"
 
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/data"
@@ -25,6 +26,7 @@ type mainMenu struct {
 	results, finish                                     *fyne.MenuItem
 	workshop, present                                   *fyne.MenuItem
 	keys, method, about                                 *fyne.MenuItem
+	appearance                                          []*fyne.MenuItem // one per appearance, in order
 }
 
 func ctrl(k fyne.KeyName) fyne.Shortcut {
@@ -126,7 +128,7 @@ func newMainMenu(ui *UI) *mainMenu {
 		fyne.NewMenu("File", m.newTrain, m.sample, fyne.NewMenuItemSeparator(),
 			m.exportReport, m.exportBundle, m.exportCSV, m.importBundle, fyne.NewMenuItemSeparator(),
 			m.exportResponse, m.importResponses),
-		fyne.NewMenu("View", m.home, m.back, m.findTrain, m.portfolio),
+		fyne.NewMenu("View", m.home, m.back, m.findTrain, m.portfolio, fyne.NewMenuItemSeparator(), m.appearanceMenu()),
 		fyne.NewMenu("Assessment", m.newAssessment, fyne.NewMenuItemSeparator(),
 			m.prevItem, m.nextItem, m.nextUnanswered, fyne.NewMenuItemSeparator(),
 			m.results, m.finish, fyne.NewMenuItemSeparator(),
@@ -136,9 +138,27 @@ func newMainMenu(ui *UI) *mainMenu {
 	return m
 }
 
+// appearanceMenu offers light, dark or as the system, with the choice
+// ticked.
+func (m *mainMenu) appearanceMenu() *fyne.MenuItem {
+	parent := fyne.NewMenuItem("Appearance", nil)
+	for _, a := range appearances {
+		a := a
+		m.appearance = append(m.appearance, fyne.NewMenuItem(a.Title(), func() { m.ui.setAppearance(a) }))
+	}
+	parent.ChildMenu = fyne.NewMenu("", m.appearance...)
+	return parent
+}
+
 // update enables what makes sense on the screen shown.
 func (m *mainMenu) update() {
-	if m == nil || m.ui == nil || len(m.ui.stack) == 0 {
+	if m == nil || m.ui == nil {
+		return
+	}
+	for i, item := range m.appearance {
+		item.Checked = m.ui.appearance() == appearances[i]
+	}
+	if len(m.ui.stack) == 0 {
 		return
 	}
 	_, onTrain := current[*trainScreen](m.ui)
@@ -207,14 +227,17 @@ func (ui *UI) runWorkshop() {
 
 // keyHelp lists the keyboard shortcuts, as the Help menu shows them.
 var keyHelp = [][2]string{
-	{"1 – 5", "choose that level for the item on screen (while the levels have the keys; click one if a field has them); in a workshop, the vote of whoever is voting"},
+	{"1 – 5", "choose that level for the item on screen (while the levels or nothing have the keys; Esc leaves a note for them); in a workshop, the vote of whoever is voting"},
 	{"N", "not applicable"},
 	{"D", "don't know"},
 	{"0 or Delete", "clear the answer (not in a workshop vote)"},
 	{"↓ → Tab Enter", "next item (in a workshop vote Enter stays, so a voter's Enter never moves the room on)"},
 	{"↑ ← Shift+Tab", "previous item"},
 	{"Ctrl+J", "jump to the next unanswered item"},
-	{"Ctrl+↑ / Ctrl+↓", "previous / next item, also while typing a note"},
+	{"Ctrl+↑ / Ctrl+↓", "previous / next item, also while typing a note; the keys go back to the levels"},
+	{"Esc (in a note)", "leave the note; the levels have the keys again"},
+	{"Tab / Shift+Tab (in a field)", "next / previous field; a note never takes a tab"},
+	{"Enter / Esc (in a dialog)", "its main button / Cancel or Close"},
 	{"Ctrl+R", "results of the assessment on screen"},
 	{"Ctrl+E", "export the report as PDF"},
 	{"Ctrl+N", "new train"},
@@ -238,17 +261,96 @@ func (ui *UI) showKeys() {
 		rows = append(rows, row([]float32{32, 68}, key, wrapped(k[1])))
 	}
 	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewVScroll(container.NewVBox(rows...)), ui.win)
+	ui.answerKeys(d, d.Dismiss)
 	d.Resize(fyne.NewSize(640, 560))
 	d.Show()
 }
 
 func (ui *UI) showMethod() {
-	md := widget.NewRichTextFromMarkdown(assessment.Method(ui.defs))
+	md := widget.NewRichTextFromMarkdown(methodForCoach(assessment.Method(ui.defs)))
 	md.Wrapping = fyne.TextWrapWord
 	w := ui.app.NewWindow("Trainscope – how scores are computed")
 	w.SetContent(container.NewVScroll(md))
 	w.Resize(fyne.NewSize(820, 700))
 	w.Show()
+}
+
+// methodForCoach is the method document as a coach reads it in the app:
+// the paragraph that tells developers how the file is regenerated goes,
+// and a table too wide for the window becomes one paragraph a row, which
+// wraps instead of being cut at the window's edge.
+func methodForCoach(md string) string {
+	var out []string
+	for _, para := range strings.Split(md, "\n\n") {
+		if strings.Contains(para, "Do not edit by hand") {
+			continue
+		}
+		out = append(out, unfoldWideTables(para))
+	}
+	return strings.Join(out, "\n\n")
+}
+
+// wideTable is the width of a table row, in characters, beyond which the
+// method window cannot show the table whole.
+const wideTable = 110
+
+// unfoldWideTables writes each row of a wide Markdown table as a paragraph:
+// the row's first cell in bold, then each other cell after its column's
+// heading.
+func unfoldWideTables(para string) string {
+	lines := strings.Split(para, "\n")
+	var out []string
+	for start := 0; start < len(lines); {
+		end := start
+		for end < len(lines) && strings.HasPrefix(lines[end], "|") {
+			end++
+		}
+		if end == start {
+			out = append(out, lines[start])
+			start++
+			continue
+		}
+		table := lines[start:end]
+		start = end
+		wide := false
+		for _, l := range table {
+			wide = wide || len([]rune(l)) > wideTable
+		}
+		if !wide || len(table) < 3 {
+			out = append(out, table...)
+			continue
+		}
+		head := tableCells(table[0])
+		for _, l := range table[2:] {
+			cells := tableCells(l)
+			var parts []string
+			for j := 1; j < len(cells); j++ {
+				h := ""
+				if j < len(head) && head[j] != "" {
+					h = head[j] + ": "
+				}
+				parts = append(parts, h+cells[j])
+			}
+			row := strings.Join(parts, " · ")
+			if len(cells) > 0 && cells[0] != "" {
+				row = "**" + cells[0] + ".** " + row
+			}
+			out = append(out, "", row)
+		}
+		out = append(out, "")
+	}
+	return strings.TrimSpace(strings.Join(out, "\n"))
+}
+
+// tableCells splits a Markdown table row into its cells.
+func tableCells(line string) []string {
+	line = strings.TrimSpace(line)
+	line = strings.TrimSuffix(strings.TrimPrefix(line, "|"), "|")
+	cells := strings.Split(line, "|")
+	for i := range cells {
+		cells[i] = strings.TrimSpace(cells[i])
+	}
+	return cells
 }
 
 func (ui *UI) showAbout() {

@@ -283,23 +283,39 @@ func (rv *registerView) Figures() string { return rv.figures.Text }
 
 // save writes one impediment and shows the register again. A new one gets
 // its ID here rather than from the store, so an edit made before the first
-// write has landed updates it instead of adding it twice.
-func (rv *registerView) save(i int, imp assessment.Impediment) {
+// write has landed updates it instead of adding it twice. When the store
+// refuses it, the register goes back to what the store holds and, if it
+// came from the form, the form opens again with what the coach entered.
+func (rv *registerView) save(i int, imp assessment.Impediment, fromForm bool) {
 	if imp.ID == "" {
 		imp.ID = data.NewID()
 	}
+	before := slices.Clone(rv.register)
 	if i < 0 {
 		rv.register = append(rv.register, imp)
 	} else {
 		rv.register[i] = imp
 	}
+	rv.shownChanged()
+	trainID := rv.ts.trainID
+	what := "the impediment “" + imp.Title + "”"
+	rv.ts.ui.writeOr(what, func(ctx context.Context) error {
+		return rv.ts.ui.store.SaveImpediment(ctx, trainID, &imp)
+	}, nil, func(err error) {
+		rv.register = before
+		rv.shownChanged()
+		if fromForm {
+			rv.editDraft(i, imp, err)
+		}
+	}, func() { rv.save(i, imp, fromForm) })
+}
+
+// shownChanged shows the register as it now is, with the figures and the
+// train's facts that follow from it.
+func (rv *registerView) shownChanged() {
 	rv.ts.register = slices.Clone(rv.register)
 	rv.ts.updateFacts()
 	rv.filter()
-	trainID := rv.ts.trainID
-	rv.ts.ui.write("the impediment “"+imp.Title+"”", func(ctx context.Context) error {
-		return rv.ts.ui.store.SaveImpediment(ctx, trainID, &imp)
-	}, nil)
 }
 
 // close resolves an impediment today.
@@ -307,7 +323,10 @@ func (rv *registerView) close(i int) {
 	imp := rv.register[i]
 	imp.Status = assessment.StatusResolved
 	imp.Resolved = rv.today()
-	rv.save(i, imp)
+	if imp.Resolved.Before(imp.Raised) {
+		imp.Resolved = imp.Raised
+	}
+	rv.save(i, imp, false)
 }
 
 // escalate moves an impediment one rung up the ladder: team to ART, ART to
@@ -323,24 +342,33 @@ func (rv *registerView) escalate(i int) {
 		return
 	}
 	imp.Escalated = true
-	rv.save(i, imp)
+	rv.save(i, imp, false)
 }
 
 func (rv *registerView) remove(i int) {
 	imp := rv.register[i]
-	rv.ts.ui.confirm("Delete impediment", fmt.Sprintf("Delete “%s” from the register? "+
-		"To record that it was dealt with, close it instead.", imp.Title), "Delete", func() {
+	var del func()
+	del = func() {
+		before := slices.Clone(rv.register)
 		rv.register = slices.Delete(rv.register, i, i+1)
-		rv.ts.register = slices.Clone(rv.register)
-		rv.ts.updateFacts()
-		rv.filter()
+		rv.shownChanged()
 		trainID, id := rv.ts.trainID, imp.ID
-		rv.ts.ui.write("the deletion of the impediment", func(ctx context.Context) error {
+		rv.ts.ui.writeOr("the deletion of the impediment", func(ctx context.Context) error {
 			return rv.ts.ui.store.DeleteImpediment(ctx, trainID, id)
 		}, func() {
-			rv.ts.ui.status.offerUndo("Deleted “"+truncateText(imp.Title, 40)+"”", func() { rv.save(-1, imp) })
+			rv.ts.ui.status.offerUndo("Deleted “"+truncateText(imp.Title, 40)+"”", func() { rv.save(-1, imp, false) })
+		}, func(error) {
+			rv.register = before
+			rv.shownChanged()
+		}, func() {
+			if j := slices.IndexFunc(rv.register, func(x assessment.Impediment) bool { return x.ID == id }); j >= 0 {
+				i = j
+				del()
+			}
 		})
-	})
+	}
+	rv.ts.ui.confirm("Delete impediment", fmt.Sprintf("Delete “%s” from the register? "+
+		"To record that it was dealt with, close it instead.", imp.Title), "Delete", del)
 }
 
 // impedimentForm edits one impediment.
@@ -357,6 +385,13 @@ func (rv *registerView) edit(i int) {
 	if i >= 0 {
 		imp = rv.register[i]
 	}
+	rv.editDraft(i, imp, nil)
+}
+
+// editDraft opens the form on what the coach entered for impediment i (a
+// new one when i < 0). refused is why the store refused it last time, shown
+// on the field it concerns, or nil.
+func (rv *registerView) editDraft(i int, imp assessment.Impediment, refused error) {
 	f := &impedimentForm{
 		title: widget.NewEntry(), description: widget.NewMultiLineEntry(), owner: widget.NewEntry(),
 		raised: widget.NewEntry(), resolved: widget.NewEntry(),
@@ -386,24 +421,39 @@ func (rv *registerView) edit(i int) {
 	f.status.SetSelected(imp.Status.Title())
 	f.roam = widget.NewSelect(roamChoices, nil)
 	f.roam.SetSelected(roamChoices[max(slices.Index(roamChoices, imp.ROAM.Title()), 0)])
-	dateValidator := func(optional bool) fyne.StringValidator {
-		return func(s string) error {
-			if optional && strings.TrimSpace(s) == "" {
-				return nil
-			}
-			if _, err := time.Parse(dateInput, strings.TrimSpace(s)); err != nil {
-				return fmt.Errorf("write the date as year-month-day, e.g. 2026-03-12")
-			}
-			return nil
-		}
+	// The dates follow the domain's rules as the coach types them, so Save
+	// stays disabled until the store would take them.
+	draft := func() assessment.Impediment {
+		d := imp
+		d.Status = fromTitle(assessment.ImpedimentStatuses, f.status.Selected, assessment.StatusOpen)
+		d.Raised, _ = parseDate(f.raised.Text)
+		d.Resolved, _ = parseDate(f.resolved.Text)
+		return d
 	}
 	f.raised.SetText(imp.Raised.Format(dateInput))
-	f.raised.Validator = dateValidator(false)
+	f.raised.Validator = func(s string) error {
+		if _, err := parseDate(s); err != nil {
+			return err
+		}
+		raised, _ := draft().DateProblems(rv.today())
+		return raised
+	}
 	if !imp.Resolved.IsZero() {
 		f.resolved.SetText(imp.Resolved.Format(dateInput))
 	}
 	f.resolved.SetPlaceHolder("when resolved; today if left empty")
-	f.resolved.Validator = dateValidator(true)
+	f.resolved.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return nil
+		}
+		if _, err := parseDate(s); err != nil {
+			return err
+		}
+		_, resolved := draft().DateProblems(rv.today())
+		return resolved
+	}
+	f.raised.OnChanged = func(string) { f.resolved.Validate() }
+	f.status.OnChanged = func(string) { f.resolved.Validate() }
 	f.escalated = widget.NewCheck("Escalated beyond the level where it was raised", nil)
 	f.escalated.SetChecked(imp.Escalated)
 	recNames, recIDs := []string{"No: a new impediment"}, []string{""}
@@ -451,21 +501,59 @@ func (rv *registerView) edit(i int) {
 		imp.TeamID = teamIDs[max(f.team.SelectedIndex(), 0)]
 		imp.Status = fromTitle(assessment.ImpedimentStatuses, f.status.Selected, assessment.StatusOpen)
 		imp.ROAM = fromTitle(assessment.ROAMs, f.roam.Selected, assessment.ROAMNone)
-		imp.Raised, _ = time.Parse(dateInput, strings.TrimSpace(f.raised.Text))
+		imp.Raised, _ = parseDate(f.raised.Text)
 		imp.Resolved = time.Time{}
 		if imp.Status == assessment.StatusResolved {
 			imp.Resolved = rv.today()
-			if d, err := time.Parse(dateInput, strings.TrimSpace(f.resolved.Text)); err == nil {
+			if d, err := parseDate(f.resolved.Text); err == nil {
 				imp.Resolved = d
 			}
 		}
 		imp.Escalated = f.escalated.Checked
 		imp.RecurrenceOf = recIDs[max(f.recurrence.SelectedIndex(), 0)]
-		rv.save(i, imp)
+		rv.save(i, imp, true)
 	}, rv.ts.ui.win)
 	f.dialog.Resize(fyne.NewSize(620, 0))
+	what := "a new impediment"
+	if i >= 0 {
+		what = "changes to the impediment “" + truncateText(imp.Title, 40) + "”"
+	}
+	// Enter in a line of the form saves it, as the Save button would.
+	for _, e := range []*widget.Entry{f.title, f.owner, f.raised, f.resolved} {
+		e.OnSubmitted = func(string) { f.dialog.Submit() }
+	}
+	opened := f.state()
+	rv.ts.ui.trackForm(what, f.dialog, func() bool { return refused != nil || f.state() != opened })
 	f.dialog.Show()
+	if refused != nil {
+		f.mark(refused)
+	}
 	rv.lastForm = f
+}
+
+// state is everything the form holds, to tell whether the coach changed it.
+func (f *impedimentForm) state() string {
+	return strings.Join([]string{f.title.Text, f.description.Text, f.owner.Text, f.raised.Text, f.resolved.Text,
+		f.level.Selected, f.team.Selected, f.status.Selected, f.roam.Selected, f.recurrence.Selected,
+		fmt.Sprint(f.escalated.Checked)}, "\x00")
+}
+
+// mark shows why the store refused the impediment on the field it
+// concerns; a refusal no field explains goes on the title.
+func (f *impedimentForm) mark(err error) {
+	msg := err.Error()
+	entry := f.title
+	switch {
+	case strings.Contains(msg, ".resolved"):
+		entry = f.resolved
+	case strings.Contains(msg, ".raised"):
+		entry = f.raised
+	case strings.Contains(msg, ".owner"):
+		entry = f.owner
+	case strings.Contains(msg, ".description"):
+		entry = f.description
+	}
+	entry.SetValidationError(fmt.Errorf("not saved: %s", plainError(err)))
 }
 
 // shortDate writes a date in a narrow column.

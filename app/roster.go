@@ -30,6 +30,7 @@ type rosterEditor struct {
 	ts     *trainScreen
 	roster assessment.Roster
 	gaps   []assessment.RoleGap
+	saved  map[string]string // each team's name as last saved, by ID
 
 	rolesBox  *fyne.Container
 	teamsBox  *fyne.Container
@@ -46,6 +47,7 @@ type rosterEditor struct {
 // teamCard is the editor of one team.
 type teamCard struct {
 	name       *widget.Entry
+	nameHint   *widget.Label // why the name typed is not taken
 	sm, po     *widget.Select
 	developers *widget.Label
 	choose     *widget.Button
@@ -123,6 +125,7 @@ func (re *rosterEditor) build() {
 // set shows a roster read from the store.
 func (re *rosterEditor) set(r assessment.Roster) {
 	re.roster = r.Clone()
+	re.rememberNames()
 	re.vsm.SetChecked(r.ValueStreamMap)
 	re.skills.OnChanged, re.skills.Text = nil, strings.Join(r.RequiredSkills, ", ")
 	re.skills.Refresh()
@@ -136,6 +139,26 @@ func (re *rosterEditor) set(r assessment.Roster) {
 	re.rebuild()
 }
 
+// rememberNames keeps each team's name as saved, for the team whose name
+// is being fixed.
+func (re *rosterEditor) rememberNames() {
+	if re.saved == nil {
+		re.saved = map[string]string{}
+	}
+	for _, t := range re.roster.Teams {
+		if t.Name != "" {
+			re.saved[t.ID] = t.Name
+		}
+	}
+}
+
+// savedName is the name a team is saved under.
+func (re *rosterEditor) savedName(id string) string { return re.saved[id] }
+
+// cleanName is a name as typed or pasted, on one line: tabs, line breaks
+// and runs of spaces become one space, and spaces around it go.
+func cleanName(s string) string { return strings.Join(strings.Fields(s), " ") }
+
 // flush writes a name being typed.
 func (re *rosterEditor) flush() { re.ts.ui.typing.flush() }
 
@@ -143,6 +166,7 @@ func (re *rosterEditor) flush() { re.ts.ui.typing.flush() }
 func (re *rosterEditor) changed() {
 	re.updateGaps()
 	r := re.roster.Clone()
+	re.rememberNames()
 	id := re.ts.trainID
 	re.ts.roster = re.roster.Clone()
 	re.ts.updateFacts()
@@ -224,7 +248,7 @@ func (re *rosterEditor) buildRoles() {
 		})
 		add.Importance = widget.LowImportance
 		if len(holders) == 0 {
-			none := widget.NewLabel("not on the roster")
+			none := widget.NewLabel("vacant")
 			none.TextStyle.Italic = true
 			holders = append(holders, none)
 		}
@@ -268,8 +292,26 @@ func (re *rosterEditor) teamCard(i int) *teamCard {
 	tc.name = widget.NewEntry()
 	tc.name.SetText(t.Name)
 	tc.name.SetPlaceHolder("Team name")
+	// A name being fixed is checked where it is typed; until it is fixed
+	// the team keeps its saved name and every other change is saved.
+	tc.name.AlwaysShowValidationError = true
+	tc.name.Validator = func(s string) error {
+		if cleanName(s) == "" {
+			return fmt.Errorf("give the team a name; until then it keeps “%s”", re.savedName(re.roster.Teams[i].ID))
+		}
+		return nil
+	}
+	tc.nameHint = widget.NewLabel("")
+	tc.nameHint.Importance = widget.DangerImportance
+	tc.nameHint.Hide()
 	tc.name.OnChanged = func(s string) {
-		re.roster.Teams[i].Name = s
+		if c := cleanName(s); c != "" {
+			re.roster.Teams[i].Name = c
+			tc.nameHint.Hide()
+		} else {
+			tc.nameHint.SetText(tc.name.Validator(s).Error())
+			tc.nameHint.Show()
+		}
 		re.ts.ui.typing.call(fmt.Sprintf("team-name-%d", i), func() {
 			re.buildPeople()
 			re.changed()
@@ -333,6 +375,7 @@ func (re *rosterEditor) teamCard(i int) *teamCard {
 	smLabel, poLabel := widget.NewLabel("Scrum Master"), widget.NewLabel("Product Owner")
 	form := container.NewVBox(
 		container.NewBorder(nil, nil, nil, tc.remove, tc.name),
+		tc.nameHint,
 		container.NewGridWithColumns(2,
 			container.NewBorder(nil, nil, smLabel, nil, tc.sm),
 			container.NewBorder(nil, nil, poLabel, nil, tc.po)),
@@ -385,7 +428,7 @@ func (re *rosterEditor) chooseDevelopers(i int) {
 	newName := widget.NewEntry()
 	newName.SetPlaceHolder("Add a new person to this team")
 	addNew := func() {
-		name := strings.TrimSpace(newName.Text)
+		name := cleanName(newName.Text)
 		if name == "" {
 			return
 		}
@@ -436,7 +479,7 @@ func (re *rosterEditor) addTeam(name string) {
 }
 
 func (re *rosterEditor) addPersonFromEntry() {
-	name := strings.TrimSpace(re.newPerson.Text)
+	name := cleanName(re.newPerson.Text)
 	if name == "" {
 		return
 	}
@@ -524,7 +567,7 @@ func (re *rosterEditor) renamePerson(id string) {
 	e := widget.NewEntry()
 	e.SetText(re.personName(id))
 	dialog.ShowForm("Rename", "Save", "Cancel", []*widget.FormItem{widget.NewFormItem("Name", e)}, func(ok bool) {
-		name := strings.TrimSpace(e.Text)
+		name := cleanName(e.Text)
 		if !ok || name == "" {
 			return
 		}
@@ -588,8 +631,17 @@ func (re *rosterEditor) updateGaps() {
 	re.gaps = assessment.RoleGaps(re.roster, re.ts.train.Framework)
 	re.gapTitle.SetText(fmt.Sprintf("Role gaps (%d)", len(re.gaps)))
 	var gapBoxObjs []fyne.CanvasObject
-	if len(re.gaps) == 0 {
-		gapBoxObjs = append(gapBoxObjs, wrapped("No gaps: every role is held and every team is whole."))
+	switch {
+	case re.roster.Empty():
+		gapBoxObjs = append(gapBoxObjs, wrapped(assessment.EmptyRosterNote))
+	case len(re.gaps) == 0:
+		gapBoxObjs = append(gapBoxObjs, wrapped(assessment.NoGapsNote))
+	}
+	if dups := re.roster.DuplicateNames(); len(dups) > 0 {
+		warn := wrapped("Two people have the same name: " + strings.Join(dups, ", ") +
+			". If they are one person, remove one; if not, rename one so the pickers tell them apart.")
+		warn.Importance = widget.WarningImportance
+		gapBoxObjs = append([]fyne.CanvasObject{warn}, gapBoxObjs...)
 	}
 	for _, g := range re.gaps {
 		gapBoxObjs = append(gapBoxObjs, gapCard(g))
@@ -632,7 +684,7 @@ func (re *rosterEditor) GapFindings() []string {
 func splitList(s string) []string {
 	var out []string
 	for _, part := range strings.Split(s, ",") {
-		if p := strings.TrimSpace(part); p != "" {
+		if p := cleanName(part); p != "" {
 			out = append(out, p)
 		}
 	}

@@ -20,9 +20,45 @@ var (
 )
 
 // trainscopeTheme is Fyne's default theme with the Go fonts and a few colours
-// of its own. It passes the variant Fyne gives it straight through, so the
-// window follows the system's light or dark setting.
-type trainscopeTheme struct{}
+// of its own. By default it passes the variant Fyne gives it straight
+// through, so the window follows the system's light or dark setting; the
+// coach may choose light or dark instead (View ▸ Appearance).
+type trainscopeTheme struct{ appearance appearance }
+
+// appearance is the coach's choice of light or dark.
+type appearance string
+
+// The appearances, as stored in the preferences.
+const (
+	appearanceSystem appearance = ""
+	appearanceLight  appearance = "light"
+	appearanceDark   appearance = "dark"
+)
+
+// appearances are the choices in the order the menu offers them.
+var appearances = []appearance{appearanceSystem, appearanceLight, appearanceDark}
+
+// Title names the choice in the menu.
+func (a appearance) Title() string {
+	switch a {
+	case appearanceLight:
+		return "Light"
+	case appearanceDark:
+		return "Dark"
+	}
+	return "As the system"
+}
+
+// variant is the variant drawn when the system asks for v.
+func (t trainscopeTheme) variant(v fyne.ThemeVariant) fyne.ThemeVariant {
+	switch t.appearance {
+	case appearanceLight:
+		return theme.VariantLight
+	case appearanceDark:
+		return theme.VariantDark
+	}
+	return v
+}
 
 var _ fyne.Theme = trainscopeTheme{}
 
@@ -42,7 +78,8 @@ var trendPalette = []color.NRGBA{
 	{R: 0xc0, G: 0x39, B: 0x2b, A: 0xff},
 }
 
-func (trainscopeTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+func (t trainscopeTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	v = t.variant(v)
 	dark := v == theme.VariantDark
 	switch n {
 	case theme.ColorNamePrimary:

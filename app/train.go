@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -37,6 +36,7 @@ type trainScreen struct {
 	assessList *widget.List
 	noAssess   *fyne.Container
 	latest     *fyne.Container // where the train stands: the latest result and today's facts
+	today      *fyne.Container // today's facts in latest
 	rosterEd   *rosterEditor
 	registerV  *registerView
 	trend      *trendView
@@ -256,43 +256,49 @@ func (ts *trainScreen) showLatest() {
 	}
 	box.Add(widget.NewSeparator())
 	box.Add(boldLabel("Today"))
-	gaps := assessment.RoleGaps(ts.roster, ts.train.Framework)
-	fig := assessment.Figures(ts.register, assessment.Day(ts.ui.now()), assessment.DefaultPIWeeks)
-	today := []string{plural(len(gaps), "role gap in the roster", "role gaps in the roster")}
+	ts.today = container.NewVBox()
+	box.Add(ts.today)
+	ts.showToday(ts.todayFacts())
+	box.Refresh()
+}
+
+// todayFacts is what the roster and register say today, computed once for
+// the header and the "Today" panel alike.
+func (ts *trainScreen) todayFacts() assessment.TodayFacts {
+	return assessment.TodayFactsOf(ts.roster, ts.register, ts.train.Framework,
+		assessment.Day(ts.ui.now()), ts.registerV.piWeeks())
+}
+
+// showToday writes the "Today" panel.
+func (ts *trainScreen) showToday(f assessment.TodayFacts) {
+	if ts.today == nil {
+		return
+	}
+	var today []string
+	if f.RosterEmpty {
+		today = append(today, "the roster is empty")
+	} else {
+		today = append(today, plural(f.RoleGaps, "role gap in the roster", "role gaps in the roster"))
+	}
+	fig := f.Impediments
 	if fig.Open > 0 {
 		today = append(today, fmt.Sprintf("%s, the oldest %d days old", plural(fig.Open, "open impediment", "open impediments"), fig.OldestOpenAgeDays))
 	} else {
 		today = append(today, "no open impediments")
 	}
-	box.Add(bullets(today))
-	box.Refresh()
+	ts.today.Objects = []fyne.CanvasObject{bullets(today)}
+	ts.today.Refresh()
 }
 
-// updateFacts writes the line under the train's name.
+// updateFacts writes the line under the train's name and the "Today"
+// panel; every change to the roster or register calls it.
 func (ts *trainScreen) updateFacts() {
-	people := map[string]bool{}
-	for _, t := range ts.roster.Teams {
-		for _, id := range append([]string{t.ScrumMasterID, t.ProductOwnerID}, t.DeveloperIDs...) {
-			if id != "" {
-				people[id] = true
-			}
-		}
-	}
-	for _, r := range ts.roster.Roles {
-		if r.PersonID != "" {
-			people[r.PersonID] = true
-		}
-	}
-	open := 0
-	for _, imp := range ts.register {
-		if imp.Status != assessment.StatusResolved {
-			open++
-		}
-	}
+	f := ts.todayFacts()
 	ts.facts.SetText(fmt.Sprintf("%s · scaled facilitator: %s · %s · %s on the train · %s",
 		ts.train.Framework, ts.train.Framework.FacilitatorTitle(),
-		plural(len(ts.roster.Teams), "team", "teams"), plural(len(people), "person", "people"),
-		plural(open, "open impediment", "open impediments")))
+		plural(f.Teams, "team", "teams"), plural(f.People, "person", "people"),
+		plural(f.Impediments.Open, "open impediment", "open impediments")))
+	ts.showToday(f)
 }
 
 func (ts *trainScreen) editDetails() {
@@ -344,10 +350,8 @@ func newAssessmentForm(ui *UI, title, confirm string, a assessment.Assessment, s
 	f := &assessmentForm{date: widget.NewEntry(), pi: widget.NewEntry(), assessor: widget.NewEntry(), weeks: widget.NewEntry()}
 	f.date.SetText(a.Date.Format(dateInput))
 	f.date.Validator = func(s string) error {
-		if _, err := time.Parse(dateInput, strings.TrimSpace(s)); err != nil {
-			return fmt.Errorf("write the date as year-month-day, e.g. 2026-03-12")
-		}
-		return nil
+		_, err := parseDate(s)
+		return err
 	}
 	f.pi.SetText(a.PI)
 	f.pi.SetPlaceHolder("e.g. PI 2026.2")
@@ -374,9 +378,9 @@ func newAssessmentForm(ui *UI, title, confirm string, a assessment.Assessment, s
 		if !ok {
 			return
 		}
-		a.Date, _ = time.Parse(dateInput, strings.TrimSpace(f.date.Text))
-		a.PI = strings.TrimSpace(f.pi.Text)
-		a.Assessor = strings.TrimSpace(f.assessor.Text)
+		a.Date, _ = parseDate(f.date.Text)
+		a.PI = cleanName(f.pi.Text)
+		a.Assessor = cleanName(f.assessor.Text)
 		a.PIWeeks, _ = strconv.Atoi(strings.TrimSpace(f.weeks.Text))
 		if a.Assessor != "" {
 			ui.app.Preferences().SetString(prefAssessor, a.Assessor)
@@ -384,6 +388,13 @@ func newAssessmentForm(ui *UI, title, confirm string, a assessment.Assessment, s
 		save(a)
 	}, ui.win)
 	f.dialog.Resize(fyne.NewSize(520, 0))
+	for _, e := range []*widget.Entry{f.date, f.pi, f.assessor, f.weeks} {
+		e.OnSubmitted = func(string) { f.dialog.Submit() }
+	}
+	opened := [4]string{f.date.Text, f.pi.Text, f.assessor.Text, f.weeks.Text}
+	ui.trackForm(formWhat(title), f.dialog, func() bool {
+		return [4]string{f.date.Text, f.pi.Text, f.assessor.Text, f.weeks.Text} != opened
+	})
 	return f
 }
 

@@ -102,7 +102,17 @@ func scoreWithShare(s assessment.Score) string {
 
 // set draws the chart and table from the train screen's assessments.
 func (tv *trendView) set() {
-	as, rs := tv.ts.assessments, tv.ts.results
+	// A draft is not where the train stands yet: its scores rest on the
+	// items rated so far. The chart draws finished assessments only; the
+	// table lists every one with its status.
+	var as []*assessment.Assessment
+	var rs []assessment.Results
+	for i, a := range tv.ts.assessments {
+		if a.Status == assessment.Final {
+			as, rs = append(as, a), append(rs, tv.ts.results[i])
+		}
+	}
+	drafts := len(tv.ts.assessments) - len(as)
 	labels := make([]string, len(as))
 	for i, a := range as {
 		labels[i] = a.PI
@@ -153,13 +163,18 @@ func (tv *trendView) set() {
 		tv.table.SetColumnWidth(c, w)
 	}
 	tv.table.Refresh()
+	var note string
 	switch len(as) {
 	case 0:
-		tv.note.SetText("The trend appears once the train has assessments.")
+		note = "The trend appears once the train has a finished assessment."
 	case 1:
-		tv.note.SetText("One assessment so far: the trend shows once there is a second, PI over PI.")
+		note = "One finished assessment so far: the trend shows once there is a second, PI over PI."
 	default:
-		tv.note.SetText(fmt.Sprintf("%d assessments, oldest first. In the table, each score has the share of items rated "+
-			"in brackets. The overall score covers the maturity checklists; scaled facilitator fit feeds the verdict only.", len(as)))
+		note = fmt.Sprintf("%d finished assessments, oldest first. In the table, each score has the share of items rated "+
+			"in brackets. The overall score covers the maturity checklists; scaled facilitator fit feeds the verdict only.", len(as))
 	}
+	if drafts > 0 {
+		note += " " + plural(drafts, "draft is", "drafts are") + " listed in the table but left out of the chart until finished."
+	}
+	tv.note.SetText(note)
 }

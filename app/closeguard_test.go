@@ -1,0 +1,61 @@
+package app
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+)
+
+// TestClosingAsksAboutAnOpenForm: closing the window while a new
+// impediment is half filled in asks first, and going back keeps it.
+func TestClosingAsksAboutAnOpenForm(t *testing.T) {
+	ui, _ := newTestUI(t)
+	c := ui.win.Canvas()
+	ts := newTrain(t, ui, "Closing ART")
+	ts.tabs.SelectIndex(tabRegister)
+	closed := false
+	ui.closeWin = func() { closed = true } // the test driver closes a window only once: at cleanup
+
+	// An untouched form closes without a question.
+	tap(t, ui, "Add impediment")
+	if ui.unsavedForm() != nil {
+		t.Errorf("an untouched form counts as unsaved")
+	}
+	tap(t, ui, "Cancel")
+
+	tap(t, ui, "Add impediment")
+	form := ts.registerV.lastForm
+	test.Type(form.title, "Half a thought")
+	ui.closeWindow()
+	ui.closeWindow() // a second click on the close box asks no second time
+	settle(ui)
+	if n := len(c.Overlays().List()); n != 2 {
+		t.Errorf("%d dialogs on screen, want the form and one question", n)
+	}
+	if closed {
+		t.Fatal("the window closed and lost the form without a word")
+	}
+	assertShows(t, c, "You are entering a new impediment and have not saved it.")
+	tap(t, ui, "Go back to the form")
+	if closed || form.title.Text != "Half a thought" {
+		t.Fatalf("going back: closed %v, title %q", closed, form.title.Text)
+	}
+	assertShows(t, c, "New impediment")
+
+	// Saved or cancelled, nothing is left to ask about.
+	form.raised.SetText("2026-03-01")
+	form.dialog.Submit()
+	settle(ui)
+	if f := ui.unsavedForm(); f != nil {
+		t.Errorf("a saved form still counts as open: %s", f.what)
+	}
+
+	tap(t, ui, "Add impediment")
+	test.Type(ts.registerV.lastForm.title, "Another")
+	ui.closeWindow()
+	settle(ui)
+	tap(t, ui, "Close and lose it")
+	if !closed {
+		t.Errorf("choosing to lose the form did not close the window")
+	}
+}

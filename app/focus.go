@@ -1,0 +1,110 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+)
+
+// The keyboard's focus model, in one place:
+//
+//   - On an assessment the rating picker has the keys. Moving to another
+//     item (Ctrl+↑/↓, the item list, the buttons) gives them back to it,
+//     from a note or a figure as well, so the next digit is a level and
+//     never lands in a text.
+//   - Esc leaves a text field for the picker; Tab and Shift+Tab move to the
+//     next or previous field, in notes too, so no tab is ever typed.
+//   - A digit typed while nothing has the keys (after a click on a label)
+//     goes to the picker.
+//   - A dialog answers Enter (its confirm button) and Esc (its dismiss
+//     button) while none of its fields has the keys.
+
+// fieldEntry is a text field that keeps to the focus model: Esc calls
+// leave, and Tab moves on instead of typing a tab.
+type fieldEntry struct {
+	widget.Entry
+	leave func() // on Esc; nil leaves the keys where they are
+}
+
+// newNoteEntry is a field of several lines, wrapped at words.
+func newNoteEntry(leave func()) *fieldEntry {
+	e := &fieldEntry{leave: leave}
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// AcceptsTab is false: Tab moves the focus on, in a note as in a line.
+func (e *fieldEntry) AcceptsTab() bool { return false }
+
+// TypedKey takes Esc and Tab from the text: Esc leaves the field, Tab (as a
+// driver that hands it on anyway would send it) moves to the next field.
+func (e *fieldEntry) TypedKey(k *fyne.KeyEvent) {
+	switch k.Name {
+	case fyne.KeyEscape:
+		if e.leave != nil {
+			e.leave()
+		}
+		return
+	case fyne.KeyTab:
+		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
+			c.FocusNext()
+		}
+		return
+	}
+	e.Entry.TypedKey(k)
+}
+
+// keyedDialog is a dialog open on the window with what Enter does in it.
+type keyedDialog struct {
+	d     dialog.Dialog
+	enter func()
+}
+
+// answerKeys makes a dialog answer Enter with enter (nil: Enter does
+// nothing) and Esc by dismissing it, while it is the topmost one.
+func (ui *UI) answerKeys(d dialog.Dialog, enter func()) {
+	k := &keyedDialog{d: d, enter: enter}
+	ui.dialogs = append(ui.dialogs, k)
+	d.SetOnClosed(func() {
+		for i, g := range ui.dialogs {
+			if g == k {
+				ui.dialogs = append(ui.dialogs[:i], ui.dialogs[i+1:]...)
+				break
+			}
+		}
+	})
+}
+
+// dialogKey answers Enter or Esc for the topmost dialog; false when no
+// dialog of ours is open or the key is another.
+func (ui *UI) dialogKey(name fyne.KeyName) bool {
+	if len(ui.dialogs) == 0 {
+		return false
+	}
+	top := ui.dialogs[len(ui.dialogs)-1]
+	switch name {
+	case fyne.KeyEscape:
+		top.d.Dismiss()
+		return true
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if top.enter != nil {
+			top.enter()
+		}
+		return true
+	}
+	return false
+}
+
+// freeRune takes a character typed while nothing has the keys: on an
+// assessment it is for the rating picker.
+func (ui *UI) freeRune(r rune) {
+	if len(ui.dialogs) > 0 || len(ui.win.Canvas().Overlays().List()) > 0 {
+		return
+	}
+	if s, ok := ui.top().(*assessmentScreen); ok && s.loaded {
+		ui.win.Canvas().Focus(s.picker)
+		s.picker.TypedRune(r)
+	}
+}

@@ -1,0 +1,51 @@
+package app
+
+import (
+	"context"
+	"testing"
+
+	"github.com/trainscope/trainscope/assessment"
+)
+
+// TestTrendLeavesDraftsOut: a draft is never drawn as if it were a finished
+// assessment; the table lists it with its status and the note says so.
+func TestTrendLeavesDraftsOut(t *testing.T) {
+	ui, store := newTestUI(t, withSample)
+	ctx := context.Background()
+	trains, _ := store.Trains(ctx)
+	id := trains[0].Train.ID
+	draft := assessment.Assessment{TrainID: id, Date: testDay, PI: "PI 2026.3", Assessor: "Kim", Status: assessment.Draft}
+	if err := store.CreateAssessment(ctx, &draft); err != nil {
+		t.Fatal(err)
+	}
+	ui.openTrain(id)
+	settle(ui)
+	ts := ui.top().(*trainScreen)
+	ts.tabs.SelectIndex(tabTrend)
+	finished := 0
+	for _, a := range ts.assessments {
+		if a.Status == assessment.Final {
+			finished++
+		}
+	}
+	if finished == len(ts.assessments) {
+		t.Fatalf("the sample and a new draft: %d assessments, all finished", len(ts.assessments))
+	}
+	if got := len(ts.trend.chart.labels); got != finished {
+		t.Errorf("the chart draws %d assessments (%v), want the %d finished", got, ts.trend.chart.labels, finished)
+	}
+	for _, l := range ts.trend.chart.labels {
+		if l == "PI 2026.3" {
+			t.Errorf("the draft is drawn on the chart")
+		}
+	}
+	for _, s := range ts.trend.chart.series {
+		if len(s.Values) != finished {
+			t.Errorf("series %s has %d points", s.Name, len(s.Values))
+		}
+	}
+	if rows, _ := ts.trend.size(); rows != len(ts.assessments) {
+		t.Errorf("the table lists %d of %d assessments", rows, len(ts.assessments))
+	}
+	assertShows(t, ui.win.Canvas(), "left out of the chart until finished")
+}
