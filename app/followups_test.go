@@ -2,6 +2,11 @@ package app
 
 import (
 	"context"
+	"image/png"
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
 	"strings"
 	"testing"
 
@@ -40,6 +45,13 @@ func TestFollowUpsOnTheResultsScreen(t *testing.T) {
 		t.Fatalf("%d follow-ups on screen, %d in the assessment", len(rs.followUpCards), len(a.FollowUps))
 	}
 	assertShows(t, c, "Not met by the data. The roster still shows: Nobody holds the System Architect role.")
+	if os.Getenv("TRAINSCOPE_SCREENSHOTS") != "" {
+		// go test -tags migrated_fynedo ./app -run TestFollowUpsOnTheResultsScreen with TRAINSCOPE_SCREENSHOTS=1
+		w := test.NewWindow(rs.followUpsSection())
+		w.Resize(fyne.NewSize(1100, w.Content().MinSize().Height+8))
+		writeScreenshot(t, w.Canvas(), filepath.Join("..", "docs", "screenshots", "gui-followups.png"))
+		w.Close()
+	}
 
 	first := rs.followUpCards[0]
 	test.Tap(first.buttons[assessment.FollowUpDone])
@@ -68,5 +80,17 @@ func TestFollowUpsOnTheResultsScreen(t *testing.T) {
 	}
 	if !strings.Contains(rs.results.FollowThrough.Sentence(assessment.SAFe), "1 dropped") {
 		t.Errorf("figures on screen: %s", rs.results.FollowThrough.Sentence(assessment.SAFe))
+	}
+}
+
+func writeScreenshot(t *testing.T, c fyne.Canvas, path string) {
+	t.Helper()
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, c.Capture()); err != nil {
+		t.Fatal(err)
 	}
 }
