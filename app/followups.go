@@ -21,8 +21,7 @@ func (rs *resultsScreen) followUpsSection() fyne.CanvasObject {
 	fw := rs.train.Framework
 	rs.followUpCards = rs.followUpCards[:0]
 	box := container.NewVBox(sectionTitle(fw.Expand("Since last {pi}")),
-		wrapped(fw.Expand(fmt.Sprintf("Of last {pi}'s %s: %s. Follow-through %.0f%%.",
-			assessment.Count(r.FollowThrough.Total, "agreed recommendation", "agreed recommendations"), r.FollowThrough.Sentence(fw), 100*r.FollowThrough.Rate))))
+		wrapped(fmt.Sprintf("%s Follow-through %.0f%%.", r.FollowThrough.Line(fw), 100*r.FollowThrough.Rate)))
 	for _, fr := range r.FollowUps {
 		c := rs.newFollowUpCard(fr)
 		rs.followUpCards = append(rs.followUpCards, c)
@@ -57,7 +56,7 @@ func (rs *resultsScreen) newFollowUpCard(fr assessment.FollowUpResult) *followUp
 	}
 	c.data = wrapped(data)
 	c.data.TextStyle.Italic = true
-	when := fmt.Sprintf("Agreed in %s, due by %s", dash(fr.RaisedPI), dash(fr.TargetPI))
+	when := fmt.Sprintf("Agreed in %s, due by %s", orDash(fr.RaisedPI), orDash(fr.TargetPI))
 	switch {
 	case fr.Escalated:
 		when += fmt.Sprintf(" · overdue %s, escalated to %s", assessment.Count(fr.OverduePIs, fw.Expand("{pi}"), fw.Expand("{pis}")), levelName(fr.Escalation))
@@ -86,13 +85,6 @@ func (rs *resultsScreen) newFollowUpCard(fr assessment.FollowUpResult) *followUp
 	}
 	c.box = container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, nil, btns, meta), finding, wrapped(fr.Action), c.data, c.state)
 	return c
-}
-
-func dash(s string) string {
-	if strings.TrimSpace(s) == "" {
-		return "–"
-	}
-	return s
 }
 
 // setFollowUpState saves what the coach says happened; dropping one asks

@@ -88,12 +88,13 @@ type FollowUp struct {
 // FollowUpResult is a follow-up as the new assessment reads it.
 type FollowUpResult struct {
 	FollowUp
-	Met         *bool  // what the data says; nil when the data cannot decide
-	Evidence    string // what the data shows, in words
-	Closed      bool   // done or met (by the data or the coach's word), or dropped
-	OverduePIs  int    // how many PIs past its target PI it is, when not closed
-	Escalated   bool   // overdue for a second PI: climbed one step on the ladder
-	RepeatedPIs int    // how many PIs since it was first agreed, while unmet
+	Met         *bool           // what the data says; nil when the data cannot decide
+	Evidence    string          // what the data shows, in words
+	Closed      bool            // done or met (by the data or the coach's word), or dropped
+	OverduePIs  int             // how many PIs past its target PI it is, when not closed
+	Escalated   bool            // overdue for a second PI: climbed one step on the ladder
+	ClimbedFrom ImpedimentLevel // where it stood before it climbed; empty unless Escalated
+	RepeatedPIs int             // how many PIs since it was first agreed, while unmet
 }
 
 // FollowThrough are the figures of one assessment's follow-ups.
@@ -204,7 +205,7 @@ func evaluateFollowUps(a *Assessment, r Results) []FollowUpResult {
 				fr.OverduePIs = n + 1
 			}
 			if fr.OverduePIs >= 2 {
-				fr.Escalated = true
+				fr.Escalated, fr.ClimbedFrom = true, fu.Escalation
 				fr.Escalation = stepUp(fu.Escalation)
 			}
 			if fu.RaisedPI != "" && fu.RaisedPI != a.PI {
@@ -345,6 +346,15 @@ func (ft FollowThrough) Sentence(f Framework) string {
 	return List(parts)
 }
 
+// Line is the follow-through as the leadership summary and the results
+// screen say it: "Of last PI's 3 agreed recommendations: 1 of 3 done, ...".
+func (ft FollowThrough) Line(f Framework) string {
+	if ft.Total == 0 {
+		return ""
+	}
+	return f.Expand(fmt.Sprintf("Of last {pi}'s %s: %s.", Count(ft.Total, "agreed recommendation", "agreed recommendations"), ft.Sentence(f)))
+}
+
 // deriveFollowUps is FU-04: a follow-up unmet for the second assessment in
 // a row becomes a finding for the LACE.
 func deriveFollowUps(r Results, f Framework, add addFunc) {
@@ -386,13 +396,12 @@ func FollowUpIndex(fus []FollowUp, recID string) int {
 func Earlier(cur *Assessment, all []*Assessment) []*Assessment {
 	var out []*Assessment
 	for _, a := range all {
-		if a == nil || cur != nil && a.ID == cur.ID {
-			if cur != nil && a != nil && a.ID == cur.ID {
-				break
-			}
+		switch {
+		case a == nil:
 			continue
-		}
-		if a.Status != Final || cur != nil && a.Date.After(cur.Date) {
+		case cur != nil && a.ID == cur.ID:
+			return out // the store lists them oldest first: what follows is later
+		case a.Status != Final || cur != nil && a.Date.After(cur.Date):
 			continue
 		}
 		out = append(out, a)

@@ -69,15 +69,7 @@ func TestFollowUpsStored(t *testing.T) {
 // with the criteria the data can decide read against the new one.
 func TestNewAssessmentFollowsUpTheLast(t *testing.T) {
 	ctx := context.Background()
-	defs, err := assessment.LoadDefinitions(assets.Checklists())
-	must(t, err)
-	s := openTemp(t, Options{Summarize: countingSummary, Definitions: defs})
-	_, prevID, err := s.AddSample(ctx, day(2026, 3, 1))
-	must(t, err)
-	prev, err := s.Assessment(ctx, prevID)
-	must(t, err)
-	a := assessment.Assessment{TrainID: prev.TrainID, Date: day(2026, 5, 20), PI: assessment.NextPI(prev.PI, 1), ChecklistVersion: defs.Version}
-	must(t, s.CreateAssessment(ctx, &a))
+	s, defs, a := afterSample(t)
 	got, err := s.Assessment(ctx, a.ID)
 	must(t, err)
 	if len(got.FollowUps) == 0 {
@@ -111,15 +103,7 @@ func TestNewAssessmentFollowsUpTheLast(t *testing.T) {
 // go out in the bundle and come back the same.
 func TestFollowUpsTravelInBundles(t *testing.T) {
 	ctx := context.Background()
-	defs, err := assessment.LoadDefinitions(assets.Checklists())
-	must(t, err)
-	a := openTemp(t, Options{Summarize: countingSummary, Definitions: defs})
-	_, prevID, err := a.AddSample(ctx, day(2026, 3, 1))
-	must(t, err)
-	prev, err := a.Assessment(ctx, prevID)
-	must(t, err)
-	next := assessment.Assessment{TrainID: prev.TrainID, Date: day(2026, 5, 20), PI: assessment.NextPI(prev.PI, 1), ChecklistVersion: defs.Version}
-	must(t, a.CreateAssessment(ctx, &next))
+	a, defs, next := afterSample(t)
 	fu := next.FollowUps[0]
 	fu.State, fu.Reason = assessment.FollowUpDropped, "Replaced by the platform team's plan."
 	must(t, a.SetFollowUp(ctx, next.ID, fu))
@@ -148,15 +132,7 @@ func TestFollowUpsTravelInBundles(t *testing.T) {
 // and what the data says.
 func TestFollowUpsInCSV(t *testing.T) {
 	ctx := context.Background()
-	defs, err := assessment.LoadDefinitions(assets.Checklists())
-	must(t, err)
-	s := openTemp(t, Options{Summarize: countingSummary, Definitions: defs})
-	_, prevID, err := s.AddSample(ctx, day(2026, 3, 1))
-	must(t, err)
-	prev, err := s.Assessment(ctx, prevID)
-	must(t, err)
-	next := assessment.Assessment{TrainID: prev.TrainID, Date: day(2026, 5, 20), PI: assessment.NextPI(prev.PI, 1), ChecklistVersion: defs.Version}
-	must(t, s.CreateAssessment(ctx, &next))
+	s, defs, next := afterSample(t)
 	var buf strings.Builder
 	must(t, s.ExportCSV(ctx, &buf, defs, nil))
 	rows, err := csv.NewReader(strings.NewReader(buf.String())).ReadAll()
@@ -179,4 +155,22 @@ func TestFollowUpsInCSV(t *testing.T) {
 	if n != len(next.FollowUps) {
 		t.Errorf("%d follow-up rows for %d follow-ups", n, len(next.FollowUps))
 	}
+}
+
+// afterSample is a store with the sample train and a new assessment of it,
+// started the day after, which came with the sample's agreed
+// recommendations as follow-ups.
+func afterSample(t testing.TB) (*Store, *assessment.Definitions, assessment.Assessment) {
+	t.Helper()
+	ctx := context.Background()
+	defs, err := assessment.LoadDefinitions(assets.Checklists())
+	must(t, err)
+	s := openTemp(t, Options{Summarize: countingSummary, Definitions: defs})
+	_, prevID, err := s.AddSample(ctx, day(2026, 3, 1))
+	must(t, err)
+	prev, err := s.Assessment(ctx, prevID)
+	must(t, err)
+	next := assessment.Assessment{TrainID: prev.TrainID, Date: day(2026, 5, 20), PI: assessment.NextPI(prev.PI, 1), ChecklistVersion: defs.Version}
+	must(t, s.CreateAssessment(ctx, &next))
+	return s, defs, next
 }

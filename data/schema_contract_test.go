@@ -13,7 +13,6 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/trainscope/trainscope/assessment"
-	"github.com/trainscope/trainscope/assets"
 )
 
 // The bundle schema (assets/bundle.schema.json) and the importer are one
@@ -50,18 +49,9 @@ func schemaValid(t testing.TB, s *jsonschema.Schema, b []byte) error {
 // contractStore is a store with both samples, a follow-up and a draft.
 func contractStore(t testing.TB) *Store {
 	t.Helper()
-	ctx := context.Background()
-	defs, err := assessment.LoadDefinitions(assets.Checklists())
+	s, _, _ := afterSample(t)
+	_, _, err := s.AddSampleOf(context.Background(), assessment.ScrumAtScale, day(2026, 3, 1))
 	must(t, err)
-	s := openTemp(t, Options{Summarize: countingSummary, Definitions: defs})
-	_, id, err := s.AddSample(ctx, day(2026, 3, 1))
-	must(t, err)
-	_, _, err = s.AddSampleOf(ctx, assessment.ScrumAtScale, day(2026, 3, 1))
-	must(t, err)
-	prev, err := s.Assessment(ctx, id)
-	must(t, err)
-	next := assessment.Assessment{TrainID: prev.TrainID, Date: day(2026, 5, 20), PI: assessment.NextPI(prev.PI, 1), ChecklistVersion: defs.Version}
-	must(t, s.CreateAssessment(ctx, &next))
 	return s
 }
 

@@ -53,7 +53,7 @@ func (d *doc) sinceLastPI() {
 		}
 		esc := levelText(fr.Escalation)
 		if fr.Escalated {
-			esc = levelText(fr.FollowUp.Escalation) + " (climbed from " + levelText(d.a.FollowUps[i].Escalation) + ")"
+			esc += " (climbed from " + levelText(fr.ClimbedFrom) + ")"
 		}
 		row := []cell{
 			{text: strconv.Itoa(i + 1), style: "B", sub: orRule(fr.Rule)},
@@ -81,9 +81,5 @@ func orRule(rule string) string {
 
 // followThroughLine is the one line of the leadership summary.
 func (d *doc) followThroughLine() string {
-	ft := d.in.Results.FollowThrough
-	if ft.Total == 0 {
-		return ""
-	}
-	return d.words(fmt.Sprintf("Of last {pi}'s %s: %s.", assessment.Count(ft.Total, "agreed recommendation", "agreed recommendations"), ft.Sentence(d.framework())))
+	return d.in.Results.FollowThrough.Line(d.framework())
 }

@@ -14,16 +14,7 @@ import (
 // either.
 func History(d *assessment.Definitions, t assessment.Train, cur *assessment.Assessment, all []*assessment.Assessment) []HistoryPoint {
 	var out []HistoryPoint
-	for _, a := range all {
-		if a == nil {
-			continue
-		}
-		if cur != nil && a.ID == cur.ID {
-			break
-		}
-		if a.Status != assessment.Final || cur != nil && a.Date.After(cur.Date) {
-			continue
-		}
+	for _, a := range assessment.Earlier(cur, all) {
 		out = append(out, HistoryPoint{Assessment: a, Results: assessment.Evaluate(d, t, a)})
 	}
 	return out
