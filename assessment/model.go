@@ -45,7 +45,10 @@ type Train struct {
 	Name        string
 	Framework   Framework
 	Description string
-	CreatedAt   time.Time
+	// Group is the portfolio, value stream or solution train the train
+	// belongs to, free text; "" when the LACE has not grouped it.
+	Group     string
+	CreatedAt time.Time
 }
 
 // ARTRole is a role held at the level of the whole train.
