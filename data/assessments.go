@@ -564,10 +564,7 @@ func writeRecommendation(ctx context.Context, tx *sql.Tx, aid string, r assessme
 	if _, err := tx.ExecContext(ctx, `INSERT INTO coach_recommendations (assessment_id, id, position, finding, action, priority, owner, escalation, acceptance, target_pi, status)
 		VALUES (?1, ?2, (SELECT coalesce(max(position), -1) + 1 FROM coach_recommendations WHERE assessment_id = ?1), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)`,
 		aid, r.ID, r.Finding, r.Action, int(r.Priority), string(r.Owner), string(r.Escalation), r.Acceptance, r.TargetPI, string(r.Status)); err != nil {
-		if strings.Contains(err.Error(), "UNIQUE constraint failed") {
-			return fmt.Errorf("recommendation %s already exists", r.ID)
-		}
-		return err
+		return existing(err, "recommendation "+r.ID)
 	}
 	for i, ev := range r.Evidence {
 		if _, err := tx.ExecContext(ctx, "INSERT INTO coach_recommendation_evidence (assessment_id, recommendation_id, position, kind, ref, text) VALUES (?, ?, ?, ?, ?, ?)",
@@ -722,10 +719,7 @@ func insertAssessment(ctx context.Context, tx *sql.Tx, a *assessment.Assessment,
 	if _, err := tx.ExecContext(ctx, `INSERT INTO assessments (id, train_id, date, date_key, pi, assessor, status, checklist_version, pi_weeks, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		a.ID, a.TrainID, formatTime(a.Date), a.Date.Unix(), a.PI, a.Assessor, string(a.Status), a.ChecklistVersion, a.PIWeeks, created, updated); err != nil {
-		if strings.Contains(err.Error(), "UNIQUE constraint failed") {
-			return fmt.Errorf("an assessment with id %s already exists", a.ID)
-		}
-		return err
+		return existing(err, "an assessment with id "+a.ID)
 	}
 	for _, ans := range cs.answers {
 		st := answerStamp[ans.ItemID]

@@ -223,11 +223,11 @@ func damageFirst(err error) error {
 func plainOpenError(err error) error {
 	switch {
 	case errors.Is(err, os.ErrPermission):
-		return &plainErr{msg: "Trainscope may not write the database file; check that the file and its folder belong to you and are not read-only", err: err}
+		return reworded("Trainscope may not write the database file; check that the file and its folder belong to you and are not read-only", err)
 	case diskFull(err):
-		return &plainErr{msg: "the disk is full; free some space on it and try again", err: err}
+		return reworded("the disk is full; free some space on it and try again", err)
 	case notWritable(err):
-		return &plainErr{msg: "the database file or its disk is read-only; copy the file to a folder you can write and open it there", err: err}
+		return reworded("the database file or its disk is read-only; copy the file to a folder you can write and open it there", err)
 	}
 	return err
 }

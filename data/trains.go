@@ -61,10 +61,7 @@ func (s *Store) CreateTrain(ctx context.Context, t *assessment.Train) error {
 func insertTrain(ctx context.Context, tx *sql.Tx, t assessment.Train, updated string) error {
 	if _, err := tx.ExecContext(ctx, "INSERT INTO trains (id, name, framework, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
 		t.ID, t.Name, string(t.Framework), t.Description, formatTime(t.CreatedAt), updated); err != nil {
-		if strings.Contains(err.Error(), "UNIQUE constraint failed") {
-			return fmt.Errorf("a train with id %s already exists", t.ID)
-		}
-		return err
+		return existing(err, "a train with id "+t.ID)
 	}
 	_, err := newRoster(ctx, tx, t.ID, "")
 	return err
