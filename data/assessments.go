@@ -566,6 +566,12 @@ func writeRecommendation(ctx context.Context, tx *sql.Tx, aid string, r assessme
 		aid, r.ID, r.Finding, r.Action, int(r.Priority), string(r.Owner), string(r.Escalation), r.Acceptance, r.TargetPI, string(r.Status)); err != nil {
 		return existing(err, "recommendation "+r.ID)
 	}
+	return writeEvidence(ctx, tx, aid, r)
+}
+
+// writeEvidence writes the evidence of a coach's recommendation whose row
+// is written and whose evidence rows are not (or no longer) there.
+func writeEvidence(ctx context.Context, tx *sql.Tx, aid string, r assessment.Recommendation) error {
 	for i, ev := range r.Evidence {
 		if _, err := tx.ExecContext(ctx, "INSERT INTO coach_recommendation_evidence (assessment_id, recommendation_id, position, kind, ref, text) VALUES (?, ?, ?, ?, ?, ?)",
 			aid, r.ID, i, string(ev.Kind), ev.Ref, ev.Text); err != nil {
@@ -870,6 +876,50 @@ func (s *Store) AddRecommendation(ctx context.Context, assessmentID string, r *a
 			return err
 		}
 		if err := writeRecommendation(ctx, tx, assessmentID, c); err != nil {
+			return err
+		}
+		return s.touched(ctx, tx, assessmentID)
+	})
+	if err == nil {
+		*r = c
+	}
+	return err
+}
+
+// ReplaceRecommendation saves an edit of one of the coach's own
+// recommendations, r.ID naming it: its text, priority, owner, status and
+// evidence become r's, in one transaction, and it keeps its place in the
+// list. Either all of r is saved or nothing changes: a refused or failed
+// edit leaves the coach's earlier text as it was. Defaults are filled in
+// as AddRecommendation does, and r gets them on success. An id that is not
+// one the coach added gives ErrNotFound.
+func (s *Store) ReplaceRecommendation(ctx context.Context, assessmentID string, r *assessment.Recommendation) error {
+	c := *r
+	c.Evidence = slices.Clone(r.Evidence)
+	if c.ID == "" {
+		return fmt.Errorf("replace recommendation: recommendation.id: empty; give the id of the recommendation to replace")
+	}
+	fillRecommendation(&c)
+	if err := validateRecommendation(c, "recommendation"); err != nil {
+		return fmt.Errorf("replace recommendation: %w", err)
+	}
+	err := s.write(ctx, "replace recommendation", func(tx *sql.Tx) error {
+		if err := editable(ctx, tx, assessmentID); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE coach_recommendations SET finding = ?, action = ?, priority = ?, owner = ?, escalation = ?, acceptance = ?, target_pi = ?, status = ?
+			WHERE assessment_id = ? AND id = ?`,
+			c.Finding, c.Action, int(c.Priority), string(c.Owner), string(c.Escalation), c.Acceptance, c.TargetPI, string(c.Status), assessmentID, c.ID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("recommendation %s is not one the coach added (a derived one is changed by an edit, not replaced): %w", c.ID, ErrNotFound)
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM coach_recommendation_evidence WHERE assessment_id = ? AND recommendation_id = ?", assessmentID, c.ID); err != nil {
+			return err
+		}
+		if err := writeEvidence(ctx, tx, assessmentID, c); err != nil {
 			return err
 		}
 		return s.touched(ctx, tx, assessmentID)
