@@ -506,6 +506,8 @@ func TestWriteFuzzCorpus(t *testing.T) {
 	}
 }
 
+// TestExportCSV: the store loads every assessment of every train, with its
+// answers and notes, for the CSV (whose rows report.CSV writes and tests).
 func TestExportCSV(t *testing.T) {
 	ctx := context.Background()
 	defs, err := assessment.LoadDefinitions(assets.Checklists())
@@ -514,9 +516,8 @@ func TestExportCSV(t *testing.T) {
 	var buf bytes.Buffer
 	must(t, s.ExportCSV(ctx, &buf, defs, nil))
 	out := buf.String()
-	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if lines[0] != strings.Join(csvHeader, ",") {
-		t.Fatalf("header: %s", lines[0])
+	if !strings.HasPrefix(out, "train,train_id,assessment_id,") {
+		t.Fatalf("no header: %.80s", out)
 	}
 	for _, want := range []string{",answer,", ",checklist,", ",dimension,", ",overall,", ",level,", ",verdict,", "'=ask the RTE", "don't know"} {
 		if !strings.Contains(out, want) {
