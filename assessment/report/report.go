@@ -80,6 +80,12 @@ func Render(in Input, opt Options) (pdf []byte, warnings []string, err error) {
 	} else {
 		d.full()
 	}
+	return d.close()
+}
+
+// close ends a drawn document: the structure tree, the XMP, the tagged
+// PDF's bytes, and the warning about characters the font could not draw.
+func (d *doc) close() (pdf []byte, warnings []string, err error) {
 	d.t.closeLoose(d)
 	if len(d.t.stack) != 1 {
 		return nil, nil, fmt.Errorf("report: %d structure elements left open", len(d.t.stack)-1)
@@ -93,7 +99,7 @@ func Render(in Input, opt Options) (pdf []byte, warnings []string, err error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	if w := g.warning(); w != "" {
+	if w := d.g.warning(); w != "" {
 		warnings = append(warnings, w)
 	}
 	return tagged, warnings, nil
@@ -173,6 +179,8 @@ type doc struct {
 	info     docInfo       // the document's properties, also written as XMP
 
 	fallbacksAdded bool // the fallback fonts are registered (registerFallbacks)
+
+	footNote string // the running footer's line, when not the report's confidentiality line
 }
 
 func newDoc(in Input, opt Options, size string, g *glyphs) *doc {
@@ -332,6 +340,9 @@ func (d *doc) footer() {
 
 // confidential is the line that tells every reader who the report is for.
 func (d *doc) confidential() string {
+	if d.footNote != "" {
+		return d.footNote
+	}
 	return fmt.Sprintf("Confidential: for the LACE and the leadership of %s", d.trainName())
 }
 
