@@ -113,7 +113,7 @@ func init() {
 		{"import", "[-db PATH] FILE.json", "merge a bundle into the database; all or nothing (- reads standard input)", runImport},
 		{"respond", "[-db PATH] -assessment ID -name NAME -role ROLE -o FILE.json", "a participant's answers as a workshop response file", runRespond},
 		{"responses", "[-db PATH] -assessment ID FILE.json...", "merge participants' response files into a workshop; all or nothing", runResponses},
-		{"checklist", "[-db PATH] [-framework NAME]", "print the checklist definitions as JSON", runChecklist},
+		{"checklist", "[-db PATH] [-framework NAME] [-pdf [-train NAME] [-paper a4|letter] -o FILE]", "print the checklist definitions as JSON, or with -pdf write the printable blank checklist and interview guide", runChecklist},
 		{"method", "[-db PATH] [-o FILE]", "print the method (scales, weights, rules) as Markdown", runMethod},
 		{"version", "", "print the version", runVersion},
 		{"help", "[COMMAND]", "print this help, or a command's", runHelp},

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/trainscope/trainscope/assessment"
+	"github.com/trainscope/trainscope/assessment/report"
 )
 
 // runMethod prints the method (scales, weights, thresholds and every rule)
@@ -69,11 +71,25 @@ type ruleJSON struct {
 // With -framework the texts use that framework's words (RTE, SoSM) and only
 // its items and role-gap rules are listed; without, they keep their
 // placeholders as defined.
+//
+// With -pdf it writes instead the printable blank checklist and interview
+// guide, for paper workshops and interviews, in the words of -framework
+// (SAFe when not given) to -o FILE.pdf.
 func runChecklist(s *session, args []string) error {
 	fs := s.flags("checklist")
 	framework := fs.String("framework", "", "put the words of `FRAMEWORK` (SAFe, Scrum@Scale, Other) into the texts")
+	asPDF := fs.Bool("pdf", false, "write the printable blank checklist and interview guide as a PDF to -o FILE.pdf")
+	out := fs.String("o", "", "with -pdf: the PDF `FILE` to write, or - for standard output")
+	train := fs.String("train", "", "with -pdf: the train's `NAME` to print in the page header")
+	paper := fs.String("paper", report.PaperFromEnv(s.Getenv), "with -pdf: paper size, `a4 or letter` (default from the locale)")
 	if _, err := s.parse(fs, args, 0); err != nil {
 		return err
+	}
+	if *asPDF {
+		return blankChecklist(s, fs, *framework, *train, *paper, *out)
+	}
+	if *out != "" || *train != "" {
+		return fs.usageErr("-o and -train go with -pdf; the JSON goes to standard output")
 	}
 	words := func(s string) string { return s }
 	var f assessment.Framework
@@ -149,6 +165,38 @@ func runChecklist(s *session, args []string) error {
 	}
 	_, err = s.writeOutput("-", buf.Bytes())
 	return err
+}
+
+// blankChecklist writes the printable blank checklist and interview guide.
+func blankChecklist(s *session, fs *flagSet, framework, train, paper, out string) error {
+	f := assessment.SAFe
+	if framework != "" {
+		var ok bool
+		if f, ok = findFramework(framework); !ok {
+			return fs.usageErr("unknown framework %q; one of %s", framework, frameworkChoices())
+		}
+	}
+	switch {
+	case out == "":
+		return fs.usageErr("say where to write the PDF with -o FILE.pdf (or -o - for standard output)")
+	case !slices.Contains(report.Papers, strings.ToLower(paper)):
+		return fs.usageErr("unknown paper %q; use -paper a4 or -paper letter", paper)
+	}
+	defs, err := s.definitions()
+	if err != nil {
+		return fmt.Errorf("checklist: %w", err)
+	}
+	pdf, warnings, err := report.RenderBlankChecklist(report.BlankInput{Definitions: defs, Framework: f, Train: train, Created: reportCreated(s.Getenv, s.Now)}, report.Options{Paper: paper})
+	if err != nil {
+		return fmt.Errorf("checklist: %w", err)
+	}
+	for _, w := range warnings {
+		fmt.Fprintln(s.Stderr, "trainscope: warning:", w)
+	}
+	if _, err := s.writeOutput(out, pdf); err != nil {
+		return fmt.Errorf("checklist: %w", err)
+	}
+	return nil
 }
 
 // findFramework reads a framework's name in any case.
