@@ -18,7 +18,7 @@ func TestFollowUpsAcrossFourPIs(t *testing.T) {
 	id := RecommendationID("RG-03", string(RoleSystemArchitect))
 
 	assess := func(pi string, r Roster, fus []FollowUp) (*Assessment, Results) {
-		a := &Assessment{Date: testDate, PI: pi, PIWeeks: 10, Roster: r, Answers: fitAnswers(d, 5, 5, nil), FollowUps: fus, Status: Final}
+		a := &Assessment{Date: testDate, PI: pi, PIWeeks: 10, Roster: r, Answers: fitAnswers(d, 5, 1, nil), FollowUps: fus, Status: Final}
 		for k, v := range rateAll(d, 4, ChecklistEffectiveness, ChecklistImpediments) {
 			a.Answers[k] = v
 		}
