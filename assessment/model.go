@@ -380,6 +380,9 @@ type RecommendationEdit struct {
 	Owner      Owner
 	TargetPI   string
 	Priority   Priority
+	// Reason is why the coach rejected the recommendation, in a few words;
+	// the report keeps it beside the rejection.
+	Reason string
 }
 
 // Review is everything the coach decided about the recommendations.
