@@ -231,11 +231,11 @@ func priorityText(p assessment.Priority) string {
 	return p.Title()
 }
 
-func levelText(l assessment.ImpedimentLevel) string {
+func (d *doc) levelText(l assessment.ImpedimentLevel) string {
 	if l == "" {
 		return "—"
 	}
-	return l.Title()
+	return d.in.Train.Framework.LevelTitle(l)
 }
 
 func statusText(r assessment.Recommendation) string {

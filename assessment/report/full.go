@@ -391,7 +391,7 @@ func (d *doc) topRecommendations(recs []assessment.Recommendation) {
 			{text: strconv.Itoa(i + 1), style: "B", part: partRecommendations},
 			{text: r.Finding, style: "B", sub: r.Action},
 			{text: d.ownerText(r.Owner)},
-			{text: levelText(r.Escalation)},
+			{text: d.levelText(r.Escalation)},
 			{text: orDash(r.TargetPI)},
 			{text: priorityText(r.Priority)},
 		})
@@ -787,7 +787,7 @@ func (d *doc) register() {
 		return fmt.Sprintf("%s (%d of %d)", percent(float64(n)/float64(total)), n, total)
 	}
 	lv := func(m map[assessment.ImpedimentLevel]int) string {
-		return fmt.Sprintf("team %d, ART %d, LACE %d", m[assessment.LevelTeam], m[assessment.LevelART], m[assessment.LevelLACE])
+		return d.levelCounts(m)
 	}
 	median := func(v float64, n int) string {
 		if n == 0 {
@@ -908,7 +908,7 @@ func (d *doc) impedimentTable(imps []assessment.Impediment, described bool) {
 		}
 		rows = append(rows, []cell{
 			{text: title, style: "B", sub: desc},
-			{text: levelText(imp.Level)},
+			{text: d.levelText(imp.Level)},
 			{text: d.teamName(imp.TeamID)},
 			{text: orDash(imp.Owner)},
 			{text: status},
@@ -974,7 +974,7 @@ func (d *doc) recommendations() {
 				{text: strings.Join(ev, "\n")},
 				{text: priorityText(r.Priority)},
 				{text: d.ownerText(r.Owner)},
-				{text: levelText(r.Escalation)},
+				{text: d.levelText(r.Escalation)},
 				{text: orDash(r.Acceptance)},
 				{text: orDash(r.TargetPI)},
 				{text: statusText(r)},
