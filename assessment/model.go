@@ -368,6 +368,7 @@ type Recommendation struct {
 	ByCoach     bool   // added by the coach rather than derived
 	FirstRaised string // the PI it was first agreed in, when it came along as a follow-up; else empty
 	Edited      bool   // the coach changed the derived wording or fields
+	Reason      string // why the coach rejected it; empty unless Status is Rejected
 }
 
 // RecommendationEdit is the coach's change to one derived recommendation.

@@ -511,6 +511,9 @@ func applyEdit(rec Recommendation, e RecommendationEdit, pi string) Recommendati
 	if e.Status != "" {
 		rec.Status = e.Status
 	}
+	if rec.Status == Rejected {
+		rec.Reason = strings.TrimSpace(e.Reason)
+	}
 	set := func(dst *string, v string) {
 		if v != "" && v != *dst {
 			*dst = v

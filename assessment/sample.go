@@ -56,6 +56,7 @@ func Sample(on time.Time) (Train, Roster, []Impediment, Assessment) {
 				},
 				RecommendationID("RI-01", "imp.psw-root-cause.v1"): {
 					Status: Rejected,
+					Reason: "Root causes are already worked in the problem-solving workshop of every Inspect & Adapt.",
 				},
 			},
 			Added: []Recommendation{{

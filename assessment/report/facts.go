@@ -238,6 +238,15 @@ func (d *doc) levelText(l assessment.ImpedimentLevel) string {
 	return d.in.Train.Framework.LevelTitle(l)
 }
 
+// actionText is a recommendation's action, and for a rejected one the
+// coach's reason: "Rejected — the LACE funds this already".
+func actionText(r assessment.Recommendation) string {
+	if r.Status != assessment.Rejected || r.Reason == "" {
+		return r.Action
+	}
+	return r.Action + "\n" + r.Status.Title() + " — " + r.Reason
+}
+
 func statusText(r assessment.Recommendation) string {
 	s := r.Status.Title()
 	switch {

@@ -153,3 +153,13 @@ func TestLevelsInTheFrameworksWords(t *testing.T) {
 		}
 	}
 }
+
+// A rejected recommendation keeps the coach's reason in the full report.
+func TestRejectionReasonInTheReport(t *testing.T) {
+	in := sampleInput(t)
+	pdf, _ := render(t, in, Options{})
+	text := oneLine(poppler(t, pdf, "pdftotext", "-layout"))
+	if !strings.Contains(text, "Rejected — Root causes are already worked") {
+		t.Error("the full report does not give the reason of the rejected recommendation")
+	}
+}

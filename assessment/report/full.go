@@ -970,7 +970,7 @@ func (d *doc) recommendations() {
 			}
 			row := []cell{
 				{text: strconv.Itoa(i), style: "B", sub: rule},
-				{text: r.Finding, style: "B", sub: r.Action},
+				{text: r.Finding, style: "B", sub: actionText(r)},
 				{text: strings.Join(ev, "\n")},
 				{text: priorityText(r.Priority)},
 				{text: d.ownerText(r.Owner)},
