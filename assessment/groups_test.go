@@ -9,6 +9,7 @@ import (
 	"time"
 )
 
+// TestGroupRecommendations: grouped by finding, in order (GR-01).
 func TestGroupRecommendations(t *testing.T) {
 	d := loadDefs(t)
 	tr, _, _, a := Sample(time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC))

@@ -259,7 +259,8 @@ func conclusionText(r Results) string {
 }
 
 // checkCoherent holds for every train: the conclusions agree with each
-// other and with the framework.
+// other and with the framework, and nobody owns advice who cannot act on
+// it (RO-01).
 func checkCoherent(d *Definitions, tr Train, a *Assessment, r Results, text string) []string {
 	var problems []string
 	fail := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }

@@ -42,6 +42,8 @@ func TestVerdictRules(t *testing.T) {
 		want       VerdictKind
 		reasons    []string // refs that must be among the reasons
 		conditions int
+		eff        Rating // every effectiveness item rated so, when set
+		headline   string // words the headline holds
 	}{
 		{name: "two teams decide alone", rule: "V-01", need: 5, anti: 1, teams: 2, want: NotRecommended, reasons: []string{"team-count"}},
 		{name: "one team", rule: "V-01", need: 5, anti: 1, teams: 1, want: NotRecommended, reasons: []string{"team-count"}},
@@ -65,6 +67,10 @@ func TestVerdictRules(t *testing.T) {
 		}, want: RecommendedConditions, reasons: []string{"RG-04"}, conditions: 1},
 		{name: "contra-indication partly holds: no condition", rule: "V-05", need: 4, anti: 3, teams: 8, overrides: map[string]Rating{
 			"fit.independent-teams.v2": 2, "fit.team-scrum-weak.v2": 2, "fit.few-teams.v2": 2}, want: Recommended},
+		{name: "teams would hand their coordination to the role it holds", rule: "V-07", need: 5, anti: 1, teams: 8, overrides: map[string]Rating{itemHandoff: 5},
+			want: RecommendedConditions, reasons: []string{itemHandoff}, conditions: 1, headline: "keep the role, and change how it is held"},
+		{name: "role held badly, nothing else against it", rule: "V-07", need: 5, anti: 1, teams: 8, eff: 1,
+			want: RecommendedConditions, reasons: []string{"effectiveness-score"}, conditions: 1, headline: "keep the role, and change how it is held"},
 		{name: "needed", rule: "V-06", need: 4, anti: 2, teams: 8, roster: noFacilitator, want: Recommended, reasons: []string{"fit.shared-product.v1", "team-count"}},
 	}
 	for _, tt := range tests {
@@ -77,6 +83,11 @@ func TestVerdictRules(t *testing.T) {
 				tt.roster(&ro)
 			}
 			a := &Assessment{Date: testDate, Roster: ro, Answers: fitAnswers(d, tt.need, tt.anti, tt.overrides)}
+			if tt.eff > 0 {
+				for k, v := range rateAll(d, tt.eff, ChecklistEffectiveness) {
+					a.Answers[k] = v
+				}
+			}
 			v := Evaluate(d, Train{Framework: SAFe}, a).Verdict
 			if v.Kind != tt.want {
 				t.Fatalf("verdict %s (%s), want %s", v.Kind, v.Headline, tt.want)
@@ -85,6 +96,9 @@ func TestVerdictRules(t *testing.T) {
 				if !slices.ContainsFunc(v.Reasons, func(e Evidence) bool { return e.Ref == ref }) {
 					t.Errorf("reason %s missing from %+v", ref, v.Reasons)
 				}
+			}
+			if !strings.Contains(v.Headline, tt.headline) {
+				t.Errorf("headline %q, want %q in it", v.Headline, tt.headline)
 			}
 			if len(v.Conditions) != tt.conditions {
 				t.Errorf("conditions %q, want %d", v.Conditions, tt.conditions)
