@@ -703,9 +703,9 @@ func TestFinishWarnsOfContradictions(t *testing.T) {
 	if as.liveWarning.Visible() {
 		t.Fatalf("a warning before any contradiction: %q", as.liveWarning.Text)
 	}
-	as.goTo(0, at("fit.independent-teams.v1"))
+	as.goTo(0, at("fit.independent-teams.v2"))
 	c.Focus(as.picker)
-	pressRune(t, ui, '1')
+	pressRune(t, ui, '5')
 	settle(ui)
 	if !as.liveWarning.Visible() || !strings.Contains(as.liveWarning.Text, "Both cannot be true") {
 		t.Fatalf("no warning on screen: %q", as.liveWarning.Text)

@@ -8,13 +8,15 @@ import (
 // ItemKind says what a checklist item is and how its rating is read.
 type ItemKind string
 
-// Kinds of item. On every kind the scale runs from least to most favourable:
-// for a contra-indication the lowest level says the contra-indication holds
-// fully, the highest that it is absent.
+// Kinds of item. On every kind the scale says how strongly the statement
+// holds, from level 1 (not seen, absent) to the top level (holds strongly),
+// so a coach rates every statement the same way. The kind says which way a
+// rating counts: on a contra-indication the higher levels speak against the
+// role (see Item.Favour).
 const (
 	Practice         ItemKind = "practice"          // a practice rated from absent to embedded
 	Indication       ItemKind = "indication"        // a sign that the train needs a scaled facilitator
-	ContraIndication ItemKind = "contra-indication" // a sign against one; the lowest levels speak against
+	ContraIndication ItemKind = "contra-indication" // a sign against one; the highest levels speak against
 	Measure          ItemKind = "measure"           // a success measure, entered as a figure or rated
 )
 
@@ -77,6 +79,17 @@ type Item struct {
 	// Architect exists in SAFe only); empty means every framework. An item
 	// that does not apply is left out of the scores, the screens and the report.
 	Frameworks []Framework `yaml:"frameworks,omitempty" json:"frameworks,omitempty"`
+}
+
+// Favour is the level a rating counts as, on a scale from least to most
+// favourable: the rating itself, except on a contra-indication, where a
+// statement that holds strongly counts least (levels+1−rating). Ratings that
+// are not levels come back as they are.
+func (it *Item) Favour(r Rating) Rating {
+	if it.Kind != ContraIndication || !r.Rated() || int(r) > len(it.Levels) {
+		return r
+	}
+	return Rating(len(it.Levels) + 1 - int(r))
 }
 
 // AppliesTo reports whether the item is asked of a train of the framework.

@@ -62,9 +62,9 @@ func TestDefinitionsCoverTheBrief(t *testing.T) {
 		"fit.dependency-waits.v1": Indication, "fit.framework-adoption.v1": Indication,
 		itemCandidateCoach: Indication,
 		// Fit: signs against.
-		"fit.independent-teams.v1": ContraIndication, "fit.team-scrum-weak.v1": ContraIndication,
-		"fit.status-reporting-risk.v1": ContraIndication, "fit.coordination-handoff-risk.v1": ContraIndication,
-		"fit.no-empowered-leaders.v1": ContraIndication, "fit.few-teams.v1": ContraIndication,
+		"fit.independent-teams.v2": ContraIndication, "fit.team-scrum-weak.v2": ContraIndication,
+		"fit.status-reporting-risk.v2": ContraIndication, "fit.coordination-handoff-risk.v2": ContraIndication,
+		"fit.no-empowered-leaders.v2": ContraIndication, "fit.few-teams.v2": ContraIndication,
 		// Effectiveness: short and long term, measures.
 		"eff.cross-team-sync.v1": Practice, "eff.impediment-backlog.v1": Practice, "eff.coaches-network.v1": Practice,
 		"eff.dependencies-surface.v1": Practice, "eff.scaled-retro.v1": Practice, "eff.integrated-increment.v1": Practice,

@@ -9,7 +9,9 @@ import (
 // TestFollowUpsAcrossFourPIs walks one recommendation through four PIs:
 // agreed in PI 1 (no System Architect), not done in PI 2 (overdue), not
 // done in PI 3 (climbed a step on the ladder, and a repeated finding for the
-// LACE), then met in PI 4 by a roster change, with the figures at each step.
+// LACE), then met in PI 4 by a roster change, with the figures at each step:
+// what comes along (FU-01), what the data decides (FU-02), overdue and
+// escalated (FU-03), unmet two PIs in a row (FU-04).
 func TestFollowUpsAcrossFourPIs(t *testing.T) {
 	d := loadDefs(t)
 	tr := Train{Name: "Loop ART", Framework: SAFe}
@@ -18,7 +20,7 @@ func TestFollowUpsAcrossFourPIs(t *testing.T) {
 	id := RecommendationID("RG-03", string(RoleSystemArchitect))
 
 	assess := func(pi string, r Roster, fus []FollowUp) (*Assessment, Results) {
-		a := &Assessment{Date: testDate, PI: pi, PIWeeks: 10, Roster: r, Answers: fitAnswers(d, 5, 5, nil), FollowUps: fus, Status: Final}
+		a := &Assessment{Date: testDate, PI: pi, PIWeeks: 10, Roster: r, Answers: fitAnswers(d, 5, 1, nil), FollowUps: fus, Status: Final}
 		for k, v := range rateAll(d, 4, ChecklistEffectiveness, ChecklistImpediments) {
 			a.Answers[k] = v
 		}
@@ -120,7 +122,8 @@ func TestFollowUpsAcrossFourPIs(t *testing.T) {
 }
 
 // TestFollowUpsLeaveOutWhatWasNotAgreed: rejected and unreviewed
-// recommendations stay out; the coach's own and edited ones come along.
+// recommendations stay out; the coach's own and edited ones come along
+// (FU-01).
 func TestFollowUpsLeaveOutWhatWasNotAgreed(t *testing.T) {
 	d := loadDefs(t)
 	tr, _, _, a := Sample(testDate)

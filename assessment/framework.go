@@ -71,6 +71,7 @@ var PlaceholderWords = []string{
 	"train", "train-short", "facilitator", "facilitator-title", "facilitator-up",
 	"sync", "coach-sync", "po-sync", "leaders", "the-leaders", "leader", "backlog-owner", "the-backlog-owner", "backlog",
 	"planning", "review", "inspect", "pi", "pis",
+	"level-team", "level-art", "level-lace",
 }
 
 // frameworkDefs are read once from the embedded files (in init, since the
@@ -223,6 +224,16 @@ func (f Framework) Def() *FrameworkDef {
 		return d
 	}
 	return frameworkDefs[OtherFramework]
+}
+
+// LevelTitle names a level of the escalation ladder in the framework's
+// words: the train level is "ART" in SAFe and "Scrum of Scrums" in
+// Scrum@Scale. Every screen and report that prints a level uses it.
+func (f Framework) LevelTitle(l ImpedimentLevel) string {
+	if w := f.Word("level-" + string(l)); w != "" {
+		return w
+	}
+	return l.Title()
 }
 
 // Word is the framework's word for a placeholder name, e.g. "planning".

@@ -2,6 +2,8 @@ package assessment
 
 import (
 	"cmp"
+	"errors"
+	"fmt"
 	"slices"
 	"strings"
 )
@@ -21,7 +23,7 @@ type RecommendationGroup struct {
 // GroupRules say how recommendations are grouped; the method documents them.
 var GroupRules = []Rule{
 	{"GR-01", "Group by finding",
-		"Recommendations are grouped by what they are about: the verdict on the {facilitator} (RV rules); each role-gap rule across all the teams and people it found (RG rules); the impediment register (RF rules); each dimension's low-rated practices and measures (RI-01); the coach's own. A group's priority is its highest agreed member's; groups are listed by priority, then in rule order, then by how many agreed recommendations they hold. Rejected recommendations stay in their group, marked."},
+		"Recommendations are grouped by what they are about: the verdict on the {facilitator} (RV rules); each role-gap rule across all the teams and people it found (RG rules); the impediment register (RF rules); each dimension's low-rated practices and measures (RI-01); the coach's own. A group's priority is its highest agreed member's; groups are listed by priority, then in rule order, then by how many agreed recommendations they hold. Rejected recommendations stay in their group, marked; the coach can accept or reject a group at once, and a rejection keeps the short reason the coach gives for it."},
 }
 
 // GroupRecommendations groups recommendations by finding (GR-01). d gives
@@ -93,4 +95,46 @@ func groupOf(d *Definitions, f Framework, rec Recommendation) (key, title string
 		return "items", "Practices rated low"
 	}
 	return "rule:" + rec.Rule, rec.Rule
+}
+
+// ErrNoReason is DecideGroup's answer to a rejection without a reason.
+var ErrNoReason = errors.New("say in a few words why the recommendations are rejected; the report keeps the reason")
+
+// DecideGroup accepts or rejects every recommendation of a group at once.
+// A rejection needs a short reason, which every member keeps and the report
+// prints beside it; accepting or proposing again clears it. It changes the
+// review: the edits of the derived members (which it also returns, as
+// storage takes them) and the status of the coach's own. Other fields the
+// coach edited stay as they were.
+func DecideGroup(rv *Review, g RecommendationGroup, status RecommendationStatus, reason string) (map[string]RecommendationEdit, error) {
+	reason = strings.TrimSpace(reason)
+	switch status {
+	case Rejected:
+		if reason == "" {
+			return nil, ErrNoReason
+		}
+	case Accepted, Proposed:
+		reason = ""
+	default:
+		return nil, fmt.Errorf("unknown status %q: accept, reject or propose", status)
+	}
+	if rv.Edits == nil {
+		rv.Edits = map[string]RecommendationEdit{}
+	}
+	changed := map[string]RecommendationEdit{}
+	for _, m := range g.Members {
+		if m.ByCoach {
+			for i := range rv.Added {
+				if rv.Added[i].ID == m.ID {
+					rv.Added[i].Status, rv.Added[i].Reason = status, reason
+				}
+			}
+			continue
+		}
+		e := rv.Edits[m.ID]
+		e.Status, e.Reason = status, reason
+		rv.Edits[m.ID] = e
+		changed[m.ID] = e
+	}
+	return changed, nil
 }

@@ -8,7 +8,7 @@ import (
 // ScoringRules say how scores are computed, in the words docs/method.md
 // and the report's appendix use.
 var ScoringRules = []string{
-	"An item rated on level L of a scale with N levels scores (L − 1) / (N − 1): the lowest level 0, the highest 1.",
+	"An item rated on level L of a scale with N levels scores (L − 1) / (N − 1): the lowest level 0, the highest 1. A contra-indication counts the other way, since the more it holds the more it speaks against the role: it scores (N − L) / (N − 1).",
 	"A checklist's or a dimension's score is the weighted mean of its scored items, times 100, so it runs from 0 to 100.",
 	"Not applicable, don't know and unanswered items are left out of both sums: they never move a score. The share of items rated stands beside every score instead.",
 	"A measure item that is not rated directly takes its level from the figure the coach entered, through the item's bands; when no figure is entered and the item names a register figure, the impediment register's figure on the assessment date is used. A rating given directly always wins, and not applicable or don't know always leaves the item out.",
@@ -98,11 +98,11 @@ func method(d *Definitions, train Framework) string {
 	}
 
 	w("## Scales\n\n")
-	w("Every rated item has its own scale, and every level of it has its own descriptor (listed with the checklists below). On every scale a higher level is more favourable. Besides the levels a coach may answer **not applicable** or **don't know**; neither counts toward a score.\n\n")
+	w("Every rated item has its own scale, and every level of it has its own descriptor (listed with the checklists below). Every scale says how strongly its statement holds, from not seen or absent (1) to holding strongly (the top level), so every statement is rated the same way; the kind of the item says which way the rating counts. Besides the levels a coach may answer **not applicable** or **don't know**; neither counts toward a score.\n\n")
 	w("| Kind | How its scale reads |\n|---|---|\n")
 	w("| practice | From absent (1) to embedded in how the train works (5). |\n")
 	w("| indication | A sign that the train needs a scaled facilitator: from not seen (1) to strong (5). |\n")
-	w("| contra-indication | A sign against one: level 1 means the contra-indication holds fully, the top level that it is absent. A *decisive* contra-indication rated %d or lower alone makes the verdict \"not recommended now\". |\n", LowLevel)
+	w("| contra-indication | A sign against one: from absent (1) to holds strongly (5). It counts against the role: in a score a rating r counts as level 6 − r. A *decisive* contra-indication rated %d or higher alone makes the verdict \"not recommended now\". |\n", StrongLevel)
 	w("| measure | A success measure, rated directly or entered as a figure whose bands give the level. |\n\n")
 
 	w("## Scores\n\n")

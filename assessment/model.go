@@ -368,6 +368,7 @@ type Recommendation struct {
 	ByCoach     bool   // added by the coach rather than derived
 	FirstRaised string // the PI it was first agreed in, when it came along as a follow-up; else empty
 	Edited      bool   // the coach changed the derived wording or fields
+	Reason      string // why the coach rejected it; empty unless Status is Rejected
 }
 
 // RecommendationEdit is the coach's change to one derived recommendation.
@@ -380,6 +381,9 @@ type RecommendationEdit struct {
 	Owner      Owner
 	TargetPI   string
 	Priority   Priority
+	// Reason is why the coach rejected the recommendation, in a few words;
+	// the report keeps it beside the rejection.
+	Reason string
 }
 
 // Review is everything the coach decided about the recommendations.

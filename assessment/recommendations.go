@@ -50,7 +50,7 @@ var RecommendationRules = []Rule{
 	{"FU-04", "Unmet two {pis} in a row",
 		"A follow-up agreed two {pis} ago or more and still neither done, met nor dropped: the LACE decides on it. High priority, owner LACE, escalation LACE."},
 	{"RO-01", "Nobody owns advice who cannot act on it",
-		fmt.Sprintf("After all rules have run, a recommendation owned by a role that is vacant, that the framework does not have, or that the verdict says the train should not have, goes to who can act: the {facilitator}'s to the team Scrum Masters (the LACE when no team has one); the {backlog-owner}'s to the {leaders}; the {leaders}' to the LACE when the roster names none of them or the fit checklist finds them not empowered to decide (%s rated %d or lower). Advice to take impediments to the {leaders} then goes to the LACE or portfolio. The evidence says why the owner changed.", itemNoLeaders, LowLevel)},
+		fmt.Sprintf("After all rules have run, a recommendation owned by a role that is vacant, that the framework does not have, or that the verdict says the train should not have, goes to who can act: the {facilitator}'s to the team Scrum Masters (the LACE when no team has one); the {backlog-owner}'s to the {leaders}; the {leaders}' to the LACE when the roster names none of them or the fit checklist finds them not empowered to decide (%s rated %d or higher). Advice to take impediments to the {leaders} then goes to the LACE or portfolio. The evidence says why the owner changed.", itemNoLeaders, StrongLevel)},
 	{"RI-01", "Low-rated practice or measure",
 		fmt.Sprintf("For each item of the maturity checklists that is rated, or whose figure earns, level %d or lower and that has advice: the advice. When a role-gap rule the item names as related has found a gap, the item's rating joins that gap's recommendation as evidence instead; a level taken from the register is left to the register rules. High priority for level 1 on an item of weight 3 or more; medium for level 1, or level 2 on an item of weight 3 or more; otherwise low.", LowLevel)},
 }
@@ -132,7 +132,7 @@ func whoCanAct(t Train, a *Assessment, r Results) actors {
 		w.why[OwnerProductManagement] = f.Expand("the roster has no {backlog-owner}")
 	}
 	unempowered := false
-	if is, ok := r.Item(itemNoLeaders); ok && is.Rating.Rated() && int(is.Rating) <= LowLevel {
+	if is, ok := r.Item(itemNoLeaders); ok && int(is.Rating) >= StrongLevel {
 		unempowered = true
 	}
 	w.leaders = holds(ro, RoleBusinessOwner) && !unempowered
@@ -510,6 +510,9 @@ func ApplyReview(recs []Recommendation, rv Review, pi string) []Recommendation {
 func applyEdit(rec Recommendation, e RecommendationEdit, pi string) Recommendation {
 	if e.Status != "" {
 		rec.Status = e.Status
+	}
+	if rec.Status == Rejected {
+		rec.Reason = strings.TrimSpace(e.Reason)
 	}
 	set := func(dst *string, v string) {
 		if v != "" && v != *dst {

@@ -22,7 +22,7 @@ func quietRegister() []Impediment {
 // quietAssessment derives no recommendation at all: a train that needs and
 // has its RTE, rated 4 throughout, with a healthy roster and a quiet register.
 func quietAssessment(d *Definitions) *Assessment {
-	ans := fitAnswers(d, 4, 5, nil)
+	ans := fitAnswers(d, 4, 1, nil)
 	for id, a := range rateAll(d, 4, ChecklistEffectiveness, ChecklistRoles, ChecklistImpediments) {
 		ans[id] = a
 	}
@@ -78,10 +78,10 @@ func TestRecommendationRules(t *testing.T) {
 		{"RV-01 needed, nobody holds it", noFacilitator, "RV-01/facilitator", true, High, OwnerLACE, []string{"fit.shared-product.v1"}},
 		{"RV-01 needed and held", func(*Assessment) {}, "RV-01/facilitator", false, 0, "", nil},
 		{"RG-01 never advises on its own", noFacilitator, "RG-01/facilitator", false, 0, "", nil},
-		{"RV-02 condition with advice", rate("fit.status-reporting-risk.v1", 2), "RV-02/fit.status-reporting-risk.v1", true, High, OwnerLACE, []string{"fit.status-reporting-risk.v1"}},
-		{"RV-02 condition without advice", rate("fit.few-teams.v1", 3), "RV-02/fit.few-teams.v1", true, High, OwnerLACE, []string{"fit.few-teams.v1"}},
-		{"RV-02 no condition", rate("fit.status-reporting-risk.v1", 3), "RV-02/fit.status-reporting-risk.v1", false, 0, "", nil},
-		{"RV-03 not now", rate("fit.team-scrum-weak.v1", 1), "RV-03/facilitator", true, Medium, OwnerLACE, []string{"fit.team-scrum-weak.v1"}},
+		{"RV-02 condition with advice", rate("fit.status-reporting-risk.v2", 4), "RV-02/fit.status-reporting-risk.v2", true, High, OwnerLACE, []string{"fit.status-reporting-risk.v2"}},
+		{"RV-02 condition without advice", rate("fit.few-teams.v2", 3), "RV-02/fit.few-teams.v2", true, High, OwnerLACE, []string{"fit.few-teams.v2"}},
+		{"RV-02 no condition", rate("fit.status-reporting-risk.v2", 3), "RV-02/fit.status-reporting-risk.v2", false, 0, "", nil},
+		{"RV-03 not now", rate("fit.team-scrum-weak.v2", 5), "RV-03/facilitator", true, Medium, OwnerLACE, []string{"fit.team-scrum-weak.v2"}},
 		{"RV-03 needed", func(*Assessment) {}, "RV-03/facilitator", false, 0, "", nil},
 		{"RV-04 undecided", func(a *Assessment) {
 			for _, it := range d.Checklist(ChecklistFit).Items {
@@ -133,7 +133,7 @@ func TestRecommendationRules(t *testing.T) {
 		}, "RI-01/eff.m.days-blocked.v1", true, Medium, OwnerFacilitator, []string{"eff.m.days-blocked.v1"}},
 		{"RI-01 item without advice", rate("eff.throughput-quality.v1", 1), "RI-01/eff.throughput-quality.v1", false, 0, "", nil},
 		{"RI-01 level from the register is left to the register rules", all(rate("eff.m.impediment-age.v1", Unanswered), register(open("a", 90), open("b", 95))), "RI-01/eff.m.impediment-age.v1", false, 0, "", nil},
-		{"RI-01 fit items do not advise", rate("fit.coordination-handoff-risk.v1", 1), "RI-01/fit.coordination-handoff-risk.v1", false, 0, "", nil},
+		{"RI-01 fit items do not advise", rate("fit.coordination-handoff-risk.v2", 5), "RI-01/fit.coordination-handoff-risk.v2", false, 0, "", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

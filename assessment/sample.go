@@ -7,7 +7,7 @@ import (
 
 // SampleChecklistVersion is the checklist version the sample assessment was
 // answered against; a test keeps it equal to the embedded definitions.
-const SampleChecklistVersion = "2026.1"
+const SampleChecklistVersion = "2026.2"
 
 // Sample is a made-up train for a coach to explore Trainscope with: a SAFe
 // train of eight payment teams with the gaps real trains have (a Scrum
@@ -56,6 +56,7 @@ func Sample(on time.Time) (Train, Roster, []Impediment, Assessment) {
 				},
 				RecommendationID("RI-01", "imp.psw-root-cause.v1"): {
 					Status: Rejected,
+					Reason: "Root causes are already worked in the problem-solving workshop of every Inspect & Adapt.",
 				},
 			},
 			Added: []Recommendation{{
@@ -190,12 +191,12 @@ func sampleAnswers() map[string]Answer {
 	rate("fit.dependency-waits.v1", 4, "")
 	rate("fit.framework-adoption.v1", 5, "The bank is rolling out SAFe across the portfolio.")
 	rate("fit.candidate-coach.v1", 3, "")
-	rate("fit.independent-teams.v1", 5, "")
-	rate("fit.team-scrum-weak.v1", 4, "Payouts struggles without a Product Owner.")
-	rate("fit.status-reporting-risk.v1", 2, "The COO asks the RTE for a weekly status deck.")
-	rate("fit.coordination-handoff-risk.v1", 3, "")
-	rate("fit.no-empowered-leaders.v1", 3, "")
-	rate("fit.few-teams.v1", 4, "")
+	rate("fit.independent-teams.v2", 1, "")
+	rate("fit.team-scrum-weak.v2", 2, "Payouts struggles without a Product Owner.")
+	rate("fit.status-reporting-risk.v2", 4, "The COO asks the RTE for a weekly status deck.")
+	rate("fit.coordination-handoff-risk.v2", 3, "")
+	rate("fit.no-empowered-leaders.v2", 3, "")
+	rate("fit.few-teams.v2", 2, "")
 
 	// Effectiveness: two PIs in, the rhythm exists, the results do not yet.
 	rate("eff.cross-team-sync.v1", 3, "Runs weekly, overruns to an hour, Platform often absent.")

@@ -34,14 +34,14 @@ func scenarioTrain(t *testing.T) (*Definitions, Train, *Assessment) {
 			Status: StatusResolved, Raised: day(150 - 10*i), Resolved: day(90 - 10*i)})
 	}
 
-	ans := fitAnswers(d, 4, 4, map[string]Rating{
+	ans := fitAnswers(d, 4, 2, map[string]Rating{
 		"fit.shared-product.v1":        5,
 		"fit.dependency-waits.v1":      5,
 		"fit.framework-adoption.v1":    5,
-		"fit.status-reporting-risk.v1": 2, // leaders want a status reporter
+		"fit.status-reporting-risk.v2": 4, // leaders want a status reporter
 		"fit.coach-coordination.v1":    DontKnow,
-		"fit.independent-teams.v1":     5,
-		"fit.few-teams.v1":             5,
+		"fit.independent-teams.v2":     1,
+		"fit.few-teams.v2":             1,
 	})
 	for _, it := range d.Checklist(ChecklistEffectiveness).Items {
 		ans[it.ID] = Answer{Rating: NotApplicable} // no RTE to assess yet
@@ -119,7 +119,7 @@ func TestScenarioNineTeamTrain(t *testing.T) {
 	}
 	wantTop := []string{
 		"RV-01/facilitator",
-		"RV-02/fit.status-reporting-risk.v1",
+		"RV-02/fit.status-reporting-risk.v2",
 		"RG-07/t07",
 		"RF-01/register",
 		"RF-02/register",

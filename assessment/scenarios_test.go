@@ -108,60 +108,60 @@ func systemicRegister() []Impediment {
 
 func scenarios() []scenario {
 	return []scenario{
-		{name: "SAFe: a healthy train keeps its RTE", f: SAFe, teams: 8, need: 5, against: 5, eff: 4, rest: 4, reg: systemicRegister,
+		{name: "SAFe: a healthy train keeps its RTE", f: SAFe, teams: 8, need: 5, against: 1, eff: 4, rest: 4, reg: systemicRegister,
 			verdict: Recommended, headline: "keep the role", gaps: nil},
-		{name: "SAFe: nine teams launching without an RTE", f: SAFe, teams: 9, roster: withoutRole(RoleFacilitator), need: 5, against: 5, rest: 3, reg: oldRegister,
+		{name: "SAFe: nine teams launching without an RTE", f: SAFe, teams: 9, roster: withoutRole(RoleFacilitator), need: 5, against: 1, rest: 3, reg: oldRegister,
 			fit:     map[string]Rating{"fit.framework-adoption.v1": 5},
 			verdict: Recommended, headline: "needs an RTE now", way: "dedicated, trained RTE", gaps: []string{"RG-01"},
 			owners: map[string]Owner{"RV-01/facilitator": OwnerLACE, "RF-02/register": OwnerLACE, "RF-01/register": OwnerScrumMasters}, topFirst: "RV-01/facilitator"},
-		{name: "SAFe: two teams whose Scrum is weak", f: SAFe, teams: 2, need: 4, against: 4, rest: 3,
-			fit:     map[string]Rating{"fit.team-scrum-weak.v1": 1, "fit.few-teams.v1": 1},
+		{name: "SAFe: two teams whose Scrum is weak", f: SAFe, teams: 2, need: 4, against: 2, rest: 3,
+			fit:     map[string]Rating{"fit.team-scrum-weak.v2": 5, "fit.few-teams.v2": 5},
 			roster:  withoutRole(RoleFacilitator),
 			verdict: NotRecommended, headline: "make Scrum work in each team first", reasons: []string{"Scrum is not yet working within the single teams", "The roster has 2 teams.", "only one or two teams"},
 			way: "Make Scrum work within each team first", gaps: []string{"RG-13", "RG-14"},
 			owners: map[string]Owner{"RV-03/facilitator": OwnerLACE, "RF-06/register": OwnerScrumMasters}},
-		{name: "SAFe: independent teams with an RTE in place", f: SAFe, teams: 8, need: 2, against: 4, eff: 3, rest: 4, reg: oldRegister,
-			fit:     map[string]Rating{"fit.independent-teams.v1": 1},
+		{name: "SAFe: independent teams with an RTE in place", f: SAFe, teams: 8, need: 2, against: 2, eff: 3, rest: 4, reg: oldRegister,
+			fit:     map[string]Rating{"fit.independent-teams.v2": 5},
 			verdict: NotRecommended, headline: "decisive", reasons: []string{"independent"}, way: "whether the role serves the teams",
 			owners: map[string]Owner{"RF-01/register": OwnerScrumMasters, "RF-02/register": OwnerLACE}},
-		{name: "SAFe: the RTE holds the role but works badly", f: SAFe, teams: 7, need: 5, against: 4, eff: 1, rest: 3,
-			fit:     map[string]Rating{"fit.status-reporting-risk.v1": 2},
+		{name: "SAFe: the RTE holds the role but works badly", f: SAFe, teams: 7, need: 5, against: 2, eff: 1, rest: 3,
+			fit:     map[string]Rating{"fit.status-reporting-risk.v2": 4},
 			verdict: RecommendedConditions, headline: "keep the role, and change how it is held",
 			reasons: []string{"effectiveness scores 0 of 100, below 40", "project manager who collects status"}, way: "Stop status reporting",
-			owners: map[string]Owner{"RV-02/fit.status-reporting-risk.v1": OwnerLACE}},
-		{name: "SAFe: leaders who cannot decide, impediments that age", f: SAFe, teams: 8, need: 5, against: 4, eff: 3, rest: 3, reg: oldRegister,
-			fit:     map[string]Rating{"fit.no-empowered-leaders.v1": 1},
+			owners: map[string]Owner{"RV-02/fit.status-reporting-risk.v2": OwnerLACE}},
+		{name: "SAFe: leaders who cannot decide, impediments that age", f: SAFe, teams: 8, need: 5, against: 2, eff: 3, rest: 3, reg: oldRegister,
+			fit:     map[string]Rating{"fit.no-empowered-leaders.v2": 5},
 			verdict: RecommendedConditions, headline: "conditions",
-			owners: map[string]Owner{"RV-02/fit.no-empowered-leaders.v1": OwnerLACE, "RF-02/register": OwnerLACE},
+			owners: map[string]Owner{"RV-02/fit.no-empowered-leaders.v2": OwnerLACE, "RF-02/register": OwnerLACE},
 			words:  []string{"to the LACE or the portfolio, since the assessment finds the Business Owners not empowered"}},
-		{name: "SAFe: the RTE is also a team's Scrum Master", f: SAFe, teams: 8, need: 5, against: 5, eff: 4, rest: 4,
+		{name: "SAFe: the RTE is also a team's Scrum Master", f: SAFe, teams: 8, need: 5, against: 1, eff: 4, rest: 4,
 			roster:  func(r *Roster) { r.Teams[0].ScrumMasterID = "p-facilitator" },
 			verdict: Recommended, gaps: []string{"RG-16"}, words: []string{"In SAFe the RTE is a full-time train role."}},
 		{name: "SAFe: too little rated to decide", f: SAFe, teams: 8, need: Unanswered, against: Unanswered,
-			fit:     map[string]Rating{"fit.shared-product.v1": 5, "fit.few-teams.v1": 4},
+			fit:     map[string]Rating{"fit.shared-product.v1": 5, "fit.few-teams.v2": 2},
 			roster:  withoutRole(RoleFacilitator),
 			verdict: Undecided, headline: "Too few fit items", gaps: nil,
 			owners: map[string]Owner{"RV-04/facilitator": OwnerLACE, "RF-06/register": OwnerScrumMasters}},
-		{name: "SAFe: thirteen teams to split, systemic escalations are fine", f: SAFe, teams: 13, need: 5, against: 5, eff: 4, rest: 4, reg: systemicRegister,
+		{name: "SAFe: thirteen teams to split, systemic escalations are fine", f: SAFe, teams: 13, need: 5, against: 1, eff: 4, rest: 4, reg: systemicRegister,
 			verdict: Recommended, gaps: []string{"RG-13"}, words: []string{"split it around its value streams"}},
-		{name: "Scrum@Scale: five teams, the SoSM is one team's Scrum Master", f: ScrumAtScale, teams: 5, need: 5, against: 5, eff: 4, rest: 4,
+		{name: "Scrum@Scale: five teams, the SoSM is one team's Scrum Master", f: ScrumAtScale, teams: 5, need: 5, against: 1, eff: 4, rest: 4,
 			roster:  func(r *Roster) { r.Teams[2].ScrumMasterID = "p-facilitator" },
 			verdict: Recommended, headline: "keep the role", gaps: nil},
-		{name: "Scrum@Scale: eight teams and no SoSM", f: ScrumAtScale, teams: 8, roster: withoutRole(RoleFacilitator), need: 5, against: 5, rest: 3, reg: oldRegister,
+		{name: "Scrum@Scale: eight teams and no SoSM", f: ScrumAtScale, teams: 8, roster: withoutRole(RoleFacilitator), need: 5, against: 1, rest: 3, reg: oldRegister,
 			verdict: Recommended, gaps: []string{"RG-01", "RG-13"}, words: []string{"Scrum of Scrum of Scrums", "Scaled Daily Scrum"},
 			owners: map[string]Owner{"RV-01/facilitator": OwnerLACE, "RF-01/register": OwnerScrumMasters}},
-		{name: "Scrum@Scale: the SoSM is Scrum Master of two teams", f: ScrumAtScale, teams: 5, need: 5, against: 5, eff: 4, rest: 4,
+		{name: "Scrum@Scale: the SoSM is Scrum Master of two teams", f: ScrumAtScale, teams: 5, need: 5, against: 1, eff: 4, rest: 4,
 			roster:  func(r *Roster) { r.Teams[0].ScrumMasterID, r.Teams[1].ScrumMasterID = "p-facilitator", "p-facilitator" },
 			verdict: Recommended, gaps: []string{"RG-16"}, words: []string{"SoSM may be the Scrum Master of one team, not of more"}},
-		{name: "Scrum@Scale: no Executive Action Team, no Chief Product Owner", f: ScrumAtScale, teams: 4, need: 5, against: 5, eff: 3, rest: 3, reg: oldRegister,
+		{name: "Scrum@Scale: no Executive Action Team, no Chief Product Owner", f: ScrumAtScale, teams: 4, need: 5, against: 1, eff: 3, rest: 3, reg: oldRegister,
 			roster:  both(withoutRole(RoleBusinessOwner), withoutRole(RoleProductManagement)),
 			verdict: RecommendedConditions, reasons: []string{"The roster names none of the Executive Action Team."},
 			gaps:   []string{"RG-02", "RG-04"},
 			owners: map[string]Owner{"RG-02/product-management": OwnerLACE, "RF-02/register": OwnerLACE}},
-		{name: "Other: four teams, weak need, no facilitator", f: OtherFramework, teams: 4, roster: withoutRole(RoleFacilitator), need: 2, against: 4, rest: 3, reg: oldRegister,
+		{name: "Other: four teams, weak need, no facilitator", f: OtherFramework, teams: 4, roster: withoutRole(RoleFacilitator), need: 2, against: 2, rest: 3, reg: oldRegister,
 			verdict: NotRecommended, headline: "signs of need are weak", gaps: nil,
 			owners: map[string]Owner{"RF-01/register": OwnerScrumMasters}},
-		{name: "Other: a spread-thin facilitator on a team of teams", f: OtherFramework, teams: 6, need: 5, against: 5, eff: 4, rest: 4,
+		{name: "Other: a spread-thin facilitator on a team of teams", f: OtherFramework, teams: 6, need: 5, against: 1, eff: 4, rest: 4,
 			roster: func(r *Roster) {
 				r.Teams[0].ScrumMasterID, r.Teams[1].ScrumMasterID = "p-facilitator", "p-facilitator"
 				r.ValueStreamMap = false
@@ -259,7 +259,8 @@ func conclusionText(r Results) string {
 }
 
 // checkCoherent holds for every train: the conclusions agree with each
-// other and with the framework.
+// other and with the framework, and nobody owns advice who cannot act on
+// it (RO-01).
 func checkCoherent(d *Definitions, tr Train, a *Assessment, r Results, text string) []string {
 	var problems []string
 	fail := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
@@ -299,7 +300,7 @@ func checkCoherent(d *Definitions, tr Train, a *Assessment, r Results, text stri
 			if !holds(a.Roster, RoleBusinessOwner) {
 				fail("%s is owned by leaders the roster does not name", rec.ID)
 			}
-			if is, ok := r.Item(itemNoLeaders); ok && is.Rating.Rated() && int(is.Rating) <= LowLevel {
+			if is, ok := r.Item(itemNoLeaders); ok && int(is.Rating) >= StrongLevel {
 				fail("%s is owned by leaders the assessment finds unempowered", rec.ID)
 			}
 		}

@@ -20,7 +20,7 @@ type ItemScore struct {
 	Rating      Rating      // the level used (1…), or NotApplicable, DontKnow, Unanswered
 	Source      ScoreSource // empty unless Rating is a level
 	Figure      *float64    // the figure the level came from, if any
-	Value       float64     // 0–1 when rated: (level-1)/(levels-1)
+	Value       float64     // 0–1 when rated: (favour-1)/(levels-1), see Item.Favour
 }
 
 // MaturityLevels are the five named levels of a whole train, lowest first;
@@ -113,7 +113,7 @@ func scoreItem(it *Item, checklistID string, ans Answer, figs RegisterFigures) I
 		}
 	}
 	if is.Rating.Rated() && n > 1 {
-		is.Value = float64(is.Rating-1) / float64(n-1)
+		is.Value = float64(it.Favour(is.Rating)-1) / float64(n-1)
 	}
 	return is
 }

@@ -258,8 +258,9 @@ func TestNotApplicableNeverChangesAScore(t *testing.T) {
 	}
 }
 
-// TestRaisingAnAnswerNeverLowersItsChecklist: moving one item up its scale
-// never lowers its checklist's score, nor its dimension's.
+// TestRaisingAnAnswerNeverLowersItsChecklist: moving one item towards the
+// favourable end of its scale (up, or down on a contra-indication) never
+// lowers its checklist's score, nor its dimension's.
 func TestRaisingAnAnswerNeverLowersItsChecklist(t *testing.T) {
 	d := loadDefs(t)
 	tr, _, _, sample := Sample(testDate)
@@ -276,11 +277,15 @@ func TestRaisingAnAnswerNeverLowersItsChecklist(t *testing.T) {
 				for l := 1; l <= len(it.Levels); l++ {
 					b := a
 					b.Answers = cloneAnswers(a.Answers)
-					b.Answers[it.ID] = Answer{Rating: Rating(l)}
+					rating := Rating(l)
+					if it.Kind == ContraIndication {
+						rating = Rating(len(it.Levels) + 1 - l)
+					}
+					b.Answers[it.ID] = Answer{Rating: rating}
 					r := Evaluate(d, tr, &b)
 					cs, _ := r.Checklist(c.ID)
 					if cs.Score.Value < prev-1e-9 {
-						t.Fatalf("round %d: raising %s to %d lowered %s from %v to %v", round, it.ID, l, c.ID, prev, cs.Score.Value)
+						t.Fatalf("round %d: moving %s to %d lowered %s from %v to %v", round, it.ID, l, c.ID, prev, cs.Score.Value)
 					}
 					prev = cs.Score.Value
 					for _, dim := range r.Dimensions {

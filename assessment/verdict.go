@@ -20,10 +20,12 @@ type Rule struct {
 const (
 	itemFrameworkAdoption = "fit.framework-adoption.v1"
 	itemCandidateCoach    = "fit.candidate-coach.v1"
-	itemTeamScrumWeak     = "fit.team-scrum-weak.v1"
-	itemStatusReporting   = "fit.status-reporting-risk.v1"
-	itemHandoff           = "fit.coordination-handoff-risk.v1"
-	itemNoLeaders         = "fit.no-empowered-leaders.v1"
+	itemTeamScrumWeak     = "fit.team-scrum-weak.v2"
+	itemStatusReporting   = "fit.status-reporting-risk.v2"
+	itemHandoff           = "fit.coordination-handoff-risk.v2"
+	itemNoLeaders         = "fit.no-empowered-leaders.v2"
+	itemIndependent       = "fit.independent-teams.v2"
+	itemFewTeams          = "fit.few-teams.v2"
 )
 
 // The thresholds of the verdict.
@@ -34,10 +36,12 @@ const (
 	// NeedThreshold is the indication score (0–100) from which the train is
 	// taken to need a scaled facilitator.
 	NeedThreshold = 50.0
-	// LowLevel is the highest level that counts as low: a contra-indication
-	// rated at or below it holds; an item rated at or below it is a finding.
+	// LowLevel is the highest level that counts as low: an item rated at or
+	// below it is a finding.
 	LowLevel = 2
-	// StrongLevel is the lowest level that counts as a strong sign.
+	// StrongLevel is the lowest level that counts as a strong sign: a
+	// contra-indication rated at or above it holds; one level below, it
+	// partly holds.
 	StrongLevel = 4
 	// LowEffectiveness is the effectiveness score (0–100) below which a
 	// facilitator who holds the role is not doing it well: the verdict keeps
@@ -51,15 +55,15 @@ var VerdictRules = []Rule{
 	{"V-01", "Only one or two teams",
 		"When the roster has one or two teams, {a-facilitator} is not recommended now, whatever the ratings: the teams' Scrum Masters and Product Owners can coordinate directly. This roster fact is decisive. Every decisive contra-indication that holds is named among the reasons too, and when single-team Scrum is weak the way forward starts with making Scrum work in each team."},
 	{"V-02", "A decisive contra-indication holds",
-		fmt.Sprintf("When a decisive contra-indication is rated %d or lower (it holds fully or largely), {a-facilitator} is not recommended now: the teams are independent, single-team Scrum is not yet working, or there are too few teams.", LowLevel)},
+		fmt.Sprintf("When a decisive contra-indication is rated %d or higher (it holds fully or largely), {a-facilitator} is not recommended now: the teams are independent, single-team Scrum is not yet working, or there are too few teams.", StrongLevel)},
 	{"V-03", "Too little rated to decide",
 		fmt.Sprintf("When fewer than %.0f%% of the applicable fit items are rated, or no sign for the role is rated, the verdict is undecided.", MinFitEvidence*100)},
 	{"V-04", "The need is weak",
 		fmt.Sprintf("The indication score is the weighted score of the signs for the role (without the way-to-start item). Below %.0f, {a-facilitator} is not recommended now: the train does not yet show the need.", NeedThreshold)},
 	{"V-05", "Needed, with conditions",
-		fmt.Sprintf("When the need is shown but a contra-indication that is not decisive is rated %d or lower, or a decisive one is rated 3 (it partly holds), or the roster has none of the {leaders} to take escalations (in frameworks that name them), the role is recommended with conditions: each such item's condition must hold.", LowLevel)},
+		fmt.Sprintf("When the need is shown but a contra-indication that is not decisive is rated %d or higher, or a decisive one is rated %d (it partly holds), or the roster has none of the {leaders} to take escalations (in frameworks that name them), the role is recommended with conditions: each such item's condition must hold.", StrongLevel, StrongLevel-1)},
 	{"V-07", "Keep the role, change how it is held",
-		fmt.Sprintf("When the need is shown and the role is held, but the facilitator works badly (the effectiveness checklist scores below %.0f with enough answered, or the role has become status reporting or teams hand their coordination to it, rated %d or lower), the verdict keeps the role on the condition that how it is held changes, and the way forward names what to change.", LowEffectiveness, LowLevel)},
+		fmt.Sprintf("When the need is shown and the role is held, but the facilitator works badly (the effectiveness checklist scores below %.0f with enough answered, or the role has become status reporting or teams hand their coordination to it, rated %d or higher), the verdict keeps the role on the condition that how it is held changes, and the way forward names what to change.", LowEffectiveness, StrongLevel)},
 	{"V-06", "Needed",
 		"Otherwise the need is shown and nothing speaks against it: {a-facilitator} is recommended now."},
 }
@@ -145,6 +149,9 @@ func (in verdictInput) level(id string) int {
 	return 0
 }
 
+// against is whether a contra-indication holds: rated StrongLevel or higher.
+func (in verdictInput) against(id string) bool { return in.level(id) >= StrongLevel }
+
 func (in verdictInput) evidence(it *Item) Evidence {
 	return answerEvidence(it, in.scores[it.ID], in.f)
 }
@@ -162,7 +169,7 @@ func verdict(in verdictInput) Verdict {
 	var decisiveReasons []Evidence
 	for _, it := range in.items {
 		if it.Kind == ContraIndication && it.Decisive {
-			if l := in.level(it.ID); l > 0 && l <= LowLevel {
+			if in.against(it.ID) {
 				decisiveReasons = append(decisiveReasons, in.evidence(it))
 				decisive = append(decisive, it.ID)
 			}
@@ -251,7 +258,7 @@ func verdict(in verdictInput) Verdict {
 			continue
 		}
 		l := in.level(it.ID)
-		if l > 0 && (l <= LowLevel || (it.Decisive && l == LowLevel+1)) {
+		if l >= StrongLevel || (it.Decisive && l == StrongLevel-1) {
 			v.Reasons = append(v.Reasons, in.evidence(it))
 			v.Conditions = append(v.Conditions, f.Expand(it.Condition))
 		}
@@ -261,8 +268,7 @@ func verdict(in verdictInput) Verdict {
 		v.Conditions = append(v.Conditions, f.Expand("{The-leaders} are named, take the escalations of the {train-short} and meet with the {facilitator} at least every iteration."))
 	}
 	// V-07: the role is held but not working.
-	change := in.facilitator && (in.heldBadly() || in.level(itemStatusReporting) > 0 && in.level(itemStatusReporting) <= LowLevel ||
-		in.level(itemHandoff) > 0 && in.level(itemHandoff) <= LowLevel)
+	change := in.facilitator && (in.heldBadly() || in.against(itemStatusReporting) || in.against(itemHandoff))
 	if change && in.heldBadly() {
 		v.Reasons = append(v.Reasons, Evidence{Kind: EvidenceAnswer, Ref: "effectiveness-score",
 			Text: fmt.Sprintf("%s scores %.0f of 100, below %.0f (%d of %d items rated).", "Scaled facilitator effectiveness", in.eff.Value, LowEffectiveness, in.eff.Rated, in.eff.Total)})
@@ -301,10 +307,10 @@ func (in verdictInput) heldBadly() bool { return in.eff.Enough() && in.eff.Value
 // what to change, from the weakest effectiveness practices.
 func changeWay(in verdictInput) string {
 	s := "Keep the {facilitator}, and change how the role is held."
-	if l := in.level(itemStatusReporting); l > 0 && l <= LowLevel {
+	if in.against(itemStatusReporting) {
 		s += " Stop status reporting: the {facilitator} facilitates the {sync} and coaches, and status comes from the teams' own boards and the {review}."
 	}
-	if l := in.level(itemHandoff); l > 0 && l <= LowLevel {
+	if in.against(itemHandoff) {
 		s += " Hand coordination back to the teams: their Scrum Masters and Product Owners settle dependencies directly, coached by the {facilitator}."
 	}
 	for i, it := range in.effWeak {
@@ -359,11 +365,11 @@ func notNowWay(in verdictInput, why []string) string {
 		switch w {
 		case "teams":
 			parts = append(parts, "Let the teams' Scrum Masters and Product Owners coordinate directly: a joint planning and a shared review each iteration are enough for one or two teams. Revisit when a third team joins.")
-		case "fit.team-scrum-weak.v1":
+		case itemTeamScrumWeak:
 			parts = append(parts, "Make Scrum work within each team first, with an Agile Coach from the LACE: a goal, a done increment and a retrospective with an action every iteration.")
-		case "fit.independent-teams.v1":
+		case itemIndependent:
 			parts = append(parts, "Keep the teams independent and let their Scrum Masters settle the odd dependency directly.")
-		case "fit.few-teams.v1":
+		case itemFewTeams:
 			parts = append(parts, "With so few teams, let the Scrum Masters coordinate directly.")
 		case "need":
 			parts = append(parts, "Let the team Scrum Masters meet regularly to spot shared problems early.")

@@ -42,30 +42,36 @@ func TestVerdictRules(t *testing.T) {
 		want       VerdictKind
 		reasons    []string // refs that must be among the reasons
 		conditions int
+		eff        Rating // every effectiveness item rated so, when set
+		headline   string // words the headline holds
 	}{
-		{name: "two teams decide alone", rule: "V-01", need: 5, anti: 5, teams: 2, want: NotRecommended, reasons: []string{"team-count"}},
-		{name: "one team", rule: "V-01", need: 5, anti: 5, teams: 1, want: NotRecommended, reasons: []string{"team-count"}},
-		{name: "three teams do not decide", rule: "V-01", need: 5, anti: 5, teams: 3, want: Recommended},
-		{name: "no roster entered: ratings decide", rule: "V-01", need: 5, anti: 5, teams: 0, want: Recommended},
-		{name: "independent teams", rule: "V-02", need: 5, anti: 5, teams: 8, overrides: map[string]Rating{"fit.independent-teams.v1": 1}, want: NotRecommended, reasons: []string{"fit.independent-teams.v1"}},
-		{name: "single-team Scrum not working", rule: "V-02", need: 5, anti: 5, teams: 8, overrides: map[string]Rating{"fit.team-scrum-weak.v1": 2}, want: NotRecommended, reasons: []string{"fit.team-scrum-weak.v1"}},
-		{name: "few teams rated", rule: "V-02", need: 5, anti: 5, teams: 0, overrides: map[string]Rating{"fit.few-teams.v1": 2}, want: NotRecommended, reasons: []string{"fit.few-teams.v1"}},
-		{name: "decisive item partly holds: a condition, not a decision", rule: "V-02", need: 5, anti: 5, teams: 8, overrides: map[string]Rating{"fit.team-scrum-weak.v1": 3}, want: RecommendedConditions, reasons: []string{"fit.team-scrum-weak.v1"}, conditions: 1},
-		{name: "too little rated", rule: "V-03", need: Unanswered, anti: Unanswered, teams: 8, overrides: map[string]Rating{"fit.shared-product.v1": 5, "fit.independent-teams.v1": 5}, want: Undecided},
-		{name: "only contra-indications rated", rule: "V-03", need: Unanswered, anti: 5, teams: 8, want: Undecided},
+		{name: "two teams decide alone", rule: "V-01", need: 5, anti: 1, teams: 2, want: NotRecommended, reasons: []string{"team-count"}},
+		{name: "one team", rule: "V-01", need: 5, anti: 1, teams: 1, want: NotRecommended, reasons: []string{"team-count"}},
+		{name: "three teams do not decide", rule: "V-01", need: 5, anti: 1, teams: 3, want: Recommended},
+		{name: "no roster entered: ratings decide", rule: "V-01", need: 5, anti: 1, teams: 0, want: Recommended},
+		{name: "independent teams", rule: "V-02", need: 5, anti: 1, teams: 8, overrides: map[string]Rating{"fit.independent-teams.v2": 5}, want: NotRecommended, reasons: []string{"fit.independent-teams.v2"}},
+		{name: "single-team Scrum not working", rule: "V-02", need: 5, anti: 1, teams: 8, overrides: map[string]Rating{"fit.team-scrum-weak.v2": 4}, want: NotRecommended, reasons: []string{"fit.team-scrum-weak.v2"}},
+		{name: "few teams rated", rule: "V-02", need: 5, anti: 1, teams: 0, overrides: map[string]Rating{"fit.few-teams.v2": 4}, want: NotRecommended, reasons: []string{"fit.few-teams.v2"}},
+		{name: "decisive item partly holds: a condition, not a decision", rule: "V-02", need: 5, anti: 1, teams: 8, overrides: map[string]Rating{"fit.team-scrum-weak.v2": 3}, want: RecommendedConditions, reasons: []string{"fit.team-scrum-weak.v2"}, conditions: 1},
+		{name: "too little rated", rule: "V-03", need: Unanswered, anti: Unanswered, teams: 8, overrides: map[string]Rating{"fit.shared-product.v1": 5, "fit.independent-teams.v2": 1}, want: Undecided},
+		{name: "only contra-indications rated", rule: "V-03", need: Unanswered, anti: 1, teams: 8, want: Undecided},
 		{name: "everything not applicable", rule: "V-03", need: NotApplicable, anti: NotApplicable, teams: 8, want: Undecided},
 		{name: "half rated is enough", rule: "V-03", need: 4, anti: Unanswered, teams: 8, want: Recommended},
-		{name: "weak need", rule: "V-04", need: 2, anti: 5, teams: 8, want: NotRecommended, reasons: []string{"fit.shared-product.v1", "indication-score"}},
-		{name: "need just shown", rule: "V-04", need: 3, anti: 5, teams: 8, want: Recommended},
-		{name: "weak candidate does not weaken the need", rule: "V-04", need: 3, anti: 5, teams: 8, overrides: map[string]Rating{itemCandidateCoach: 1}, want: Recommended},
-		{name: "status reporting risk", rule: "V-05", need: 4, anti: 5, teams: 8, overrides: map[string]Rating{"fit.status-reporting-risk.v1": 2}, want: RecommendedConditions, reasons: []string{"fit.status-reporting-risk.v1"}, conditions: 1},
-		{name: "two conditions", rule: "V-05", need: 4, anti: 5, teams: 8, overrides: map[string]Rating{"fit.no-empowered-leaders.v1": 1, "fit.coordination-handoff-risk.v1": 2}, want: RecommendedConditions, conditions: 2},
-		{name: "no business owner in the roster", rule: "V-05", need: 4, anti: 5, teams: 8, roster: func(r *Roster) {
+		{name: "weak need", rule: "V-04", need: 2, anti: 1, teams: 8, want: NotRecommended, reasons: []string{"fit.shared-product.v1", "indication-score"}},
+		{name: "need just shown", rule: "V-04", need: 3, anti: 1, teams: 8, want: Recommended},
+		{name: "weak candidate does not weaken the need", rule: "V-04", need: 3, anti: 1, teams: 8, overrides: map[string]Rating{itemCandidateCoach: 1}, want: Recommended},
+		{name: "status reporting risk", rule: "V-05", need: 4, anti: 1, teams: 8, overrides: map[string]Rating{"fit.status-reporting-risk.v2": 4}, want: RecommendedConditions, reasons: []string{"fit.status-reporting-risk.v2"}, conditions: 1},
+		{name: "two conditions", rule: "V-05", need: 4, anti: 1, teams: 8, overrides: map[string]Rating{"fit.no-empowered-leaders.v2": 5, "fit.coordination-handoff-risk.v2": 4}, want: RecommendedConditions, conditions: 2},
+		{name: "no business owner in the roster", rule: "V-05", need: 4, anti: 1, teams: 8, roster: func(r *Roster) {
 			r.Roles = slices.DeleteFunc(r.Roles, func(ra RoleAssignment) bool { return ra.Role == RoleBusinessOwner })
 		}, want: RecommendedConditions, reasons: []string{"RG-04"}, conditions: 1},
 		{name: "contra-indication partly holds: no condition", rule: "V-05", need: 4, anti: 3, teams: 8, overrides: map[string]Rating{
-			"fit.independent-teams.v1": 4, "fit.team-scrum-weak.v1": 4, "fit.few-teams.v1": 4}, want: Recommended},
-		{name: "needed", rule: "V-06", need: 4, anti: 4, teams: 8, roster: noFacilitator, want: Recommended, reasons: []string{"fit.shared-product.v1", "team-count"}},
+			"fit.independent-teams.v2": 2, "fit.team-scrum-weak.v2": 2, "fit.few-teams.v2": 2}, want: Recommended},
+		{name: "teams would hand their coordination to the role it holds", rule: "V-07", need: 5, anti: 1, teams: 8, overrides: map[string]Rating{itemHandoff: 5},
+			want: RecommendedConditions, reasons: []string{itemHandoff}, conditions: 1, headline: "keep the role, and change how it is held"},
+		{name: "role held badly, nothing else against it", rule: "V-07", need: 5, anti: 1, teams: 8, eff: 1,
+			want: RecommendedConditions, reasons: []string{"effectiveness-score"}, conditions: 1, headline: "keep the role, and change how it is held"},
+		{name: "needed", rule: "V-06", need: 4, anti: 2, teams: 8, roster: noFacilitator, want: Recommended, reasons: []string{"fit.shared-product.v1", "team-count"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.rule+" "+tt.name, func(t *testing.T) {
@@ -77,6 +83,11 @@ func TestVerdictRules(t *testing.T) {
 				tt.roster(&ro)
 			}
 			a := &Assessment{Date: testDate, Roster: ro, Answers: fitAnswers(d, tt.need, tt.anti, tt.overrides)}
+			if tt.eff > 0 {
+				for k, v := range rateAll(d, tt.eff, ChecklistEffectiveness) {
+					a.Answers[k] = v
+				}
+			}
 			v := Evaluate(d, Train{Framework: SAFe}, a).Verdict
 			if v.Kind != tt.want {
 				t.Fatalf("verdict %s (%s), want %s", v.Kind, v.Headline, tt.want)
@@ -85,6 +96,9 @@ func TestVerdictRules(t *testing.T) {
 				if !slices.ContainsFunc(v.Reasons, func(e Evidence) bool { return e.Ref == ref }) {
 					t.Errorf("reason %s missing from %+v", ref, v.Reasons)
 				}
+			}
+			if !strings.Contains(v.Headline, tt.headline) {
+				t.Errorf("headline %q, want %q in it", v.Headline, tt.headline)
 			}
 			if len(v.Conditions) != tt.conditions {
 				t.Errorf("conditions %q, want %d", v.Conditions, tt.conditions)
@@ -123,12 +137,12 @@ func TestWayToStart(t *testing.T) {
 		{"W-03 SAFe promote", SAFe, noFacilitator(), map[string]Rating{itemFrameworkAdoption: 2, itemCandidateCoach: 4}, []string{"experienced team Scrum Master", "ART Sync", "release planning, scaled reviews and retrospectives", "full-time"}, nil},
 		{"W-03 Scrum@Scale promote", ScrumAtScale, noFacilitator(), map[string]Rating{itemFrameworkAdoption: 2, itemCandidateCoach: 4}, []string{"Scaled Daily Scrum", "may remain Scrum Master of their own team"}, nil},
 		{"W-03 other, candidate unrated", OtherFramework, noFacilitator(), map[string]Rating{itemFrameworkAdoption: 2, itemCandidateCoach: Unanswered}, []string{"time-boxed cross-team sync"}, []string{"SAFe", "Scrum@Scale"}},
-		{"conditions, role held", SAFe, healthyRoster(8), map[string]Rating{"fit.status-reporting-risk.v1": 1}, []string{"Work on the conditions now"}, nil},
-		{"conditions, role not held", SAFe, noFacilitator(), map[string]Rating{"fit.status-reporting-risk.v1": 1}, []string{"Meet the conditions first"}, nil},
+		{"conditions, role held", SAFe, healthyRoster(8), map[string]Rating{"fit.status-reporting-risk.v2": 5}, []string{"Work on the conditions now"}, nil},
+		{"conditions, role not held", SAFe, noFacilitator(), map[string]Rating{"fit.status-reporting-risk.v2": 5}, []string{"Meet the conditions first"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := &Assessment{Date: testDate, Roster: tt.roster, Answers: fitAnswers(d, 4, 5, tt.overrides)}
+			a := &Assessment{Date: testDate, Roster: tt.roster, Answers: fitAnswers(d, 4, 1, tt.overrides)}
 			v := Evaluate(d, Train{Framework: tt.f}, a).Verdict
 			for _, w := range tt.want {
 				if !strings.Contains(v.WayToStart, w) {
@@ -154,9 +168,9 @@ func TestNotNowWays(t *testing.T) {
 		want      []string
 	}{
 		{"two teams", 2, nil, 5, []string{"coordinate directly", "third team joins"}},
-		{"scrum first", 8, map[string]Rating{"fit.team-scrum-weak.v1": 1}, 5, []string{"Make Scrum work within each team first"}},
-		{"independent", 8, map[string]Rating{"fit.independent-teams.v1": 2}, 5, []string{"Keep the teams independent"}},
-		{"few teams rated", 0, map[string]Rating{"fit.few-teams.v1": 1}, 5, []string{"With so few teams"}},
+		{"scrum first", 8, map[string]Rating{"fit.team-scrum-weak.v2": 5}, 5, []string{"Make Scrum work within each team first"}},
+		{"independent", 8, map[string]Rating{"fit.independent-teams.v2": 4}, 5, []string{"Keep the teams independent"}},
+		{"few teams rated", 0, map[string]Rating{"fit.few-teams.v2": 5}, 5, []string{"With so few teams"}},
 		{"weak need", 8, nil, 1, []string{"meet regularly to spot shared problems"}},
 	}
 	for _, tt := range tests {
@@ -164,7 +178,7 @@ func TestNotNowWays(t *testing.T) {
 		if tt.teams > 0 {
 			ro = healthyRoster(tt.teams) // holds an RTE
 		}
-		a := &Assessment{Date: testDate, Roster: ro, Answers: fitAnswers(d, tt.need, 5, tt.overrides)}
+		a := &Assessment{Date: testDate, Roster: ro, Answers: fitAnswers(d, tt.need, 1, tt.overrides)}
 		v := Evaluate(d, Train{Framework: SAFe}, a).Verdict
 		if v.Kind != NotRecommended {
 			t.Errorf("%s: %s", tt.name, v.Kind)
@@ -187,7 +201,7 @@ func TestNotNowWays(t *testing.T) {
 
 func TestVerdictItemsExist(t *testing.T) {
 	d := loadDefs(t)
-	for _, id := range []string{itemFrameworkAdoption, itemCandidateCoach, "fit.team-scrum-weak.v1", "fit.independent-teams.v1", "fit.few-teams.v1"} {
+	for _, id := range []string{itemFrameworkAdoption, itemCandidateCoach, "fit.team-scrum-weak.v2", "fit.independent-teams.v2", "fit.few-teams.v2"} {
 		if it, _ := d.Item(id); it == nil {
 			t.Errorf("the verdict reads %s, which the definitions lack", id)
 		}

@@ -15,19 +15,17 @@ type Warning struct {
 // WarningRules say when Warnings speaks up; the method documents them.
 var WarningRules = []Rule{
 	{"AW-01", "Shared work against independent teams",
-		fmt.Sprintf("A sign that the teams share one product or depend on each other (shared product, dependency waits) is rated %d or higher while the contra-indication \"the teams are independent\" is rated %d or lower (holds): both cannot be true. Check the direction of each scale: on a contra-indication the lowest level means it holds.", StrongLevel, LowLevel)},
+		fmt.Sprintf("A sign that the teams share one product or depend on each other (shared product, dependency waits) is rated %d or higher while the contra-indication \"the teams are independent\" is rated %d or higher too (it holds): both cannot be true.", StrongLevel, StrongLevel)},
 	{"AW-02", "Few teams against the roster",
-		fmt.Sprintf("The contra-indication \"only one or two teams\" is rated %d or lower (holds) while the roster has more than two teams, or rated %d or higher while it has one or two.", LowLevel, StrongLevel)},
+		fmt.Sprintf("The contra-indication \"only one or two teams\" is rated %d or higher (it holds) while the roster has more than two teams, or rated %d or lower (it does not hold) while it has one or two.", StrongLevel, LowLevel)},
 	{"AW-03", "Don't know on a question of the verdict",
 		"A fit item is answered \"don't know\": the verdict is decided without it. Find it out before finishing, or say not applicable."},
 }
 
-// The fit items the warnings compare.
+// The fit items the warnings compare, beyond those the verdict names.
 const (
 	itemSharedProduct  = "fit.shared-product.v1"
 	itemDependencyWait = "fit.dependency-waits.v1"
-	itemIndependent    = "fit.independent-teams.v1"
-	itemFewTeams       = "fit.few-teams.v1"
 )
 
 // Warnings lists what the coach should check before finishing the
@@ -50,17 +48,17 @@ func Warnings(d *Definitions, t Train, a *Assessment) []Warning {
 		return id
 	}
 	var out []Warning
-	if ind := level(itemIndependent); ind > 0 && ind <= LowLevel {
+	if ind := level(itemIndependent); ind >= StrongLevel {
 		for _, id := range []string{itemSharedProduct, itemDependencyWait} {
 			if level(id) >= StrongLevel {
 				out = append(out, Warning{Rule: "AW-01", Items: []string{id, itemIndependent},
-					Text: fmt.Sprintf("%s is rated %d (strong), yet %s is rated %d (holds). Both cannot be true: on the second the lowest level means the teams are independent.", text(id), level(id), text(itemIndependent), ind)})
+					Text: fmt.Sprintf("%s is rated %d (it holds), yet %s is rated %d (it holds too). Both cannot be true.", text(id), level(id), text(itemIndependent), ind)})
 			}
 		}
 	}
 	if few := level(itemFewTeams); few > 0 && len(a.Roster.Teams) > 0 {
 		n := len(a.Roster.Teams)
-		if (few <= LowLevel && n > 2) || (few >= StrongLevel && n <= 2) {
+		if (few >= StrongLevel && n > 2) || (few <= LowLevel && n <= 2) {
 			out = append(out, Warning{Rule: "AW-02", Items: []string{itemFewTeams},
 				Text: fmt.Sprintf("%s is rated %d, but the roster has %s.", text(itemFewTeams), few, Count(n, "team", "teams"))})
 		}

@@ -180,12 +180,12 @@ func loadAssessments(ctx context.Context, q querier, where string, args ...any) 
 		}); err != nil {
 		return nil, err
 	}
-	if err := scanRows(ctx, q, `SELECT assessment_id, recommendation_id, status, finding, action, acceptance, owner, target_pi, priority
+	if err := scanRows(ctx, q, `SELECT assessment_id, recommendation_id, status, finding, action, acceptance, owner, target_pi, priority, reason
 		FROM recommendation_edits WHERE `+sub, args,
 		func(rows *sql.Rows) error {
 			var aid, rid string
 			var e assessment.RecommendationEdit
-			if err := rows.Scan(&aid, &rid, &e.Status, &e.Finding, &e.Action, &e.Acceptance, &e.Owner, &e.TargetPI, &e.Priority); err != nil {
+			if err := rows.Scan(&aid, &rid, &e.Status, &e.Finding, &e.Action, &e.Acceptance, &e.Owner, &e.TargetPI, &e.Priority, &e.Reason); err != nil {
 				return err
 			}
 			if sa := byID[aid]; sa != nil {
@@ -477,7 +477,7 @@ func validateEdit(e assessment.RecommendationEdit, place string) error {
 		return fmt.Errorf("%s.priority: %d is not a priority (0 keeps the derived one, 1 high, 2 medium, 3 low)", place, e.Priority)
 	}
 	return checkFields(field{place + ".finding", e.Finding, longRule}, field{place + ".action", e.Action, longRule},
-		field{place + ".acceptance", e.Acceptance, longRule}, field{place + ".target_pi", e.TargetPI, nameRule})
+		field{place + ".acceptance", e.Acceptance, longRule}, field{place + ".target_pi", e.TargetPI, nameRule}, field{place + ".reason", e.Reason, longRule})
 }
 
 func validateRecommendation(r assessment.Recommendation, place string) error {
@@ -551,12 +551,12 @@ func writeEdit(ctx context.Context, tx *sql.Tx, aid, recID string, e assessment.
 		_, err := tx.ExecContext(ctx, "DELETE FROM recommendation_edits WHERE assessment_id = ? AND recommendation_id = ?", aid, recID)
 		return err
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO recommendation_edits (assessment_id, recommendation_id, status, finding, action, acceptance, owner, target_pi, priority)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+	_, err := tx.ExecContext(ctx, `INSERT INTO recommendation_edits (assessment_id, recommendation_id, status, finding, action, acceptance, owner, target_pi, priority, reason)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (assessment_id, recommendation_id) DO UPDATE SET status = excluded.status, finding = excluded.finding,
 			action = excluded.action, acceptance = excluded.acceptance, owner = excluded.owner,
-			target_pi = excluded.target_pi, priority = excluded.priority`,
-		aid, recID, string(e.Status), e.Finding, e.Action, e.Acceptance, string(e.Owner), e.TargetPI, int(e.Priority))
+			target_pi = excluded.target_pi, priority = excluded.priority, reason = excluded.reason`,
+		aid, recID, string(e.Status), e.Finding, e.Action, e.Acceptance, string(e.Owner), e.TargetPI, int(e.Priority), e.Reason)
 	return err
 }
 

@@ -211,6 +211,9 @@ type BundleEdit struct {
 	Owner          string `json:"owner"`
 	TargetPI       string `json:"target_pi"`
 	Priority       int    `json:"priority"`
+	// Reason is why the coach rejected it; left out when empty, and absent
+	// from bundles written before schema version 6.
+	Reason string `json:"reason,omitempty"`
 }
 
 // BundleRecommendation is one the coach added.
@@ -386,7 +389,7 @@ func assessmentToBundle(sa *storedAssessment, f assessment.Framework) BundleAsse
 	for _, k := range sortedKeys(a.Review.Edits) {
 		e := a.Review.Edits[k]
 		ba.RecommendationEdits = append(ba.RecommendationEdits, BundleEdit{Recommendation: k, Status: string(e.Status), Finding: e.Finding,
-			Action: e.Action, Acceptance: e.Acceptance, Owner: string(e.Owner), TargetPI: e.TargetPI, Priority: int(e.Priority)})
+			Action: e.Action, Acceptance: e.Acceptance, Owner: string(e.Owner), TargetPI: e.TargetPI, Priority: int(e.Priority), Reason: e.Reason})
 	}
 	for _, r := range a.Review.Added {
 		br := BundleRecommendation{ID: r.ID, Finding: r.Finding, Action: r.Action, Priority: int(r.Priority), Owner: string(r.Owner),

@@ -240,7 +240,7 @@ func checkedCorpus() []badInput {
 		{"rating 6 on a 5-level item", with(checkedBundle, 6, answer(0, "rating")...), `answers[0].rating: 6 is not on the scale of item "` + corpusPractice + `"`},
 		{"rating 100 on a measure", with(checkedBundle, 100, answer(1, "rating")...), `answers[1].rating: 100 is not on the scale of item "` + corpusMeasure + `"`},
 		{"an unknown item", with(checkedBundle, "fit.no-such-item.v1", answer(0, "item")...),
-			`answers[0].item: "fit.no-such-item.v1" is not an item of checklist version 2026.1`},
+			`answers[0].item: "fit.no-such-item.v1" is not an item of checklist version 2026.2`},
 		{"an item of the right shape but retired", with(checkedBundle, "eff.cross-team-sync.v0", answer(0, "item")...), `"eff.cross-team-sync.v0" is not an item of checklist version`},
 		{"a figure on a practice", with(checkedBundle, 3, answer(0, "figure")...),
 			`answers[0].figure: item "` + corpusPractice + `" is a practice, not a measure; only a measure takes a figure`},
@@ -248,7 +248,7 @@ func checkedCorpus() []badInput {
 			`item "fit.shared-product.v1" is a indication, not a measure`},
 		{"a negative figure on a measure", with(checkedBundle, -2, answer(1, "figure")...), "answers[1].figure: -2 is negative"},
 		{"a vote off the scale", with(checkedBundle, 9, in("votes", 0, "rating")...), `workshop.votes[0].rating: 9 is not on the scale of item "` + corpusPractice + `"`},
-		{"a vote on an unknown item", with(checkedBundle, "fit.zzz.v1", in("votes", 0, "item")...), `workshop.votes[0].item: "fit.zzz.v1" is not an item of checklist version 2026.1`},
+		{"a vote on an unknown item", with(checkedBundle, "fit.zzz.v1", in("votes", 0, "item")...), `workshop.votes[0].item: "fit.zzz.v1" is not an item of checklist version 2026.2`},
 		{"an observation off the scale", with(checkedBundle, 6, in("observations", 0, "rating")...), `workshop.observations[0].rating: 6 is not on the scale`},
 		{"an observation of an unknown item", with(checkedBundle, "x.y", in("observations", 0, "item")...), `workshop.observations[0].item: "x.y" is not an item`},
 		{"an unknown item revealed", with(checkedBundle, []any{"x.y"}, in("revealed")...), `workshop.revealed[0]: "x.y" is not an item`},
@@ -298,7 +298,7 @@ func responseCorpus() []badInput {
 		{"rating 6", with(base, 6, "votes", 0, "rating"), `votes[0]: 6 is not a rating on the scale`},
 		{"rating 0", with(base, 0, "votes", 0, "rating"), `votes[0]: 0 is not a rating`},
 		{"rating -3", with(base, -3, "votes", 0, "rating"), `votes[0]: -3 is not a rating`},
-		{"an unknown item", with(base, "fit.nope.v1", "votes", 0, "item"), `votes[0]: item "fit.nope.v1" is not in checklist version 2026.1`},
+		{"an unknown item", with(base, "fit.nope.v1", "votes", 0, "item"), `votes[0]: item "fit.nope.v1" is not in checklist version 2026.2`},
 		{"an empty item", with(base, "", "votes", 0, "item"), `votes[0].item: missing id`},
 		{"a NUL in the item", with(base, item+"\x00", "votes", 0, "item"), "votes[0].item: character 23 is a control character (U+0000)"},
 		{"two votes on one item", encode(response("Gus", item, 3, item, 2)), `votes[1].item: a second vote for item "` + item + `" (the first is votes[0])`},
@@ -511,7 +511,7 @@ func TestAcceptedInput(t *testing.T) {
 	if len(rep.Added) != 2 {
 		t.Fatalf("report:\n%s", rep)
 	}
-	if len(rep.Warnings) != 1 || !strings.Contains(rep.Warnings[0], `trains[0].assessments[0].checklist_version: "2025.9" is not this Trainscope's checklist version 2026.1`) ||
+	if len(rep.Warnings) != 1 || !strings.Contains(rep.Warnings[0], `trains[0].assessments[0].checklist_version: "2025.9" is not this Trainscope's checklist version 2026.2`) ||
 		!strings.Contains(rep.String(), "note: trains[0].assessments[0].checklist_version") {
 		t.Fatalf("warnings: %q\n%s", rep.Warnings, rep)
 	}

@@ -523,6 +523,7 @@ func rosterFromBundle(br BundleRoster, imps []BundleImpediment, place string) (r
 }
 
 func assessmentFromBundle(ba BundleAssessment, trainID string, f assessment.Framework, place string, defs *assessment.Definitions, warnings *[]string) (*importAssessment, error) {
+	ba = upgradedBundleAssessment(ba)
 	ia := &importAssessment{place: place, answerTime: map[string]string{}}
 	a := assessment.Assessment{ID: ba.ID, TrainID: trainID, PI: ba.PI, Assessor: ba.Assessor,
 		Status: assessment.AssessmentStatus(ba.Status), ChecklistVersion: ba.ChecklistVersion, PIWeeks: ba.PIWeeks,
@@ -605,7 +606,7 @@ func assessmentFromBundle(ba BundleAssessment, trainID string, f assessment.Fram
 			return nil, fmt.Errorf("%s.recommendation: %w", at, err)
 		}
 		e := assessment.RecommendationEdit{Status: assessment.RecommendationStatus(be.Status), Finding: be.Finding, Action: be.Action,
-			Acceptance: be.Acceptance, Owner: assessment.Owner(be.Owner), TargetPI: be.TargetPI, Priority: assessment.Priority(be.Priority)}
+			Acceptance: be.Acceptance, Owner: assessment.Owner(be.Owner), TargetPI: be.TargetPI, Priority: assessment.Priority(be.Priority), Reason: be.Reason}
 		if err := validateEdit(e, at); err != nil {
 			return nil, err
 		}

@@ -196,6 +196,7 @@ func DecodeResponse(data []byte) (*ResponseFile, error) {
 // turns it into the domain's Response. A missing participant id gets a new
 // one.
 func responseFromFile(rf *ResponseFile, defs *assessment.Definitions) (assessment.Response, error) {
+	rf = upgradedResponse(rf)
 	p := assessment.Participant{ID: rf.Participant.ID, Name: rf.Participant.Name, Role: assessment.ParticipantRole(rf.Participant.Role)}
 	if p.ID == "" {
 		p.ID = NewID()

@@ -193,7 +193,7 @@ func TestImportResponsesRejections(t *testing.T) {
 		{"misspelt field", map[string][]byte{"f.json": with(response("Gus", item, 3), []any{"participant", "rol"}, "x")}, "f.json: participant.rol: unknown field"},
 		{"too large", map[string][]byte{"big.json": append(good, bytes.Repeat([]byte(" "), MaxResponseSize)...)}, "big.json: the file is larger than 1 MB"},
 		{"unknown item", map[string][]byte{"good.json": good, "gus2.json": encode(response("Hana", item, 3, "no.such.item", 2))},
-			`gus2.json: votes[1]: item "no.such.item" is not in checklist version 2026.1`},
+			`gus2.json: votes[1]: item "no.such.item" is not in checklist version 2026.2`},
 		{"rating off the scale", map[string][]byte{"r.json": encode(response("Gus", item, top+1))}, `r.json: votes[0]: 6 is not a rating on the scale of item "` + item + `"`},
 		{"rating zero", map[string][]byte{"r.json": encode(response("Gus", item, 0))}, "r.json: votes[0]: 0 is not a rating"},
 		{"rating of the wrong type", map[string][]byte{"r.json": encode(response("Gus", item, "high"))}, "r.json: votes[0].rating: expected a whole number, found string"},
@@ -252,7 +252,7 @@ func TestResponseNotesAnotherChecklistVersion(t *testing.T) {
 	item := defs.Checklist(assessment.ChecklistFit).Items[0].ID
 	rep, err := s.ImportResponses(ctx, a.ID, map[string][]byte{"old.json": encode(set(response("Gus", item, 3), "2025.9", "checklist_version"))})
 	must(t, err)
-	if !strings.Contains(rep.String(), "old.json: Gus, 1 vote (answered checklist version 2025.9; this assessment uses 2026.1)") {
+	if !strings.Contains(rep.String(), "old.json: Gus, 1 vote (answered checklist version 2025.9; this assessment uses 2026.2)") {
 		t.Fatalf("report:\n%s", rep)
 	}
 }

@@ -411,7 +411,7 @@ func (d *doc) ageing(x, y, w, h float64) {
 	}
 	var items []legendItem
 	for _, l := range levels {
-		items = append(items, legendItem{levelText(l) + " level", levelColours[l], false})
+		items = append(items, legendItem{d.levelText(l) + " level", levelColours[l], false})
 	}
 	d.legendRow(x+labelW, y+float64(len(bs))*(barH+2)+1, w-labelW, items)
 	d.stroke(colInk, 0.2)

@@ -144,13 +144,26 @@ func (d *doc) ageingAlt() string {
 	for _, b := range bs {
 		n := b.total()
 		total += n
-		each = append(each, fmt.Sprintf("%s: %d (team %d, ART %d, LACE %d)", b.title, n,
-			b.byLevel[assessment.LevelTeam], b.byLevel[assessment.LevelART], b.byLevel[assessment.LevelLACE]))
+		each = append(each, fmt.Sprintf("%s: %d (%s)", b.title, n, d.levelCounts(b.byLevel)))
 	}
 	if total == 0 {
 		return "Bar chart of the open impediments by age: there are none of known age."
 	}
 	return fmt.Sprintf("Bar chart of the %d open impediments of known age, by age, each bar divided by level. %s.", total, strings.Join(each, "; "))
+}
+
+// levelCounts gives impediments by level in the framework's words, e.g.
+// "team 2, ART 3, LACE / portfolio 1".
+func (d *doc) levelCounts(m map[assessment.ImpedimentLevel]int) string {
+	var parts []string
+	for _, l := range assessment.ImpedimentLevels {
+		w := d.levelText(l)
+		if l == assessment.LevelTeam {
+			w = strings.ToLower(w)
+		}
+		parts = append(parts, fmt.Sprintf("%s %d", w, m[l]))
+	}
+	return strings.Join(parts, ", ")
 }
 
 func (b ageBucket) total() int {
@@ -163,7 +176,7 @@ func (b ageBucket) total() int {
 
 // ageingTable is the ageing chart's figures.
 func (d *doc) ageingTable() {
-	cols := scaleColumns([]column{{"Age of open impediments", 70, "L"}, {"Team", 22, "R"}, {"ART", 22, "R"}, {"LACE", 22, "R"}, {"All", 22, "R"}}, d.contentWidth())
+	cols := scaleColumns([]column{{"Age of open impediments", 70, "L"}, {d.levelText(assessment.LevelTeam), 22, "R"}, {d.levelText(assessment.LevelART), 22, "R"}, {d.levelText(assessment.LevelLACE), 22, "R"}, {"All", 22, "R"}}, d.contentWidth())
 	var rows [][]cell
 	for _, b := range d.ageBuckets() {
 		rows = append(rows, []cell{

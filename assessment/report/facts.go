@@ -231,11 +231,20 @@ func priorityText(p assessment.Priority) string {
 	return p.Title()
 }
 
-func levelText(l assessment.ImpedimentLevel) string {
+func (d *doc) levelText(l assessment.ImpedimentLevel) string {
 	if l == "" {
 		return "—"
 	}
-	return l.Title()
+	return d.in.Train.Framework.LevelTitle(l)
+}
+
+// actionText is a recommendation's action, and for a rejected one the
+// coach's reason: "Rejected — the LACE funds this already".
+func actionText(r assessment.Recommendation) string {
+	if r.Status != assessment.Rejected || r.Reason == "" {
+		return r.Action
+	}
+	return r.Action + "\n" + r.Status.Title() + " — " + r.Reason
 }
 
 func statusText(r assessment.Recommendation) string {

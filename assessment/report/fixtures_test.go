@@ -192,7 +192,7 @@ func withDecisions(in Input) Input {
 		Reasons: []assessment.Evidence{
 			ev(assessment.EvidenceAnswer, "fit.shared-product.v1", "Several teams build one product: rated 5 of 5 (Strong)"),
 			ev(assessment.EvidenceAnswer, "fit.cross-team-impediments.v1", "Impediments no single team can clear: rated 4 of 5 (Clear)"),
-			ev(assessment.EvidenceAnswer, "fit.status-reporting-risk.v1", "The role risks becoming status reporting: rated 2 of 5 (Largely holds)"),
+			ev(assessment.EvidenceAnswer, "fit.status-reporting-risk.v2", "The role risks becoming status reporting: rated 2 of 5 (Largely holds)"),
 			ev(assessment.EvidenceFigure, "open", "7 open impediments, 3 of them at LACE level"),
 			ev(assessment.EvidenceRoster, "RG-08", "One Scrum Master serves three teams"),
 		},

@@ -51,9 +51,9 @@ func (d *doc) sinceLastPI() {
 		case fr.Closed:
 			when += "\nClosed"
 		}
-		esc := levelText(fr.Escalation)
+		esc := d.levelText(fr.Escalation)
 		if fr.Escalated {
-			esc += " (climbed from " + levelText(fr.ClimbedFrom) + ")"
+			esc += " (climbed from " + d.levelText(fr.ClimbedFrom) + ")"
 		}
 		row := []cell{
 			{text: strconv.Itoa(i + 1), style: "B", sub: orRule(fr.Rule)},

@@ -124,3 +124,42 @@ func TestSinceLastPI(t *testing.T) {
 
 // d0 is a doc for reading its words without drawing.
 func d0(in Input) *doc { return &doc{in: in, a: in.Assessment} }
+
+// TestLevelsInTheFrameworksWords: the escalation ladder reads in the train's
+// framework's words. A Scrum@Scale report never says "ART", neither as a
+// level in its tables nor in the counts by level; its levels are the Scrum
+// of Scrums and the Executive Action Team.
+func TestLevelsInTheFrameworksWords(t *testing.T) {
+	in := sasInput(t)
+	for _, summary := range []bool{false, true} {
+		pdf, _ := render(t, in, Options{Summary: summary})
+		text := poppler(t, pdf, "pdftotext", "-layout")
+		for _, m := range regexp.MustCompile(`\bART\b`).FindAllStringIndex(text, 20) {
+			t.Errorf("summary %v: ART in …%s…", summary, strings.ReplaceAll(text[max(0, m[0]-70):min(len(text), m[1]+50)], "\n", " "))
+		}
+		if !summary && !regexp.MustCompile(`team \d+, Scrum of Scrums \d+, Executive Action Team \d+`).MatchString(text) {
+			t.Errorf("the full report gives no counts by level in Scrum@Scale's words")
+		}
+	}
+	for f, want := range map[assessment.Framework][3]string{
+		assessment.SAFe:           {"Team", "ART", "LACE / portfolio"},
+		assessment.ScrumAtScale:   {"Team", "Scrum of Scrums", "Executive Action Team"},
+		assessment.OtherFramework: {"Team", "Train", "LACE"},
+	} {
+		for i, l := range assessment.ImpedimentLevels {
+			if got := f.LevelTitle(l); got != want[i] {
+				t.Errorf("%s: level %s is %q, want %q", f, l, got, want[i])
+			}
+		}
+	}
+}
+
+// A rejected recommendation keeps the coach's reason in the full report.
+func TestRejectionReasonInTheReport(t *testing.T) {
+	in := sampleInput(t)
+	pdf, _ := render(t, in, Options{})
+	text := oneLine(poppler(t, pdf, "pdftotext", "-layout"))
+	if !strings.Contains(text, "Rejected — Root causes are already worked") {
+		t.Error("the full report does not give the reason of the rejected recommendation")
+	}
+}

@@ -30,7 +30,7 @@ func (d *doc) register() {
 		return fmt.Sprintf("%s (%d of %d)", percent(float64(n)/float64(total)), n, total)
 	}
 	lv := func(m map[assessment.ImpedimentLevel]int) string {
-		return fmt.Sprintf("team %d, ART %d, LACE %d", m[assessment.LevelTeam], m[assessment.LevelART], m[assessment.LevelLACE])
+		return d.levelCounts(m)
 	}
 	median := func(v float64, n int) string {
 		if n == 0 {
@@ -151,7 +151,7 @@ func (d *doc) impedimentTable(imps []assessment.Impediment, described bool) {
 		}
 		rows = append(rows, []cell{
 			{text: title, style: "B", sub: desc},
-			{text: levelText(imp.Level)},
+			{text: d.levelText(imp.Level)},
 			{text: d.teamName(imp.TeamID)},
 			{text: orDash(imp.Owner)},
 			{text: status},

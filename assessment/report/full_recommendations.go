@@ -57,11 +57,11 @@ func (d *doc) recommendations() {
 			}
 			row := []cell{
 				{text: strconv.Itoa(i), style: "B", sub: rule},
-				{text: r.Finding, style: "B", sub: r.Action},
+				{text: r.Finding, style: "B", sub: actionText(r)},
 				{text: strings.Join(ev, "\n")},
 				{text: priorityText(r.Priority)},
 				{text: d.ownerText(r.Owner)},
-				{text: levelText(r.Escalation)},
+				{text: d.levelText(r.Escalation)},
 				{text: orDash(r.Acceptance)},
 				{text: orDash(r.TargetPI)},
 				{text: statusText(r)},

@@ -197,7 +197,7 @@ func (d *doc) topRecommendations(recs []assessment.Recommendation) {
 			{text: strconv.Itoa(i + 1), style: "B", part: partRecommendations},
 			{text: r.Finding, style: "B", sub: r.Action},
 			{text: d.ownerText(r.Owner)},
-			{text: levelText(r.Escalation)},
+			{text: d.levelText(r.Escalation)},
 			{text: orDash(r.TargetPI)},
 			{text: priorityText(r.Priority)},
 		})

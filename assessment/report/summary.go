@@ -289,7 +289,7 @@ func (d *doc) summaryRecommendations(budget float64) {
 	d.begin("L")
 	defer d.end()
 	for i, r := range recs {
-		meta := fmt.Sprintf("Owner: %s · Escalation: %s · Target: %s · Priority: %s", d.ownerText(r.Owner), levelText(r.Escalation), orDash(r.TargetPI), priorityText(r.Priority))
+		meta := fmt.Sprintf("Owner: %s · Escalation: %s · Target: %s · Priority: %s", d.ownerText(r.Owner), d.levelText(r.Escalation), orDash(r.TargetPI), priorityText(r.Priority))
 		pcs := []piece{
 			{style: "B", size: sizeBody, text: r.Finding, max: 2, ink: colInk},
 			{size: sizeBody, text: r.Action, max: 2, ink: colInk},

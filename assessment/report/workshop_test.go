@@ -56,7 +56,7 @@ var observations = map[string]assessment.Rating{
 	"roles.business-owners.v1":        2, // consensus 3: +1
 	"roles.product-management.v1":     2, // consensus 3: +1
 	"eff.dependencies-surface.v1":     1, // consensus 2: +1
-	"fit.status-reporting-risk.v1":    3, // consensus 2: -1
+	"fit.status-reporting-risk.v2":    3, // consensus 4: +1
 	"roles.team-product-owner.v1":     3, // consensus 3: 0
 	"imp.register-kept.v1":            2, // consensus 3: +1
 	"eff.systemic-to-leaders.v1":      1, // consensus 2: +1
@@ -292,7 +292,7 @@ func TestHiddenVotesLeaveNoTrace(t *testing.T) {
 		"imp.leaders-remove.v1":  {5, 5, 4, 5, 5},
 		"roles.value-stream.v1":  {1, 2, 3, 4, 5},
 		"eff.m.quality.v1":       {dk, na, 1, 1, 2},
-		"fit.few-teams.v1":       {2, 2},
+		"fit.few-teams.v2":       {2, 2},
 		"eff.scaled-retro.v1":    {1},
 		"roles.no-subteams.v1":   {3, 3, 3},
 		"imp.escalation-path.v1": {5},
@@ -614,8 +614,8 @@ func TestObservationScoresArePaired(t *testing.T) {
 			}
 			top := float64(len(it.Levels) - 1)
 			sw += it.Weight
-			self += it.Weight * float64(g.Consensus-1) / top
-			obs += it.Weight * float64(g.Observed-1) / top
+			self += it.Weight * float64(it.Favour(g.Consensus)-1) / top
+			obs += it.Weight * float64(it.Favour(g.Observed)-1) / top
 			n++
 		}
 		if co.Self.Rated != n || co.Observed.Rated != n {
