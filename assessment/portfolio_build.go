@@ -271,22 +271,18 @@ func systemicFindings(d *Definitions, rows []PortfolioRow, minGroup int, words F
 	add(lace)
 	add(old)
 
-	// PF-04: an agreed recommendation many trains share, by rule (by item
-	// for RI-01); role gaps are PF-01's.
+	// PF-04: an agreed recommendation many trains share, by rule; role
+	// gaps are PF-01's, low-rated items (RI-01) PF-02's by dimension.
 	type key struct{ rule, subject string }
 	shared := map[key]*tally{}
 	var keys []key
 	for _, r := range assessed {
 		seen := map[key]bool{}
 		for _, rec := range r.Results.Agreed() {
-			if rec.Rule == "" || strings.HasPrefix(rec.Rule, "RG-") {
+			if rec.Rule == "" || rec.Rule == "RI-01" || strings.HasPrefix(rec.Rule, "RG-") {
 				continue
 			}
-			k := key{rule: rec.Rule, subject: rec.Rule}
-			if rec.Rule == "RI-01" {
-				k.subject = rec.ID
-			}
-			seen[k] = true
+			seen[key{rule: rec.Rule, subject: rec.Rule}] = true
 		}
 		for k := range seen {
 			if shared[k] == nil {
@@ -311,7 +307,7 @@ func systemicFindings(d *Definitions, rows []PortfolioRow, minGroup int, words F
 		}
 		// Keep the trains in the rows' order, whatever the map gave.
 		slices.SortFunc(t.in, func(a, b TrainRef) int { return cmp.Compare(rowIndex(rows, a.ID), rowIndex(rows, b.ID)) })
-		t.title = sharedTitle(d, frameworkOf(t.fs, words), k.rule, k.subject)
+		t.title = sharedTitle(frameworkOf(t.fs, words), k.rule)
 		add(t)
 	}
 
@@ -342,14 +338,8 @@ func frameworkOf(fs map[Framework]bool, words Framework) Framework {
 	return words
 }
 
-// sharedTitle names a shared recommendation: its rule's title, or for
-// RI-01 the item's.
-func sharedTitle(d *Definitions, f Framework, rule, subject string) string {
-	if rule == "RI-01" && d != nil {
-		if it, _ := d.Item(strings.TrimPrefix(subject, "RI-01/")); it != nil {
-			return f.Expand("Rated low: " + strings.TrimSuffix(it.Text, "."))
-		}
-	}
+// sharedTitle names a shared recommendation by its rule's title.
+func sharedTitle(f Framework, rule string) string {
 	for _, r := range append(slices.Clone(RecommendationRules), FollowUpRules...) {
 		if r.ID == rule {
 			return f.Expand(r.Title)

@@ -394,3 +394,32 @@ func TestPortfolioReview(t *testing.T) {
 		}
 	}
 }
+
+// The sample portfolio of three coaches: the heatmap, systemic findings
+// and portfolio recommendations the issue asks the screen and PDF to show.
+func TestSamplePortfolio(t *testing.T) {
+	d := loadDefs(t)
+	trains := SamplePortfolio(d, testDate, 12)
+	p := BuildPortfolio(d, trains, PortfolioOptions{})
+	if len(p.Rows) != 12 || len(p.Heatmap.Cells) != 12 {
+		t.Fatalf("%d rows", len(p.Rows))
+	}
+	f := finding(p, "PF-01/RG-03")
+	if f == nil {
+		t.Fatalf("the sample's missing System Architect should be systemic; findings %v", findingIDs(p))
+	}
+	if f.Finding != "4 of 7 SAFe trains: no System Architect." {
+		t.Errorf("finding %q", f.Finding)
+	}
+	if len(p.Recommendations) == 0 || p.Framework != OtherFramework {
+		t.Errorf("%d recommendations, words of %s", len(p.Recommendations), p.Framework)
+	}
+	coaches := map[string]bool{}
+	for _, tr := range trains {
+		coaches[tr.Coaches[0]] = true
+	}
+	if len(coaches) != 3 {
+		t.Errorf("%d coaches", len(coaches))
+	}
+	t.Logf("findings: %v", findingIDs(p))
+}
