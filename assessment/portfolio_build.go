@@ -212,7 +212,7 @@ func (t *tally) finding(minGroup int) (SystemicFinding, bool) {
 // has another capital, as in "RTE" or "System Architect").
 func lowerFirst(s string) string {
 	word, _, _ := strings.Cut(s, " ")
-	if len(word) < 2 || strings.ToLower(word[1:]) != word[1:] {
+	if len(word) > 1 && strings.ToLower(word[1:]) != word[1:] {
 		return s
 	}
 	return strings.ToLower(s[:1]) + s[1:]
@@ -272,14 +272,15 @@ func systemicFindings(d *Definitions, rows []PortfolioRow, minGroup int, words F
 	add(old)
 
 	// PF-04: an agreed recommendation many trains share, by rule; role
-	// gaps are PF-01's, low-rated items (RI-01) PF-02's by dimension.
+	// gaps are PF-01's, low-rated items (RI-01) PF-02's by dimension,
+	// impediments older than a PI (RF-02) PF-03's.
 	type key struct{ rule, subject string }
 	shared := map[key]*tally{}
 	var keys []key
 	for _, r := range assessed {
 		seen := map[key]bool{}
 		for _, rec := range r.Results.Agreed() {
-			if rec.Rule == "" || rec.Rule == "RI-01" || strings.HasPrefix(rec.Rule, "RG-") {
+			if rec.Rule == "" || rec.Rule == "RI-01" || rec.Rule == "RF-02" || strings.HasPrefix(rec.Rule, "RG-") {
 				continue
 			}
 			seen[key{rule: rec.Rule, subject: rec.Rule}] = true

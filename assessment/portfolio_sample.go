@@ -3,6 +3,7 @@ package assessment
 import (
 	"fmt"
 	"maps"
+	"slices"
 	"time"
 )
 
@@ -20,7 +21,8 @@ var (
 // assessed by three coaches, each with a finished assessment on the date and
 // one a PI before it whose agreed recommendations came along as follow-ups.
 // Some trains keep the sample's missing System Architect, some rate lower,
-// some higher; every eleventh has no finished assessment yet.
+// some higher; one in eleven left a checklist unanswered, and one in
+// eleven has no finished assessment yet.
 func SamplePortfolio(d *Definitions, on time.Time, n int) []PortfolioTrain {
 	on = Day(on)
 	before := on.AddDate(0, 0, -7*DefaultPIWeeks)
@@ -60,12 +62,24 @@ func SamplePortfolio(d *Definitions, on time.Time, n int) []PortfolioTrain {
 			continue
 		}
 		cur, prev := b.cur, b.prev
-		for _, a := range []*Assessment{&cur, &prev} {
+		for k, a := range []*Assessment{&cur, &prev} {
 			a.ID = fmt.Sprintf("%s-%s", t.ID, a.PI)
 			a.TrainID = t.ID
 			a.Assessor = coach
 			a.Roster = a.Roster.Clone()
-			a.Answers = shiftAnswers(d, a.Answers, (i%5)-2)
+			a.Answers = shiftAnswers(d, a.Answers, (i%5)-2-k*(i%2)) // every other train was lower a PI before
+		}
+		if i%11 == 8 && d != nil {
+			// One train in eleven left the impediment checklist unanswered.
+			for _, it := range d.Checklist(ChecklistImpediments).Items {
+				delete(cur.Answers, it.ID)
+			}
+		}
+		if i%2 == 1 {
+			// Every other train has cleared its LACE-level impediments.
+			cur.Register = slices.DeleteFunc(slices.Clone(cur.Register), func(imp Impediment) bool {
+				return imp.Level == LevelLACE && imp.Status != StatusResolved
+			})
 		}
 		if i%3 != 0 && f == SAFe {
 			// Two trains in three found a System Architect.

@@ -173,6 +173,8 @@ type doc struct {
 	info     docInfo       // the document's properties, also written as XMP
 
 	fallbacksAdded bool // the fallback fonts are registered (registerFallbacks)
+
+	audience string // who the footer says the document is for; empty: the LACE and the train's leadership
 }
 
 func newDoc(in Input, opt Options, size string, g *glyphs) *doc {
@@ -332,6 +334,9 @@ func (d *doc) footer() {
 
 // confidential is the line that tells every reader who the report is for.
 func (d *doc) confidential() string {
+	if d.audience != "" {
+		return "Confidential: for " + d.audience
+	}
 	return fmt.Sprintf("Confidential: for the LACE and the leadership of %s", d.trainName())
 }
 
