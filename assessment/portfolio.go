@@ -160,6 +160,10 @@ type SystemicFinding struct {
 	Of       int    // trains it can hold in
 	Trains   []TrainRef
 	Priority Priority
+	// Words is the framework whose words the finding and its
+	// recommendation use: the one framework of the trains it can hold in,
+	// else the portfolio's.
+	Words Framework
 }
 
 // Share is Count of Of, 0–1.
@@ -228,6 +232,6 @@ func BuildPortfolio(d *Definitions, trains []PortfolioTrain, opts PortfolioOptio
 	}
 	p.Groups = rollups(p.Rows, opts.MinGroup)
 	p.Findings = systemicFindings(d, p.Rows, opts.MinGroup, p.Framework)
-	p.Recommendations = portfolioRecommendations(p.Findings, p.Framework)
+	p.Recommendations = portfolioRecommendations(p.Findings)
 	return p
 }

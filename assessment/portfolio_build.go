@@ -193,13 +193,13 @@ func (t *tally) consider(r PortfolioRow, holds bool) {
 	}
 }
 
-func (t *tally) finding(minGroup int) (SystemicFinding, bool) {
+func (t *tally) finding(minGroup int, words Framework) (SystemicFinding, bool) {
 	if !systemic(len(t.in), t.of, minGroup) {
 		return SystemicFinding{}, false
 	}
 	f := SystemicFinding{
 		ID: RecommendationID(t.rule, t.subject), Rule: t.rule, Subject: t.subject, Title: t.title,
-		Count: len(t.in), Of: t.of, Trains: t.in, Priority: Medium,
+		Count: len(t.in), Of: t.of, Trains: t.in, Priority: Medium, Words: frameworkOf(t.fs, words),
 	}
 	if f.Share() >= SystemicHighShare {
 		f.Priority = High
@@ -224,7 +224,7 @@ func lowerFirst(s string) string {
 func systemicFindings(d *Definitions, rows []PortfolioRow, minGroup int, words Framework) []SystemicFinding {
 	var out []SystemicFinding
 	add := func(t *tally) {
-		if f, ok := t.finding(minGroup); ok {
+		if f, ok := t.finding(minGroup, words); ok {
 			out = append(out, f)
 		}
 	}

@@ -8,11 +8,12 @@ import (
 
 // portfolioRecommendations derives one portfolio recommendation from each
 // systemic finding, owned by the LACE or portfolio leadership, with a
-// criterion the trains' next assessments decide. The texts take the words
-// of f: the trains' one framework, or the neutral words when they mix.
-func portfolioRecommendations(findings []SystemicFinding, f Framework) []PortfolioRecommendation {
+// criterion the trains' next assessments decide. The texts take the
+// finding's words: its trains' one framework, or the neutral words.
+func portfolioRecommendations(findings []SystemicFinding) []PortfolioRecommendation {
 	var out []PortfolioRecommendation
 	for _, fd := range findings {
+		f := fd.Words
 		rec := Recommendation{
 			ID: fd.ID, Rule: fd.Rule, Finding: fd.Finding, Priority: fd.Priority,
 			Owner: OwnerLACE, Escalation: LevelLACE, Status: Proposed,
@@ -27,7 +28,7 @@ func portfolioRecommendations(findings []SystemicFinding, f Framework) []Portfol
 		switch fd.Rule {
 		case "PF-01":
 			rec.Owner = OwnerPortfolioLeadership
-			rec.Action = f.Expand("Close the gap across the trains at once rather than train by train: decide at portfolio level who fills the role, fund it, and ask each {train-short} to name the holder in its roster.")
+			rec.Action = f.Expand("Close the gap across the trains at once rather than train by train: decide at portfolio level how (who fills the role, who brings the skill, how teams are shaped), fund it, and ask each {train-short} to show it closed in its roster.")
 			rec.Acceptance = fmt.Sprintf("%s of them still show role gap %s.", next, fd.Subject)
 		case "PF-02":
 			rec.Action = "Make the dimension the LACE's coaching focus for these trains: one shared improvement backlog, the practices of the trains that score well on it shared with the others."

@@ -214,7 +214,8 @@ func (d *pdoc) portfolioCover() {
 }
 
 // whatMattersMost are the agreed portfolio recommendations leadership reads
-// first: by priority, then by how many trains they rest on.
+// first: by priority, then by how many trains they rest on, the first of
+// each rule before the second of any.
 func (d *pdoc) whatMattersMost() []assessment.PortfolioRecommendation {
 	recs := d.pf.Agreed()
 	slices.SortStableFunc(recs, func(a, b assessment.PortfolioRecommendation) int {
@@ -223,7 +224,20 @@ func (d *pdoc) whatMattersMost() []assessment.PortfolioRecommendation {
 		}
 		return len(b.Trains) - len(a.Trains)
 	})
-	return recs[:min(len(recs), assessment.MattersMostCount)]
+	// One per rule first, so five different findings reach leadership
+	// rather than five of one rule; then the rest in the same order.
+	var top, rest []assessment.PortfolioRecommendation
+	seen := map[string]bool{}
+	for _, r := range recs {
+		if !seen[r.Rule] || r.Rule == "" {
+			seen[r.Rule] = true
+			top = append(top, r)
+		} else {
+			rest = append(rest, r)
+		}
+	}
+	top = append(top, rest...)
+	return top[:min(len(top), assessment.MattersMostCount)]
 }
 
 func (d *pdoc) portfolioSummary() {
