@@ -161,3 +161,41 @@ func TestPortfolioScreenshots(t *testing.T) {
 		}
 	}
 }
+
+// The portfolio report is tagged like the train report: every font
+// embedded with a Unicode map, and every word a page paints, apart from the
+// running header and footer, read in the structure tree.
+func TestPortfolioTagged(t *testing.T) {
+	pdf := renderPortfolio(t, portfolioInput(t, 12, assessment.PortfolioOptions{}), Options{})
+	info := poppler(t, pdf, "pdfinfo")
+	for _, want := range []string{"Tagged:          yes", "PDF version:     1.7", "Suspects:        no"} {
+		if !strings.Contains(info, want) {
+			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
+		}
+	}
+	fonts := strings.Split(strings.TrimSpace(poppler(t, pdf, "pdffonts")), "\n")
+	for _, line := range fonts[2:] {
+		if f := strings.Fields(line); len(f) < 7 || f[len(f)-5] != "yes" || f[len(f)-3] != "yes" {
+			t.Errorf("a font is not embedded with a Unicode map: %s", line)
+		}
+	}
+	structText := poppler(t, pdf, "pdfinfo", "-struct-text")
+	joined := strings.Join(strings.Fields(structText), " ")
+	tree := map[string]bool{}
+	for _, w := range strings.Fields(structText) {
+		tree[strings.Trim(w, `"`)] = true
+	}
+	running := map[string]bool{}
+	for _, s := range []string{"Portfolio of all trains", "Portfolio report for the LACE", "Confidential: for the LACE and portfolio leadership", "page of"} {
+		for _, w := range strings.Fields(s) {
+			running[w] = true
+		}
+	}
+	for pi, page := range strings.Split(poppler(t, pdf, "pdftotext", "-raw"), "\f") {
+		for _, w := range strings.Fields(page) {
+			if !tree[w] && !running[w] && strings.Trim(w, "0123456789") != "" && !strings.Contains(joined, w) {
+				t.Errorf("page %d paints %q, which the structure tree does not hold", pi+1, w)
+			}
+		}
+	}
+}
