@@ -37,6 +37,9 @@ type PortfolioOptions struct {
 	Group     string    // only the trains of this group; "" for all
 	Framework Framework // only the trains of this framework; "" for all
 	Coach     string    // only the trains this coach assessed; "" for all
+	// Levels keeps only the trains at these level numbers (0: not enough
+	// evidence, or not assessed); empty for all.
+	Levels []int
 	// MinGroup is the fewest trains a group roll-up is shown for, and the
 	// fewest a systemic finding rests on; 0 means DefaultMinGroup.
 	MinGroup int
@@ -215,6 +218,9 @@ func BuildPortfolio(d *Definitions, trains []PortfolioTrain, opts PortfolioOptio
 	}
 	p := Portfolio{Options: opts, Verdicts: map[VerdictKind]int{}}
 	p.Rows = evaluateRows(d, in)
+	if len(opts.Levels) > 0 {
+		p.Rows = slices.DeleteFunc(p.Rows, func(r PortfolioRow) bool { return !slices.Contains(opts.Levels, r.Level().Number) })
+	}
 	sortRows(p.Rows)
 	p.Frameworks, p.Framework = portfolioFrameworks(p.Rows)
 	if d != nil {

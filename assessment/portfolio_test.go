@@ -423,3 +423,42 @@ func TestSamplePortfolio(t *testing.T) {
 	}
 	t.Logf("findings: %v", findingIDs(p))
 }
+
+func TestPortfolioSortAndLevelFilter(t *testing.T) {
+	d := loadDefs(t)
+	pts := []ptrain{{name: "Mid", level: 3}, {name: "High", level: 5}, {name: "None", none: true}, {name: "Low", level: 1}}
+	p := BuildPortfolio(d, buildTrains(d, pts), PortfolioOptions{})
+	names := func(rows []PortfolioRow) string {
+		var n []string
+		for _, r := range rows {
+			n = append(n, r.Train.Name)
+		}
+		return strings.Join(n, ",")
+	}
+	for _, c := range []struct {
+		col  PortfolioColumn
+		desc bool
+		want string
+	}{
+		{ColumnTrain, false, "High,Low,Mid,None"},
+		{ColumnTrain, true, "None,Mid,Low,High"},
+		{ColumnScore, false, "Low,Mid,High,None"},
+		{ColumnScore, true, "High,Mid,Low,None"},
+		{ColumnLevel, true, "High,Mid,Low,None"},
+		{PortfolioColumn(d.Dimensions[0].ID), false, "Low,Mid,High,None"},
+	} {
+		rows, cells := p.SortedRows(c.col, c.desc)
+		if got := names(rows); got != c.want {
+			t.Errorf("by %s (desc %v): %s, want %s", c.col, c.desc, got, c.want)
+		}
+		for i, r := range rows {
+			if want := p.Heatmap.Cells[rowIndex(p.Rows, r.Train.ID)]; !reflect.DeepEqual(cells[i], want) {
+				t.Errorf("by %s: heatmap row %d does not follow its train", c.col, i)
+			}
+		}
+	}
+	top := BuildPortfolio(d, buildTrains(d, pts), PortfolioOptions{Levels: []int{4, 5}})
+	if got := names(top.Rows); got != "High" {
+		t.Errorf("levels 4 and 5: %s, want High", got)
+	}
+}
