@@ -199,3 +199,22 @@ func TestPortfolioTagged(t *testing.T) {
 		}
 	}
 }
+
+// The LACE's review shows in the report: a rejected recommendation with
+// its reason, and the LACE's own.
+func TestPortfolioReportShowsTheReview(t *testing.T) {
+	in := portfolioInput(t, 12, assessment.PortfolioOptions{})
+	first := in.Portfolio.Recommendations[0].ID
+	in.Portfolio.Review(assessment.PortfolioReview{
+		Edits: map[string]assessment.PortfolioEdit{first: {RecommendationEdit: assessment.RecommendationEdit{Status: assessment.Rejected}, Reason: "Funded in the portfolio budget already"}},
+		Added: []assessment.Recommendation{{Finding: "Two trains share one test lab.", Action: "Fund a second lab.", Acceptance: "Both labs in use by the next quarter."}},
+	})
+	// The structure tree reads each cell whole, where the page's columns
+	// interleave.
+	text := oneLine(strings.ReplaceAll(poppler(t, renderPortfolio(t, in, Options{Summary: true}), "pdfinfo", "-struct-text"), `"`, " "))
+	for _, want := range []string{"Rejected: Funded in the portfolio budget already", "Two trains share one test lab.", "the LACE's own"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the report lacks %q", want)
+		}
+	}
+}
