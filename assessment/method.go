@@ -187,6 +187,10 @@ func method(d *Definitions, train Framework) string {
 	w("The report and the results screen show the recommendations grouped by finding, and the leadership summary's \"What matters most\" takes the lead recommendation of each of the first %d groups:\n\n", MattersMostCount)
 	ruleTable(&b, f, GroupRules)
 
+	if train == "" {
+		b.WriteString(PortfolioMethod(f))
+	}
+
 	if d != nil {
 		w("## Checklists\n\n")
 		for _, c := range d.Checklists {

@@ -1,5 +1,7 @@
 package assessment
 
+import "slices"
+
 // PortfolioTrain is one train as the LACE's portfolio sees it: the train,
 // who assessed it, and its finished assessments, newest first. Storage
 // fills it; the portfolio rules read nothing else.
@@ -27,4 +29,215 @@ func (p PortfolioTrain) Previous() *Assessment {
 		return nil
 	}
 	return p.Finished[1]
+}
+
+// PortfolioOptions choose which trains the portfolio shows and how it
+// keeps small groups to themselves.
+type PortfolioOptions struct {
+	Group     string    // only the trains of this group; "" for all
+	Framework Framework // only the trains of this framework; "" for all
+	Coach     string    // only the trains this coach assessed; "" for all
+	// Levels keeps only the trains at these level numbers (0: not enough
+	// evidence, or not assessed); empty for all.
+	Levels []int
+	// MinGroup is the fewest trains a group roll-up is shown for, and the
+	// fewest a systemic finding rests on; 0 means DefaultMinGroup.
+	MinGroup int
+}
+
+// Portfolio is what the LACE sees across its trains: one row per train, the
+// heatmap of trains by dimension, the roll-ups by group, the systemic
+// findings and the portfolio recommendations that follow from them.
+type Portfolio struct {
+	Options    PortfolioOptions // as applied: MinGroup set
+	Framework  Framework        // the trains' one framework, or Other when they mix: whose words the texts use
+	Frameworks []Framework      // the frameworks of the trains, in the usual order
+	Rows       []PortfolioRow   // by group, then name
+	Heatmap    Heatmap
+	Groups     []GroupRollup // by name; the ungrouped trains last
+	Levels     LevelCounts   // latest levels across the assessed trains
+	Previous   LevelCounts   // the levels at the assessments before, of the trains that have one
+	Verdicts   map[VerdictKind]int
+	Findings   []SystemicFinding
+	// Recommendations are the portfolio recommendations, one per finding,
+	// in the order of the findings, the LACE's review applied.
+	Recommendations []PortfolioRecommendation
+}
+
+// PortfolioRow is one train as the portfolio shows it.
+type PortfolioRow struct {
+	Train   Train
+	Coaches []string
+	Latest  *Assessment // nil when the train has no finished assessment
+	Results Results     // of Latest
+	// PreviousPI and PreviousOverall are of the finished assessment before
+	// Latest; HasPrevious says whether there is one.
+	HasPrevious     bool
+	PreviousPI      string
+	PreviousOverall Score
+	PreviousLevel   MaturityLevel
+	Top             []Recommendation // the first PortfolioTopCount of MattersMost
+}
+
+// Assessed reports whether the train has a finished assessment.
+func (r PortfolioRow) Assessed() bool { return r.Latest != nil }
+
+// Level is the train's latest level; NoLevel when not assessed.
+func (r PortfolioRow) Level() MaturityLevel {
+	if r.Latest == nil {
+		return NoLevel
+	}
+	return r.Results.Level
+}
+
+// Change is the change of the overall score since the previous finished
+// assessment, and whether both scores have enough answered to say it.
+func (r PortfolioRow) Change() (float64, bool) {
+	if r.Latest == nil || !r.HasPrevious || !r.Results.Overall.Enough() || !r.PreviousOverall.Enough() {
+		return 0, false
+	}
+	return r.Results.Overall.Value - r.PreviousOverall.Value, true
+}
+
+// CellState says what a heatmap cell holds.
+type CellState string
+
+// Heatmap cell states.
+const (
+	CellScore     CellState = "score"      // a score with enough answered
+	CellNotEnough CellState = "not-enough" // rated, but not enough answered to show a score
+	CellAbsent    CellState = "absent"     // no finished assessment, or nothing of the dimension applies
+)
+
+// HeatCell is one train's score on one dimension.
+type HeatCell struct {
+	State CellState
+	Score Score
+}
+
+// Heatmap is trains by dimensions, the rows in the order of Portfolio.Rows.
+type Heatmap struct {
+	Dimensions []Dimension
+	Cells      [][]HeatCell // [row][dimension]
+}
+
+// LevelCounts counts trains by maturity level number (0 is not enough
+// evidence).
+type LevelCounts [6]int
+
+// Total is the number of trains counted.
+func (c LevelCounts) Total() int {
+	n := 0
+	for _, v := range c {
+		n += v
+	}
+	return n
+}
+
+// GroupRollup is one group's figures, or only its name and size when it
+// has fewer trains than the minimum group.
+type GroupRollup struct {
+	Group    string // "" for the trains not grouped
+	Trains   int
+	Hidden   bool // fewer trains than the minimum group: no figures shown
+	Assessed int
+	Levels   LevelCounts
+	Overall  float64 // mean overall score of the assessed trains with enough answered
+	Scored   int     // how many trains the mean rests on
+	Verdicts map[VerdictKind]int
+}
+
+// TrainRef names a train in a finding's evidence.
+type TrainRef struct {
+	ID, Name string
+}
+
+// SystemicFinding is a finding that holds across trains.
+type SystemicFinding struct {
+	ID       string // the rule and subject, e.g. "PF-01/RG-03": stable so a review follows it
+	Rule     string
+	Subject  string
+	Title    string // what is found, e.g. "No System Architect"
+	Finding  string // in a sentence, e.g. "4 of 9 SAFe trains: no System Architect."
+	Count    int    // trains it holds in
+	Of       int    // trains it can hold in
+	Trains   []TrainRef
+	Priority Priority
+	// Words is the framework whose words the finding and its
+	// recommendation use: the one framework of the trains it can hold in,
+	// else the portfolio's.
+	Words Framework
+}
+
+// Share is Count of Of, 0–1.
+func (f SystemicFinding) Share() float64 {
+	if f.Of == 0 {
+		return 0
+	}
+	return float64(f.Count) / float64(f.Of)
+}
+
+// PortfolioRecommendation is a recommendation to the LACE or portfolio
+// leadership, derived from a systemic finding or added by the LACE.
+type PortfolioRecommendation struct {
+	Recommendation
+	Trains []TrainRef // the trains it rests on
+	Reason string     // why the LACE rejected or changed it
+}
+
+// PortfolioEdit is the LACE's decision on one portfolio recommendation.
+type PortfolioEdit struct {
+	RecommendationEdit
+	Reason string // why: asked for when rejecting
+}
+
+// PortfolioReview is everything the LACE decided about the portfolio
+// recommendations, by their stable IDs, as Review is for one train's.
+type PortfolioReview struct {
+	Edits map[string]PortfolioEdit
+	Added []Recommendation // the LACE's own
+}
+
+// BuildPortfolio reads the trains' finished assessments into the
+// portfolio. It evaluates each train's latest and previous finished
+// assessments (in parallel; the result does not depend on the order) and
+// applies the portfolio rules. Trains without a finished assessment are
+// listed, with absent cells, and count toward no finding.
+func BuildPortfolio(d *Definitions, trains []PortfolioTrain, opts PortfolioOptions) Portfolio {
+	if opts.MinGroup <= 0 {
+		opts.MinGroup = DefaultMinGroup
+	}
+	var in []PortfolioTrain
+	for _, t := range trains {
+		if opts.Group != "" && t.Train.Group != opts.Group ||
+			opts.Framework != "" && t.Train.Framework != opts.Framework ||
+			opts.Coach != "" && !slices.Contains(t.Coaches, opts.Coach) {
+			continue
+		}
+		in = append(in, t)
+	}
+	p := Portfolio{Options: opts, Verdicts: map[VerdictKind]int{}}
+	p.Rows = evaluateRows(d, in)
+	if len(opts.Levels) > 0 {
+		p.Rows = slices.DeleteFunc(p.Rows, func(r PortfolioRow) bool { return !slices.Contains(opts.Levels, r.Level().Number) })
+	}
+	sortRows(p.Rows)
+	p.Frameworks, p.Framework = portfolioFrameworks(p.Rows)
+	if d != nil {
+		p.Heatmap = heatmap(d, p.Rows)
+	}
+	for _, r := range p.Rows {
+		if !r.Assessed() {
+			continue
+		}
+		p.Levels[r.Results.Level.Number]++
+		p.Verdicts[r.Results.Verdict.Kind]++
+		if r.HasPrevious {
+			p.Previous[r.PreviousLevel.Number]++
+		}
+	}
+	p.Groups = rollups(p.Rows, opts.MinGroup)
+	p.Findings = systemicFindings(d, p.Rows, opts.MinGroup, p.Framework)
+	p.Recommendations = portfolioRecommendations(p.Findings)
+	return p
 }

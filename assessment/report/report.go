@@ -181,6 +181,7 @@ type doc struct {
 	fallbacksAdded bool // the fallback fonts are registered (registerFallbacks)
 
 	footNote string // the running footer's line, when not the report's confidentiality line
+	audience string // who the footer says the document is for; empty: the LACE and the train's leadership
 }
 
 func newDoc(in Input, opt Options, size string, g *glyphs) *doc {
@@ -342,6 +343,9 @@ func (d *doc) footer() {
 func (d *doc) confidential() string {
 	if d.footNote != "" {
 		return d.footNote
+	}
+	if d.audience != "" {
+		return "Confidential: for " + d.audience
 	}
 	return fmt.Sprintf("Confidential: for the LACE and the leadership of %s", d.trainName())
 }

@@ -109,6 +109,7 @@ func init() {
 	commands = []command{
 		{"sample", "[-db PATH] [-framework SAFe|Scrum@Scale]", "add the sample train with one finished assessment; its id is the last line", runSample},
 		{"report", "[-db PATH] -assessment ID [-summary] [-paper a4|letter] -o FILE.pdf", "write the PDF report for the LACE, or the summary for leadership", runReport},
+		{"portfolio", "[-db PATH] [-group NAME] [-min-group N] [-summary] [-paper a4|letter] -o FILE.pdf", "write the LACE's portfolio report: trains compared, what is systemic, portfolio recommendations", runPortfolio},
 		{"export", "[-db PATH] [-train ID ...] [-format json|csv] -o FILE", "write trains as a bundle another Trainscope imports, or answers and scores as CSV", runExport},
 		{"import", "[-db PATH] FILE.json", "merge a bundle into the database; all or nothing (- reads standard input)", runImport},
 		{"respond", "[-db PATH] -assessment ID -name NAME -role ROLE -o FILE.json", "a participant's answers as a workshop response file", runRespond},

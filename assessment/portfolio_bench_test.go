@@ -1,0 +1,21 @@
+package assessment
+
+import "testing"
+
+// BenchmarkBuildPortfolio500Trains is the LACE's database of the issue:
+// 500 trains with 20 finished assessments each, from 50 coaches; the
+// portfolio reads the latest two of each.
+func BenchmarkBuildPortfolio500Trains(b *testing.B) {
+	d := loadDefs(b)
+	trains := SamplePortfolio(d, testDate, 500)
+	for i := range trains {
+		trains[i].Coaches = []string{"Coach " + string(rune('A'+i%50/26)) + string(rune('a'+i%26))}
+		for len(trains[i].Finished) > 0 && len(trains[i].Finished) < 20 {
+			trains[i].Finished = append(trains[i].Finished, trains[i].Finished[1])
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		BuildPortfolio(d, trains, PortfolioOptions{})
+	}
+}
