@@ -109,8 +109,8 @@ func init() {
 	commands = []command{
 		{"sample", "[-db PATH] [-framework SAFe|Scrum@Scale]", "add the sample train with one finished assessment; its id is the last line", runSample},
 		{"report", "[-db PATH] -assessment ID [-summary] [-paper a4|letter] -o FILE.pdf", "write the PDF report for the LACE, or the summary for leadership", runReport},
-		{"export", "[-db PATH] [-train ID ...] [-format json|csv] -o FILE", "write trains as a bundle another Trainscope imports, or answers and scores as CSV", runExport},
-		{"import", "[-db PATH] FILE.json", "merge a bundle into the database; all or nothing (- reads standard input)", runImport},
+		{"export", "[-db PATH] [-train ID ...] [-format json|csv] [-coach NAME] -o FILE", "write trains as a bundle another Trainscope imports, or answers and scores as CSV", runExport},
+		{"import", "[-db PATH] FILE.json|FOLDER ...", "merge bundles into the database, each file all or nothing (a folder: every .json in it; - reads standard input)", runImport},
 		{"respond", "[-db PATH] -assessment ID -name NAME -role ROLE -o FILE.json", "a participant's answers as a workshop response file", runRespond},
 		{"responses", "[-db PATH] -assessment ID FILE.json...", "merge participants' response files into a workshop; all or nothing", runResponses},
 		{"checklist", "[-db PATH] [-framework NAME]", "print the checklist definitions as JSON", runChecklist},
