@@ -151,6 +151,9 @@ func (s *Store) mergeTrain(ctx context.Context, tx *sql.Tx, it importTrain, rep 
 	}
 	t := it.train
 	t.Name, t.Framework, t.Description, t.Group = merged.Name, assessment.Framework(merged.Framework), merged.Description, merged.Group
+	if t.CreatedAt, err = parseTime(here.CreatedAt); err != nil { // the train was made when the copy here says
+		return err
+	}
 	if err := validateTrain(t, it.place); err != nil {
 		return &BundleError{Err: err}
 	}
