@@ -182,20 +182,13 @@ func (f SystemicFinding) Share() float64 {
 type PortfolioRecommendation struct {
 	Recommendation
 	Trains []TrainRef // the trains it rests on
-	Reason string     // why the LACE rejected or changed it
-}
-
-// PortfolioEdit is the LACE's decision on one portfolio recommendation.
-type PortfolioEdit struct {
-	RecommendationEdit
-	Reason string // why: asked for when rejecting
 }
 
 // PortfolioReview is everything the LACE decided about the portfolio
 // recommendations, by their stable IDs, as Review is for one train's.
 type PortfolioReview struct {
-	Edits map[string]PortfolioEdit
-	Added []Recommendation // the LACE's own
+	Edits map[string]RecommendationEdit // by recommendation ID; Reason says why
+	Added []Recommendation              // the LACE's own
 }
 
 // BuildPortfolio reads the trains' finished assessments into the

@@ -68,8 +68,7 @@ func ApplyPortfolioReview(recs []PortfolioRecommendation, rv PortfolioReview) []
 		pr.Evidence = slices.Clone(pr.Evidence)
 		pr.Trains = slices.Clone(pr.Trains)
 		if e, ok := rv.Edits[pr.ID]; ok {
-			pr.Recommendation = applyEdit(pr.Recommendation, e.RecommendationEdit, "")
-			pr.Reason = e.Reason
+			pr.Recommendation = applyEdit(pr.Recommendation, e, "")
 		}
 		out = append(out, pr)
 	}

@@ -365,10 +365,10 @@ func TestPortfolioReview(t *testing.T) {
 	}
 	first, second := p.Recommendations[0].ID, p.Recommendations[1].ID
 	p.Review(PortfolioReview{
-		Edits: map[string]PortfolioEdit{
-			first:    {RecommendationEdit: RecommendationEdit{Status: Rejected}, Reason: "Already handled by the portfolio board"},
-			second:   {RecommendationEdit: RecommendationEdit{Status: Accepted, Action: "Our own words", Owner: OwnerLACE}},
-			"PF-9/x": {RecommendationEdit: RecommendationEdit{Status: Accepted}},
+		Edits: map[string]RecommendationEdit{
+			first:    {Status: Rejected, Reason: "Already handled by the portfolio board"},
+			second:   {Status: Accepted, Action: "Our own words", Owner: OwnerLACE},
+			"PF-9/x": {Status: Accepted},
 		},
 		Added: []Recommendation{{Finding: "Our finding", Action: "Do it", Acceptance: "Done by June"}},
 	})

@@ -90,6 +90,9 @@ type storedAssessment struct {
 	Snapshot      bool              // it keeps its own roster and register (it was finished once)
 	AnswerUpdated map[string]string // updated_at by item id
 	Created       time.Time
+	Lineage       string // content hashes it was exported or merged as, space-separated
+	ConflictOf    string // for a conflict copy, the assessment it is a copy of
+	ConflictCoach string // for a conflict copy, whose copy it is
 }
 
 // loadAssessments reads every assessment matching where (an SQL condition on
@@ -101,6 +104,7 @@ func loadAssessments(ctx context.Context, q querier, where string, args ...any) 
 	var rosterIDs []int64
 	seenRoster := map[int64]bool{} // a set: slices.Contains made 50,000 assessments quadratic
 	err := scanRows(ctx, q, `SELECT id, train_id, date, pi, assessor, status, checklist_version, pi_weeks, created_at, updated_at,
+			lineage, conflict_of, conflict_coach,
 			coalesce((SELECT r.id FROM rosters r WHERE r.assessment_id = assessments.id), 0),
 			coalesce((SELECT r.id FROM rosters r WHERE r.train_id = assessments.train_id AND r.assessment_id IS NULL), 0)
 		FROM assessments WHERE `+where+` ORDER BY date_key, created_at, id`, args,
@@ -111,7 +115,7 @@ func loadAssessments(ctx context.Context, q querier, where string, args ...any) 
 			var date string
 			var snap, live int64
 			if err := rows.Scan(&a.ID, &a.TrainID, &date, &a.PI, &a.Assessor, &a.Status, &a.ChecklistVersion, &a.PIWeeks,
-				&sa.CreatedAt, &sa.UpdatedAt, &snap, &live); err != nil {
+				&sa.CreatedAt, &sa.UpdatedAt, &sa.Lineage, &sa.ConflictOf, &sa.ConflictCoach, &snap, &live); err != nil {
 				return err
 			}
 			var err error
@@ -311,7 +315,7 @@ func (s *Store) Portfolio(ctx context.Context) ([]PortfolioRow, error) {
 		// assessments_by_train indexes; a window over all assessments joined
 		// back twice was several times slower on 500 trains.
 		rows, err := q.QueryContext(ctx, `
-			SELECT t.id, t.name, t.framework, t.description, t.created_at,
+			SELECT t.id, t.name, t.framework, t.description, t.group_name, t.created_at,
 				(SELECT count(*) FROM assessments c WHERE c.train_id = t.id), `+summaryColumns("l")+`, `+summaryColumns("p")+`
 			FROM trains t
 			LEFT JOIN assessments l ON l.id = coalesce(
@@ -331,7 +335,7 @@ func (s *Store) Portfolio(ctx context.Context) ([]PortfolioRow, error) {
 			var r PortfolioRow
 			var created string
 			var latest, prev summaryScan
-			dest := append([]any{&r.Train.ID, &r.Train.Name, &r.Train.Framework, &r.Train.Description, &created, &r.Assessments}, latest.dest()...)
+			dest := append([]any{&r.Train.ID, &r.Train.Name, &r.Train.Framework, &r.Train.Description, &r.Train.Group, &created, &r.Assessments}, latest.dest()...)
 			if err := rows.Scan(append(dest, prev.dest()...)...); err != nil {
 				return err
 			}

@@ -30,9 +30,13 @@ const (
 
 // Bundle is a bundle file.
 type Bundle struct {
-	Format  string        `json:"format"`
-	Version int           `json:"version"`
-	Trains  []BundleTrain `json:"trains"`
+	Format  string `json:"format"`
+	Version int    `json:"version"`
+	// ExportedBy is the coach who made the bundle, when they said; the
+	// LACE's Trainscope records it as where each train came from. Left out
+	// when unknown, so the bundle reads in a Trainscope from before it.
+	ExportedBy string        `json:"exported_by,omitempty"`
+	Trains     []BundleTrain `json:"trains"`
 }
 
 // BundleRoster is a roster as a bundle holds it, inside a train (its live
@@ -51,8 +55,16 @@ type BundleTrain struct {
 	Name        string `json:"name"`
 	Framework   string `json:"framework"`
 	Description string `json:"description"`
-	CreatedAt   string `json:"created_at"`
-	UpdatedAt   string `json:"updated_at"`
+	// Group is the portfolio, value stream or solution train; left out
+	// when the train has none.
+	Group     string `json:"group,omitempty"`
+	CreatedAt string `json:"created_at"`
+	UpdatedAt string `json:"updated_at"`
+	// History is the content hashes of the earlier revisions of the
+	// train's own data (fields, live roster and register) this copy was
+	// exported or merged as, oldest first; the import tells with it which
+	// copy is newer ("Merging" in docs/bundle-format.md).
+	History []string `json:"history,omitempty"`
 	BundleRoster
 	Impediments []BundleImpediment `json:"impediments"`
 	Assessments []BundleAssessment `json:"assessments"`
@@ -106,15 +118,23 @@ type BundleSnapshot struct {
 // BundleAssessment is one assessment. Snapshot is null for a draft that
 // was never finished: it follows its train's live roster and register.
 type BundleAssessment struct {
-	ID                  string                 `json:"id"`
-	Date                string                 `json:"date"`
-	PI                  string                 `json:"pi"`
-	Assessor            string                 `json:"assessor"`
-	Status              string                 `json:"status"`
-	ChecklistVersion    string                 `json:"checklist_version"`
-	PIWeeks             int                    `json:"pi_weeks"`
-	CreatedAt           string                 `json:"created_at"`
-	UpdatedAt           string                 `json:"updated_at"`
+	ID               string `json:"id"`
+	Date             string `json:"date"`
+	PI               string `json:"pi"`
+	Assessor         string `json:"assessor"`
+	Status           string `json:"status"`
+	ChecklistVersion string `json:"checklist_version"`
+	PIWeeks          int    `json:"pi_weeks"`
+	CreatedAt        string `json:"created_at"`
+	UpdatedAt        string `json:"updated_at"`
+	// History is the content hashes of the earlier revisions of this
+	// assessment the copy was exported or merged as, oldest first.
+	History []string `json:"history,omitempty"`
+	// ConflictOf is, for a conflict copy (kept because two coaches changed
+	// the same assessment), the id of the assessment it is a copy of;
+	// ConflictCoach whose copy it is.
+	ConflictOf          string                 `json:"conflict_of,omitempty"`
+	ConflictCoach       string                 `json:"conflict_coach,omitempty"`
 	Snapshot            *BundleSnapshot        `json:"snapshot"`
 	Answers             []BundleAnswer         `json:"answers"`
 	Notes               []BundleNote           `json:"notes"`
@@ -252,13 +272,17 @@ func (b *Bundle) WriteTo(w io.Writer) (int64, error) {
 
 // Export gathers the trains with the given ids (every train when none are
 // given), each with its roster, register and every assessment, from one
-// consistent view of the database.
+// consistent view of the database. It records each train's and
+// assessment's content as exported (its lineage), so a later import of a
+// copy made from this one is known for what it is; that bookkeeping is
+// the only thing it writes.
 func (s *Store) Export(ctx context.Context, trainIDs []string) (*Bundle, error) {
 	b := &Bundle{Format: BundleFormat, Version: BundleVersion, Trains: []BundleTrain{}}
-	err := s.read(ctx, "export", func(q querier) error {
+	err := s.write(ctx, "export", func(tx *sql.Tx) error {
+		b.Trains = b.Trains[:0]
 		ids := trainIDs
 		if len(ids) == 0 {
-			err := scanRows(ctx, q, "SELECT id FROM trains ORDER BY name COLLATE NOCASE, id", nil, func(rows *sql.Rows) error {
+			err := scanRows(ctx, tx, "SELECT id FROM trains ORDER BY name COLLATE NOCASE, id", nil, func(rows *sql.Rows) error {
 				var id string
 				err := rows.Scan(&id)
 				ids = append(ids, id)
@@ -274,8 +298,11 @@ func (s *Store) Export(ctx context.Context, trainIDs []string) (*Bundle, error) 
 				continue
 			}
 			seen[id] = true
-			bt, err := exportTrain(ctx, q, id)
+			bt, err := exportTrain(ctx, tx, id)
 			if err != nil {
+				return err
+			}
+			if err := recordExported(ctx, tx, bt); err != nil {
 				return err
 			}
 			b.Trains = append(b.Trains, *bt)
@@ -299,7 +326,9 @@ func exportTrain(ctx context.Context, q querier, id string) (*BundleTrain, error
 		return nil, err
 	}
 	for _, sa := range all {
-		bt.Assessments = append(bt.Assessments, assessmentToBundle(sa, assessment.Framework(bt.Framework)))
+		ba := assessmentToBundle(sa, assessment.Framework(bt.Framework))
+		ba.History = historyBefore(sa.Lineage, assessmentHash(ba))
+		bt.Assessments = append(bt.Assessments, ba)
 	}
 	return bt, nil
 }
@@ -308,8 +337,8 @@ func exportTrain(ctx context.Context, q querier, id string) (*BundleTrain, error
 // assessments (Assessments empty).
 func exportTrainOnly(ctx context.Context, q querier, id string) (*BundleTrain, error) {
 	var bt BundleTrain
-	err := q.QueryRowContext(ctx, "SELECT id, name, framework, description, created_at, updated_at FROM trains WHERE id = ?", id).
-		Scan(&bt.ID, &bt.Name, &bt.Framework, &bt.Description, &bt.CreatedAt, &bt.UpdatedAt)
+	err := q.QueryRowContext(ctx, "SELECT id, name, framework, description, group_name, created_at, updated_at FROM trains WHERE id = ?", id).
+		Scan(&bt.ID, &bt.Name, &bt.Framework, &bt.Description, &bt.Group, &bt.CreatedAt, &bt.UpdatedAt)
 	if err == sql.ErrNoRows {
 		return nil, fmt.Errorf("train %q: %w", id, ErrNotFound)
 	}
@@ -369,6 +398,7 @@ func assessmentToBundle(sa *storedAssessment, f assessment.Framework) BundleAsse
 	a := sa.A
 	ba := BundleAssessment{ID: a.ID, Date: formatTime(a.Date), PI: a.PI, Assessor: a.Assessor, Status: string(a.Status),
 		ChecklistVersion: a.ChecklistVersion, PIWeeks: a.PIWeeks, CreatedAt: sa.CreatedAt, UpdatedAt: sa.UpdatedAt,
+		ConflictOf: sa.ConflictOf, ConflictCoach: sa.ConflictCoach,
 		Answers: []BundleAnswer{}, Notes: []BundleNote{}, RecommendationEdits: []BundleEdit{}, Recommendations: []BundleRecommendation{}}
 	if sa.Snapshot {
 		ba.Snapshot = &BundleSnapshot{BundleRoster: rosterToBundle(a.Roster), Impediments: registerToBundle(a.Register)}

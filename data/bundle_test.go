@@ -164,7 +164,7 @@ func TestBundleMergesByID(t *testing.T) {
 	// Coach A's older bundle does not undo coach B's work.
 	rep, err = coachB.Import(ctx, bytes.NewReader(fromA))
 	must(t, err)
-	if len(rep.Skipped) != 3 || !strings.Contains(rep.String(), "changed later") {
+	if len(rep.Skipped) != 3 || !strings.Contains(rep.String(), "made from this one and changed since") {
 		t.Fatalf("an older bundle:\n%s", rep)
 	}
 }

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"reflect"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -23,6 +22,13 @@ type ImportReport struct {
 	Added   []ImportItem
 	Updated []ImportItem
 	Skipped []ImportItem
+	// Merged are trains both this copy and the bundle's had changed: their
+	// changes were put together; Reason says what, and which value was
+	// kept where both changed the same thing.
+	Merged []ImportItem
+	// Conflicts are assessments both sides had changed: the bundle's copy
+	// is kept beside the one here as a conflict copy (ID is the copy's).
+	Conflicts []ImportItem
 	// Warnings are what the coach should know of an import that went
 	// through, with the place in the file: an assessment of a checklist
 	// version this Trainscope does not have, kept as it is.
@@ -50,13 +56,20 @@ func (r ImportReport) String() string {
 		return n
 	}
 	for _, kind := range []string{"train", "assessment"} {
-		fmt.Fprintf(&b, "%ss: %d added, %d updated, %d skipped\n", strings.ToUpper(kind[:1])+kind[1:],
+		fmt.Fprintf(&b, "%ss: %d added, %d updated, %d skipped", strings.ToUpper(kind[:1])+kind[1:],
 			count(r.Added, kind), count(r.Updated, kind), count(r.Skipped, kind))
+		if n := count(r.Merged, kind); n > 0 {
+			fmt.Fprintf(&b, ", %d merged", n)
+		}
+		if n := count(r.Conflicts, kind); n > 0 {
+			fmt.Fprintf(&b, ", %d kept as a conflict copy", n)
+		}
+		b.WriteString("\n")
 	}
 	for _, g := range []struct {
 		verb  string
 		items []ImportItem
-	}{{"added", r.Added}, {"updated", r.Updated}, {"skipped", r.Skipped}} {
+	}{{"added", r.Added}, {"updated", r.Updated}, {"merged", r.Merged}, {"kept as a conflict copy:", r.Conflicts}, {"skipped", r.Skipped}} {
 		for _, it := range g.items {
 			fmt.Fprintf(&b, "  %s %s %q (%s)", g.verb, it.Kind, it.Name, it.ID)
 			if it.Reason != "" {
@@ -93,9 +106,13 @@ func bundleErr(format string, args ...any) error {
 // or a reference to someone not on the roster gives a *BundleError naming
 // the place, and the database stays as it was.
 //
-// Trains and assessments merge by id. One that is not here is added; one
-// that is here with the same content is skipped; otherwise the copy changed
-// last (updated_at) wins, so importing an older copy never undoes newer work.
+// Trains and assessments merge by id and by their lineage (the content
+// hashes of their revisions): one that is not here is added; one that is
+// here with the same content, or that the copy here was made from, is
+// skipped; a newer copy of the one here replaces it; when both were
+// changed, a train's own data merges field by field and item by item, and
+// an assessment is kept twice (the incoming one as a conflict copy), so
+// neither side is lost. docs/bundle-format.md, "Merging", has the rules.
 func (s *Store) Import(ctx context.Context, r io.Reader) (ImportReport, error) {
 	var rep ImportReport
 	data, err := io.ReadAll(io.LimitReader(r, MaxBundleSize+1))
@@ -115,7 +132,7 @@ func (s *Store) Import(ctx context.Context, r io.Reader) (ImportReport, error) {
 	}
 	err = s.write(ctx, "import", func(tx *sql.Tx) error {
 		rep = ImportReport{Warnings: warnings}
-		return s.merge(ctx, tx, trains, &rep)
+		return s.merge(ctx, tx, trains, b.ExportedBy, &rep)
 	})
 	if err != nil {
 		var be *BundleError
@@ -405,6 +422,7 @@ func buildJSONFields(t reflect.Type) map[string]reflect.Type {
 // importTrain is one validated train of a bundle, in domain types.
 type importTrain struct {
 	place       string
+	history     []string // the bundle's history of the train's own data
 	train       assessment.Train
 	updatedAt   time.Time
 	wire        BundleTrain // canonical, without assessments: compared to what is here
@@ -414,6 +432,7 @@ type importTrain struct {
 
 type importAssessment struct {
 	place      string
+	history    []string
 	a          assessment.Assessment
 	created    time.Time
 	updated    time.Time
@@ -435,10 +454,14 @@ func validateBundle(b *Bundle, defs *assessment.Definitions) ([]importTrain, []s
 	for i, bt := range b.Trains {
 		place := fmt.Sprintf("trains[%d]", i)
 		it := importTrain{place: place}
-		t := assessment.Train{ID: bt.ID, Name: bt.Name, Framework: assessment.Framework(bt.Framework), Description: bt.Description}
+		t := assessment.Train{ID: bt.ID, Name: bt.Name, Framework: assessment.Framework(bt.Framework), Description: bt.Description, Group: bt.Group}
 		if err := validateTrain(t, place); err != nil {
 			return nil, nil, err
 		}
+		if err := checkHistory(bt.History, place+".history"); err != nil {
+			return nil, nil, err
+		}
+		it.history = bt.History
 		if trainIDs[t.ID] {
 			return nil, nil, fmt.Errorf("%s.id: duplicate id %q: the train appears twice in the bundle", place, t.ID)
 		}
@@ -454,7 +477,7 @@ func validateBundle(b *Bundle, defs *assessment.Definitions) ([]importTrain, []s
 		if it.live, err = rosterFromBundle(bt.BundleRoster, bt.Impediments, place); err != nil {
 			return nil, nil, err
 		}
-		it.wire = BundleTrain{ID: t.ID, Name: t.Name, Framework: bt.Framework, Description: t.Description,
+		it.wire = BundleTrain{ID: t.ID, Name: t.Name, Framework: bt.Framework, Description: t.Description, Group: t.Group,
 			CreatedAt: formatTime(t.CreatedAt), UpdatedAt: stampOf(it.updatedAt),
 			BundleRoster: rosterToBundle(it.live.Roster), Impediments: registerToBundle(it.live.Register), Assessments: []BundleAssessment{}}
 
@@ -531,6 +554,13 @@ func assessmentFromBundle(ba BundleAssessment, trainID string, f assessment.Fram
 		Review: assessment.Review{Edits: map[string]assessment.RecommendationEdit{}}}
 	if err := checkID(a.ID); err != nil {
 		return nil, fmt.Errorf("%s.id: %w", place, err)
+	}
+	if err := checkHistory(ba.History, place+".history"); err != nil {
+		return nil, err
+	}
+	ia.history = ba.History
+	if ba.ConflictOf == a.ID {
+		return nil, fmt.Errorf("%s.conflict_of: an assessment cannot be a conflict copy of itself", place)
 	}
 	var err error
 	if a.Date, err = bundleTime(ba.Date, place+".date", true); err != nil {
@@ -675,140 +705,18 @@ func assessmentFromBundle(ba BundleAssessment, trainID string, f assessment.Fram
 		a.Roster, a.Register = ia.snapshot.Roster, ia.snapshot.Register
 	}
 	ia.wire = assessmentToBundle(sa, f)
+	ia.wire.ConflictOf, ia.wire.ConflictCoach = ba.ConflictOf, ba.ConflictCoach
 	a.Roster, a.Register = assessment.Roster{}, nil
 	return ia, nil
 }
 
-// merge writes validated trains into the database inside the import's
-// transaction. An error here (an assessment id used by another train) is a
-// *BundleError, and the transaction rolls back.
-func (s *Store) merge(ctx context.Context, tx *sql.Tx, trains []importTrain, rep *ImportReport) error {
-	var touched []string
-	for _, it := range trains {
-		item := ImportItem{Kind: "train", ID: it.train.ID, Name: it.train.Name}
-		here, err := exportTrainOnly(ctx, tx, it.train.ID)
-		switch {
-		case errors.Is(err, ErrNotFound):
-			if err := insertTrain(ctx, tx, it.train, stampOf(it.updatedAt)); err != nil {
-				return err
-			}
-			if err := s.writeLive(ctx, tx, it); err != nil {
-				return err
-			}
-			rep.Added = append(rep.Added, item)
-		case err != nil:
-			return err
-		case reflect.DeepEqual(*here, it.wire):
-			item.Reason = "the same as here"
-			rep.Skipped = append(rep.Skipped, item)
-		default:
-			hereUpdated, err := parseTime(here.UpdatedAt)
-			if err != nil {
-				return err
-			}
-			if !it.updatedAt.After(hereUpdated) {
-				item.Reason = "the copy here was changed later"
-				rep.Skipped = append(rep.Skipped, item)
-				break
-			}
-			if _, err := tx.ExecContext(ctx, "UPDATE trains SET name = ?, framework = ?, description = ?, created_at = ?, updated_at = ? WHERE id = ?",
-				it.train.Name, string(it.train.Framework), it.train.Description, formatTime(it.train.CreatedAt), stampOf(it.updatedAt), it.train.ID); err != nil {
-				return err
-			}
-			if err := s.writeLive(ctx, tx, it); err != nil {
-				return err
-			}
-			rep.Updated = append(rep.Updated, item)
-		}
-
-		for _, ia := range it.assessments {
-			if err := s.mergeAssessment(ctx, tx, it, ia, rep); err != nil {
-				return err
-			}
-		}
-		// Even a skipped train may have gained an assessment, and its
-		// drafts follow a live roster that may have changed.
-		touched = append(touched, it.train.ID)
-	}
-	// In batches: SQLite takes at most 32,766 values in one statement, and
-	// a bundle of 50,000 trains once failed with "too many SQL variables".
-	// They all stay inside the import's one transaction.
-	for batch := range slices.Chunk(touched, maxInList) {
-		in, args := inList(batch)
-		if err := s.refreshSummaries(ctx, tx, "train_id IN "+in, args...); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func (s *Store) writeLive(ctx context.Context, tx *sql.Tx, it importTrain) error {
-	rid, err := liveRosterID(ctx, tx, it.train.ID)
-	if err != nil {
-		return err
-	}
-	if err := writeRoster(ctx, tx, rid, it.live.Roster); err != nil {
-		return err
-	}
-	return writeRegister(ctx, tx, rid, it.live.Register)
-}
-
-func (s *Store) mergeAssessment(ctx context.Context, tx *sql.Tx, it importTrain, ia importAssessment, rep *ImportReport) error {
-	item := ImportItem{Kind: "assessment", ID: ia.a.ID, Name: fmt.Sprintf("%s, %s (%s)", it.train.Name, ia.a.PI, ia.a.Date.Format("2006-01-02"))}
-	var hereTrain string
-	err := tx.QueryRowContext(ctx, "SELECT train_id FROM assessments WHERE id = ?", ia.a.ID).Scan(&hereTrain)
-	if err == sql.ErrNoRows {
-		if err := insertImported(ctx, tx, ia); err != nil {
-			return err
-		}
-		rep.Added = append(rep.Added, item)
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	if hereTrain != it.train.ID {
-		return &BundleError{Err: fmt.Errorf("%s.id: assessment %q belongs to another train here (%s)", ia.place, ia.a.ID, hereTrain)}
-	}
-	all, err := loadAssessments(ctx, tx, "id = ?", ia.a.ID)
-	if err != nil {
-		return err
-	}
-	here := assessmentToBundle(all[0], it.train.Framework)
-	if reflect.DeepEqual(here, ia.wire) {
-		item.Reason = "the same as here"
-		rep.Skipped = append(rep.Skipped, item)
-		return nil
-	}
-	hereUpdated, err := parseTime(here.UpdatedAt)
-	if err != nil {
-		return err
-	}
-	if !ia.updated.After(hereUpdated) {
-		item.Reason = "the copy here was changed later"
-		rep.Skipped = append(rep.Skipped, item)
-		return nil
-	}
-	// An anonymous workshop arrives with labels for names; the names this
-	// machine knows stay on it.
-	if ia.a.Workshop != nil && ia.a.Workshop.Anonymous && all[0].A.Workshop != nil {
-		ia.a.Workshop = keepNames(ia.a.Workshop, all[0].A.Workshop)
-	}
-	// Replace it whole: its answers, notes, review, snapshot and workshop go
-	// with it.
-	if _, err := tx.ExecContext(ctx, "DELETE FROM assessments WHERE id = ?", ia.a.ID); err != nil {
-		return err
-	}
-	if err := insertImported(ctx, tx, ia); err != nil {
-		return err
-	}
-	rep.Updated = append(rep.Updated, item)
-	return nil
-}
-
-func insertImported(ctx context.Context, tx *sql.Tx, ia importAssessment) error {
+func insertImported(ctx context.Context, tx *sql.Tx, ia importAssessment, lineage string) error {
 	a := ia.a
 	if err := insertAssessment(ctx, tx, &a, stampOf(ia.created), stampOf(ia.updated), ia.content, ia.answerTime); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE assessments SET lineage = ?, conflict_of = ?, conflict_coach = ? WHERE id = ?",
+		lineage, ia.wire.ConflictOf, ia.wire.ConflictCoach, a.ID); err != nil {
 		return err
 	}
 	if a.Workshop != nil {

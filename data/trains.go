@@ -26,7 +26,8 @@ func validateTrain(t assessment.Train, place string) error {
 	if strings.TrimSpace(t.Name) == "" {
 		return fmt.Errorf("%s.name: a train needs a name", place)
 	}
-	if err := checkFields(field{place + ".name", t.Name, nameOnlyRule}, field{place + ".description", t.Description, longRule}); err != nil {
+	if err := checkFields(field{place + ".name", t.Name, nameOnlyRule}, field{place + ".description", t.Description, longRule},
+		field{place + ".group", t.Group, nameOnlyRule}); err != nil {
 		return err
 	}
 	if t.Framework != "" && !slices.Contains(assessment.Frameworks, t.Framework) {
@@ -59,22 +60,22 @@ func (s *Store) CreateTrain(ctx context.Context, t *assessment.Train) error {
 
 // insertTrain adds the train row and its empty live roster.
 func insertTrain(ctx context.Context, tx *sql.Tx, t assessment.Train, updated string) error {
-	if _, err := tx.ExecContext(ctx, "INSERT INTO trains (id, name, framework, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-		t.ID, t.Name, string(t.Framework), t.Description, formatTime(t.CreatedAt), updated); err != nil {
+	if _, err := tx.ExecContext(ctx, "INSERT INTO trains (id, name, framework, description, group_name, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+		t.ID, t.Name, string(t.Framework), t.Description, strings.TrimSpace(t.Group), formatTime(t.CreatedAt), updated); err != nil {
 		return existing(err, "a train with id "+t.ID)
 	}
 	_, err := newRoster(ctx, tx, t.ID, "")
 	return err
 }
 
-// UpdateTrain saves a train's name, framework and description.
+// UpdateTrain saves a train's name, framework, description and group.
 func (s *Store) UpdateTrain(ctx context.Context, t assessment.Train) error {
 	if err := validateTrain(t, "train"); err != nil {
 		return fmt.Errorf("save train: %w", err)
 	}
 	return s.write(ctx, fmt.Sprintf("save train %q", t.Name), func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "UPDATE trains SET name = ?, framework = ?, description = ?, updated_at = ? WHERE id = ?",
-			t.Name, string(t.Framework), t.Description, s.stamp(), t.ID)
+		res, err := tx.ExecContext(ctx, "UPDATE trains SET name = ?, framework = ?, description = ?, group_name = ?, updated_at = ? WHERE id = ?",
+			t.Name, string(t.Framework), t.Description, strings.TrimSpace(t.Group), s.stamp(), t.ID)
 		if err != nil {
 			return err
 		}
@@ -115,8 +116,8 @@ func (s *Store) Train(ctx context.Context, id string) (assessment.Train, error) 
 func loadTrain(ctx context.Context, q querier, id string) (assessment.Train, error) {
 	var t assessment.Train
 	var created string
-	err := q.QueryRowContext(ctx, "SELECT id, name, framework, description, created_at FROM trains WHERE id = ?", id).
-		Scan(&t.ID, &t.Name, &t.Framework, &t.Description, &created)
+	err := q.QueryRowContext(ctx, "SELECT id, name, framework, description, group_name, created_at FROM trains WHERE id = ?", id).
+		Scan(&t.ID, &t.Name, &t.Framework, &t.Description, &t.Group, &created)
 	if err == sql.ErrNoRows {
 		return t, fmt.Errorf("train %q: %w", id, ErrNotFound)
 	}
@@ -133,7 +134,7 @@ func (s *Store) Trains(ctx context.Context) ([]TrainSummary, error) {
 	var out []TrainSummary
 	err := s.read(ctx, "list trains", func(q querier) error {
 		rows, err := q.QueryContext(ctx, `
-			SELECT t.id, t.name, t.framework, t.description, t.created_at,
+			SELECT t.id, t.name, t.framework, t.description, t.group_name, t.created_at,
 				(SELECT count(*) FROM assessments c WHERE c.train_id = t.id), `+summaryColumns("r")+`
 			FROM trains t
 			LEFT JOIN assessments r ON r.id = (
@@ -148,7 +149,7 @@ func (s *Store) Trains(ctx context.Context) ([]TrainSummary, error) {
 			var ts TrainSummary
 			var created string
 			var sc summaryScan
-			if err := rows.Scan(append([]any{&ts.Train.ID, &ts.Train.Name, &ts.Train.Framework, &ts.Train.Description, &created, &ts.Assessments}, sc.dest()...)...); err != nil {
+			if err := rows.Scan(append([]any{&ts.Train.ID, &ts.Train.Name, &ts.Train.Framework, &ts.Train.Description, &ts.Train.Group, &created, &ts.Assessments}, sc.dest()...)...); err != nil {
 				return err
 			}
 			if ts.Train.CreatedAt, err = parseTime(created); err != nil {
@@ -160,6 +161,22 @@ func (s *Store) Trains(ctx context.Context) ([]TrainSummary, error) {
 			out = append(out, ts)
 		}
 		return rows.Err()
+	})
+	return out, err
+}
+
+// Groups lists the groups trains belong to, each once, in name order: the
+// suggestions for a train's group.
+func (s *Store) Groups(ctx context.Context) ([]string, error) {
+	out := []string{}
+	err := s.read(ctx, "list groups", func(q querier) error {
+		return scanRows(ctx, q, "SELECT DISTINCT group_name FROM trains WHERE group_name <> '' ORDER BY group_name COLLATE NOCASE, group_name", nil,
+			func(rows *sql.Rows) error {
+				var g string
+				err := rows.Scan(&g)
+				out = append(out, g)
+				return err
+			})
 	})
 	return out, err
 }

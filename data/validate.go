@@ -61,6 +61,7 @@ var textRules = map[string]textRule{
 	"id": idRule, "item": idRule, "person": idRule, "participant": idRule, "team": idRule,
 	"scrum_master": idRule, "product_owner": idRule, "developers": idRule, "recurrence_of": idRule,
 	"recommendation": idRule, "checklist": idRule, "assessment": idRule, "revealed": idRule, "ref": idRule,
+	"conflict_of": idRule,
 
 	"name": {"a name", assessment.MaxNameLength, false},
 	"note": noteRule, "evidence": noteRule,

@@ -206,7 +206,7 @@ func TestPortfolioReportShowsTheReview(t *testing.T) {
 	in := portfolioInput(t, 12, assessment.PortfolioOptions{})
 	first := in.Portfolio.Recommendations[0].ID
 	in.Portfolio.Review(assessment.PortfolioReview{
-		Edits: map[string]assessment.PortfolioEdit{first: {RecommendationEdit: assessment.RecommendationEdit{Status: assessment.Rejected}, Reason: "Funded in the portfolio budget already"}},
+		Edits: map[string]assessment.RecommendationEdit{first: {Status: assessment.Rejected, Reason: "Funded in the portfolio budget already"}},
 		Added: []assessment.Recommendation{{Finding: "Two trains share one test lab.", Action: "Fund a second lab.", Acceptance: "Both labs in use by the next quarter."}},
 	})
 	// The structure tree reads each cell whole, where the page's columns

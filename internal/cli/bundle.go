@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 )
 
 // runExport writes a bundle (JSON) or a spreadsheet (CSV) of some or all
@@ -16,6 +17,7 @@ func runExport(s *session, args []string) error {
 	fs.Var(&trains, "train", "`ID` of a train to export; repeat for several (default: every train)")
 	format := fs.String("format", "json", "the `FORMAT`: json, a bundle another Trainscope can import, or csv, answers and scores for a spreadsheet")
 	out := fs.String("o", "", "the `FILE` to write, or - for standard output")
+	coach := fs.String("coach", "", "your `NAME`, written in the bundle as the coach who exported it, so the LACE knows where each train came from")
 	if _, err := s.parse(fs, args, 0); err != nil {
 		return err
 	}
@@ -40,6 +42,7 @@ func runExport(s *session, args []string) error {
 		if err != nil {
 			return fmt.Errorf("export: %w", err)
 		}
+		b.ExportedBy = strings.TrimSpace(*coach)
 		if _, err := b.WriteTo(&buf); err != nil {
 			return fmt.Errorf("export: %w", err)
 		}
@@ -76,18 +79,50 @@ func nounCount(n int, noun string) string {
 	return fmt.Sprintf("%d %ss", n, noun)
 }
 
-// runImport merges a bundle into the database and prints what it added,
-// updated and skipped.
+// runImport merges bundles into the database. One bundle file (or -,
+// standard input) prints what it added, updated, merged and skipped; several
+// files or a folder (every *.json directly inside it) are gathered, each
+// file all or nothing, into one merge report. A refused file exits 1 after
+// the others went in.
 func runImport(s *session, args []string) error {
 	fs := s.flags("import")
-	rest, err := s.parse(fs, args, 1)
+	rest, err := s.parse(fs, args, -1)
 	if err != nil {
 		return err
 	}
-	if len(rest) != 1 {
-		return fs.usageErr("name one bundle file (or - for standard input)")
+	if len(rest) == 0 {
+		return fs.usageErr("name one bundle file (or - for standard input), several, or a folder of them")
 	}
-	name := rest[0]
+	if len(rest) == 1 && !isDir(rest[0]) {
+		return importOne(s, fs, rest[0])
+	}
+	for _, p := range rest {
+		if p == "-" {
+			return fs.usageErr("- (standard input) can only be imported alone")
+		}
+	}
+	store, err := s.openStore(*fs.db)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	rep, err := store.ImportMany(context.Background(), rest)
+	fmt.Fprintf(s.Stdout, "Gathered into %s\n%s", store.Path(), rep)
+	if err != nil {
+		return fmt.Errorf("import: %w", err)
+	}
+	if n := rep.Refused(); n > 0 {
+		return fmt.Errorf("import: %s of %d refused (see above why); the others were imported", nounCount(n, "file"), len(rep.Files))
+	}
+	return nil
+}
+
+func isDir(p string) bool {
+	fi, err := os.Stat(p)
+	return err == nil && fi.IsDir()
+}
+
+func importOne(s *session, fs *flagSet, name string) error {
 	var in io.Reader = s.Stdin
 	if name == "-" {
 		name = "standard input"

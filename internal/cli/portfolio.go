@@ -8,7 +8,6 @@ import (
 
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/assessment/report"
-	"github.com/trainscope/trainscope/data"
 )
 
 // runPortfolio writes the LACE's portfolio report: every train in the
@@ -40,14 +39,20 @@ func runPortfolio(s *session, args []string) error {
 	if err != nil {
 		return err
 	}
-	trains, err := loadPortfolio(context.Background(), store, *group)
+	ctx := context.Background()
+	trains, err := store.PortfolioTrains(ctx, *group)
 	if err != nil {
 		return fmt.Errorf("portfolio: %w", err)
 	}
 	if *group != "" && len(trains) == 0 {
 		return fmt.Errorf("portfolio: no train in %s belongs to the group %q; check the group's name on the trains", store.Path(), *group)
 	}
+	review, err := store.PortfolioReview(ctx, *group)
+	if err != nil {
+		return fmt.Errorf("portfolio: %w", err)
+	}
 	p := assessment.BuildPortfolio(defs, trains, assessment.PortfolioOptions{Group: *group, MinGroup: *minGroup})
+	p.Review(review)
 	pdf, warnings, err := report.RenderPortfolio(report.PortfolioInput{Portfolio: p, Definitions: defs, Created: reportCreated(s.Getenv, s.Now)},
 		report.Options{Summary: *summary, Paper: *paper})
 	if err != nil {
@@ -60,42 +65,4 @@ func runPortfolio(s *session, args []string) error {
 		return fmt.Errorf("portfolio: %w", err)
 	}
 	return nil
-}
-
-// loadPortfolio reads the trains of the portfolio, each with its finished
-// assessments newest first and its coaches, from the store's per-train
-// reads. It stands in for data.Store.PortfolioTrains, the batched read being
-// written beside it: switch this variable to that method once it exists.
-var loadPortfolio = func(ctx context.Context, store *data.Store, group string) ([]assessment.PortfolioTrain, error) {
-	list, err := store.Trains(ctx)
-	if err != nil {
-		return nil, err
-	}
-	var out []assessment.PortfolioTrain
-	for _, ts := range list {
-		t, err := store.Train(ctx, ts.Train.ID)
-		if err != nil {
-			return nil, fmt.Errorf("train %s: %w", ts.Train.Name, err)
-		}
-		if group != "" && t.Group != group {
-			continue
-		}
-		all, err := store.Assessments(ctx, t.ID)
-		if err != nil {
-			return nil, fmt.Errorf("the assessments of %s: %w", t.Name, err)
-		}
-		pt := assessment.PortfolioTrain{Train: t}
-		for _, a := range all {
-			if a.Assessor != "" && !slices.Contains(pt.Coaches, a.Assessor) {
-				pt.Coaches = append(pt.Coaches, a.Assessor)
-			}
-			if a.Status == assessment.Final {
-				pt.Finished = append(pt.Finished, a)
-			}
-		}
-		slices.Sort(pt.Coaches)
-		slices.SortStableFunc(pt.Finished, func(a, b *assessment.Assessment) int { return b.Date.Compare(a.Date) })
-		out = append(out, pt)
-	}
-	return out, nil
 }
