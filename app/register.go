@@ -166,10 +166,10 @@ func (rv *registerView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		esc.Disable()
 	} else {
 		closeBtn.Enable()
-		if imp.Level == assessment.LevelLACE {
-			esc.Disable()
-		} else {
+		if imp.CanEscalate() {
 			esc.Enable()
+		} else {
+			esc.Disable()
 		}
 	}
 }
@@ -320,29 +320,15 @@ func (rv *registerView) shownChanged() {
 
 // close resolves an impediment today.
 func (rv *registerView) close(i int) {
-	imp := rv.register[i]
-	imp.Status = assessment.StatusResolved
-	imp.Resolved = rv.today()
-	if imp.Resolved.Before(imp.Raised) {
-		imp.Resolved = imp.Raised
-	}
-	rv.save(i, imp, false)
+	rv.save(i, rv.register[i].Resolve(rv.today()), false)
 }
 
-// escalate moves an impediment one rung up the ladder: team to ART, ART to
-// LACE, and marks it escalated.
+// escalate moves an impediment one rung up the ladder and marks it
+// escalated; at the top there is nowhere to go.
 func (rv *registerView) escalate(i int) {
-	imp := rv.register[i]
-	switch imp.Level {
-	case assessment.LevelTeam:
-		imp.Level = assessment.LevelART
-	case assessment.LevelART:
-		imp.Level = assessment.LevelLACE
-	default:
-		return
+	if imp, ok := rv.register[i].Escalate(); ok {
+		rv.save(i, imp, false)
 	}
-	imp.Escalated = true
-	rv.save(i, imp, false)
 }
 
 func (rv *registerView) remove(i int) {
