@@ -29,6 +29,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/assets"
 	"github.com/trainscope/trainscope/data"
@@ -269,7 +270,7 @@ func (ui *UI) display() {
 	// and dark is painted again as it comes back.
 	if v := ui.shownVariant(); ui.variants[s] != v {
 		if _, seen := ui.variants[s]; seen {
-			refreshTree(s.content())
+			widgets.RefreshTree(s.content())
 		}
 		ui.variants[s] = v
 	}

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/assessment/report"
 	"github.com/trainscope/trainscope/data"
@@ -478,8 +479,8 @@ func TestResultsOfSampleShowPreviousOverlay(t *testing.T) {
 	if rs.prev == nil {
 		t.Fatal("no previous assessment found")
 	}
-	if rs.radar.previous == nil || len(rs.radar.axes) != len(ui.defs.Dimensions) {
-		t.Errorf("radar: %d axes, previous %v", len(rs.radar.axes), rs.radar.previous)
+	if rs.radar.Previous() == nil || len(rs.radar.Axes()) != len(ui.defs.Dimensions) {
+		t.Errorf("radar: %d axes, previous %v", len(rs.radar.Axes()), rs.radar.Previous())
 	}
 	assertShows(t, ui.win.Canvas(), "Previous: "+assessmentTitle(rs.prev.PI, rs.prev.Date))
 }
@@ -493,8 +494,8 @@ func TestTrendAndPortfolio(t *testing.T) {
 	ts := ui.top().(*trainScreen)
 	ts.tabs.SelectIndex(tabTrend)
 	assertShows(t, ui.win.Canvas(), "One finished assessment so far")
-	if len(ts.trend.chart.series) != 1+len(ui.defs.Checklists) {
-		t.Errorf("trend series: %d", len(ts.trend.chart.series))
+	if len(ts.trend.chart.Series()) != 1+len(ui.defs.Checklists) {
+		t.Errorf("trend series: %d", len(ts.trend.chart.Series()))
 	}
 
 	// A new train without assessments sorts last by score.
@@ -597,9 +598,9 @@ func TestWrapWords(t *testing.T) {
 		{"Roles", []string{"Roles"}},
 		{"Leadership and escalation of systemic problems", []string{"Leadership and", "escalation of sys…"}},
 	} {
-		got := wrapWords(tc.in, 18, 2)
+		got := widgets.WrapWords(tc.in, 18, 2)
 		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
-			t.Errorf("wrapWords(%q) = %q, want %q", tc.in, got, tc.want)
+			t.Errorf("widgets.WrapWords(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }

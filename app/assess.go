@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 )
 
@@ -59,7 +60,7 @@ type assessmentScreen struct {
 	where        *widget.Label
 	text         *widget.Label
 	guidance     *widget.Label
-	picker       *ratingPicker
+	picker       *widgets.RatingPicker
 	answerLine   *widget.Label
 	figureBox    *fyne.Container
 	figure       *widget.Entry
@@ -120,7 +121,7 @@ func (s *assessmentScreen) build() {
 		container.NewVBox(s.heading, s.facts))
 	s.bannerText = wrapped("")
 	reopen := widget.NewButtonWithIcon("Reopen", theme.DocumentCreateIcon(), s.toggleFinished)
-	s.banner = container.NewPadded(panel(container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), reopen, s.bannerText)))
+	s.banner = container.NewPadded(widgets.Panel(container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), reopen, s.bannerText)))
 	s.banner.Hide()
 
 	// Sidebar: progress, the checklists, the items of the current one, and
@@ -137,7 +138,7 @@ func (s *assessmentScreen) build() {
 		bar.TextFormatter = func() string { return "" }
 		s.checklistBtn = append(s.checklistBtn, b)
 		s.checklistBar = append(s.checklistBar, bar)
-		checklists.Add(container.NewVBox(b, container.New(&insetLayout{h: 8, v: 0}, withHeight(6, bar))))
+		checklists.Add(container.NewVBox(b, widgets.Inset(8, 0, withHeight(6, bar))))
 	}
 	s.itemList = widget.NewList(
 		func() int {
@@ -162,8 +163,8 @@ func (s *assessmentScreen) build() {
 	s.liveWarning = wrapped("")
 	s.liveWarning.Importance = widget.WarningImportance
 	s.liveWarning.Hide()
-	live := panel(container.NewVBox(s.liveScore, s.liveLevel, s.liveVerdict, s.liveWarning))
-	sidebar := withWidth(300, container.NewBorder(
+	live := widgets.Panel(container.NewVBox(s.liveScore, s.liveLevel, s.liveVerdict, s.liveWarning))
+	sidebar := widgets.WithWidth(300, container.NewBorder(
 		container.NewVBox(s.overallText, withHeight(8, s.overall), widget.NewSeparator(), checklists, widget.NewSeparator()),
 		live, nil, nil, s.itemList))
 
@@ -175,11 +176,11 @@ func (s *assessmentScreen) build() {
 	s.text.SizeName = theme.SizeNameSubHeadingText
 	s.guidance = wrapped("")
 	s.guidance.TextStyle.Italic = true
-	s.picker = newRatingPicker()
-	s.picker.onChoose = s.setRating
-	s.picker.onMove = s.move
-	s.picker.onHelp = s.ui.showKeys
-	s.picker.onKey = s.ui.functionKey
+	s.picker = widgets.NewRatingPicker()
+	s.picker.OnChoose = s.setRating
+	s.picker.OnMove = s.move
+	s.picker.OnHelp = s.ui.showKeys
+	s.picker.OnKey = s.ui.functionKey
 	s.answerLine = wrapped("")
 	s.answerLine.TextStyle.Bold = true
 	keys := wrapped("Keys: 1–5 choose a level · N not applicable · D don't know · 0 clear · ↓ Tab Enter next item · ↑ previous · Ctrl+J next unanswered")
@@ -198,7 +199,7 @@ func (s *assessmentScreen) build() {
 		return err
 	}
 	s.figureUnit = widget.NewLabel("")
-	s.figureBox = container.NewBorder(nil, nil, widget.NewLabel("Figure"), s.figureUnit, withWidth(120, s.figure))
+	s.figureBox = container.NewBorder(nil, nil, widget.NewLabel("Figure"), s.figureUnit, widgets.WithWidth(120, s.figure))
 
 	toPicker := func() { s.ui.win.Canvas().Focus(s.picker) }
 	s.note = newNoteEntry(toPicker)
@@ -535,7 +536,7 @@ func (s *assessmentScreen) showAnswerLine() {
 	_, it := s.item()
 	ans := s.a.Answers[it.ID]
 	is, _ := s.results.Item(it.ID)
-	text := "Your answer: " + ratingText(it, ans.Rating)
+	text := "Your answer: " + widgets.RatingText(it, ans.Rating)
 	if ans.Rating == assessment.Unanswered && is.Rating.Rated() && is.Figure != nil {
 		unit := ""
 		if it.Figure != nil {
@@ -543,10 +544,10 @@ func (s *assessmentScreen) showAnswerLine() {
 		}
 		switch is.Source {
 		case assessment.FromFigure:
-			text = fmt.Sprintf("Level from your figure (%s%s): %s", fmtFigure(*is.Figure), unit, ratingText(it, is.Rating))
+			text = fmt.Sprintf("Level from your figure (%s%s): %s", fmtFigure(*is.Figure), unit, widgets.RatingText(it, is.Rating))
 		case assessment.FromRegister:
 			text = fmt.Sprintf("Level from the impediment register (%s%s): %s. Choose a level or enter a figure to override it.",
-				fmtFigure(*is.Figure), unit, ratingText(it, is.Rating))
+				fmtFigure(*is.Figure), unit, widgets.RatingText(it, is.Rating))
 		}
 	}
 	s.answerLine.SetText(text)

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 )
 
@@ -38,7 +39,7 @@ func newDiscussionView(ws *workshopScreen) *discussionView {
 			flag := widget.NewLabel("")
 			flag.TextStyle.Bold = true
 			flag.Importance = widget.DangerImportance
-			return row(discussionColumns, container.NewBorder(nil, nil, widget.NewIcon(nil), nil, flag),
+			return widgets.Row(discussionColumns, container.NewBorder(nil, nil, widget.NewIcon(nil), nil, flag),
 				truncated(""), truncated(""), truncated(""), truncated(""))
 		},
 		d.updateRow)
@@ -48,7 +49,7 @@ func newDiscussionView(ws *workshopScreen) *discussionView {
 			d.ws.goToItem(d.spreads[id].ItemID)
 		}
 	}
-	head := row(discussionColumns, columnHead(""), columnHead("Disagreement"), columnHead("Median"), columnHead("Votes"), columnHead("Item"))
+	head := widgets.Row(discussionColumns, columnHead(""), columnHead("Disagreement"), columnHead("Median"), columnHead("Votes"), columnHead("Item"))
 	d.root = container.NewBorder(container.NewPadded(container.NewVBox(d.intro, head, widget.NewSeparator())), nil, nil, nil,
 		container.NewStack(d.list, container.NewPadded(container.NewVBox(d.empty))))
 	return d
@@ -98,7 +99,7 @@ func (d *discussionView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	cells[1].(*widget.Label).SetText(fmt.Sprintf("%.2f · %s", sp.Disagreement, shortDisagreement(sp.Disagreement)))
 	median := "–"
 	if sp.Rated() > 0 {
-		median = medianText(sp.Median)
+		median = widgets.MedianText(sp.Median)
 	}
 	cells[2].(*widget.Label).SetText(median)
 	cells[3].(*widget.Label).SetText(fmt.Sprint(len(sp.Votes)))
@@ -205,7 +206,7 @@ func (s *workshopSummary) set() {
 // the gap, and returns each row's text too.
 func observationTable(defs *assessment.Definitions, fw assessment.Framework, per []assessment.ChecklistObservation) (fyne.CanvasObject, []string) {
 	cols := []float32{36, 16, 16, 16, 16}
-	box := container.NewVBox(row(cols, columnHead("Checklist"), columnHead("Items compared"),
+	box := container.NewVBox(widgets.Row(cols, columnHead("Checklist"), columnHead("Items compared"),
 		columnHead("Room's consensus"), columnHead("Your observation"), columnHead("Gap")))
 	var lines []string
 	for _, co := range per {
@@ -219,7 +220,7 @@ func observationTable(defs *assessment.Definitions, fw assessment.Framework, per
 		}
 		g := truncated(gap)
 		g.TextStyle.Bold = true
-		box.Add(row(cols, truncated(title), truncated(fmt.Sprint(co.Self.Rated)),
+		box.Add(widgets.Row(cols, truncated(title), truncated(fmt.Sprint(co.Self.Rated)),
 			truncated(scoreText(co.Self)), truncated(scoreText(co.Observed)), g))
 		lines = append(lines, fmt.Sprintf("%s: consensus %s, observed %s, gap %s", title, scoreText(co.Self), scoreText(co.Observed), gap))
 	}

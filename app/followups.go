@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 )
 
@@ -27,7 +28,7 @@ func (rs *resultsScreen) followUpsSection() fyne.CanvasObject {
 		rs.followUpCards = append(rs.followUpCards, c)
 		box.Add(c.box)
 	}
-	return panel(box)
+	return widgets.Panel(box)
 }
 
 // followUpCard is one follow-up on screen.

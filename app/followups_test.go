@@ -5,11 +5,10 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
-
-	"fyne.io/fyne/v2"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/trainscope/trainscope/assessment"

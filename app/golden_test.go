@@ -16,12 +16,14 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"github.com/trainscope/trainscope/app/widgets"
 )
 
 func TestGoldenRadar(t *testing.T) {
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(trainscopeTheme{})
-	chart := newRadarChart()
+	chart := widgets.NewRadarChart()
 	w := test.NewTempWindow(t, chart)
 	w.SetPadded(false)
 	w.Resize(fyne.NewSize(520, 400))

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/data"
 )
@@ -64,7 +65,7 @@ func (h *homeScreen) build() {
 	newTrain.Importance = widget.HighImportance
 	h.count = widget.NewLabel("")
 
-	header := row(trainColumns,
+	header := widgets.Row(trainColumns,
 		columnHead("Train"), columnHead("Framework"), columnHead("Latest assessment"),
 		columnHead("Level"), columnHead("Score"), columnHead("Assessments"))
 
@@ -73,7 +74,7 @@ func (h *homeScreen) build() {
 		func() fyne.CanvasObject {
 			name := truncated("")
 			name.TextStyle.Bold = true
-			return row(trainColumns, name, truncated(""), truncated(""), truncated(""), truncated(""), truncated(""))
+			return widgets.Row(trainColumns, name, truncated(""), truncated(""), truncated(""), truncated(""), truncated(""))
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id >= len(h.shown) {
@@ -113,7 +114,7 @@ func (h *homeScreen) build() {
 		"a SAFe train of eight teams with a few roster gaps, an aging impediment register and one " +
 		"finished assessment.")
 	intro.Alignment = fyne.TextAlignCenter
-	h.empty = container.NewCenter(withWidth(560, container.NewVBox(
+	h.empty = container.NewCenter(widgets.WithWidth(560, container.NewVBox(
 		container.NewCenter(heading("No trains yet")),
 		intro,
 		container.NewCenter(container.NewHBox(sampleBtn, newBtn)),
@@ -174,7 +175,7 @@ func (h *homeScreen) build() {
 
 	top := container.NewBorder(nil, nil, heading("Your trains"),
 		container.NewHBox(h.count, newTrain),
-		withWidth(300, h.search))
+		widgets.WithWidth(300, h.search))
 	h.root = container.NewBorder(container.NewPadded(top), nil, nil, nil, h.tabs)
 }
 

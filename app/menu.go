@@ -1,13 +1,15 @@
 package app
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
-	"strings"
 
+	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/data"
 )
@@ -258,7 +260,7 @@ func (ui *UI) showKeys() {
 	for _, k := range keyHelp {
 		key := widget.NewLabel(k[0])
 		key.TextStyle.Monospace = true
-		rows = append(rows, row([]float32{32, 68}, key, wrapped(k[1])))
+		rows = append(rows, widgets.Row([]float32{32, 68}, key, wrapped(k[1])))
 	}
 	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewVScroll(container.NewVBox(rows...)), ui.win)
 	ui.answerKeys(d, d.Dismiss)

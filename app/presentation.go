@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 )
 
@@ -33,7 +34,7 @@ type presentationView struct {
 	voted     *widget.Label
 	waiting   *widget.Label
 	revealBox *fyne.Container
-	chart     *distributionChart
+	chart     *widgets.DistributionChart
 	median    *widget.Label
 	disagree  *widget.Label
 	flag      *fyne.Container
@@ -89,7 +90,7 @@ func newPresentationView(ws *workshopScreen) *presentationView {
 	p.waiting.TextStyle.Bold = true
 	p.votingBox = container.NewVBox(p.levels, widget.NewSeparator(), p.voted, p.waiting)
 
-	p.chart = newDistributionChart()
+	p.chart = widgets.NewDistributionChart()
 	p.median = wrapped("")
 	p.median.TextStyle.Bold = true
 	p.disagree = wrapped("")
@@ -100,7 +101,7 @@ func newPresentationView(ws *workshopScreen) *presentationView {
 	p.consensus = wrapped("")
 	p.consensus.TextStyle.Bold = true
 	p.consensus.Importance = widget.HighImportance
-	p.revealBox = container.NewVBox(row([]float32{58, 42}, p.chart,
+	p.revealBox = container.NewVBox(widgets.Row([]float32{58, 42}, p.chart,
 		container.NewVBox(p.median, p.disagree, p.flag, p.consensus)))
 
 	p.fullBtn = widget.NewButtonWithIcon("Full screen", theme.ViewFullScreenIcon(), p.toggleFullScreen)
@@ -113,7 +114,7 @@ func newPresentationView(ws *workshopScreen) *presentationView {
 		container.NewVBox(p.where, p.text, p.phase),
 		container.NewVBox(widget.NewSeparator(), footer), nil, nil,
 		container.NewVScroll(container.NewVBox(p.votingBox, p.revealBox)))
-	p.body = container.NewThemeOverride(container.New(&insetLayout{h: 24, v: 12}, page), presentationTheme{})
+	p.body = container.NewThemeOverride(widgets.Inset(24, 12, page), presentationTheme{})
 	p.win.SetContent(p.body)
 	p.win.Resize(presentationSize)
 	p.win.Canvas().SetOnTypedKey(p.typedKey)
@@ -169,7 +170,7 @@ func (p *presentationView) update() {
 		if sp.Rated() == 0 {
 			p.median.SetText("No level voted")
 		} else {
-			p.median.SetText("Median " + medianText(sp.Median) + medianLevel(it, sp.Median))
+			p.median.SetText("Median " + widgets.MedianText(sp.Median) + medianLevel(it, sp.Median))
 		}
 		p.disagree.SetText(fmt.Sprintf("%s · disagreement %.2f: %s", plural(len(sp.Votes), "vote", "votes"), sp.Disagreement, shortDisagreementWords(sp.Disagreement)))
 		if sp.Flagged() {
@@ -178,7 +179,7 @@ func (p *presentationView) update() {
 			p.flag.Hide()
 		}
 		if cons := ws.a.Answers[it.ID].Rating; cons != assessment.Unanswered {
-			p.consensus.SetText("Consensus: " + ratingText(it, cons))
+			p.consensus.SetText("Consensus: " + widgets.RatingText(it, cons))
 			p.consensus.Show()
 		} else {
 			p.consensus.Hide()
@@ -229,5 +230,5 @@ func (p *presentationView) showLevels(levels []assessment.Level) {
 // shortDisagreementWords is disagreementWords without the call to discuss,
 // which the flag beside it says.
 func shortDisagreementWords(d float64) string {
-	return strings.TrimSuffix(disagreementWords(d), " — discuss")
+	return strings.TrimSuffix(widgets.DisagreementWords(d), " — discuss")
 }

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/data"
 )
@@ -109,9 +110,9 @@ func (rv *registerView) build() {
 	add := widget.NewButtonWithIcon("Add impediment", theme.ContentAddIcon(), func() { rv.edit(-1) })
 	add.Importance = widget.HighImportance
 
-	header := row(registerColumns, columnHead("Impediment"), columnHead("Level"), columnHead("Team"),
+	header := widgets.Row(registerColumns, columnHead("Impediment"), columnHead("Level"), columnHead("Team"),
 		columnHead("Owner"), columnHead("Status"), columnHead("ROAM"), columnHead("Raised"),
-		columnHead("Age"), gap(rv.createRow().(*fyne.Container).Objects[8]))
+		columnHead("Age"), widgets.Gap(rv.createRow().(*fyne.Container).Objects[8]))
 	rv.list = widget.NewList(func() int { return len(rv.shown) }, rv.createRow, rv.updateRow)
 	rv.list.OnSelected = func(id widget.ListItemID) {
 		rv.list.UnselectAll()
@@ -134,7 +135,7 @@ func (rv *registerView) createRow() fyne.CanvasObject {
 	closeBtn := widget.NewButtonWithIcon("Close", theme.ConfirmIcon(), nil)
 	esc := widget.NewButtonWithIcon("Escalate", theme.MoveUpIcon(), nil)
 	closeBtn.Importance, esc.Importance = widget.LowImportance, widget.LowImportance
-	return row(registerColumns, title, truncated(""), truncated(""), truncated(""), truncated(""),
+	return widgets.Row(registerColumns, title, truncated(""), truncated(""), truncated(""), truncated(""),
 		truncated(""), truncated(""), truncated(""), container.NewHBox(closeBtn, esc))
 }
 

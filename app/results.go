@@ -1,10 +1,9 @@
 package app
 
 import (
-	"image/color"
-
 	"context"
 	"fmt"
+	"image/color"
 	"math"
 	"slices"
 	"strings"
@@ -16,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/assessment/report"
 )
@@ -38,7 +38,7 @@ type resultsScreen struct {
 	loaded  bool
 
 	body       *fyne.Container
-	radar      *radarChart
+	radar      *widgets.RadarChart
 	banner     *fyne.Container
 	recCards   []*recCard
 	groupHeads []*groupHead
@@ -57,7 +57,7 @@ type resultsScreen struct {
 
 func newResultsScreen(ui *UI, trainID, assessmentID string) *resultsScreen {
 	rs := &resultsScreen{ui: ui, trainID: trainID, assessmentID: assessmentID}
-	rs.radar = newRadarChart()
+	rs.radar = widgets.NewRadarChart()
 	rs.body = container.NewVBox()
 	rs.banner = container.NewVBox()
 	rs.root = container.NewBorder(rs.banner, nil, nil, nil, container.NewVScroll(container.NewPadded(rs.body)))
@@ -183,22 +183,22 @@ func (rs *resultsScreen) show() {
 
 	// Scores beside the radar.
 	rs.radar.SetData(rs.radarData())
-	legend := container.NewHBox(legendKey(colorNameCurrent, "This assessment"))
+	legend := container.NewHBox(legendKey(widgets.ColorNameCurrent, "This assessment"))
 	if rs.prev != nil {
-		legend.Add(legendKey(colorNamePrevious, "Previous: "+assessmentTitle(rs.prev.PI, rs.prev.Date)))
+		legend.Add(legendKey(widgets.ColorNamePrevious, "Previous: "+assessmentTitle(rs.prev.PI, rs.prev.Date)))
 	}
 	radarBox := container.NewBorder(sectionTitle("Dimensions"), container.NewCenter(legend), nil, nil, withMinHeight(360, rs.radar))
 
 	// Two columns of sections whose heights need not match, then the
 	// recommendations across the width.
-	left := container.NewVBox(panel(levelBox), panel(rs.scoresTable()), panel(rs.figuresSection()))
-	right := container.NewVBox(panel(radarBox), panel(verdictBox), panel(rs.gapsSection()))
+	left := container.NewVBox(widgets.Panel(levelBox), widgets.Panel(rs.scoresTable()), widgets.Panel(rs.figuresSection()))
+	right := container.NewVBox(widgets.Panel(radarBox), widgets.Panel(verdictBox), widgets.Panel(rs.gapsSection()))
 	rs.body.Objects = []fyne.CanvasObject{container.NewGridWithColumns(2, left, right)}
 	if len(r.FollowUps) > 0 {
 		rs.body.Add(rs.followUpsSection())
 	}
 	if rs.a.Workshop != nil {
-		rs.body.Add(panel(rs.workshopSection()))
+		rs.body.Add(widgets.Panel(rs.workshopSection()))
 	}
 	rs.body.Add(rs.recommendationsSection())
 	rs.body.Refresh()
@@ -248,7 +248,7 @@ func (rs *resultsScreen) scoresTable() fyne.CanvasObject {
 	}
 	box := container.NewVBox(sectionTitle("Scores"))
 	head := func(title string) {
-		box.Add(row(scoreColumns, columnHead(title), columnHead("Score"), columnHead(""), columnHead("Rated")))
+		box.Add(widgets.Row(scoreColumns, columnHead(title), columnHead("Score"), columnHead(""), columnHead("Rated")))
 	}
 	line := func(title string, s assessment.Score, delta string) {
 		bar := widget.NewProgressBar()
@@ -260,7 +260,7 @@ func (rs *resultsScreen) scoresTable() fyne.CanvasObject {
 		if delta != "" {
 			score += " (" + delta + ")"
 		}
-		box.Add(row(scoreColumns, truncated(title), truncated(score),
+		box.Add(widgets.Row(scoreColumns, truncated(title), truncated(score),
 			container.NewVBox(layoutSpacerHeight(8), withHeight(10, bar)),
 			truncated(fmt.Sprintf("%d/%d · %.0f%%", s.Rated, s.Total, s.Answered()*100))))
 	}
@@ -328,7 +328,7 @@ func (rs *resultsScreen) workshopSection() fyne.CanvasObject {
 	for _, sp := range flagged {
 		median := "no level voted"
 		if sp.Rated() > 0 {
-			median = "median " + medianText(sp.Median)
+			median = "median " + widgets.MedianText(sp.Median)
 		}
 		line := fmt.Sprintf("%s — disagreement %.2f, %s, %s", itemTitle(defs, fw, sp.ItemID), sp.Disagreement, median, plural(len(sp.Votes), "vote", "votes"))
 		if cons := rs.a.Answers[sp.ItemID].Rating; cons != assessment.Unanswered {
@@ -577,7 +577,7 @@ func (rs *resultsScreen) newRecCard(rec assessment.Recommendation) *recCard {
 		c.finding.TextStyle.Italic = true
 		action.TextStyle.Italic = true
 	}
-	c.box = panel(container.NewVBox(parts...))
+	c.box = widgets.Panel(container.NewVBox(parts...))
 	return c
 }
 
@@ -680,7 +680,7 @@ func signed(d float64) string {
 func legendKey(c fyne.ThemeColorName, text string) fyne.CanvasObject {
 	sw := canvas.NewRectangle(color.Transparent)
 	sw.SetMinSize(fyne.NewSize(18, 4))
-	return container.NewHBox(container.NewCenter(newThemed(sw, func() { sw.FillColor = themeColor(c) })), widget.NewLabel(text))
+	return container.NewHBox(container.NewCenter(widgets.NewThemed(sw, func() { sw.FillColor = widgets.ThemeColor(c) })), widget.NewLabel(text))
 }
 
 // withMinHeight keeps an object at least h tall.

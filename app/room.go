@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/data"
 )
@@ -70,7 +71,7 @@ func newRoomPanel(ws *workshopScreen) *roomPanel {
 	addBox := container.NewVBox(widget.NewSeparator(), boldLabel("Add someone"), r.name, r.role,
 		container.NewHBox(r.addBtn), r.refusal)
 
-	r.root = withWidth(250, container.NewBorder(
+	r.root = widgets.WithWidth(250, container.NewBorder(
 		container.NewVBox(r.title, r.anonymous, anonHint, widget.NewSeparator()),
 		addBox, nil, nil,
 		container.NewVScroll(r.people)))
@@ -181,7 +182,7 @@ func (r *roomPanel) build() {
 		if w.Anonymous {
 			detail = "as " + w.DisplayName(p, fw)
 		}
-		row.detail = canvas.NewText(detail, themeColor(theme.ColorNameForeground))
+		row.detail = canvas.NewText(detail, widgets.ThemeColor(theme.ColorNameForeground))
 		row.detail.TextSize = theme.CaptionTextSize()
 		text := row.detail
 		row.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { r.remove(id) })
@@ -192,8 +193,8 @@ func (r *roomPanel) build() {
 		}
 		r.rows = append(r.rows, row)
 		objs = append(objs, container.NewBorder(nil, nil, row.mark, row.remove,
-			container.NewVBox(row.name, container.New(&insetLayout{h: 12, v: 0},
-				newThemed(text, func() { text.Color = themeColor(theme.ColorNameForeground) })))))
+			container.NewVBox(row.name, widgets.Inset(12, 0,
+				widgets.NewThemed(text, func() { text.Color = widgets.ThemeColor(theme.ColorNameForeground) })))))
 	}
 	r.people.Objects = objs
 	r.people.Refresh()

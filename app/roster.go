@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/data"
 )
@@ -112,7 +113,7 @@ func (re *rosterEditor) build() {
 
 	re.gapTitle = subheading("Role gaps")
 	re.gapBox = container.NewVBox()
-	gapsPanel := withWidth(340, container.NewBorder(
+	gapsPanel := widgets.WithWidth(340, container.NewBorder(
 		container.NewVBox(re.gapTitle,
 			wrapped("Found in the roster as you edit it, highest risk first.")), nil, nil, nil,
 		container.NewVScroll(re.gapBox)))
@@ -255,7 +256,7 @@ func (re *rosterEditor) buildRoles() {
 		label := widget.NewLabel(role.Title(fw))
 		label.TextStyle.Bold = true
 		label.Wrapping = fyne.TextWrapWord
-		rolesBoxObjs = append(rolesBoxObjs, row([]float32{32, 56, 12}, label, container.NewVBox(holders...), container.NewVBox(add)))
+		rolesBoxObjs = append(rolesBoxObjs, widgets.Row([]float32{32, 56, 12}, label, container.NewVBox(holders...), container.NewVBox(add)))
 	}
 	re.rolesBox.Objects = rolesBoxObjs
 	re.rolesBox.Refresh()
@@ -382,7 +383,7 @@ func (re *rosterEditor) teamCard(i int) *teamCard {
 		container.NewBorder(nil, nil, nil, tc.choose, tc.developers),
 		skillBox,
 	)
-	tc.box = panel(form)
+	tc.box = widgets.Panel(form)
 	return tc
 }
 
@@ -557,7 +558,7 @@ func (re *rosterEditor) buildPeople() {
 		rename.Importance = widget.LowImportance
 		remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { re.removePerson(id) })
 		remove.Importance = widget.LowImportance
-		peopleBoxObjs = append(peopleBoxObjs, row([]float32{24, 52, 14, 10}, name, roles, contractor, container.NewHBox(layout.NewSpacer(), rename, remove)))
+		peopleBoxObjs = append(peopleBoxObjs, widgets.Row([]float32{24, 52, 14, 10}, name, roles, contractor, container.NewHBox(layout.NewSpacer(), rename, remove)))
 	}
 	re.peopleBox.Objects = peopleBoxObjs
 	re.peopleBox.Refresh()
@@ -657,18 +658,18 @@ func gapCard(g assessment.RoleGap) fyne.CanvasObject {
 	why := wrapped(g.Explanation)
 	why.TextStyle.Italic = true
 	head := container.NewHBox(priorityBadge(g.Severity), widget.NewLabel(g.Subject))
-	return panel(container.NewVBox(head, finding, why))
+	return widgets.Panel(container.NewVBox(head, finding, why))
 }
 
 // priorityBadge shows a priority or severity in colour.
 func priorityBadge(p assessment.Priority) fyne.CanvasObject {
 	switch p {
 	case assessment.High:
-		return badge(p.Title(), theme.ColorNameError)
+		return widgets.Badge(p.Title(), theme.ColorNameError)
 	case assessment.Medium:
-		return badge(p.Title(), theme.ColorNameWarning)
+		return widgets.Badge(p.Title(), theme.ColorNameWarning)
 	}
-	return badge(assessment.Low.Title(), theme.ColorNamePrimary)
+	return widgets.Badge(assessment.Low.Title(), theme.ColorNamePrimary)
 }
 
 // GapFindings lists the findings shown, for tests and the status line.

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 )
 
@@ -91,14 +92,14 @@ func (ts *trainScreen) build() {
 		ts.updateAssessmentRow)
 	startBtn := widget.NewButtonWithIcon("Start the first assessment", theme.ContentAddIcon(), ts.newAssessmentDialog)
 	startBtn.Importance = widget.HighImportance
-	ts.noAssess = container.NewCenter(withWidth(520, container.NewVBox(
+	ts.noAssess = container.NewCenter(widgets.WithWidth(520, container.NewVBox(
 		subheading("No assessments yet"),
 		wrapped("An assessment walks you through four checklists: scaled facilitator fit, "+
 			"its effectiveness, role coverage and impediment handling. Fill in the roster and the "+
 			"impediment register first if you can: the assessment uses them for gaps and figures."),
 		container.NewHBox(startBtn))))
-	assessHeader := row(assessColumns, columnHead("Assessment"), columnHead("Assessor"), columnHead("Status"),
-		columnHead("Level"), columnHead("Score"), gap(ts.assessmentRow().(*fyne.Container).Objects[5]))
+	assessHeader := widgets.Row(assessColumns, columnHead("Assessment"), columnHead("Assessor"), columnHead("Status"),
+		columnHead("Level"), columnHead("Score"), widgets.Gap(ts.assessmentRow().(*fyne.Container).Objects[5]))
 	ts.latest = container.NewVBox()
 	assessTab := container.NewHSplit(
 		container.NewBorder(container.NewVBox(assessHeader, widget.NewSeparator()), nil, nil, nil,
@@ -128,7 +129,7 @@ func (ts *trainScreen) assessmentRow() fyne.CanvasObject {
 	results := widget.NewButtonWithIcon("Results", theme.InfoIcon(), nil)
 	del := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
 	del.Importance = widget.LowImportance
-	return row(assessColumns, title, truncated(""), truncated(""), truncated(""), truncated(""),
+	return widgets.Row(assessColumns, title, truncated(""), truncated(""), truncated(""), truncated(""),
 		container.NewHBox(open, results, del))
 }
 

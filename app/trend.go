@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 )
 
@@ -16,14 +17,14 @@ import (
 // checklist's, as a chart and as a table with the level and answered share.
 type trendView struct {
 	ts    *trainScreen
-	chart *trendChart
+	chart *widgets.TrendChart
 	table *widget.Table
 	note  *widget.Label
 	root  fyne.CanvasObject
 }
 
 func newTrendView(ts *trainScreen) *trendView {
-	tv := &trendView{ts: ts, chart: newTrendChart()}
+	tv := &trendView{ts: ts, chart: widgets.NewTrendChart()}
 	tv.note = wrapped("")
 	tv.note.TextStyle.Italic = true
 	tv.table = widget.NewTable(tv.size, func() fyne.CanvasObject { return truncated("") }, tv.cell)
@@ -131,15 +132,15 @@ func (tv *trendView) set() {
 		}
 		return v
 	}
-	series := []trendSeries{{
-		Name: "Overall", Bold: true, Color: themeColor(colorNameCurrent),
+	series := []widgets.TrendSeries{{
+		Name: "Overall", Bold: true, Color: widgets.ThemeColor(widgets.ColorNameCurrent),
 		Values: values(func(r assessment.Results) assessment.Score { return r.Overall }),
 	}}
 	for i, cl := range tv.ts.ui.defs.Checklists {
 		id := cl.ID
-		series = append(series, trendSeries{
+		series = append(series, widgets.TrendSeries{
 			Name:  tv.ts.train.Framework.Expand(cl.Title),
-			Color: trendPalette[(i+1)%len(trendPalette)],
+			Color: widgets.TrendPalette[(i+1)%len(widgets.TrendPalette)],
 			Values: values(func(r assessment.Results) assessment.Score {
 				c, _ := r.Checklist(id)
 				return c.Score

@@ -31,15 +31,15 @@ func TestTrendLeavesDraftsOut(t *testing.T) {
 	if finished == len(ts.assessments) {
 		t.Fatalf("the sample and a new draft: %d assessments, all finished", len(ts.assessments))
 	}
-	if got := len(ts.trend.chart.labels); got != finished {
-		t.Errorf("the chart draws %d assessments (%v), want the %d finished", got, ts.trend.chart.labels, finished)
+	if got := len(ts.trend.chart.Labels()); got != finished {
+		t.Errorf("the chart draws %d assessments (%v), want the %d finished", got, ts.trend.chart.Labels(), finished)
 	}
-	for _, l := range ts.trend.chart.labels {
+	for _, l := range ts.trend.chart.Labels() {
 		if l == "PI 2026.3" {
 			t.Errorf("the draft is drawn on the chart")
 		}
 	}
-	for _, s := range ts.trend.chart.series {
+	for _, s := range ts.trend.chart.Series() {
 		if len(s.Values) != finished {
 			t.Errorf("series %s has %d points", s.Name, len(s.Values))
 		}

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 )
 
@@ -53,7 +54,7 @@ type workshopScreen struct {
 
 	// Sidebar
 	checklistBtn []*widget.Button
-	itemList     *keylessList
+	itemList     *widgets.KeylessList
 
 	// The item
 	where *widget.Label
@@ -69,21 +70,21 @@ type workshopScreen struct {
 	voterRow    *fyne.Container
 	voter       *widget.Select
 	voterIDs    []string // the participant behind each of voter's options
-	picker      *ratingPicker
+	picker      *widgets.RatingPicker
 	voteMsg     *widget.Label
 	noRoom      *widget.Label
 
 	// After the reveal
 	revealBox    *fyne.Container
-	chart        *distributionChart
+	chart        *widgets.DistributionChart
 	votesCount   *widget.Label
 	medianLine   *widget.Label
 	disagreeLine *widget.Label
 	flag         *fyne.Container
 	votesLine    *widget.Label
 	againBtn     *widget.Button
-	consensus    *levelChoice
-	observation  *levelChoice
+	consensus    *widgets.LevelChoice
+	observation  *widgets.LevelChoice
 	guidance     *widget.Label
 	gapLine      *widget.Label
 	note         *widget.Entry
@@ -150,7 +151,7 @@ func (s *workshopScreen) build() {
 	header := container.NewBorder(nil, nil, nil,
 		container.NewVBox(container.NewHBox(checklists, results, s.presentBtn)),
 		container.NewVBox(s.heading, s.facts))
-	s.banner = container.NewPadded(panel(container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), nil,
+	s.banner = container.NewPadded(widgets.Panel(container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), nil,
 		wrapped("This assessment is finished, so its workshop is read-only: the votes, the consensus and your observations are kept as they are. Reopen it from the checklists to change them."))))
 	s.banner.Hide()
 
@@ -164,7 +165,7 @@ func (s *workshopScreen) build() {
 		s.checklistBtn = append(s.checklistBtn, b)
 		checklistBox.Add(b)
 	}
-	s.itemList = newKeylessList(
+	s.itemList = widgets.NewKeylessList(
 		func() int {
 			if s.a == nil {
 				return 0
@@ -182,8 +183,8 @@ func (s *workshopScreen) build() {
 			s.goTo(s.cl, id)
 		}
 	}
-	s.itemList.onFocus = s.giveKeysBack
-	sidebar := withWidth(270, container.NewBorder(
+	s.itemList.OnFocus = s.giveKeysBack
+	sidebar := widgets.WithWidth(270, container.NewBorder(
 		container.NewVBox(checklistBox, widget.NewSeparator()), nil, nil, nil, s.itemList))
 
 	// The item, and where its vote stands.
@@ -245,12 +246,12 @@ func (s *workshopScreen) buildVoting() {
 	s.voter.PlaceHolder = "Choose who votes next"
 	s.voterRow = container.NewBorder(nil, nil, boldLabel("Who is voting"), nil, s.voter)
 
-	s.picker = newRatingPicker()
-	s.picker.onChoose = s.vote
-	s.picker.onMove = s.move
-	s.picker.onHelp = s.ui.showKeys
-	s.picker.onKey = s.ui.functionKey
-	s.picker.enterStays = true
+	s.picker = widgets.NewRatingPicker()
+	s.picker.OnChoose = s.vote
+	s.picker.OnMove = s.move
+	s.picker.OnHelp = s.ui.showKeys
+	s.picker.OnKey = s.ui.functionKey
+	s.picker.EnterStays = true
 	keys := caption("Click a level or press 1–5, N (not applicable) or D (don't know). " +
 		"The vote is saved at once and stays hidden; the levels clear for the next person.")
 	s.voteMsg = wrapped("")
@@ -275,20 +276,20 @@ func (s *workshopScreen) setVoteMsg(text string) {
 }
 
 func (s *workshopScreen) buildReveal() {
-	s.chart = newDistributionChart()
+	s.chart = widgets.NewDistributionChart()
 	s.votesCount = boldLabel("")
 	s.medianLine = wrapped("")
 	s.disagreeLine = wrapped("")
-	s.flag = container.NewHBox(flagBadge())
+	s.flag = container.NewHBox(widgets.FlagBadge())
 	s.votesLine = wrapped("")
 	s.votesLine.SizeName = theme.SizeNameCaptionText
 	s.againBtn = widget.NewButtonWithIcon("Vote again", theme.ViewRefreshIcon(), s.voteAgain)
 	facts := container.NewVBox(s.votesCount, s.medianLine, s.disagreeLine, s.flag, s.votesLine,
 		container.NewHBox(s.againBtn))
-	spread := row([]float32{58, 42}, s.chart, facts)
+	spread := widgets.Row([]float32{58, 42}, s.chart, facts)
 
-	s.consensus = newLevelChoice(s.setConsensus)
-	s.observation = newLevelChoice(s.setObservation)
+	s.consensus = widgets.NewLevelChoice(s.setConsensus)
+	s.observation = widgets.NewLevelChoice(s.setObservation)
 	s.guidance = caption("")
 	s.gapLine = wrapped("")
 	s.gapLine.TextStyle.Bold = true
@@ -308,8 +309,8 @@ func (s *workshopScreen) buildReveal() {
 	// levels, and one line on what they add up to: the gap stays in view
 	// under the spread at 1280×800.
 	labels := []float32{0, 1}
-	recordRow := func(title string, c *levelChoice) fyne.CanvasObject {
-		return row(labels, withWidth(190, boldLabel(title)), c.content())
+	recordRow := func(title string, c *widgets.LevelChoice) fyne.CanvasObject {
+		return widgets.Row(labels, widgets.WithWidth(190, boldLabel(title)), c.Content())
 	}
 	s.revealBox = container.NewVBox(
 		spread,
@@ -624,7 +625,7 @@ func (s *workshopScreen) showReveal() {
 	case sp.Rated() == 0:
 		s.medianLine.SetText("No level was voted: only not applicable or don't know.")
 	default:
-		s.medianLine.SetText("Median " + medianText(sp.Median) + medianLevel(it, sp.Median))
+		s.medianLine.SetText("Median " + widgets.MedianText(sp.Median) + medianLevel(it, sp.Median))
 	}
 	s.disagreeLine.SetText(fmt.Sprintf("Disagreement %.2f of 1: %s", sp.Disagreement, shortDisagreementWords(sp.Disagreement)))
 	if sp.Flagged() {
@@ -686,11 +687,11 @@ func recordText(it *assessment.Item, cons, obs assessment.Rating) string {
 		return "Once the room agrees, record its consensus: it is the item's answer, as on the checklists. " +
 			"Record apart from it what you observed yourself; the gap between the two shows here."
 	case obs == none:
-		return "Consensus " + ratingText(it, cons) + ". Record what you observed yourself to see the gap."
+		return "Consensus " + widgets.RatingText(it, cons) + ". Record what you observed yourself to see the gap."
 	case cons == none:
-		return "You observed " + ratingText(it, obs) + ". Record the room's consensus to see the gap."
+		return "You observed " + widgets.RatingText(it, obs) + ". Record the room's consensus to see the gap."
 	}
-	return "Consensus " + ratingText(it, cons) + "; you observed " + ratingText(it, obs) + ". " + gapText(cons, obs)
+	return "Consensus " + widgets.RatingText(it, cons) + "; you observed " + widgets.RatingText(it, obs) + ". " + gapText(cons, obs)
 }
 
 // medianLevel names the level a whole median falls on.
