@@ -400,9 +400,9 @@ func TestResultsAndRecommendations(t *testing.T) {
 		t.Fatalf("results did not open: %T", ui.top())
 	}
 	r := rs.results
-	assertShows(t, c, verdictText(r.Verdict.Kind))
+	assertShows(t, c, widgets.VerdictText(r.Verdict.Kind))
 	assertShows(t, c, r.Verdict.Headline)
-	assertShows(t, c, "Overall score "+scoreText(r.Overall))
+	assertShows(t, c, "Overall score "+widgets.ScoreText(r.Overall))
 	assertShows(t, c, "Recommendations for the LACE")
 	if len(rs.recCards) < 2 {
 		t.Fatalf("recommendations on screen: %d, want 2 or more", len(rs.recCards))
@@ -482,7 +482,7 @@ func TestResultsOfSampleShowPreviousOverlay(t *testing.T) {
 	if rs.radar.Previous() == nil || len(rs.radar.Axes()) != len(ui.defs.Dimensions) {
 		t.Errorf("radar: %d axes, previous %v", len(rs.radar.Axes()), rs.radar.Previous())
 	}
-	assertShows(t, ui.win.Canvas(), "Previous: "+assessmentTitle(rs.prev.PI, rs.prev.Date))
+	assertShows(t, ui.win.Canvas(), "Previous: "+widgets.AssessmentTitle(rs.prev.PI, rs.prev.Date))
 }
 
 func TestTrendAndPortfolio(t *testing.T) {
@@ -761,8 +761,8 @@ func TestRejectAGroupAtOnce(t *testing.T) {
 // the domain's words, the same the PDF prints.
 func TestScreensNameLikeTheReport(t *testing.T) {
 	for _, k := range []assessment.VerdictKind{assessment.Recommended, assessment.RecommendedConditions, assessment.NotRecommended, assessment.Undecided} {
-		if verdictText(k) != k.Title() {
-			t.Errorf("the screen says %q for %s, the domain %q", verdictText(k), k, k.Title())
+		if widgets.VerdictText(k) != k.Title() {
+			t.Errorf("the screen says %q for %s, the domain %q", widgets.VerdictText(k), k, k.Title())
 		}
 	}
 	for _, s := range assessment.RecommendationStatuses {

@@ -89,7 +89,7 @@ func (s *assessmentScreen) title() string {
 	if s.a == nil {
 		return "Assessment"
 	}
-	return "Assessment " + assessmentTitle(s.a.PI, s.a.Date)
+	return "Assessment " + widgets.AssessmentTitle(s.a.PI, s.a.Date)
 }
 
 func (s *assessmentScreen) content() fyne.CanvasObject { return s.root }
@@ -104,8 +104,8 @@ func (s *assessmentScreen) shown() {
 func (s *assessmentScreen) flush() { s.ui.typing.flush() }
 
 func (s *assessmentScreen) build() {
-	s.heading = headingTruncated("")
-	s.facts = truncated("")
+	s.heading = widgets.HeadingTruncated("")
+	s.facts = widgets.Truncated("")
 	s.detailsBtn = widget.NewButtonWithIcon("Details", theme.SettingsIcon(), s.editDetails)
 	resultsBtn := widget.NewButtonWithIcon("Results", theme.InfoIcon(), func() {
 		s.ui.openResults(s.trainID, s.assessmentID)
@@ -119,7 +119,7 @@ func (s *assessmentScreen) build() {
 	header := container.NewBorder(nil, nil, nil,
 		container.NewVBox(container.NewHBox(s.detailsBtn, s.workshopBtn, resultsBtn, exportBtn, s.finishBtn)),
 		container.NewVBox(s.heading, s.facts))
-	s.bannerText = wrapped("")
+	s.bannerText = widgets.Wrapped("")
 	reopen := widget.NewButtonWithIcon("Reopen", theme.DocumentCreateIcon(), s.toggleFinished)
 	s.banner = container.NewPadded(widgets.Panel(container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), reopen, s.bannerText)))
 	s.banner.Hide()
@@ -149,7 +149,7 @@ func (s *assessmentScreen) build() {
 		},
 		func() fyne.CanvasObject {
 			mark := widget.NewIcon(nil)
-			return container.NewBorder(nil, nil, mark, nil, truncated(""))
+			return container.NewBorder(nil, nil, mark, nil, widgets.Truncated(""))
 		},
 		s.updateItemRow)
 	s.itemList.OnSelected = func(id widget.ListItemID) {
@@ -157,10 +157,10 @@ func (s *assessmentScreen) build() {
 			s.goTo(s.cl, id)
 		}
 	}
-	s.liveScore = wrapped("")
-	s.liveLevel = wrapped("")
-	s.liveVerdict = wrapped("")
-	s.liveWarning = wrapped("")
+	s.liveScore = widgets.Wrapped("")
+	s.liveLevel = widgets.Wrapped("")
+	s.liveVerdict = widgets.Wrapped("")
+	s.liveWarning = widgets.Wrapped("")
 	s.liveWarning.Importance = widget.WarningImportance
 	s.liveWarning.Hide()
 	live := widgets.Panel(container.NewVBox(s.liveScore, s.liveLevel, s.liveVerdict, s.liveWarning))
@@ -169,21 +169,21 @@ func (s *assessmentScreen) build() {
 		live, nil, nil, s.itemList))
 
 	// The item.
-	s.where = truncated("")
+	s.where = widgets.Truncated("")
 	s.where.TextStyle.Italic = true
-	s.text = wrapped("")
+	s.text = widgets.Wrapped("")
 	s.text.TextStyle.Bold = true
 	s.text.SizeName = theme.SizeNameSubHeadingText
-	s.guidance = wrapped("")
+	s.guidance = widgets.Wrapped("")
 	s.guidance.TextStyle.Italic = true
 	s.picker = widgets.NewRatingPicker()
 	s.picker.OnChoose = s.setRating
 	s.picker.OnMove = s.move
 	s.picker.OnHelp = s.ui.showKeys
 	s.picker.OnKey = s.ui.functionKey
-	s.answerLine = wrapped("")
+	s.answerLine = widgets.Wrapped("")
 	s.answerLine.TextStyle.Bold = true
-	keys := wrapped("Keys: 1–5 choose a level · N not applicable · D don't know · 0 clear · ↓ Tab Enter next item · ↑ previous · Ctrl+J next unanswered")
+	keys := widgets.Wrapped("Keys: 1–5 choose a level · N not applicable · D don't know · 0 clear · ↓ Tab Enter next item · ↑ previous · Ctrl+J next unanswered")
 	keys.TextStyle.Italic = true
 	keys.SizeName = theme.SizeNameCaptionText
 
@@ -211,8 +211,8 @@ func (s *assessmentScreen) build() {
 	s.evidence.SetPlaceHolder("Evidence: what you saw – documents, boards, metrics")
 	s.evidence.OnChanged = func(string) { s.textChanged() }
 
-	s.noteView = wrapped("")
-	s.evidenceView = wrapped("")
+	s.noteView = widgets.Wrapped("")
+	s.evidenceView = widgets.Wrapped("")
 	s.noteView.Hide()
 	s.evidenceView.Hide()
 
@@ -291,13 +291,13 @@ func (s *assessmentScreen) final() bool { return s.a != nil && s.a.Status == ass
 // progress and live results.
 func (s *assessmentScreen) showAssessment() {
 	a := s.a
-	s.heading.SetText(s.train.Name + " · " + assessmentTitle(a.PI, a.Date))
-	facts := []string{statusText(a.Status)}
+	s.heading.SetText(s.train.Name + " · " + widgets.AssessmentTitle(a.PI, a.Date))
+	facts := []string{widgets.StatusText(a.Status)}
 	if a.Assessor != "" {
 		facts = append(facts, "assessed by "+a.Assessor)
 	}
 	if w := a.Workshop; w != nil {
-		facts = append(facts, "a workshop of "+plural(len(w.Participants), "participant", "participants"))
+		facts = append(facts, "a workshop of "+widgets.Plural(len(w.Participants), "participant", "participants"))
 	}
 	facts = append(facts, "checklists version "+a.ChecklistVersion)
 	s.facts.SetText(strings.Join(facts, " · "))
@@ -372,14 +372,14 @@ func (s *assessmentScreen) showProgress() {
 
 	cl := s.defs().Checklists[s.cl]
 	if cs, ok := s.results.Checklist(cl.ID); ok {
-		s.liveScore.SetText(fmt.Sprintf("%s: %s · %s", s.train.Framework.Expand(cl.Title), scoreText(cs.Score), answeredText(cs.Score)))
+		s.liveScore.SetText(fmt.Sprintf("%s: %s · %s", s.train.Framework.Expand(cl.Title), widgets.ScoreText(cs.Score), widgets.AnsweredText(cs.Score)))
 	}
 	level := "Level: not enough rated yet"
 	if s.results.Level.Number > 0 {
-		level = fmt.Sprintf("Level %d · %s · overall %s", s.results.Level.Number, s.results.Level.Name, scoreText(s.results.Overall))
+		level = fmt.Sprintf("Level %d · %s · overall %s", s.results.Level.Number, s.results.Level.Name, widgets.ScoreText(s.results.Overall))
 	}
 	s.liveLevel.SetText(level)
-	s.liveVerdict.SetText(fmt.Sprintf("%s: %s", s.train.Framework.Facilitator(), verdictText(s.results.Verdict.Kind)))
+	s.liveVerdict.SetText(fmt.Sprintf("%s: %s", s.train.Framework.Facilitator(), widgets.VerdictText(s.results.Verdict.Kind)))
 	if ws := assessment.Warnings(s.defs(), s.train, s.a); len(ws) > 0 {
 		s.liveWarning.SetText(fmt.Sprintf("Check before finishing (%d): %s", len(ws), ws[0].Text))
 		s.liveWarning.Show()
@@ -591,7 +591,7 @@ func (ui *UI) writeAnswer(assessmentID string, f assessment.Framework, itemID st
 		ans.Figure = &v
 	}
 	if it, _ := ui.defs.Item(itemID); it != nil {
-		what += " " + prep + " “" + truncateText(f.Expand(it.Text), 60) + "”"
+		what += " " + prep + " “" + widgets.TruncateText(f.Expand(it.Text), 60) + "”"
 	}
 	ui.write(what, func(ctx context.Context) error {
 		return ui.store.SetAnswer(ctx, assessmentID, ans)
@@ -840,13 +840,4 @@ func orDash(s string) string {
 		return "–"
 	}
 	return s
-}
-
-// truncateText shortens s to n runes with an ellipsis.
-func truncateText(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }

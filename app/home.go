@@ -66,15 +66,15 @@ func (h *homeScreen) build() {
 	h.count = widget.NewLabel("")
 
 	header := widgets.Row(trainColumns,
-		columnHead("Train"), columnHead("Framework"), columnHead("Latest assessment"),
-		columnHead("Level"), columnHead("Score"), columnHead("Assessments"))
+		widgets.ColumnHead("Train"), widgets.ColumnHead("Framework"), widgets.ColumnHead("Latest assessment"),
+		widgets.ColumnHead("Level"), widgets.ColumnHead("Score"), widgets.ColumnHead("Assessments"))
 
 	h.list = widget.NewList(
 		func() int { return len(h.shown) },
 		func() fyne.CanvasObject {
-			name := truncated("")
+			name := widgets.Truncated("")
 			name.TextStyle.Bold = true
-			return widgets.Row(trainColumns, name, truncated(""), truncated(""), truncated(""), truncated(""), truncated(""))
+			return widgets.Row(trainColumns, name, widgets.Truncated(""), widgets.Truncated(""), widgets.Truncated(""), widgets.Truncated(""), widgets.Truncated(""))
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id >= len(h.shown) {
@@ -86,12 +86,12 @@ func (h *homeScreen) build() {
 			cells[1].(*widget.Label).SetText(string(t.Train.Framework))
 			latest, level, score := "none yet", "–", "–"
 			if t.Latest != nil {
-				latest = assessmentTitle(t.Latest.PI, t.Latest.Date)
+				latest = widgets.AssessmentTitle(t.Latest.PI, t.Latest.Date)
 				if t.Latest.Status == assessment.Draft {
 					latest += " (draft)"
 				}
-				level = summaryLevel(t.Latest.Summary)
-				score = summaryScore(t.Latest.Summary)
+				level = widgets.SummaryLevel(t.Latest.Summary)
+				score = widgets.SummaryScore(t.Latest.Summary)
 			}
 			cells[2].(*widget.Label).SetText(latest)
 			cells[3].(*widget.Label).SetText(level)
@@ -108,14 +108,14 @@ func (h *homeScreen) build() {
 	sampleBtn := widget.NewButtonWithIcon("Add the sample train", theme.DocumentCreateIcon(), h.ui.addSample)
 	sampleBtn.Importance = widget.HighImportance
 	newBtn := widget.NewButtonWithIcon("New train", theme.ContentAddIcon(), h.ui.newTrainDialog)
-	intro := wrapped("Trainscope helps you assess how mature an Agile Release Train is: whether it " +
+	intro := widgets.Wrapped("Trainscope helps you assess how mature an Agile Release Train is: whether it " +
 		"should have a scaled facilitator, how well its roles are covered, how its impediments flow, " +
 		"and what the LACE should do next.\n\nStart with your own train, or explore with the sample: " +
 		"a SAFe train of eight teams with a few roster gaps, an aging impediment register and one " +
 		"finished assessment.")
 	intro.Alignment = fyne.TextAlignCenter
 	h.empty = container.NewCenter(widgets.WithWidth(560, container.NewVBox(
-		container.NewCenter(heading("No trains yet")),
+		container.NewCenter(widgets.Heading("No trains yet")),
 		intro,
 		container.NewCenter(container.NewHBox(sampleBtn, newBtn)),
 	)))
@@ -129,9 +129,9 @@ func (h *homeScreen) build() {
 	h.recentList = widget.NewList(
 		func() int { return len(h.recent) },
 		func() fyne.CanvasObject {
-			name := truncated("")
+			name := widgets.Truncated("")
 			name.TextStyle.Bold = true
-			return container.NewVBox(name, truncated(""))
+			return container.NewVBox(name, widgets.Truncated(""))
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id >= len(h.recent) {
@@ -140,9 +140,9 @@ func (h *homeScreen) build() {
 			r := h.recent[id]
 			cells := o.(*fyne.Container).Objects
 			cells[0].(*widget.Label).SetText(r.TrainName)
-			line := assessmentTitle(r.PI, r.Date) + " · " + statusText(r.Status)
+			line := widgets.AssessmentTitle(r.PI, r.Date) + " · " + widgets.StatusText(r.Status)
 			if r.Summary.Known {
-				line += " · score " + summaryScore(r.Summary)
+				line += " · score " + widgets.SummaryScore(r.Summary)
 			}
 			cells[1].(*widget.Label).SetText(line)
 		})
@@ -158,9 +158,9 @@ func (h *homeScreen) build() {
 			h.ui.openAssessment(r.TrainID, r.ID)
 		}
 	}
-	h.noRecent = wrapped("Assessments you work on appear here, newest first.")
+	h.noRecent = widgets.Wrapped("Assessments you work on appear here, newest first.")
 	recentPanel := container.NewBorder(
-		container.NewVBox(subheading("Recent assessments"), widget.NewSeparator()), nil, nil, nil,
+		container.NewVBox(widgets.Subheading("Recent assessments"), widget.NewSeparator()), nil, nil, nil,
 		container.NewStack(h.recentList, container.NewVBox(h.noRecent)))
 	// The coach can widen either side; the trains get most of the room.
 	split := container.NewHSplit(trainsTab, recentPanel)
@@ -173,18 +173,10 @@ func (h *homeScreen) build() {
 	)
 	h.tabs.OnSelected = func(*container.TabItem) { h.ui.menu.update() }
 
-	top := container.NewBorder(nil, nil, heading("Your trains"),
+	top := container.NewBorder(nil, nil, widgets.Heading("Your trains"),
 		container.NewHBox(h.count, newTrain),
 		widgets.WithWidth(300, h.search))
 	h.root = container.NewBorder(container.NewPadded(top), nil, nil, nil, h.tabs)
-}
-
-// columnHead is the bold label over a column.
-func columnHead(text string) *widget.Label {
-	l := truncated(text)
-	l.TextStyle.Bold = true
-	l.Importance = widget.MediumImportance
-	return l
 }
 
 // load reads the trains and recent assessments, then calls then (if not nil)
@@ -244,7 +236,7 @@ func (h *homeScreen) filter() {
 		h.listArea.Objects = []fyne.CanvasObject{container.NewVBox(layout.NewSpacer(), h.noMatch)}
 	default:
 		if q == "" {
-			h.count.SetText(plural(len(h.trains), "train", "trains"))
+			h.count.SetText(widgets.Plural(len(h.trains), "train", "trains"))
 		} else {
 			h.count.SetText(fmt.Sprintf("%d of %d trains", len(h.shown), len(h.trains)))
 		}
@@ -272,14 +264,6 @@ func (h *homeScreen) focusSearch() {
 }
 
 func (h *homeScreen) showPortfolio() { h.tabs.SelectIndex(1) }
-
-// plural writes a count with the right noun.
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
 
 // trainForm is the form for a new train or a train's details.
 type trainForm struct {

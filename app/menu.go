@@ -260,7 +260,7 @@ func (ui *UI) showKeys() {
 	for _, k := range keyHelp {
 		key := widget.NewLabel(k[0])
 		key.TextStyle.Monospace = true
-		rows = append(rows, widgets.Row([]float32{32, 68}, key, wrapped(k[1])))
+		rows = append(rows, widgets.Row([]float32{32, 68}, key, widgets.Wrapped(k[1])))
 	}
 	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewVScroll(container.NewVBox(rows...)), ui.win)
 	ui.answerKeys(d, d.Dismiss)
@@ -356,7 +356,7 @@ func tableCells(line string) []string {
 }
 
 func (ui *UI) showAbout() {
-	text := wrapped("Trainscope helps agile coaches assess how mature an Agile Release Train is, " +
+	text := widgets.Wrapped("Trainscope helps agile coaches assess how mature an Agile Release Train is, " +
 		"and report with recommendations to the LACE and leadership.\n\n" +
 		"Everything stays on this computer unless you export it.\nDatabase: " + ui.store.Path() +
 		"\nChecklists: version " + ui.defs.Version)

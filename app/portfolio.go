@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/data"
 )
@@ -47,7 +48,7 @@ var portfolioColumns = []portfolioColumn{
 		if r.Latest == nil {
 			return "none yet"
 		}
-		s := assessmentTitle(r.Latest.PI, r.Latest.Date)
+		s := widgets.AssessmentTitle(r.Latest.PI, r.Latest.Date)
 		if r.Latest.Status != assessment.Final {
 			s += " (draft)"
 		}
@@ -57,13 +58,13 @@ var portfolioColumns = []portfolioColumn{
 		if r.Latest == nil {
 			return "–"
 		}
-		return summaryLevel(r.Latest.Summary)
+		return widgets.SummaryLevel(r.Latest.Summary)
 	}, func(a, b data.PortfolioRow) int { return cmp.Compare(latestLevel(a), latestLevel(b)) }},
 	{"Score", 70, func(r data.PortfolioRow) string {
 		if r.Latest == nil {
 			return "–"
 		}
-		return summaryScore(r.Latest.Summary)
+		return widgets.SummaryScore(r.Latest.Summary)
 	}, func(a, b data.PortfolioRow) int { return cmp.Compare(latestScore(a), latestScore(b)) }},
 	{"Change", 80, func(r data.PortfolioRow) string {
 		d := scoreChange(r)
@@ -79,7 +80,7 @@ var portfolioColumns = []portfolioColumn{
 		if r.Latest == nil {
 			return "–"
 		}
-		return verdictText(r.Latest.Summary.Verdict)
+		return widgets.VerdictText(r.Latest.Summary.Verdict)
 	}, func(a, b data.PortfolioRow) int {
 		return cmp.Compare(verdictOf(a), verdictOf(b))
 	}},
@@ -113,7 +114,7 @@ func verdictOf(r data.PortfolioRow) string {
 	if r.Latest == nil {
 		return "~"
 	}
-	return verdictText(r.Latest.Summary.Verdict)
+	return widgets.VerdictText(r.Latest.Summary.Verdict)
 }
 
 // scoreChange is the latest score less the one before, NaN when either is
@@ -129,7 +130,7 @@ func newPortfolioView(ui *UI) *portfolioView {
 	p := &portfolioView{ui: ui}
 	p.table = widget.NewTable(
 		func() (int, int) { return len(p.rows), len(portfolioColumns) },
-		func() fyne.CanvasObject { return truncated("") },
+		func() fyne.CanvasObject { return widgets.Truncated("") },
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			if id.Row >= len(p.rows) || id.Col >= len(portfolioColumns) {
 				return
@@ -172,7 +173,7 @@ func newPortfolioView(ui *UI) *portfolioView {
 			ui.openTrain(p.rows[id.Row].Train.ID)
 		}
 	}
-	p.note = wrapped("Each train's latest finished assessment; a train with no finished assessment shows its newest draft. " +
+	p.note = widgets.Wrapped("Each train's latest finished assessment; a train with no finished assessment shows its newest draft. " +
 		"Change is against the finished assessment before. Tap a heading to sort.")
 	p.note.TextStyle.Italic = true
 	p.root = container.NewBorder(p.note, nil, nil, nil, p.table)

@@ -75,9 +75,9 @@ func newPresentationView(ws *workshopScreen) *presentationView {
 	p.win = ws.ui.app.NewWindow("Trainscope – workshop presentation")
 	p.win.SetIcon(ws.ui.app.Icon())
 
-	p.where = truncated("")
+	p.where = widgets.Truncated("")
 	p.where.Importance = widget.HighImportance
-	p.text = wrapped("")
+	p.text = widgets.Wrapped("")
 	p.text.SizeName = theme.SizeNameHeadingText
 	p.text.TextStyle.Bold = true
 	p.phase = widget.NewLabel("")
@@ -85,20 +85,20 @@ func newPresentationView(ws *workshopScreen) *presentationView {
 	p.phase.TextStyle.Bold = true
 
 	p.levels = container.NewVBox()
-	p.voted = wrapped("")
-	p.waiting = wrapped("")
+	p.voted = widgets.Wrapped("")
+	p.waiting = widgets.Wrapped("")
 	p.waiting.TextStyle.Bold = true
 	p.votingBox = container.NewVBox(p.levels, widget.NewSeparator(), p.voted, p.waiting)
 
 	p.chart = widgets.NewDistributionChart()
-	p.median = wrapped("")
+	p.median = widgets.Wrapped("")
 	p.median.TextStyle.Bold = true
-	p.disagree = wrapped("")
+	p.disagree = widgets.Wrapped("")
 	flag := widget.NewLabel("Strong disagreement — discuss")
 	flag.TextStyle.Bold = true
 	flag.Importance = widget.DangerImportance
 	p.flag = container.NewHBox(widget.NewIcon(theme.NewErrorThemedResource(theme.WarningIcon())), flag)
-	p.consensus = wrapped("")
+	p.consensus = widgets.Wrapped("")
 	p.consensus.TextStyle.Bold = true
 	p.consensus.Importance = widget.HighImportance
 	p.revealBox = container.NewVBox(widgets.Row([]float32{58, 42}, p.chart,
@@ -172,7 +172,7 @@ func (p *presentationView) update() {
 		} else {
 			p.median.SetText("Median " + widgets.MedianText(sp.Median) + medianLevel(it, sp.Median))
 		}
-		p.disagree.SetText(fmt.Sprintf("%s · disagreement %.2f: %s", plural(len(sp.Votes), "vote", "votes"), sp.Disagreement, shortDisagreementWords(sp.Disagreement)))
+		p.disagree.SetText(fmt.Sprintf("%s · disagreement %.2f: %s", widgets.Plural(len(sp.Votes), "vote", "votes"), sp.Disagreement, shortDisagreementWords(sp.Disagreement)))
 		if sp.Flagged() {
 			p.flag.Show()
 		} else {

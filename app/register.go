@@ -101,7 +101,7 @@ func newRegisterView(ts *trainScreen) *registerView {
 func (rv *registerView) content() fyne.CanvasObject { return rv.root }
 
 func (rv *registerView) build() {
-	rv.figures = wrapped("")
+	rv.figures = widgets.Wrapped("")
 	rv.status = widget.NewSelect(statusChoices, func(string) { rv.filter() })
 	rv.status.SetSelected(filterNotClosed)
 	rv.level = widget.NewSelect(levelChoices, func(string) { rv.filter() })
@@ -110,9 +110,9 @@ func (rv *registerView) build() {
 	add := widget.NewButtonWithIcon("Add impediment", theme.ContentAddIcon(), func() { rv.edit(-1) })
 	add.Importance = widget.HighImportance
 
-	header := widgets.Row(registerColumns, columnHead("Impediment"), columnHead("Level"), columnHead("Team"),
-		columnHead("Owner"), columnHead("Status"), columnHead("ROAM"), columnHead("Raised"),
-		columnHead("Age"), widgets.Gap(rv.createRow().(*fyne.Container).Objects[8]))
+	header := widgets.Row(registerColumns, widgets.ColumnHead("Impediment"), widgets.ColumnHead("Level"), widgets.ColumnHead("Team"),
+		widgets.ColumnHead("Owner"), widgets.ColumnHead("Status"), widgets.ColumnHead("ROAM"), widgets.ColumnHead("Raised"),
+		widgets.ColumnHead("Age"), widgets.Gap(rv.createRow().(*fyne.Container).Objects[8]))
 	rv.list = widget.NewList(func() int { return len(rv.shown) }, rv.createRow, rv.updateRow)
 	rv.list.OnSelected = func(id widget.ListItemID) {
 		rv.list.UnselectAll()
@@ -130,13 +130,13 @@ func (rv *registerView) build() {
 }
 
 func (rv *registerView) createRow() fyne.CanvasObject {
-	title := truncated("")
+	title := widgets.Truncated("")
 	title.TextStyle.Bold = true
 	closeBtn := widget.NewButtonWithIcon("Close", theme.ConfirmIcon(), nil)
 	esc := widget.NewButtonWithIcon("Escalate", theme.MoveUpIcon(), nil)
 	closeBtn.Importance, esc.Importance = widget.LowImportance, widget.LowImportance
-	return widgets.Row(registerColumns, title, truncated(""), truncated(""), truncated(""), truncated(""),
-		truncated(""), truncated(""), truncated(""), container.NewHBox(closeBtn, esc))
+	return widgets.Row(registerColumns, title, widgets.Truncated(""), widgets.Truncated(""), widgets.Truncated(""), widgets.Truncated(""),
+		widgets.Truncated(""), widgets.Truncated(""), widgets.Truncated(""), container.NewHBox(closeBtn, esc))
 }
 
 func (rv *registerView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -156,7 +156,7 @@ func (rv *registerView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	cells[3].(*widget.Label).SetText(imp.Owner)
 	cells[4].(*widget.Label).SetText(imp.Status.Title())
 	cells[5].(*widget.Label).SetText(roamName(imp.ROAM))
-	cells[6].(*widget.Label).SetText(shortDate(imp.Raised))
+	cells[6].(*widget.Label).SetText(widgets.ShortDate(imp.Raised))
 	cells[7].(*widget.Label).SetText(rv.ageText(imp))
 	btns := cells[8].(*fyne.Container).Objects
 	closeBtn, esc := btns[0].(*widget.Button), btns[1].(*widget.Button)
@@ -181,7 +181,7 @@ func (rv *registerView) ageText(imp assessment.Impediment) string {
 	if !ok {
 		return "–"
 	}
-	return plural(days, "day", "days")
+	return widgets.Plural(days, "day", "days")
 }
 
 func (rv *registerView) today() time.Time { return assessment.Day(rv.ts.ui.now()) }
@@ -261,7 +261,7 @@ func (rv *registerView) updateFigures() {
 		return
 	}
 	parts := []string{
-		plural(f.Total, "impediment", "impediments"),
+		widgets.Plural(f.Total, "impediment", "impediments"),
 		fmt.Sprintf("%d open", f.Open),
 	}
 	if f.Open > 0 {
@@ -343,7 +343,7 @@ func (rv *registerView) remove(i int) {
 		rv.ts.ui.writeOr("the deletion of the impediment", func(ctx context.Context) error {
 			return rv.ts.ui.store.DeleteImpediment(ctx, trainID, id)
 		}, func() {
-			rv.ts.ui.status.offerUndo("Deleted “"+truncateText(imp.Title, 40)+"”", func() { rv.save(-1, imp, false) })
+			rv.ts.ui.status.offerUndo("Deleted “"+widgets.TruncateText(imp.Title, 40)+"”", func() { rv.save(-1, imp, false) })
 		}, func(error) {
 			rv.register = before
 			rv.shownChanged()
@@ -413,27 +413,27 @@ func (rv *registerView) editDraft(i int, imp assessment.Impediment, refused erro
 	draft := func() assessment.Impediment {
 		d := imp
 		d.Status = fromTitle(assessment.ImpedimentStatuses, f.status.Selected, assessment.StatusOpen)
-		d.Raised, _ = parseDate(f.raised.Text)
-		d.Resolved, _ = parseDate(f.resolved.Text)
+		d.Raised, _ = widgets.ParseDate(f.raised.Text)
+		d.Resolved, _ = widgets.ParseDate(f.resolved.Text)
 		return d
 	}
-	f.raised.SetText(imp.Raised.Format(dateInput))
+	f.raised.SetText(imp.Raised.Format(widgets.DateInput))
 	f.raised.Validator = func(s string) error {
-		if _, err := parseDate(s); err != nil {
+		if _, err := widgets.ParseDate(s); err != nil {
 			return err
 		}
 		raised, _ := draft().DateProblems(rv.today())
 		return raised
 	}
 	if !imp.Resolved.IsZero() {
-		f.resolved.SetText(imp.Resolved.Format(dateInput))
+		f.resolved.SetText(imp.Resolved.Format(widgets.DateInput))
 	}
 	f.resolved.SetPlaceHolder("when resolved; today if left empty")
 	f.resolved.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
 			return nil
 		}
-		if _, err := parseDate(s); err != nil {
+		if _, err := widgets.ParseDate(s); err != nil {
 			return err
 		}
 		_, resolved := draft().DateProblems(rv.today())
@@ -488,11 +488,11 @@ func (rv *registerView) editDraft(i int, imp assessment.Impediment, refused erro
 		imp.TeamID = teamIDs[max(f.team.SelectedIndex(), 0)]
 		imp.Status = fromTitle(assessment.ImpedimentStatuses, f.status.Selected, assessment.StatusOpen)
 		imp.ROAM = fromTitle(assessment.ROAMs, f.roam.Selected, assessment.ROAMNone)
-		imp.Raised, _ = parseDate(f.raised.Text)
+		imp.Raised, _ = widgets.ParseDate(f.raised.Text)
 		imp.Resolved = time.Time{}
 		if imp.Status == assessment.StatusResolved {
 			imp.Resolved = rv.today()
-			if d, err := parseDate(f.resolved.Text); err == nil {
+			if d, err := widgets.ParseDate(f.resolved.Text); err == nil {
 				imp.Resolved = d
 			}
 		}
@@ -503,7 +503,7 @@ func (rv *registerView) editDraft(i int, imp assessment.Impediment, refused erro
 	f.dialog.Resize(fyne.NewSize(620, 0))
 	what := "a new impediment"
 	if i >= 0 {
-		what = "changes to the impediment “" + truncateText(imp.Title, 40) + "”"
+		what = "changes to the impediment “" + widgets.TruncateText(imp.Title, 40) + "”"
 	}
 	// Enter in a line of the form saves it, as the Save button would.
 	for _, e := range []*widget.Entry{f.title, f.owner, f.raised, f.resolved} {
@@ -541,12 +541,4 @@ func (f *impedimentForm) mark(err error) {
 		entry = f.description
 	}
 	entry.SetValidationError(fmt.Errorf("not saved: %s", plainError(err)))
-}
-
-// shortDate writes a date in a narrow column.
-func shortDate(t time.Time) string {
-	if t.IsZero() {
-		return "–"
-	}
-	return t.Format("2 Jan 06")
 }

@@ -25,11 +25,11 @@ type trendView struct {
 
 func newTrendView(ts *trainScreen) *trendView {
 	tv := &trendView{ts: ts, chart: widgets.NewTrendChart()}
-	tv.note = wrapped("")
+	tv.note = widgets.Wrapped("")
 	tv.note.TextStyle.Italic = true
-	tv.table = widget.NewTable(tv.size, func() fyne.CanvasObject { return truncated("") }, tv.cell)
+	tv.table = widget.NewTable(tv.size, func() fyne.CanvasObject { return widgets.Truncated("") }, tv.cell)
 	tv.table.ShowHeaderRow = true
-	tv.table.CreateHeader = func() fyne.CanvasObject { return columnHead("") }
+	tv.table.CreateHeader = func() fyne.CanvasObject { return widgets.ColumnHead("") }
 	tv.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Col >= 0 {
 			o.(*widget.Label).SetText(tv.header(id.Col))
@@ -74,9 +74,9 @@ func (tv *trendView) cell(id widget.TableCellID, o fyne.CanvasObject) {
 	a, r := tv.ts.assessments[id.Row], tv.ts.results[id.Row]
 	switch id.Col {
 	case 0:
-		l.SetText(assessmentTitle(a.PI, a.Date))
+		l.SetText(widgets.AssessmentTitle(a.PI, a.Date))
 	case 1:
-		l.SetText(statusText(a.Status))
+		l.SetText(widgets.StatusText(a.Status))
 	case 2:
 		if r.Level.Number > 0 {
 			l.SetText(fmt.Sprintf("%d · %s", r.Level.Number, r.Level.Name))
@@ -175,7 +175,7 @@ func (tv *trendView) set() {
 			"in brackets. The overall score covers the maturity checklists; scaled facilitator fit feeds the verdict only.", len(as))
 	}
 	if drafts > 0 {
-		note += " " + plural(drafts, "draft is", "drafts are") + " listed in the table but left out of the chart until finished."
+		note += " " + widgets.Plural(drafts, "draft is", "drafts are") + " listed in the table but left out of the chart until finished."
 	}
 	tv.note.SetText(note)
 }

@@ -120,7 +120,7 @@ func (s *workshopScreen) title() string {
 	if s.a == nil {
 		return "Workshop"
 	}
-	return "Workshop " + assessmentTitle(s.a.PI, s.a.Date)
+	return "Workshop " + widgets.AssessmentTitle(s.a.PI, s.a.Date)
 }
 
 func (s *workshopScreen) content() fyne.CanvasObject { return s.root }
@@ -138,8 +138,8 @@ func (s *workshopScreen) left() {
 }
 
 func (s *workshopScreen) build() {
-	s.heading = headingTruncated("")
-	s.facts = truncated("")
+	s.heading = widgets.HeadingTruncated("")
+	s.facts = widgets.Truncated("")
 	checklists := widget.NewButtonWithIcon("Checklists", theme.DocumentIcon(), func() {
 		s.ui.openAssessment(s.trainID, s.assessmentID)
 	})
@@ -152,7 +152,7 @@ func (s *workshopScreen) build() {
 		container.NewVBox(container.NewHBox(checklists, results, s.presentBtn)),
 		container.NewVBox(s.heading, s.facts))
 	s.banner = container.NewPadded(widgets.Panel(container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), nil,
-		wrapped("This assessment is finished, so its workshop is read-only: the votes, the consensus and your observations are kept as they are. Reopen it from the checklists to change them."))))
+		widgets.Wrapped("This assessment is finished, so its workshop is read-only: the votes, the consensus and your observations are kept as they are. Reopen it from the checklists to change them."))))
 	s.banner.Hide()
 
 	// Sidebar: the checklists and the items of the current one, each item
@@ -175,7 +175,7 @@ func (s *workshopScreen) build() {
 		func() fyne.CanvasObject {
 			count := widget.NewLabel("")
 			count.SizeName = theme.SizeNameCaptionText
-			return container.NewBorder(nil, nil, widget.NewIcon(nil), count, truncated(""))
+			return container.NewBorder(nil, nil, widget.NewIcon(nil), count, widgets.Truncated(""))
 		},
 		s.updateItemRow)
 	s.itemList.OnSelected = func(id widget.ListItemID) {
@@ -188,9 +188,9 @@ func (s *workshopScreen) build() {
 		container.NewVBox(checklistBox, widget.NewSeparator()), nil, nil, nil, s.itemList))
 
 	// The item, and where its vote stands.
-	s.where = truncated("")
+	s.where = widgets.Truncated("")
 	s.where.TextStyle.Italic = true
-	s.text = wrapped("")
+	s.text = widgets.Wrapped("")
 	s.text.TextStyle.Bold = true
 	s.text.SizeName = theme.SizeNameSubHeadingText
 	s.phase = widget.NewLabel("")
@@ -227,8 +227,8 @@ func (s *workshopScreen) build() {
 }
 
 func (s *workshopScreen) buildVoting() {
-	s.votedLine = wrapped("")
-	s.waitingLine = wrapped("")
+	s.votedLine = widgets.Wrapped("")
+	s.waitingLine = widgets.Wrapped("")
 	s.revealBtn = widget.NewButtonWithIcon("Reveal the votes", theme.VisibilityIcon(), s.reveal)
 	s.revealBtn.Importance = widget.HighImportance
 
@@ -244,7 +244,7 @@ func (s *workshopScreen) buildVoting() {
 		s.focusPicker()
 	})
 	s.voter.PlaceHolder = "Choose who votes next"
-	s.voterRow = container.NewBorder(nil, nil, boldLabel("Who is voting"), nil, s.voter)
+	s.voterRow = container.NewBorder(nil, nil, widgets.BoldLabel("Who is voting"), nil, s.voter)
 
 	s.picker = widgets.NewRatingPicker()
 	s.picker.OnChoose = s.vote
@@ -252,13 +252,13 @@ func (s *workshopScreen) buildVoting() {
 	s.picker.OnHelp = s.ui.showKeys
 	s.picker.OnKey = s.ui.functionKey
 	s.picker.EnterStays = true
-	keys := caption("Click a level or press 1–5, N (not applicable) or D (don't know). " +
+	keys := widgets.Caption("Click a level or press 1–5, N (not applicable) or D (don't know). " +
 		"The vote is saved at once and stays hidden; the levels clear for the next person.")
-	s.voteMsg = wrapped("")
+	s.voteMsg = widgets.Wrapped("")
 	s.voteMsg.TextStyle.Bold = true
 	s.voteMsg.Importance = widget.HighImportance
 	s.voteMsg.Hide()
-	s.noRoom = wrapped("Nobody is in the room yet. Add the participants on the right (name and role); then they vote in turn on this machine.")
+	s.noRoom = widgets.Wrapped("Nobody is in the room yet. Add the participants on the right (name and role); then they vote in turn on this machine.")
 	s.noRoom.Importance = widget.WarningImportance
 	s.statusRow = container.NewBorder(nil, nil, nil, container.NewVBox(s.revealBtn), container.NewVBox(s.votedLine, s.waitingLine))
 	s.votingBox = container.NewVBox(s.noRoom, s.statusRow, s.voterRow, s.voteMsg, s.picker, keys)
@@ -277,11 +277,11 @@ func (s *workshopScreen) setVoteMsg(text string) {
 
 func (s *workshopScreen) buildReveal() {
 	s.chart = widgets.NewDistributionChart()
-	s.votesCount = boldLabel("")
-	s.medianLine = wrapped("")
-	s.disagreeLine = wrapped("")
+	s.votesCount = widgets.BoldLabel("")
+	s.medianLine = widgets.Wrapped("")
+	s.disagreeLine = widgets.Wrapped("")
 	s.flag = container.NewHBox(widgets.FlagBadge())
-	s.votesLine = wrapped("")
+	s.votesLine = widgets.Wrapped("")
 	s.votesLine.SizeName = theme.SizeNameCaptionText
 	s.againBtn = widget.NewButtonWithIcon("Vote again", theme.ViewRefreshIcon(), s.voteAgain)
 	facts := container.NewVBox(s.votesCount, s.medianLine, s.disagreeLine, s.flag, s.votesLine,
@@ -290,8 +290,8 @@ func (s *workshopScreen) buildReveal() {
 
 	s.consensus = widgets.NewLevelChoice(s.setConsensus)
 	s.observation = widgets.NewLevelChoice(s.setObservation)
-	s.guidance = caption("")
-	s.gapLine = wrapped("")
+	s.guidance = widgets.Caption("")
+	s.gapLine = widgets.Wrapped("")
 	s.gapLine.TextStyle.Bold = true
 
 	s.note = widget.NewMultiLineEntry()
@@ -310,7 +310,7 @@ func (s *workshopScreen) buildReveal() {
 	// under the spread at 1280×800.
 	labels := []float32{0, 1}
 	recordRow := func(title string, c *widgets.LevelChoice) fyne.CanvasObject {
-		return widgets.Row(labels, widgets.WithWidth(190, boldLabel(title)), c.Content())
+		return widgets.Row(labels, widgets.WithWidth(190, widgets.BoldLabel(title)), c.Content())
 	}
 	s.revealBox = container.NewVBox(
 		spread,
@@ -391,7 +391,7 @@ func (s *workshopScreen) refresh() {
 		return
 	}
 	w := s.workshop()
-	s.heading.SetText("Workshop · " + s.train.Name + " · " + assessmentTitle(s.a.PI, s.a.Date))
+	s.heading.SetText("Workshop · " + s.train.Name + " · " + widgets.AssessmentTitle(s.a.PI, s.a.Date))
 	revealed, flagged := 0, 0
 	for _, sp := range w.Discussion(s.defs()) {
 		revealed++
@@ -403,11 +403,11 @@ func (s *workshopScreen) refresh() {
 	for _, cl := range s.defs().Checklists {
 		total += len(cl.Items)
 	}
-	facts := []string{plural(len(w.Participants), "participant", "participants")}
+	facts := []string{widgets.Plural(len(w.Participants), "participant", "participants")}
 	if w.Anonymous {
 		facts = append(facts, "anonymous: reports and the presentation show roles, never names")
 	}
-	facts = append(facts, fmt.Sprintf("%d of %d items revealed", revealed, total), plural(flagged, "flagged for discussion", "flagged for discussion"))
+	facts = append(facts, fmt.Sprintf("%d of %d items revealed", revealed, total), widgets.Plural(flagged, "flagged for discussion", "flagged for discussion"))
 	s.facts.SetText(strings.Join(facts, " · "))
 	if s.final() != s.banner.Visible() {
 		if s.final() {
@@ -620,7 +620,7 @@ func (s *workshopScreen) showReveal() {
 	s.phase.SetText("Votes revealed")
 	levels := s.levels(it)
 	s.chart.SetData(levels, sp)
-	s.votesCount.SetText(plural(len(sp.Votes), "vote", "votes"))
+	s.votesCount.SetText(widgets.Plural(len(sp.Votes), "vote", "votes"))
 	switch {
 	case sp.Rated() == 0:
 		s.medianLine.SetText("No level was voted: only not applicable or don't know.")
@@ -729,9 +729,9 @@ func gapText(cons, obs assessment.Rating) string {
 	case d == 0:
 		return "Gap 0: the room's consensus matches what you observed."
 	case d > 0:
-		return fmt.Sprintf("Gap +%d: the room rates itself %s higher than you observed.", d, plural(d, "level", "levels"))
+		return fmt.Sprintf("Gap +%d: the room rates itself %s higher than you observed.", d, widgets.Plural(d, "level", "levels"))
 	default:
-		return fmt.Sprintf("Gap −%d: the room rates itself %s lower than you observed.", -d, plural(-d, "level", "levels"))
+		return fmt.Sprintf("Gap −%d: the room rates itself %s lower than you observed.", -d, widgets.Plural(-d, "level", "levels"))
 	}
 }
 
@@ -852,7 +852,7 @@ func (s *workshopScreen) reveal() {
 	}
 	s.ui.confirm("Reveal the votes",
 		fmt.Sprintf("%s not voted yet. Reveal the votes anyway? After the reveal nobody votes on this item unless you start the vote again.",
-			plural(len(waiting), "person has", "people have")),
+			widgets.Plural(len(waiting), "person has", "people have")),
 		"Reveal", do)
 }
 
@@ -866,7 +866,7 @@ func (s *workshopScreen) voteAgain() {
 	itemID, id := it.ID, s.assessmentID
 	s.ui.confirm("Vote again",
 		fmt.Sprintf("Clear the %s on this item and vote again? The new votes stay hidden until you reveal them. The consensus and your observation are kept.",
-			plural(len(voted), "vote", "votes")),
+			widgets.Plural(len(voted), "vote", "votes")),
 		"Vote again", func() {
 			s.workshop().Reset(itemID)
 			s.ui.write("the new round of votes", func(ctx context.Context) error {

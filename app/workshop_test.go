@@ -187,7 +187,7 @@ func TestWorkshopRound(t *testing.T) {
 	// Summary: self against observed per checklist.
 	ws.tabs.SelectIndex(tabSummary)
 	_, per := assessment.ObservationGaps(ui.defs, a)
-	want := fmt.Sprintf("consensus %s, observed %s, gap %s", scoreText(per[0].Self), scoreText(per[0].Observed), signed(per[0].Gap))
+	want := fmt.Sprintf("consensus %s, observed %s, gap %s", widgets.ScoreText(per[0].Self), widgets.ScoreText(per[0].Observed), widgets.Signed(per[0].Gap))
 	if len(ws.summary.checklistGaps) == 0 || !strings.Contains(ws.summary.checklistGaps[0], want) {
 		t.Errorf("summary shows %q, want %q", ws.summary.checklistGaps, want)
 	}
