@@ -506,17 +506,17 @@ func TestTrendAndPortfolio(t *testing.T) {
 	ui.menu.portfolio.Action()
 	settle(ui)
 	p := ui.home.portfolio
-	if len(p.rows) != 3 {
-		t.Fatalf("portfolio rows: %d", len(p.rows))
+	if p.Len() != 3 {
+		t.Fatalf("portfolio rows: %d", p.Len())
 	}
 	if p.Cell(0, 0) != "Another ART" {
 		t.Errorf("portfolio sorted by name starts with %q", p.Cell(0, 0))
 	}
-	p.sortBy(4) // score, best first
+	p.SortBy(4) // score, best first
 	if p.Cell(2, 0) != "Another ART" || p.Cell(2, 4) != "–" {
 		t.Errorf("by score, last row is %q with %q", p.Cell(2, 0), p.Cell(2, 4))
 	}
-	p.sortBy(4) // reversed
+	p.SortBy(4) // reversed
 	if p.Cell(0, 0) != "Another ART" {
 		t.Errorf("by score reversed, first row is %q", p.Cell(0, 0))
 	}

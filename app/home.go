@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/trainscope/trainscope/app/home"
 	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/data"
@@ -38,7 +39,7 @@ type homeScreen struct {
 	recentList *widget.List
 	noRecent   *widget.Label
 	tabs       *container.AppTabs
-	portfolio  *portfolioView
+	portfolio  *home.Portfolio
 	root       fyne.CanvasObject
 }
 
@@ -166,10 +167,10 @@ func (h *homeScreen) build() {
 	split := container.NewHSplit(trainsTab, recentPanel)
 	split.Offset = 0.74
 
-	h.portfolio = newPortfolioView(h.ui)
+	h.portfolio = home.NewPortfolio(h.ui)
 	h.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Trains", theme.ListIcon(), split),
-		container.NewTabItemWithIcon("Portfolio", theme.GridIcon(), h.portfolio.content()),
+		container.NewTabItemWithIcon("Portfolio", theme.GridIcon(), h.portfolio.Content()),
 	)
 	h.tabs.OnSelected = func(*container.TabItem) { h.ui.menu.update() }
 
@@ -200,7 +201,7 @@ func (h *homeScreen) load(then func()) {
 		return d, err
 	}, func(d homeData) {
 		h.trains, h.recent, h.loaded = d.trains, d.recent, true
-		h.portfolio.set(d.portfolio)
+		h.portfolio.Set(d.portfolio)
 		h.filter()
 		h.recentList.Refresh()
 		if len(h.recent) == 0 {

@@ -44,7 +44,9 @@ func (ui *UI) WriteOr(what string, work func(context.Context) error, done func()
 }
 
 // Confirm asks before anything destructive.
-func (ui *UI) Confirm(title, message, action string, do func()) { ui.confirm(title, message, action, do) }
+func (ui *UI) Confirm(title, message, action string, do func()) {
+	ui.confirm(title, message, action, do)
+}
 
 // ShowError tells the coach what went wrong.
 func (ui *UI) ShowError(title string, err error) { ui.showError(title, err) }
