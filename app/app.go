@@ -302,8 +302,9 @@ func (ui *UI) retitle() {
 	ui.crumb.SetText(strings.Join(titles, "  ›  "))
 }
 
-// current returns the topmost screen of type T, if any is open.
-func current[T screen](ui *UI) (T, bool) {
+// current returns the topmost screen of type T, or that offers T when T is
+// an interface, if any is open.
+func current[T any](ui *UI) (T, bool) {
 	for i := len(ui.stack) - 1; i >= 0; i-- {
 		if s, ok := ui.stack[i].(T); ok {
 			return s, true
@@ -368,7 +369,7 @@ func (ui *UI) functionKey(e *fyne.KeyEvent) {
 		ui.showKeys()
 	case fyne.KeyF5:
 		if ws, ok := ui.top().(*workshopScreen); ok {
-			ws.present()
+			ws.Present()
 		}
 	}
 }

@@ -113,14 +113,14 @@ func (s *assessmentScreen) build() {
 	exportBtn := widget.NewButtonWithIcon("Export report", theme.DocumentSaveIcon(), func() {
 		s.ui.exportReportDialog(s.trainID, s.assessmentID)
 	})
-	s.finishBtn = widget.NewButtonWithIcon("Finish", theme.ConfirmIcon(), s.toggleFinished)
+	s.finishBtn = widget.NewButtonWithIcon("Finish", theme.ConfirmIcon(), s.ToggleFinished)
 	s.finishBtn.Importance = widget.HighImportance
 	s.workshopBtn = widget.NewButtonWithIcon("Run as workshop", theme.AccountIcon(), s.ui.runWorkshop)
 	header := container.NewBorder(nil, nil, nil,
 		container.NewVBox(container.NewHBox(s.detailsBtn, s.workshopBtn, resultsBtn, exportBtn, s.finishBtn)),
 		container.NewVBox(s.heading, s.facts))
 	s.bannerText = widgets.Wrapped("")
-	reopen := widget.NewButtonWithIcon("Reopen", theme.DocumentCreateIcon(), s.toggleFinished)
+	reopen := widget.NewButtonWithIcon("Reopen", theme.DocumentCreateIcon(), s.ToggleFinished)
 	s.banner = container.NewPadded(widgets.Panel(container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), reopen, s.bannerText)))
 	s.banner.Hide()
 
@@ -178,7 +178,7 @@ func (s *assessmentScreen) build() {
 	s.guidance.TextStyle.Italic = true
 	s.picker = widgets.NewRatingPicker()
 	s.picker.OnChoose = s.setRating
-	s.picker.OnMove = s.move
+	s.picker.OnMove = s.Move
 	s.picker.OnHelp = s.ui.showKeys
 	s.picker.OnKey = s.ui.functionKey
 	s.answerLine = widgets.Wrapped("")
@@ -216,10 +216,10 @@ func (s *assessmentScreen) build() {
 	s.noteView.Hide()
 	s.evidenceView.Hide()
 
-	s.prevBtn = widget.NewButtonWithIcon("Previous", theme.NavigateBackIcon(), func() { s.move(-1) })
-	s.nextBtn = widget.NewButtonWithIcon("Next", theme.NavigateNextIcon(), func() { s.move(1) })
+	s.prevBtn = widget.NewButtonWithIcon("Previous", theme.NavigateBackIcon(), func() { s.Move(-1) })
+	s.nextBtn = widget.NewButtonWithIcon("Next", theme.NavigateNextIcon(), func() { s.Move(1) })
 	s.nextBtn.IconPlacement = widget.ButtonIconTrailingText
-	nextOpen := widget.NewButtonWithIcon("Next unanswered", theme.MediaSkipNextIcon(), s.nextUnanswered)
+	nextOpen := widget.NewButtonWithIcon("Next unanswered", theme.MediaSkipNextIcon(), s.NextUnanswered)
 	clNotes := widget.NewButtonWithIcon("Checklist notes", theme.DocumentIcon(), s.editChecklistNote)
 	nav := container.NewHBox(s.prevBtn, s.nextBtn, nextOpen, layout.NewSpacer(), clNotes)
 
@@ -690,7 +690,7 @@ func step(d *assessment.Definitions, cl, it, delta int) (int, int, bool) {
 }
 
 // move goes to the next (+1) or previous (-1) item, across checklists.
-func (s *assessmentScreen) move(delta int) {
+func (s *assessmentScreen) Move(delta int) {
 	if s.a == nil {
 		return
 	}
@@ -726,7 +726,7 @@ func (s *assessmentScreen) findUnanswered(cl, it int) (int, int, bool) {
 }
 
 // nextUnanswered jumps to the next item without an answer.
-func (s *assessmentScreen) nextUnanswered() {
+func (s *assessmentScreen) NextUnanswered() {
 	if s.a == nil {
 		return
 	}
@@ -737,9 +737,9 @@ func (s *assessmentScreen) nextUnanswered() {
 	s.answerLine.SetText("Every item has an answer. Finish the assessment when you are ready, or look at the results.")
 }
 
-// toggleFinished finishes a draft, or reopens a finished assessment, after
+// ToggleFinished finishes a draft, or reopens a finished assessment, after
 // asking.
-func (s *assessmentScreen) toggleFinished() {
+func (s *assessmentScreen) ToggleFinished() {
 	if s.a == nil {
 		return
 	}
@@ -840,4 +840,9 @@ func orDash(s string) string {
 		return "–"
 	}
 	return s
+}
+
+// ShownAssessment is the assessment whose checklists these are.
+func (s *assessmentScreen) ShownAssessment() (trainID, assessmentID string, a *assessment.Assessment) {
+	return s.trainID, s.assessmentID, s.a
 }

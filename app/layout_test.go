@@ -2,6 +2,9 @@ package app
 
 import (
 	"encoding/json"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os/exec"
 	"slices"
 	"strings"
@@ -59,4 +62,20 @@ func TestLayout(t *testing.T) {
 	if seen < 1+len(shared) {
 		t.Errorf("go list saw %d packages under app/, want the shell, %v and the screens", seen, shared)
 	}
+}
+
+// TestMenuAsksNotWhatScreenIs holds the menu to small interfaces: it never
+// names a concrete screen type, so a screen can move to its own package and
+// keep its menu entries by keeping its methods.
+func TestMenuAsksNotWhatScreenIs(t *testing.T) {
+	f, err := parser.ParseFile(token.NewFileSet(), "menu.go", nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ast.Inspect(f, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && strings.HasSuffix(id.Name, "Screen") && id.Name != "Screen" {
+			t.Errorf("menu.go names the screen type %s; ask for what the menu needs with a small interface", id.Name)
+		}
+		return true
+	})
 }

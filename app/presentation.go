@@ -131,9 +131,9 @@ func newPresentationView(ws *workshopScreen) *presentationView {
 func (p *presentationView) typedKey(e *fyne.KeyEvent) {
 	switch e.Name {
 	case fyne.KeyRight, fyne.KeyDown, fyne.KeyPageDown, fyne.KeySpace:
-		p.ws.move(1)
+		p.ws.Move(1)
 	case fyne.KeyLeft, fyne.KeyUp, fyne.KeyPageUp:
-		p.ws.move(-1)
+		p.ws.Move(-1)
 	case fyne.KeyF11:
 		p.toggleFullScreen()
 	case fyne.KeyEscape:

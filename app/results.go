@@ -664,3 +664,8 @@ func layoutSpacerHeight(h float32) fyne.CanvasObject {
 	r.SetMinSize(fyne.NewSize(0, h))
 	return r
 }
+
+// ShownAssessment is the assessment whose results these are.
+func (rs *resultsScreen) ShownAssessment() (trainID, assessmentID string, a *assessment.Assessment) {
+	return rs.trainID, rs.assessmentID, rs.a
+}

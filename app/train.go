@@ -77,7 +77,7 @@ func (ts *trainScreen) build() {
 	ts.desc = widgets.Wrapped("")
 	ts.desc.TextStyle.Italic = true
 
-	newAssessment := widget.NewButtonWithIcon("New assessment", theme.ContentAddIcon(), ts.newAssessmentDialog)
+	newAssessment := widget.NewButtonWithIcon("New assessment", theme.ContentAddIcon(), ts.NewAssessmentDialog)
 	newAssessment.Importance = widget.HighImportance
 	edit := widget.NewButtonWithIcon("Edit details", theme.DocumentCreateIcon(), ts.editDetails)
 	del := widget.NewButtonWithIcon("Delete train", theme.DeleteIcon(), ts.deleteTrain)
@@ -90,7 +90,7 @@ func (ts *trainScreen) build() {
 		func() int { return len(ts.assessments) },
 		ts.assessmentRow,
 		ts.updateAssessmentRow)
-	startBtn := widget.NewButtonWithIcon("Start the first assessment", theme.ContentAddIcon(), ts.newAssessmentDialog)
+	startBtn := widget.NewButtonWithIcon("Start the first assessment", theme.ContentAddIcon(), ts.NewAssessmentDialog)
 	startBtn.Importance = widget.HighImportance
 	ts.noAssess = container.NewCenter(widgets.WithWidth(520, container.NewVBox(
 		widgets.Subheading("No assessments yet"),
@@ -399,9 +399,9 @@ func newAssessmentForm(ui *UI, title, confirm string, a assessment.Assessment, s
 	return f
 }
 
-// newAssessmentDialog starts an assessment, dated today and labelled with
+// NewAssessmentDialog starts an assessment, dated today and labelled with
 // the PI after the previous assessment's.
-func (ts *trainScreen) newAssessmentDialog() {
+func (ts *trainScreen) NewAssessmentDialog() {
 	a := assessment.Assessment{
 		TrainID:          ts.trainID,
 		Date:             assessment.Day(ts.ui.now()),

@@ -146,7 +146,7 @@ func (s *workshopScreen) build() {
 	results := widget.NewButtonWithIcon("Results", theme.InfoIcon(), func() {
 		s.ui.openResults(s.trainID, s.assessmentID)
 	})
-	s.presentBtn = widget.NewButtonWithIcon("Present", theme.ComputerIcon(), s.present)
+	s.presentBtn = widget.NewButtonWithIcon("Present", theme.ComputerIcon(), s.Present)
 	s.presentBtn.Importance = widget.HighImportance
 	header := container.NewBorder(nil, nil, nil,
 		container.NewVBox(container.NewHBox(checklists, results, s.presentBtn)),
@@ -248,7 +248,7 @@ func (s *workshopScreen) buildVoting() {
 
 	s.picker = widgets.NewRatingPicker()
 	s.picker.OnChoose = s.vote
-	s.picker.OnMove = s.move
+	s.picker.OnMove = s.Move
 	s.picker.OnHelp = s.ui.showKeys
 	s.picker.OnKey = s.ui.functionKey
 	s.picker.EnterStays = true
@@ -982,7 +982,7 @@ func (s *workshopScreen) goToItem(itemID string) {
 }
 
 // move goes to the next (+1) or previous (-1) item, across checklists.
-func (s *workshopScreen) move(delta int) {
+func (s *workshopScreen) Move(delta int) {
 	if s.a == nil {
 		return
 	}
@@ -1004,7 +1004,7 @@ func (s *workshopScreen) findUnrevealed() (int, int, bool) {
 }
 
 // present opens the presentation window, or brings it to the front.
-func (s *workshopScreen) present() {
+func (s *workshopScreen) Present() {
 	if s.a == nil {
 		return
 	}
@@ -1015,3 +1015,11 @@ func (s *workshopScreen) present() {
 	s.presentation = newPresentationView(s)
 	s.presentation.win.Show()
 }
+
+// ShownAssessment is the assessment run as this workshop.
+func (s *workshopScreen) ShownAssessment() (trainID, assessmentID string, a *assessment.Assessment) {
+	return s.trainID, s.assessmentID, s.a
+}
+
+// ShowVoting brings the voting tab to the front.
+func (s *workshopScreen) ShowVoting() { s.tabs.SelectIndex(tabVoting) }

@@ -198,7 +198,7 @@ func TestWorkshopRound(t *testing.T) {
 
 	// A click in the discussion goes back to the item.
 	ws.tabs.SelectIndex(tabDiscussion)
-	ws.move(1) // elsewhere first
+	ws.Move(1) // elsewhere first
 	ws.tabs.SelectIndex(tabDiscussion)
 	ws.discussion.list.Select(0)
 	settle(ui)
