@@ -494,8 +494,8 @@ func TestTrendAndPortfolio(t *testing.T) {
 	ts := ui.top().(*trainScreen)
 	ts.tabs.SelectIndex(tabTrend)
 	assertShows(t, ui.win.Canvas(), "One finished assessment so far")
-	if len(ts.trend.chart.Series()) != 1+len(ui.defs.Checklists) {
-		t.Errorf("trend series: %d", len(ts.trend.chart.Series()))
+	if len(ts.trend.Chart().Series()) != 1+len(ui.defs.Checklists) {
+		t.Errorf("trend series: %d", len(ts.trend.Chart().Series()))
 	}
 
 	// A new train without assessments sorts last by score.

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/trainscope/trainscope/app/results"
 	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 )
@@ -40,7 +41,7 @@ type trainScreen struct {
 	today      *fyne.Container // today's facts in latest
 	rosterEd   *rosterEditor
 	registerV  *registerView
-	trend      *trendView
+	trend      *results.Trend
 	root       fyne.CanvasObject
 
 	newForm *assessmentForm // the form last opened, for tests
@@ -109,13 +110,13 @@ func (ts *trainScreen) build() {
 
 	ts.rosterEd = newRosterEditor(ts)
 	ts.registerV = newRegisterView(ts)
-	ts.trend = newTrendView(ts)
+	ts.trend = results.NewTrend(ts.ui.defs)
 
 	ts.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Assessments", theme.DocumentIcon(), assessTab),
 		container.NewTabItemWithIcon("Roster", theme.AccountIcon(), ts.rosterEd.content()),
 		container.NewTabItemWithIcon("Impediments", theme.WarningIcon(), ts.registerV.content()),
-		container.NewTabItemWithIcon("Trend", theme.ViewRestoreIcon(), ts.trend.content()),
+		container.NewTabItemWithIcon("Trend", theme.ViewRestoreIcon(), ts.trend.Content()),
 	)
 	ts.root = container.NewBorder(container.NewPadded(header), nil, nil, nil, ts.tabs)
 }
@@ -211,7 +212,7 @@ func (ts *trainScreen) show() {
 	ts.showLatest()
 	ts.rosterEd.set(ts.roster)
 	ts.registerV.set(ts.register)
-	ts.trend.set()
+	ts.trend.Set(ts.train.Framework, ts.assessments, ts.results)
 	ts.ui.retitle()
 }
 
