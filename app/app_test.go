@@ -589,22 +589,6 @@ func TestPlainErrors(t *testing.T) {
 	}
 }
 
-func TestWrapWords(t *testing.T) {
-	for _, tc := range []struct {
-		in   string
-		want []string
-	}{
-		{"Cross-team coordination", []string{"Cross-team", "coordination"}},
-		{"Roles", []string{"Roles"}},
-		{"Leadership and escalation of systemic problems", []string{"Leadership and", "escalation of sys…"}},
-	} {
-		got := widgets.WrapWords(tc.in, 18, 2)
-		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
-			t.Errorf("widgets.WrapWords(%q) = %q, want %q", tc.in, got, tc.want)
-		}
-	}
-}
-
 // TestExportDialogsOpen walks the menu's export and import entries up to
 // the file dialog, which the coach then drives.
 func TestExportDialogsOpen(t *testing.T) {
