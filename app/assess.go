@@ -846,3 +846,11 @@ func orDash(s string) string {
 func (s *assessmentScreen) ShownAssessment() (trainID, assessmentID string, a *assessment.Assessment) {
 	return s.trainID, s.assessmentID, s.a
 }
+
+// The menu entries the checklists answer to.
+var _ interface {
+	assessmentShower
+	itemMover
+	unansweredFinder
+	finisher
+} = (*assessmentScreen)(nil)

@@ -669,3 +669,6 @@ func layoutSpacerHeight(h float32) fyne.CanvasObject {
 func (rs *resultsScreen) ShownAssessment() (trainID, assessmentID string, a *assessment.Assessment) {
 	return rs.trainID, rs.assessmentID, rs.a
 }
+
+// The menu entries the results answer to.
+var _ assessmentShower = (*resultsScreen)(nil)

@@ -429,3 +429,6 @@ func (ts *trainScreen) NewAssessmentDialog() {
 	})
 	ts.newForm.dialog.Show()
 }
+
+// The menu entry the train's screen answers to.
+var _ assessmentStarter = (*trainScreen)(nil)

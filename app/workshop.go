@@ -1023,3 +1023,11 @@ func (s *workshopScreen) ShownAssessment() (trainID, assessmentID string, a *ass
 
 // ShowVoting brings the voting tab to the front.
 func (s *workshopScreen) ShowVoting() { s.tabs.SelectIndex(tabVoting) }
+
+// The menu entries the workshop answers to.
+var _ interface {
+	assessmentShower
+	itemMover
+	presenter
+	voteShower
+} = (*workshopScreen)(nil)
