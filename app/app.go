@@ -29,6 +29,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/trainscope/trainscope/app/host"
+	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/assets"
 	"github.com/trainscope/trainscope/data"
@@ -156,7 +158,7 @@ func NewUI(a fyne.App, store *data.Store, defs *assessment.Definitions) *UI {
 		if os.Getenv(timingEnv) != "" {
 			now := time.Now()
 			fmt.Fprintf(os.Stderr, "trainscope: home screen shows %s %.0f ms after start (unix ms %d)\n",
-				plural(len(ui.home.trains), "train", "trains"), float64(now.Sub(processStart).Microseconds())/1000, now.UnixMilli())
+				widgets.Plural(len(ui.home.trains), "train", "trains"), float64(now.Sub(processStart).Microseconds())/1000, now.UnixMilli())
 		}
 		// Pick up where the coach left off: the last train they opened.
 		if id := a.Preferences().String(prefLastTrain); id != "" && ui.home.hasTrain(id) {
@@ -269,7 +271,7 @@ func (ui *UI) display() {
 	// and dark is painted again as it comes back.
 	if v := ui.shownVariant(); ui.variants[s] != v {
 		if _, seen := ui.variants[s]; seen {
-			refreshTree(s.content())
+			widgets.RefreshTree(s.content())
 		}
 		ui.variants[s] = v
 	}
@@ -300,8 +302,9 @@ func (ui *UI) retitle() {
 	ui.crumb.SetText(strings.Join(titles, "  ›  "))
 }
 
-// current returns the topmost screen of type T, if any is open.
-func current[T screen](ui *UI) (T, bool) {
+// current returns the topmost screen of type T, or that offers T when T is
+// an interface, if any is open.
+func current[T any](ui *UI) (T, bool) {
 	for i := len(ui.stack) - 1; i >= 0; i-- {
 		if s, ok := ui.stack[i].(T); ok {
 			return s, true
@@ -366,7 +369,7 @@ func (ui *UI) functionKey(e *fyne.KeyEvent) {
 		ui.showKeys()
 	case fyne.KeyF5:
 		if ws, ok := ui.top().(*workshopScreen); ok {
-			ws.present()
+			ws.Present()
 		}
 	}
 }
@@ -376,7 +379,7 @@ func (ui *UI) functionKey(e *fyne.KeyEvent) {
 func (ui *UI) startWorkshopDialog(trainID, assessmentID string) {
 	ui.typing.flush()
 	anonymous := widget.NewCheck("Anonymous: reports, exports and the presentation show roles, never names", nil)
-	text := wrapped("In a workshop the people in the room rate each item on this machine, one after the other. " +
+	text := widgets.Wrapped("In a workshop the people in the room rate each item on this machine, one after the other. " +
 		"Each vote stays hidden until you reveal the item; then everyone sees the spread, you discuss it, " +
 		"and you record the room's consensus (the item's answer) and, apart from it, what you observed yourself.")
 	d := dialog.NewCustomConfirm("Run as workshop", "Start the workshop", "Cancel", container.NewVBox(text, anonymous), func(ok bool) {
@@ -399,18 +402,7 @@ func (ui *UI) ctx() context.Context { return context.Background() }
 // load reads from the store in the background, then hands the result to
 // done on the UI thread. A failed read shows a dialog in plain words.
 func load[T any](ui *UI, what string, read func(context.Context) (T, error), done func(T)) {
-	var v T
-	ui.bg.do(func() error {
-		var err error
-		v, err = read(ui.ctx())
-		return err
-	}, func(err error) {
-		if err != nil {
-			ui.showError("Could not read "+what, err)
-			return
-		}
-		done(v)
-	})
+	host.Load(ui, what, read, done)
 }
 
 // trainAssessment is an assessment with the train it belongs to.
@@ -556,131 +548,4 @@ func (ui *UI) showStoreWarnings() {
 	d := dialog.NewCustom("Trainscope opened your data, with a warning", "OK", label, ui.win)
 	d.Resize(fyne.NewSize(520, 0))
 	d.Show()
-}
-
-// heading is a large bold label.
-func heading(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.SizeName = theme.SizeNameHeadingText
-	l.TextStyle.Bold = true
-	return l
-}
-
-// headingTruncated is a heading that ends in an ellipsis when the name in it
-// is too long for the window.
-func headingTruncated(text string) *widget.Label {
-	l := heading(text)
-	l.Truncation = fyne.TextTruncateEllipsis
-	return l
-}
-
-// subheading is a bold label one size down.
-func subheading(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.SizeName = theme.SizeNameSubHeadingText
-	l.TextStyle.Bold = true
-	return l
-}
-
-// wrapped is a label that wraps at word boundaries.
-func wrapped(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}
-
-// truncated is a label that ends in an ellipsis when it does not fit.
-func truncated(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Truncation = fyne.TextTruncateEllipsis
-	return l
-}
-
-// dateText writes a date the way the coach reads it.
-func dateText(t time.Time) string {
-	if t.IsZero() {
-		return "–"
-	}
-	return t.Format("2 Jan 2006")
-}
-
-// dateInput is the format of date fields.
-const dateInput = "2006-01-02"
-
-// dateShown are the other ways a date field accepts a date: the ways the
-// screens write one.
-var dateShown = []string{"2 Jan 2006", "2 Jan 06", "2 January 2006"}
-
-// parseDate reads a date field. A date written year-month-day that is not a
-// day of the calendar (2026-02-31) is told apart from one written some
-// other way, so the coach knows which to fix.
-func parseDate(s string) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	if d, err := time.Parse(dateInput, s); err == nil {
-		return d, nil
-	}
-	for _, layout := range dateShown {
-		if d, err := time.Parse(layout, s); err == nil {
-			return d, nil
-		}
-	}
-	var y, m, d int
-	if n, _ := fmt.Sscanf(s, "%4d-%2d-%2d", &y, &m, &d); n == 3 && len(s) <= len("2006-01-02") {
-		switch {
-		case m < 1 || m > 12:
-			return time.Time{}, fmt.Errorf("that month does not exist: write the month from 01 to 12")
-		default:
-			last := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
-			return time.Time{}, fmt.Errorf("that day does not exist: %s %d has %d days", time.Month(m), y, last)
-		}
-	}
-	return time.Time{}, fmt.Errorf("write the date as year-month-day, e.g. 2026-03-12")
-}
-
-// scoreText writes a score, or a dash when nothing was rated.
-func scoreText(s assessment.Score) string {
-	if !s.Known() {
-		return "–"
-	}
-	return fmt.Sprintf("%.0f", s.Value)
-}
-
-// answeredText is the share of items answered, beside every score.
-func answeredText(s assessment.Score) string {
-	return fmt.Sprintf("%d of %d rated (%.0f%%)", s.Rated, s.Total, s.Answered()*100)
-}
-
-// verdictText names a verdict, in the domain's one wording.
-func verdictText(k assessment.VerdictKind) string { return k.Title() }
-
-// summaryLevel names the level of a stored summary.
-func summaryLevel(s assessment.Summary) string {
-	if s.Level == 0 {
-		return "–"
-	}
-	return fmt.Sprintf("%d · %s", s.Level, s.LevelName)
-}
-
-// summaryScore writes the score of a stored summary.
-func summaryScore(s assessment.Summary) string {
-	if !s.Known {
-		return "–"
-	}
-	return fmt.Sprintf("%.0f", s.Score)
-}
-
-// statusText names an assessment's status.
-func statusText(s assessment.AssessmentStatus) string {
-	if s == assessment.Final {
-		return "Finished"
-	}
-	return "Draft"
-}
-
-// assessmentTitle names an assessment in lists and the breadcrumb.
-func assessmentTitle(pi string, date time.Time) string {
-	if pi == "" {
-		return "Assessment of " + dateText(date)
-	}
-	return pi + " · " + dateText(date)
 }

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/assessment/report"
 	"github.com/trainscope/trainscope/data"
@@ -399,9 +400,9 @@ func TestResultsAndRecommendations(t *testing.T) {
 		t.Fatalf("results did not open: %T", ui.top())
 	}
 	r := rs.results
-	assertShows(t, c, verdictText(r.Verdict.Kind))
+	assertShows(t, c, widgets.VerdictText(r.Verdict.Kind))
 	assertShows(t, c, r.Verdict.Headline)
-	assertShows(t, c, "Overall score "+scoreText(r.Overall))
+	assertShows(t, c, "Overall score "+widgets.ScoreText(r.Overall))
 	assertShows(t, c, "Recommendations for the LACE")
 	if len(rs.recCards) < 2 {
 		t.Fatalf("recommendations on screen: %d, want 2 or more", len(rs.recCards))
@@ -478,10 +479,10 @@ func TestResultsOfSampleShowPreviousOverlay(t *testing.T) {
 	if rs.prev == nil {
 		t.Fatal("no previous assessment found")
 	}
-	if rs.radar.previous == nil || len(rs.radar.axes) != len(ui.defs.Dimensions) {
-		t.Errorf("radar: %d axes, previous %v", len(rs.radar.axes), rs.radar.previous)
+	if rs.radar.Previous() == nil || len(rs.radar.Axes()) != len(ui.defs.Dimensions) {
+		t.Errorf("radar: %d axes, previous %v", len(rs.radar.Axes()), rs.radar.Previous())
 	}
-	assertShows(t, ui.win.Canvas(), "Previous: "+assessmentTitle(rs.prev.PI, rs.prev.Date))
+	assertShows(t, ui.win.Canvas(), "Previous: "+widgets.AssessmentTitle(rs.prev.PI, rs.prev.Date))
 }
 
 func TestTrendAndPortfolio(t *testing.T) {
@@ -493,8 +494,8 @@ func TestTrendAndPortfolio(t *testing.T) {
 	ts := ui.top().(*trainScreen)
 	ts.tabs.SelectIndex(tabTrend)
 	assertShows(t, ui.win.Canvas(), "One finished assessment so far")
-	if len(ts.trend.chart.series) != 1+len(ui.defs.Checklists) {
-		t.Errorf("trend series: %d", len(ts.trend.chart.series))
+	if len(ts.trend.Chart().Series()) != 1+len(ui.defs.Checklists) {
+		t.Errorf("trend series: %d", len(ts.trend.Chart().Series()))
 	}
 
 	// A new train without assessments sorts last by score.
@@ -505,17 +506,17 @@ func TestTrendAndPortfolio(t *testing.T) {
 	ui.menu.portfolio.Action()
 	settle(ui)
 	p := ui.home.portfolio
-	if len(p.rows) != 3 {
-		t.Fatalf("portfolio rows: %d", len(p.rows))
+	if p.Len() != 3 {
+		t.Fatalf("portfolio rows: %d", p.Len())
 	}
 	if p.Cell(0, 0) != "Another ART" {
 		t.Errorf("portfolio sorted by name starts with %q", p.Cell(0, 0))
 	}
-	p.sortBy(4) // score, best first
+	p.SortBy(4) // score, best first
 	if p.Cell(2, 0) != "Another ART" || p.Cell(2, 4) != "–" {
 		t.Errorf("by score, last row is %q with %q", p.Cell(2, 0), p.Cell(2, 4))
 	}
-	p.sortBy(4) // reversed
+	p.SortBy(4) // reversed
 	if p.Cell(0, 0) != "Another ART" {
 		t.Errorf("by score reversed, first row is %q", p.Cell(0, 0))
 	}
@@ -584,22 +585,6 @@ func TestPlainErrors(t *testing.T) {
 	} {
 		if got := plainError(tc.err); !strings.Contains(got, tc.want) {
 			t.Errorf("plainError(%v) = %q, want it to contain %q", tc.err, got, tc.want)
-		}
-	}
-}
-
-func TestWrapWords(t *testing.T) {
-	for _, tc := range []struct {
-		in   string
-		want []string
-	}{
-		{"Cross-team coordination", []string{"Cross-team", "coordination"}},
-		{"Roles", []string{"Roles"}},
-		{"Leadership and escalation of systemic problems", []string{"Leadership and", "escalation of sys…"}},
-	} {
-		got := wrapWords(tc.in, 18, 2)
-		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
-			t.Errorf("wrapWords(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }
@@ -760,8 +745,8 @@ func TestRejectAGroupAtOnce(t *testing.T) {
 // the domain's words, the same the PDF prints.
 func TestScreensNameLikeTheReport(t *testing.T) {
 	for _, k := range []assessment.VerdictKind{assessment.Recommended, assessment.RecommendedConditions, assessment.NotRecommended, assessment.Undecided} {
-		if verdictText(k) != k.Title() {
-			t.Errorf("the screen says %q for %s, the domain %q", verdictText(k), k, k.Title())
+		if widgets.VerdictText(k) != k.Title() {
+			t.Errorf("the screen says %q for %s, the domain %q", widgets.VerdictText(k), k, k.Title())
 		}
 	}
 	for _, s := range assessment.RecommendationStatuses {

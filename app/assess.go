@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 )
 
@@ -59,7 +60,7 @@ type assessmentScreen struct {
 	where        *widget.Label
 	text         *widget.Label
 	guidance     *widget.Label
-	picker       *ratingPicker
+	picker       *widgets.RatingPicker
 	answerLine   *widget.Label
 	figureBox    *fyne.Container
 	figure       *widget.Entry
@@ -88,7 +89,7 @@ func (s *assessmentScreen) title() string {
 	if s.a == nil {
 		return "Assessment"
 	}
-	return "Assessment " + assessmentTitle(s.a.PI, s.a.Date)
+	return "Assessment " + widgets.AssessmentTitle(s.a.PI, s.a.Date)
 }
 
 func (s *assessmentScreen) content() fyne.CanvasObject { return s.root }
@@ -103,8 +104,8 @@ func (s *assessmentScreen) shown() {
 func (s *assessmentScreen) flush() { s.ui.typing.flush() }
 
 func (s *assessmentScreen) build() {
-	s.heading = headingTruncated("")
-	s.facts = truncated("")
+	s.heading = widgets.HeadingTruncated("")
+	s.facts = widgets.Truncated("")
 	s.detailsBtn = widget.NewButtonWithIcon("Details", theme.SettingsIcon(), s.editDetails)
 	resultsBtn := widget.NewButtonWithIcon("Results", theme.InfoIcon(), func() {
 		s.ui.openResults(s.trainID, s.assessmentID)
@@ -112,15 +113,15 @@ func (s *assessmentScreen) build() {
 	exportBtn := widget.NewButtonWithIcon("Export report", theme.DocumentSaveIcon(), func() {
 		s.ui.exportReportDialog(s.trainID, s.assessmentID)
 	})
-	s.finishBtn = widget.NewButtonWithIcon("Finish", theme.ConfirmIcon(), s.toggleFinished)
+	s.finishBtn = widget.NewButtonWithIcon("Finish", theme.ConfirmIcon(), s.ToggleFinished)
 	s.finishBtn.Importance = widget.HighImportance
 	s.workshopBtn = widget.NewButtonWithIcon("Run as workshop", theme.AccountIcon(), s.ui.runWorkshop)
 	header := container.NewBorder(nil, nil, nil,
 		container.NewVBox(container.NewHBox(s.detailsBtn, s.workshopBtn, resultsBtn, exportBtn, s.finishBtn)),
 		container.NewVBox(s.heading, s.facts))
-	s.bannerText = wrapped("")
-	reopen := widget.NewButtonWithIcon("Reopen", theme.DocumentCreateIcon(), s.toggleFinished)
-	s.banner = container.NewPadded(panel(container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), reopen, s.bannerText)))
+	s.bannerText = widgets.Wrapped("")
+	reopen := widget.NewButtonWithIcon("Reopen", theme.DocumentCreateIcon(), s.ToggleFinished)
+	s.banner = container.NewPadded(widgets.Panel(container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), reopen, s.bannerText)))
 	s.banner.Hide()
 
 	// Sidebar: progress, the checklists, the items of the current one, and
@@ -137,7 +138,7 @@ func (s *assessmentScreen) build() {
 		bar.TextFormatter = func() string { return "" }
 		s.checklistBtn = append(s.checklistBtn, b)
 		s.checklistBar = append(s.checklistBar, bar)
-		checklists.Add(container.NewVBox(b, container.New(&insetLayout{h: 8, v: 0}, withHeight(6, bar))))
+		checklists.Add(container.NewVBox(b, widgets.Inset(8, 0, withHeight(6, bar))))
 	}
 	s.itemList = widget.NewList(
 		func() int {
@@ -148,7 +149,7 @@ func (s *assessmentScreen) build() {
 		},
 		func() fyne.CanvasObject {
 			mark := widget.NewIcon(nil)
-			return container.NewBorder(nil, nil, mark, nil, truncated(""))
+			return container.NewBorder(nil, nil, mark, nil, widgets.Truncated(""))
 		},
 		s.updateItemRow)
 	s.itemList.OnSelected = func(id widget.ListItemID) {
@@ -156,33 +157,33 @@ func (s *assessmentScreen) build() {
 			s.goTo(s.cl, id)
 		}
 	}
-	s.liveScore = wrapped("")
-	s.liveLevel = wrapped("")
-	s.liveVerdict = wrapped("")
-	s.liveWarning = wrapped("")
+	s.liveScore = widgets.Wrapped("")
+	s.liveLevel = widgets.Wrapped("")
+	s.liveVerdict = widgets.Wrapped("")
+	s.liveWarning = widgets.Wrapped("")
 	s.liveWarning.Importance = widget.WarningImportance
 	s.liveWarning.Hide()
-	live := panel(container.NewVBox(s.liveScore, s.liveLevel, s.liveVerdict, s.liveWarning))
-	sidebar := withWidth(300, container.NewBorder(
+	live := widgets.Panel(container.NewVBox(s.liveScore, s.liveLevel, s.liveVerdict, s.liveWarning))
+	sidebar := widgets.WithWidth(300, container.NewBorder(
 		container.NewVBox(s.overallText, withHeight(8, s.overall), widget.NewSeparator(), checklists, widget.NewSeparator()),
 		live, nil, nil, s.itemList))
 
 	// The item.
-	s.where = truncated("")
+	s.where = widgets.Truncated("")
 	s.where.TextStyle.Italic = true
-	s.text = wrapped("")
+	s.text = widgets.Wrapped("")
 	s.text.TextStyle.Bold = true
 	s.text.SizeName = theme.SizeNameSubHeadingText
-	s.guidance = wrapped("")
+	s.guidance = widgets.Wrapped("")
 	s.guidance.TextStyle.Italic = true
-	s.picker = newRatingPicker()
-	s.picker.onChoose = s.setRating
-	s.picker.onMove = s.move
-	s.picker.onHelp = s.ui.showKeys
-	s.picker.onKey = s.ui.functionKey
-	s.answerLine = wrapped("")
+	s.picker = widgets.NewRatingPicker()
+	s.picker.OnChoose = s.setRating
+	s.picker.OnMove = s.Move
+	s.picker.OnHelp = s.ui.showKeys
+	s.picker.OnKey = s.ui.functionKey
+	s.answerLine = widgets.Wrapped("")
 	s.answerLine.TextStyle.Bold = true
-	keys := wrapped("Keys: 1–5 choose a level · N not applicable · D don't know · 0 clear · ↓ Tab Enter next item · ↑ previous · Ctrl+J next unanswered")
+	keys := widgets.Wrapped("Keys: 1–5 choose a level · N not applicable · D don't know · 0 clear · ↓ Tab Enter next item · ↑ previous · Ctrl+J next unanswered")
 	keys.TextStyle.Italic = true
 	keys.SizeName = theme.SizeNameCaptionText
 
@@ -198,7 +199,7 @@ func (s *assessmentScreen) build() {
 		return err
 	}
 	s.figureUnit = widget.NewLabel("")
-	s.figureBox = container.NewBorder(nil, nil, widget.NewLabel("Figure"), s.figureUnit, withWidth(120, s.figure))
+	s.figureBox = container.NewBorder(nil, nil, widget.NewLabel("Figure"), s.figureUnit, widgets.WithWidth(120, s.figure))
 
 	toPicker := func() { s.ui.win.Canvas().Focus(s.picker) }
 	s.note = newNoteEntry(toPicker)
@@ -210,15 +211,15 @@ func (s *assessmentScreen) build() {
 	s.evidence.SetPlaceHolder("Evidence: what you saw – documents, boards, metrics")
 	s.evidence.OnChanged = func(string) { s.textChanged() }
 
-	s.noteView = wrapped("")
-	s.evidenceView = wrapped("")
+	s.noteView = widgets.Wrapped("")
+	s.evidenceView = widgets.Wrapped("")
 	s.noteView.Hide()
 	s.evidenceView.Hide()
 
-	s.prevBtn = widget.NewButtonWithIcon("Previous", theme.NavigateBackIcon(), func() { s.move(-1) })
-	s.nextBtn = widget.NewButtonWithIcon("Next", theme.NavigateNextIcon(), func() { s.move(1) })
+	s.prevBtn = widget.NewButtonWithIcon("Previous", theme.NavigateBackIcon(), func() { s.Move(-1) })
+	s.nextBtn = widget.NewButtonWithIcon("Next", theme.NavigateNextIcon(), func() { s.Move(1) })
 	s.nextBtn.IconPlacement = widget.ButtonIconTrailingText
-	nextOpen := widget.NewButtonWithIcon("Next unanswered", theme.MediaSkipNextIcon(), s.nextUnanswered)
+	nextOpen := widget.NewButtonWithIcon("Next unanswered", theme.MediaSkipNextIcon(), s.NextUnanswered)
 	clNotes := widget.NewButtonWithIcon("Checklist notes", theme.DocumentIcon(), s.editChecklistNote)
 	nav := container.NewHBox(s.prevBtn, s.nextBtn, nextOpen, layout.NewSpacer(), clNotes)
 
@@ -290,13 +291,13 @@ func (s *assessmentScreen) final() bool { return s.a != nil && s.a.Status == ass
 // progress and live results.
 func (s *assessmentScreen) showAssessment() {
 	a := s.a
-	s.heading.SetText(s.train.Name + " · " + assessmentTitle(a.PI, a.Date))
-	facts := []string{statusText(a.Status)}
+	s.heading.SetText(s.train.Name + " · " + widgets.AssessmentTitle(a.PI, a.Date))
+	facts := []string{widgets.StatusText(a.Status)}
 	if a.Assessor != "" {
 		facts = append(facts, "assessed by "+a.Assessor)
 	}
 	if w := a.Workshop; w != nil {
-		facts = append(facts, "a workshop of "+plural(len(w.Participants), "participant", "participants"))
+		facts = append(facts, "a workshop of "+widgets.Plural(len(w.Participants), "participant", "participants"))
 	}
 	facts = append(facts, "checklists version "+a.ChecklistVersion)
 	s.facts.SetText(strings.Join(facts, " · "))
@@ -371,14 +372,14 @@ func (s *assessmentScreen) showProgress() {
 
 	cl := s.defs().Checklists[s.cl]
 	if cs, ok := s.results.Checklist(cl.ID); ok {
-		s.liveScore.SetText(fmt.Sprintf("%s: %s · %s", s.train.Framework.Expand(cl.Title), scoreText(cs.Score), answeredText(cs.Score)))
+		s.liveScore.SetText(fmt.Sprintf("%s: %s · %s", s.train.Framework.Expand(cl.Title), widgets.ScoreText(cs.Score), widgets.AnsweredText(cs.Score)))
 	}
 	level := "Level: not enough rated yet"
 	if s.results.Level.Number > 0 {
-		level = fmt.Sprintf("Level %d · %s · overall %s", s.results.Level.Number, s.results.Level.Name, scoreText(s.results.Overall))
+		level = fmt.Sprintf("Level %d · %s · overall %s", s.results.Level.Number, s.results.Level.Name, widgets.ScoreText(s.results.Overall))
 	}
 	s.liveLevel.SetText(level)
-	s.liveVerdict.SetText(fmt.Sprintf("%s: %s", s.train.Framework.Facilitator(), verdictText(s.results.Verdict.Kind)))
+	s.liveVerdict.SetText(fmt.Sprintf("%s: %s", s.train.Framework.Facilitator(), widgets.VerdictText(s.results.Verdict.Kind)))
 	if ws := assessment.Warnings(s.defs(), s.train, s.a); len(ws) > 0 {
 		s.liveWarning.SetText(fmt.Sprintf("Check before finishing (%d): %s", len(ws), ws[0].Text))
 		s.liveWarning.Show()
@@ -535,7 +536,7 @@ func (s *assessmentScreen) showAnswerLine() {
 	_, it := s.item()
 	ans := s.a.Answers[it.ID]
 	is, _ := s.results.Item(it.ID)
-	text := "Your answer: " + ratingText(it, ans.Rating)
+	text := "Your answer: " + widgets.RatingText(it, ans.Rating)
 	if ans.Rating == assessment.Unanswered && is.Rating.Rated() && is.Figure != nil {
 		unit := ""
 		if it.Figure != nil {
@@ -543,10 +544,10 @@ func (s *assessmentScreen) showAnswerLine() {
 		}
 		switch is.Source {
 		case assessment.FromFigure:
-			text = fmt.Sprintf("Level from your figure (%s%s): %s", fmtFigure(*is.Figure), unit, ratingText(it, is.Rating))
+			text = fmt.Sprintf("Level from your figure (%s%s): %s", fmtFigure(*is.Figure), unit, widgets.RatingText(it, is.Rating))
 		case assessment.FromRegister:
 			text = fmt.Sprintf("Level from the impediment register (%s%s): %s. Choose a level or enter a figure to override it.",
-				fmtFigure(*is.Figure), unit, ratingText(it, is.Rating))
+				fmtFigure(*is.Figure), unit, widgets.RatingText(it, is.Rating))
 		}
 	}
 	s.answerLine.SetText(text)
@@ -590,7 +591,7 @@ func (ui *UI) writeAnswer(assessmentID string, f assessment.Framework, itemID st
 		ans.Figure = &v
 	}
 	if it, _ := ui.defs.Item(itemID); it != nil {
-		what += " " + prep + " “" + truncateText(f.Expand(it.Text), 60) + "”"
+		what += " " + prep + " “" + widgets.TruncateText(f.Expand(it.Text), 60) + "”"
 	}
 	ui.write(what, func(ctx context.Context) error {
 		return ui.store.SetAnswer(ctx, assessmentID, ans)
@@ -689,7 +690,7 @@ func step(d *assessment.Definitions, cl, it, delta int) (int, int, bool) {
 }
 
 // move goes to the next (+1) or previous (-1) item, across checklists.
-func (s *assessmentScreen) move(delta int) {
+func (s *assessmentScreen) Move(delta int) {
 	if s.a == nil {
 		return
 	}
@@ -725,7 +726,7 @@ func (s *assessmentScreen) findUnanswered(cl, it int) (int, int, bool) {
 }
 
 // nextUnanswered jumps to the next item without an answer.
-func (s *assessmentScreen) nextUnanswered() {
+func (s *assessmentScreen) NextUnanswered() {
 	if s.a == nil {
 		return
 	}
@@ -736,9 +737,9 @@ func (s *assessmentScreen) nextUnanswered() {
 	s.answerLine.SetText("Every item has an answer. Finish the assessment when you are ready, or look at the results.")
 }
 
-// toggleFinished finishes a draft, or reopens a finished assessment, after
+// ToggleFinished finishes a draft, or reopens a finished assessment, after
 // asking.
-func (s *assessmentScreen) toggleFinished() {
+func (s *assessmentScreen) ToggleFinished() {
 	if s.a == nil {
 		return
 	}
@@ -841,11 +842,15 @@ func orDash(s string) string {
 	return s
 }
 
-// truncateText shortens s to n runes with an ellipsis.
-func truncateText(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
+// ShownAssessment is the assessment whose checklists these are.
+func (s *assessmentScreen) ShownAssessment() (trainID, assessmentID string, a *assessment.Assessment) {
+	return s.trainID, s.assessmentID, s.a
 }
+
+// The menu entries the checklists answer to.
+var _ interface {
+	assessmentShower
+	itemMover
+	unansweredFinder
+	finisher
+} = (*assessmentScreen)(nil)

@@ -2,8 +2,8 @@ package app
 
 import (
 	"fmt"
-	"fyne.io/fyne/v2"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 )

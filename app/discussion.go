@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 )
 
@@ -30,16 +31,16 @@ var discussionColumns = []float32{14, 18, 10, 8, 50}
 
 func newDiscussionView(ws *workshopScreen) *discussionView {
 	d := &discussionView{ws: ws}
-	d.intro = wrapped("The items whose votes are revealed, the most divided first. Talk about the marked ones before you record a consensus; click an item to go to it.")
-	d.empty = wrapped("No item is revealed yet. Reveal the votes on an item and it appears here.")
+	d.intro = widgets.Wrapped("The items whose votes are revealed, the most divided first. Talk about the marked ones before you record a consensus; click an item to go to it.")
+	d.empty = widgets.Wrapped("No item is revealed yet. Reveal the votes on an item and it appears here.")
 	d.list = widget.NewList(
 		func() int { return len(d.spreads) },
 		func() fyne.CanvasObject {
 			flag := widget.NewLabel("")
 			flag.TextStyle.Bold = true
 			flag.Importance = widget.DangerImportance
-			return row(discussionColumns, container.NewBorder(nil, nil, widget.NewIcon(nil), nil, flag),
-				truncated(""), truncated(""), truncated(""), truncated(""))
+			return widgets.Row(discussionColumns, container.NewBorder(nil, nil, widget.NewIcon(nil), nil, flag),
+				widgets.Truncated(""), widgets.Truncated(""), widgets.Truncated(""), widgets.Truncated(""))
 		},
 		d.updateRow)
 	d.list.OnSelected = func(id widget.ListItemID) {
@@ -48,7 +49,7 @@ func newDiscussionView(ws *workshopScreen) *discussionView {
 			d.ws.goToItem(d.spreads[id].ItemID)
 		}
 	}
-	head := row(discussionColumns, columnHead(""), columnHead("Disagreement"), columnHead("Median"), columnHead("Votes"), columnHead("Item"))
+	head := widgets.Row(discussionColumns, widgets.ColumnHead(""), widgets.ColumnHead("Disagreement"), widgets.ColumnHead("Median"), widgets.ColumnHead("Votes"), widgets.ColumnHead("Item"))
 	d.root = container.NewBorder(container.NewPadded(container.NewVBox(d.intro, head, widget.NewSeparator())), nil, nil, nil,
 		container.NewStack(d.list, container.NewPadded(container.NewVBox(d.empty))))
 	return d
@@ -98,7 +99,7 @@ func (d *discussionView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	cells[1].(*widget.Label).SetText(fmt.Sprintf("%.2f · %s", sp.Disagreement, shortDisagreement(sp.Disagreement)))
 	median := "–"
 	if sp.Rated() > 0 {
-		median = medianText(sp.Median)
+		median = widgets.MedianText(sp.Median)
 	}
 	cells[2].(*widget.Label).SetText(median)
 	cells[3].(*widget.Label).SetText(fmt.Sprint(len(sp.Votes)))
@@ -131,7 +132,7 @@ type workshopSummary struct {
 
 func newWorkshopSummary(ws *workshopScreen) *workshopSummary {
 	s := &workshopSummary{ws: ws}
-	s.facts = wrapped("")
+	s.facts = widgets.Wrapped("")
 	s.body = container.NewVBox()
 	s.root = container.NewVScroll(container.NewPadded(container.NewVBox(s.facts, s.body)))
 	return s
@@ -161,19 +162,19 @@ func (s *workshopSummary) set() {
 		}
 	}
 	s.facts.SetText(fmt.Sprintf("%d of %d items revealed, %s · a consensus recorded on %d of them · your own observation on %s.",
-		len(spreads), total, plural(flagged, "flagged for discussion", "flagged for discussion"),
-		consensus, plural(len(w.Observed), "item", "items")))
+		len(spreads), total, widgets.Plural(flagged, "flagged for discussion", "flagged for discussion"),
+		consensus, widgets.Plural(len(w.Observed), "item", "items")))
 
 	gaps, per := assessment.ObservationGaps(defs, a)
 	table, lines := observationTable(defs, fw, per)
 	s.checklistGaps = lines
 	objs := []fyne.CanvasObject{
-		sectionTitle("The room against your observation, per checklist"),
+		widgets.SectionTitle("The room against your observation, per checklist"),
 		table,
-		caption("Each checklist is scored twice on the items that have both a consensus and your observation, so both scores rest on the same items: " +
+		widgets.Caption("Each checklist is scored twice on the items that have both a consensus and your observation, so both scores rest on the same items: " +
 			"once from the room's consensus, once from what you observed. A positive gap means the room rates itself higher than you saw."),
 		widget.NewSeparator(),
-		sectionTitle("Items where the room and you differ"),
+		widgets.SectionTitle("Items where the room and you differ"),
 	}
 	sort.SliceStable(gaps, func(i, j int) bool { return abs(gaps[i].Gap) > abs(gaps[j].Gap) })
 	shown := 0
@@ -183,17 +184,17 @@ func (s *workshopSummary) set() {
 		}
 		shown++
 		itemID := g.ItemID
-		b := widget.NewButton(fmt.Sprintf("%s   %s   (consensus %d, observed %d)", signedLevels(g.Gap),
-			truncateText(itemTitle(defs, fw, g.ItemID), 90), g.Consensus, g.Observed), func() { ws.goToItem(itemID) })
+		b := widget.NewButton(fmt.Sprintf("%s   %s   (consensus %d, observed %d)", widgets.SignedLevels(g.Gap),
+			widgets.TruncateText(itemTitle(defs, fw, g.ItemID), 90), g.Consensus, g.Observed), func() { ws.goToItem(itemID) })
 		b.Alignment = widget.ButtonAlignLeading
 		b.Importance = widget.LowImportance
 		objs = append(objs, b)
 	}
 	if shown == 0 {
 		if len(gaps) == 0 {
-			objs = append(objs, wrapped("No item has both a consensus and your observation yet."))
+			objs = append(objs, widgets.Wrapped("No item has both a consensus and your observation yet."))
 		} else {
-			objs = append(objs, wrapped(fmt.Sprintf("None: on all %s with both, the room's consensus matches what you observed.", plural(len(gaps), "item", "items"))))
+			objs = append(objs, widgets.Wrapped(fmt.Sprintf("None: on all %s with both, the room's consensus matches what you observed.", widgets.Plural(len(gaps), "item", "items"))))
 		}
 	}
 	s.body.Objects = objs
@@ -205,8 +206,8 @@ func (s *workshopSummary) set() {
 // the gap, and returns each row's text too.
 func observationTable(defs *assessment.Definitions, fw assessment.Framework, per []assessment.ChecklistObservation) (fyne.CanvasObject, []string) {
 	cols := []float32{36, 16, 16, 16, 16}
-	box := container.NewVBox(row(cols, columnHead("Checklist"), columnHead("Items compared"),
-		columnHead("Room's consensus"), columnHead("Your observation"), columnHead("Gap")))
+	box := container.NewVBox(widgets.Row(cols, widgets.ColumnHead("Checklist"), widgets.ColumnHead("Items compared"),
+		widgets.ColumnHead("Room's consensus"), widgets.ColumnHead("Your observation"), widgets.ColumnHead("Gap")))
 	var lines []string
 	for _, co := range per {
 		title := co.ChecklistID
@@ -215,26 +216,15 @@ func observationTable(defs *assessment.Definitions, fw assessment.Framework, per
 		}
 		gap := "–"
 		if co.Self.Known() && co.Observed.Known() {
-			gap = signed(co.Gap)
+			gap = widgets.Signed(co.Gap)
 		}
-		g := truncated(gap)
+		g := widgets.Truncated(gap)
 		g.TextStyle.Bold = true
-		box.Add(row(cols, truncated(title), truncated(fmt.Sprint(co.Self.Rated)),
-			truncated(scoreText(co.Self)), truncated(scoreText(co.Observed)), g))
-		lines = append(lines, fmt.Sprintf("%s: consensus %s, observed %s, gap %s", title, scoreText(co.Self), scoreText(co.Observed), gap))
+		box.Add(widgets.Row(cols, widgets.Truncated(title), widgets.Truncated(fmt.Sprint(co.Self.Rated)),
+			widgets.Truncated(widgets.ScoreText(co.Self)), widgets.Truncated(widgets.ScoreText(co.Observed)), g))
+		lines = append(lines, fmt.Sprintf("%s: consensus %s, observed %s, gap %s", title, widgets.ScoreText(co.Self), widgets.ScoreText(co.Observed), gap))
 	}
 	return box, lines
-}
-
-// signedLevels writes a gap in levels with its sign.
-func signedLevels(d int) string {
-	switch {
-	case d > 0:
-		return fmt.Sprintf("+%d", d)
-	case d < 0:
-		return fmt.Sprintf("−%d", -d)
-	}
-	return "0"
 }
 
 func abs(n int) int {
@@ -242,12 +232,4 @@ func abs(n int) int {
 		return -n
 	}
 	return n
-}
-
-// caption is a small italic note under a section.
-func caption(text string) *widget.Label {
-	l := wrapped(text)
-	l.TextStyle.Italic = true
-	l.SizeName = theme.SizeNameCaptionText
-	return l
 }

@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/assessment/report"
 )
@@ -89,7 +90,7 @@ func (ui *UI) readReportInput(ctx context.Context, trainID, assessmentID string)
 	if in.Assessment.PI != "" {
 		name += " " + in.Assessment.PI
 	} else {
-		name += " " + in.Assessment.Date.Format(dateInput)
+		name += " " + in.Assessment.Date.Format(widgets.DateInput)
 	}
 	return reportInput{in: in, name: fileName(name)}, nil
 }
@@ -177,7 +178,7 @@ func (ui *UI) fileWritten(title string, uri fyne.URI, warnings []string) {
 	if len(warnings) > 0 {
 		text += "\n\nNote:\n• " + strings.Join(warnings, "\n• ")
 	}
-	msg := wrapped(text)
+	msg := widgets.Wrapped(text)
 	open := widget.NewButton("Open", func() { ui.openURI(uri) })
 	open.Importance = widget.HighImportance
 	folder := widget.NewButton("Show folder", func() {
@@ -328,7 +329,7 @@ func (ui *UI) importBundle(r io.ReadCloser) {
 			ui.showError("Nothing was imported", err)
 			return
 		}
-		d := dialog.NewCustom("Bundle imported", "Close", wrapped(strings.TrimSpace(summary)), ui.win)
+		d := dialog.NewCustom("Bundle imported", "Close", widgets.Wrapped(strings.TrimSpace(summary)), ui.win)
 		d.Resize(fyne.NewSize(520, 0))
 		d.Show()
 		ui.home.reload()

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 )
 
@@ -20,14 +21,14 @@ func (rs *resultsScreen) followUpsSection() fyne.CanvasObject {
 	r := rs.results
 	fw := rs.train.Framework
 	rs.followUpCards = rs.followUpCards[:0]
-	box := container.NewVBox(sectionTitle(fw.Expand("Since last {pi}")),
-		wrapped(fmt.Sprintf("%s Follow-through %.0f%%.", r.FollowThrough.Line(fw), 100*r.FollowThrough.Rate)))
+	box := container.NewVBox(widgets.SectionTitle(fw.Expand("Since last {pi}")),
+		widgets.Wrapped(fmt.Sprintf("%s Follow-through %.0f%%.", r.FollowThrough.Line(fw), 100*r.FollowThrough.Rate)))
 	for _, fr := range r.FollowUps {
 		c := rs.newFollowUpCard(fr)
 		rs.followUpCards = append(rs.followUpCards, c)
 		box.Add(c.box)
 	}
-	return panel(box)
+	return widgets.Panel(box)
 }
 
 // followUpCard is one follow-up on screen.
@@ -49,12 +50,12 @@ func (rs *resultsScreen) newFollowUpCard(fr assessment.FollowUpResult) *followUp
 	if fr.Reason != "" {
 		stateText += " (dropped because: " + fr.Reason + ")"
 	}
-	c.state = wrapped("The coach says: " + stateText)
+	c.state = widgets.Wrapped("The coach says: " + stateText)
 	data := "The data cannot decide this criterion; it is yours to judge."
 	if fr.Met != nil {
 		data = map[bool]string{true: "Met by the data. ", false: "Not met by the data. "}[*fr.Met] + fr.Evidence
 	}
-	c.data = wrapped(data)
+	c.data = widgets.Wrapped(data)
 	c.data.TextStyle.Italic = true
 	when := fmt.Sprintf("Agreed in %s, due by %s", orDash(fr.RaisedPI), orDash(fr.TargetPI))
 	switch {
@@ -65,11 +66,11 @@ func (rs *resultsScreen) newFollowUpCard(fr assessment.FollowUpResult) *followUp
 	case fr.Closed:
 		when += " · closed"
 	}
-	meta := truncated(when + " · Owner: " + fr.Owner.Title(fw))
+	meta := widgets.Truncated(when + " · Owner: " + fr.Owner.Title(fw))
 	if fr.OverduePIs > 0 && !fr.Closed {
 		meta.Importance = widget.WarningImportance
 	}
-	finding := wrapped(fr.Finding)
+	finding := widgets.Wrapped(fr.Finding)
 	finding.TextStyle.Bold = true
 	btns := container.NewHBox()
 	for i, st := range assessment.FollowUpStates {
@@ -83,7 +84,7 @@ func (rs *resultsScreen) newFollowUpCard(fr assessment.FollowUpResult) *followUp
 	if rs.final() {
 		btns.Hide()
 	}
-	c.box = container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, nil, btns, meta), finding, wrapped(fr.Action), c.data, c.state)
+	c.box = container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, nil, btns, meta), finding, widgets.Wrapped(fr.Action), c.data, c.state)
 	return c
 }
 

@@ -2,14 +2,12 @@ package app
 
 import (
 	"context"
-	"image/png"
 	"os"
 	"path/filepath"
-
-	"fyne.io/fyne/v2"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/trainscope/trainscope/assessment"
@@ -80,17 +78,5 @@ func TestFollowUpsOnTheResultsScreen(t *testing.T) {
 	}
 	if !strings.Contains(rs.results.FollowThrough.Sentence(assessment.SAFe), "1 dropped") {
 		t.Errorf("figures on screen: %s", rs.results.FollowThrough.Sentence(assessment.SAFe))
-	}
-}
-
-func writeScreenshot(t *testing.T, c fyne.Canvas, path string) {
-	t.Helper()
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o644)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if err := png.Encode(f, c.Capture()); err != nil {
-		t.Fatal(err)
 	}
 }

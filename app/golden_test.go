@@ -11,17 +11,20 @@ package app
 
 import (
 	"context"
+	"image"
 	"math"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"github.com/trainscope/trainscope/app/widgets"
 )
 
 func TestGoldenRadar(t *testing.T) {
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(trainscopeTheme{})
-	chart := newRadarChart()
+	chart := widgets.NewRadarChart()
 	w := test.NewTempWindow(t, chart)
 	w.SetPadded(false)
 	w.Resize(fyne.NewSize(520, 400))
@@ -43,4 +46,62 @@ func TestGoldenResults(t *testing.T) {
 	ui.openResults(recent[0].TrainID, recent[0].ID)
 	settle(ui)
 	assertGolden(t, "results.png", ui.win.Canvas().Capture())
+}
+
+// goldenChecklist is a fresh assessment's checklist at its first item.
+func goldenChecklist(t *testing.T) *UI {
+	ui, _ := newTestUI(t)
+	startAssessment(t, ui, "Ορίζων ART")
+	return ui
+}
+
+// goldenRoster is the sample train's roster, with its role gaps.
+func goldenRoster(t *testing.T) *UI {
+	ui, store := newTestUI(t, withSample)
+	trains, err := store.Trains(context.Background())
+	if err != nil || len(trains) == 0 {
+		t.Fatalf("trains: %v %v", trains, err)
+	}
+	ui.openTrain(trains[0].Train.ID)
+	settle(ui)
+	ui.top().(*trainScreen).tabs.SelectIndex(tabRoster)
+	settle(ui)
+	return ui
+}
+
+// goldenWorkshop is a workshop with three people in the room, two of whom
+// have voted on the first item.
+func goldenWorkshop(t *testing.T) *UI {
+	ui, _ := newTestUI(t)
+	ws := startWorkshop(t, ui, "Workshop ART", false)
+	addParticipant(t, ui, ws, "Ana Souza", "Scrum Master")
+	addParticipant(t, ui, ws, "Björn Åström", "Product Owner")
+	addParticipant(t, ui, ws, "Chen Wei", "Developer")
+	test.Tap(ws.picker.Choices()[1])
+	settle(ui)
+	test.Tap(ws.picker.Choices()[3])
+	settle(ui)
+	return ui
+}
+
+// laidOut is the window's picture once every container has been laid out
+// again at size: the test driver lays out on resize, not when content
+// changes under a container, as a real window does on its next frame.
+func laidOut(ui *UI, size fyne.Size) image.Image {
+	ui.win.Resize(size.AddWidthHeight(1, 1))
+	ui.win.Resize(size)
+	settle(ui)
+	return ui.win.Canvas().Capture()
+}
+
+func TestGoldenChecklist(t *testing.T) {
+	assertGolden(t, "checklist.png", laidOut(goldenChecklist(t), defaultWindowSize))
+}
+
+func TestGoldenRoster(t *testing.T) {
+	assertGolden(t, "roster.png", laidOut(goldenRoster(t), defaultWindowSize))
+}
+
+func TestGoldenWorkshop(t *testing.T) {
+	assertGolden(t, "workshop.png", laidOut(goldenWorkshop(t), defaultWindowSize))
 }

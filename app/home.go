@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/trainscope/trainscope/app/home"
+	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/data"
 )
@@ -37,7 +39,7 @@ type homeScreen struct {
 	recentList *widget.List
 	noRecent   *widget.Label
 	tabs       *container.AppTabs
-	portfolio  *portfolioView
+	portfolio  *home.Portfolio
 	root       fyne.CanvasObject
 }
 
@@ -64,16 +66,16 @@ func (h *homeScreen) build() {
 	newTrain.Importance = widget.HighImportance
 	h.count = widget.NewLabel("")
 
-	header := row(trainColumns,
-		columnHead("Train"), columnHead("Framework"), columnHead("Latest assessment"),
-		columnHead("Level"), columnHead("Score"), columnHead("Assessments"))
+	header := widgets.Row(trainColumns,
+		widgets.ColumnHead("Train"), widgets.ColumnHead("Framework"), widgets.ColumnHead("Latest assessment"),
+		widgets.ColumnHead("Level"), widgets.ColumnHead("Score"), widgets.ColumnHead("Assessments"))
 
 	h.list = widget.NewList(
 		func() int { return len(h.shown) },
 		func() fyne.CanvasObject {
-			name := truncated("")
+			name := widgets.Truncated("")
 			name.TextStyle.Bold = true
-			return row(trainColumns, name, truncated(""), truncated(""), truncated(""), truncated(""), truncated(""))
+			return widgets.Row(trainColumns, name, widgets.Truncated(""), widgets.Truncated(""), widgets.Truncated(""), widgets.Truncated(""), widgets.Truncated(""))
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id >= len(h.shown) {
@@ -85,12 +87,12 @@ func (h *homeScreen) build() {
 			cells[1].(*widget.Label).SetText(string(t.Train.Framework))
 			latest, level, score := "none yet", "–", "–"
 			if t.Latest != nil {
-				latest = assessmentTitle(t.Latest.PI, t.Latest.Date)
+				latest = widgets.AssessmentTitle(t.Latest.PI, t.Latest.Date)
 				if t.Latest.Status == assessment.Draft {
 					latest += " (draft)"
 				}
-				level = summaryLevel(t.Latest.Summary)
-				score = summaryScore(t.Latest.Summary)
+				level = widgets.SummaryLevel(t.Latest.Summary)
+				score = widgets.SummaryScore(t.Latest.Summary)
 			}
 			cells[2].(*widget.Label).SetText(latest)
 			cells[3].(*widget.Label).SetText(level)
@@ -107,14 +109,14 @@ func (h *homeScreen) build() {
 	sampleBtn := widget.NewButtonWithIcon("Add the sample train", theme.DocumentCreateIcon(), h.ui.addSample)
 	sampleBtn.Importance = widget.HighImportance
 	newBtn := widget.NewButtonWithIcon("New train", theme.ContentAddIcon(), h.ui.newTrainDialog)
-	intro := wrapped("Trainscope helps you assess how mature an Agile Release Train is: whether it " +
+	intro := widgets.Wrapped("Trainscope helps you assess how mature an Agile Release Train is: whether it " +
 		"should have a scaled facilitator, how well its roles are covered, how its impediments flow, " +
 		"and what the LACE should do next.\n\nStart with your own train, or explore with the sample: " +
 		"a SAFe train of eight teams with a few roster gaps, an aging impediment register and one " +
 		"finished assessment.")
 	intro.Alignment = fyne.TextAlignCenter
-	h.empty = container.NewCenter(withWidth(560, container.NewVBox(
-		container.NewCenter(heading("No trains yet")),
+	h.empty = container.NewCenter(widgets.WithWidth(560, container.NewVBox(
+		container.NewCenter(widgets.Heading("No trains yet")),
 		intro,
 		container.NewCenter(container.NewHBox(sampleBtn, newBtn)),
 	)))
@@ -128,9 +130,9 @@ func (h *homeScreen) build() {
 	h.recentList = widget.NewList(
 		func() int { return len(h.recent) },
 		func() fyne.CanvasObject {
-			name := truncated("")
+			name := widgets.Truncated("")
 			name.TextStyle.Bold = true
-			return container.NewVBox(name, truncated(""))
+			return container.NewVBox(name, widgets.Truncated(""))
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id >= len(h.recent) {
@@ -139,9 +141,9 @@ func (h *homeScreen) build() {
 			r := h.recent[id]
 			cells := o.(*fyne.Container).Objects
 			cells[0].(*widget.Label).SetText(r.TrainName)
-			line := assessmentTitle(r.PI, r.Date) + " · " + statusText(r.Status)
+			line := widgets.AssessmentTitle(r.PI, r.Date) + " · " + widgets.StatusText(r.Status)
 			if r.Summary.Known {
-				line += " · score " + summaryScore(r.Summary)
+				line += " · score " + widgets.SummaryScore(r.Summary)
 			}
 			cells[1].(*widget.Label).SetText(line)
 		})
@@ -157,33 +159,25 @@ func (h *homeScreen) build() {
 			h.ui.openAssessment(r.TrainID, r.ID)
 		}
 	}
-	h.noRecent = wrapped("Assessments you work on appear here, newest first.")
+	h.noRecent = widgets.Wrapped("Assessments you work on appear here, newest first.")
 	recentPanel := container.NewBorder(
-		container.NewVBox(subheading("Recent assessments"), widget.NewSeparator()), nil, nil, nil,
+		container.NewVBox(widgets.Subheading("Recent assessments"), widget.NewSeparator()), nil, nil, nil,
 		container.NewStack(h.recentList, container.NewVBox(h.noRecent)))
 	// The coach can widen either side; the trains get most of the room.
 	split := container.NewHSplit(trainsTab, recentPanel)
 	split.Offset = 0.74
 
-	h.portfolio = newPortfolioView(h.ui)
+	h.portfolio = home.NewPortfolio(h.ui)
 	h.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Trains", theme.ListIcon(), split),
-		container.NewTabItemWithIcon("Portfolio", theme.GridIcon(), h.portfolio.content()),
+		container.NewTabItemWithIcon("Portfolio", theme.GridIcon(), h.portfolio.Content()),
 	)
 	h.tabs.OnSelected = func(*container.TabItem) { h.ui.menu.update() }
 
-	top := container.NewBorder(nil, nil, heading("Your trains"),
+	top := container.NewBorder(nil, nil, widgets.Heading("Your trains"),
 		container.NewHBox(h.count, newTrain),
-		withWidth(300, h.search))
+		widgets.WithWidth(300, h.search))
 	h.root = container.NewBorder(container.NewPadded(top), nil, nil, nil, h.tabs)
-}
-
-// columnHead is the bold label over a column.
-func columnHead(text string) *widget.Label {
-	l := truncated(text)
-	l.TextStyle.Bold = true
-	l.Importance = widget.MediumImportance
-	return l
 }
 
 // load reads the trains and recent assessments, then calls then (if not nil)
@@ -207,7 +201,7 @@ func (h *homeScreen) load(then func()) {
 		return d, err
 	}, func(d homeData) {
 		h.trains, h.recent, h.loaded = d.trains, d.recent, true
-		h.portfolio.set(d.portfolio)
+		h.portfolio.Set(d.portfolio)
 		h.filter()
 		h.recentList.Refresh()
 		if len(h.recent) == 0 {
@@ -243,7 +237,7 @@ func (h *homeScreen) filter() {
 		h.listArea.Objects = []fyne.CanvasObject{container.NewVBox(layout.NewSpacer(), h.noMatch)}
 	default:
 		if q == "" {
-			h.count.SetText(plural(len(h.trains), "train", "trains"))
+			h.count.SetText(widgets.Plural(len(h.trains), "train", "trains"))
 		} else {
 			h.count.SetText(fmt.Sprintf("%d of %d trains", len(h.shown), len(h.trains)))
 		}
@@ -271,14 +265,6 @@ func (h *homeScreen) focusSearch() {
 }
 
 func (h *homeScreen) showPortfolio() { h.tabs.SelectIndex(1) }
-
-// plural writes a count with the right noun.
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
 
 // trainForm is the form for a new train or a train's details.
 type trainForm struct {

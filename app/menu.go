@@ -1,13 +1,15 @@
 package app
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
-	"strings"
 
+	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/data"
 )
@@ -82,23 +84,23 @@ func newMainMenu(ui *UI) *mainMenu {
 	})
 
 	m.newAssessment = item("New assessment…", ctrlShift(fyne.KeyN), func() {
-		if ts, ok := current[*trainScreen](ui); ok {
-			ts.newAssessmentDialog()
+		if s, ok := current[assessmentStarter](ui); ok {
+			s.NewAssessmentDialog()
 		}
 	})
 	m.nextUnanswered = item("Next unanswered item", ctrl(fyne.KeyJ), func() {
-		if as, ok := ui.top().(*assessmentScreen); ok {
-			as.nextUnanswered()
+		if s, ok := ui.top().(unansweredFinder); ok {
+			s.NextUnanswered()
 		}
 	})
 	m.prevItem = item("Previous item", ctrl(fyne.KeyUp), func() {
 		if s, ok := ui.top().(itemMover); ok {
-			s.move(-1)
+			s.Move(-1)
 		}
 	})
 	m.nextItem = item("Next item", ctrl(fyne.KeyDown), func() {
 		if s, ok := ui.top().(itemMover); ok {
-			s.move(1)
+			s.Move(1)
 		}
 	})
 	m.results = item("Results", ctrl(fyne.KeyR), func() {
@@ -107,16 +109,16 @@ func newMainMenu(ui *UI) *mainMenu {
 		}
 	})
 	m.finish = item("Finish or reopen…", nil, func() {
-		if as, ok := ui.top().(*assessmentScreen); ok {
-			as.toggleFinished()
+		if s, ok := ui.top().(finisher); ok {
+			s.ToggleFinished()
 		}
 	})
 	m.workshop = item("Workshop…", ctrlShift(fyne.KeyW), ui.runWorkshop)
 	// F5 works too where the keys are free (the levels, or nothing
 	// focused); a shortcut with a modifier works from a notes field as well.
 	m.present = item("Presentation view", ctrlShift(fyne.KeyF), func() {
-		if ws, ok := ui.top().(*workshopScreen); ok {
-			ws.present()
+		if s, ok := ui.top().(presenter); ok {
+			s.Present()
 		}
 	})
 
@@ -161,9 +163,9 @@ func (m *mainMenu) update() {
 	if len(m.ui.stack) == 0 {
 		return
 	}
-	_, onTrain := current[*trainScreen](m.ui)
-	_, inAssessment := m.ui.top().(*assessmentScreen)
-	_, inWorkshop := m.ui.top().(*workshopScreen)
+	_, onTrain := current[assessmentStarter](m.ui)
+	_, inAssessment := m.ui.top().(finisher)
+	_, inWorkshop := m.ui.top().(presenter)
 	_, _, hasAssessment := m.ui.currentAssessment()
 	set := func(i *fyne.MenuItem, enabled bool) { i.Disabled = !enabled }
 	set(m.back, len(m.ui.stack) > 1)
@@ -181,38 +183,52 @@ func (m *mainMenu) update() {
 	m.menu.Refresh()
 }
 
-// currentAssessment is the assessment on screen, from its checklists or its
-// results.
+// The menu asks the screen on top what it can do, not what it is: each
+// interface is one thing a menu entry needs, and a screen in any package
+// offers it by having the method.
+type (
+	// assessmentShower is a screen of one assessment: its checklists,
+	// results or workshop. a is nil until the assessment has been read.
+	assessmentShower interface {
+		ShownAssessment() (trainID, assessmentID string, a *assessment.Assessment)
+	}
+	// assessmentStarter is a train's screen, which starts assessments.
+	assessmentStarter interface{ NewAssessmentDialog() }
+	// itemMover goes through the items one at a time.
+	itemMover interface{ Move(delta int) }
+	// unansweredFinder jumps to the next item not yet answered.
+	unansweredFinder interface{ NextUnanswered() }
+	// finisher finishes an assessment, or reopens a finished one.
+	finisher interface{ ToggleFinished() }
+	// presenter shows the room a presentation view.
+	presenter interface{ Present() }
+	// voteShower brings a workshop's voting to the front.
+	voteShower interface{ ShowVoting() }
+)
+
+// currentAssessment is the assessment on screen, from its checklists, its
+// results or its workshop.
 func (ui *UI) currentAssessment() (trainID, assessmentID string, ok bool) {
-	switch s := ui.top().(type) {
-	case *assessmentScreen:
-		return s.trainID, s.assessmentID, true
-	case *resultsScreen:
-		return s.trainID, s.assessmentID, true
-	case *workshopScreen:
-		return s.trainID, s.assessmentID, true
+	if s, ok := ui.top().(assessmentShower); ok {
+		trainID, assessmentID, _ = s.ShownAssessment()
+		return trainID, assessmentID, true
 	}
 	return "", "", false
 }
 
-// itemMover is a screen that goes through the items one at a time.
-type itemMover interface{ move(delta int) }
-
 // runWorkshop opens the workshop of the assessment on screen, or offers to
 // run a draft as one.
 func (ui *UI) runWorkshop() {
-	var a *assessment.Assessment
-	switch s := ui.top().(type) {
-	case *workshopScreen:
-		s.tabs.SelectIndex(tabVoting)
+	if s, ok := ui.top().(voteShower); ok {
+		s.ShowVoting()
 		return
-	case *assessmentScreen:
-		a = s.a
-	case *resultsScreen:
-		a = s.a
 	}
-	tID, aID, ok := ui.currentAssessment()
-	if !ok || a == nil {
+	s, ok := ui.top().(assessmentShower)
+	if !ok {
+		return
+	}
+	tID, aID, a := s.ShownAssessment()
+	if a == nil {
 		return
 	}
 	switch {
@@ -258,7 +274,7 @@ func (ui *UI) showKeys() {
 	for _, k := range keyHelp {
 		key := widget.NewLabel(k[0])
 		key.TextStyle.Monospace = true
-		rows = append(rows, row([]float32{32, 68}, key, wrapped(k[1])))
+		rows = append(rows, widgets.Row([]float32{32, 68}, key, widgets.Wrapped(k[1])))
 	}
 	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewVScroll(container.NewVBox(rows...)), ui.win)
 	ui.answerKeys(d, d.Dismiss)
@@ -354,7 +370,7 @@ func tableCells(line string) []string {
 }
 
 func (ui *UI) showAbout() {
-	text := wrapped("Trainscope helps agile coaches assess how mature an Agile Release Train is, " +
+	text := widgets.Wrapped("Trainscope helps agile coaches assess how mature an Agile Release Train is, " +
 		"and report with recommendations to the LACE and leadership.\n\n" +
 		"Everything stays on this computer unless you export it.\nDatabase: " + ui.store.Path() +
 		"\nChecklists: version " + ui.defs.Version)

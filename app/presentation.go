@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 )
 
@@ -33,7 +34,7 @@ type presentationView struct {
 	voted     *widget.Label
 	waiting   *widget.Label
 	revealBox *fyne.Container
-	chart     *distributionChart
+	chart     *widgets.DistributionChart
 	median    *widget.Label
 	disagree  *widget.Label
 	flag      *fyne.Container
@@ -74,9 +75,9 @@ func newPresentationView(ws *workshopScreen) *presentationView {
 	p.win = ws.ui.app.NewWindow("Trainscope – workshop presentation")
 	p.win.SetIcon(ws.ui.app.Icon())
 
-	p.where = truncated("")
+	p.where = widgets.Truncated("")
 	p.where.Importance = widget.HighImportance
-	p.text = wrapped("")
+	p.text = widgets.Wrapped("")
 	p.text.SizeName = theme.SizeNameHeadingText
 	p.text.TextStyle.Bold = true
 	p.phase = widget.NewLabel("")
@@ -84,23 +85,23 @@ func newPresentationView(ws *workshopScreen) *presentationView {
 	p.phase.TextStyle.Bold = true
 
 	p.levels = container.NewVBox()
-	p.voted = wrapped("")
-	p.waiting = wrapped("")
+	p.voted = widgets.Wrapped("")
+	p.waiting = widgets.Wrapped("")
 	p.waiting.TextStyle.Bold = true
 	p.votingBox = container.NewVBox(p.levels, widget.NewSeparator(), p.voted, p.waiting)
 
-	p.chart = newDistributionChart()
-	p.median = wrapped("")
+	p.chart = widgets.NewDistributionChart()
+	p.median = widgets.Wrapped("")
 	p.median.TextStyle.Bold = true
-	p.disagree = wrapped("")
+	p.disagree = widgets.Wrapped("")
 	flag := widget.NewLabel("Strong disagreement — discuss")
 	flag.TextStyle.Bold = true
 	flag.Importance = widget.DangerImportance
 	p.flag = container.NewHBox(widget.NewIcon(theme.NewErrorThemedResource(theme.WarningIcon())), flag)
-	p.consensus = wrapped("")
+	p.consensus = widgets.Wrapped("")
 	p.consensus.TextStyle.Bold = true
 	p.consensus.Importance = widget.HighImportance
-	p.revealBox = container.NewVBox(row([]float32{58, 42}, p.chart,
+	p.revealBox = container.NewVBox(widgets.Row([]float32{58, 42}, p.chart,
 		container.NewVBox(p.median, p.disagree, p.flag, p.consensus)))
 
 	p.fullBtn = widget.NewButtonWithIcon("Full screen", theme.ViewFullScreenIcon(), p.toggleFullScreen)
@@ -113,7 +114,7 @@ func newPresentationView(ws *workshopScreen) *presentationView {
 		container.NewVBox(p.where, p.text, p.phase),
 		container.NewVBox(widget.NewSeparator(), footer), nil, nil,
 		container.NewVScroll(container.NewVBox(p.votingBox, p.revealBox)))
-	p.body = container.NewThemeOverride(container.New(&insetLayout{h: 24, v: 12}, page), presentationTheme{})
+	p.body = container.NewThemeOverride(widgets.Inset(24, 12, page), presentationTheme{})
 	p.win.SetContent(p.body)
 	p.win.Resize(presentationSize)
 	p.win.Canvas().SetOnTypedKey(p.typedKey)
@@ -130,9 +131,9 @@ func newPresentationView(ws *workshopScreen) *presentationView {
 func (p *presentationView) typedKey(e *fyne.KeyEvent) {
 	switch e.Name {
 	case fyne.KeyRight, fyne.KeyDown, fyne.KeyPageDown, fyne.KeySpace:
-		p.ws.move(1)
+		p.ws.Move(1)
 	case fyne.KeyLeft, fyne.KeyUp, fyne.KeyPageUp:
-		p.ws.move(-1)
+		p.ws.Move(-1)
 	case fyne.KeyF11:
 		p.toggleFullScreen()
 	case fyne.KeyEscape:
@@ -169,16 +170,16 @@ func (p *presentationView) update() {
 		if sp.Rated() == 0 {
 			p.median.SetText("No level voted")
 		} else {
-			p.median.SetText("Median " + medianText(sp.Median) + medianLevel(it, sp.Median))
+			p.median.SetText("Median " + widgets.MedianText(sp.Median) + medianLevel(it, sp.Median))
 		}
-		p.disagree.SetText(fmt.Sprintf("%s · disagreement %.2f: %s", plural(len(sp.Votes), "vote", "votes"), sp.Disagreement, shortDisagreementWords(sp.Disagreement)))
+		p.disagree.SetText(fmt.Sprintf("%s · disagreement %.2f: %s", widgets.Plural(len(sp.Votes), "vote", "votes"), sp.Disagreement, shortDisagreementWords(sp.Disagreement)))
 		if sp.Flagged() {
 			p.flag.Show()
 		} else {
 			p.flag.Hide()
 		}
 		if cons := ws.a.Answers[it.ID].Rating; cons != assessment.Unanswered {
-			p.consensus.SetText("Consensus: " + ratingText(it, cons))
+			p.consensus.SetText("Consensus: " + widgets.RatingText(it, cons))
 			p.consensus.Show()
 		} else {
 			p.consensus.Hide()
@@ -229,5 +230,5 @@ func (p *presentationView) showLevels(levels []assessment.Level) {
 // shortDisagreementWords is disagreementWords without the call to discuss,
 // which the flag beside it says.
 func shortDisagreementWords(d float64) string {
-	return strings.TrimSuffix(disagreementWords(d), " — discuss")
+	return strings.TrimSuffix(widgets.DisagreementWords(d), " — discuss")
 }

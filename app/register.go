@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/data"
 )
@@ -100,7 +101,7 @@ func newRegisterView(ts *trainScreen) *registerView {
 func (rv *registerView) content() fyne.CanvasObject { return rv.root }
 
 func (rv *registerView) build() {
-	rv.figures = wrapped("")
+	rv.figures = widgets.Wrapped("")
 	rv.status = widget.NewSelect(statusChoices, func(string) { rv.filter() })
 	rv.status.SetSelected(filterNotClosed)
 	rv.level = widget.NewSelect(levelChoices, func(string) { rv.filter() })
@@ -109,9 +110,9 @@ func (rv *registerView) build() {
 	add := widget.NewButtonWithIcon("Add impediment", theme.ContentAddIcon(), func() { rv.edit(-1) })
 	add.Importance = widget.HighImportance
 
-	header := row(registerColumns, columnHead("Impediment"), columnHead("Level"), columnHead("Team"),
-		columnHead("Owner"), columnHead("Status"), columnHead("ROAM"), columnHead("Raised"),
-		columnHead("Age"), gap(rv.createRow().(*fyne.Container).Objects[8]))
+	header := widgets.Row(registerColumns, widgets.ColumnHead("Impediment"), widgets.ColumnHead("Level"), widgets.ColumnHead("Team"),
+		widgets.ColumnHead("Owner"), widgets.ColumnHead("Status"), widgets.ColumnHead("ROAM"), widgets.ColumnHead("Raised"),
+		widgets.ColumnHead("Age"), widgets.Gap(rv.createRow().(*fyne.Container).Objects[8]))
 	rv.list = widget.NewList(func() int { return len(rv.shown) }, rv.createRow, rv.updateRow)
 	rv.list.OnSelected = func(id widget.ListItemID) {
 		rv.list.UnselectAll()
@@ -129,13 +130,13 @@ func (rv *registerView) build() {
 }
 
 func (rv *registerView) createRow() fyne.CanvasObject {
-	title := truncated("")
+	title := widgets.Truncated("")
 	title.TextStyle.Bold = true
 	closeBtn := widget.NewButtonWithIcon("Close", theme.ConfirmIcon(), nil)
 	esc := widget.NewButtonWithIcon("Escalate", theme.MoveUpIcon(), nil)
 	closeBtn.Importance, esc.Importance = widget.LowImportance, widget.LowImportance
-	return row(registerColumns, title, truncated(""), truncated(""), truncated(""), truncated(""),
-		truncated(""), truncated(""), truncated(""), container.NewHBox(closeBtn, esc))
+	return widgets.Row(registerColumns, title, widgets.Truncated(""), widgets.Truncated(""), widgets.Truncated(""), widgets.Truncated(""),
+		widgets.Truncated(""), widgets.Truncated(""), widgets.Truncated(""), container.NewHBox(closeBtn, esc))
 }
 
 func (rv *registerView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -155,7 +156,7 @@ func (rv *registerView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	cells[3].(*widget.Label).SetText(imp.Owner)
 	cells[4].(*widget.Label).SetText(imp.Status.Title())
 	cells[5].(*widget.Label).SetText(roamName(imp.ROAM))
-	cells[6].(*widget.Label).SetText(shortDate(imp.Raised))
+	cells[6].(*widget.Label).SetText(widgets.ShortDate(imp.Raised))
 	cells[7].(*widget.Label).SetText(rv.ageText(imp))
 	btns := cells[8].(*fyne.Container).Objects
 	closeBtn, esc := btns[0].(*widget.Button), btns[1].(*widget.Button)
@@ -166,10 +167,10 @@ func (rv *registerView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		esc.Disable()
 	} else {
 		closeBtn.Enable()
-		if imp.Level == assessment.LevelLACE {
-			esc.Disable()
-		} else {
+		if imp.CanEscalate() {
 			esc.Enable()
+		} else {
+			esc.Disable()
 		}
 	}
 }
@@ -180,7 +181,7 @@ func (rv *registerView) ageText(imp assessment.Impediment) string {
 	if !ok {
 		return "–"
 	}
-	return plural(days, "day", "days")
+	return widgets.Plural(days, "day", "days")
 }
 
 func (rv *registerView) today() time.Time { return assessment.Day(rv.ts.ui.now()) }
@@ -260,7 +261,7 @@ func (rv *registerView) updateFigures() {
 		return
 	}
 	parts := []string{
-		plural(f.Total, "impediment", "impediments"),
+		widgets.Plural(f.Total, "impediment", "impediments"),
 		fmt.Sprintf("%d open", f.Open),
 	}
 	if f.Open > 0 {
@@ -320,29 +321,15 @@ func (rv *registerView) shownChanged() {
 
 // close resolves an impediment today.
 func (rv *registerView) close(i int) {
-	imp := rv.register[i]
-	imp.Status = assessment.StatusResolved
-	imp.Resolved = rv.today()
-	if imp.Resolved.Before(imp.Raised) {
-		imp.Resolved = imp.Raised
-	}
-	rv.save(i, imp, false)
+	rv.save(i, rv.register[i].Resolve(rv.today()), false)
 }
 
-// escalate moves an impediment one rung up the ladder: team to ART, ART to
-// LACE, and marks it escalated.
+// escalate moves an impediment one rung up the ladder and marks it
+// escalated; at the top there is nowhere to go.
 func (rv *registerView) escalate(i int) {
-	imp := rv.register[i]
-	switch imp.Level {
-	case assessment.LevelTeam:
-		imp.Level = assessment.LevelART
-	case assessment.LevelART:
-		imp.Level = assessment.LevelLACE
-	default:
-		return
+	if imp, ok := rv.register[i].Escalate(); ok {
+		rv.save(i, imp, false)
 	}
-	imp.Escalated = true
-	rv.save(i, imp, false)
 }
 
 func (rv *registerView) remove(i int) {
@@ -356,7 +343,7 @@ func (rv *registerView) remove(i int) {
 		rv.ts.ui.writeOr("the deletion of the impediment", func(ctx context.Context) error {
 			return rv.ts.ui.store.DeleteImpediment(ctx, trainID, id)
 		}, func() {
-			rv.ts.ui.status.offerUndo("Deleted “"+truncateText(imp.Title, 40)+"”", func() { rv.save(-1, imp, false) })
+			rv.ts.ui.status.offerUndo("Deleted “"+widgets.TruncateText(imp.Title, 40)+"”", func() { rv.save(-1, imp, false) })
 		}, func(error) {
 			rv.register = before
 			rv.shownChanged()
@@ -426,27 +413,27 @@ func (rv *registerView) editDraft(i int, imp assessment.Impediment, refused erro
 	draft := func() assessment.Impediment {
 		d := imp
 		d.Status = fromTitle(assessment.ImpedimentStatuses, f.status.Selected, assessment.StatusOpen)
-		d.Raised, _ = parseDate(f.raised.Text)
-		d.Resolved, _ = parseDate(f.resolved.Text)
+		d.Raised, _ = widgets.ParseDate(f.raised.Text)
+		d.Resolved, _ = widgets.ParseDate(f.resolved.Text)
 		return d
 	}
-	f.raised.SetText(imp.Raised.Format(dateInput))
+	f.raised.SetText(imp.Raised.Format(widgets.DateInput))
 	f.raised.Validator = func(s string) error {
-		if _, err := parseDate(s); err != nil {
+		if _, err := widgets.ParseDate(s); err != nil {
 			return err
 		}
 		raised, _ := draft().DateProblems(rv.today())
 		return raised
 	}
 	if !imp.Resolved.IsZero() {
-		f.resolved.SetText(imp.Resolved.Format(dateInput))
+		f.resolved.SetText(imp.Resolved.Format(widgets.DateInput))
 	}
 	f.resolved.SetPlaceHolder("when resolved; today if left empty")
 	f.resolved.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
 			return nil
 		}
-		if _, err := parseDate(s); err != nil {
+		if _, err := widgets.ParseDate(s); err != nil {
 			return err
 		}
 		_, resolved := draft().DateProblems(rv.today())
@@ -501,11 +488,11 @@ func (rv *registerView) editDraft(i int, imp assessment.Impediment, refused erro
 		imp.TeamID = teamIDs[max(f.team.SelectedIndex(), 0)]
 		imp.Status = fromTitle(assessment.ImpedimentStatuses, f.status.Selected, assessment.StatusOpen)
 		imp.ROAM = fromTitle(assessment.ROAMs, f.roam.Selected, assessment.ROAMNone)
-		imp.Raised, _ = parseDate(f.raised.Text)
+		imp.Raised, _ = widgets.ParseDate(f.raised.Text)
 		imp.Resolved = time.Time{}
 		if imp.Status == assessment.StatusResolved {
 			imp.Resolved = rv.today()
-			if d, err := parseDate(f.resolved.Text); err == nil {
+			if d, err := widgets.ParseDate(f.resolved.Text); err == nil {
 				imp.Resolved = d
 			}
 		}
@@ -516,7 +503,7 @@ func (rv *registerView) editDraft(i int, imp assessment.Impediment, refused erro
 	f.dialog.Resize(fyne.NewSize(620, 0))
 	what := "a new impediment"
 	if i >= 0 {
-		what = "changes to the impediment “" + truncateText(imp.Title, 40) + "”"
+		what = "changes to the impediment “" + widgets.TruncateText(imp.Title, 40) + "”"
 	}
 	// Enter in a line of the form saves it, as the Save button would.
 	for _, e := range []*widget.Entry{f.title, f.owner, f.raised, f.resolved} {
@@ -554,12 +541,4 @@ func (f *impedimentForm) mark(err error) {
 		entry = f.description
 	}
 	entry.SetValidationError(fmt.Errorf("not saved: %s", plainError(err)))
-}
-
-// shortDate writes a date in a narrow column.
-func shortDate(t time.Time) string {
-	if t.IsZero() {
-		return "–"
-	}
-	return t.Format("2 Jan 06")
 }

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/data"
 )
@@ -103,10 +104,10 @@ type responsesDialog struct {
 func (ui *UI) importResponsesDialog(assessmentID string) *responsesDialog {
 	ui.typing.flush()
 	rd := &responsesDialog{ui: ui, assessmentID: assessmentID, files: map[string][]byte{}}
-	intro := wrapped("Add the response files participants made on their own machines (File › Export my answers as a workshop response…). " +
+	intro := widgets.Wrapped("Add the response files participants made on their own machines (File › Export my answers as a workshop response…). " +
 		"They are checked together and imported all or nothing: a person already in the workshop, or a vote for an item the checklists do not have, refuses the lot and changes nothing.")
 	rd.list = container.NewVBox()
-	rd.skipped = wrapped("")
+	rd.skipped = widgets.Wrapped("")
 	rd.skipped.Importance = widget.WarningImportance
 	rd.skipped.Hide()
 	addFile := widget.NewButtonWithIcon("Add a file…", theme.FileIcon(), rd.chooseFile)
@@ -145,7 +146,7 @@ func (rd *responsesDialog) showFiles() {
 	sort.Strings(names)
 	objs := make([]fyne.CanvasObject, 0, len(names)+1)
 	if len(names) == 0 {
-		objs = append(objs, wrapped("No files yet."))
+		objs = append(objs, widgets.Wrapped("No files yet."))
 	}
 	for _, n := range names {
 		n := n
@@ -154,7 +155,7 @@ func (rd *responsesDialog) showFiles() {
 			rd.showFiles()
 		})
 		remove.Importance = widget.LowImportance
-		objs = append(objs, container.NewBorder(nil, nil, widget.NewIcon(theme.FileIcon()), remove, truncated(n)))
+		objs = append(objs, container.NewBorder(nil, nil, widget.NewIcon(theme.FileIcon()), remove, widgets.Truncated(n)))
 	}
 	rd.list.Objects = objs
 	rd.list.Refresh()
@@ -163,7 +164,7 @@ func (rd *responsesDialog) showFiles() {
 		rd.importBtn.SetText("Import")
 	} else {
 		rd.importBtn.Enable()
-		rd.importBtn.SetText("Import " + plural(len(names), "response", "responses"))
+		rd.importBtn.SetText("Import " + widgets.Plural(len(names), "response", "responses"))
 	}
 }
 
@@ -297,7 +298,7 @@ func (ui *UI) importResponses(assessmentID string, files map[string][]byte) {
 			return
 		}
 		ui.status.saved(ui.now())
-		text := wrapped(strings.TrimSpace(rep.String()))
+		text := widgets.Wrapped(strings.TrimSpace(rep.String()))
 		var d dialog.Dialog
 		closeBtn := widget.NewButton("Close", func() { d.Hide() })
 		btns := container.NewHBox(closeBtn)

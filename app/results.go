@@ -1,10 +1,9 @@
 package app
 
 import (
-	"image/color"
-
 	"context"
 	"fmt"
+	"image/color"
 	"math"
 	"slices"
 	"strings"
@@ -16,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/assessment/report"
 )
@@ -38,7 +38,7 @@ type resultsScreen struct {
 	loaded  bool
 
 	body       *fyne.Container
-	radar      *radarChart
+	radar      *widgets.RadarChart
 	banner     *fyne.Container
 	recCards   []*recCard
 	groupHeads []*groupHead
@@ -57,7 +57,7 @@ type resultsScreen struct {
 
 func newResultsScreen(ui *UI, trainID, assessmentID string) *resultsScreen {
 	rs := &resultsScreen{ui: ui, trainID: trainID, assessmentID: assessmentID}
-	rs.radar = newRadarChart()
+	rs.radar = widgets.NewRadarChart()
 	rs.body = container.NewVBox()
 	rs.banner = container.NewVBox()
 	rs.root = container.NewBorder(rs.banner, nil, nil, nil, container.NewVScroll(container.NewPadded(rs.body)))
@@ -68,7 +68,7 @@ func (rs *resultsScreen) title() string {
 	if rs.a == nil {
 		return "Results"
 	}
-	return "Results " + assessmentTitle(rs.a.PI, rs.a.Date)
+	return "Results " + widgets.AssessmentTitle(rs.a.PI, rs.a.Date)
 }
 
 func (rs *resultsScreen) content() fyne.CanvasObject { return rs.root }
@@ -135,13 +135,13 @@ func (rs *resultsScreen) show() {
 		rs.ui.exportReportDialog(rs.trainID, rs.assessmentID)
 	})
 	export.Importance = widget.HighImportance
-	status := statusText(rs.a.Status)
+	status := widgets.StatusText(rs.a.Status)
 	if rs.final() {
 		status += " · read-only: reopen it from the checklists to change answers or recommendations"
 	}
 	rs.banner.Objects = []fyne.CanvasObject{container.NewPadded(container.NewBorder(nil, nil, nil,
 		container.NewVBox(container.NewHBox(checklists, export)),
-		container.NewVBox(headingTruncated(rs.train.Name+" · "+assessmentTitle(rs.a.PI, rs.a.Date)), truncated(status))))}
+		container.NewVBox(widgets.HeadingTruncated(rs.train.Name+" · "+widgets.AssessmentTitle(rs.a.PI, rs.a.Date)), widgets.Truncated(status))))}
 	rs.root.Refresh() // the banner's height changed: lay the screen out again
 
 	// Level and verdict side by side.
@@ -149,56 +149,56 @@ func (rs *resultsScreen) show() {
 	if r.Level.Number > 0 {
 		levelName = fmt.Sprintf("Level %d · %s", r.Level.Number, r.Level.Name)
 	}
-	rs.levelText = subheading(levelName)
+	rs.levelText = widgets.Subheading(levelName)
 	rs.levelText.Wrapping = fyne.TextWrapWord
-	overall := widget.NewLabel(fmt.Sprintf("Overall score %s · %s", scoreText(r.Overall), answeredText(r.Overall)))
+	overall := widget.NewLabel(fmt.Sprintf("Overall score %s · %s", widgets.ScoreText(r.Overall), widgets.AnsweredText(r.Overall)))
 	overall.Wrapping = fyne.TextWrapWord
-	levelBox := container.NewVBox(sectionTitle("Maturity"), rs.levelText, overall, wrapped(r.Level.Description))
+	levelBox := container.NewVBox(widgets.SectionTitle("Maturity"), rs.levelText, overall, widgets.Wrapped(r.Level.Description))
 	if rs.prev != nil {
 		c := assessment.Compare(rs.prevRes, r)
 		if c.Overall.Comparable {
-			levelBox.Add(wrapped(fmt.Sprintf("Since %s: %s points overall.", assessmentTitle(rs.prev.PI, rs.prev.Date), signed(c.Overall.Delta))))
+			levelBox.Add(widgets.Wrapped(fmt.Sprintf("Since %s: %s points overall.", widgets.AssessmentTitle(rs.prev.PI, rs.prev.Date), widgets.Signed(c.Overall.Delta))))
 		}
 	}
 
-	rs.verdictText = subheading(verdictText(r.Verdict.Kind))
+	rs.verdictText = widgets.Subheading(widgets.VerdictText(r.Verdict.Kind))
 	rs.verdictText.Wrapping = fyne.TextWrapWord
-	verdictBox := container.NewVBox(sectionTitle(fw.FacilitatorTitle()), rs.verdictText, wrapped(r.Verdict.Headline))
+	verdictBox := container.NewVBox(widgets.SectionTitle(fw.FacilitatorTitle()), rs.verdictText, widgets.Wrapped(r.Verdict.Headline))
 	if len(r.Verdict.Reasons) > 0 {
 		var reasons []string
 		for _, e := range r.Verdict.Reasons {
 			reasons = append(reasons, e.Text)
 		}
-		verdictBox.Add(boldLabel("Because"))
-		verdictBox.Add(bullets(reasons))
+		verdictBox.Add(widgets.BoldLabel("Because"))
+		verdictBox.Add(widgets.Bullets(reasons))
 	}
 	if len(r.Verdict.Conditions) > 0 {
-		verdictBox.Add(boldLabel("On condition that"))
-		verdictBox.Add(bullets(r.Verdict.Conditions))
+		verdictBox.Add(widgets.BoldLabel("On condition that"))
+		verdictBox.Add(widgets.Bullets(r.Verdict.Conditions))
 	}
 	if r.Verdict.WayToStart != "" {
-		verdictBox.Add(boldLabel("How to start"))
-		verdictBox.Add(wrapped(r.Verdict.WayToStart))
+		verdictBox.Add(widgets.BoldLabel("How to start"))
+		verdictBox.Add(widgets.Wrapped(r.Verdict.WayToStart))
 	}
 
 	// Scores beside the radar.
 	rs.radar.SetData(rs.radarData())
-	legend := container.NewHBox(legendKey(colorNameCurrent, "This assessment"))
+	legend := container.NewHBox(legendKey(widgets.ColorNameCurrent, "This assessment"))
 	if rs.prev != nil {
-		legend.Add(legendKey(colorNamePrevious, "Previous: "+assessmentTitle(rs.prev.PI, rs.prev.Date)))
+		legend.Add(legendKey(widgets.ColorNamePrevious, "Previous: "+widgets.AssessmentTitle(rs.prev.PI, rs.prev.Date)))
 	}
-	radarBox := container.NewBorder(sectionTitle("Dimensions"), container.NewCenter(legend), nil, nil, withMinHeight(360, rs.radar))
+	radarBox := container.NewBorder(widgets.SectionTitle("Dimensions"), container.NewCenter(legend), nil, nil, withMinHeight(360, rs.radar))
 
 	// Two columns of sections whose heights need not match, then the
 	// recommendations across the width.
-	left := container.NewVBox(panel(levelBox), panel(rs.scoresTable()), panel(rs.figuresSection()))
-	right := container.NewVBox(panel(radarBox), panel(verdictBox), panel(rs.gapsSection()))
+	left := container.NewVBox(widgets.Panel(levelBox), widgets.Panel(rs.scoresTable()), widgets.Panel(rs.figuresSection()))
+	right := container.NewVBox(widgets.Panel(radarBox), widgets.Panel(verdictBox), widgets.Panel(rs.gapsSection()))
 	rs.body.Objects = []fyne.CanvasObject{container.NewGridWithColumns(2, left, right)}
 	if len(r.FollowUps) > 0 {
 		rs.body.Add(rs.followUpsSection())
 	}
 	if rs.a.Workshop != nil {
-		rs.body.Add(panel(rs.workshopSection()))
+		rs.body.Add(widgets.Panel(rs.workshopSection()))
 	}
 	rs.body.Add(rs.recommendationsSection())
 	rs.body.Refresh()
@@ -241,14 +241,14 @@ func (rs *resultsScreen) scoresTable() fyne.CanvasObject {
 		}
 		for _, d := range list {
 			if d.ID == id && d.Comparable {
-				return signed(d.Delta)
+				return widgets.Signed(d.Delta)
 			}
 		}
 		return ""
 	}
-	box := container.NewVBox(sectionTitle("Scores"))
+	box := container.NewVBox(widgets.SectionTitle("Scores"))
 	head := func(title string) {
-		box.Add(row(scoreColumns, columnHead(title), columnHead("Score"), columnHead(""), columnHead("Rated")))
+		box.Add(widgets.Row(scoreColumns, widgets.ColumnHead(title), widgets.ColumnHead("Score"), widgets.ColumnHead(""), widgets.ColumnHead("Rated")))
 	}
 	line := func(title string, s assessment.Score, delta string) {
 		bar := widget.NewProgressBar()
@@ -256,13 +256,13 @@ func (rs *resultsScreen) scoresTable() fyne.CanvasObject {
 		if s.Known() {
 			bar.SetValue(s.Value / 100)
 		}
-		score := scoreText(s)
+		score := widgets.ScoreText(s)
 		if delta != "" {
 			score += " (" + delta + ")"
 		}
-		box.Add(row(scoreColumns, truncated(title), truncated(score),
+		box.Add(widgets.Row(scoreColumns, widgets.Truncated(title), widgets.Truncated(score),
 			container.NewVBox(layoutSpacerHeight(8), withHeight(10, bar)),
-			truncated(fmt.Sprintf("%d/%d · %.0f%%", s.Rated, s.Total, s.Answered()*100))))
+			widgets.Truncated(fmt.Sprintf("%d/%d · %.0f%%", s.Rated, s.Total, s.Answered()*100))))
 	}
 	head("Checklist")
 	for _, c := range rs.results.Checklists {
@@ -278,7 +278,7 @@ func (rs *resultsScreen) scoresTable() fyne.CanvasObject {
 	}
 	line("Overall", rs.results.Overall, func() string {
 		if comp != nil && comp.Overall.Comparable {
-			return signed(comp.Overall.Delta)
+			return widgets.Signed(comp.Overall.Delta)
 		}
 		return ""
 	}())
@@ -291,7 +291,7 @@ func (rs *resultsScreen) scoresTable() fyne.CanvasObject {
 		}
 		line(d.Title, d.Score, dd)
 	}
-	note := wrapped("Not applicable and don't know never count; “Rated” is the share of items a score rests on.")
+	note := widgets.Wrapped("Not applicable and don't know never count; “Rated” is the share of items a score rests on.")
 	note.TextStyle.Italic = true
 	note.SizeName = theme.SizeNameCaptionText
 	box.Add(note)
@@ -310,33 +310,33 @@ func (rs *resultsScreen) workshopSection() fyne.CanvasObject {
 			flagged = append(flagged, sp)
 		}
 	}
-	facts := plural(len(w.Participants), "participant", "participants")
+	facts := widgets.Plural(len(w.Participants), "participant", "participants")
 	if w.Anonymous {
 		facts += " (anonymous)"
 	}
-	facts += fmt.Sprintf(" · %d items revealed · %s", len(spreads), plural(len(flagged), "flagged for discussion", "flagged for discussion"))
+	facts += fmt.Sprintf(" · %d items revealed · %s", len(spreads), widgets.Plural(len(flagged), "flagged for discussion", "flagged for discussion"))
 	open := widget.NewButtonWithIcon("Open the workshop", theme.AccountIcon(), func() {
 		rs.ui.openWorkshop(rs.trainID, rs.assessmentID)
 	})
-	title := sectionTitle("Workshop")
+	title := widgets.SectionTitle("Workshop")
 	title.Truncation = fyne.TextTruncateOff
-	box := container.NewVBox(container.NewBorder(nil, nil, title, open, truncated(facts)))
-	box.Add(boldLabel("Strong disagreements"))
+	box := container.NewVBox(container.NewBorder(nil, nil, title, open, widgets.Truncated(facts)))
+	box.Add(widgets.BoldLabel("Strong disagreements"))
 	if len(flagged) == 0 {
-		box.Add(wrapped("None: the room was not strongly divided on any revealed item."))
+		box.Add(widgets.Wrapped("None: the room was not strongly divided on any revealed item."))
 	}
 	for _, sp := range flagged {
 		median := "no level voted"
 		if sp.Rated() > 0 {
-			median = "median " + medianText(sp.Median)
+			median = "median " + widgets.MedianText(sp.Median)
 		}
-		line := fmt.Sprintf("%s — disagreement %.2f, %s, %s", itemTitle(defs, fw, sp.ItemID), sp.Disagreement, median, plural(len(sp.Votes), "vote", "votes"))
+		line := fmt.Sprintf("%s — disagreement %.2f, %s, %s", itemTitle(defs, fw, sp.ItemID), sp.Disagreement, median, widgets.Plural(len(sp.Votes), "vote", "votes"))
 		if cons := rs.a.Answers[sp.ItemID].Rating; cons != assessment.Unanswered {
 			line += ", consensus " + voteText(cons)
 		}
-		box.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.NewErrorThemedResource(theme.WarningIcon())), nil, wrapped(line)))
+		box.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.NewErrorThemedResource(theme.WarningIcon())), nil, widgets.Wrapped(line)))
 	}
-	box.Add(boldLabel("The room's self-rating against your observation"))
+	box.Add(widgets.BoldLabel("The room's self-rating against your observation"))
 	_, per := assessment.ObservationGaps(defs, rs.a)
 	table, lines := observationTable(defs, fw, per)
 	rs.workshopGaps = lines
@@ -346,12 +346,12 @@ func (rs *resultsScreen) workshopSection() fyne.CanvasObject {
 
 func (rs *resultsScreen) gapsSection() fyne.CanvasObject {
 	gaps := rs.results.Gaps
-	box := container.NewVBox(sectionTitle(fmt.Sprintf("Role gaps (%d)", len(gaps))))
+	box := container.NewVBox(widgets.SectionTitle(fmt.Sprintf("Role gaps (%d)", len(gaps))))
 	if len(gaps) == 0 {
-		box.Add(wrapped("None: every role is held and every team is whole."))
+		box.Add(widgets.Wrapped("None: every role is held and every team is whole."))
 	}
 	for _, g := range gaps {
-		finding := wrapped(g.Finding)
+		finding := widgets.Wrapped(g.Finding)
 		box.Add(container.NewBorder(nil, nil, container.NewVBox(priorityBadge(g.Severity)), nil, finding))
 	}
 	return box
@@ -359,9 +359,9 @@ func (rs *resultsScreen) gapsSection() fyne.CanvasObject {
 
 func (rs *resultsScreen) figuresSection() fyne.CanvasObject {
 	f := rs.results.Figures
-	box := container.NewVBox(sectionTitle("Impediment register"))
+	box := container.NewVBox(widgets.SectionTitle("Impediment register"))
 	if f.Total == 0 {
-		box.Add(wrapped("The register was empty on the assessment's date."))
+		box.Add(widgets.Wrapped("The register was empty on the assessment's date."))
 		return box
 	}
 	tiles := [][2]string{
@@ -384,12 +384,12 @@ func (rs *resultsScreen) figuresSection() fyne.CanvasObject {
 		v := widget.NewLabel(t[1])
 		v.TextStyle.Bold = true
 		v.SizeName = theme.SizeNameSubHeadingText
-		l := truncated(t[0])
+		l := widgets.Truncated(t[0])
 		l.SizeName = theme.SizeNameCaptionText
 		grid.Add(container.NewVBox(v, l))
 	}
 	box.Add(grid)
-	box.Add(wrapped(fmt.Sprintf("Open by level: team %d · ART %d · LACE %d.",
+	box.Add(widgets.Wrapped(fmt.Sprintf("Open by level: team %d · ART %d · LACE %d.",
 		f.OpenByLevel[assessment.LevelTeam], f.OpenByLevel[assessment.LevelART], f.OpenByLevel[assessment.LevelLACE])))
 	return box
 }
@@ -411,15 +411,15 @@ func (rs *resultsScreen) recommendationsSection() fyne.CanvasObject {
 	if rs.final() {
 		add.Disable()
 	}
-	summary := truncated(fmt.Sprintf("%d · %d accepted · %d rejected · %d proposed, to review", len(recs), accepted, rejected, len(recs)-accepted-rejected))
-	title := sectionTitle("Recommendations for the LACE")
+	summary := widgets.Truncated(fmt.Sprintf("%d · %d accepted · %d rejected · %d proposed, to review", len(recs), accepted, rejected, len(recs)-accepted-rejected))
+	title := widgets.SectionTitle("Recommendations for the LACE")
 	title.Truncation = fyne.TextTruncateOff
 	// Gather the cards first: adding them one by one to the box would lay
 	// it out again after each.
 	objs := []fyne.CanvasObject{container.NewBorder(nil, nil, title, add, summary)}
 	rs.recCards = rs.recCards[:0]
 	if len(recs) == 0 {
-		objs = append(objs, wrapped("No recommendation follows from the findings yet. Add your own if you see one."))
+		objs = append(objs, widgets.Wrapped("No recommendation follows from the findings yet. Add your own if you see one."))
 	}
 	rs.groupHeads = rs.groupHeads[:0]
 	for _, g := range assessment.GroupRecommendations(rs.ui.defs, rs.train.Framework, recs) {
@@ -449,7 +449,7 @@ func (rs *resultsScreen) newGroupHead(g assessment.RecommendationGroup) *groupHe
 	title := widget.NewLabel(g.Title)
 	title.TextStyle.Bold = true
 	title.Wrapping = fyne.TextWrapWord
-	count := truncated(assessment.Count(len(g.Members), "recommendation", "recommendations"))
+	count := widgets.Truncated(assessment.Count(len(g.Members), "recommendation", "recommendations"))
 	h.acceptAll = widget.NewButton("Accept all", func() { rs.setGroupStatus(h.group, assessment.Accepted) })
 	h.rejectAll = widget.NewButton("Reject all", func() { rs.setGroupStatus(h.group, assessment.Rejected) })
 	btns := container.NewHBox(h.acceptAll, h.rejectAll)
@@ -522,9 +522,9 @@ func (rs *resultsScreen) newRecCard(rec assessment.Recommendation) *recCard {
 	case assessment.Rejected:
 		c.status.TextStyle.Italic = true
 	}
-	c.finding = wrapped(rec.Finding)
+	c.finding = widgets.Wrapped(rec.Finding)
 	c.finding.TextStyle.Bold = true
-	action := wrapped(rec.Action)
+	action := widgets.Wrapped(rec.Action)
 	meta := []string{"Owner: " + rec.Owner.Title(fw)}
 	if rec.Escalation != "" {
 		meta = append(meta, "Escalation: "+levelName(rec.Escalation))
@@ -532,7 +532,7 @@ func (rs *resultsScreen) newRecCard(rec assessment.Recommendation) *recCard {
 	if rec.TargetPI != "" {
 		meta = append(meta, "Target: "+rec.TargetPI)
 	}
-	c.meta = truncated(strings.Join(meta, " · "))
+	c.meta = widgets.Truncated(strings.Join(meta, " · "))
 	// Text buttons: a train has dozens of recommendations, and an icon on
 	// each button costs more to draw than the text.
 	c.accept = widget.NewButton("Accept", func() { rs.setStatus(c.rec, assessment.Accepted) })
@@ -559,7 +559,7 @@ func (rs *resultsScreen) newRecCard(rec assessment.Recommendation) *recCard {
 		c.finding, action,
 	}
 	if rec.Acceptance != "" {
-		acc := wrapped("Done when: " + rec.Acceptance)
+		acc := widgets.Wrapped("Done when: " + rec.Acceptance)
 		acc.TextStyle.Italic = true
 		parts = append(parts, acc)
 	}
@@ -568,7 +568,7 @@ func (rs *resultsScreen) newRecCard(rec assessment.Recommendation) *recCard {
 		for _, e := range rec.Evidence {
 			ev = append(ev, e.Text)
 		}
-		evidence := wrapped("Evidence: " + strings.Join(ev, "; "))
+		evidence := widgets.Wrapped("Evidence: " + strings.Join(ev, "; "))
 		evidence.TextStyle.Italic = true
 		evidence.SizeName = theme.SizeNameCaptionText
 		parts = append(parts, evidence)
@@ -577,7 +577,7 @@ func (rs *resultsScreen) newRecCard(rec assessment.Recommendation) *recCard {
 		c.finding.TextStyle.Italic = true
 		action.TextStyle.Italic = true
 	}
-	c.box = panel(container.NewVBox(parts...))
+	c.box = widgets.Panel(container.NewVBox(parts...))
 	return c
 }
 
@@ -632,7 +632,7 @@ func (rs *resultsScreen) saveOwn(rec assessment.Recommendation) {
 }
 
 func (rs *resultsScreen) deleteRecommendation(rec assessment.Recommendation) {
-	rs.ui.confirm("Delete recommendation", "Delete your recommendation “"+truncateText(rec.Finding+rec.Action, 80)+"”?", "Delete", func() {
+	rs.ui.confirm("Delete recommendation", "Delete your recommendation “"+widgets.TruncateText(rec.Finding+rec.Action, 80)+"”?", "Delete", func() {
 		rs.a.Review.Added = slices.DeleteFunc(rs.a.Review.Added, func(r assessment.Recommendation) bool { return r.ID == rec.ID })
 		rs.evaluate()
 		id := rs.assessmentID
@@ -644,43 +644,11 @@ func (rs *resultsScreen) deleteRecommendation(rec assessment.Recommendation) {
 	})
 }
 
-// sectionTitle is the heading of a results section.
-func sectionTitle(s string) *widget.Label {
-	l := widget.NewLabel(s)
-	l.TextStyle.Bold = true
-	l.Importance = widget.HighImportance
-	l.Truncation = fyne.TextTruncateEllipsis
-	return l
-}
-
-func boldLabel(s string) *widget.Label {
-	l := widget.NewLabel(s)
-	l.TextStyle.Bold = true
-	return l
-}
-
-// bullets is a wrapped list, one bullet per line.
-func bullets(lines []string) *widget.Label {
-	return wrapped("•  " + strings.Join(lines, "\n•  "))
-}
-
-// signed writes a change in points with its sign.
-func signed(d float64) string {
-	d = math.Round(d)
-	switch {
-	case d > 0:
-		return fmt.Sprintf("+%.0f", d)
-	case d < 0:
-		return fmt.Sprintf("%.0f", d)
-	}
-	return "±0"
-}
-
 // legendKey is a coloured swatch with its meaning.
 func legendKey(c fyne.ThemeColorName, text string) fyne.CanvasObject {
 	sw := canvas.NewRectangle(color.Transparent)
 	sw.SetMinSize(fyne.NewSize(18, 4))
-	return container.NewHBox(container.NewCenter(newThemed(sw, func() { sw.FillColor = themeColor(c) })), widget.NewLabel(text))
+	return container.NewHBox(container.NewCenter(widgets.NewThemed(sw, func() { sw.FillColor = widgets.ThemeColor(c) })), widget.NewLabel(text))
 }
 
 // withMinHeight keeps an object at least h tall.
@@ -696,3 +664,11 @@ func layoutSpacerHeight(h float32) fyne.CanvasObject {
 	r.SetMinSize(fyne.NewSize(0, h))
 	return r
 }
+
+// ShownAssessment is the assessment whose results these are.
+func (rs *resultsScreen) ShownAssessment() (trainID, assessmentID string, a *assessment.Assessment) {
+	return rs.trainID, rs.assessmentID, rs.a
+}
+
+// The menu entries the results answer to.
+var _ assessmentShower = (*resultsScreen)(nil)

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/data"
 )
@@ -52,9 +53,9 @@ type roomRow struct {
 
 func newRoomPanel(ws *workshopScreen) *roomPanel {
 	r := &roomPanel{ws: ws}
-	r.title = sectionTitle("The room")
+	r.title = widgets.SectionTitle("The room")
 	r.anonymous = widget.NewCheck("Anonymous", r.setAnonymous)
-	anonHint := wrapped("Reports, exports and the presentation show roles, never names.")
+	anonHint := widgets.Wrapped("Reports, exports and the presentation show roles, never names.")
 	anonHint.SizeName = theme.SizeNameCaptionText
 	r.people = container.NewVBox()
 
@@ -64,13 +65,13 @@ func newRoomPanel(ws *workshopScreen) *roomPanel {
 	r.role = widget.NewSelect(nil, nil)
 	r.role.PlaceHolder = "Role"
 	r.addBtn = widget.NewButtonWithIcon("Add participant", theme.ContentAddIcon(), r.add)
-	r.refusal = wrapped("")
+	r.refusal = widgets.Wrapped("")
 	r.refusal.Importance = widget.DangerImportance
 	r.refusal.Hide()
-	addBox := container.NewVBox(widget.NewSeparator(), boldLabel("Add someone"), r.name, r.role,
+	addBox := container.NewVBox(widget.NewSeparator(), widgets.BoldLabel("Add someone"), r.name, r.role,
 		container.NewHBox(r.addBtn), r.refusal)
 
-	r.root = withWidth(250, container.NewBorder(
+	r.root = widgets.WithWidth(250, container.NewBorder(
 		container.NewVBox(r.title, r.anonymous, anonHint, widget.NewSeparator()),
 		addBox, nil, nil,
 		container.NewVScroll(r.people)))
@@ -168,12 +169,12 @@ func (r *roomPanel) build() {
 	r.rows = r.rows[:0]
 	objs := make([]fyne.CanvasObject, 0, len(w.Participants)+1)
 	if len(w.Participants) == 0 {
-		objs = append(objs, wrapped("Nobody yet."))
+		objs = append(objs, widgets.Wrapped("Nobody yet."))
 	}
 	for _, p := range w.Participants {
 		row := &roomRow{id: p.ID, mark: widget.NewIcon(theme.RadioButtonIcon())}
 		id := p.ID
-		row.name = widget.NewButton(truncateText(p.Name, 26), func() { r.chooseVoter(id) })
+		row.name = widget.NewButton(widgets.TruncateText(p.Name, 26), func() { r.chooseVoter(id) })
 		row.name.Alignment = widget.ButtonAlignLeading
 		row.name.Importance = widget.LowImportance
 		// Anonymous: how everyone else sees them, which names the role too.
@@ -181,7 +182,7 @@ func (r *roomPanel) build() {
 		if w.Anonymous {
 			detail = "as " + w.DisplayName(p, fw)
 		}
-		row.detail = canvas.NewText(detail, themeColor(theme.ColorNameForeground))
+		row.detail = canvas.NewText(detail, widgets.ThemeColor(theme.ColorNameForeground))
 		row.detail.TextSize = theme.CaptionTextSize()
 		text := row.detail
 		row.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { r.remove(id) })
@@ -192,8 +193,8 @@ func (r *roomPanel) build() {
 		}
 		r.rows = append(r.rows, row)
 		objs = append(objs, container.NewBorder(nil, nil, row.mark, row.remove,
-			container.NewVBox(row.name, container.New(&insetLayout{h: 12, v: 0},
-				newThemed(text, func() { text.Color = themeColor(theme.ColorNameForeground) })))))
+			container.NewVBox(row.name, widgets.Inset(12, 0,
+				widgets.NewThemed(text, func() { text.Color = widgets.ThemeColor(theme.ColorNameForeground) })))))
 	}
 	r.people.Objects = objs
 	r.people.Refresh()

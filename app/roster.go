@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/data"
 )
@@ -92,29 +93,29 @@ func (re *rosterEditor) build() {
 	}
 
 	form := container.NewVBox(
-		subheading("Train roles"),
-		wrapped("Who holds each role of the whole train. Choose “"+vacant+"” for a role that is wanted but open."),
+		widgets.Subheading("Train roles"),
+		widgets.Wrapped("Who holds each role of the whole train. Choose “"+vacant+"” for a role that is wanted but open."),
 		re.rolesBox,
 		widget.NewSeparator(),
-		container.NewBorder(nil, nil, subheading("Teams"), addTeam),
+		container.NewBorder(nil, nil, widgets.Subheading("Teams"), addTeam),
 		re.teamsBox,
 		widget.NewSeparator(),
-		subheading("People"),
-		wrapped("Everyone on the roster. One person may hold several roles or serve several teams."),
+		widgets.Subheading("People"),
+		widgets.Wrapped("Everyone on the roster. One person may hold several roles or serve several teams."),
 		container.NewBorder(nil, nil, nil, addPerson, re.newPerson),
 		re.peopleBox,
 		widget.NewSeparator(),
-		subheading("Facts"),
+		widgets.Subheading("Facts"),
 		re.vsm,
 		widget.NewForm(&widget.FormItem{Text: "Skills every team needs", Widget: re.skills,
 			HintText: "Separated by commas; empty means the defaults shown"}),
 	)
 
-	re.gapTitle = subheading("Role gaps")
+	re.gapTitle = widgets.Subheading("Role gaps")
 	re.gapBox = container.NewVBox()
-	gapsPanel := withWidth(340, container.NewBorder(
+	gapsPanel := widgets.WithWidth(340, container.NewBorder(
 		container.NewVBox(re.gapTitle,
-			wrapped("Found in the roster as you edit it, highest risk first.")), nil, nil, nil,
+			widgets.Wrapped("Found in the roster as you edit it, highest risk first.")), nil, nil, nil,
 		container.NewVScroll(re.gapBox)))
 
 	re.root = container.NewBorder(nil, nil, nil,
@@ -255,7 +256,7 @@ func (re *rosterEditor) buildRoles() {
 		label := widget.NewLabel(role.Title(fw))
 		label.TextStyle.Bold = true
 		label.Wrapping = fyne.TextWrapWord
-		rolesBoxObjs = append(rolesBoxObjs, row([]float32{32, 56, 12}, label, container.NewVBox(holders...), container.NewVBox(add)))
+		rolesBoxObjs = append(rolesBoxObjs, widgets.Row([]float32{32, 56, 12}, label, container.NewVBox(holders...), container.NewVBox(add)))
 	}
 	re.rolesBox.Objects = rolesBoxObjs
 	re.rolesBox.Refresh()
@@ -265,7 +266,7 @@ func (re *rosterEditor) buildTeams() {
 	var teamsBoxObjs []fyne.CanvasObject
 	re.teams = re.teams[:0]
 	if len(re.roster.Teams) == 0 {
-		none := wrapped("No teams yet. A train usually has 5 to 12 teams of 5 to 11 people each.")
+		none := widgets.Wrapped("No teams yet. A train usually has 5 to 12 teams of 5 to 11 people each.")
 		none.TextStyle.Italic = true
 		teamsBoxObjs = append(teamsBoxObjs, none)
 	}
@@ -327,7 +328,7 @@ func (re *rosterEditor) teamCard(i int) *teamCard {
 		re.buildPeople()
 		re.changed()
 	})
-	tc.developers = wrapped("")
+	tc.developers = widgets.Wrapped("")
 	re.showDevelopers(tc, t)
 	tc.choose = widget.NewButtonWithIcon("Developers…", theme.AccountIcon(), func() { re.chooseDevelopers(i) })
 	skills := re.requiredSkills()
@@ -365,7 +366,7 @@ func (re *rosterEditor) teamCard(i int) *teamCard {
 			name = "this team"
 		}
 		re.ts.ui.confirm("Remove team", fmt.Sprintf("Remove %s from the roster? Its people stay on the roster.", name), "Remove", func() {
-			re.removeWithUndo("Removed "+truncateText(name, 40), func() {
+			re.removeWithUndo("Removed "+widgets.TruncateText(name, 40), func() {
 				re.roster.Teams = slices.Delete(re.roster.Teams, i, i+1)
 			})
 		})
@@ -382,7 +383,7 @@ func (re *rosterEditor) teamCard(i int) *teamCard {
 		container.NewBorder(nil, nil, nil, tc.choose, tc.developers),
 		skillBox,
 	)
-	tc.box = panel(form)
+	tc.box = widgets.Panel(form)
 	return tc
 }
 
@@ -396,7 +397,7 @@ func (re *rosterEditor) showDevelopers(tc *teamCard, t assessment.Team) {
 		tc.developers.SetText("No developers yet")
 		return
 	}
-	tc.developers.SetText(fmt.Sprintf("%s: %s", plural(len(names), "developer", "developers"), strings.Join(names, ", ")))
+	tc.developers.SetText(fmt.Sprintf("%s: %s", widgets.Plural(len(names), "developer", "developers"), strings.Join(names, ", ")))
 }
 
 func (re *rosterEditor) personName(id string) string {
@@ -543,7 +544,7 @@ func (re *rosterEditor) buildPeople() {
 		name := widget.NewLabel(p.Name)
 		name.TextStyle.Bold = true
 		name.Truncation = fyne.TextTruncateEllipsis
-		roles := wrapped(re.personRoles(id))
+		roles := widgets.Wrapped(re.personRoles(id))
 		contractor := widget.NewCheck("Contractor", func(b bool) {
 			for i := range re.roster.People {
 				if re.roster.People[i].ID == id && re.roster.People[i].Contractor != b {
@@ -557,7 +558,7 @@ func (re *rosterEditor) buildPeople() {
 		rename.Importance = widget.LowImportance
 		remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { re.removePerson(id) })
 		remove.Importance = widget.LowImportance
-		peopleBoxObjs = append(peopleBoxObjs, row([]float32{24, 52, 14, 10}, name, roles, contractor, container.NewHBox(layout.NewSpacer(), rename, remove)))
+		peopleBoxObjs = append(peopleBoxObjs, widgets.Row([]float32{24, 52, 14, 10}, name, roles, contractor, container.NewHBox(layout.NewSpacer(), rename, remove)))
 	}
 	re.peopleBox.Objects = peopleBoxObjs
 	re.peopleBox.Refresh()
@@ -587,7 +588,7 @@ func (re *rosterEditor) removePerson(id string) {
 	name := re.personName(id)
 	re.ts.ui.confirm("Remove person", fmt.Sprintf("Remove %s from the roster? Every role they hold (%s) becomes vacant.",
 		name, re.personRoles(id)), "Remove", func() {
-		re.removeWithUndo("Removed "+truncateText(name, 40), func() { re.dropPerson(id) })
+		re.removeWithUndo("Removed "+widgets.TruncateText(name, 40), func() { re.dropPerson(id) })
 	})
 }
 
@@ -633,12 +634,12 @@ func (re *rosterEditor) updateGaps() {
 	var gapBoxObjs []fyne.CanvasObject
 	switch {
 	case re.roster.Empty():
-		gapBoxObjs = append(gapBoxObjs, wrapped(assessment.EmptyRosterNote))
+		gapBoxObjs = append(gapBoxObjs, widgets.Wrapped(assessment.EmptyRosterNote))
 	case len(re.gaps) == 0:
-		gapBoxObjs = append(gapBoxObjs, wrapped(assessment.NoGapsNote))
+		gapBoxObjs = append(gapBoxObjs, widgets.Wrapped(assessment.NoGapsNote))
 	}
 	if dups := re.roster.DuplicateNames(); len(dups) > 0 {
-		warn := wrapped("Two people have the same name: " + strings.Join(dups, ", ") +
+		warn := widgets.Wrapped("Two people have the same name: " + strings.Join(dups, ", ") +
 			". If they are one person, remove one; if not, rename one so the pickers tell them apart.")
 		warn.Importance = widget.WarningImportance
 		gapBoxObjs = append([]fyne.CanvasObject{warn}, gapBoxObjs...)
@@ -652,23 +653,23 @@ func (re *rosterEditor) updateGaps() {
 
 // gapCard shows one role gap: how serious, what it concerns, why it matters.
 func gapCard(g assessment.RoleGap) fyne.CanvasObject {
-	finding := wrapped(g.Finding)
+	finding := widgets.Wrapped(g.Finding)
 	finding.TextStyle.Bold = true
-	why := wrapped(g.Explanation)
+	why := widgets.Wrapped(g.Explanation)
 	why.TextStyle.Italic = true
 	head := container.NewHBox(priorityBadge(g.Severity), widget.NewLabel(g.Subject))
-	return panel(container.NewVBox(head, finding, why))
+	return widgets.Panel(container.NewVBox(head, finding, why))
 }
 
 // priorityBadge shows a priority or severity in colour.
 func priorityBadge(p assessment.Priority) fyne.CanvasObject {
 	switch p {
 	case assessment.High:
-		return badge(p.Title(), theme.ColorNameError)
+		return widgets.Badge(p.Title(), theme.ColorNameError)
 	case assessment.Medium:
-		return badge(p.Title(), theme.ColorNameWarning)
+		return widgets.Badge(p.Title(), theme.ColorNameWarning)
 	}
-	return badge(assessment.Low.Title(), theme.ColorNamePrimary)
+	return widgets.Badge(assessment.Low.Title(), theme.ColorNamePrimary)
 }
 
 // GapFindings lists the findings shown, for tests and the status line.

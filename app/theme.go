@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
+	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assets"
 )
 
@@ -62,22 +63,6 @@ func (t trainscopeTheme) variant(v fyne.ThemeVariant) fyne.ThemeVariant {
 
 var _ fyne.Theme = trainscopeTheme{}
 
-// Colours named by the app for its own drawings (radar, trend, badges).
-const (
-	colorNameCurrent  fyne.ThemeColorName = "trainscope-current"
-	colorNamePrevious fyne.ThemeColorName = "trainscope-previous"
-	colorNameGrid     fyne.ThemeColorName = "trainscope-grid"
-)
-
-// trendPalette colours the series of the trend chart, one per checklist.
-var trendPalette = []color.NRGBA{
-	{R: 0x1f, G: 0x77, B: 0xb4, A: 0xff},
-	{R: 0xd6, G: 0x61, B: 0x1e, A: 0xff},
-	{R: 0x2c, G: 0x9a, B: 0x4a, A: 0xff},
-	{R: 0x8e, G: 0x44, B: 0xad, A: 0xff},
-	{R: 0xc0, G: 0x39, B: 0x2b, A: 0xff},
-}
-
 func (t trainscopeTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
 	v = t.variant(v)
 	dark := v == theme.VariantDark
@@ -97,17 +82,17 @@ func (t trainscopeTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color
 			return color.NRGBA{R: 0x4d, G: 0xb6, B: 0xac, A: 0x40}
 		}
 		return color.NRGBA{R: 0x00, G: 0x79, B: 0x6b, A: 0x30}
-	case colorNameCurrent:
+	case widgets.ColorNameCurrent:
 		if dark {
 			return color.NRGBA{R: 0x4d, G: 0xd0, B: 0xc0, A: 0xff}
 		}
 		return color.NRGBA{R: 0x00, G: 0x79, B: 0x6b, A: 0xff}
-	case colorNamePrevious:
+	case widgets.ColorNamePrevious:
 		if dark {
 			return color.NRGBA{R: 0xff, G: 0xb0, B: 0x60, A: 0xff}
 		}
 		return color.NRGBA{R: 0xd0, G: 0x6a, B: 0x10, A: 0xff}
-	case colorNameGrid:
+	case widgets.ColorNameGrid:
 		if dark {
 			return color.NRGBA{R: 0xff, G: 0xff, B: 0xff, A: 0x30}
 		}
@@ -136,16 +121,4 @@ func (trainscopeTheme) Icon(n fyne.ThemeIconName) fyne.Resource {
 
 func (trainscopeTheme) Size(n fyne.ThemeSizeName) float32 {
 	return theme.DefaultTheme().Size(n)
-}
-
-// themeColor looks a colour up in the current theme and variant.
-func themeColor(n fyne.ThemeColorName) color.Color {
-	th := fyne.CurrentApp().Settings().Theme()
-	return th.Color(n, fyne.CurrentApp().Settings().ThemeVariant())
-}
-
-// withAlpha returns c with its alpha replaced, for translucent fills.
-func withAlpha(c color.Color, a uint8) color.NRGBA {
-	r, g, b, _ := c.RGBA()
-	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: a}
 }

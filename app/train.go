@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/trainscope/trainscope/app/results"
+	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 )
 
@@ -39,7 +41,7 @@ type trainScreen struct {
 	today      *fyne.Container // today's facts in latest
 	rosterEd   *rosterEditor
 	registerV  *registerView
-	trend      *trendView
+	trend      *results.Trend
 	root       fyne.CanvasObject
 
 	newForm *assessmentForm // the form last opened, for tests
@@ -71,12 +73,12 @@ func (ts *trainScreen) content() fyne.CanvasObject { return ts.root }
 func (ts *trainScreen) flush() { ts.rosterEd.flush() }
 
 func (ts *trainScreen) build() {
-	ts.name = headingTruncated("")
-	ts.facts = wrapped("")
-	ts.desc = wrapped("")
+	ts.name = widgets.HeadingTruncated("")
+	ts.facts = widgets.Wrapped("")
+	ts.desc = widgets.Wrapped("")
 	ts.desc.TextStyle.Italic = true
 
-	newAssessment := widget.NewButtonWithIcon("New assessment", theme.ContentAddIcon(), ts.newAssessmentDialog)
+	newAssessment := widget.NewButtonWithIcon("New assessment", theme.ContentAddIcon(), ts.NewAssessmentDialog)
 	newAssessment.Importance = widget.HighImportance
 	edit := widget.NewButtonWithIcon("Edit details", theme.DocumentCreateIcon(), ts.editDetails)
 	del := widget.NewButtonWithIcon("Delete train", theme.DeleteIcon(), ts.deleteTrain)
@@ -89,16 +91,16 @@ func (ts *trainScreen) build() {
 		func() int { return len(ts.assessments) },
 		ts.assessmentRow,
 		ts.updateAssessmentRow)
-	startBtn := widget.NewButtonWithIcon("Start the first assessment", theme.ContentAddIcon(), ts.newAssessmentDialog)
+	startBtn := widget.NewButtonWithIcon("Start the first assessment", theme.ContentAddIcon(), ts.NewAssessmentDialog)
 	startBtn.Importance = widget.HighImportance
-	ts.noAssess = container.NewCenter(withWidth(520, container.NewVBox(
-		subheading("No assessments yet"),
-		wrapped("An assessment walks you through four checklists: scaled facilitator fit, "+
+	ts.noAssess = container.NewCenter(widgets.WithWidth(520, container.NewVBox(
+		widgets.Subheading("No assessments yet"),
+		widgets.Wrapped("An assessment walks you through four checklists: scaled facilitator fit, "+
 			"its effectiveness, role coverage and impediment handling. Fill in the roster and the "+
 			"impediment register first if you can: the assessment uses them for gaps and figures."),
 		container.NewHBox(startBtn))))
-	assessHeader := row(assessColumns, columnHead("Assessment"), columnHead("Assessor"), columnHead("Status"),
-		columnHead("Level"), columnHead("Score"), gap(ts.assessmentRow().(*fyne.Container).Objects[5]))
+	assessHeader := widgets.Row(assessColumns, widgets.ColumnHead("Assessment"), widgets.ColumnHead("Assessor"), widgets.ColumnHead("Status"),
+		widgets.ColumnHead("Level"), widgets.ColumnHead("Score"), widgets.Gap(ts.assessmentRow().(*fyne.Container).Objects[5]))
 	ts.latest = container.NewVBox()
 	assessTab := container.NewHSplit(
 		container.NewBorder(container.NewVBox(assessHeader, widget.NewSeparator()), nil, nil, nil,
@@ -108,13 +110,13 @@ func (ts *trainScreen) build() {
 
 	ts.rosterEd = newRosterEditor(ts)
 	ts.registerV = newRegisterView(ts)
-	ts.trend = newTrendView(ts)
+	ts.trend = results.NewTrend(ts.ui.defs)
 
 	ts.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Assessments", theme.DocumentIcon(), assessTab),
 		container.NewTabItemWithIcon("Roster", theme.AccountIcon(), ts.rosterEd.content()),
 		container.NewTabItemWithIcon("Impediments", theme.WarningIcon(), ts.registerV.content()),
-		container.NewTabItemWithIcon("Trend", theme.ViewRestoreIcon(), ts.trend.content()),
+		container.NewTabItemWithIcon("Trend", theme.ViewRestoreIcon(), ts.trend.Content()),
 	)
 	ts.root = container.NewBorder(container.NewPadded(header), nil, nil, nil, ts.tabs)
 }
@@ -122,13 +124,13 @@ func (ts *trainScreen) build() {
 var assessColumns = []float32{30, 20, 14, 24, 10, 0}
 
 func (ts *trainScreen) assessmentRow() fyne.CanvasObject {
-	title := truncated("")
+	title := widgets.Truncated("")
 	title.TextStyle.Bold = true
 	open := widget.NewButtonWithIcon("Open", theme.DocumentIcon(), nil)
 	results := widget.NewButtonWithIcon("Results", theme.InfoIcon(), nil)
 	del := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
 	del.Importance = widget.LowImportance
-	return row(assessColumns, title, truncated(""), truncated(""), truncated(""), truncated(""),
+	return widgets.Row(assessColumns, title, widgets.Truncated(""), widgets.Truncated(""), widgets.Truncated(""), widgets.Truncated(""),
 		container.NewHBox(open, results, del))
 }
 
@@ -140,15 +142,15 @@ func (ts *trainScreen) updateAssessmentRow(id widget.ListItemID, o fyne.CanvasOb
 	i := len(ts.assessments) - 1 - id
 	a, r := ts.assessments[i], ts.results[i]
 	cells := o.(*fyne.Container).Objects
-	cells[0].(*widget.Label).SetText(assessmentTitle(a.PI, a.Date))
+	cells[0].(*widget.Label).SetText(widgets.AssessmentTitle(a.PI, a.Date))
 	cells[1].(*widget.Label).SetText(a.Assessor)
-	cells[2].(*widget.Label).SetText(statusText(a.Status))
+	cells[2].(*widget.Label).SetText(widgets.StatusText(a.Status))
 	level := "–"
 	if r.Level.Number > 0 {
 		level = fmt.Sprintf("%d · %s", r.Level.Number, r.Level.Name)
 	}
 	cells[3].(*widget.Label).SetText(level)
-	cells[4].(*widget.Label).SetText(scoreText(r.Overall))
+	cells[4].(*widget.Label).SetText(widgets.ScoreText(r.Overall))
 	btns := cells[5].(*fyne.Container).Objects
 	aID := a.ID
 	btns[0].(*widget.Button).OnTapped = func() { ts.ui.openAssessment(ts.trainID, aID) }
@@ -210,7 +212,7 @@ func (ts *trainScreen) show() {
 	ts.showLatest()
 	ts.rosterEd.set(ts.roster)
 	ts.registerV.set(ts.register)
-	ts.trend.set()
+	ts.trend.Set(ts.train.Framework, ts.assessments, ts.results)
 	ts.ui.retitle()
 }
 
@@ -220,7 +222,7 @@ func (ts *trainScreen) show() {
 func (ts *trainScreen) showLatest() {
 	box := ts.latest
 	box.RemoveAll()
-	box.Add(subheading("Where the train stands"))
+	box.Add(widgets.Subheading("Where the train stands"))
 	latest := -1
 	for i, a := range ts.assessments {
 		if a.Status == assessment.Final {
@@ -228,16 +230,16 @@ func (ts *trainScreen) showLatest() {
 		}
 	}
 	if latest < 0 {
-		box.Add(wrapped("No finished assessment yet. Finish one to see the train's level and the verdict on its scaled facilitator here."))
+		box.Add(widgets.Wrapped("No finished assessment yet. Finish one to see the train's level and the verdict on its scaled facilitator here."))
 	} else {
 		a, r := ts.assessments[latest], ts.results[latest]
-		box.Add(boldLabel("Latest finished: " + assessmentTitle(a.PI, a.Date)))
+		box.Add(widgets.BoldLabel("Latest finished: " + widgets.AssessmentTitle(a.PI, a.Date)))
 		level := "Level: not enough rated"
 		if r.Level.Number > 0 {
-			level = fmt.Sprintf("Level %d · %s · overall %s", r.Level.Number, r.Level.Name, scoreText(r.Overall))
+			level = fmt.Sprintf("Level %d · %s · overall %s", r.Level.Number, r.Level.Name, widgets.ScoreText(r.Overall))
 		}
-		box.Add(wrapped(level))
-		box.Add(wrapped(ts.train.Framework.Facilitator() + ": " + verdictText(r.Verdict.Kind)))
+		box.Add(widgets.Wrapped(level))
+		box.Add(widgets.Wrapped(ts.train.Framework.Facilitator() + ": " + widgets.VerdictText(r.Verdict.Kind)))
 		var top []string
 		for _, rec := range r.Agreed() {
 			if len(top) == 3 {
@@ -246,8 +248,8 @@ func (ts *trainScreen) showLatest() {
 			top = append(top, rec.Action)
 		}
 		if len(top) > 0 {
-			box.Add(boldLabel("First recommendations"))
-			box.Add(bullets(top))
+			box.Add(widgets.BoldLabel("First recommendations"))
+			box.Add(widgets.Bullets(top))
 		}
 		id := a.ID
 		box.Add(container.NewHBox(widget.NewButtonWithIcon("Results", theme.InfoIcon(), func() {
@@ -255,7 +257,7 @@ func (ts *trainScreen) showLatest() {
 		})))
 	}
 	box.Add(widget.NewSeparator())
-	box.Add(boldLabel("Today"))
+	box.Add(widgets.BoldLabel("Today"))
 	ts.today = container.NewVBox()
 	box.Add(ts.today)
 	ts.showToday(ts.todayFacts())
@@ -278,15 +280,15 @@ func (ts *trainScreen) showToday(f assessment.TodayFacts) {
 	if f.RosterEmpty {
 		today = append(today, "the roster is empty")
 	} else {
-		today = append(today, plural(f.RoleGaps, "role gap in the roster", "role gaps in the roster"))
+		today = append(today, widgets.Plural(f.RoleGaps, "role gap in the roster", "role gaps in the roster"))
 	}
 	fig := f.Impediments
 	if fig.Open > 0 {
-		today = append(today, fmt.Sprintf("%s, the oldest %d days old", plural(fig.Open, "open impediment", "open impediments"), fig.OldestOpenAgeDays))
+		today = append(today, fmt.Sprintf("%s, the oldest %d days old", widgets.Plural(fig.Open, "open impediment", "open impediments"), fig.OldestOpenAgeDays))
 	} else {
 		today = append(today, "no open impediments")
 	}
-	ts.today.Objects = []fyne.CanvasObject{bullets(today)}
+	ts.today.Objects = []fyne.CanvasObject{widgets.Bullets(today)}
 	ts.today.Refresh()
 }
 
@@ -296,8 +298,8 @@ func (ts *trainScreen) updateFacts() {
 	f := ts.todayFacts()
 	ts.facts.SetText(fmt.Sprintf("%s · scaled facilitator: %s · %s · %s on the train · %s",
 		ts.train.Framework, ts.train.Framework.FacilitatorTitle(),
-		plural(f.Teams, "team", "teams"), plural(f.People, "person", "people"),
-		plural(f.Impediments.Open, "open impediment", "open impediments")))
+		widgets.Plural(f.Teams, "team", "teams"), widgets.Plural(f.People, "person", "people"),
+		widgets.Plural(f.Impediments.Open, "open impediment", "open impediments")))
 	ts.showToday(f)
 }
 
@@ -316,7 +318,7 @@ func (ts *trainScreen) editDetails() {
 func (ts *trainScreen) deleteTrain() {
 	msg := fmt.Sprintf("Delete “%s” with its roster, its impediment register and %s?\n\n"+
 		"This cannot be undone here; the daily backup of the database still holds it.",
-		ts.train.Name, plural(len(ts.assessments), "assessment", "assessments"))
+		ts.train.Name, widgets.Plural(len(ts.assessments), "assessment", "assessments"))
 	ts.ui.confirm("Delete train", msg, "Delete", func() {
 		id := ts.trainID
 		ts.ui.write("the deletion of the train", func(ctx context.Context) error {
@@ -331,7 +333,7 @@ func (ts *trainScreen) deleteTrain() {
 func (ts *trainScreen) deleteAssessment(a *assessment.Assessment) {
 	msg := fmt.Sprintf("Delete the assessment %s with all its answers, notes and recommendations?\n\n"+
 		"This cannot be undone here; the daily backup of the database still holds it.",
-		assessmentTitle(a.PI, a.Date))
+		widgets.AssessmentTitle(a.PI, a.Date))
 	ts.ui.confirm("Delete assessment", msg, "Delete", func() {
 		id := a.ID
 		ts.ui.write("the deletion of the assessment", func(ctx context.Context) error {
@@ -348,9 +350,9 @@ type assessmentForm struct {
 
 func newAssessmentForm(ui *UI, title, confirm string, a assessment.Assessment, save func(assessment.Assessment)) *assessmentForm {
 	f := &assessmentForm{date: widget.NewEntry(), pi: widget.NewEntry(), assessor: widget.NewEntry(), weeks: widget.NewEntry()}
-	f.date.SetText(a.Date.Format(dateInput))
+	f.date.SetText(a.Date.Format(widgets.DateInput))
 	f.date.Validator = func(s string) error {
-		_, err := parseDate(s)
+		_, err := widgets.ParseDate(s)
 		return err
 	}
 	f.pi.SetText(a.PI)
@@ -378,7 +380,7 @@ func newAssessmentForm(ui *UI, title, confirm string, a assessment.Assessment, s
 		if !ok {
 			return
 		}
-		a.Date, _ = parseDate(f.date.Text)
+		a.Date, _ = widgets.ParseDate(f.date.Text)
 		a.PI = cleanName(f.pi.Text)
 		a.Assessor = cleanName(f.assessor.Text)
 		a.PIWeeks, _ = strconv.Atoi(strings.TrimSpace(f.weeks.Text))
@@ -398,9 +400,9 @@ func newAssessmentForm(ui *UI, title, confirm string, a assessment.Assessment, s
 	return f
 }
 
-// newAssessmentDialog starts an assessment, dated today and labelled with
+// NewAssessmentDialog starts an assessment, dated today and labelled with
 // the PI after the previous assessment's.
-func (ts *trainScreen) newAssessmentDialog() {
+func (ts *trainScreen) NewAssessmentDialog() {
 	a := assessment.Assessment{
 		TrainID:          ts.trainID,
 		Date:             assessment.Day(ts.ui.now()),
@@ -427,3 +429,6 @@ func (ts *trainScreen) newAssessmentDialog() {
 	})
 	ts.newForm.dialog.Show()
 }
+
+// The menu entry the train's screen answers to.
+var _ assessmentStarter = (*trainScreen)(nil)

@@ -31,20 +31,20 @@ func TestTrendLeavesDraftsOut(t *testing.T) {
 	if finished == len(ts.assessments) {
 		t.Fatalf("the sample and a new draft: %d assessments, all finished", len(ts.assessments))
 	}
-	if got := len(ts.trend.chart.labels); got != finished {
-		t.Errorf("the chart draws %d assessments (%v), want the %d finished", got, ts.trend.chart.labels, finished)
+	if got := len(ts.trend.Chart().Labels()); got != finished {
+		t.Errorf("the chart draws %d assessments (%v), want the %d finished", got, ts.trend.Chart().Labels(), finished)
 	}
-	for _, l := range ts.trend.chart.labels {
+	for _, l := range ts.trend.Chart().Labels() {
 		if l == "PI 2026.3" {
 			t.Errorf("the draft is drawn on the chart")
 		}
 	}
-	for _, s := range ts.trend.chart.series {
+	for _, s := range ts.trend.Chart().Series() {
 		if len(s.Values) != finished {
 			t.Errorf("series %s has %d points", s.Name, len(s.Values))
 		}
 	}
-	if rows, _ := ts.trend.size(); rows != len(ts.assessments) {
+	if rows := ts.trend.Rows(); rows != len(ts.assessments) {
 		t.Errorf("the table lists %d of %d assessments", rows, len(ts.assessments))
 	}
 	assertShows(t, ui.win.Canvas(), "left out of the chart until finished")

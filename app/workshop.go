@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 )
 
@@ -53,7 +54,7 @@ type workshopScreen struct {
 
 	// Sidebar
 	checklistBtn []*widget.Button
-	itemList     *keylessList
+	itemList     *widgets.KeylessList
 
 	// The item
 	where *widget.Label
@@ -69,21 +70,21 @@ type workshopScreen struct {
 	voterRow    *fyne.Container
 	voter       *widget.Select
 	voterIDs    []string // the participant behind each of voter's options
-	picker      *ratingPicker
+	picker      *widgets.RatingPicker
 	voteMsg     *widget.Label
 	noRoom      *widget.Label
 
 	// After the reveal
 	revealBox    *fyne.Container
-	chart        *distributionChart
+	chart        *widgets.DistributionChart
 	votesCount   *widget.Label
 	medianLine   *widget.Label
 	disagreeLine *widget.Label
 	flag         *fyne.Container
 	votesLine    *widget.Label
 	againBtn     *widget.Button
-	consensus    *levelChoice
-	observation  *levelChoice
+	consensus    *widgets.LevelChoice
+	observation  *widgets.LevelChoice
 	guidance     *widget.Label
 	gapLine      *widget.Label
 	note         *widget.Entry
@@ -119,7 +120,7 @@ func (s *workshopScreen) title() string {
 	if s.a == nil {
 		return "Workshop"
 	}
-	return "Workshop " + assessmentTitle(s.a.PI, s.a.Date)
+	return "Workshop " + widgets.AssessmentTitle(s.a.PI, s.a.Date)
 }
 
 func (s *workshopScreen) content() fyne.CanvasObject { return s.root }
@@ -137,21 +138,21 @@ func (s *workshopScreen) left() {
 }
 
 func (s *workshopScreen) build() {
-	s.heading = headingTruncated("")
-	s.facts = truncated("")
+	s.heading = widgets.HeadingTruncated("")
+	s.facts = widgets.Truncated("")
 	checklists := widget.NewButtonWithIcon("Checklists", theme.DocumentIcon(), func() {
 		s.ui.openAssessment(s.trainID, s.assessmentID)
 	})
 	results := widget.NewButtonWithIcon("Results", theme.InfoIcon(), func() {
 		s.ui.openResults(s.trainID, s.assessmentID)
 	})
-	s.presentBtn = widget.NewButtonWithIcon("Present", theme.ComputerIcon(), s.present)
+	s.presentBtn = widget.NewButtonWithIcon("Present", theme.ComputerIcon(), s.Present)
 	s.presentBtn.Importance = widget.HighImportance
 	header := container.NewBorder(nil, nil, nil,
 		container.NewVBox(container.NewHBox(checklists, results, s.presentBtn)),
 		container.NewVBox(s.heading, s.facts))
-	s.banner = container.NewPadded(panel(container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), nil,
-		wrapped("This assessment is finished, so its workshop is read-only: the votes, the consensus and your observations are kept as they are. Reopen it from the checklists to change them."))))
+	s.banner = container.NewPadded(widgets.Panel(container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), nil,
+		widgets.Wrapped("This assessment is finished, so its workshop is read-only: the votes, the consensus and your observations are kept as they are. Reopen it from the checklists to change them."))))
 	s.banner.Hide()
 
 	// Sidebar: the checklists and the items of the current one, each item
@@ -164,7 +165,7 @@ func (s *workshopScreen) build() {
 		s.checklistBtn = append(s.checklistBtn, b)
 		checklistBox.Add(b)
 	}
-	s.itemList = newKeylessList(
+	s.itemList = widgets.NewKeylessList(
 		func() int {
 			if s.a == nil {
 				return 0
@@ -174,7 +175,7 @@ func (s *workshopScreen) build() {
 		func() fyne.CanvasObject {
 			count := widget.NewLabel("")
 			count.SizeName = theme.SizeNameCaptionText
-			return container.NewBorder(nil, nil, widget.NewIcon(nil), count, truncated(""))
+			return container.NewBorder(nil, nil, widget.NewIcon(nil), count, widgets.Truncated(""))
 		},
 		s.updateItemRow)
 	s.itemList.OnSelected = func(id widget.ListItemID) {
@@ -182,14 +183,14 @@ func (s *workshopScreen) build() {
 			s.goTo(s.cl, id)
 		}
 	}
-	s.itemList.onFocus = s.giveKeysBack
-	sidebar := withWidth(270, container.NewBorder(
+	s.itemList.OnFocus = s.giveKeysBack
+	sidebar := widgets.WithWidth(270, container.NewBorder(
 		container.NewVBox(checklistBox, widget.NewSeparator()), nil, nil, nil, s.itemList))
 
 	// The item, and where its vote stands.
-	s.where = truncated("")
+	s.where = widgets.Truncated("")
 	s.where.TextStyle.Italic = true
-	s.text = wrapped("")
+	s.text = widgets.Wrapped("")
 	s.text.TextStyle.Bold = true
 	s.text.SizeName = theme.SizeNameSubHeadingText
 	s.phase = widget.NewLabel("")
@@ -226,8 +227,8 @@ func (s *workshopScreen) build() {
 }
 
 func (s *workshopScreen) buildVoting() {
-	s.votedLine = wrapped("")
-	s.waitingLine = wrapped("")
+	s.votedLine = widgets.Wrapped("")
+	s.waitingLine = widgets.Wrapped("")
 	s.revealBtn = widget.NewButtonWithIcon("Reveal the votes", theme.VisibilityIcon(), s.reveal)
 	s.revealBtn.Importance = widget.HighImportance
 
@@ -243,21 +244,21 @@ func (s *workshopScreen) buildVoting() {
 		s.focusPicker()
 	})
 	s.voter.PlaceHolder = "Choose who votes next"
-	s.voterRow = container.NewBorder(nil, nil, boldLabel("Who is voting"), nil, s.voter)
+	s.voterRow = container.NewBorder(nil, nil, widgets.BoldLabel("Who is voting"), nil, s.voter)
 
-	s.picker = newRatingPicker()
-	s.picker.onChoose = s.vote
-	s.picker.onMove = s.move
-	s.picker.onHelp = s.ui.showKeys
-	s.picker.onKey = s.ui.functionKey
-	s.picker.enterStays = true
-	keys := caption("Click a level or press 1–5, N (not applicable) or D (don't know). " +
+	s.picker = widgets.NewRatingPicker()
+	s.picker.OnChoose = s.vote
+	s.picker.OnMove = s.Move
+	s.picker.OnHelp = s.ui.showKeys
+	s.picker.OnKey = s.ui.functionKey
+	s.picker.EnterStays = true
+	keys := widgets.Caption("Click a level or press 1–5, N (not applicable) or D (don't know). " +
 		"The vote is saved at once and stays hidden; the levels clear for the next person.")
-	s.voteMsg = wrapped("")
+	s.voteMsg = widgets.Wrapped("")
 	s.voteMsg.TextStyle.Bold = true
 	s.voteMsg.Importance = widget.HighImportance
 	s.voteMsg.Hide()
-	s.noRoom = wrapped("Nobody is in the room yet. Add the participants on the right (name and role); then they vote in turn on this machine.")
+	s.noRoom = widgets.Wrapped("Nobody is in the room yet. Add the participants on the right (name and role); then they vote in turn on this machine.")
 	s.noRoom.Importance = widget.WarningImportance
 	s.statusRow = container.NewBorder(nil, nil, nil, container.NewVBox(s.revealBtn), container.NewVBox(s.votedLine, s.waitingLine))
 	s.votingBox = container.NewVBox(s.noRoom, s.statusRow, s.voterRow, s.voteMsg, s.picker, keys)
@@ -275,22 +276,22 @@ func (s *workshopScreen) setVoteMsg(text string) {
 }
 
 func (s *workshopScreen) buildReveal() {
-	s.chart = newDistributionChart()
-	s.votesCount = boldLabel("")
-	s.medianLine = wrapped("")
-	s.disagreeLine = wrapped("")
-	s.flag = container.NewHBox(flagBadge())
-	s.votesLine = wrapped("")
+	s.chart = widgets.NewDistributionChart()
+	s.votesCount = widgets.BoldLabel("")
+	s.medianLine = widgets.Wrapped("")
+	s.disagreeLine = widgets.Wrapped("")
+	s.flag = container.NewHBox(widgets.FlagBadge())
+	s.votesLine = widgets.Wrapped("")
 	s.votesLine.SizeName = theme.SizeNameCaptionText
 	s.againBtn = widget.NewButtonWithIcon("Vote again", theme.ViewRefreshIcon(), s.voteAgain)
 	facts := container.NewVBox(s.votesCount, s.medianLine, s.disagreeLine, s.flag, s.votesLine,
 		container.NewHBox(s.againBtn))
-	spread := row([]float32{58, 42}, s.chart, facts)
+	spread := widgets.Row([]float32{58, 42}, s.chart, facts)
 
-	s.consensus = newLevelChoice(s.setConsensus)
-	s.observation = newLevelChoice(s.setObservation)
-	s.guidance = caption("")
-	s.gapLine = wrapped("")
+	s.consensus = widgets.NewLevelChoice(s.setConsensus)
+	s.observation = widgets.NewLevelChoice(s.setObservation)
+	s.guidance = widgets.Caption("")
+	s.gapLine = widgets.Wrapped("")
 	s.gapLine.TextStyle.Bold = true
 
 	s.note = widget.NewMultiLineEntry()
@@ -308,8 +309,8 @@ func (s *workshopScreen) buildReveal() {
 	// levels, and one line on what they add up to: the gap stays in view
 	// under the spread at 1280×800.
 	labels := []float32{0, 1}
-	recordRow := func(title string, c *levelChoice) fyne.CanvasObject {
-		return row(labels, withWidth(190, boldLabel(title)), c.content())
+	recordRow := func(title string, c *widgets.LevelChoice) fyne.CanvasObject {
+		return widgets.Row(labels, widgets.WithWidth(190, widgets.BoldLabel(title)), c.Content())
 	}
 	s.revealBox = container.NewVBox(
 		spread,
@@ -390,7 +391,7 @@ func (s *workshopScreen) refresh() {
 		return
 	}
 	w := s.workshop()
-	s.heading.SetText("Workshop · " + s.train.Name + " · " + assessmentTitle(s.a.PI, s.a.Date))
+	s.heading.SetText("Workshop · " + s.train.Name + " · " + widgets.AssessmentTitle(s.a.PI, s.a.Date))
 	revealed, flagged := 0, 0
 	for _, sp := range w.Discussion(s.defs()) {
 		revealed++
@@ -402,11 +403,11 @@ func (s *workshopScreen) refresh() {
 	for _, cl := range s.defs().Checklists {
 		total += len(cl.Items)
 	}
-	facts := []string{plural(len(w.Participants), "participant", "participants")}
+	facts := []string{widgets.Plural(len(w.Participants), "participant", "participants")}
 	if w.Anonymous {
 		facts = append(facts, "anonymous: reports and the presentation show roles, never names")
 	}
-	facts = append(facts, fmt.Sprintf("%d of %d items revealed", revealed, total), plural(flagged, "flagged for discussion", "flagged for discussion"))
+	facts = append(facts, fmt.Sprintf("%d of %d items revealed", revealed, total), widgets.Plural(flagged, "flagged for discussion", "flagged for discussion"))
 	s.facts.SetText(strings.Join(facts, " · "))
 	if s.final() != s.banner.Visible() {
 		if s.final() {
@@ -619,12 +620,12 @@ func (s *workshopScreen) showReveal() {
 	s.phase.SetText("Votes revealed")
 	levels := s.levels(it)
 	s.chart.SetData(levels, sp)
-	s.votesCount.SetText(plural(len(sp.Votes), "vote", "votes"))
+	s.votesCount.SetText(widgets.Plural(len(sp.Votes), "vote", "votes"))
 	switch {
 	case sp.Rated() == 0:
 		s.medianLine.SetText("No level was voted: only not applicable or don't know.")
 	default:
-		s.medianLine.SetText("Median " + medianText(sp.Median) + medianLevel(it, sp.Median))
+		s.medianLine.SetText("Median " + widgets.MedianText(sp.Median) + medianLevel(it, sp.Median))
 	}
 	s.disagreeLine.SetText(fmt.Sprintf("Disagreement %.2f of 1: %s", sp.Disagreement, shortDisagreementWords(sp.Disagreement)))
 	if sp.Flagged() {
@@ -686,11 +687,11 @@ func recordText(it *assessment.Item, cons, obs assessment.Rating) string {
 		return "Once the room agrees, record its consensus: it is the item's answer, as on the checklists. " +
 			"Record apart from it what you observed yourself; the gap between the two shows here."
 	case obs == none:
-		return "Consensus " + ratingText(it, cons) + ". Record what you observed yourself to see the gap."
+		return "Consensus " + widgets.RatingText(it, cons) + ". Record what you observed yourself to see the gap."
 	case cons == none:
-		return "You observed " + ratingText(it, obs) + ". Record the room's consensus to see the gap."
+		return "You observed " + widgets.RatingText(it, obs) + ". Record the room's consensus to see the gap."
 	}
-	return "Consensus " + ratingText(it, cons) + "; you observed " + ratingText(it, obs) + ". " + gapText(cons, obs)
+	return "Consensus " + widgets.RatingText(it, cons) + "; you observed " + widgets.RatingText(it, obs) + ". " + gapText(cons, obs)
 }
 
 // medianLevel names the level a whole median falls on.
@@ -728,9 +729,9 @@ func gapText(cons, obs assessment.Rating) string {
 	case d == 0:
 		return "Gap 0: the room's consensus matches what you observed."
 	case d > 0:
-		return fmt.Sprintf("Gap +%d: the room rates itself %s higher than you observed.", d, plural(d, "level", "levels"))
+		return fmt.Sprintf("Gap +%d: the room rates itself %s higher than you observed.", d, widgets.Plural(d, "level", "levels"))
 	default:
-		return fmt.Sprintf("Gap −%d: the room rates itself %s lower than you observed.", -d, plural(-d, "level", "levels"))
+		return fmt.Sprintf("Gap −%d: the room rates itself %s lower than you observed.", -d, widgets.Plural(-d, "level", "levels"))
 	}
 }
 
@@ -851,7 +852,7 @@ func (s *workshopScreen) reveal() {
 	}
 	s.ui.confirm("Reveal the votes",
 		fmt.Sprintf("%s not voted yet. Reveal the votes anyway? After the reveal nobody votes on this item unless you start the vote again.",
-			plural(len(waiting), "person has", "people have")),
+			widgets.Plural(len(waiting), "person has", "people have")),
 		"Reveal", do)
 }
 
@@ -865,7 +866,7 @@ func (s *workshopScreen) voteAgain() {
 	itemID, id := it.ID, s.assessmentID
 	s.ui.confirm("Vote again",
 		fmt.Sprintf("Clear the %s on this item and vote again? The new votes stay hidden until you reveal them. The consensus and your observation are kept.",
-			plural(len(voted), "vote", "votes")),
+			widgets.Plural(len(voted), "vote", "votes")),
 		"Vote again", func() {
 			s.workshop().Reset(itemID)
 			s.ui.write("the new round of votes", func(ctx context.Context) error {
@@ -981,7 +982,7 @@ func (s *workshopScreen) goToItem(itemID string) {
 }
 
 // move goes to the next (+1) or previous (-1) item, across checklists.
-func (s *workshopScreen) move(delta int) {
+func (s *workshopScreen) Move(delta int) {
 	if s.a == nil {
 		return
 	}
@@ -1003,7 +1004,7 @@ func (s *workshopScreen) findUnrevealed() (int, int, bool) {
 }
 
 // present opens the presentation window, or brings it to the front.
-func (s *workshopScreen) present() {
+func (s *workshopScreen) Present() {
 	if s.a == nil {
 		return
 	}
@@ -1014,3 +1015,19 @@ func (s *workshopScreen) present() {
 	s.presentation = newPresentationView(s)
 	s.presentation.win.Show()
 }
+
+// ShownAssessment is the assessment run as this workshop.
+func (s *workshopScreen) ShownAssessment() (trainID, assessmentID string, a *assessment.Assessment) {
+	return s.trainID, s.assessmentID, s.a
+}
+
+// ShowVoting brings the voting tab to the front.
+func (s *workshopScreen) ShowVoting() { s.tabs.SelectIndex(tabVoting) }
+
+// The menu entries the workshop answers to.
+var _ interface {
+	assessmentShower
+	itemMover
+	presenter
+	voteShower
+} = (*workshopScreen)(nil)

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
+	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/data"
 )
@@ -92,17 +93,15 @@ func TestWorkshopRound(t *testing.T) {
 	// are clear again and the screen says only who has voted.
 	forbidden := []string{"Median", "Disagreement", "Votes:", "Your answer", "Consensus"}
 	for _, v := range []assessment.Rating{2, 4, 5} {
-		forbidden = append(forbidden, ratingText(it, v))
+		forbidden = append(forbidden, widgets.RatingText(it, v))
 	}
 	hiddenAfterEachVote := func(voted int) {
 		t.Helper()
 		if ws.picker.Value() != assessment.Unanswered {
 			t.Errorf("after vote %d the levels still show %d", voted, ws.picker.Value())
 		}
-		for _, r := range ws.picker.rows {
-			if r.selected {
-				t.Errorf("after vote %d a level is still marked", voted)
-			}
+		if ws.picker.Marked() {
+			t.Errorf("after vote %d a level is still marked", voted)
 		}
 		for _, f := range forbidden {
 			assertNotShown(t, c, f)
@@ -112,7 +111,7 @@ func TestWorkshopRound(t *testing.T) {
 		}
 		assertShows(t, c, fmt.Sprintf("Voted (%d of 3)", voted))
 	}
-	test.Tap(ws.picker.rows[1]) // level 2, and the keys go to the levels
+	test.Tap(ws.picker.Choices()[1]) // level 2, and the keys go to the levels
 	settle(ui)
 	hiddenAfterEachVote(1)
 	assertShows(t, c, "Ana Souza has voted; the vote is hidden until the reveal. Next: Bo Li.")
@@ -153,18 +152,18 @@ func TestWorkshopRound(t *testing.T) {
 	assertShows(t, c, "Disagreement 0.50 of 1: strong disagreement")
 	assertShows(t, c, "Strong disagreement — discuss") // the flag
 	assertShows(t, c, "Votes: Ana Souza: 2 · Bo Li: 5 · Chen Wei: 4")
-	if got := fmt.Sprint(ws.chart.spread.Counts); got != "[0 1 0 1 1]" {
+	if got := fmt.Sprint(ws.chart.Spread().Counts); got != "[0 1 0 1 1]" {
 		t.Errorf("the distribution shows %s", got)
 	}
 
 	// The consensus is the item's answer; the observation is kept apart;
 	// the gap between them shows.
-	test.Tap(ws.consensus.buttons[2]) // 3
+	test.Tap(ws.consensus.Buttons()[2]) // 3
 	settle(ui)
-	assertShows(t, c, "Consensus "+ratingText(it, 3)+". Record what you observed")
-	test.Tap(ws.observation.buttons[1]) // 2
+	assertShows(t, c, "Consensus "+widgets.RatingText(it, 3)+". Record what you observed")
+	test.Tap(ws.observation.Buttons()[1]) // 2
 	settle(ui)
-	assertShows(t, c, "Consensus "+ratingText(it, 3)+"; you observed "+ratingText(it, 2)+
+	assertShows(t, c, "Consensus "+widgets.RatingText(it, 3)+"; you observed "+widgets.RatingText(it, 2)+
 		". Gap +1: the room rates itself 1 level higher than you observed.")
 	test.Type(ws.note, "Teams disagree on the sync's rhythm")
 	settle(ui)
@@ -188,7 +187,7 @@ func TestWorkshopRound(t *testing.T) {
 	// Summary: self against observed per checklist.
 	ws.tabs.SelectIndex(tabSummary)
 	_, per := assessment.ObservationGaps(ui.defs, a)
-	want := fmt.Sprintf("consensus %s, observed %s, gap %s", scoreText(per[0].Self), scoreText(per[0].Observed), signed(per[0].Gap))
+	want := fmt.Sprintf("consensus %s, observed %s, gap %s", widgets.ScoreText(per[0].Self), widgets.ScoreText(per[0].Observed), widgets.Signed(per[0].Gap))
 	if len(ws.summary.checklistGaps) == 0 || !strings.Contains(ws.summary.checklistGaps[0], want) {
 		t.Errorf("summary shows %q, want %q", ws.summary.checklistGaps, want)
 	}
@@ -199,7 +198,7 @@ func TestWorkshopRound(t *testing.T) {
 
 	// A click in the discussion goes back to the item.
 	ws.tabs.SelectIndex(tabDiscussion)
-	ws.move(1) // elsewhere first
+	ws.Move(1) // elsewhere first
 	ws.tabs.SelectIndex(tabDiscussion)
 	ws.discussion.list.Select(0)
 	settle(ui)
@@ -256,7 +255,7 @@ func TestWorkshopPresentation(t *testing.T) {
 	assertShows(t, pc, "Voted (0 of 2): –")
 	assertShows(t, pc, "Still to vote: Scrum Master 1, Scrum Master 2")
 
-	test.Tap(ws.picker.rows[0])
+	test.Tap(ws.picker.Choices()[0])
 	settle(ui)
 	assertShows(t, pc, "Voted (1 of 2): Scrum Master 1")
 	// Fyne's test driver gives the focus to the newest window's canvas;
@@ -309,7 +308,7 @@ func TestWorkshopVoteAgainAndRemove(t *testing.T) {
 	ws := startWorkshop(t, ui, "Again ART", false)
 	addParticipant(t, ui, ws, "Ana Souza", "Scrum Master")
 	addParticipant(t, ui, ws, "Bo Li", "Product Owner")
-	test.Tap(ws.picker.rows[0])
+	test.Tap(ws.picker.Choices()[0])
 	settle(ui)
 
 	// Revealing before everyone voted asks first.

@@ -1,4 +1,4 @@
-package app
+package widgets
 
 import (
 	"fyne.io/fyne/v2"
@@ -14,7 +14,7 @@ type themed struct {
 	paint   func()
 }
 
-func newThemed(content fyne.CanvasObject, paint func()) *themed {
+func NewThemed(content fyne.CanvasObject, paint func()) *themed {
 	t := &themed{content: content, paint: paint}
 	paint()
 	t.ExtendBaseWidget(t)
@@ -28,13 +28,13 @@ func (t *themed) Refresh() {
 	t.BaseWidget.Refresh()
 }
 
-// refreshTree refreshes every object under o, for a screen that was out of
+// RefreshTree refreshes every object under o, for a screen that was out of
 // sight when the theme changed: Fyne only repaints what is on screen.
-func refreshTree(o fyne.CanvasObject) {
+func RefreshTree(o fyne.CanvasObject) {
 	switch x := o.(type) {
 	case *fyne.Container:
 		for _, child := range x.Objects {
-			refreshTree(child)
+			RefreshTree(child)
 		}
 	case fyne.Widget:
 		x.Refresh()

@@ -1,4 +1,4 @@
-package app
+package widgets
 
 import (
 	"fmt"
@@ -12,12 +12,12 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// radarChart draws the dimension scores of an assessment as a radar, one
+// RadarChart draws the dimension scores of an assessment as a radar, one
 // spoke per dimension, with the previous assessment's scores overlaid as an
 // outline. It is drawn from canvas primitives so it follows the theme and
 // scales with the window. A dimension without a known score sits at the
 // centre and is labelled "–".
-type radarChart struct {
+type RadarChart struct {
 	widget.BaseWidget
 
 	axes     []string
@@ -29,14 +29,14 @@ type radarChart struct {
 // than that are not shown as a filled area.
 const maxRadarAxes = 16
 
-func newRadarChart() *radarChart {
-	r := &radarChart{}
+func NewRadarChart() *RadarChart {
+	r := &RadarChart{}
 	r.ExtendBaseWidget(r)
 	return r
 }
 
 // SetData replaces what the chart shows. previous may be nil.
-func (r *radarChart) SetData(axes []string, current, previous []float64) {
+func (r *RadarChart) SetData(axes []string, current, previous []float64) {
 	r.axes = append([]string(nil), axes...)
 	r.current = append([]float64(nil), current...)
 	if previous != nil {
@@ -47,14 +47,14 @@ func (r *radarChart) SetData(axes []string, current, previous []float64) {
 	r.Refresh()
 }
 
-func (r *radarChart) CreateRenderer() fyne.WidgetRenderer {
+func (r *RadarChart) CreateRenderer() fyne.WidgetRenderer {
 	rr := &radarRenderer{chart: r}
 	rr.rebuild()
 	return rr
 }
 
 type radarRenderer struct {
-	chart *radarChart
+	chart *RadarChart
 
 	rings    [][]*canvas.Line // [ring][side]
 	spokes   []*canvas.Line
@@ -71,10 +71,10 @@ const radarRings = 5 // 20, 40, 60, 80, 100
 func (rr *radarRenderer) rebuild() {
 	c := rr.chart
 	n := len(c.axes)
-	grid := themeColor(colorNameGrid)
-	fg := themeColor(theme.ColorNameForeground)
-	cur := themeColor(colorNameCurrent)
-	prev := themeColor(colorNamePrevious)
+	grid := ThemeColor(ColorNameGrid)
+	fg := ThemeColor(theme.ColorNameForeground)
+	cur := ThemeColor(ColorNameCurrent)
+	prev := ThemeColor(ColorNamePrevious)
 	textSize := theme.CaptionTextSize() + 1
 
 	rr.objects = rr.objects[:0]
@@ -102,7 +102,7 @@ func (rr *radarRenderer) rebuild() {
 			rr.prevArea = &canvas.ArbitraryPolygon{FillColor: color.Transparent, StrokeColor: prev, StrokeWidth: 2}
 			rr.objects = append(rr.objects, rr.prevArea)
 		}
-		rr.curArea = &canvas.ArbitraryPolygon{FillColor: withAlpha(cur, 0x50), StrokeColor: cur, StrokeWidth: 2}
+		rr.curArea = &canvas.ArbitraryPolygon{FillColor: WithAlpha(cur, 0x50), StrokeColor: cur, StrokeWidth: 2}
 		rr.objects = append(rr.objects, rr.curArea)
 	}
 
@@ -116,7 +116,7 @@ func (rr *radarRenderer) rebuild() {
 	rr.titles = make([][]*canvas.Text, n)
 	rr.values = make([]*canvas.Text, n)
 	for i, axis := range c.axes {
-		for _, line := range wrapWords(axis, 18, 2) {
+		for _, line := range WrapWords(axis, 18, 2) {
 			t := canvas.NewText(line, fg)
 			t.TextSize = textSize
 			rr.titles[i] = append(rr.titles[i], t)
@@ -132,7 +132,7 @@ func (rr *radarRenderer) rebuild() {
 
 // radarValueText is the label under a dimension's name: the score, and the
 // change since the previous assessment when both are known.
-func radarValueText(c *radarChart, i int) string {
+func radarValueText(c *RadarChart, i int) string {
 	v := valueAt(c.current, i)
 	if math.IsNaN(v) {
 		return "–"
@@ -274,9 +274,9 @@ func (rr *radarRenderer) Objects() []fyne.CanvasObject { return rr.objects }
 
 func (rr *radarRenderer) Destroy() {}
 
-// wrapWords splits s into at most maxLines lines of about width runes,
+// WrapWords splits s into at most maxLines lines of about width runes,
 // breaking at spaces; the last line ends in an ellipsis when s is longer.
-func wrapWords(s string, width, maxLines int) []string {
+func WrapWords(s string, width, maxLines int) []string {
 	words := strings.Fields(s)
 	var lines []string
 	var cur string

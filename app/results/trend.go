@@ -1,4 +1,7 @@
-package app
+// Package results holds what follows from assessments: for now the trend of
+// a train's scores PI over PI; the results screen, its recommendations and
+// follow-ups belong here too. It sees the shell only through app/host.
+package results
 
 import (
 	"fmt"
@@ -9,26 +12,32 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 )
 
-// trendView shows a train's scores PI over PI: the overall score and each
+// Trend shows a train's scores PI over PI: the overall score and each
 // checklist's, as a chart and as a table with the level and answered share.
-type trendView struct {
-	ts    *trainScreen
-	chart *trendChart
+type Trend struct {
+	defs        *assessment.Definitions
+	framework   assessment.Framework
+	assessments []*assessment.Assessment
+	results     []assessment.Results
+
+	chart *widgets.TrendChart
 	table *widget.Table
 	note  *widget.Label
 	root  fyne.CanvasObject
 }
 
-func newTrendView(ts *trainScreen) *trendView {
-	tv := &trendView{ts: ts, chart: newTrendChart()}
-	tv.note = wrapped("")
+// NewTrend is an empty trend over the checklists of defs; Set fills it.
+func NewTrend(defs *assessment.Definitions) *Trend {
+	tv := &Trend{defs: defs, chart: widgets.NewTrendChart()}
+	tv.note = widgets.Wrapped("")
 	tv.note.TextStyle.Italic = true
-	tv.table = widget.NewTable(tv.size, func() fyne.CanvasObject { return truncated("") }, tv.cell)
+	tv.table = widget.NewTable(tv.size, func() fyne.CanvasObject { return widgets.Truncated("") }, tv.cell)
 	tv.table.ShowHeaderRow = true
-	tv.table.CreateHeader = func() fyne.CanvasObject { return columnHead("") }
+	tv.table.CreateHeader = func() fyne.CanvasObject { return widgets.ColumnHead("") }
 	tv.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Col >= 0 {
 			o.(*widget.Label).SetText(tv.header(id.Col))
@@ -40,14 +49,21 @@ func newTrendView(ts *trainScreen) *trendView {
 	return tv
 }
 
-func (tv *trendView) content() fyne.CanvasObject { return tv.root }
+// Content is the trend as shown.
+func (tv *Trend) Content() fyne.CanvasObject { return tv.root }
+
+// Chart is the chart drawn, for tests.
+func (tv *Trend) Chart() *widgets.TrendChart { return tv.chart }
+
+// Rows is the number of assessments in the table.
+func (tv *Trend) Rows() int { rows, _ := tv.size(); return rows }
 
 // columns: assessment, status, level, overall, then one per checklist.
-func (tv *trendView) size() (int, int) {
-	return len(tv.ts.assessments), 4 + len(tv.ts.ui.defs.Checklists)
+func (tv *Trend) size() (int, int) {
+	return len(tv.assessments), 4 + len(tv.defs.Checklists)
 }
 
-func (tv *trendView) header(col int) string {
+func (tv *Trend) header(col int) string {
 	switch col {
 	case 0:
 		return "Assessment"
@@ -58,24 +74,24 @@ func (tv *trendView) header(col int) string {
 	case 3:
 		return "Overall"
 	}
-	if i := col - 4; i < len(tv.ts.ui.defs.Checklists) {
-		return tv.ts.train.Framework.Expand(tv.ts.ui.defs.Checklists[i].Title)
+	if i := col - 4; i < len(tv.defs.Checklists) {
+		return tv.framework.Expand(tv.defs.Checklists[i].Title)
 	}
 	return ""
 }
 
-func (tv *trendView) cell(id widget.TableCellID, o fyne.CanvasObject) {
+func (tv *Trend) cell(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)
-	if id.Row >= len(tv.ts.assessments) {
+	if id.Row >= len(tv.assessments) {
 		l.SetText("")
 		return
 	}
-	a, r := tv.ts.assessments[id.Row], tv.ts.results[id.Row]
+	a, r := tv.assessments[id.Row], tv.results[id.Row]
 	switch id.Col {
 	case 0:
-		l.SetText(assessmentTitle(a.PI, a.Date))
+		l.SetText(widgets.AssessmentTitle(a.PI, a.Date))
 	case 1:
-		l.SetText(statusText(a.Status))
+		l.SetText(widgets.StatusText(a.Status))
 	case 2:
 		if r.Level.Number > 0 {
 			l.SetText(fmt.Sprintf("%d · %s", r.Level.Number, r.Level.Name))
@@ -100,19 +116,21 @@ func scoreWithShare(s assessment.Score) string {
 	return fmt.Sprintf("%.0f  (%.0f%%)", s.Value, s.Answered()*100)
 }
 
-// set draws the chart and table from the train screen's assessments.
-func (tv *trendView) set() {
+// Set draws the chart and table from a train's assessments, oldest first,
+// each with its results, in the words of the train's framework.
+func (tv *Trend) Set(fw assessment.Framework, assessments []*assessment.Assessment, results []assessment.Results) {
+	tv.framework, tv.assessments, tv.results = fw, assessments, results
 	// A draft is not where the train stands yet: its scores rest on the
 	// items rated so far. The chart draws finished assessments only; the
 	// table lists every one with its status.
 	var as []*assessment.Assessment
 	var rs []assessment.Results
-	for i, a := range tv.ts.assessments {
+	for i, a := range tv.assessments {
 		if a.Status == assessment.Final {
-			as, rs = append(as, a), append(rs, tv.ts.results[i])
+			as, rs = append(as, a), append(rs, tv.results[i])
 		}
 	}
-	drafts := len(tv.ts.assessments) - len(as)
+	drafts := len(tv.assessments) - len(as)
 	labels := make([]string, len(as))
 	for i, a := range as {
 		labels[i] = a.PI
@@ -131,15 +149,15 @@ func (tv *trendView) set() {
 		}
 		return v
 	}
-	series := []trendSeries{{
-		Name: "Overall", Bold: true, Color: themeColor(colorNameCurrent),
+	series := []widgets.TrendSeries{{
+		Name: "Overall", Bold: true, Color: widgets.ThemeColor(widgets.ColorNameCurrent),
 		Values: values(func(r assessment.Results) assessment.Score { return r.Overall }),
 	}}
-	for i, cl := range tv.ts.ui.defs.Checklists {
+	for i, cl := range tv.defs.Checklists {
 		id := cl.ID
-		series = append(series, trendSeries{
-			Name:  tv.ts.train.Framework.Expand(cl.Title),
-			Color: trendPalette[(i+1)%len(trendPalette)],
+		series = append(series, widgets.TrendSeries{
+			Name:  tv.framework.Expand(cl.Title),
+			Color: widgets.TrendPalette[(i+1)%len(widgets.TrendPalette)],
 			Values: values(func(r assessment.Results) assessment.Score {
 				c, _ := r.Checklist(id)
 				return c.Score
@@ -148,7 +166,7 @@ func (tv *trendView) set() {
 	}
 	tv.chart.SetData(labels, series)
 	// Each column as wide as its heading, so no checklist's name is cut.
-	for c := range 4 + len(tv.ts.ui.defs.Checklists) {
+	for c := range 4 + len(tv.defs.Checklists) {
 		measure := widget.NewLabel(tv.header(c))
 		measure.TextStyle.Bold = true
 		w := measure.MinSize().Width + theme.Padding()*2
@@ -174,7 +192,7 @@ func (tv *trendView) set() {
 			"in brackets. The overall score covers the maturity checklists; scaled facilitator fit feeds the verdict only.", len(as))
 	}
 	if drafts > 0 {
-		note += " " + plural(drafts, "draft is", "drafts are") + " listed in the table but left out of the chart until finished."
+		note += " " + widgets.Plural(drafts, "draft is", "drafts are") + " listed in the table but left out of the chart until finished."
 	}
 	tv.note.SetText(note)
 }

@@ -1,4 +1,4 @@
-package app
+package widgets
 
 import (
 	"fmt"
@@ -11,45 +11,45 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// trendSeries is one line of the trend chart: a score across assessments,
+// TrendSeries is one line of the trend chart: a score across assessments,
 // NaN where that assessment had no known score.
-type trendSeries struct {
+type TrendSeries struct {
 	Name   string
 	Values []float64
 	Color  color.Color
 	Bold   bool // the overall score, drawn thicker
 }
 
-// trendChart draws scores PI over PI: one line per series, the assessments
+// TrendChart draws scores PI over PI: one line per series, the assessments
 // along the bottom, 0–100 up the side. Drawn from canvas primitives.
-type trendChart struct {
+type TrendChart struct {
 	widget.BaseWidget
 
 	labels []string // one per assessment, oldest first
-	series []trendSeries
+	series []TrendSeries
 }
 
-func newTrendChart() *trendChart {
-	c := &trendChart{}
+func NewTrendChart() *TrendChart {
+	c := &TrendChart{}
 	c.ExtendBaseWidget(c)
 	return c
 }
 
 // SetData replaces the chart's assessments and lines.
-func (c *trendChart) SetData(labels []string, series []trendSeries) {
+func (c *TrendChart) SetData(labels []string, series []TrendSeries) {
 	c.labels = append([]string(nil), labels...)
-	c.series = append([]trendSeries(nil), series...)
+	c.series = append([]TrendSeries(nil), series...)
 	c.Refresh()
 }
 
-func (c *trendChart) CreateRenderer() fyne.WidgetRenderer {
+func (c *TrendChart) CreateRenderer() fyne.WidgetRenderer {
 	r := &trendRenderer{chart: c}
 	r.rebuild()
 	return r
 }
 
 type trendRenderer struct {
-	chart *trendChart
+	chart *TrendChart
 
 	gridLines  []*canvas.Line
 	gridLabels []*canvas.Text
@@ -66,8 +66,8 @@ const trendSteps = 5 // grid every 20 points
 
 func (r *trendRenderer) rebuild() {
 	c := r.chart
-	fg := themeColor(theme.ColorNameForeground)
-	grid := themeColor(colorNameGrid)
+	fg := ThemeColor(theme.ColorNameForeground)
+	grid := ThemeColor(ColorNameGrid)
 	small := theme.CaptionTextSize() + 1
 	r.objects = r.objects[:0]
 

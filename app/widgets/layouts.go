@@ -1,4 +1,4 @@
-package app
+package widgets
 
 import (
 	"image/color"
@@ -60,16 +60,16 @@ func (l *columnsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(w, h)
 }
 
-// gap is an empty cell as wide as another object, for the header over a
+// Gap is an empty cell as wide as another object, for the header over a
 // column of buttons.
-func gap(like fyne.CanvasObject) fyne.CanvasObject {
+func Gap(like fyne.CanvasObject) fyne.CanvasObject {
 	r := canvas.NewRectangle(color.Transparent)
 	r.SetMinSize(fyne.NewSize(like.MinSize().Width, 1))
 	return r
 }
 
-// row puts objects into columns with the given shares.
-func row(shares []float32, objs ...fyne.CanvasObject) *fyne.Container {
+// Row puts objects into columns with the given shares.
+func Row(shares []float32, objs ...fyne.CanvasObject) *fyne.Container {
 	return container.New(newColumns(shares...), objs...)
 }
 
@@ -92,30 +92,30 @@ func (l minWidthLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	return s
 }
 
-// withWidth wraps content so it is at least width wide.
-func withWidth(width float32, content fyne.CanvasObject) *fyne.Container {
+// WithWidth wraps content so it is at least width wide.
+func WithWidth(width float32, content fyne.CanvasObject) *fyne.Container {
 	return container.New(minWidthLayout{width: width}, content)
 }
 
-// panel is content on a subtle rounded background, to group a section.
-func panel(content fyne.CanvasObject) *fyne.Container {
+// Panel is content on a subtle rounded background, to group a section.
+func Panel(content fyne.CanvasObject) *fyne.Container {
 	bg := canvas.NewRectangle(color.Transparent)
 	bg.CornerRadius = theme.InputRadiusSize() * 2
 	return container.NewStack(
-		newThemed(bg, func() { bg.FillColor = themeColor(theme.ColorNameInputBackground) }),
+		NewThemed(bg, func() { bg.FillColor = ThemeColor(theme.ColorNameInputBackground) }),
 		container.NewPadded(content))
 }
 
-// badge is a short, coloured piece of text: a status, a priority.
-func badge(text string, fill fyne.ThemeColorName) fyne.CanvasObject {
+// Badge is a short, coloured piece of text: a status, a priority.
+func Badge(text string, fill fyne.ThemeColorName) fyne.CanvasObject {
 	bg := canvas.NewRectangle(color.Transparent)
 	bg.CornerRadius = 6
 	t := canvas.NewText(text, color.Black)
 	t.TextStyle.Bold = true
 	t.TextSize = theme.CaptionTextSize() + 1
-	return newThemed(container.NewStack(bg, container.New(&insetLayout{h: 8, v: 3}, t)), func() {
-		bg.FillColor = withAlpha(themeColor(fill), 0x38)
-		t.Color = themeColor(theme.ColorNameForeground)
+	return NewThemed(container.NewStack(bg, Inset(8, 3, t)), func() {
+		bg.FillColor = WithAlpha(ThemeColor(fill), 0x38)
+		t.Color = ThemeColor(theme.ColorNameForeground)
 	})
 }
 
@@ -135,4 +135,9 @@ func (l *insetLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 		s = s.Max(o.MinSize())
 	}
 	return s.AddWidthHeight(2*l.h, 2*l.v)
+}
+
+// Inset pads content by h on the left and right and v above and below.
+func Inset(h, v float32, content fyne.CanvasObject) *fyne.Container {
+	return container.New(&insetLayout{h: h, v: v}, content)
 }

@@ -1,4 +1,4 @@
-package app
+package widgets
 
 import (
 	"fmt"
@@ -12,33 +12,33 @@ import (
 	"github.com/trainscope/trainscope/assessment"
 )
 
-// distributionChart draws a revealed item's votes as bars over the levels of
+// DistributionChart draws a revealed item's votes as bars over the levels of
 // its scale, with "not applicable" and "don't know" apart on the right (they
 // never count toward the median), and the median marked across the bars.
 // It is drawn from canvas primitives and takes its text size from the theme
 // of where it sits, so the presentation view's large type makes it large.
-type distributionChart struct {
+type DistributionChart struct {
 	widget.BaseWidget
 
 	levels []assessment.Level
 	spread assessment.Spread
 }
 
-func newDistributionChart() *distributionChart {
-	c := &distributionChart{}
+func NewDistributionChart() *DistributionChart {
+	c := &DistributionChart{}
 	c.ExtendBaseWidget(c)
 	return c
 }
 
 // SetData shows the spread of an item whose scale has the given levels.
-func (c *distributionChart) SetData(levels []assessment.Level, s assessment.Spread) {
+func (c *DistributionChart) SetData(levels []assessment.Level, s assessment.Spread) {
 	c.levels = append([]assessment.Level(nil), levels...)
 	c.spread = s
 	c.spread.Counts = append([]int(nil), s.Counts...)
 	c.Refresh()
 }
 
-func (c *distributionChart) CreateRenderer() fyne.WidgetRenderer {
+func (c *DistributionChart) CreateRenderer() fyne.WidgetRenderer {
 	r := &distributionRenderer{chart: c}
 	r.rebuild()
 	return r
@@ -56,7 +56,7 @@ type distributionColumn struct {
 }
 
 type distributionRenderer struct {
-	chart *distributionChart
+	chart *DistributionChart
 
 	columns    []distributionColumn
 	baseline   *canvas.Line
@@ -72,15 +72,15 @@ func (r *distributionRenderer) textSize() float32 {
 
 func (r *distributionRenderer) rebuild() {
 	c := r.chart
-	fg := themeColor(theme.ColorNameForeground)
+	fg := ThemeColor(theme.ColorNameForeground)
 	size := r.textSize()
 	r.objects = r.objects[:0]
 	r.columns = r.columns[:0]
 	add := func(key, name string, n int, other bool) {
 		col := distributionColumn{name: name, n: n, other: other}
-		fill := themeColor(colorNameCurrent)
+		fill := ThemeColor(ColorNameCurrent)
 		if other {
-			fill = themeColor(theme.ColorNameDisabled)
+			fill = ThemeColor(theme.ColorNameDisabled)
 		}
 		col.bar = canvas.NewRectangle(fill)
 		col.bar.CornerRadius = 3
@@ -109,11 +109,11 @@ func (r *distributionRenderer) rebuild() {
 		add("N/A", "not applicable", c.spread.NA, true)
 		add("?", "don't know", c.spread.DontKnow, true)
 	}
-	r.baseline = canvas.NewLine(themeColor(colorNameGrid))
+	r.baseline = canvas.NewLine(ThemeColor(ColorNameGrid))
 	r.baseline.StrokeWidth = 1
 	r.objects = append(r.objects, r.baseline)
 
-	accent := themeColor(colorNamePrevious)
+	accent := ThemeColor(ColorNamePrevious)
 	r.median = canvas.NewLine(accent)
 	r.median.StrokeWidth = 2
 	r.medianLow = canvas.NewLine(accent)
@@ -122,7 +122,7 @@ func (r *distributionRenderer) rebuild() {
 	r.medianText.TextSize = size * 0.85
 	r.medianText.TextStyle.Bold = true
 	if c.spread.Rated() > 0 {
-		r.medianText.Text = "median " + medianText(c.spread.Median)
+		r.medianText.Text = "median " + MedianText(c.spread.Median)
 	} else {
 		r.median.Hide()
 		r.medianLow.Hide()
@@ -240,16 +240,16 @@ func (r *distributionRenderer) Objects() []fyne.CanvasObject { return r.objects 
 
 func (r *distributionRenderer) Destroy() {}
 
-// medianText writes a median of levels: a whole level, or halfway between two.
-func medianText(m float64) string {
+// MedianText writes a median of levels: a whole level, or halfway between two.
+func MedianText(m float64) string {
 	if m == math.Trunc(m) {
 		return fmt.Sprintf("%.0f", m)
 	}
 	return fmt.Sprintf("%.1f", m)
 }
 
-// disagreementWords says in words how divided the room is.
-func disagreementWords(d float64) string {
+// DisagreementWords says in words how divided the room is.
+func DisagreementWords(d float64) string {
 	switch {
 	case d >= assessment.StrongDisagreement:
 		return "strong disagreement — discuss"
@@ -259,7 +259,7 @@ func disagreementWords(d float64) string {
 	return "the room agrees"
 }
 
-// flagBadge is the mark on an item the room disagrees strongly about.
-func flagBadge() fyne.CanvasObject {
-	return badge("Strong disagreement — discuss", theme.ColorNameError)
+// FlagBadge is the mark on an item the room disagrees strongly about.
+func FlagBadge() fyne.CanvasObject {
+	return Badge("Strong disagreement — discuss", theme.ColorNameError)
 }

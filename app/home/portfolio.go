@@ -1,4 +1,7 @@
-package app
+// Package home holds the parts of the home screen that stand on their own:
+// the portfolio, the LACE's view across trains. It sees the shell only
+// through host.Host.
+package home
 
 import (
 	"cmp"
@@ -11,15 +14,17 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/trainscope/trainscope/app/host"
+	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/data"
 )
 
-// portfolioView is the LACE's view across trains: each train's latest
+// Portfolio is the LACE's view across trains: each train's latest
 // finished assessment, its level and score and the change since the one
 // before. Tapping a column heading sorts by it; tapping again reverses.
-type portfolioView struct {
-	ui    *UI
+type Portfolio struct {
+	host  host.Host
 	rows  []data.PortfolioRow
 	table *widget.Table
 	note  *widget.Label
@@ -47,7 +52,7 @@ var portfolioColumns = []portfolioColumn{
 		if r.Latest == nil {
 			return "none yet"
 		}
-		s := assessmentTitle(r.Latest.PI, r.Latest.Date)
+		s := widgets.AssessmentTitle(r.Latest.PI, r.Latest.Date)
 		if r.Latest.Status != assessment.Final {
 			s += " (draft)"
 		}
@@ -57,13 +62,13 @@ var portfolioColumns = []portfolioColumn{
 		if r.Latest == nil {
 			return "–"
 		}
-		return summaryLevel(r.Latest.Summary)
+		return widgets.SummaryLevel(r.Latest.Summary)
 	}, func(a, b data.PortfolioRow) int { return cmp.Compare(latestLevel(a), latestLevel(b)) }},
 	{"Score", 70, func(r data.PortfolioRow) string {
 		if r.Latest == nil {
 			return "–"
 		}
-		return summaryScore(r.Latest.Summary)
+		return widgets.SummaryScore(r.Latest.Summary)
 	}, func(a, b data.PortfolioRow) int { return cmp.Compare(latestScore(a), latestScore(b)) }},
 	{"Change", 80, func(r data.PortfolioRow) string {
 		d := scoreChange(r)
@@ -79,7 +84,7 @@ var portfolioColumns = []portfolioColumn{
 		if r.Latest == nil {
 			return "–"
 		}
-		return verdictText(r.Latest.Summary.Verdict)
+		return widgets.VerdictText(r.Latest.Summary.Verdict)
 	}, func(a, b data.PortfolioRow) int {
 		return cmp.Compare(verdictOf(a), verdictOf(b))
 	}},
@@ -113,7 +118,7 @@ func verdictOf(r data.PortfolioRow) string {
 	if r.Latest == nil {
 		return "~"
 	}
-	return verdictText(r.Latest.Summary.Verdict)
+	return widgets.VerdictText(r.Latest.Summary.Verdict)
 }
 
 // scoreChange is the latest score less the one before, NaN when either is
@@ -125,11 +130,13 @@ func scoreChange(r data.PortfolioRow) float64 {
 	return math.Round(r.Latest.Summary.Score) - math.Round(r.Previous.Summary.Score)
 }
 
-func newPortfolioView(ui *UI) *portfolioView {
-	p := &portfolioView{ui: ui}
+// NewPortfolio is an empty portfolio; Set fills it. Choosing a train opens
+// it on h.
+func NewPortfolio(h host.Host) *Portfolio {
+	p := &Portfolio{host: h}
 	p.table = widget.NewTable(
 		func() (int, int) { return len(p.rows), len(portfolioColumns) },
-		func() fyne.CanvasObject { return truncated("") },
+		func() fyne.CanvasObject { return widgets.Truncated("") },
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			if id.Row >= len(p.rows) || id.Col >= len(portfolioColumns) {
 				return
@@ -161,7 +168,7 @@ func newPortfolioView(ui *UI) *portfolioView {
 		}
 		b.SetText(text)
 		col := id.Col
-		b.OnTapped = func() { p.sortBy(col) }
+		b.OnTapped = func() { p.SortBy(col) }
 	}
 	for i, c := range portfolioColumns {
 		p.table.SetColumnWidth(i, c.width)
@@ -169,26 +176,27 @@ func newPortfolioView(ui *UI) *portfolioView {
 	p.table.OnSelected = func(id widget.TableCellID) {
 		p.table.UnselectAll()
 		if id.Row >= 0 && id.Row < len(p.rows) {
-			ui.openTrain(p.rows[id.Row].Train.ID)
+			h.Open(host.Train(p.rows[id.Row].Train.ID))
 		}
 	}
-	p.note = wrapped("Each train's latest finished assessment; a train with no finished assessment shows its newest draft. " +
+	p.note = widgets.Wrapped("Each train's latest finished assessment; a train with no finished assessment shows its newest draft. " +
 		"Change is against the finished assessment before. Tap a heading to sort.")
 	p.note.TextStyle.Italic = true
 	p.root = container.NewBorder(p.note, nil, nil, nil, p.table)
 	return p
 }
 
-func (p *portfolioView) content() fyne.CanvasObject { return p.root }
+// Content is the portfolio as shown.
+func (p *Portfolio) Content() fyne.CanvasObject { return p.root }
 
-// set shows the portfolio rows, keeping the coach's sort.
-func (p *portfolioView) set(rows []data.PortfolioRow) {
+// Set shows the portfolio rows, keeping the coach's sort.
+func (p *Portfolio) Set(rows []data.PortfolioRow) {
 	p.rows = slices.Clone(rows)
 	p.sort()
 }
 
-// sortBy sorts on a column; the same column again reverses the order.
-func (p *portfolioView) sortBy(col int) {
+// SortBy sorts on a column; the same column again reverses the order.
+func (p *Portfolio) SortBy(col int) {
 	if col == p.sortCol {
 		p.desc = !p.desc
 	} else {
@@ -197,7 +205,7 @@ func (p *portfolioView) sortBy(col int) {
 	p.sort()
 }
 
-func (p *portfolioView) sort() {
+func (p *Portfolio) sort() {
 	less := portfolioColumns[p.sortCol].less
 	slices.SortStableFunc(p.rows, func(a, b data.PortfolioRow) int {
 		c := less(a, b)
@@ -212,7 +220,10 @@ func (p *portfolioView) sort() {
 	p.table.Refresh()
 }
 
+// Len is the number of trains shown.
+func (p *Portfolio) Len() int { return len(p.rows) }
+
 // Cell is the text of a cell, for tests.
-func (p *portfolioView) Cell(row, col int) string {
+func (p *Portfolio) Cell(row, col int) string {
 	return portfolioColumns[col].text(p.rows[row])
 }

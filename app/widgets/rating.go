@@ -1,9 +1,8 @@
-package app
+package widgets
 
 import (
-	"image/color"
-
 	"fmt"
+	"image/color"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -15,11 +14,11 @@ import (
 	"github.com/trainscope/trainscope/assessment"
 )
 
-// ratingPicker shows every level of an item's scale with its descriptor,
+// RatingPicker shows every level of an item's scale with its descriptor,
 // plus "not applicable" and "don't know", and lets the coach choose one by
 // mouse or keyboard: 1–9 choose a level, N and D the other two, 0 or Delete
 // clears; the arrows, Tab and Enter move to the next or previous item.
-type ratingPicker struct {
+type RatingPicker struct {
 	widget.BaseWidget
 
 	levels   []assessment.Level
@@ -28,14 +27,14 @@ type ratingPicker struct {
 	focused  bool
 	shift    bool
 
-	onChoose func(assessment.Rating) // the coach chose a rating
-	onMove   func(delta int)         // the coach asked for the next (+1) or previous (-1) item
-	onHelp   func()                  // F1: the list of keys
-	onKey    func(*fyne.KeyEvent)    // any other key the picker does not use (F5)
+	OnChoose func(assessment.Rating) // the coach chose a rating
+	OnMove   func(delta int)         // the coach asked for the next (+1) or previous (-1) item
+	OnHelp   func()                  // F1: the list of keys
+	OnKey    func(*fyne.KeyEvent)    // any other key the picker does not use (F5)
 	// enterStays keeps Enter from moving to the next item: in a workshop
 	// vote, a participant who confirms their level with Enter would move
 	// the room on to the next item.
-	enterStays bool
+	EnterStays bool
 
 	rows    []*choiceRow
 	box     *fyne.Container
@@ -44,13 +43,13 @@ type ratingPicker struct {
 }
 
 var (
-	_ fyne.Focusable  = (*ratingPicker)(nil)
-	_ fyne.Tabbable   = (*ratingPicker)(nil)
-	_ desktop.Keyable = (*ratingPicker)(nil)
+	_ fyne.Focusable  = (*RatingPicker)(nil)
+	_ fyne.Tabbable   = (*RatingPicker)(nil)
+	_ desktop.Keyable = (*RatingPicker)(nil)
 )
 
-func newRatingPicker() *ratingPicker {
-	p := &ratingPicker{}
+func NewRatingPicker() *RatingPicker {
+	p := &RatingPicker{}
 	p.box = container.NewVBox()
 	p.outline = canvas.NewRectangle(color.Transparent)
 	p.outline.StrokeWidth = 2
@@ -61,18 +60,18 @@ func newRatingPicker() *ratingPicker {
 	return p
 }
 
-func (p *ratingPicker) CreateRenderer() fyne.WidgetRenderer {
+func (p *RatingPicker) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(p.root)
 }
 
 // Refresh paints the picker again in the current theme's colours.
-func (p *ratingPicker) Refresh() {
+func (p *RatingPicker) Refresh() {
 	p.updateRows()
 	p.BaseWidget.Refresh()
 }
 
 // SetLevels shows an item's scale and its current rating.
-func (p *ratingPicker) SetLevels(levels []assessment.Level, value assessment.Rating) {
+func (p *RatingPicker) SetLevels(levels []assessment.Level, value assessment.Rating) {
 	p.levels = levels
 	p.value = value
 	p.rows = p.rows[:0]
@@ -92,67 +91,67 @@ func (p *ratingPicker) SetLevels(levels []assessment.Level, value assessment.Rat
 }
 
 // SetValue shows a rating chosen elsewhere (a figure's band).
-func (p *ratingPicker) SetValue(v assessment.Rating) {
+func (p *RatingPicker) SetValue(v assessment.Rating) {
 	p.value = v
 	p.updateRows()
 }
 
 // Value is the rating shown.
-func (p *ratingPicker) Value() assessment.Rating { return p.value }
+func (p *RatingPicker) Value() assessment.Rating { return p.value }
 
-func (p *ratingPicker) SetDisabled(d bool) {
+func (p *RatingPicker) SetDisabled(d bool) {
 	p.disabled = d
 	p.updateRows()
 }
 
-func (p *ratingPicker) updateRows() {
+func (p *RatingPicker) updateRows() {
 	for _, r := range p.rows {
 		r.setSelected(r.rating == p.value)
 	}
 	if p.focused {
-		p.outline.StrokeColor = themeColor(theme.ColorNameFocus)
+		p.outline.StrokeColor = ThemeColor(theme.ColorNameFocus)
 	} else {
-		p.outline.StrokeColor = themeColor(theme.ColorNameInputBorder)
+		p.outline.StrokeColor = ThemeColor(theme.ColorNameInputBorder)
 	}
 	p.outline.Refresh()
 }
 
 // choose sets a rating as the coach's answer.
-func (p *ratingPicker) choose(v assessment.Rating) {
+func (p *RatingPicker) choose(v assessment.Rating) {
 	if p.disabled {
 		return
 	}
 	p.value = v
 	p.updateRows()
-	if p.onChoose != nil {
-		p.onChoose(v)
+	if p.OnChoose != nil {
+		p.OnChoose(v)
 	}
 }
 
 // tapped is a click on a row: it chooses the row and takes the focus, so the
 // keys work from there.
-func (p *ratingPicker) tapped(v assessment.Rating) {
+func (p *RatingPicker) tapped(v assessment.Rating) {
 	if c := fyne.CurrentApp().Driver().CanvasForObject(p); c != nil {
 		c.Focus(p)
 	}
 	p.choose(v)
 }
 
-func (p *ratingPicker) FocusGained() {
+func (p *RatingPicker) FocusGained() {
 	p.focused = true
 	p.updateRows()
 }
 
-func (p *ratingPicker) FocusLost() {
+func (p *RatingPicker) FocusLost() {
 	p.focused = false
 	p.shift = false
 	p.updateRows()
 }
 
 // Focused reports whether the keys go to the picker.
-func (p *ratingPicker) Focused() bool { return p.focused }
+func (p *RatingPicker) Focused() bool { return p.focused }
 
-func (p *ratingPicker) TypedRune(r rune) {
+func (p *RatingPicker) TypedRune(r rune) {
 	switch {
 	case r >= '1' && r <= '9':
 		v := int(r - '0')
@@ -171,10 +170,10 @@ func (p *ratingPicker) TypedRune(r rune) {
 	}
 }
 
-func (p *ratingPicker) TypedKey(e *fyne.KeyEvent) {
+func (p *RatingPicker) TypedKey(e *fyne.KeyEvent) {
 	switch e.Name {
 	case fyne.KeyReturn, fyne.KeyEnter:
-		if !p.enterStays {
+		if !p.EnterStays {
 			p.move(1)
 		}
 	case fyne.KeyDown, fyne.KeyRight, fyne.KeyPageDown:
@@ -190,33 +189,33 @@ func (p *ratingPicker) TypedKey(e *fyne.KeyEvent) {
 	case fyne.KeyDelete, fyne.KeyBackspace:
 		p.choose(assessment.Unanswered)
 	case fyne.KeyF1:
-		if p.onHelp != nil {
-			p.onHelp()
+		if p.OnHelp != nil {
+			p.OnHelp()
 		}
 	default:
-		if p.onKey != nil {
-			p.onKey(e)
+		if p.OnKey != nil {
+			p.OnKey(e)
 		}
 	}
 }
 
-func (p *ratingPicker) move(delta int) {
-	if p.onMove != nil {
-		p.onMove(delta)
+func (p *RatingPicker) move(delta int) {
+	if p.OnMove != nil {
+		p.OnMove(delta)
 	}
 }
 
 // AcceptsTab keeps Tab for moving between items while the picker has focus.
-func (p *ratingPicker) AcceptsTab() bool { return true }
+func (p *RatingPicker) AcceptsTab() bool { return true }
 
 // KeyDown and KeyUp track Shift, for Shift+Tab.
-func (p *ratingPicker) KeyDown(e *fyne.KeyEvent) {
+func (p *RatingPicker) KeyDown(e *fyne.KeyEvent) {
 	if e.Name == desktop.KeyShiftLeft || e.Name == desktop.KeyShiftRight {
 		p.shift = true
 	}
 }
 
-func (p *ratingPicker) KeyUp(e *fyne.KeyEvent) {
+func (p *RatingPicker) KeyUp(e *fyne.KeyEvent) {
 	if e.Name == desktop.KeyShiftLeft || e.Name == desktop.KeyShiftRight {
 		p.shift = false
 	}
@@ -227,7 +226,7 @@ func (p *ratingPicker) KeyUp(e *fyne.KeyEvent) {
 type choiceRow struct {
 	widget.BaseWidget
 
-	picker   *ratingPicker
+	picker   *RatingPicker
 	rating   assessment.Rating
 	selected bool
 	hovered  bool
@@ -244,12 +243,12 @@ var (
 	_ desktop.Cursorable = (*choiceRow)(nil)
 )
 
-func newChoiceRow(p *ratingPicker, v assessment.Rating, key, label, descriptor string) *choiceRow {
+func newChoiceRow(p *RatingPicker, v assessment.Rating, key, label, descriptor string) *choiceRow {
 	r := &choiceRow{picker: p, rating: v}
 	r.bg = canvas.NewRectangle(color.Transparent)
 	r.bg.CornerRadius = theme.InputRadiusSize()
 	r.icon = widget.NewIcon(theme.RadioButtonIcon())
-	r.key = canvas.NewText(key, themeColor(theme.ColorNameForeground))
+	r.key = canvas.NewText(key, ThemeColor(theme.ColorNameForeground))
 	r.key.TextStyle = fyne.TextStyle{Bold: true, Monospace: true}
 	r.key.Alignment = fyne.TextAlignCenter
 	labelSeg := &widget.TextSegment{Text: label, Style: widget.RichTextStyleStrong}
@@ -262,10 +261,10 @@ func newChoiceRow(p *ratingPicker, v assessment.Rating, key, label, descriptor s
 }
 
 func (r *choiceRow) CreateRenderer() fyne.WidgetRenderer {
-	keyBox := container.New(&insetLayout{h: 6, v: 0}, r.key)
+	keyBox := Inset(6, 0, r.key)
 	left := container.NewHBox(r.icon, container.NewCenter(keyBox))
 	return widget.NewSimpleRenderer(container.NewStack(r.bg,
-		container.New(&insetLayout{h: 4, v: 2}, container.NewBorder(nil, nil, left, nil, r.text))))
+		Inset(4, 2, container.NewBorder(nil, nil, left, nil, r.text))))
 }
 
 // Refresh paints the row again in the current theme's colours.
@@ -282,19 +281,19 @@ func (r *choiceRow) setSelected(s bool) {
 func (r *choiceRow) paint() {
 	switch {
 	case r.selected:
-		r.bg.FillColor = themeColor(theme.ColorNameSelection)
+		r.bg.FillColor = ThemeColor(theme.ColorNameSelection)
 		r.icon.SetResource(theme.NewPrimaryThemedResource(theme.RadioButtonCheckedIcon()))
 	case r.hovered && !r.picker.disabled:
-		r.bg.FillColor = themeColor(theme.ColorNameHover)
+		r.bg.FillColor = ThemeColor(theme.ColorNameHover)
 		r.icon.SetResource(theme.RadioButtonIcon())
 	default:
 		r.bg.FillColor = color.Transparent
 		r.icon.SetResource(theme.RadioButtonIcon())
 	}
 	if r.picker.disabled && !r.selected {
-		r.key.Color = themeColor(theme.ColorNameDisabled)
+		r.key.Color = ThemeColor(theme.ColorNameDisabled)
 	} else {
-		r.key.Color = themeColor(theme.ColorNameForeground)
+		r.key.Color = ThemeColor(theme.ColorNameForeground)
 	}
 	r.bg.Refresh()
 	r.key.Refresh()
@@ -321,8 +320,8 @@ func (r *choiceRow) Cursor() desktop.Cursor {
 	return desktop.PointerCursor
 }
 
-// ratingText describes a rating in words, for the answer line and lists.
-func ratingText(it *assessment.Item, r assessment.Rating) string {
+// RatingText describes a rating in words, for the answer line and lists.
+func RatingText(it *assessment.Item, r assessment.Rating) string {
 	switch {
 	case r == assessment.NotApplicable:
 		return "Not applicable"

@@ -1,4 +1,4 @@
-package app
+package widgets
 
 import (
 	"fmt"
@@ -10,12 +10,12 @@ import (
 	"github.com/trainscope/trainscope/assessment"
 )
 
-// levelChoice is a compact row of buttons for a rating whose scale is
+// LevelChoice is a compact row of buttons for a rating whose scale is
 // already on screen: one per level, not applicable, don't know, and clear.
 // The workshop uses it for the room's consensus and the coach's own
 // observation, under the item's levels and the revealed votes, where a
 // second full picker would push everything out of sight.
-type levelChoice struct {
+type LevelChoice struct {
 	value    assessment.Rating
 	disabled bool
 	onChange func(assessment.Rating)
@@ -25,14 +25,14 @@ type levelChoice struct {
 	box     *fyne.Container
 }
 
-func newLevelChoice(onChange func(assessment.Rating)) *levelChoice {
-	return &levelChoice{onChange: onChange, box: container.NewHBox()}
+func NewLevelChoice(onChange func(assessment.Rating)) *LevelChoice {
+	return &LevelChoice{onChange: onChange, box: container.NewHBox()}
 }
 
-func (c *levelChoice) content() fyne.CanvasObject { return c.box }
+func (c *LevelChoice) Content() fyne.CanvasObject { return c.box }
 
 // SetLevels offers the levels 1 to n and shows value as chosen.
-func (c *levelChoice) SetLevels(n int, value assessment.Rating) {
+func (c *LevelChoice) SetLevels(n int, value assessment.Rating) {
 	c.buttons, c.values = c.buttons[:0], c.values[:0]
 	add := func(text string, v assessment.Rating) {
 		b := widget.NewButton(text, func() { c.choose(v) })
@@ -56,21 +56,21 @@ func (c *levelChoice) SetLevels(n int, value assessment.Rating) {
 }
 
 // SetValue shows a rating as chosen without reporting it.
-func (c *levelChoice) SetValue(v assessment.Rating) {
+func (c *LevelChoice) SetValue(v assessment.Rating) {
 	c.value = v
 	c.paint()
 }
 
 // Value is the rating shown.
-func (c *levelChoice) Value() assessment.Rating { return c.value }
+func (c *LevelChoice) Value() assessment.Rating { return c.value }
 
-func (c *levelChoice) SetDisabled(d bool) {
+func (c *LevelChoice) SetDisabled(d bool) {
 	c.disabled = d
 	c.paint()
 }
 
 // choose is the coach's click.
-func (c *levelChoice) choose(v assessment.Rating) {
+func (c *LevelChoice) choose(v assessment.Rating) {
 	if c.disabled {
 		return
 	}
@@ -81,7 +81,7 @@ func (c *levelChoice) choose(v assessment.Rating) {
 	}
 }
 
-func (c *levelChoice) paint() {
+func (c *LevelChoice) paint() {
 	for i, b := range c.buttons {
 		v := c.values[i]
 		switch {

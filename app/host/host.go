@@ -1,0 +1,101 @@
+// Package host is what a screen of Trainscope's window may ask of the shell
+// around it: the store and definitions, the window, the clock, a read or a
+// write in the background, a question, an error in plain words, and another
+// screen to open. The shell in package app is the one Host; a screen's
+// package imports this one, the shared widgets and the domain, and never the
+// shell nor another screen, so the screens stay apart and each can be tested
+// on a host of its own.
+package host
+
+import (
+	"context"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/trainscope/trainscope/assessment"
+	"github.com/trainscope/trainscope/data"
+)
+
+// Host is the shell as a screen sees it.
+type Host interface {
+	// Store is the coach's database. Call it only inside Read and Write,
+	// which run on the background worker.
+	Store() *data.Store
+	// Definitions are the checklists and frameworks.
+	Definitions() *assessment.Definitions
+	// Window is the main window, for dialogs.
+	Window() fyne.Window
+	// Now is the clock, so tests can set the day.
+	Now() time.Time
+
+	// Read runs read in the background, in order with every other store
+	// call, then done on the UI thread. A failed read tells the coach what
+	// could not be read ("Could not read " + what) and done does not run.
+	Read(what string, read func(context.Context) error, done func())
+	// Write saves in the background with the status bar saying so; a
+	// refusal keeps what the coach entered on screen and offers to try
+	// again. done, if not nil, runs after the write landed.
+	Write(what string, work func(context.Context) error, done func())
+	// WriteOr is Write for a screen that already shows the change: failed,
+	// if not nil, takes it back on a refusal; retry, if not nil, is what
+	// "Try again" does instead.
+	WriteOr(what string, work func(context.Context) error, done func(), failed func(error), retry func())
+
+	// Confirm asks before anything destructive; do runs on the action.
+	Confirm(title, message, action string, do func())
+	// ShowError tells the coach what went wrong, in plain words.
+	ShowError(title string, err error)
+
+	// Open shows another screen.
+	Open(Route)
+}
+
+// Page is a kind of screen a Route opens.
+type Page int
+
+// The pages a screen can open.
+const (
+	PageHome       Page = iota // the trains, recent work and the portfolio
+	PageTrain                  // one train
+	PageChecklists             // an assessment's checklists, one item at a time
+	PageResults                // an assessment's results
+	PageWorkshop               // an assessment run as a workshop
+)
+
+// Route names a screen to open: a page, and the train and assessment it
+// shows where it shows one.
+type Route struct {
+	Page       Page
+	Train      string
+	Assessment string
+}
+
+// Train is the route to a train's screen.
+func Train(id string) Route { return Route{Page: PageTrain, Train: id} }
+
+// Checklists is the route to an assessment's checklists.
+func Checklists(trainID, assessmentID string) Route {
+	return Route{Page: PageChecklists, Train: trainID, Assessment: assessmentID}
+}
+
+// Results is the route to an assessment's results.
+func Results(trainID, assessmentID string) Route {
+	return Route{Page: PageResults, Train: trainID, Assessment: assessmentID}
+}
+
+// Workshop is the route to an assessment's workshop.
+func Workshop(trainID, assessmentID string) Route {
+	return Route{Page: PageWorkshop, Train: trainID, Assessment: assessmentID}
+}
+
+// Load is Read for a value: read returns it, done receives it on the UI
+// thread.
+func Load[T any](h Host, what string, read func(context.Context) (T, error), done func(T)) {
+	var v T
+	h.Read(what, func(ctx context.Context) error {
+		var err error
+		v, err = read(ctx)
+		return err
+	}, func() { done(v) })
+}

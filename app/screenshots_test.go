@@ -1,0 +1,112 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+)
+
+// TestScreenshots writes the README's pictures of the window,
+// docs/screenshots/gui-*.png, from the sample train and a workshop, at
+// 1280×800 and one at 1024×768:
+//
+//	TRAINSCOPE_SCREENSHOTS=1 xvfb-run -a go test -tags migrated_fynedo ./app/ -run 'TestScreenshots|TestFollowUpsOnTheResultsScreen'
+//
+// Look at each picture before committing it.
+func TestScreenshots(t *testing.T) {
+	if os.Getenv("TRAINSCOPE_SCREENSHOTS") == "" {
+		t.Skip("only with TRAINSCOPE_SCREENSHOTS=1")
+	}
+	sampleTrain := func(t *testing.T, tab int) *UI {
+		ui, store := newTestUI(t, withSample)
+		trains, err := store.Trains(context.Background())
+		if err != nil || len(trains) == 0 {
+			t.Fatalf("trains: %v %v", trains, err)
+		}
+		ui.openTrain(trains[0].Train.ID)
+		settle(ui)
+		ui.top().(*trainScreen).tabs.SelectIndex(tab)
+		settle(ui)
+		return ui
+	}
+	sampleResults := func(t *testing.T) *UI {
+		ui, store := newTestUI(t, withSample)
+		recent, err := store.RecentAssessments(context.Background(), 1)
+		if err != nil || len(recent) != 1 {
+			t.Fatalf("recent: %v %v", recent, err)
+		}
+		ui.openResults(recent[0].TrainID, recent[0].ID)
+		settle(ui)
+		return ui
+	}
+	big := defaultWindowSize
+	for _, shot := range []struct {
+		name  string
+		size  fyne.Size
+		scene func(*testing.T) *UI
+	}{
+		{"home", big, func(t *testing.T) *UI {
+			ui, _ := newTestUI(t, withSample)
+			ui.goHome()
+			settle(ui)
+			return ui
+		}},
+		{"portfolio", big, func(t *testing.T) *UI {
+			ui, _ := newTestUI(t, withSample)
+			ui.goHome()
+			ui.home.showPortfolio()
+			settle(ui)
+			return ui
+		}},
+		{"train", big, func(t *testing.T) *UI { return sampleTrain(t, tabAssessments) }},
+		{"roster", big, goldenRoster},
+		{"register", big, func(t *testing.T) *UI { return sampleTrain(t, tabRegister) }},
+		{"trend", big, func(t *testing.T) *UI { return sampleTrain(t, tabTrend) }},
+		{"assessment", big, goldenChecklist},
+		{"results", big, sampleResults},
+		{"results-1024", fyne.NewSize(1024, 768), sampleResults},
+		{"workshop-voting", big, goldenWorkshop},
+		{"workshop-reveal", big, func(t *testing.T) *UI {
+			ui := goldenWorkshop(t)
+			ws := ui.top().(*workshopScreen)
+			test.Tap(ws.picker.Choices()[4])
+			settle(ui)
+			tap(t, ui, "Reveal the votes")
+			settle(ui)
+			return ui
+		}},
+	} {
+		t.Run(shot.name, func(t *testing.T) {
+			ui := shot.scene(t)
+			savePNG(t, laidOut(ui, shot.size), filepath.Join("..", "docs", "screenshots", "gui-"+shot.name+".png"))
+		})
+	}
+}
+
+// savePNG writes a picture for the documentation.
+func savePNG(t *testing.T, img image.Image, path string) {
+	t.Helper()
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := png.Encode(f, img); err != nil {
+		f.Close()
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(fmt.Errorf("writing %s: %w", path, err))
+	}
+}
+
+func writeScreenshot(t *testing.T, c fyne.Canvas, path string) {
+	t.Helper()
+	savePNG(t, c.Capture(), path)
+}

@@ -1,0 +1,147 @@
+package widgets
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/trainscope/trainscope/assessment"
+)
+
+// DateText writes a date the way the coach reads it.
+func DateText(t time.Time) string {
+	if t.IsZero() {
+		return "–"
+	}
+	return t.Format("2 Jan 2006")
+}
+
+// DateInput is the format of date fields.
+const DateInput = "2006-01-02"
+
+// DateShown are the other ways a date field accepts a date: the ways the
+// screens write one.
+var DateShown = []string{"2 Jan 2006", "2 Jan 06", "2 January 2006"}
+
+// ParseDate reads a date field. A date written year-month-day that is not a
+// day of the calendar (2026-02-31) is told apart from one written some
+// other way, so the coach knows which to fix.
+func ParseDate(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if d, err := time.Parse(DateInput, s); err == nil {
+		return d, nil
+	}
+	for _, layout := range DateShown {
+		if d, err := time.Parse(layout, s); err == nil {
+			return d, nil
+		}
+	}
+	var y, m, d int
+	if n, _ := fmt.Sscanf(s, "%4d-%2d-%2d", &y, &m, &d); n == 3 && len(s) <= len("2006-01-02") {
+		switch {
+		case m < 1 || m > 12:
+			return time.Time{}, fmt.Errorf("that month does not exist: write the month from 01 to 12")
+		default:
+			last := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+			return time.Time{}, fmt.Errorf("that day does not exist: %s %d has %d days", time.Month(m), y, last)
+		}
+	}
+	return time.Time{}, fmt.Errorf("write the date as year-month-day, e.g. 2026-03-12")
+}
+
+// ScoreText writes a score, or a dash when nothing was rated.
+func ScoreText(s assessment.Score) string {
+	if !s.Known() {
+		return "–"
+	}
+	return fmt.Sprintf("%.0f", s.Value)
+}
+
+// AnsweredText is the share of items answered, beside every score.
+func AnsweredText(s assessment.Score) string {
+	return fmt.Sprintf("%d of %d rated (%.0f%%)", s.Rated, s.Total, s.Answered()*100)
+}
+
+// VerdictText names a verdict, in the domain's one wording.
+func VerdictText(k assessment.VerdictKind) string { return k.Title() }
+
+// SummaryLevel names the level of a stored summary.
+func SummaryLevel(s assessment.Summary) string {
+	if s.Level == 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%d · %s", s.Level, s.LevelName)
+}
+
+// SummaryScore writes the score of a stored summary.
+func SummaryScore(s assessment.Summary) string {
+	if !s.Known {
+		return "–"
+	}
+	return fmt.Sprintf("%.0f", s.Score)
+}
+
+// StatusText names an assessment's status.
+func StatusText(s assessment.AssessmentStatus) string {
+	if s == assessment.Final {
+		return "Finished"
+	}
+	return "Draft"
+}
+
+// AssessmentTitle names an assessment in lists and the breadcrumb.
+func AssessmentTitle(pi string, date time.Time) string {
+	if pi == "" {
+		return "Assessment of " + DateText(date)
+	}
+	return pi + " · " + DateText(date)
+}
+
+// Plural writes a count with the right noun.
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// TruncateText shortens s to n runes with an ellipsis.
+func TruncateText(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// Signed writes a change in points with its sign.
+func Signed(d float64) string {
+	d = math.Round(d)
+	switch {
+	case d > 0:
+		return fmt.Sprintf("+%.0f", d)
+	case d < 0:
+		return fmt.Sprintf("%.0f", d)
+	}
+	return "±0"
+}
+
+// SignedLevels writes a gap in levels with its sign.
+func SignedLevels(d int) string {
+	switch {
+	case d > 0:
+		return fmt.Sprintf("+%d", d)
+	case d < 0:
+		return fmt.Sprintf("−%d", -d)
+	}
+	return "0"
+}
+
+// ShortDate writes a date in a narrow column.
+func ShortDate(t time.Time) string {
+	if t.IsZero() {
+		return "–"
+	}
+	return t.Format("2 Jan 06")
+}
