@@ -251,8 +251,17 @@ func (d *pdoc) portfolioSummary() {
 			hidden++
 		}
 	}
-	d.para("", sizeBody, fmt.Sprintf("%s in %s (and %d ungrouped), %d with a finished assessment, by %s. %s across the portfolio, %s.",
-		assessment.Count(len(d.pf.Rows), "train", "trains"), assessment.Count(groups, "group", "groups"), d.ungrouped(), len(rows),
+	where := ""
+	switch n := d.ungrouped(); {
+	case groups == 0:
+		where = " in no group yet"
+	case n == 0:
+		where = " in " + assessment.Count(groups, "group", "groups")
+	default:
+		where = fmt.Sprintf(" in %s (and %d ungrouped)", assessment.Count(groups, "group", "groups"), n)
+	}
+	d.para("", sizeBody, fmt.Sprintf("%s%s, %d with a finished assessment, by %s. %s across the portfolio, %s.",
+		assessment.Count(len(d.pf.Rows), "train", "trains"), where, len(rows),
 		assessment.Count(len(d.coaches()), "coach", "coaches"),
 		capitalFirst(assessment.Count(len(d.pf.Findings), "systemic finding", "systemic findings")),
 		assessment.Count(len(d.pf.Agreed()), "agreed portfolio recommendation", "agreed portfolio recommendations")))

@@ -1,6 +1,9 @@
 package cli
 
 import (
+	"context"
+
+	"github.com/trainscope/trainscope/assessment"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -88,5 +91,74 @@ func TestPortfolioCommandErrors(t *testing.T) {
 	}
 	if r := trainscope(t, env, "help"); !strings.Contains(r.stdout, "portfolio") {
 		t.Error("the help does not list the portfolio command")
+	}
+}
+
+// The LACE's review is the store's: a rejection saved with its reason is
+// in the PDF, and -group reads only that group's trains and decisions.
+func TestPortfolioCommandReadsTheStoredReview(t *testing.T) {
+	env := testEnv(t)
+	env["SOURCE_DATE_EPOCH"] = "1780000000"
+	db := portfolioDB(t, env)
+	s := &session{Program: Program{Getenv: func(k string) string { return env[k] }}}
+	store, err := s.openStoreAt(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	defs, err := s.definitions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, err := store.Trains(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ts := range list {
+		tr, err := store.Train(ctx, ts.Train.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tr.Framework == assessment.SAFe {
+			tr.Group = "Payments value stream"
+			if err := store.UpdateTrain(ctx, tr); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	trains, err := store.PortfolioTrains(ctx, "Payments value stream")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := assessment.BuildPortfolio(defs, trains, assessment.PortfolioOptions{Group: "Payments value stream"})
+	if len(trains) != 3 || len(p.Recommendations) == 0 {
+		t.Fatalf("%d trains in the group and %d recommendations; want 3 and some", len(trains), len(p.Recommendations))
+	}
+	reason := "Funded by the portfolio board — décidé"
+	if err := store.SetPortfolioDecision(ctx, "Payments value stream", p.Recommendations[0].ID,
+		assessment.RecommendationEdit{Status: assessment.Rejected}, reason); err != nil {
+		t.Fatal(err)
+	}
+	store.Close()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext is not installed")
+	}
+	text := func(args ...string) string {
+		t.Helper()
+		out := filepath.Join(t.TempDir(), "p.pdf")
+		if r := trainscope(t, env, append(append([]string{"portfolio", "-db", db}, args...), "-o", out)...); r.code != ExitOK {
+			t.Fatalf("portfolio %v exited %d: %s", args, r.code, r.stderr)
+		}
+		b, err := exec.Command("pdftotext", "-raw", out, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Join(strings.Fields(string(b)), " ")
+	}
+	if got := text("-group", "Payments value stream"); !strings.Contains(got, reason) || !strings.Contains(got, "3 of 3 SAFe trains") {
+		t.Errorf("the group's portfolio does not show the LACE's stored rejection or its finding:\n%s", got)
+	}
+	if got := text(); strings.Contains(got, reason) {
+		t.Error("the whole portfolio shows a decision the LACE took for one group")
 	}
 }
