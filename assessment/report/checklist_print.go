@@ -39,11 +39,7 @@ func RenderBlankChecklist(in BlankInput, opt Options) (pdf []byte, warnings []st
 	if !slices.Contains(assessment.Frameworks, in.Framework) {
 		return nil, nil, fmt.Errorf("blank checklist: unknown framework %q", in.Framework)
 	}
-	size, err := paperSize(opt.Paper)
-	if err != nil {
-		return nil, nil, err
-	}
-	g, err := newGlyphs()
+	size, g, err := prepare(opt)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -10,17 +10,7 @@ import (
 // what is in it.
 func (d *doc) cover() {
 	p := d.pdf
-	d.noHeader[1] = true
-	p.AddPage()
-	w := d.pageWidth()
-	cw := d.contentWidth()
-
-	d.fill(colNavy)
-	d.artifact()
-	p.Rect(0, 0, w, 92, "F")
-	d.color(colTealLight)
-	d.font("B", 10)
-	p.SetXY(marginSide, 22)
+	cw := d.coverBand()
 	d.begin("P")
 	d.lines(strings.ToUpper(d.framework().AssessmentKind())+" · REPORT FOR THE LACE", cw, "L")
 	d.end()
@@ -128,4 +118,20 @@ func (d *doc) cover() {
 	d.begin("P")
 	defer d.end()
 	d.lines(d.confidential()+". It describes people and teams by name: keep it among those who act on it, and do not pass it on without the coach's consent.", cw-6, "L")
+}
+
+// coverBand starts a cover page: no running header, the navy band across
+// its top, and the pen at the band's first line, in the kicker's type. It
+// gives the content's width.
+func (d *doc) coverBand() (cw float64) {
+	p := d.pdf
+	d.noHeader[1] = true
+	p.AddPage()
+	d.fill(colNavy)
+	d.artifact()
+	p.Rect(0, 0, d.pageWidth(), 92, "F")
+	d.color(colTealLight)
+	d.font("B", 10)
+	p.SetXY(marginSide, 22)
+	return d.contentWidth()
 }

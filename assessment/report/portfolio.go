@@ -31,11 +31,7 @@ func RenderPortfolio(in PortfolioInput, opt Options) (pdf []byte, warnings []str
 	if in.Definitions == nil {
 		return nil, nil, errors.New("report: no checklist definitions given")
 	}
-	size, err := paperSize(opt.Paper)
-	if err != nil {
-		return nil, nil, err
-	}
-	g, err := newGlyphs()
+	size, g, err := prepare(opt)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -173,16 +169,7 @@ func (d *pdoc) frameworkNames() string {
 
 func (d *pdoc) portfolioCover() {
 	p := d.pdf
-	d.noHeader[1] = true
-	p.AddPage()
-	w := d.pageWidth()
-	cw := d.contentWidth()
-	d.fill(colNavy)
-	d.artifact()
-	p.Rect(0, 0, w, 92, "F")
-	d.color(colTealLight)
-	d.font("B", 10)
-	p.SetXY(marginSide, 22)
+	cw := d.coverBand()
 	d.begin("P")
 	d.lines("PORTFOLIO REPORT · FOR THE LACE AND PORTFOLIO LEADERSHIP", cw, "L")
 	d.end()

@@ -57,11 +57,7 @@ func Render(in Input, opt Options) (pdf []byte, warnings []string, err error) {
 	if in.Definitions == nil {
 		return nil, nil, errors.New("report: no checklist definitions given")
 	}
-	size, err := paperSize(opt.Paper)
-	if err != nil {
-		return nil, nil, err
-	}
-	g, err := newGlyphs()
+	size, g, err := prepare(opt)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -472,4 +468,16 @@ func (d *doc) portrait() { d.pdf.AddPage() }
 func (d *doc) portraitSize() fpdf.SizeType {
 	w, h, _ := d.pdf.PageSize(0)
 	return fpdf.SizeType{Wd: w, Ht: h}
+}
+
+// prepare is what every document starts from: the paper's size and the
+// glyphs of the fonts.
+func prepare(opt Options) (size string, g *glyphs, err error) {
+	if size, err = paperSize(opt.Paper); err != nil {
+		return "", nil, err
+	}
+	if g, err = newGlyphs(); err != nil {
+		return "", nil, err
+	}
+	return size, g, nil
 }
