@@ -280,34 +280,10 @@ func (s *Store) Export(ctx context.Context, trainIDs []string) (*Bundle, error) 
 	b := &Bundle{Format: BundleFormat, Version: BundleVersion, Trains: []BundleTrain{}}
 	err := s.write(ctx, "export", func(tx *sql.Tx) error {
 		b.Trains = b.Trains[:0]
-		ids := trainIDs
-		if len(ids) == 0 {
-			err := scanRows(ctx, tx, "SELECT id FROM trains ORDER BY name COLLATE NOCASE, id", nil, func(rows *sql.Rows) error {
-				var id string
-				err := rows.Scan(&id)
-				ids = append(ids, id)
-				return err
-			})
-			if err != nil {
-				return err
-			}
-		}
-		seen := map[string]bool{}
-		for _, id := range ids {
-			if seen[id] {
-				continue
-			}
-			seen[id] = true
-			bt, err := exportTrain(ctx, tx, id)
-			if err != nil {
-				return err
-			}
-			if err := recordExported(ctx, tx, bt); err != nil {
-				return err
-			}
+		return exportEach(ctx, tx, trainIDs, func(bt *BundleTrain) error {
 			b.Trains = append(b.Trains, *bt)
-		}
-		return nil
+			return nil
+		})
 	})
 	if err != nil {
 		return nil, err

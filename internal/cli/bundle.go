@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"github.com/trainscope/trainscope/data"
 )
 
 // runExport writes a bundle (JSON) or a spreadsheet (CSV) of some or all
@@ -34,36 +36,35 @@ func runExport(s *session, args []string) error {
 	defer store.Close()
 	ctx := context.Background()
 
-	var buf bytes.Buffer
 	what := ""
+	var toFile bool
 	switch *format {
 	case "json":
-		b, err := store.Export(ctx, trains)
+		// The bundle goes to the file train by train (issue 18): a LACE's
+		// thousands of trains never sit in memory whole.
+		var n data.ExportCount
+		toFile, err = s.writeOutputWith(*out, func(w io.Writer) error {
+			var err error
+			n, err = store.ExportTo(ctx, w, strings.TrimSpace(*coach), trains)
+			return err
+		})
 		if err != nil {
 			return fmt.Errorf("export: %w", err)
 		}
-		b.ExportedBy = strings.TrimSpace(*coach)
-		if _, err := b.WriteTo(&buf); err != nil {
-			return fmt.Errorf("export: %w", err)
-		}
-		assessments := 0
-		for _, t := range b.Trains {
-			assessments += len(t.Assessments)
-		}
-		what = fmt.Sprintf("%s with %s", nounCount(len(b.Trains), "train"), nounCount(assessments, "assessment"))
+		what = fmt.Sprintf("%s with %s", nounCount(n.Trains, "train"), nounCount(n.Assessments, "assessment"))
 	case "csv":
 		defs, err := s.definitions()
 		if err != nil {
 			return err
 		}
+		var buf bytes.Buffer
 		if err := store.ExportCSV(ctx, &buf, defs, trains); err != nil {
 			return fmt.Errorf("export: %w", err)
 		}
 		what = "answers and scores"
-	}
-	toFile, err := s.writeOutput(*out, buf.Bytes())
-	if err != nil {
-		return fmt.Errorf("export: %w", err)
+		if toFile, err = s.writeOutput(*out, buf.Bytes()); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
 	}
 	if toFile {
 		fmt.Fprintf(s.Stdout, "Exported %s to %s\n", what, *out)

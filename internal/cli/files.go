@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -20,6 +21,15 @@ const privateMode os.FileMode = 0o600
 // or not at all: into a temporary file beside it, synced, then renamed into
 // place, so a failure never leaves half a file where the old one was.
 func writePrivate(path string, content []byte) error {
+	return writePrivateWith(path, func(w io.Writer) error {
+		_, err := w.Write(content)
+		return err
+	})
+}
+
+// writePrivateWith is writePrivate for content fill writes as it goes (a
+// bundle, train by train), so it never sits whole in memory.
+func writePrivateWith(path string, fill func(io.Writer) error) error {
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
 		return fmt.Errorf("cannot write %s: it is a folder; name a file in it, e.g. %s", path, filepath.Join(path, "trainscope-file"))
 	}
@@ -41,7 +51,7 @@ func writePrivate(path string, content []byte) error {
 	if err := tmp.Chmod(privateMode); err != nil { // CreateTemp makes it 0600 already; a umask cannot widen it
 		return fail(err)
 	}
-	if _, err := tmp.Write(content); err != nil {
+	if err := fill(tmp); err != nil {
 		return fail(err)
 	}
 	if err := tmp.Sync(); err != nil {
@@ -73,4 +83,13 @@ func (s *session) writeOutput(path string, content []byte) (toFile bool, err err
 		return false, nil
 	}
 	return true, writePrivate(path, content)
+}
+
+// writeOutputWith is writeOutput for content fill writes as it goes; its
+// errors are fill's own, which say what failed.
+func (s *session) writeOutputWith(path string, fill func(io.Writer) error) (toFile bool, err error) {
+	if path == "-" {
+		return false, fill(s.Stdout)
+	}
+	return true, writePrivateWith(path, fill)
 }
