@@ -57,14 +57,14 @@ type Screen struct {
 	desc    bool
 	chosen  []string // train IDs chosen to compare, in the order chosen
 
-	table                           *widget.Table
+	table                          *widget.Table
 	group, framework, coach, level *widget.Select
-	compare                         *widget.Button
-	count, status                   *widget.Label
-	review_                         *fyne.Container
-	root                            fyne.CanvasObject
-	loaded                          bool
-	onLoad                          func()
+	compare                        *widget.Button
+	count, status                  *widget.Label
+	review_                        *fyne.Container
+	root                           fyne.CanvasObject
+	loaded                         bool
+	onLoad                         func()
 }
 
 type column struct {

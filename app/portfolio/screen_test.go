@@ -29,13 +29,13 @@ type syncHost struct {
 	errs   []error
 }
 
-func (h *syncHost) Store() *data.Store                     { return h.store }
-func (h *syncHost) Definitions() *assessment.Definitions   { return h.defs }
-func (h *syncHost) Window() fyne.Window                    { return h.win }
-func (h *syncHost) Now() time.Time                         { return testDay }
-func (h *syncHost) Open(r host.Route)                      { h.opened = append(h.opened, r) }
-func (h *syncHost) ShowError(_ string, err error)          { h.errs = append(h.errs, err) }
-func (h *syncHost) Confirm(_, _, _ string, do func())      { do() }
+func (h *syncHost) Store() *data.Store                   { return h.store }
+func (h *syncHost) Definitions() *assessment.Definitions { return h.defs }
+func (h *syncHost) Window() fyne.Window                  { return h.win }
+func (h *syncHost) Now() time.Time                       { return testDay }
+func (h *syncHost) Open(r host.Route)                    { h.opened = append(h.opened, r) }
+func (h *syncHost) ShowError(_ string, err error)        { h.errs = append(h.errs, err) }
+func (h *syncHost) Confirm(_, _, _ string, do func())    { do() }
 func (h *syncHost) Write(what string, w func(context.Context) error, done func()) {
 	h.WriteOr(what, w, done, nil, nil)
 }
