@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/trainscope/trainscope/app/home"
+	"github.com/trainscope/trainscope/app/portfolio"
 	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/data"
@@ -39,7 +39,7 @@ type homeScreen struct {
 	recentList *widget.List
 	noRecent   *widget.Label
 	tabs       *container.AppTabs
-	portfolio  *home.Portfolio
+	portfolio  *portfolio.Screen
 	root       fyne.CanvasObject
 }
 
@@ -167,12 +167,15 @@ func (h *homeScreen) build() {
 	split := container.NewHSplit(trainsTab, recentPanel)
 	split.Offset = 0.74
 
-	h.portfolio = home.NewPortfolio(h.ui)
+	h.portfolio = portfolio.New(h.ui)
 	h.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Trains", theme.ListIcon(), split),
 		container.NewTabItemWithIcon("Portfolio", theme.GridIcon(), h.portfolio.Content()),
 	)
-	h.tabs.OnSelected = func(*container.TabItem) { h.ui.menu.update() }
+	h.tabs.OnSelected = func(*container.TabItem) {
+		h.ui.menu.update()
+		h.loadPortfolio()
+	}
 
 	top := container.NewBorder(nil, nil, widgets.Heading("Your trains"),
 		container.NewHBox(h.count, newTrain),
@@ -184,9 +187,8 @@ func (h *homeScreen) build() {
 // once they are on screen.
 func (h *homeScreen) load(then func()) {
 	type homeData struct {
-		trains    []data.TrainSummary
-		recent    []data.AssessmentSummary
-		portfolio []data.PortfolioRow
+		trains []data.TrainSummary
+		recent []data.AssessmentSummary
 	}
 	load(h.ui, "the list of trains", func(ctx context.Context) (homeData, error) {
 		var d homeData
@@ -194,14 +196,11 @@ func (h *homeScreen) load(then func()) {
 		if d.trains, err = h.ui.store.Trains(ctx); err != nil {
 			return d, err
 		}
-		if d.recent, err = h.ui.store.RecentAssessments(ctx, 12); err != nil {
-			return d, err
-		}
-		d.portfolio, err = h.ui.store.Portfolio(ctx)
+		d.recent, err = h.ui.store.RecentAssessments(ctx, 12)
 		return d, err
 	}, func(d homeData) {
 		h.trains, h.recent, h.loaded = d.trains, d.recent, true
-		h.portfolio.Set(d.portfolio)
+		h.loadPortfolio()
 		h.filter()
 		h.recentList.Refresh()
 		if len(h.recent) == 0 {
@@ -265,6 +264,14 @@ func (h *homeScreen) focusSearch() {
 }
 
 func (h *homeScreen) showPortfolio() { h.tabs.SelectIndex(1) }
+
+// loadPortfolio reads the portfolio when its tab shows: it reads every
+// train's assessments in full, which the trains' list does not need.
+func (h *homeScreen) loadPortfolio() {
+	if h.tabs.SelectedIndex() == 1 {
+		h.portfolio.Load(nil)
+	}
+}
 
 // trainForm is the form for a new train or a train's details.
 type trainForm struct {
