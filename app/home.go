@@ -277,6 +277,8 @@ func (h *homeScreen) loadPortfolio() {
 type trainForm struct {
 	name        *widget.Entry
 	framework   *widget.RadioGroup
+	group       *widget.SelectEntry
+	groups      []string // the groups in use, the group field's suggestions
 	description *widget.Entry
 	dialog      *dialog.FormDialog
 }
@@ -302,6 +304,11 @@ func newTrainForm(ui *UI, title, confirm string, t assessment.Train, save func(a
 		t.Framework = assessment.SAFe
 	}
 	f.framework.SetSelected(string(t.Framework))
+	f.group = widget.NewSelectEntry(nil)
+	f.group.SetText(t.Group)
+	f.group.SetPlaceHolder("e.g. Payments value stream")
+	load(ui, "the groups", func(ctx context.Context) ([]string, error) { return ui.store.Groups(ctx) },
+		func(gs []string) { f.groups = gs; f.group.SetOptions(gs) })
 	f.description.SetText(t.Description)
 	f.description.SetMinRowsVisible(3)
 	f.description.Wrapping = fyne.TextWrapWord
@@ -309,6 +316,7 @@ func newTrainForm(ui *UI, title, confirm string, t assessment.Train, save func(a
 	items := []*widget.FormItem{
 		widget.NewFormItem("Name", f.name),
 		{Text: "Framework", Widget: f.framework, HintText: "Decides the roles, sizes, events and words of every checklist and report"},
+		{Text: "Group", Widget: f.group, HintText: "The portfolio, value stream or solution train it belongs to; the portfolio filters by it"},
 		widget.NewFormItem("Description", f.description),
 	}
 	f.dialog = dialog.NewForm(title, confirm, "Cancel", items, func(ok bool) {
@@ -318,13 +326,14 @@ func newTrainForm(ui *UI, title, confirm string, t assessment.Train, save func(a
 		t.Name = cleanName(f.name.Text)
 		t.Framework = assessment.Framework(f.framework.Selected)
 		t.Description = strings.TrimSpace(f.description.Text)
+		t.Group = cleanName(f.group.Text)
 		save(t)
 	}, ui.win)
 	f.dialog.Resize(fyne.NewSize(560, 0))
 	f.name.OnSubmitted = func(string) { f.dialog.Submit() }
-	opened := [3]string{f.name.Text, f.framework.Selected, f.description.Text}
+	opened := [4]string{f.name.Text, f.framework.Selected, f.group.Text, f.description.Text}
 	ui.trackForm(formWhat(title), f.dialog, func() bool {
-		return [3]string{f.name.Text, f.framework.Selected, f.description.Text} != opened
+		return [4]string{f.name.Text, f.framework.Selected, f.group.Text, f.description.Text} != opened
 	})
 	return f
 }
