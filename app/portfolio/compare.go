@@ -64,8 +64,14 @@ func (s *Screen) ShowComparison() {
 	}
 	rows := s.Comparison()
 	cols := len(rows[0])
-	grid := container.NewGridWithColumns(cols)
+	// One grid a row, so each row is as tall as its longest text.
+	grid := container.NewVBox()
 	for r, cells := range rows {
+		line := container.NewGridWithColumns(cols)
+		grid.Add(line)
+		if r > 0 {
+			grid.Add(widget.NewSeparator())
+		}
 		for c, text := range cells {
 			var l *widget.Label
 			if r == 0 || c == 0 {
@@ -74,7 +80,7 @@ func (s *Screen) ShowComparison() {
 			} else {
 				l = widgets.Wrapped(text)
 			}
-			grid.Add(l)
+			line.Add(l)
 		}
 	}
 	open := container.NewHBox()

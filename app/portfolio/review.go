@@ -19,14 +19,14 @@ import (
 // showReview lists the systemic findings and the portfolio
 // recommendations, each with the LACE's accept, reject and edit.
 func (s *Screen) showReview() {
-	var objs []fyne.CanvasObject
+	objs := []fyne.CanvasObject{widgets.Subheading("Systemic findings")}
 	if len(s.p.Findings) == 0 {
 		objs = append(objs, widgets.Wrapped("Nothing systemic: no finding holds across enough trains."))
 	}
 	for _, f := range s.p.Findings {
-		objs = append(objs, widgets.BoldLabel(f.Title), widgets.Wrapped(f.Finding))
+		objs = append(objs, wrappedBold(f.Title), widgets.Wrapped(f.Finding))
 	}
-	objs = append(objs, widget.NewSeparator(), widgets.Subheading("Recommendations to the LACE"))
+	objs = append(objs, widget.NewSeparator(), widgets.Subheading("Portfolio recommendations"))
 	for _, r := range s.p.Recommendations {
 		objs = append(objs, s.recommendationRow(r), widget.NewSeparator())
 	}
@@ -39,7 +39,7 @@ func (s *Screen) recommendationRow(r assessment.PortfolioRecommendation) fyne.Ca
 	if r.Status == assessment.Rejected && r.Reason != "" {
 		status += ": " + r.Reason
 	}
-	head := widgets.BoldLabel(fmt.Sprintf("%s · %s · %s", r.Priority.Title(), r.Owner.Title(s.p.Framework), status))
+	head := wrappedBold(fmt.Sprintf("%s · %s · %s", r.Priority.Title(), r.Owner.Title(s.p.Framework), status))
 	id := r.ID
 	accept := widget.NewButtonWithIcon("Accept", theme.ConfirmIcon(), func() { s.Accept(id) })
 	reject := widget.NewButtonWithIcon("Reject…", theme.CancelIcon(), func() { s.rejectDialog(id) })
@@ -48,6 +48,14 @@ func (s *Screen) recommendationRow(r assessment.PortfolioRecommendation) fyne.Ca
 		accept.Disable()
 	}
 	return container.NewVBox(head, widgets.Wrapped(r.Finding), widgets.Wrapped("→ "+r.Action), container.NewHBox(accept, reject, edit))
+}
+
+// wrappedBold is a bold label that wraps, so a long title does not widen
+// the panel past its share of the window.
+func wrappedBold(text string) *widget.Label {
+	l := widgets.BoldLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
 }
 
 // Recommendations are the portfolio recommendations as shown, reviewed.

@@ -9,6 +9,7 @@ package portfolio
 import (
 	"context"
 	"fmt"
+	"image/color"
 	"io"
 	"slices"
 	"strings"
@@ -80,7 +81,7 @@ func New(h host.Host) *Screen {
 	s.table = widget.NewTable(
 		func() (int, int) { return len(s.rows), len(s.cols) },
 		func() fyne.CanvasObject {
-			bg := canvas.NewRectangle(nil)
+			bg := canvas.NewRectangle(color.Transparent)
 			return container.NewStack(bg, widgets.Truncated(""))
 		},
 		s.updateCell)
@@ -99,10 +100,12 @@ func New(h host.Host) *Screen {
 			return
 		}
 		c := s.cols[id.Col]
-		text := c.title
+		text, mark := c.title, ""
 		if c.id == s.sortCol {
-			text += map[bool]string{false: " ▲", true: " ▼"}[s.desc]
+			mark = map[bool]string{false: " ▲", true: " ▼"}[s.desc]
 		}
+		// A heading fits its column: a button's text does not truncate.
+		text = widgets.TruncateText(text, int(c.width/9)-len([]rune(mark))) + mark
 		b.SetText(text)
 		b.OnTapped = func() { s.SortBy(c.id) }
 	}
@@ -139,13 +142,13 @@ func New(h host.Host) *Screen {
 	actions := container.NewHBox(s.count, s.compare, export, gather)
 	note := widgets.Caption("Each train's latest finished assessment; a cell says its score, or “not enough” when too little was answered to show one. " +
 		"Tap a heading to sort (again reverses); tap trains to choose 2 to 4 to compare.")
-	top := container.NewVBox(container.NewBorder(nil, nil, filters, actions), note)
+	note.Wrapping = fyne.TextWrapWord
+	top := container.NewVBox(filters, container.NewBorder(nil, nil, nil, actions, note))
 
 	s.review_ = container.NewVBox()
-	side := container.NewBorder(container.NewVBox(widgets.Subheading("Systemic findings and portfolio recommendations"), s.status), nil, nil, nil,
-		container.NewVScroll(s.review_))
+	side := container.NewBorder(nil, s.status, nil, nil, container.NewVScroll(s.review_))
 	split := container.NewHSplit(s.table, side)
-	split.Offset = 0.68
+	split.Offset = 0.7
 	s.root = container.NewBorder(top, nil, nil, nil, split)
 	return s
 }
@@ -175,13 +178,17 @@ func (s *Screen) Load(then func()) {
 		}
 		d.groups, err = s.host.Store().Groups(ctx)
 		return d, err
-	}, func(d loaded) {
-		s.trains, s.groups = d.trains, d.groups
-		s.fillSelects()
-		s.loaded = true
-		s.onLoad = then
-		s.rebuild()
-	})
+	}, func(d loaded) { s.Set(d.trains, d.groups, then) })
+}
+
+// Set shows trains as read, with the groups in use to filter by, keeping
+// the filters, sort and choice; then, if not nil, runs once they show.
+func (s *Screen) Set(trains []assessment.PortfolioTrain, groups []string, then func()) {
+	s.trains, s.groups = trains, groups
+	s.fillSelects()
+	s.loaded = true
+	s.onLoad = then
+	s.rebuild()
 }
 
 // fillSelects offers the groups, frameworks, coaches and levels there are.
@@ -279,11 +286,11 @@ func (s *Screen) show(p assessment.Portfolio, rv assessment.PortfolioReview) {
 	add := func(id assessment.PortfolioColumn, title string, width float32) {
 		s.cols = append(s.cols, column{id: id, title: title, width: width, dim: -1})
 	}
-	add(assessment.ColumnTrain, "Train", 210)
+	add(assessment.ColumnTrain, "Train", 200)
 	add(assessment.ColumnGroup, "Group", 120)
 	add(assessment.ColumnFramework, "Framework", 100)
 	for i, d := range p.Heatmap.Dimensions {
-		s.cols = append(s.cols, column{id: assessment.PortfolioColumn(d.ID), title: d.Title, width: 120, dim: i})
+		s.cols = append(s.cols, column{id: assessment.PortfolioColumn(d.ID), title: d.Title, width: 100, dim: i})
 	}
 	add(assessment.ColumnLevel, "Level", 140)
 	add(assessment.ColumnScore, "Score", 70)
@@ -379,6 +386,15 @@ func (s *Screen) updateCompare() {
 
 // Chosen are the trains chosen to compare.
 func (s *Screen) Chosen() []string { return slices.Clone(s.chosen) }
+
+// RowIDs are the trains shown, in the order shown.
+func (s *Screen) RowIDs() []string {
+	out := make([]string, len(s.rows))
+	for i, r := range s.rows {
+		out[i] = r.Train.ID
+	}
+	return out
+}
 
 // Len is the number of trains shown.
 func (s *Screen) Len() int { return len(s.rows) }
@@ -516,7 +532,7 @@ func (s *Screen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	c := s.cols[id.Col]
 	l.TextStyle.Bold = c.id == assessment.ColumnTrain
 	l.TextStyle.Italic = false
-	bg.FillColor = nil
+	bg.FillColor = color.Transparent
 	if c.dim >= 0 {
 		cell := s.cells[id.Row][c.dim]
 		if n := heatColor(cell); n != "" {
