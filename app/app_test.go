@@ -509,16 +509,16 @@ func TestTrendAndPortfolio(t *testing.T) {
 	if p.Len() != 3 {
 		t.Fatalf("portfolio rows: %d", p.Len())
 	}
-	if p.Cell(0, 0) != "Another ART" {
-		t.Errorf("portfolio sorted by name starts with %q", p.Cell(0, 0))
+	if p.Cell(0, assessment.ColumnTrain) != "☐ Another ART" {
+		t.Errorf("portfolio sorted by name starts with %q", p.Cell(0, assessment.ColumnTrain))
 	}
-	p.SortBy(4) // score, best first
-	if p.Cell(2, 0) != "Another ART" || p.Cell(2, 4) != "–" {
-		t.Errorf("by score, last row is %q with %q", p.Cell(2, 0), p.Cell(2, 4))
+	p.SortBy(assessment.ColumnScore) // best first; no score last either way
+	if p.Cell(2, assessment.ColumnTrain) != "☐ Another ART" || p.Cell(2, assessment.ColumnScore) != "–" {
+		t.Errorf("by score, last row is %q with %q", p.Cell(2, assessment.ColumnTrain), p.Cell(2, assessment.ColumnScore))
 	}
-	p.SortBy(4) // reversed
-	if p.Cell(0, 0) != "Another ART" {
-		t.Errorf("by score reversed, first row is %q", p.Cell(0, 0))
+	p.SortBy(assessment.ColumnScore) // reversed
+	if p.Cell(2, assessment.ColumnTrain) != "☐ Another ART" {
+		t.Errorf("by score reversed, last row is %q", p.Cell(2, assessment.ColumnTrain))
 	}
 }
 

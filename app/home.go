@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/trainscope/trainscope/app/home"
+	"github.com/trainscope/trainscope/app/portfolio"
 	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/data"
@@ -39,7 +39,7 @@ type homeScreen struct {
 	recentList *widget.List
 	noRecent   *widget.Label
 	tabs       *container.AppTabs
-	portfolio  *home.Portfolio
+	portfolio  *portfolio.Screen
 	root       fyne.CanvasObject
 }
 
@@ -167,12 +167,15 @@ func (h *homeScreen) build() {
 	split := container.NewHSplit(trainsTab, recentPanel)
 	split.Offset = 0.74
 
-	h.portfolio = home.NewPortfolio(h.ui)
+	h.portfolio = portfolio.New(h.ui)
 	h.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Trains", theme.ListIcon(), split),
 		container.NewTabItemWithIcon("Portfolio", theme.GridIcon(), h.portfolio.Content()),
 	)
-	h.tabs.OnSelected = func(*container.TabItem) { h.ui.menu.update() }
+	h.tabs.OnSelected = func(*container.TabItem) {
+		h.ui.menu.update()
+		h.loadPortfolio()
+	}
 
 	top := container.NewBorder(nil, nil, widgets.Heading("Your trains"),
 		container.NewHBox(h.count, newTrain),
@@ -184,9 +187,8 @@ func (h *homeScreen) build() {
 // once they are on screen.
 func (h *homeScreen) load(then func()) {
 	type homeData struct {
-		trains    []data.TrainSummary
-		recent    []data.AssessmentSummary
-		portfolio []data.PortfolioRow
+		trains []data.TrainSummary
+		recent []data.AssessmentSummary
 	}
 	load(h.ui, "the list of trains", func(ctx context.Context) (homeData, error) {
 		var d homeData
@@ -194,14 +196,11 @@ func (h *homeScreen) load(then func()) {
 		if d.trains, err = h.ui.store.Trains(ctx); err != nil {
 			return d, err
 		}
-		if d.recent, err = h.ui.store.RecentAssessments(ctx, 12); err != nil {
-			return d, err
-		}
-		d.portfolio, err = h.ui.store.Portfolio(ctx)
+		d.recent, err = h.ui.store.RecentAssessments(ctx, 12)
 		return d, err
 	}, func(d homeData) {
 		h.trains, h.recent, h.loaded = d.trains, d.recent, true
-		h.portfolio.Set(d.portfolio)
+		h.loadPortfolio()
 		h.filter()
 		h.recentList.Refresh()
 		if len(h.recent) == 0 {
@@ -266,10 +265,20 @@ func (h *homeScreen) focusSearch() {
 
 func (h *homeScreen) showPortfolio() { h.tabs.SelectIndex(1) }
 
+// loadPortfolio reads the portfolio when its tab shows: it reads every
+// train's assessments in full, which the trains' list does not need.
+func (h *homeScreen) loadPortfolio() {
+	if h.tabs.SelectedIndex() == 1 {
+		h.portfolio.Load(nil)
+	}
+}
+
 // trainForm is the form for a new train or a train's details.
 type trainForm struct {
 	name        *widget.Entry
 	framework   *widget.RadioGroup
+	group       *widget.SelectEntry
+	groups      []string // the groups in use, the group field's suggestions
 	description *widget.Entry
 	dialog      *dialog.FormDialog
 }
@@ -295,6 +304,11 @@ func newTrainForm(ui *UI, title, confirm string, t assessment.Train, save func(a
 		t.Framework = assessment.SAFe
 	}
 	f.framework.SetSelected(string(t.Framework))
+	f.group = widget.NewSelectEntry(nil)
+	f.group.SetText(t.Group)
+	f.group.SetPlaceHolder("e.g. Payments value stream")
+	load(ui, "the groups", func(ctx context.Context) ([]string, error) { return ui.store.Groups(ctx) },
+		func(gs []string) { f.groups = gs; f.group.SetOptions(gs) })
 	f.description.SetText(t.Description)
 	f.description.SetMinRowsVisible(3)
 	f.description.Wrapping = fyne.TextWrapWord
@@ -302,6 +316,7 @@ func newTrainForm(ui *UI, title, confirm string, t assessment.Train, save func(a
 	items := []*widget.FormItem{
 		widget.NewFormItem("Name", f.name),
 		{Text: "Framework", Widget: f.framework, HintText: "Decides the roles, sizes, events and words of every checklist and report"},
+		{Text: "Group", Widget: f.group, HintText: "The portfolio, value stream or solution train it belongs to; the portfolio filters by it"},
 		widget.NewFormItem("Description", f.description),
 	}
 	f.dialog = dialog.NewForm(title, confirm, "Cancel", items, func(ok bool) {
@@ -311,13 +326,14 @@ func newTrainForm(ui *UI, title, confirm string, t assessment.Train, save func(a
 		t.Name = cleanName(f.name.Text)
 		t.Framework = assessment.Framework(f.framework.Selected)
 		t.Description = strings.TrimSpace(f.description.Text)
+		t.Group = cleanName(f.group.Text)
 		save(t)
 	}, ui.win)
 	f.dialog.Resize(fyne.NewSize(560, 0))
 	f.name.OnSubmitted = func(string) { f.dialog.Submit() }
-	opened := [3]string{f.name.Text, f.framework.Selected, f.description.Text}
+	opened := [4]string{f.name.Text, f.framework.Selected, f.group.Text, f.description.Text}
 	ui.trackForm(formWhat(title), f.dialog, func() bool {
-		return [3]string{f.name.Text, f.framework.Selected, f.description.Text} != opened
+		return [4]string{f.name.Text, f.framework.Selected, f.group.Text, f.description.Text} != opened
 	})
 	return f
 }

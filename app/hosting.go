@@ -2,9 +2,11 @@ package app
 
 import (
 	"context"
+	"io"
 	"time"
 
 	"github.com/trainscope/trainscope/app/host"
+	"github.com/trainscope/trainscope/app/portfolio"
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/data"
 )
@@ -66,3 +68,11 @@ func (ui *UI) Open(r host.Route) {
 		ui.openWorkshop(r.Train, r.Assessment)
 	}
 }
+
+// SaveFile asks where to save and writes the file as every export does.
+func (ui *UI) SaveFile(what, done, suggested string, write func(ctx context.Context, w io.Writer) error) {
+	ui.saveToFile(what, done, suggested, write, nil)
+}
+
+// The portfolio screen's export writes through the shell.
+var _ portfolio.Saver = (*UI)(nil)

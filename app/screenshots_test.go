@@ -5,12 +5,17 @@ import (
 	"fmt"
 	"image"
 	"image/png"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"github.com/trainscope/trainscope/app/portfolio"
+	"github.com/trainscope/trainscope/assessment"
 )
 
 // TestScreenshots writes the README's pictures of the window,
@@ -58,13 +63,21 @@ func TestScreenshots(t *testing.T) {
 			settle(ui)
 			return ui
 		}},
-		{"portfolio", big, func(t *testing.T) *UI {
-			ui, _ := newTestUI(t, withSample)
-			ui.goHome()
-			ui.home.showPortfolio()
+		{"portfolio", big, portfolioScene(nil)},
+		{"portfolio-compare", big, portfolioScene(func(t *testing.T, ui *UI) {
+			p := ui.home.portfolio
+			p.SetFilters(portfolio.Filters{Group: "Retail banking"})
 			settle(ui)
-			return ui
-		}},
+			for _, id := range p.RowIDs()[:3] {
+				p.Toggle(id)
+			}
+			p.ShowComparison()
+			settle(ui)
+		})},
+		{"portfolio-1024", fyne.NewSize(1024, 768), portfolioScene(func(t *testing.T, ui *UI) {
+			ui.home.portfolio.SortBy(assessment.ColumnScore)
+			settle(ui)
+		})},
 		{"train", big, func(t *testing.T) *UI { return sampleTrain(t, tabAssessments) }},
 		{"roster", big, goldenRoster},
 		{"register", big, func(t *testing.T) *UI { return sampleTrain(t, tabRegister) }},
@@ -87,6 +100,29 @@ func TestScreenshots(t *testing.T) {
 			ui := shot.scene(t)
 			savePNG(t, laidOut(ui, shot.size), filepath.Join("..", "docs", "screenshots", "gui-"+shot.name+".png"))
 		})
+	}
+}
+
+// portfolioScene is the home screen's portfolio of a LACE's trains: the
+// sample portfolio's SAFe and Scrum@Scale trains in three groups, assessed
+// by three coaches; then does what the picture shows.
+func portfolioScene(then func(*testing.T, *UI)) func(*testing.T) *UI {
+	return func(t *testing.T) *UI {
+		ui, _ := newTestUI(t, withSample)
+		ui.goHome()
+		ui.home.showPortfolio()
+		settle(ui)
+		trains := assessment.SamplePortfolio(ui.defs, testDay, 14)
+		groups := map[string]bool{}
+		for _, tr := range trains {
+			groups[tr.Train.Group] = true
+		}
+		ui.home.portfolio.Set(trains, slices.Sorted(maps.Keys(groups)), nil)
+		settle(ui)
+		if then != nil {
+			then(t, ui)
+		}
+		return ui
 	}
 }
 
