@@ -19,8 +19,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"strings"
+	"syscall"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -512,11 +514,11 @@ func plainError(err error) string {
 		return "It is no longer in the database; it may have been deleted in another window."
 	case errors.As(err, &damaged):
 		return "The database file cannot be used: " + damaged.Error()
-	case strings.Contains(err.Error(), "database is locked"), strings.Contains(err.Error(), "busy"):
+	case errors.Is(err, data.ErrBusy):
 		return "The database is busy: another copy of Trainscope may be writing to it. Wait a moment and try again."
-	case strings.Contains(err.Error(), "read-only"), strings.Contains(err.Error(), "permission denied"):
+	case errors.Is(err, data.ErrReadOnly), errors.Is(err, data.ErrNoPermission), errors.Is(err, fs.ErrPermission):
 		return "The file cannot be written: the folder may be read-only or belong to someone else.\n\nDetails: " + err.Error()
-	case strings.Contains(err.Error(), "no space"):
+	case errors.Is(err, data.ErrDiskFull), errors.Is(err, syscall.ENOSPC):
 		return "The disk is full. Free some space and try again."
 	}
 	return "Details: " + err.Error()

@@ -4,10 +4,12 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -579,8 +581,13 @@ func TestPlainErrors(t *testing.T) {
 	}{
 		{data.ErrFinal, "finished"},
 		{fmt.Errorf("x: %w", data.ErrNotFound), "no longer in the database"},
-		{fmt.Errorf("database is locked"), "busy"},
-		{fmt.Errorf("open x: permission denied"), "cannot be written"},
+		{fmt.Errorf("save: %w", data.ErrBusy), "busy"},
+		{fmt.Errorf("save: %w", data.ErrReadOnly), "cannot be written"},
+		{&os.PathError{Op: "open", Path: "x", Err: fs.ErrPermission}, "cannot be written"},
+		{fmt.Errorf("write: %w", data.ErrDiskFull), "disk is full"},
+		{&os.PathError{Op: "write", Path: "x", Err: syscall.ENOSPC}, "disk is full"},
+		// Words alone decide nothing: only the error's kind does.
+		{fmt.Errorf("the team is busy"), "Details: the team is busy"},
 		{fmt.Errorf("something odd"), "Details: something odd"},
 	} {
 		if got := plainError(tc.err); !strings.Contains(got, tc.want) {
