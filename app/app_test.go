@@ -462,6 +462,23 @@ func TestResultsAndRecommendations(t *testing.T) {
 	if len(a.Review.Added) != 1 || a.Review.Added[0].Finding != "Team coaches have never met as a group" {
 		t.Errorf("own recommendation saved as %+v", a.Review.Added)
 	}
+
+	// Editing the coach's own recommendation replaces it in place, in the
+	// store too: one recommendation, the new words.
+	own := a.Review.Added[0]
+	rs.editRecommendation(&own)
+	f = rs.lastRecForm
+	f.action.SetText("Run a coaches' kick-off in the first week of the PI")
+	f.dialog.Submit()
+	settle(ui)
+	assertShows(t, c, "Run a coaches' kick-off in the first week of the PI")
+	a, err = store.Assessment(context.Background(), as.assessmentID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Review.Added) != 1 || a.Review.Added[0].ID != own.ID || a.Review.Added[0].Action != "Run a coaches' kick-off in the first week of the PI" {
+		t.Errorf("the edited own recommendation is stored as %+v", a.Review.Added)
+	}
 }
 
 func TestResultsOfSampleShowPreviousOverlay(t *testing.T) {

@@ -623,9 +623,8 @@ func (rs *resultsScreen) saveOwn(rec assessment.Recommendation) {
 	r.Evidence = slices.Clone(rec.Evidence)
 	rs.ui.write("your recommendation", func(ctx context.Context) error {
 		if replace {
-			if err := rs.ui.store.DeleteRecommendation(ctx, id, r.ID); err != nil {
-				return err
-			}
+			// One transaction: a refused edit leaves the old text stored.
+			return rs.ui.store.ReplaceRecommendation(ctx, id, &r)
 		}
 		return rs.ui.store.AddRecommendation(ctx, id, &r)
 	}, nil)
