@@ -60,7 +60,7 @@ func (rs *resultsScreen) newFollowUpCard(fr assessment.FollowUpResult) *followUp
 	when := fmt.Sprintf("Agreed in %s, due by %s", orDash(fr.RaisedPI), orDash(fr.TargetPI))
 	switch {
 	case fr.Escalated:
-		when += fmt.Sprintf(" · overdue %s, escalated to %s", assessment.Count(fr.OverduePIs, fw.Expand("{pi}"), fw.Expand("{pis}")), levelName(fr.Escalation))
+		when += fmt.Sprintf(" · overdue %s, escalated to %s", assessment.Count(fr.OverduePIs, fw.Expand("{pi}"), fw.Expand("{pis}")), levelName(fw, fr.Escalation))
 	case fr.OverduePIs > 0:
 		when += " · overdue"
 	case fr.Closed:

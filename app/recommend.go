@@ -84,8 +84,8 @@ func (rs *resultsScreen) editRecommendation(rec *assessment.Recommendation) {
 	f.priority.SetSelected(shown.Title())
 	f.status = widget.NewSelect(recStatusChoices, nil)
 	f.status.SetSelected(recStatusChoice(cur.Status))
-	f.escalation = widget.NewSelect(titles(assessment.ImpedimentLevels), nil)
-	f.escalation.SetSelected(levelName(cur.Escalation))
+	f.escalation = widget.NewSelect(levelTitles(rs.train.Framework), nil)
+	f.escalation.SetSelected(levelName(rs.train.Framework, cur.Escalation))
 
 	items := []*widget.FormItem{
 		widget.NewFormItem("Finding", f.finding),
@@ -132,7 +132,7 @@ func (rs *resultsScreen) saveForm(rec *assessment.Recommendation, cur assessment
 	if rec == nil || rec.ByCoach {
 		cur.Finding, cur.Action, cur.Acceptance, cur.TargetPI = finding, action, acceptance, target
 		cur.Owner, cur.Priority, cur.Status = owner, priority, status
-		cur.Escalation = fromTitle(assessment.ImpedimentLevels, f.escalation.Selected, assessment.LevelTeam)
+		cur.Escalation = levelFromTitle(rs.train.Framework, f.escalation.Selected)
 		cur.ByCoach = true
 		rs.saveOwn(cur)
 		return

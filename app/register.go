@@ -45,7 +45,6 @@ const (
 )
 
 var statusChoices = append([]string{filterNotClosed, filterAll}, titles(assessment.ImpedimentStatuses)...)
-var levelChoices = append([]string{filterAllLevels}, titles(assessment.ImpedimentLevels)...)
 
 // roamNotCategorised is the choice for an impediment not yet ROAMed.
 const roamNotCategorised = "Not categorised"
@@ -74,12 +73,33 @@ func fromTitle[T titled](values []T, title string, otherwise T) T {
 	return otherwise
 }
 
-// levelName names a level; an escalation left empty reads as the team's.
-func levelName(l assessment.ImpedimentLevel) string {
+// levelName names a level in the train's framework's words (SAFe's ART is
+// Scrum@Scale's Scrum of Scrums); an escalation left empty reads as the
+// team's.
+func levelName(f assessment.Framework, l assessment.ImpedimentLevel) string {
 	if l == "" {
 		l = assessment.LevelTeam
 	}
-	return l.Title()
+	return f.LevelTitle(l)
+}
+
+// levelTitles are the levels' names in the framework's words, in ladder order.
+func levelTitles(f assessment.Framework) []string {
+	out := make([]string, len(assessment.ImpedimentLevels))
+	for i, l := range assessment.ImpedimentLevels {
+		out[i] = levelName(f, l)
+	}
+	return out
+}
+
+// levelFromTitle is the level a title of levelTitles names; otherwise the team's.
+func levelFromTitle(f assessment.Framework, title string) assessment.ImpedimentLevel {
+	for _, l := range assessment.ImpedimentLevels {
+		if levelName(f, l) == title {
+			return l
+		}
+	}
+	return assessment.LevelTeam
 }
 
 // roamName names a ROAM category in the register's column.
@@ -104,7 +124,7 @@ func (rv *registerView) build() {
 	rv.figures = widgets.Wrapped("")
 	rv.status = widget.NewSelect(statusChoices, func(string) { rv.filter() })
 	rv.status.SetSelected(filterNotClosed)
-	rv.level = widget.NewSelect(levelChoices, func(string) { rv.filter() })
+	rv.level = widget.NewSelect(append([]string{filterAllLevels}, levelTitles(rv.ts.train.Framework)...), func(string) { rv.filter() })
 	rv.level.SetSelected(filterAllLevels)
 	rv.count = widget.NewLabel("")
 	add := widget.NewButtonWithIcon("Add impediment", theme.ContentAddIcon(), func() { rv.edit(-1) })
@@ -151,7 +171,7 @@ func (rv *registerView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		title = "↑ " + title
 	}
 	cells[0].(*widget.Label).SetText(title)
-	cells[1].(*widget.Label).SetText(levelName(imp.Level))
+	cells[1].(*widget.Label).SetText(levelName(rv.ts.train.Framework, imp.Level))
 	cells[2].(*widget.Label).SetText(rv.teamName(imp.TeamID))
 	cells[3].(*widget.Label).SetText(imp.Owner)
 	cells[4].(*widget.Label).SetText(imp.Status.Title())
@@ -209,6 +229,14 @@ func (rv *registerView) piWeeks() int {
 // set shows the register read from the store.
 func (rv *registerView) set(reg []assessment.Impediment) {
 	rv.register = slices.Clone(reg)
+	// The train, and so its framework's level words, may have arrived
+	// since the filter was made.
+	if opts := append([]string{filterAllLevels}, levelTitles(rv.ts.train.Framework)...); rv.level != nil && !slices.Equal(opts, rv.level.Options) {
+		at := max(slices.Index(rv.level.Options, rv.level.Selected), 0)
+		rv.level.Options = opts
+		rv.level.Selected = opts[min(at, len(opts)-1)]
+		rv.level.Refresh()
+	}
 	rv.filter()
 }
 
@@ -230,7 +258,7 @@ func (rv *registerView) filter() {
 				continue
 			}
 		}
-		if rv.level.Selected != filterAllLevels && levelName(imp.Level) != rv.level.Selected {
+		if rv.level.Selected != filterAllLevels && levelName(rv.ts.train.Framework, imp.Level) != rv.level.Selected {
 			continue
 		}
 		rv.shown = append(rv.shown, i)
@@ -396,8 +424,8 @@ func (rv *registerView) editDraft(i int, imp assessment.Impediment, refused erro
 	f.description.Wrapping = fyne.TextWrapWord
 	f.owner.SetText(imp.Owner)
 	f.owner.SetPlaceHolder("Who is working on it")
-	f.level = widget.NewSelect(titles(assessment.ImpedimentLevels), nil)
-	f.level.SetSelected(levelName(imp.Level))
+	f.level = widget.NewSelect(levelTitles(rv.ts.train.Framework), nil)
+	f.level.SetSelected(levelName(rv.ts.train.Framework, imp.Level))
 	teamNames, teamIDs := []string{levelChoiceTrain}, []string{""}
 	for _, t := range rv.ts.roster.Teams {
 		teamNames, teamIDs = append(teamNames, t.Name), append(teamIDs, t.ID)
@@ -484,7 +512,7 @@ func (rv *registerView) editDraft(i int, imp assessment.Impediment, refused erro
 		imp.Title = strings.TrimSpace(f.title.Text)
 		imp.Description = strings.TrimSpace(f.description.Text)
 		imp.Owner = strings.TrimSpace(f.owner.Text)
-		imp.Level = fromTitle(assessment.ImpedimentLevels, f.level.Selected, assessment.LevelTeam)
+		imp.Level = levelFromTitle(rv.ts.train.Framework, f.level.Selected)
 		imp.TeamID = teamIDs[max(f.team.SelectedIndex(), 0)]
 		imp.Status = fromTitle(assessment.ImpedimentStatuses, f.status.Selected, assessment.StatusOpen)
 		imp.ROAM = fromTitle(assessment.ROAMs, f.roam.Selected, assessment.ROAMNone)

@@ -2,10 +2,13 @@ package app
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+
+	"github.com/trainscope/trainscope/assessment"
 )
 
 // newTrain creates a train through its form and returns its screen.
@@ -119,4 +122,44 @@ func TestRefusedWriteLeavesNoPhantomRow(t *testing.T) {
 	if !strings.Contains(ts.facts.Text, "0 open impediments") {
 		t.Errorf("the header counts a refused impediment: %q", ts.facts.Text)
 	}
+}
+
+// TestRegisterLevelsInTheFrameworksWords: a Scrum@Scale train's register
+// names the train level "Scrum of Scrums", in the rows, the filter and the
+// form, and an impediment saved at that level is stored at the train level.
+func TestRegisterLevelsInTheFrameworksWords(t *testing.T) {
+	ui, store := newTestUI(t)
+	ui.newTrainDialog()
+	test.Type(ui.lastTrainForm.name, "Équipe Atlas")
+	ui.lastTrainForm.framework.SetSelected(string(assessment.ScrumAtScale))
+	ui.lastTrainForm.dialog.Submit()
+	settle(ui)
+	ts, ok := ui.top().(*trainScreen)
+	if !ok {
+		t.Fatalf("the new train did not open: %T", ui.top())
+	}
+	ts.tabs.SelectIndex(tabRegister)
+	rv := ts.registerV
+	sos := assessment.ScrumAtScale.LevelTitle(assessment.LevelART)
+	if sos == assessment.SAFe.LevelTitle(assessment.LevelART) {
+		t.Fatalf("Scrum@Scale's train level reads %q, as SAFe's", sos)
+	}
+	if !slices.Contains(rv.level.Options, sos) || slices.Contains(rv.level.Options, "ART") {
+		t.Errorf("the level filter offers %v", rv.level.Options)
+	}
+	tap(t, ui, "Add impediment")
+	form := rv.lastForm
+	if !slices.Contains(form.level.Options, sos) || slices.Contains(form.level.Options, "ART") {
+		t.Errorf("the form's levels are %v", form.level.Options)
+	}
+	test.Type(form.title, "Shared test environment")
+	form.raised.SetText("2026-03-01")
+	form.level.SetSelected(sos)
+	form.dialog.Submit()
+	settle(ui)
+	reg, err := store.Register(context.Background(), ts.trainID)
+	if err != nil || len(reg) != 1 || reg[0].Level != assessment.LevelART {
+		t.Fatalf("the store holds %+v %v; want one impediment at the train level", reg, err)
+	}
+	assertShows(t, ui.win.Canvas(), sos)
 }

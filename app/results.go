@@ -389,8 +389,11 @@ func (rs *resultsScreen) figuresSection() fyne.CanvasObject {
 		grid.Add(container.NewVBox(v, l))
 	}
 	box.Add(grid)
-	box.Add(widgets.Wrapped(fmt.Sprintf("Open by level: team %d · ART %d · LACE %d.",
-		f.OpenByLevel[assessment.LevelTeam], f.OpenByLevel[assessment.LevelART], f.OpenByLevel[assessment.LevelLACE])))
+	var by []string
+	for _, l := range assessment.ImpedimentLevels {
+		by = append(by, fmt.Sprintf("%s %d", levelName(rs.train.Framework, l), f.OpenByLevel[l]))
+	}
+	box.Add(widgets.Wrapped("Open by level: " + strings.Join(by, " · ") + "."))
 	return box
 }
 
@@ -527,7 +530,7 @@ func (rs *resultsScreen) newRecCard(rec assessment.Recommendation) *recCard {
 	action := widgets.Wrapped(rec.Action)
 	meta := []string{"Owner: " + rec.Owner.Title(fw)}
 	if rec.Escalation != "" {
-		meta = append(meta, "Escalation: "+levelName(rec.Escalation))
+		meta = append(meta, "Escalation: "+levelName(fw, rec.Escalation))
 	}
 	if rec.TargetPI != "" {
 		meta = append(meta, "Target: "+rec.TargetPI)
