@@ -747,15 +747,33 @@ func TestRejectAGroupAtOnce(t *testing.T) {
 		t.Fatalf("no group of two or more among %d groups", len(rs.groupHeads))
 	}
 	assertShows(t, c, head.group.Title)
+	// A rejection without a reason: refused in plain words, nothing saved.
 	test.Tap(head.rejectAll)
+	rs.lastReasonEntry.SetText("  ")
+	tap(t, ui, "Reject")
 	settle(ui)
+	assertShows(t, c, "say in a few words why")
 	a, err := store.Assessment(context.Background(), as.assessmentID)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, m := range head.group.Members {
-		if a.Review.Edits[m.ID].Status != assessment.Rejected {
-			t.Errorf("%s saved as %+v after Reject all", m.ID, a.Review.Edits[m.ID])
+		if a.Review.Edits[m.ID].Status == assessment.Rejected {
+			t.Errorf("%s rejected without a reason", m.ID)
+		}
+	}
+	tap(t, ui, "Close")
+	test.Tap(head.rejectAll)
+	test.Type(rs.lastReasonEntry, "The LACE funds this across trains — already planned")
+	tap(t, ui, "Reject")
+	settle(ui)
+	a, err = store.Assessment(context.Background(), as.assessmentID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range head.group.Members {
+		if e := a.Review.Edits[m.ID]; e.Status != assessment.Rejected || e.Reason != "The LACE funds this across trains — already planned" {
+			t.Errorf("%s saved as %+v after Reject all", m.ID, e)
 		}
 	}
 	for _, card := range rs.recCards {

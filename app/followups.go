@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -99,23 +100,33 @@ func (rs *resultsScreen) setFollowUpState(fu assessment.FollowUp, st assessment.
 		rs.saveFollowUp(fu)
 		return
 	}
+	rs.askReason("Drop this follow-up", "Drop", "Why it is dropped, for the LACE", "The report keeps it beside the follow-up",
+		"The follow-up was not dropped", "say why it is dropped: the LACE reads the reason in the report", func(reason string) {
+			fu.State, fu.Reason = assessment.FollowUpDropped, reason
+			rs.saveFollowUp(fu)
+		})
+}
+
+// askReason asks for the short reason a decision needs (dropping a
+// follow-up, rejecting recommendations) and calls then with it; without a
+// reason it says so and nothing changes.
+func (rs *resultsScreen) askReason(title, action, placeholder, hint, refused, why string, then func(reason string)) {
 	reason := widget.NewEntry()
-	reason.SetPlaceHolder("Why it is dropped, for the LACE")
-	d := dialog.NewForm("Drop this follow-up", "Drop", "Cancel", []*widget.FormItem{
-		{Text: "Reason", Widget: reason, HintText: "The report keeps it beside the follow-up"},
+	reason.SetPlaceHolder(placeholder)
+	d := dialog.NewForm(title, action, "Cancel", []*widget.FormItem{
+		{Text: "Reason", Widget: reason, HintText: hint},
 	}, func(ok bool) {
 		if !ok {
 			return
 		}
 		if strings.TrimSpace(reason.Text) == "" {
-			rs.ui.showError("The follow-up was not dropped", fmt.Errorf("say why it is dropped: the LACE reads the reason in the report"))
+			rs.ui.showError(refused, errors.New(why))
 			return
 		}
-		fu.State, fu.Reason = assessment.FollowUpDropped, strings.TrimSpace(reason.Text)
-		rs.saveFollowUp(fu)
+		then(strings.TrimSpace(reason.Text))
 	}, rs.ui.win)
 	d.Resize(fyne.NewSize(480, 0))
-	rs.lastDropDialog, rs.lastDropReason = d, reason
+	rs.lastReasonDialog, rs.lastReasonEntry = d, reason
 	d.Show()
 }
 

@@ -61,7 +61,7 @@ func TestFollowUpsOnTheResultsScreen(t *testing.T) {
 
 	// Dropping without a reason: refused with a message, nothing saved.
 	test.Tap(rs.followUpCards[1].buttons[assessment.FollowUpDropped])
-	rs.lastDropReason.SetText("   ")
+	rs.lastReasonEntry.SetText("   ")
 	tap(t, ui, "Drop")
 	assertShows(t, c, "say why it is dropped")
 	got, _ = store.Assessment(ctx, a.ID)
@@ -70,7 +70,7 @@ func TestFollowUpsOnTheResultsScreen(t *testing.T) {
 	}
 	tap(t, ui, "Close")
 	test.Tap(rs.followUpCards[1].buttons[assessment.FollowUpDropped])
-	test.Type(rs.lastDropReason, "Replaced by the platform plan.")
+	test.Type(rs.lastReasonEntry, "Replaced by the platform plan.")
 	tap(t, ui, "Drop")
 	got, _ = store.Assessment(ctx, a.ID)
 	if got.FollowUps[1].State != assessment.FollowUpDropped || got.FollowUps[1].Reason != "Replaced by the platform plan." {

@@ -44,8 +44,8 @@ type resultsScreen struct {
 	groupHeads []*groupHead
 
 	followUpCards  []*followUpCard
-	lastDropDialog dialog.Dialog
-	lastDropReason *widget.Entry
+	lastReasonDialog dialog.Dialog
+	lastReasonEntry *widget.Entry
 	root           fyne.CanvasObject
 
 	// Shown texts, for tests.
@@ -466,20 +466,27 @@ func (rs *resultsScreen) newGroupHead(g assessment.RecommendationGroup) *groupHe
 // setGroupStatus accepts or rejects every recommendation of a group, the
 // derived ones in one write.
 func (rs *resultsScreen) setGroupStatus(g assessment.RecommendationGroup, st assessment.RecommendationStatus) {
-	if rs.a.Review.Edits == nil {
-		rs.a.Review.Edits = map[string]assessment.RecommendationEdit{}
+	if st != assessment.Rejected {
+		rs.decideGroup(g, st, "")
+		return
 	}
-	edits := map[string]assessment.RecommendationEdit{}
+	rs.askReason("Reject these recommendations", "Reject", "Why they do not fit this train, for the LACE", "The report keeps it beside each of them",
+		"The recommendations were not rejected", assessment.ErrNoReason.Error(), func(reason string) { rs.decideGroup(g, st, reason) })
+}
+
+// decideGroup sets one status, and a rejection's reason, on every
+// recommendation of the group, saved together.
+func (rs *resultsScreen) decideGroup(g assessment.RecommendationGroup, st assessment.RecommendationStatus, reason string) {
+	edits, err := assessment.DecideGroup(&rs.a.Review, g, st, reason)
+	if err != nil {
+		rs.ui.showError("The recommendations were not changed", err)
+		return
+	}
 	for _, rec := range g.Members {
 		if rec.ByCoach {
-			rec.Status = st
+			rec.Status, rec.Reason = st, reason
 			rs.saveOwn(rec)
-			continue
 		}
-		e := rs.a.Review.Edits[rec.ID]
-		e.Status = st
-		edits[rec.ID] = e
-		rs.a.Review.Edits[rec.ID] = e
 	}
 	if len(edits) == 0 {
 		return
@@ -586,14 +593,22 @@ func (rs *resultsScreen) newRecCard(rec assessment.Recommendation) *recCard {
 
 // setStatus accepts or rejects a recommendation.
 func (rs *resultsScreen) setStatus(rec assessment.Recommendation, st assessment.RecommendationStatus) {
-	if rec.ByCoach {
-		rec.Status = st
-		rs.saveOwn(rec)
+	set := func(reason string) {
+		if rec.ByCoach {
+			rec.Status, rec.Reason = st, reason
+			rs.saveOwn(rec)
+			return
+		}
+		e := rs.a.Review.Edits[rec.ID]
+		e.Status, e.Reason = st, reason
+		rs.saveEdit(rec.ID, e)
+	}
+	if st != assessment.Rejected {
+		set("")
 		return
 	}
-	e := rs.a.Review.Edits[rec.ID]
-	e.Status = st
-	rs.saveEdit(rec.ID, e)
+	rs.askReason("Reject this recommendation", "Reject", "Why it does not fit this train, for the LACE", "The report keeps it beside the recommendation",
+		"The recommendation was not rejected", assessment.ErrNoReason.Error(), set)
 }
 
 // saveEdit records the coach's edit of a derived recommendation.
