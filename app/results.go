@@ -43,10 +43,10 @@ type resultsScreen struct {
 	recCards   []*recCard
 	groupHeads []*groupHead
 
-	followUpCards  []*followUpCard
+	followUpCards    []*followUpCard
 	lastReasonDialog dialog.Dialog
-	lastReasonEntry *widget.Entry
-	root           fyne.CanvasObject
+	lastReasonEntry  *widget.Entry
+	root             fyne.CanvasObject
 
 	// Shown texts, for tests.
 	levelText    *widget.Label
