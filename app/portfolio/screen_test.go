@@ -3,6 +3,7 @@ package portfolio
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -312,5 +313,50 @@ func TestPortfolioScreenPDF(t *testing.T) {
 	}
 	if !strings.HasPrefix(string(pdf), "%PDF-") {
 		t.Errorf("not a PDF: %q", pdf[:min(8, len(pdf))])
+	}
+}
+
+// Bundles from three coaches gathered from a folder: the merge report
+// says what came in and what was refused, and the portfolio shows them.
+func TestPortfolioScreenGathersBundles(t *testing.T) {
+	s, h, _ := newScreen(t, 0)
+	ctx := context.Background()
+	dir := t.TempDir()
+	for i, coach := range []string{"Amira", "Jonas", "Mei"} {
+		other := storeAt(t, filepath.Join(t.TempDir(), coach+".db"), h.defs)
+		sampleTrains(t, other, 2)
+		trains, err := other.Trains(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, tr := range trains {
+			ids = append(ids, tr.Train.ID)
+		}
+		b, err := other.Export(ctx, ids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf strings.Builder
+		if _, err := b.WriteTo(&buf); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%d-%s.json", i, coach)), []byte(buf.String()), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "broken.json"), []byte(`{"format": "trainscope-bundle", "trains": [`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var rep data.GatherReport
+	s.Gather([]string{dir}, func(r data.GatherReport) { rep = r })
+	if len(rep.Files) != 4 || rep.Refused() != 1 {
+		t.Fatalf("merge report of %d files: %s", len(rep.Files), rep)
+	}
+	if !strings.Contains(rep.String(), "broken.json") {
+		t.Errorf("the merge report does not name the refused file:\n%s", rep)
+	}
+	if s.Len() != 6 {
+		t.Errorf("after gathering, the portfolio shows %d trains, want 6", s.Len())
 	}
 }
