@@ -67,14 +67,9 @@ func RenderBlankChecklist(in BlankInput, opt Options) (pdf []byte, warnings []st
 	}, opt, size, g)
 	d.kind = f.AssessmentKind() + ": " + strings.ToLower(blankTitle[:1]) + blankTitle[1:]
 	d.footNote = "Once filled in, confidential: for the coach, the LACE and the train's leadership"
-	d.info.title = propText(f.AssessmentKind() + ": " + blankTitle)
-	d.info.subject = "Every checklist item with its guidance, its five levels and space for notes, and the questions to ask, for paper workshops and interviews"
-	d.info.keywords = propText(strings.Join([]string{f.AssessmentKind(), "checklist", "interview guide", f.Word("train"), string(f)}, ", "))
-	d.info.author = ""
-	d.pdf.SetTitle(d.info.title, true)
-	d.pdf.SetSubject(d.info.subject, true)
-	d.pdf.SetKeywords(d.info.keywords, true)
-	d.pdf.SetAuthor("", true)
+	d.describe(f.AssessmentKind()+": "+blankTitle, "",
+		"Every checklist item with its guidance, its five levels and space for notes, and the questions to ask, for paper workshops and interviews",
+		[]string{f.AssessmentKind(), "checklist", "interview guide", f.Word("train"), string(f)})
 
 	d.blankCover(name, defs)
 	d.portrait()

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"slices"
@@ -58,33 +57,12 @@ func RenderPortfolio(in PortfolioInput, opt Options) (pdf []byte, warnings []str
 		d.kind = "Portfolio summary for leadership"
 	}
 	d.audience = "the LACE and portfolio leadership"
-	d.info.title = propText(title + ": portfolio report")
-	d.info.author = "LACE"
-	d.info.subject = "Portfolio report for the LACE and portfolio leadership: trains by dimension, systemic findings and portfolio recommendations"
-	d.info.keywords = propText(strings.Join([]string{"portfolio", "LACE", "assessment", pf.Framework.Word("train"), title}, ", "))
-	d.pdf.SetTitle(d.info.title, true)
-	d.pdf.SetAuthor(d.info.author, true)
-	d.pdf.SetSubject(d.info.subject, true)
-	d.pdf.SetKeywords(d.info.keywords, true)
+	d.describe(title+": portfolio report", "LACE",
+		"Portfolio report for the LACE and portfolio leadership: trains by dimension, systemic findings and portfolio recommendations",
+		[]string{"portfolio", "LACE", "assessment", pf.Framework.Word("train"), title})
 
 	d.drawPortfolio(opt.Summary)
-	d.t.closeLoose(d.doc)
-	if len(d.t.stack) != 1 {
-		return nil, nil, fmt.Errorf("report: %d structure elements left open", len(d.t.stack)-1)
-	}
-	d.pdf.SetXmpMetadata(d.xmp())
-	var buf bytes.Buffer
-	if err := d.pdf.Output(&buf); err != nil {
-		return nil, nil, fmt.Errorf("report: write PDF: %w", err)
-	}
-	tagged, err := d.finish(buf.Bytes())
-	if err != nil {
-		return nil, nil, err
-	}
-	if w := g.warning(); w != "" {
-		warnings = append(warnings, w)
-	}
-	return tagged, warnings, nil
+	return d.close()
 }
 
 // portfolioTitle names the portfolio: its group, or all trains.

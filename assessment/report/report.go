@@ -79,6 +79,17 @@ func Render(in Input, opt Options) (pdf []byte, warnings []string, err error) {
 	return d.close()
 }
 
+// describe sets the document's properties (title, author, subject,
+// keywords), in the file's Info and, through d.info, its XMP.
+func (d *doc) describe(title, author, subject string, keywords []string) {
+	d.info.title, d.info.author, d.info.subject = propText(title), propText(author), subject
+	d.info.keywords = propText(strings.Join(keywords, ", "))
+	d.pdf.SetTitle(d.info.title, true)
+	d.pdf.SetAuthor(d.info.author, true)
+	d.pdf.SetSubject(d.info.subject, true)
+	d.pdf.SetKeywords(d.info.keywords, true)
+}
+
 // close ends a drawn document: the structure tree, the XMP, the tagged
 // PDF's bytes, and the warning about characters the font could not draw.
 func (d *doc) close() (pdf []byte, warnings []string, err error) {
@@ -253,14 +264,8 @@ func newDoc(in Input, opt Options, size string, g *glyphs) *doc {
 		keywords = append(keywords, "workshop")
 	}
 	keywords = append(keywords, d.trainName())
-	d.info = docInfo{
-		title: propText(title), author: propText(d.a.Assessor), subject: subject,
-		keywords: propText(strings.Join(keywords, ", ")), creator: "Trainscope", producer: "Trainscope with go-pdf/fpdf", lang: "en",
-	}
-	p.SetTitle(d.info.title, true)
-	p.SetAuthor(d.info.author, true)
-	p.SetSubject(d.info.subject, true)
-	p.SetKeywords(d.info.keywords, true)
+	d.info = docInfo{creator: "Trainscope", producer: "Trainscope with go-pdf/fpdf", lang: "en"}
+	d.describe(title, d.a.Assessor, subject, keywords)
 	p.SetCreator(d.info.creator, true)
 	p.SetProducer(d.info.producer, true)
 	p.SetLang(d.info.lang)
