@@ -10,20 +10,6 @@ import (
 // what is in it.
 func (d *doc) cover() {
 	p := d.pdf
-	cw := d.coverBand()
-	d.begin("P")
-	d.lines(strings.ToUpper(d.framework().AssessmentKind())+" · REPORT FOR THE LACE", cw, "L")
-	d.end()
-	d.color(colWhite)
-	d.font("B", sizeTitle)
-	p.SetXY(marginSide, 32)
-	d.begin("H1")
-	for _, line := range d.clip(d.trainName(), cw, 2) {
-		p.SetX(marginSide)
-		d.cell(cw, 11, line, 2, "L")
-	}
-	d.end()
-	d.font("", 12)
 	sub := d.a.PI
 	if fw := d.in.Train.Framework; fw != "" {
 		if sub != "" {
@@ -31,10 +17,7 @@ func (d *doc) cover() {
 		}
 		sub += "a " + string(fw) + " train"
 	}
-	p.SetXY(marginSide, 60)
-	d.begin("P")
-	d.lines(sub, cw, "L")
-	d.end()
+	cw := d.coverBand(strings.ToUpper(d.framework().AssessmentKind())+" · REPORT FOR THE LACE", sub)
 	if desc := strings.TrimSpace(d.in.Train.Description); desc != "" {
 		d.font("I", 9.5)
 		d.color(colTealLight)
@@ -120,18 +103,36 @@ func (d *doc) cover() {
 	d.lines(d.confidential()+". It describes people and teams by name: keep it among those who act on it, and do not pass it on without the coach's consent.", cw-6, "L")
 }
 
-// coverBand starts a cover page: no running header, the navy band across
-// its top, and the pen at the band's first line, in the kicker's type. It
-// gives the content's width.
-func (d *doc) coverBand() (cw float64) {
+// coverBand starts a cover page: no running header, and the navy band
+// across its top with the kicker, the train's (or portfolio's) name as the
+// heading, and the line under it. It gives the content's width.
+func (d *doc) coverBand(kicker, sub string) (cw float64) {
 	p := d.pdf
 	d.noHeader[1] = true
 	p.AddPage()
+	cw = d.contentWidth()
 	d.fill(colNavy)
 	d.artifact()
 	p.Rect(0, 0, d.pageWidth(), 92, "F")
 	d.color(colTealLight)
 	d.font("B", 10)
 	p.SetXY(marginSide, 22)
-	return d.contentWidth()
+	d.begin("P")
+	d.lines(kicker, cw, "L")
+	d.end()
+	d.color(colWhite)
+	d.font("B", sizeTitle)
+	p.SetXY(marginSide, 32)
+	d.begin("H1")
+	for _, line := range d.clip(d.trainName(), cw, 2) {
+		p.SetX(marginSide)
+		d.cell(cw, 11, line, 2, "L")
+	}
+	d.end()
+	d.font("", 12)
+	p.SetXY(marginSide, 60)
+	d.begin("P")
+	d.lines(sub, cw, "L")
+	d.end()
+	return cw
 }

@@ -147,25 +147,9 @@ func (d *pdoc) frameworkNames() string {
 
 func (d *pdoc) portfolioCover() {
 	p := d.pdf
-	cw := d.coverBand()
-	d.begin("P")
-	d.lines("PORTFOLIO REPORT · FOR THE LACE AND PORTFOLIO LEADERSHIP", cw, "L")
-	d.end()
-	d.color(colWhite)
-	d.font("B", sizeTitle)
-	p.SetXY(marginSide, 32)
-	d.begin("H1")
-	for _, line := range d.clip(d.trainName(), cw, 2) {
-		p.SetX(marginSide)
-		d.cell(cw, 11, line, 2, "L")
-	}
-	d.end()
-	d.font("", 12)
-	p.SetXY(marginSide, 60)
-	d.begin("P")
-	d.lines(fmt.Sprintf("%s, %d assessed, by %s · %s", assessment.Count(len(d.pf.Rows), "train", "trains"), len(d.assessed()),
-		assessment.Count(len(d.coaches()), "coach", "coaches"), date(d.created)), cw, "L")
-	d.end()
+	d.coverBand("PORTFOLIO REPORT · FOR THE LACE AND PORTFOLIO LEADERSHIP",
+		fmt.Sprintf("%s, %d assessed, by %s · %s", assessment.Count(len(d.pf.Rows), "train", "trains"), len(d.assessed()),
+			assessment.Count(len(d.coaches()), "coach", "coaches"), date(d.created)))
 	d.color(colInk)
 	p.SetXY(marginSide, 104)
 	d.keyValues([][2]string{
