@@ -185,11 +185,9 @@ type PortfolioRecommendation struct {
 }
 
 // PortfolioReview is everything the LACE decided about the portfolio
-// recommendations, by their stable IDs, as Review is for one train's.
-type PortfolioReview struct {
-	Edits map[string]RecommendationEdit // by recommendation ID; Reason says why
-	Added []Recommendation              // the LACE's own
-}
+// recommendations, by their stable IDs: a Review, as a coach's is for one
+// train (Edits by ID, each with its Reason; Added, the LACE's own).
+type PortfolioReview = Review
 
 // BuildPortfolio reads the trains' finished assessments into the
 // portfolio. It evaluates each train's latest and previous finished

@@ -128,10 +128,9 @@ func (s *Store) PortfolioTrains(ctx context.Context, group string) ([]assessment
 }
 
 // PortfolioDecision is the LACE's word on one portfolio recommendation:
-// the edit (status accepted or rejected, or changed words) and why.
+// the edit (status accepted or rejected, or changed words, and its Reason).
 type PortfolioDecision struct {
 	Edit      assessment.RecommendationEdit
-	Reason    string
 	DecidedAt string // when, as the store stamped it
 }
 
@@ -142,14 +141,12 @@ func (s *Store) PortfolioReview(ctx context.Context, scope string) (assessment.P
 	rev := assessment.PortfolioReview{Edits: map[string]assessment.RecommendationEdit{}}
 	ds, err := s.PortfolioDecisions(ctx, scope)
 	for id, d := range ds {
-		e := d.Edit
-		e.Reason = d.Reason
-		rev.Edits[id] = e
+		rev.Edits[id] = d.Edit
 	}
 	return rev, err
 }
 
-// PortfolioDecisions is PortfolioReview with each decision's reason and time.
+// PortfolioDecisions is PortfolioReview with each decision's time.
 func (s *Store) PortfolioDecisions(ctx context.Context, scope string) (map[string]PortfolioDecision, error) {
 	out := map[string]PortfolioDecision{}
 	err := s.read(ctx, "read the portfolio review", func(q querier) error {
@@ -158,7 +155,7 @@ func (s *Store) PortfolioDecisions(ctx context.Context, scope string) (map[strin
 			var id string
 			var d PortfolioDecision
 			e := &d.Edit
-			if err := rows.Scan(&id, &e.Status, &e.Finding, &e.Action, &e.Acceptance, &e.Owner, &e.TargetPI, &e.Priority, &d.Reason, &d.DecidedAt); err != nil {
+			if err := rows.Scan(&id, &e.Status, &e.Finding, &e.Action, &e.Acceptance, &e.Owner, &e.TargetPI, &e.Priority, &e.Reason, &d.DecidedAt); err != nil {
 				return err
 			}
 			out[id] = d
@@ -170,24 +167,22 @@ func (s *Store) PortfolioDecisions(ctx context.Context, scope string) (map[strin
 
 // SetPortfolioDecision records the LACE's decision on one portfolio
 // recommendation of a scope (a group's name, or "" for every train): an
-// edit as a coach's review holds it, and the reason. An edit that changes
+// edit as a coach's review holds it, with its Reason. An edit that changes
 // nothing, with no reason, takes the decision back.
-func (s *Store) SetPortfolioDecision(ctx context.Context, scope, recommendationID string, e assessment.RecommendationEdit, reason string) error {
+func (s *Store) SetPortfolioDecision(ctx context.Context, scope, recommendationID string, e assessment.RecommendationEdit) error {
 	if err := checkID(recommendationID); err != nil {
 		return fmt.Errorf("save the portfolio decision: recommendation: %w", err)
 	}
+	reason := strings.TrimSpace(e.Reason)
 	if err := checkFields(field{"scope", scope, nameOnlyRule}, field{"reason", reason, longRule}); err != nil {
 		return fmt.Errorf("save the portfolio decision: %w", err)
-	}
-	if reason == "" {
-		reason = e.Reason
 	}
 	e.Reason = ""
 	if err := validateEdit(e, "decision"); err != nil {
 		return fmt.Errorf("save the portfolio decision: %w", err)
 	}
 	return s.write(ctx, "save the portfolio decision", func(tx *sql.Tx) error {
-		if e == (assessment.RecommendationEdit{}) && strings.TrimSpace(reason) == "" {
+		if e == (assessment.RecommendationEdit{}) && reason == "" {
 			_, err := tx.ExecContext(ctx, "DELETE FROM portfolio_decisions WHERE scope = ? AND recommendation_id = ?", scope, recommendationID)
 			return err
 		}

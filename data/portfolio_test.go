@@ -50,9 +50,9 @@ func TestPortfolioTrains(t *testing.T) {
 func TestPortfolioDecisions(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t, Options{})
-	must(t, s.SetPortfolioDecision(ctx, "", "portfolio.flow", assessment.RecommendationEdit{Status: assessment.Accepted}, "Agreed at the LACE sync"))
-	must(t, s.SetPortfolioDecision(ctx, "Payments", "portfolio.flow", assessment.RecommendationEdit{Action: "Map the value stream — 価値"}, ""))
-	must(t, s.SetPortfolioDecision(ctx, "", "portfolio.roles", assessment.RecommendationEdit{Status: assessment.Rejected}, "Not now"))
+	must(t, s.SetPortfolioDecision(ctx, "", "portfolio.flow", assessment.RecommendationEdit{Status: assessment.Accepted, Reason: "Agreed at the LACE sync"}))
+	must(t, s.SetPortfolioDecision(ctx, "Payments", "portfolio.flow", assessment.RecommendationEdit{Action: "Map the value stream — 価値"}))
+	must(t, s.SetPortfolioDecision(ctx, "", "portfolio.roles", assessment.RecommendationEdit{Status: assessment.Rejected, Reason: "Not now"}))
 	rev, err := s.PortfolioReview(ctx, "")
 	must(t, err)
 	if len(rev.Edits) != 2 || rev.Edits["portfolio.flow"].Status != assessment.Accepted || rev.Edits["portfolio.roles"].Status != assessment.Rejected ||
@@ -65,13 +65,13 @@ func TestPortfolioDecisions(t *testing.T) {
 		t.Fatalf("the Payments group's decisions: %+v", ds)
 	}
 	// Taking a decision back.
-	must(t, s.SetPortfolioDecision(ctx, "", "portfolio.roles", assessment.RecommendationEdit{}, ""))
+	must(t, s.SetPortfolioDecision(ctx, "", "portfolio.roles", assessment.RecommendationEdit{}))
 	rev, err = s.PortfolioReview(ctx, "")
 	must(t, err)
 	if _, ok := rev.Edits["portfolio.roles"]; ok || len(rev.Edits) != 1 {
 		t.Fatalf("after taking one back: %+v", rev)
 	}
-	if err := s.SetPortfolioDecision(ctx, "", "portfolio.flow", assessment.RecommendationEdit{Priority: 9}, ""); err == nil {
+	if err := s.SetPortfolioDecision(ctx, "", "portfolio.flow", assessment.RecommendationEdit{Priority: 9}); err == nil {
 		t.Error("a priority of 9 was saved")
 	}
 }

@@ -102,7 +102,7 @@ func (s *Screen) decide(id string, e assessment.RecommendationEdit, what string)
 	scope := s.filters.Group
 	s.status.SetText("Saving…")
 	s.host.WriteOr("the portfolio decision", func(ctx context.Context) error {
-		return s.host.Store().SetPortfolioDecision(ctx, scope, id, e, e.Reason)
+		return s.host.Store().SetPortfolioDecision(ctx, scope, id, e)
 	}, func() {
 		s.onLoad = func() { s.status.SetText(what + " and saved.") }
 		s.rebuild()

@@ -136,7 +136,7 @@ func TestPortfolioCommandReadsTheStoredReview(t *testing.T) {
 	}
 	reason := "Funded by the portfolio board — décidé"
 	if err := store.SetPortfolioDecision(ctx, "Payments value stream", p.Recommendations[0].ID,
-		assessment.RecommendationEdit{Status: assessment.Rejected}, reason); err != nil {
+		assessment.RecommendationEdit{Status: assessment.Rejected, Reason: reason}); err != nil {
 		t.Fatal(err)
 	}
 	store.Close()
