@@ -29,19 +29,6 @@ type AssessmentSummary struct {
 	Summary          assessment.Summary
 }
 
-// PortfolioRow is one train in the LACE's portfolio view.
-type PortfolioRow struct {
-	Train       assessment.Train
-	Assessments int // how many assessments the train has
-	// Latest is the newest finished assessment: the train's result of
-	// record. A train with no finished one shows its newest draft (Status
-	// says so); nil when it has no assessment at all.
-	Latest *AssessmentSummary
-	// Previous is the finished assessment before Latest, for the trend;
-	// nil when there is none.
-	Previous *AssessmentSummary
-}
-
 // summaryColumns are the assessment columns a summary is read from, for a
 // table alias that may be NULL on a LEFT JOIN.
 func summaryColumns(a string) string {
@@ -302,55 +289,6 @@ func (s *Store) RecentAssessments(ctx context.Context, n int) ([]AssessmentSumma
 				out = append(out, *sum)
 				return nil
 			})
-	})
-	return out, err
-}
-
-// Portfolio lists every train in name order with its latest finished
-// assessment's level and score and the one before, in one query.
-func (s *Store) Portfolio(ctx context.Context) ([]PortfolioRow, error) {
-	var out []PortfolioRow
-	err := s.read(ctx, "read portfolio", func(q querier) error {
-		// Correlated subqueries seek the end of each train's range in the
-		// assessments_by_train indexes; a window over all assessments joined
-		// back twice was several times slower on 500 trains.
-		rows, err := q.QueryContext(ctx, `
-			SELECT t.id, t.name, t.framework, t.description, t.group_name, t.created_at,
-				(SELECT count(*) FROM assessments c WHERE c.train_id = t.id), `+summaryColumns("l")+`, `+summaryColumns("p")+`
-			FROM trains t
-			LEFT JOIN assessments l ON l.id = coalesce(
-				(SELECT a.id FROM assessments a WHERE a.train_id = t.id AND a.status = 'final'
-					ORDER BY a.date_key DESC, a.created_at DESC, a.id DESC LIMIT 1),
-				(SELECT a.id FROM assessments a WHERE a.train_id = t.id
-					ORDER BY a.date_key DESC, a.created_at DESC, a.id DESC LIMIT 1))
-			LEFT JOIN assessments p ON l.status = 'final' AND p.id = (
-				SELECT a.id FROM assessments a WHERE a.train_id = t.id AND a.status = 'final'
-				ORDER BY a.date_key DESC, a.created_at DESC, a.id DESC LIMIT 1 OFFSET 1)
-			ORDER BY t.name COLLATE NOCASE, t.id`)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var r PortfolioRow
-			var created string
-			var latest, prev summaryScan
-			dest := append([]any{&r.Train.ID, &r.Train.Name, &r.Train.Framework, &r.Train.Description, &r.Train.Group, &created, &r.Assessments}, latest.dest()...)
-			if err := rows.Scan(append(dest, prev.dest()...)...); err != nil {
-				return err
-			}
-			if r.Train.CreatedAt, err = parseTime(created); err != nil {
-				return err
-			}
-			if r.Latest, err = latest.summary(r.Train.ID, r.Train.Name); err != nil {
-				return err
-			}
-			if r.Previous, err = prev.summary(r.Train.ID, r.Train.Name); err != nil {
-				return err
-			}
-			out = append(out, r)
-		}
-		return rows.Err()
 	})
 	return out, err
 }

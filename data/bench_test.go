@@ -96,46 +96,6 @@ func BenchmarkLoadTrain(b *testing.B) {
 	}
 }
 
-// BenchmarkPortfolio lists 500 trains with 20 assessments each: the LACE's
-// view of a large portfolio, one query.
-func BenchmarkPortfolio(b *testing.B) {
-	ctx := context.Background()
-	s := openTemp(b, Options{})
-	must(b, fillPortfolio(ctx, s, 500, 20))
-	b.ResetTimer()
-	for b.Loop() {
-		rows, err := s.Portfolio(ctx)
-		if err != nil || len(rows) != 500 {
-			b.Fatalf("%d rows, %v", len(rows), err)
-		}
-	}
-}
-
-// fillPortfolio writes trains and finished assessments with summaries
-// straight into the tables, in one transaction: building 10,000
-// assessments through the API would take minutes of fsyncs.
-func fillPortfolio(ctx context.Context, s *Store, trains, each int) error {
-	return s.write(ctx, "fill portfolio", func(tx *sql.Tx) error {
-		stamp := s.stamp()
-		for i := range trains {
-			t := assessment.Train{ID: NewID(), Name: fmt.Sprintf("Train %03d", i), Framework: assessment.SAFe, CreatedAt: day(2020, 1, 1)}
-			if err := insertTrain(ctx, tx, t, stamp); err != nil {
-				return err
-			}
-			for j := range each {
-				date := day(2021, 1, 1).AddDate(0, 0, 70*j)
-				if _, err := tx.ExecContext(ctx, `INSERT INTO assessments (id, train_id, date, date_key, pi, assessor, status, checklist_version, pi_weeks,
-					created_at, updated_at, score, score_known, level, level_name, verdict)
-					VALUES (?, ?, ?, ?, ?, 'Coach', 'final', '2026.1', 10, ?, ?, ?, 1, ?, 'Practising', 'recommended')`,
-					NewID(), t.ID, formatTime(date), date.Unix(), fmt.Sprintf("PI %d", j), stamp, stamp, float64(40+j), 1+j/5); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	})
-}
-
 // BenchmarkBareUpsert is the reference: one row upserted in its own
 // transaction on the same kind of connection (WAL, synchronous=FULL). What
 // SetAnswer takes beyond this is the store's own work.

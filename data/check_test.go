@@ -233,7 +233,7 @@ func TestOpenAndReadWriteNothing(t *testing.T) {
 		if _, err := s.Trains(context.Background()); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.Portfolio(context.Background()); err != nil {
+		if _, err := s.PortfolioTrains(context.Background(), ""); err != nil {
 			t.Fatal(err)
 		}
 		must(t, s.Close())
