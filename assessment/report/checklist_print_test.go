@@ -30,25 +30,7 @@ func renderBlank(t testing.TB, in BlankInput, opt Options) []byte {
 func TestBlankChecklistGolden(t *testing.T) {
 	pdf := renderBlank(t, BlankInput{Definitions: definitions(t), Framework: assessment.SAFe, Created: sampleDate}, Options{})
 	got := poppler(t, pdf, "pdftotext", "-layout")
-	path := filepath.Join("testdata", "blank-checklist-safe.golden")
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (create it with -update)", err)
-	}
-	if got != string(want) {
-		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-		for i := range min(len(gl), len(wl)) {
-			if gl[i] != wl[i] {
-				t.Fatalf("%s differs at line %d:\n got: %q\nwant: %q\nIf the change is intended, rerun with -update and review the diff.", path, i+1, gl[i], wl[i])
-			}
-		}
-		t.Fatalf("%s: %d lines, want %d", path, len(gl), len(wl))
-	}
+	goldenCompare(t, filepath.Join("testdata", "blank-checklist-safe.golden"), got)
 }
 
 // For every framework, every item that applies is there twice (guide and

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -50,25 +49,7 @@ func sampleCSV(t *testing.T) (*assessment.Definitions, []byte) {
 //	go test -tags migrated_fynedo ./assessment/report -run TestCSVGolden -update
 func TestCSVGolden(t *testing.T) {
 	_, got := sampleCSV(t)
-	path := filepath.Join("testdata", "sample.csv.golden")
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (create it with -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-		for i := range min(len(g), len(w)) {
-			if g[i] != w[i] {
-				t.Fatalf("%s differs at line %d:\n got: %q\nwant: %q", path, i+1, g[i], w[i])
-			}
-		}
-		t.Fatalf("%s: %d lines, want %d", path, len(g), len(w))
-	}
+	goldenCompare(t, filepath.Join("testdata", "sample.csv.golden"), string(got))
 }
 
 // Every row kind is there, an answer per item of each assessment, and a

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -230,4 +231,33 @@ func withDecisions(in Input) Input {
 			ev(assessment.EvidenceAnswer, "imp.leaders-remove.v1", "Leaders remove escalated impediments: rated 2 of 5 (Ad hoc)"), ev(assessment.EvidenceFigure, "sample-imp-02", "Security review takes six weeks per release: open 118 days")),
 	}
 	return in
+}
+
+// goldenCompare compares got with the golden file at path line by line,
+// naming the first line that differs, or rewrites the file with -update.
+func goldenCompare(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (create it with -update)", err)
+	}
+	gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
+	for i := range max(len(gl), len(wl)) {
+		var g, w string
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if g != w {
+			t.Fatalf("%s differs at line %d:\n got: %q\nwant: %q\nIf the change is intended, rerun with -update and review the diff.", path, i+1, g, w)
+		}
+	}
 }

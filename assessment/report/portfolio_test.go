@@ -34,34 +34,6 @@ func renderPortfolio(t testing.TB, in PortfolioInput, opt Options) []byte {
 	return pdf
 }
 
-// goldenCompare compares got with the golden file, or rewrites it with -update.
-func goldenCompare(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (create it with -update)", err)
-	}
-	gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-	for i := range max(len(gl), len(wl)) {
-		var g, w string
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if g != w {
-			t.Fatalf("%s differs at line %d:\n got: %q\nwant: %q\nIf the change is intended, rerun with -update and review the diff.", path, i+1, g, w)
-		}
-	}
-}
-
 func TestPortfolioGolden(t *testing.T) {
 	in := portfolioInput(t, 12, assessment.PortfolioOptions{})
 	for _, tc := range []struct {

@@ -81,32 +81,7 @@ func TestStructureGolden(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			pdf, _ := render(t, in, tc.opt)
 			got := poppler(t, pdf, "pdfinfo", "-struct-text")
-			path := filepath.Join("testdata", tc.name+".struct.golden")
-			if *update {
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (create it with -update)", err)
-			}
-			if got != string(want) {
-				gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-				for i := range max(len(gl), len(wl)) {
-					var g, w string
-					if i < len(gl) {
-						g = gl[i]
-					}
-					if i < len(wl) {
-						w = wl[i]
-					}
-					if g != w {
-						t.Fatalf("%s differs from the report's structure at line %d:\n got: %q\nwant: %q\nIf the change is intended, rerun with -update and review the diff.", path, i+1, g, w)
-					}
-				}
-			}
+			goldenCompare(t, filepath.Join("testdata", tc.name+".struct.golden"), got)
 		})
 	}
 }
