@@ -126,7 +126,7 @@ func TestBundleRoundTrip(t *testing.T) {
 func TestBundleMergesByID(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 7, 1, 9, 0, 0, 0, time.UTC)
-	withClock(t, &now)
+	withClock(t, now)
 	coachA := sampleStore(t)
 	coachB := openTemp(t, Options{Summarize: countingSummary})
 	_, err := coachB.Import(ctx, bytes.NewReader(exportBytes(t, coachA)))

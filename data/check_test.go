@@ -134,7 +134,7 @@ func TestOpenChecksInFullBesideAWAL(t *testing.T) {
 // damaged file it makes none, so the good backups stay the newest.
 func TestBackgroundCheckBeforeTheDailyBackup(t *testing.T) {
 	now := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
-	withClock(t, &now)
+	clk := withClock(t, now)
 	path := filepath.Join(t.TempDir(), "trainscope.db")
 	s, err := Open(path, Options{})
 	must(t, err)
@@ -145,7 +145,7 @@ func TestBackgroundCheckBeforeTheDailyBackup(t *testing.T) {
 		t.Fatalf("%d backups after the first write, want 1", len(good))
 	}
 
-	now = now.Add(25 * time.Hour)
+	now = clk.Add(25 * time.Hour)
 	s, err = Open(path, Options{})
 	must(t, err)
 	if n := len(Backups(path)); n != 1 {
@@ -163,7 +163,7 @@ func TestBackgroundCheckBeforeTheDailyBackup(t *testing.T) {
 	// Damage the file; a day later the background check finds it and no
 	// backup of it is made.
 	scribble(t, path)
-	now = now.Add(25 * time.Hour)
+	now = clk.Add(25 * time.Hour)
 	before := Backups(path)
 	damageFound(t, path)
 	if after := Backups(path); len(after) != len(before) || after[0] != before[0] {

@@ -28,7 +28,7 @@ func TestDiskFull(t *testing.T) {
 	}
 	ctx := context.Background()
 	now := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
-	withClock(t, &now)
+	clk := withClock(t, now)
 
 	t.Run("backups folder on a full disk", func(t *testing.T) {
 		dir := t.TempDir()
@@ -49,7 +49,7 @@ func TestDiskFull(t *testing.T) {
 		must(t, os.RemoveAll(BackupDir(path)))
 		must(t, os.Symlink(backups, BackupDir(path)))
 
-		now = now.Add(25 * time.Hour)
+		now = clk.Add(25 * time.Hour)
 		s, err = Open(path, Options{})
 		if err != nil {
 			t.Fatalf("Open with the backups folder's disk full: %v", err)

@@ -156,7 +156,7 @@ func TestWriteSchemaFixture(t *testing.T) {
 		t.Skip("set TRAINSCOPE_WRITE_FIXTURE=1 to write testdata/schema-vN.db for the newest N")
 	}
 	now := time.Date(2026, 7, 1, 9, 0, 0, 0, time.UTC)
-	withClock(t, &now)
+	withClock(t, now)
 	s := sampleStore(t)
 	fixtureWorkshop(t, s)
 	base := filepath.Join("testdata", fmt.Sprintf("schema-v%d", SchemaVersion()))

@@ -16,11 +16,35 @@ import (
 	"github.com/trainscope/trainscope/assessment"
 )
 
-// withClock makes new Stores see now as the time, for the test's duration.
-func withClock(t *testing.T, now *time.Time) {
+// testClock is a clock a test moves on while background work (the daily
+// backup, the integrity check) may read it.
+type testClock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func (c *testClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+// Add moves the clock on by d and returns the new time.
+func (c *testClock) Add(d time.Duration) time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = c.now.Add(d)
+	return c.now
+}
+
+// withClock makes new Stores see start as the time, for the test's duration;
+// the clock it returns moves them all on.
+func withClock(t *testing.T, start time.Time) *testClock {
+	c := &testClock{now: start}
 	old := clock
-	clock = func() time.Time { return *now }
+	clock = c.Now
 	t.Cleanup(func() { clock = old })
+	return c
 }
 
 func addTrain(t testing.TB, s *Store, name string) assessment.Train {
@@ -55,7 +79,7 @@ func TestNotSQLiteIsRefusedUntouched(t *testing.T) {
 
 func TestDamagedDatabaseNamesLatestBackup(t *testing.T) {
 	now := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
-	withClock(t, &now)
+	withClock(t, now)
 	path := filepath.Join(t.TempDir(), "trainscope.db")
 	s, err := Open(path, Options{})
 	must(t, err)
@@ -98,7 +122,7 @@ func TestDamagedDatabaseNamesLatestBackup(t *testing.T) {
 
 func TestBackupsDailyKeptTenPrivate(t *testing.T) {
 	now := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
-	withClock(t, &now)
+	clk := withClock(t, now)
 	dir := filepath.Join(t.TempDir(), "Trainscope data")
 	path := filepath.Join(dir, "trainscope.db")
 
@@ -114,7 +138,7 @@ func TestBackupsDailyKeptTenPrivate(t *testing.T) {
 	}
 
 	// Opening again the same day makes none.
-	now = now.Add(3 * time.Hour)
+	now = clk.Add(3 * time.Hour)
 	s, err = Open(path, Options{})
 	must(t, err)
 	addTrain(t, s, "Ledger")
@@ -125,7 +149,7 @@ func TestBackupsDailyKeptTenPrivate(t *testing.T) {
 
 	// Opening alone makes none: the day's backup is taken after the check
 	// in the background, as the window starts it.
-	now = now.Add(25 * time.Hour)
+	now = clk.Add(25 * time.Hour)
 	s, err = Open(path, Options{})
 	must(t, err)
 	must(t, s.Close())
@@ -135,7 +159,7 @@ func TestBackupsDailyKeptTenPrivate(t *testing.T) {
 
 	// One a day; never more than ten.
 	for range 12 {
-		now = now.Add(25 * time.Hour)
+		now = clk.Add(25 * time.Hour)
 		s, err := Open(path, Options{})
 		must(t, err)
 		s.CheckInBackground(func(err error) { t.Errorf("background check: %v", err) })
@@ -170,13 +194,13 @@ func TestBackupsDailyKeptTenPrivate(t *testing.T) {
 
 func TestDailyBackupWhileOpen(t *testing.T) {
 	now := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
-	withClock(t, &now)
+	clk := withClock(t, now)
 	path := filepath.Join(t.TempDir(), "trainscope.db")
 	s, err := Open(path, Options{})
 	must(t, err)
 	tr := addTrain(t, s, "Payments")
 	s.background.Wait()
-	now = now.Add(26 * time.Hour) // Trainscope left open overnight
+	now = clk.Add(26 * time.Hour) // Trainscope left open overnight
 	must(t, s.SaveImpediment(context.Background(), tr.ID, &assessment.Impediment{Title: "x", Level: "team", Status: "open"}))
 	must(t, s.Close())
 	if n := len(Backups(path)); n != 2 {
