@@ -168,7 +168,7 @@ func method(d *Definitions, train Framework) string {
 			continue
 		}
 		w("| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", r.ID, r.Severity, cell(f.Expand(r.Title)), cell(f.Expand(r.Explanation)),
-			cell(f.Expand(r.Action)), r.Owner.Title(f), r.Escalation, cell(f.Expand(r.Acceptance)), strings.Join(in, ", "))
+			cell(f.Expand(r.Action)), r.Owner.Title(f), f.LevelTitle(r.Escalation), cell(f.Expand(r.Acceptance)), strings.Join(in, ", "))
 	}
 	w("\n")
 
@@ -269,7 +269,7 @@ func checklistMethod(b *strings.Builder, f Framework, c Checklist) {
 		}
 		if a := it.Advice; a != nil {
 			w("*Advice* when rated %d or lower (rule %s): %s Owner: %s; escalation: %s; accepted when: %s\n\n",
-				LowLevel, adviceRule(c.ID), f.Expand(a.Action), a.Owner.Title(f), a.Escalation, f.Expand(a.Acceptance))
+				LowLevel, adviceRule(c.ID), f.Expand(a.Action), a.Owner.Title(f), f.LevelTitle(a.Escalation), f.Expand(a.Acceptance))
 		}
 		if len(it.Related) > 0 {
 			w("*Related role gaps:* %s.\n\n", strings.Join(it.Related, ", "))

@@ -49,3 +49,23 @@ func TestMethodNamesEveryRule(t *testing.T) {
 		t.Errorf("cell: %q", cell("a | b\nc"))
 	}
 }
+
+// TestMethodNamesLevelsInTheFrameworksWords: the escalation of a rule and of
+// an item's advice is written in the framework's words ("Scrum of Scrums"),
+// never as the stored value ("art").
+func TestMethodNamesLevelsInTheFrameworksWords(t *testing.T) {
+	d := loadDefs(t)
+	for _, f := range Frameworks {
+		md := MethodFor(d, f)
+		for _, l := range ImpedimentLevels {
+			for _, raw := range []string{"| " + string(l) + " |", "escalation: " + string(l) + ";"} {
+				if strings.Contains(md, raw) {
+					t.Errorf("%s: the method writes the level as %q, not as %q", f.Def().Name, raw, f.LevelTitle(l))
+				}
+			}
+		}
+		if want := "| " + f.LevelTitle(LevelART) + " |"; !strings.Contains(md, want) {
+			t.Errorf("%s: the rule tables never name the train level as %q", f.Def().Name, want)
+		}
+	}
+}
