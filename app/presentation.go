@@ -200,7 +200,7 @@ func (p *presentationView) update() {
 			p.voted.SetText("Nobody is in the room yet.")
 			p.waiting.SetText("")
 		default:
-			p.voted.SetText(fmt.Sprintf("Voted (%d of %d): %s", len(voted), len(w.Participants), orDash(ws.votedNames(voted))))
+			p.voted.SetText(fmt.Sprintf("Voted (%d of %d): %s", len(voted), len(w.Participants), widgets.OrDash(ws.votedNames(voted))))
 			if len(waiting) == 0 {
 				p.waiting.SetText("Everyone has voted.")
 			} else {

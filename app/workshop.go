@@ -500,7 +500,7 @@ func (s *workshopScreen) showItem() {
 	}
 	_, it := s.item()
 	fw := s.train.Framework
-	s.where.SetText(itemWhere(s.defs(), fw, s.cl, s.it))
+	s.where.SetText(widgets.ItemWhere(s.defs(), fw, s.cl, s.it))
 	s.text.SetText(fw.Expand(it.Text))
 
 	_, revealed := s.workshop().Spread(it.ID, len(it.Levels))
@@ -545,7 +545,7 @@ func (s *workshopScreen) showVoting() {
 	} else {
 		s.noRoom.Hide()
 		s.statusRow.Show()
-		s.votedLine.SetText(fmt.Sprintf("Voted (%d of %d): %s", len(voted), len(w.Participants), orDash(s.votedNames(voted))))
+		s.votedLine.SetText(fmt.Sprintf("Voted (%d of %d): %s", len(voted), len(w.Participants), widgets.OrDash(s.votedNames(voted))))
 		if len(waiting) == 0 {
 			s.waitingLine.SetText("Everyone has voted.")
 		} else {
@@ -636,7 +636,7 @@ func (s *workshopScreen) showReveal() {
 	var votes []string
 	for _, v := range sp.Votes {
 		if p := w.Participant(v.ParticipantID); p != nil {
-			votes = append(votes, s.displayName(*p)+": "+voteText(v.Rating))
+			votes = append(votes, s.displayName(*p)+": "+widgets.VoteText(v.Rating))
 		}
 	}
 	s.votesLine.SetText("Votes: " + strings.Join(votes, " · "))
@@ -703,17 +703,6 @@ func medianLevel(it *assessment.Item, m float64) string {
 		return " · " + l.Label
 	}
 	return ""
-}
-
-// voteText is a revealed vote in short.
-func voteText(r assessment.Rating) string {
-	switch r {
-	case assessment.NotApplicable:
-		return "N/A"
-	case assessment.DontKnow:
-		return "don't know"
-	}
-	return fmt.Sprint(int(r))
 }
 
 // gapText says how the room's consensus stands against the coach's
@@ -986,7 +975,7 @@ func (s *workshopScreen) Move(delta int) {
 	if s.a == nil {
 		return
 	}
-	if cl, it, ok := step(s.defs(), s.cl, s.it, delta); ok {
+	if cl, it, ok := s.defs().Step(s.cl, s.it, delta); ok {
 		s.goTo(cl, it)
 	}
 }
