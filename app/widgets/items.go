@@ -96,3 +96,6 @@ func ObservationTable(defs *assessment.Definitions, fw assessment.Framework, per
 	}
 	return box, lines
 }
+
+// FileDialogSize suits the save and open dialogs at 1024×768 and up.
+var FileDialogSize = fyne.NewSize(900, 620)

@@ -1,4 +1,4 @@
-package app
+package workshop
 
 import (
 	"fmt"
@@ -18,7 +18,7 @@ import (
 // coach records a consensus. Items with strong disagreement are marked; a
 // click goes to the item.
 type discussionView struct {
-	ws *workshopScreen
+	ws *Screen
 
 	spreads []assessment.Spread
 	intro   *widget.Label
@@ -29,7 +29,7 @@ type discussionView struct {
 
 var discussionColumns = []float32{14, 18, 10, 8, 50}
 
-func newDiscussionView(ws *workshopScreen) *discussionView {
+func newDiscussionView(ws *Screen) *discussionView {
 	d := &discussionView{ws: ws}
 	d.intro = widgets.Wrapped("The items whose votes are revealed, the most divided first. Talk about the marked ones before you record a consensus; click an item to go to it.")
 	d.empty = widgets.Wrapped("No item is revealed yet. Reveal the votes on an item and it appears here.")
@@ -98,7 +98,7 @@ func (d *discussionView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 // between the room's self-rating (the consensus) and what the coach
 // observed, per checklist and per item (assessment.ObservationGaps).
 type workshopSummary struct {
-	ws *workshopScreen
+	ws *Screen
 
 	facts *widget.Label
 	body  *fyne.Container
@@ -107,7 +107,7 @@ type workshopSummary struct {
 	checklistGaps []string // each checklist's line as shown, for tests
 }
 
-func newWorkshopSummary(ws *workshopScreen) *workshopSummary {
+func newWorkshopSummary(ws *Screen) *workshopSummary {
 	s := &workshopSummary{ws: ws}
 	s.facts = widgets.Wrapped("")
 	s.body = container.NewVBox()
