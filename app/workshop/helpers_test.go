@@ -180,9 +180,9 @@ func newTrainAssessment(t testing.TB, h *testHost, name string) (string, string)
 
 // open shows the workshop of an assessment in the host's window, as the
 // shell does: New, on screen, Shown, Reload.
-func open(h *testHost, trainID, assessmentID string) *Screen {
+func open(h host.Host, trainID, assessmentID string) *Screen {
 	s := New(h, trainID, assessmentID)
-	h.win.SetContent(s.Content())
+	h.Window().SetContent(s.Content())
 	s.Shown()
 	s.Reload()
 	return s

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
+	"github.com/trainscope/trainscope/app/host"
 	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/data"
@@ -432,3 +433,53 @@ func TestImportResponsesFromFolder(t *testing.T) {
 	assertShows(t, h.win.Canvas(), "Left out, not response files: trains.json (this is a bundle")
 	assertShows(t, h.win.Canvas(), "Import 2 responses")
 }
+
+// TestImportResponsesAwayFromWorkshop: imported from the checklists or the
+// results, the report offers to open the workshop, and the screen on top is
+// read again.
+func TestImportResponsesAwayFromWorkshop(t *testing.T) {
+	other, otherID := respondingStore(t)
+	dee, err := other.ExportResponse(context.Background(), otherID, assessment.Participant{Name: "Dee Okafor", Role: assessment.RoleProductOwnerP})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := newHost(t)
+	c := h.win.Canvas()
+	trainID, id := newTrainAssessment(t, h, "Away ART")
+	if err := h.store.StartWorkshop(context.Background(), id, false); err != nil {
+		t.Fatal(err)
+	}
+	reloaded := 0
+	rd := ImportResponses(h, trainID, id, true, func() { reloaded++ })
+	rd.add("dee.json", "/a/dee.json", dee)
+	tap(t, c, "Import 1 response")
+	assertShows(t, c, "Responses imported")
+	if reloaded != 1 {
+		t.Errorf("the screen on top was read %d times after the import, want 1", reloaded)
+	}
+	tap(t, c, "Open the workshop")
+	if want := host.Workshop(trainID, id); len(h.opened) != 1 || h.opened[0] != want {
+		t.Errorf("opened %v, want %v", h.opened, want)
+	}
+}
+
+// TestPresentNeedsAProjector: on a host that opens no second window the
+// presentation is not offered, and Present does nothing.
+func TestPresentNeedsAProjector(t *testing.T) {
+	h := newHost(t)
+	trainID, id := newTrainAssessment(t, h, "Plain ART")
+	if err := h.store.StartWorkshop(context.Background(), id, false); err != nil {
+		t.Fatal(err)
+	}
+	s := open(&plainHost{h}, trainID, id)
+	if !s.presentBtn.Disabled() {
+		t.Error("the Present button is offered without a second window")
+	}
+	s.Present()
+	if s.presentation != nil {
+		t.Error("Present opened a presentation without a second window")
+	}
+}
+
+// plainHost is a Host and nothing more.
+type plainHost struct{ host.Host }
