@@ -1,12 +1,11 @@
 // Package app is Trainscope's desktop GUI, built with Fyne.
 //
-// One file per screen: home (trains, recent work, portfolio), train
-// (details, roster, impediment register, assessments, trend), assessment
-// (the step-by-step checklists), workshop (hidden votes, reveal, consensus
-// and observation, with its discussion, summary and presentation views),
-// results (scores, radar, verdict, recommendations) and export. Custom
-// widgets (the rating picker, the radar, trend and distribution charts)
-// live in their own files.
+// One file per screen still in the shell: home (trains, recent work,
+// portfolio), train (details, roster, impediment register, assessments,
+// trend), assessment (the step-by-step checklists), results (scores, radar,
+// verdict, recommendations) and export. Screens that moved to packages of
+// their own (app/portfolio, app/workshop) see the shell through app/host;
+// the custom widgets live in app/widgets.
 //
 // The package calls into assessment for every score, verdict and gap, and
 // into data for every read and write; it holds no scoring logic and no SQL.
@@ -33,6 +32,7 @@ import (
 
 	"github.com/trainscope/trainscope/app/host"
 	"github.com/trainscope/trainscope/app/widgets"
+	"github.com/trainscope/trainscope/app/workshop"
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/assets"
 	"github.com/trainscope/trainscope/data"
@@ -93,8 +93,7 @@ type UI struct {
 	dialogs     []*keyedDialog    // open dialogs that answer Enter and Esc, topmost last
 	closeWin    func()            // closes the window; nil is ui.win.Close, tests record it instead
 
-	lastTrainForm       *trainForm       // the train form last opened, for tests
-	lastResponsesDialog *responsesDialog // the import of responses last opened, for tests
+	lastTrainForm *trainForm // the train form last opened, for tests
 }
 
 // Run shows the main window on the store and runs the application until the
@@ -338,11 +337,6 @@ func (ui *UI) openResults(trainID, assessmentID string) {
 	ui.showAboveTrain(trainID, newResultsScreen(ui, trainID, assessmentID))
 }
 
-// openWorkshop shows an assessment's workshop, above its train.
-func (ui *UI) openWorkshop(trainID, assessmentID string) {
-	ui.showAboveTrain(trainID, newWorkshopScreen(ui, trainID, assessmentID))
-}
-
 // showAboveTrain shows a screen of one of the train's assessments, right
 // above the train's screen, and reads it.
 func (ui *UI) showAboveTrain(trainID string, s screen) {
@@ -370,8 +364,8 @@ func (ui *UI) functionKey(e *fyne.KeyEvent) {
 	case fyne.KeyF1:
 		ui.showKeys()
 	case fyne.KeyF5:
-		if ws, ok := ui.top().(*workshopScreen); ok {
-			ws.Present()
+		if p, ok := ui.top().(presenter); ok {
+			p.Present()
 		}
 	}
 }
@@ -508,8 +502,8 @@ func plainError(err error) string {
 		return "This assessment is finished, so it is read-only. Reopen it first if you need to change it."
 	case errors.Is(err, data.ErrNoWorkshop):
 		return "This assessment is not run as a workshop. Start one from its checklists with “Run as workshop”."
-	case responseRefusal(err) != "":
-		return responseRefusal(err)
+	case workshop.Refusal(err) != "":
+		return workshop.Refusal(err)
 	case errors.Is(err, data.ErrNotFound):
 		return "It is no longer in the database; it may have been deleted in another window."
 	case errors.As(err, &damaged):

@@ -418,41 +418,6 @@ func (s *assessmentScreen) updateItemRow(id widget.ListItemID, o fyne.CanvasObje
 	label.Refresh()
 }
 
-// kindText says what sort of item it is, in the coach's words.
-func kindText(it *assessment.Item, f assessment.Framework) string {
-	switch it.Kind {
-	case assessment.Indication:
-		return "Sign for the " + f.Facilitator() + " role"
-	case assessment.ContraIndication:
-		if it.Decisive {
-			return "Sign against the " + f.Facilitator() + " role (decisive)"
-		}
-		return "Sign against the " + f.Facilitator() + " role"
-	case assessment.Measure:
-		return "Success measure"
-	}
-	return "Practice"
-}
-
-// itemWhere says where item it of checklist cl stands, for the line above
-// its text: "Checklist 1 of 4 · Scaled facilitator fit · Sign for the RTE
-// role · item 2 of 13".
-func itemWhere(d *assessment.Definitions, fw assessment.Framework, cl, it int) string {
-	c := &d.Checklists[cl]
-	item := &c.Items[it]
-	where := []string{fmt.Sprintf("Checklist %d of %d · %s", cl+1, len(d.Checklists), fw.Expand(c.Title))}
-	// The section says enough for practices and measures; signs for and
-	// against say which way they point.
-	switch {
-	case item.Kind == assessment.Indication || item.Kind == assessment.ContraIndication || item.Section == "":
-		where = append(where, kindText(item, fw))
-	default:
-		where = append(where, item.Section)
-	}
-	where = append(where, fmt.Sprintf("item %d of %d", it+1, len(c.Items)))
-	return strings.Join(where, " · ")
-}
-
 // showItem fills the item area from the model.
 func (s *assessmentScreen) showItem() {
 	if s.a == nil {
@@ -460,7 +425,7 @@ func (s *assessmentScreen) showItem() {
 	}
 	cl, it := s.item()
 	fw := s.train.Framework
-	s.where.SetText(itemWhere(s.defs(), fw, s.cl, s.it))
+	s.where.SetText(widgets.ItemWhere(s.defs(), fw, s.cl, s.it))
 	s.text.SetText(fw.Expand(it.Text))
 	s.guidance.SetText(fw.Expand(it.Guidance))
 
@@ -492,8 +457,8 @@ func (s *assessmentScreen) showItem() {
 		s.figure.Disable()
 		s.note.Hide()
 		s.evidence.Hide()
-		s.noteView.SetText(orDash(ans.Note))
-		s.evidenceView.SetText(orDash(ans.Evidence))
+		s.noteView.SetText(widgets.OrDash(ans.Note))
+		s.evidenceView.SetText(widgets.OrDash(ans.Evidence))
 		s.noteView.Show()
 		s.evidenceView.Show()
 	} else {
@@ -673,28 +638,12 @@ func (s *assessmentScreen) goTo(cl, it int) {
 	}
 }
 
-// step moves delta items from item it of checklist cl, across checklists;
-// false past the first or last item.
-func step(d *assessment.Definitions, cl, it, delta int) (int, int, bool) {
-	cls := d.Checklists
-	it += delta
-	for it < 0 && cl > 0 {
-		cl--
-		it += len(cls[cl].Items)
-	}
-	for it >= len(cls[cl].Items) && cl < len(cls)-1 {
-		it -= len(cls[cl].Items)
-		cl++
-	}
-	return cl, it, it >= 0 && it < len(cls[cl].Items)
-}
-
 // move goes to the next (+1) or previous (-1) item, across checklists.
 func (s *assessmentScreen) Move(delta int) {
 	if s.a == nil {
 		return
 	}
-	if cl, it, ok := step(s.defs(), s.cl, s.it, delta); ok {
+	if cl, it, ok := s.defs().Step(s.cl, s.it, delta); ok {
 		s.goTo(cl, it)
 	}
 }
@@ -832,14 +781,6 @@ func (s *assessmentScreen) editChecklistNote() {
 	}, s.ui.win)
 	d.Resize(fyne.NewSize(620, 380))
 	d.Show()
-}
-
-// orDash shows an empty text as a dash.
-func orDash(s string) string {
-	if strings.TrimSpace(s) == "" {
-		return "–"
-	}
-	return s
 }
 
 // ShownAssessment is the assessment whose checklists these are.

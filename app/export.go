@@ -30,7 +30,7 @@ const (
 )
 
 // fileDialogSize suits the save and open dialogs at 1024×768 and up.
-var fileDialogSize = fyne.NewSize(900, 620)
+var fileDialogSize = widgets.FileDialogSize
 
 // exportReportDialog asks which report and paper, then where to save it.
 func (ui *UI) exportReportDialog(trainID, assessmentID string) {

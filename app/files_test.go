@@ -77,7 +77,7 @@ func TestStepAcrossChecklists(t *testing.T) {
 		{last, lastItem, 1, last, lastItem + 1, false},
 	}
 	for _, c := range cases {
-		cl, it, ok := step(d, c.cl, c.it, c.delta)
+		cl, it, ok := d.Step(c.cl, c.it, c.delta)
 		if ok != c.ok || ok && (cl != c.wantCl || it != c.wantIt) {
 			t.Errorf("step(%d, %d, %+d) = %d, %d, %v; want %d, %d, %v", c.cl, c.it, c.delta, cl, it, ok, c.wantCl, c.wantIt, c.ok)
 		}

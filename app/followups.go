@@ -58,7 +58,7 @@ func (rs *resultsScreen) newFollowUpCard(fr assessment.FollowUpResult) *followUp
 	}
 	c.data = widgets.Wrapped(data)
 	c.data.TextStyle.Italic = true
-	when := fmt.Sprintf("Agreed in %s, due by %s", orDash(fr.RaisedPI), orDash(fr.TargetPI))
+	when := fmt.Sprintf("Agreed in %s, due by %s", widgets.OrDash(fr.RaisedPI), widgets.OrDash(fr.TargetPI))
 	switch {
 	case fr.Escalated:
 		when += fmt.Sprintf(" · overdue %s, escalated to %s", assessment.Count(fr.OverduePIs, fw.Expand("{pi}"), fw.Expand("{pis}")), levelName(fw, fr.Escalation))

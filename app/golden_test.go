@@ -73,13 +73,13 @@ func goldenRoster(t *testing.T) *UI {
 // have voted on the first item.
 func goldenWorkshop(t *testing.T) *UI {
 	ui, _ := newTestUI(t)
-	ws := startWorkshop(t, ui, "Workshop ART", false)
-	addParticipant(t, ui, ws, "Ana Souza", "Scrum Master")
-	addParticipant(t, ui, ws, "Björn Åström", "Product Owner")
-	addParticipant(t, ui, ws, "Chen Wei", "Developer")
-	test.Tap(ws.picker.Choices()[1])
+	startWorkshop(t, ui, "Workshop ART", false)
+	addParticipant(t, ui, "Ana Souza", "Scrum Master")
+	addParticipant(t, ui, "Björn Åström", "Product Owner")
+	addParticipant(t, ui, "Chen Wei", "Developer")
+	test.Tap(levels(t, ui).Choices()[1])
 	settle(ui)
-	test.Tap(ws.picker.Choices()[3])
+	test.Tap(levels(t, ui).Choices()[3])
 	settle(ui)
 	return ui
 }

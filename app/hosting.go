@@ -5,8 +5,11 @@ import (
 	"io"
 	"time"
 
+	"fyne.io/fyne/v2"
+
 	"github.com/trainscope/trainscope/app/host"
 	"github.com/trainscope/trainscope/app/portfolio"
+	"github.com/trainscope/trainscope/app/workshop"
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/data"
 )
@@ -76,3 +79,69 @@ func (ui *UI) SaveFile(what, done, suggested string, write func(ctx context.Cont
 
 // The portfolio screen's export writes through the shell.
 var _ portfolio.Saver = (*UI)(nil)
+
+// Retitle shows the breadcrumb again after a screen's title changed.
+func (ui *UI) Retitle() { ui.retitle() }
+
+// Typed saves once the typing pauses; see debouncer.
+func (ui *UI) Typed(key string, save func()) { ui.typing.call(key, save) }
+
+// Flush runs the saves waiting for the typing to pause.
+func (ui *UI) Flush() { ui.typing.flush() }
+
+// WriteAnswer saves one answer; see writeAnswer.
+func (ui *UI) WriteAnswer(assessmentID string, f assessment.Framework, itemID string, ans assessment.Answer, what, prep string) {
+	ui.writeAnswer(assessmentID, f, itemID, ans, what, prep)
+}
+
+// FunctionKey answers the keys without a modifier; see functionKey.
+func (ui *UI) FunctionKey(e *fyne.KeyEvent) { ui.functionKey(e) }
+
+// ShowKeys lists the keyboard shortcuts.
+func (ui *UI) ShowKeys() { ui.showKeys() }
+
+// NewWindow is another window of the app, with its icon: the workshop's
+// presentation.
+func (ui *UI) NewWindow(title string) fyne.Window {
+	w := ui.app.NewWindow(title)
+	w.SetIcon(ui.app.Icon())
+	return w
+}
+
+// Theme is the app's theme as a second window draws it: the Go fonts and
+// colours, light or dark as the system is.
+func (ui *UI) Theme() fyne.Theme { return trainscopeTheme{} }
+
+// Assessor is the name the coach last gave as assessor.
+func (ui *UI) Assessor() string { return ui.app.Preferences().String(prefAssessor) }
+
+// SaveNamed asks where to save a file named after name, as every export
+// does, and says what to do with it (notes).
+func (ui *UI) SaveNamed(what, done, name, ext string, write func(ctx context.Context, w io.Writer) error, notes []string) {
+	ui.saveToFile(what, done, fileName(name)+ext, write, notes)
+}
+
+// Import merges files into the store in the background behind a progress
+// dialog, with the status bar saying so; a refusal is shown under refused.
+func (ui *UI) Import(title, message, refused string, work func(context.Context) error, done func()) {
+	progress := ui.progressDialog(title, message)
+	ui.status.saving()
+	ui.bg.do(func() error { return work(ui.ctx()) }, func(err error) {
+		progress.Hide()
+		if err != nil {
+			ui.status.failed()
+			ui.showError(refused, err)
+			return
+		}
+		ui.status.saved(ui.now())
+		done()
+	})
+}
+
+// What the workshop asks of the shell beyond the Host: a presentation
+// window, the response file's save dialog and the import of responses.
+var (
+	_ workshop.Projector = (*UI)(nil)
+	_ workshop.Exporter  = (*UI)(nil)
+	_ workshop.Importer  = (*UI)(nil)
+)

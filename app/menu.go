@@ -71,8 +71,8 @@ func newMainMenu(ui *UI) *mainMenu {
 		}
 	})
 	m.importResponses = item("Import workshop responses…", nil, func() {
-		if _, aID, ok := ui.currentAssessment(); ok {
-			ui.importResponsesDialog(aID)
+		if tID, aID, ok := ui.currentAssessment(); ok {
+			ui.importResponsesDialog(tID, aID)
 		}
 	})
 

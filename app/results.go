@@ -330,15 +330,15 @@ func (rs *resultsScreen) workshopSection() fyne.CanvasObject {
 		if sp.Rated() > 0 {
 			median = "median " + widgets.MedianText(sp.Median)
 		}
-		line := fmt.Sprintf("%s — disagreement %.2f, %s, %s", itemTitle(defs, fw, sp.ItemID), sp.Disagreement, median, widgets.Plural(len(sp.Votes), "vote", "votes"))
+		line := fmt.Sprintf("%s — disagreement %.2f, %s, %s", widgets.ItemTitle(defs, fw, sp.ItemID), sp.Disagreement, median, widgets.Plural(len(sp.Votes), "vote", "votes"))
 		if cons := rs.a.Answers[sp.ItemID].Rating; cons != assessment.Unanswered {
-			line += ", consensus " + voteText(cons)
+			line += ", consensus " + widgets.VoteText(cons)
 		}
 		box.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.NewErrorThemedResource(theme.WarningIcon())), nil, widgets.Wrapped(line)))
 	}
 	box.Add(widgets.BoldLabel("The room's self-rating against your observation"))
 	_, per := assessment.ObservationGaps(defs, rs.a)
-	table, lines := observationTable(defs, fw, per)
+	table, lines := widgets.ObservationTable(defs, fw, per)
 	rs.workshopGaps = lines
 	box.Add(table)
 	return box

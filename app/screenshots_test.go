@@ -88,8 +88,7 @@ func TestScreenshots(t *testing.T) {
 		{"workshop-voting", big, goldenWorkshop},
 		{"workshop-reveal", big, func(t *testing.T) *UI {
 			ui := goldenWorkshop(t)
-			ws := ui.top().(*workshopScreen)
-			test.Tap(ws.picker.Choices()[4])
+			test.Tap(levels(t, ui).Choices()[4])
 			settle(ui)
 			tap(t, ui, "Reveal the votes")
 			settle(ui)

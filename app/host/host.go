@@ -1,7 +1,8 @@
 // Package host is what a screen of Trainscope's window may ask of the shell
 // around it: the store and definitions, the window, the clock, a read or a
-// write in the background, a question, an error in plain words, and another
-// screen to open. The shell in package app is the one Host; a screen's
+// write in the background (a typed one once the typing pauses), a
+// question, an error in plain words, another screen to open, and the keys
+// every screen shares. The shell in package app is the one Host; a screen's
 // package imports this one, the shared widgets and the domain, and never the
 // shell nor another screen, so the screens stay apart and each can be tested
 // on a host of its own.
@@ -49,6 +50,24 @@ type Host interface {
 
 	// Open shows another screen.
 	Open(Route)
+	// Retitle shows the screen's title again after it changed.
+	Retitle()
+
+	// Typed saves what is being typed once the typing pauses: save runs
+	// later, once, for the last call with the same key.
+	Typed(key string, save func())
+	// Flush runs every save still waiting for the typing to pause.
+	Flush()
+	// WriteAnswer saves one answer of an assessment in the background, as
+	// Write does; what and prep name it with the item ("the consensus on
+	// “…”").
+	WriteAnswer(assessmentID string, f assessment.Framework, itemID string, ans assessment.Answer, what, prep string)
+
+	// FunctionKey is the shell's answer to a key a focused widget passes
+	// on: F1, F5, and Enter and Esc in a dialog.
+	FunctionKey(*fyne.KeyEvent)
+	// ShowKeys lists the keyboard shortcuts.
+	ShowKeys()
 }
 
 // Page is a kind of screen a Route opens.

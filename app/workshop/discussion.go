@@ -1,4 +1,4 @@
-package app
+package workshop
 
 import (
 	"fmt"
@@ -18,7 +18,7 @@ import (
 // coach records a consensus. Items with strong disagreement are marked; a
 // click goes to the item.
 type discussionView struct {
-	ws *workshopScreen
+	ws *Screen
 
 	spreads []assessment.Spread
 	intro   *widget.Label
@@ -29,7 +29,7 @@ type discussionView struct {
 
 var discussionColumns = []float32{14, 18, 10, 8, 50}
 
-func newDiscussionView(ws *workshopScreen) *discussionView {
+func newDiscussionView(ws *Screen) *discussionView {
 	d := &discussionView{ws: ws}
 	d.intro = widgets.Wrapped("The items whose votes are revealed, the most divided first. Talk about the marked ones before you record a consensus; click an item to go to it.")
 	d.empty = widgets.Wrapped("No item is revealed yet. Reveal the votes on an item and it appears here.")
@@ -68,18 +68,6 @@ func (d *discussionView) set() {
 	d.list.Refresh()
 }
 
-// itemTitle is an item's number in its checklist and its text.
-func itemTitle(defs *assessment.Definitions, fw assessment.Framework, itemID string) string {
-	for i, cl := range defs.Checklists {
-		for j, it := range cl.Items {
-			if it.ID == itemID {
-				return fmt.Sprintf("%d.%d %s", i+1, j+1, fw.Expand(it.Text))
-			}
-		}
-	}
-	return itemID
-}
-
 func (d *discussionView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if id >= len(d.spreads) {
 		return
@@ -96,32 +84,21 @@ func (d *discussionView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		flag.SetText("")
 		icon.SetResource(nil)
 	}
-	cells[1].(*widget.Label).SetText(fmt.Sprintf("%.2f · %s", sp.Disagreement, shortDisagreement(sp.Disagreement)))
+	cells[1].(*widget.Label).SetText(fmt.Sprintf("%.2f · %s", sp.Disagreement, widgets.ShortDisagreement(sp.Disagreement)))
 	median := "–"
 	if sp.Rated() > 0 {
 		median = widgets.MedianText(sp.Median)
 	}
 	cells[2].(*widget.Label).SetText(median)
 	cells[3].(*widget.Label).SetText(fmt.Sprint(len(sp.Votes)))
-	cells[4].(*widget.Label).SetText(itemTitle(d.ws.defs(), d.ws.train.Framework, sp.ItemID))
-}
-
-// shortDisagreement names the degree of disagreement in a word or two.
-func shortDisagreement(v float64) string {
-	switch {
-	case v >= assessment.StrongDisagreement:
-		return "strong"
-	case v >= assessment.SomeDisagreement:
-		return "some"
-	}
-	return "agree"
+	cells[4].(*widget.Label).SetText(widgets.ItemTitle(d.ws.defs(), d.ws.train.Framework, sp.ItemID))
 }
 
 // workshopSummary sums up the workshop: how far it has come, and the gap
 // between the room's self-rating (the consensus) and what the coach
 // observed, per checklist and per item (assessment.ObservationGaps).
 type workshopSummary struct {
-	ws *workshopScreen
+	ws *Screen
 
 	facts *widget.Label
 	body  *fyne.Container
@@ -130,7 +107,7 @@ type workshopSummary struct {
 	checklistGaps []string // each checklist's line as shown, for tests
 }
 
-func newWorkshopSummary(ws *workshopScreen) *workshopSummary {
+func newWorkshopSummary(ws *Screen) *workshopSummary {
 	s := &workshopSummary{ws: ws}
 	s.facts = widgets.Wrapped("")
 	s.body = container.NewVBox()
@@ -166,7 +143,7 @@ func (s *workshopSummary) set() {
 		consensus, widgets.Plural(len(w.Observed), "item", "items")))
 
 	gaps, per := assessment.ObservationGaps(defs, a)
-	table, lines := observationTable(defs, fw, per)
+	table, lines := widgets.ObservationTable(defs, fw, per)
 	s.checklistGaps = lines
 	objs := []fyne.CanvasObject{
 		widgets.SectionTitle("The room against your observation, per checklist"),
@@ -185,7 +162,7 @@ func (s *workshopSummary) set() {
 		shown++
 		itemID := g.ItemID
 		b := widget.NewButton(fmt.Sprintf("%s   %s   (consensus %d, observed %d)", widgets.SignedLevels(g.Gap),
-			widgets.TruncateText(itemTitle(defs, fw, g.ItemID), 90), g.Consensus, g.Observed), func() { ws.goToItem(itemID) })
+			widgets.TruncateText(widgets.ItemTitle(defs, fw, g.ItemID), 90), g.Consensus, g.Observed), func() { ws.goToItem(itemID) })
 		b.Alignment = widget.ButtonAlignLeading
 		b.Importance = widget.LowImportance
 		objs = append(objs, b)
@@ -199,32 +176,6 @@ func (s *workshopSummary) set() {
 	}
 	s.body.Objects = objs
 	s.body.Refresh()
-}
-
-// observationTable lays out, per checklist, the score from the room's
-// consensus and from the coach's observation on the items both rated, with
-// the gap, and returns each row's text too.
-func observationTable(defs *assessment.Definitions, fw assessment.Framework, per []assessment.ChecklistObservation) (fyne.CanvasObject, []string) {
-	cols := []float32{36, 16, 16, 16, 16}
-	box := container.NewVBox(widgets.Row(cols, widgets.ColumnHead("Checklist"), widgets.ColumnHead("Items compared"),
-		widgets.ColumnHead("Room's consensus"), widgets.ColumnHead("Your observation"), widgets.ColumnHead("Gap")))
-	var lines []string
-	for _, co := range per {
-		title := co.ChecklistID
-		if cl := defs.Checklist(co.ChecklistID); cl != nil {
-			title = fw.Expand(cl.Title)
-		}
-		gap := "–"
-		if co.Self.Known() && co.Observed.Known() {
-			gap = widgets.Signed(co.Gap)
-		}
-		g := widgets.Truncated(gap)
-		g.TextStyle.Bold = true
-		box.Add(widgets.Row(cols, widgets.Truncated(title), widgets.Truncated(fmt.Sprint(co.Self.Rated)),
-			widgets.Truncated(widgets.ScoreText(co.Self)), widgets.Truncated(widgets.ScoreText(co.Observed)), g))
-		lines = append(lines, fmt.Sprintf("%s: consensus %s, observed %s, gap %s", title, widgets.ScoreText(co.Self), widgets.ScoreText(co.Observed), gap))
-	}
-	return box, lines
 }
 
 func abs(n int) int {

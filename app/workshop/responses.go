@@ -1,4 +1,4 @@
-package app
+package workshop
 
 import (
 	"context"
@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/trainscope/trainscope/app/host"
 	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/data"
@@ -27,15 +28,34 @@ import (
 // response; the coach imports the files of several participants into the
 // workshop, all or nothing.
 
-// exportResponseDialog asks who is answering and from which role, then
-// where to save their response file.
-func (ui *UI) exportResponseDialog(trainID, assessmentID string) {
-	ui.typing.flush()
-	load(ui, "the train", func(ctx context.Context) (assessment.Train, error) {
-		return ui.store.Train(ctx, trainID)
+// Exporter is what the shell offers for writing a response file: the name
+// the coach last gave as assessor, and the save dialog every export uses,
+// which makes a file name of name, writes a private file and says what to
+// do with it (notes).
+type Exporter interface {
+	host.Host
+	Assessor() string
+	SaveNamed(what, done, name, ext string, write func(ctx context.Context, w io.Writer) error, notes []string)
+}
+
+// Importer is what the shell offers for merging files into the store: the
+// work runs in the background behind a progress dialog (title, message)
+// with the status bar saying so; a refusal is shown under refused and
+// changes nothing; done runs after a success.
+type Importer interface {
+	host.Host
+	Import(title, message, refused string, work func(context.Context) error, done func())
+}
+
+// ExportResponse asks who is answering and from which role, then where to
+// save their response file.
+func ExportResponse(h Exporter, trainID, assessmentID string) {
+	h.Flush()
+	host.Load(h, "the train", func(ctx context.Context) (assessment.Train, error) {
+		return h.Store().Train(ctx, trainID)
 	}, func(train assessment.Train) {
 		name := widget.NewEntry()
-		name.SetText(ui.app.Preferences().String(prefAssessor))
+		name.SetText(h.Assessor())
 		name.SetPlaceHolder("Your name, as the coach knows you")
 		name.Validator = func(s string) error {
 			if strings.TrimSpace(s) == "" {
@@ -63,21 +83,21 @@ func (ui *UI) exportResponseDialog(trainID, assessmentID string) {
 					p.Role = assessment.ParticipantRoles[i]
 				}
 			}
-			ui.saveToFile("the response", "Response saved", fileName(p.Name+" response "+train.Name)+".json",
-				ui.responseWriter(assessmentID, p), responseNotes)
-		}, ui.win)
+			h.SaveNamed("the response", "Response saved", p.Name+" response "+train.Name, ".json",
+				ResponseWriter(h, assessmentID, p), ResponseNotes)
+		}, h.Window())
 		d.Resize(fyne.NewSize(560, 0))
 		d.Show()
 	})
 }
 
-// responseNotes tell the participant what to do with their response file.
-var responseNotes = []string{"Send the file to the coach, who adds it with File › Import workshop responses…"}
+// ResponseNotes tell the participant what to do with their response file.
+var ResponseNotes = []string{"Send the file to the coach, who adds it with File › Import workshop responses…"}
 
-// responseWriter writes p's response file from the assessment's answers.
-func (ui *UI) responseWriter(assessmentID string, p assessment.Participant) func(ctx context.Context, w io.Writer) error {
+// ResponseWriter writes p's response file from the assessment's answers.
+func ResponseWriter(h host.Host, assessmentID string, p assessment.Participant) func(ctx context.Context, w io.Writer) error {
 	return func(ctx context.Context, w io.Writer) error {
-		content, err := ui.store.ExportResponse(ctx, assessmentID, p)
+		content, err := h.Store().ExportResponse(ctx, assessmentID, p)
 		if err == nil {
 			_, err = w.Write(content)
 		}
@@ -85,12 +105,15 @@ func (ui *UI) responseWriter(assessmentID string, p assessment.Participant) func
 	}
 }
 
-// responsesDialog gathers the response files to import: Fyne's open
+// ResponsesDialog gathers the response files to import: Fyne's open
 // dialog picks one file at a time, so the coach adds files one by one, or
 // every response file in a folder, and imports them together.
-type responsesDialog struct {
-	ui           *UI
+type ResponsesDialog struct {
+	h            Importer
+	trainID      string
 	assessmentID string
+	offerOpen    bool   // the workshop is not on screen: the report offers to open it
+	done         func() // after an import, to show the screen on top again
 
 	files     map[string][]byte
 	list      *fyne.Container
@@ -99,11 +122,13 @@ type responsesDialog struct {
 	dialog    dialog.Dialog
 }
 
-// importResponsesDialog opens the list of files to import into the
-// assessment.
-func (ui *UI) importResponsesDialog(assessmentID string) *responsesDialog {
-	ui.typing.flush()
-	rd := &responsesDialog{ui: ui, assessmentID: assessmentID, files: map[string][]byte{}}
+// ImportResponses opens the list of files to import into the assessment.
+// When the workshop is not on screen (offerOpen) the report of the import
+// offers to open it; done, if not nil, runs after an import, so the screen
+// on top shows what it merged.
+func ImportResponses(h Importer, trainID, assessmentID string, offerOpen bool, done func()) *ResponsesDialog {
+	h.Flush()
+	rd := &ResponsesDialog{h: h, trainID: trainID, assessmentID: assessmentID, offerOpen: offerOpen, done: done, files: map[string][]byte{}}
 	intro := widgets.Wrapped("Add the response files participants made on their own machines (File › Export my answers as a workshop response…). " +
 		"They are checked together and imported all or nothing: a person already in the workshop, or a vote for an item the checklists do not have, refuses the lot and changes nothing.")
 	rd.list = container.NewVBox()
@@ -119,17 +144,16 @@ func (ui *UI) importResponsesDialog(assessmentID string) *responsesDialog {
 		container.NewVBox(intro, container.NewHBox(addFile, addFolder), widget.NewSeparator()),
 		container.NewVBox(rd.skipped, widget.NewSeparator(), container.NewHBox(layout.NewSpacer(), cancel, rd.importBtn)),
 		nil, nil, container.NewVScroll(rd.list))
-	rd.dialog = dialog.NewCustomWithoutButtons("Import workshop responses", body, ui.win)
+	rd.dialog = dialog.NewCustomWithoutButtons("Import workshop responses", body, h.Window())
 	rd.dialog.Resize(fyne.NewSize(640, 440))
 	rd.showFiles()
 	rd.dialog.Show()
-	ui.lastResponsesDialog = rd
 	return rd
 }
 
 // add puts a file on the list; a second file of the same name is told
 // apart by its folder.
-func (rd *responsesDialog) add(name, path string, content []byte) {
+func (rd *ResponsesDialog) add(name, path string, content []byte) {
 	key := name
 	if _, dup := rd.files[key]; dup {
 		key = path
@@ -138,7 +162,7 @@ func (rd *responsesDialog) add(name, path string, content []byte) {
 	rd.showFiles()
 }
 
-func (rd *responsesDialog) showFiles() {
+func (rd *ResponsesDialog) showFiles() {
 	names := make([]string, 0, len(rd.files))
 	for n := range rd.files {
 		names = append(names, n)
@@ -168,10 +192,10 @@ func (rd *responsesDialog) showFiles() {
 	}
 }
 
-func (rd *responsesDialog) chooseFile() {
+func (rd *ResponsesDialog) chooseFile() {
 	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			rd.ui.showError("Could not open the file", err)
+			rd.h.ShowError("Could not open the file", err)
 			return
 		}
 		if r == nil {
@@ -179,37 +203,31 @@ func (rd *responsesDialog) chooseFile() {
 		}
 		var content []byte
 		uri := r.URI()
-		rd.ui.bg.spawn(func() error {
+		rd.h.Read(uri.Name(), func(context.Context) error {
 			defer r.Close()
 			var err error
 			content, err = io.ReadAll(io.LimitReader(r, data.MaxResponseSize+1))
 			return err
-		}, func(err error) {
-			if err != nil {
-				rd.ui.showError("Could not read "+uri.Name(), err)
-				return
-			}
-			rd.add(uri.Name(), uri.Path(), content)
-		})
-	}, rd.ui.win)
+		}, func() { rd.add(uri.Name(), uri.Path(), content) })
+	}, rd.h.Window())
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
 	fd.Show()
-	fd.Resize(fileDialogSize)
+	fd.Resize(widgets.FileDialogSize)
 }
 
-func (rd *responsesDialog) chooseFolder() {
+func (rd *ResponsesDialog) chooseFolder() {
 	fd := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 		if err != nil {
-			rd.ui.showError("Could not open the folder", err)
+			rd.h.ShowError("Could not open the folder", err)
 			return
 		}
 		if dir == nil {
 			return
 		}
 		rd.addFolder(dir)
-	}, rd.ui.win)
+	}, rd.h.Window())
 	fd.Show()
-	fd.Resize(fileDialogSize)
+	fd.Resize(widgets.FileDialogSize)
 }
 
 // folderFile is a response file read from a folder.
@@ -221,10 +239,10 @@ type folderFile struct {
 // addFolder adds every response file in a folder. Other JSON files (a
 // bundle, say) are left out and named, so one stray file does not refuse
 // the lot.
-func (rd *responsesDialog) addFolder(dir fyne.ListableURI) {
+func (rd *ResponsesDialog) addFolder(dir fyne.ListableURI) {
 	var found []folderFile
 	var skipped []string
-	rd.ui.bg.spawn(func() error {
+	rd.h.Read("the folder", func(context.Context) error {
 		uris, err := dir.List()
 		if err != nil {
 			return err
@@ -251,11 +269,7 @@ func (rd *responsesDialog) addFolder(dir fyne.ListableURI) {
 			found = append(found, folderFile{u.Name(), u.Path(), content})
 		}
 		return nil
-	}, func(err error) {
-		if err != nil {
-			rd.ui.showError("Could not read the folder", err)
-			return
-		}
+	}, func() {
 		for _, f := range found {
 			rd.add(f.name, f.path, f.content)
 		}
@@ -272,55 +286,48 @@ func (rd *responsesDialog) addFolder(dir fyne.ListableURI) {
 	})
 }
 
-func (rd *responsesDialog) doImport() {
+func (rd *ResponsesDialog) doImport() {
 	if len(rd.files) == 0 {
 		return
 	}
 	rd.dialog.Hide()
-	rd.ui.importResponses(rd.assessmentID, rd.files)
+	rd.Import(rd.files)
 }
 
-// importResponses merges response files into the assessment's workshop and
-// says what was merged, or why nothing was.
-func (ui *UI) importResponses(assessmentID string, files map[string][]byte) {
-	progress := ui.progressDialog("Importing", "Checking the responses and merging them…")
+// Import merges response files into the assessment's workshop and says
+// what was merged, or why nothing was.
+func (rd *ResponsesDialog) Import(files map[string][]byte) {
+	h, id := rd.h, rd.assessmentID
 	var rep data.ResponseReport
-	ui.status.saving()
-	ui.bg.do(func() error {
+	h.Import("Importing", "Checking the responses and merging them…", "Nothing was imported", func(ctx context.Context) error {
 		var err error
-		rep, err = ui.store.ImportResponses(ui.ctx(), assessmentID, files)
+		rep, err = h.Store().ImportResponses(ctx, id, files)
 		return err
-	}, func(err error) {
-		progress.Hide()
-		if err != nil {
-			ui.status.failed()
-			ui.showError("Nothing was imported", err)
-			return
-		}
-		ui.status.saved(ui.now())
+	}, func() {
 		text := widgets.Wrapped(strings.TrimSpace(rep.String()))
 		var d dialog.Dialog
 		closeBtn := widget.NewButton("Close", func() { d.Hide() })
 		btns := container.NewHBox(closeBtn)
-		if _, onWorkshop := ui.top().(*workshopScreen); !onWorkshop {
-			if tID, aID, ok := ui.currentAssessment(); ok && aID == assessmentID {
-				open := widget.NewButton("Open the workshop", func() {
-					d.Hide()
-					ui.openWorkshop(tID, aID)
-				})
-				open.Importance = widget.HighImportance
-				btns.Add(open)
-			}
+		if rd.offerOpen {
+			open := widget.NewButton("Open the workshop", func() {
+				d.Hide()
+				h.Open(host.Workshop(rd.trainID, id))
+			})
+			open.Importance = widget.HighImportance
+			btns.Add(open)
 		}
-		d = dialog.NewCustomWithoutButtons("Responses imported", container.NewVBox(text, btns), ui.win)
+		d = dialog.NewCustomWithoutButtons("Responses imported", container.NewVBox(text, btns), h.Window())
 		d.Resize(fyne.NewSize(560, 0))
 		d.Show()
-		ui.top().reload()
+		if rd.done != nil {
+			rd.done()
+		}
 	})
 }
 
-// responseRefusal explains a refused import in plain words.
-func responseRefusal(err error) string {
+// Refusal explains a refused import of responses in plain words, or is
+// empty when err is no such refusal.
+func Refusal(err error) string {
 	var re *data.ResponseError
 	if errors.As(err, &re) {
 		return fmt.Sprintf("Nothing was changed: the workshop is as it was.\n\n%s was refused: %s.", re.File, strings.TrimSuffix(re.Err.Error(), "."))

@@ -1,4 +1,4 @@
-package app
+package workshop
 
 import (
 	"context"
@@ -24,7 +24,7 @@ import (
 // anonymity on or off. It is the coach's own view, so it shows names; in
 // an anonymous workshop it also shows how everyone else sees each person.
 type roomPanel struct {
-	ws *workshopScreen
+	ws *Screen
 
 	title     *widget.Label
 	anonymous *widget.Check
@@ -51,7 +51,7 @@ type roomRow struct {
 	remove    *widget.Button
 }
 
-func newRoomPanel(ws *workshopScreen) *roomPanel {
+func newRoomPanel(ws *Screen) *roomPanel {
 	r := &roomPanel{ws: ws}
 	r.title = widgets.SectionTitle("The room")
 	r.anonymous = widget.NewCheck("Anonymous", r.setAnonymous)
@@ -248,12 +248,12 @@ func (r *roomPanel) add() {
 	r.refusal.Hide()
 	saved := ws.workshop().Participants[len(ws.workshop().Participants)-1]
 	id := ws.assessmentID
-	ws.ui.write("the participant "+saved.Name, func(ctx context.Context) error {
-		return ws.ui.store.AddParticipant(ctx, id, &saved)
+	ws.host.Write("the participant "+saved.Name, func(ctx context.Context) error {
+		return ws.host.Store().AddParticipant(ctx, id, &saved)
 	}, nil)
 	r.name.SetText("")
 	ws.changed()
-	ws.ui.win.Canvas().Focus(r.name)
+	ws.host.Window().Canvas().Focus(r.name)
 }
 
 func (r *roomPanel) refuse(msg string) {
@@ -288,16 +288,16 @@ func (r *roomPanel) remove(id string) {
 	default:
 		msg += "They have not voted yet."
 	}
-	ws.ui.confirm("Remove participant", msg, "Remove", func() {
+	ws.host.Confirm("Remove participant", msg, "Remove", func() {
 		if err := ws.workshop().RemoveParticipant(id); err != nil {
-			ws.ui.showError("Could not remove the participant", err)
+			ws.host.ShowError("Could not remove the participant", err)
 			return
 		}
 		if ws.voterID == id {
 			ws.voterID = ""
 		}
-		ws.ui.write("the removal of "+name, func(ctx context.Context) error {
-			return ws.ui.store.RemoveParticipant(ctx, aid, id)
+		ws.host.Write("the removal of "+name, func(ctx context.Context) error {
+			return ws.host.Store().RemoveParticipant(ctx, aid, id)
 		}, nil)
 		ws.changed()
 	})
@@ -311,8 +311,8 @@ func (r *roomPanel) setAnonymous(on bool) {
 	}
 	ws.workshop().Anonymous = on
 	id := ws.assessmentID
-	ws.ui.write("the workshop's anonymity", func(ctx context.Context) error {
-		return ws.ui.store.SetWorkshopAnonymous(ctx, id, on)
+	ws.host.Write("the workshop's anonymity", func(ctx context.Context) error {
+		return ws.host.Store().SetWorkshopAnonymous(ctx, id, on)
 	}, nil)
 	ws.changed()
 }

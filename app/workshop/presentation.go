@@ -1,4 +1,4 @@
-package app
+package workshop
 
 import (
 	"fmt"
@@ -23,7 +23,7 @@ import (
 // move between items (the coach's window follows), F11 toggles full screen
 // and Esc leaves.
 type presentationView struct {
-	ws  *workshopScreen
+	ws  *Screen
 	win fyne.Window
 
 	where     *widget.Label
@@ -44,10 +44,18 @@ type presentationView struct {
 	body      *container.ThemeOverride
 }
 
-// presentationTheme is the app's theme in large type, for a projector.
-type presentationTheme struct{ trainscopeTheme }
+// Projector is what the shell offers for the presentation: a second window
+// of the app, and the app's theme, which the presentation draws in large
+// type.
+type Projector interface {
+	NewWindow(title string) fyne.Window
+	Theme() fyne.Theme
+}
 
-func (presentationTheme) Size(n fyne.ThemeSizeName) float32 {
+// presentationTheme is the app's theme in large type, for a projector.
+type presentationTheme struct{ fyne.Theme }
+
+func (t presentationTheme) Size(n fyne.ThemeSizeName) float32 {
 	switch n {
 	case theme.SizeNameText:
 		return 22
@@ -64,16 +72,15 @@ func (presentationTheme) Size(n fyne.ThemeSizeName) float32 {
 	case theme.SizeNameInnerPadding:
 		return 10
 	}
-	return trainscopeTheme{}.Size(n)
+	return t.Theme.Size(n)
 }
 
 // presentationSize is a projector's resolution, the smallest it must suit.
 var presentationSize = fyne.NewSize(1024, 768)
 
-func newPresentationView(ws *workshopScreen) *presentationView {
+func newPresentationView(ws *Screen, pr Projector) *presentationView {
 	p := &presentationView{ws: ws}
-	p.win = ws.ui.app.NewWindow("Trainscope – workshop presentation")
-	p.win.SetIcon(ws.ui.app.Icon())
+	p.win = pr.NewWindow("Trainscope – workshop presentation")
 
 	p.where = widgets.Truncated("")
 	p.where.Importance = widget.HighImportance
@@ -114,7 +121,7 @@ func newPresentationView(ws *workshopScreen) *presentationView {
 		container.NewVBox(p.where, p.text, p.phase),
 		container.NewVBox(widget.NewSeparator(), footer), nil, nil,
 		container.NewVScroll(container.NewVBox(p.votingBox, p.revealBox)))
-	p.body = container.NewThemeOverride(widgets.Inset(24, 12, page), presentationTheme{})
+	p.body = container.NewThemeOverride(widgets.Inset(24, 12, page), presentationTheme{pr.Theme()})
 	p.win.SetContent(p.body)
 	p.win.Resize(presentationSize)
 	p.win.Canvas().SetOnTypedKey(p.typedKey)
@@ -200,7 +207,7 @@ func (p *presentationView) update() {
 			p.voted.SetText("Nobody is in the room yet.")
 			p.waiting.SetText("")
 		default:
-			p.voted.SetText(fmt.Sprintf("Voted (%d of %d): %s", len(voted), len(w.Participants), orDash(ws.votedNames(voted))))
+			p.voted.SetText(fmt.Sprintf("Voted (%d of %d): %s", len(voted), len(w.Participants), widgets.OrDash(ws.votedNames(voted))))
 			if len(waiting) == 0 {
 				p.waiting.SetText("Everyone has voted.")
 			} else {
