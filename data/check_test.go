@@ -145,7 +145,7 @@ func TestBackgroundCheckBeforeTheDailyBackup(t *testing.T) {
 		t.Fatalf("%d backups after the first write, want 1", len(good))
 	}
 
-	now = clk.Add(25 * time.Hour)
+	clk.Add(25 * time.Hour)
 	s, err = Open(path, Options{})
 	must(t, err)
 	if n := len(Backups(path)); n != 1 {
@@ -163,7 +163,7 @@ func TestBackgroundCheckBeforeTheDailyBackup(t *testing.T) {
 	// Damage the file; a day later the background check finds it and no
 	// backup of it is made.
 	scribble(t, path)
-	now = clk.Add(25 * time.Hour)
+	clk.Add(25 * time.Hour)
 	before := Backups(path)
 	damageFound(t, path)
 	if after := Backups(path); len(after) != len(before) || after[0] != before[0] {

@@ -52,7 +52,7 @@ func TestGatherTwoCoachesChangedTheSameTrain(t *testing.T) {
 	train, draft := trains[0].Train, trains[0].Latest.ID
 
 	// Bo, a minute later: the group, a new person, an answer on the draft.
-	now = clk.Add(time.Minute)
+	clk.Add(time.Minute)
 	tr, err := bo.Train(ctx, train.ID)
 	must(t, err)
 	tr.Group = "Payments value stream"
@@ -65,7 +65,7 @@ func TestGatherTwoCoachesChangedTheSameTrain(t *testing.T) {
 	must(t, bo.SetAnswer(ctx, draft, assessment.Answer{ItemID: "fit.shared-product.v1", Rating: 4}))
 
 	// Ana, another minute later: an impediment, another answer on the draft.
-	now = clk.Add(time.Minute)
+	clk.Add(time.Minute)
 	imp := assessment.Impediment{ID: "imp-ana", Title: "Test rig shared with three trains", Level: assessment.LevelART,
 		Status: assessment.StatusOpen, Raised: day(2026, 6, 30)}
 	must(t, ana.SaveImpediment(ctx, train.ID, &imp))
@@ -144,7 +144,7 @@ func TestGatherTwoCoachesChangedTheSameTrain(t *testing.T) {
 
 	// Ana goes on from her copy; her next bundle updates the conflict copy,
 	// not Bo's draft, and makes no second copy.
-	now = clk.Add(time.Minute)
+	clk.Add(time.Minute)
 	must(t, ana.SetAnswer(ctx, draft, assessment.Answer{ItemID: "fit.shared-product.v1", Rating: 3}))
 	rep = importBytes(t, lace, exportAs(t, ana, "Ana"))
 	if len(rep.Conflicts) != 0 || !strings.Contains(rep.String(), "newer copy of the conflict copy") {
@@ -170,10 +170,10 @@ func TestGatherSameFieldChangedTwice(t *testing.T) {
 	trains, err := lace.Trains(ctx)
 	must(t, err)
 	tr := trains[0].Train
-	now = clk.Add(time.Minute)
+	clk.Add(time.Minute)
 	tr.Group = "Retail"
 	must(t, lace.UpdateTrain(ctx, tr))
-	now = clk.Add(time.Minute)
+	clk.Add(time.Minute)
 	tr.Group = "Payments"
 	must(t, ana.UpdateTrain(ctx, tr))
 	rep := importBytes(t, lace, exportAs(t, ana, "Ana"))

@@ -270,7 +270,7 @@ func TestFailedDailyBackupIsAWarning(t *testing.T) {
 	must(t, os.RemoveAll(BackupDir(path)))
 	must(t, os.WriteFile(BackupDir(path), []byte("in the way"), 0o600))
 
-	now = clk.Add(25 * time.Hour)
+	clk.Add(25 * time.Hour)
 	s, err = Open(path, Options{})
 	if err != nil {
 		t.Fatalf("Open with the daily backup failing: %v", err)
@@ -294,7 +294,7 @@ func TestFailedDailyBackupIsAWarning(t *testing.T) {
 	}
 	must(t, s.SaveImpediment(context.Background(), tr.ID, &assessment.Impediment{Title: "x", Level: "team", Status: "open"}))
 	// Left open overnight, the write-triggered backup fails the same way.
-	now = clk.Add(25 * time.Hour)
+	clk.Add(25 * time.Hour)
 	must(t, s.SaveImpediment(context.Background(), tr.ID, &assessment.Impediment{Title: "y", Level: "team", Status: "open"}))
 	s.background.Wait()
 	if got := s.Warnings(); len(got) != 1 {
@@ -478,11 +478,11 @@ func TestDamagedNamesBackupAgeAndContent(t *testing.T) {
 	must(t, s.CreateAssessment(context.Background(), &assessment.Assessment{TrainID: tr.ID, Date: day(2026, 3, 1)}))
 	_, err = s.Backup(context.Background(), "")
 	must(t, err)
-	now = clk.Add(2 * time.Hour)
+	clk.Add(2 * time.Hour)
 	addTrain(t, s, "Third") // after the backup: the damaged file held more
 	must(t, s.Close())
 	must(t, os.WriteFile(path, []byte("scribbled over"), 0o600))
-	now = clk.Add(3*24*time.Hour - time.Hour)
+	clk.Add(3*24*time.Hour - time.Hour)
 	_, err = Open(path, Options{})
 	var de *DamagedError
 	if !errors.As(err, &de) || de.BackupTrains != 2 || de.BackupAssessments != 1 {

@@ -138,7 +138,7 @@ func TestBackupsDailyKeptTenPrivate(t *testing.T) {
 	}
 
 	// Opening again the same day makes none.
-	now = clk.Add(3 * time.Hour)
+	clk.Add(3 * time.Hour)
 	s, err = Open(path, Options{})
 	must(t, err)
 	addTrain(t, s, "Ledger")
@@ -200,7 +200,7 @@ func TestDailyBackupWhileOpen(t *testing.T) {
 	must(t, err)
 	tr := addTrain(t, s, "Payments")
 	s.background.Wait()
-	now = clk.Add(26 * time.Hour) // Trainscope left open overnight
+	clk.Add(26 * time.Hour) // Trainscope left open overnight
 	must(t, s.SaveImpediment(context.Background(), tr.ID, &assessment.Impediment{Title: "x", Level: "team", Status: "open"}))
 	must(t, s.Close())
 	if n := len(Backups(path)); n != 2 {
