@@ -2,8 +2,10 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -12,10 +14,10 @@ import (
 	"github.com/trainscope/trainscope/data"
 )
 
-// newFollowedUpAssessment starts the next assessment of the sample train,
-// whose finished one holds accepted recommendations: it comes with
-// follow-ups.
-func newFollowedUpAssessment(t *testing.T, ui *UI, store *data.Store) *assessment.Assessment {
+// newFollowedUpAssessment starts an assessment of the sample train pis PIs
+// after its finished one, which holds accepted recommendations: it comes
+// with follow-ups.
+func newFollowedUpAssessment(t *testing.T, ui *UI, store *data.Store, pis int) *assessment.Assessment {
 	t.Helper()
 	ctx := context.Background()
 	trains, err := store.Trains(ctx)
@@ -27,7 +29,7 @@ func newFollowedUpAssessment(t *testing.T, ui *UI, store *data.Store) *assessmen
 		t.Fatal(err)
 	}
 	prev := all[len(all)-1]
-	a := assessment.Assessment{TrainID: prev.TrainID, Date: prev.Date.AddDate(0, 0, 70), PI: assessment.NextPI(prev.PI, 1), ChecklistVersion: ui.defs.Version}
+	a := assessment.Assessment{TrainID: prev.TrainID, Date: prev.Date.AddDate(0, 0, 70*pis), PI: assessment.NextPI(prev.PI, pis), ChecklistVersion: ui.defs.Version}
 	if err := store.CreateAssessment(ctx, &a); err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +47,7 @@ func newFollowedUpAssessment(t *testing.T, ui *UI, store *data.Store) *assessmen
 func TestFollowUpStepFirst(t *testing.T) {
 	ui, store := newTestUI(t, withSample)
 	ctx := context.Background()
-	a := newFollowedUpAssessment(t, ui, store)
+	a := newFollowedUpAssessment(t, ui, store, 1)
 	ui.openAssessment(a.TrainID, a.ID)
 	settle(ui)
 	s := ui.top().(*assessmentScreen)
@@ -188,5 +190,87 @@ func TestNoFollowUpStepWithoutFollowUps(t *testing.T) {
 	assertNotShown(t, ui.win.Canvas(), "Since last PI")
 	if !strings.HasPrefix(as.where.Text, "Checklist 1 of 4") {
 		t.Errorf("opens on %q", as.where.Text)
+	}
+}
+
+// TestOverdueBadges: once the target PIs of the sample's agreed
+// recommendations have ended, the train and home screens badge them, with
+// those overdue a second PI escalated; the next assessment's step closes
+// two of them (one done, one dropped with a reason) and the badges count
+// two fewer.
+func TestOverdueBadges(t *testing.T) {
+	ui, store := newTestUI(t, withSample)
+	ctx := context.Background()
+	ui.now = func() time.Time { return testDay.AddDate(0, 0, 141) } // two PIs of ten weeks later
+	c := ui.win.Canvas()
+	trains, err := store.Trains(ctx)
+	if err != nil || len(trains) != 1 {
+		t.Fatalf("trains %v %v", trains, err)
+	}
+	tr := trains[0].Train
+	owed := func() []assessment.FollowUpResult {
+		t.Helper()
+		all, err := store.Assessments(ctx, tr.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return assessment.Owed(ui.defs, tr, all, ui.now())
+	}
+	before := owed()
+	if len(before) < 3 {
+		t.Fatalf("%d follow-ups overdue two PIs after the sample; the test needs three", len(before))
+	}
+	badge := assessment.OverdueBadge(before, tr.Framework)
+	if !strings.HasPrefix(badge, fmt.Sprintf("%d follow-ups overdue, ", len(before))) || !strings.Contains(badge, " escalated to ") {
+		t.Fatalf("badge %q", badge)
+	}
+	ui.goHome()
+	settle(ui)
+	assertShows(t, c, badge)
+	ui.openTrain(tr.ID)
+	settle(ui)
+	ts := ui.top().(*trainScreen)
+	if !ts.badge.Visible() {
+		t.Error("the train screen hides its badge")
+	}
+	assertShows(t, c, badge)
+
+	// The next assessment follows them up: its own reading counts now.
+	// On its step one overdue follow-up is done, another dropped.
+	a := newFollowedUpAssessment(t, ui, store, 2)
+	before = owed()
+	ui.openAssessment(a.TrainID, a.ID)
+	settle(ui)
+	s := ui.top().(*assessmentScreen)
+	var overdue []int
+	for i, fr := range s.results.FollowUps {
+		if fr.OverduePIs > 0 && !fr.Closed {
+			overdue = append(overdue, i)
+		}
+	}
+	if len(overdue) < 2 || len(overdue) != len(before) {
+		t.Fatalf("the draft shows %d overdue, the badge reads %d", len(overdue), len(before))
+	}
+	s.goToFollowUp(overdue[0])
+	assertShows(t, c, "· overdue")
+	pressRune(t, ui, '1')
+	s.goToFollowUp(overdue[1])
+	pressRune(t, ui, '4')
+	test.Type(s.step.lastReasonEntry, "Replaced by the platform plan.")
+	tap(t, ui, "Drop")
+	after := owed()
+	if len(after) != len(before)-2 || len(after) == 0 {
+		t.Fatalf("%d overdue after closing two of %d", len(after), len(before))
+	}
+	badge = assessment.OverdueBadge(after, tr.Framework)
+	t.Logf("badge after the step: %q", badge)
+	ui.openTrain(tr.ID)
+	settle(ui)
+	assertShows(t, c, badge)
+	ui.goHome()
+	settle(ui)
+	assertShows(t, c, badge)
+	if h := ui.top().(*homeScreen); h.list.Length() != 1 || h.owed[tr.ID] != badge {
+		t.Errorf("home holds the badge %q", h.owed[tr.ID])
 	}
 }
