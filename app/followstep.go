@@ -67,7 +67,7 @@ func newFollowStep(s *assessmentScreen) *followStep {
 	st.chooser.onMove = s.Move
 	st.chooser.onHelp = s.ui.showKeys
 	st.chooser.onKey = s.ui.functionKey
-	keys := widgets.Wrapped("Keys: " + stateKeysText() + " · ↓ Enter next · ↑ previous · Tab to the note · Esc back to the keys")
+	keys := widgets.Wrapped("Keys: " + stateKeysText() + " · ↓ Enter next · ↑ previous · Tab to the note")
 	keys.TextStyle.Italic = true
 	keys.SizeName = theme.SizeNameCaptionText
 
@@ -77,7 +77,7 @@ func newFollowStep(s *assessmentScreen) *followStep {
 	st.note.SetPlaceHolder("Evidence: what you saw of it – a board, a decision, a person in the role")
 	st.note.OnChanged = func(string) { st.noteChanged() }
 	st.noteDate = widget.NewEntry()
-	st.noteDate.SetPlaceHolder(widgets.DateInput)
+	st.noteDate.SetPlaceHolder("YYYY-MM-DD")
 	st.noteDate.Validator = func(text string) error {
 		if strings.TrimSpace(text) == "" {
 			return nil
@@ -94,7 +94,7 @@ func newFollowStep(s *assessmentScreen) *followStep {
 		widget.NewFormItem("Done when", st.acceptance),
 		widget.NewFormItem("Due", st.when),
 		widget.NewFormItem("The data", st.data),
-		widget.NewFormItem("You say", container.NewVBox(st.said, st.chooser, keys)),
+		widget.NewFormItem("What happened", container.NewVBox(st.said, container.NewHBox(st.chooser), keys)),
 		widget.NewFormItem("Evidence", container.NewStack(st.note, st.noteView)),
 		&widget.FormItem{Text: "Seen on", Widget: widgets.WithWidth(160, st.noteDate), HintText: "The day you saw the evidence"},
 	)
