@@ -36,6 +36,14 @@ type assessmentScreen struct {
 
 	cl, it int // the checklist and item on screen
 
+	// The "Since last PI" step before the first checklist, when the
+	// assessment has follow-ups; onStep while it is on screen.
+	step    *followStep
+	onStep  bool
+	stepBtn *widget.Button
+	stepBar *widget.ProgressBar
+	stepRow *fyne.Container
+
 	// Header
 	heading     *widget.Label
 	facts       *widget.Label
@@ -71,6 +79,7 @@ type assessmentScreen struct {
 	evidenceView *widget.Label
 	prevBtn      *widget.Button
 	nextBtn      *widget.Button
+	clNotesBtn   *widget.Button
 	scroll       *container.Scroll
 	root         fyne.CanvasObject
 }
@@ -94,11 +103,21 @@ func (s *assessmentScreen) title() string {
 
 func (s *assessmentScreen) content() fyne.CanvasObject { return s.root }
 
-// shown gives the keys to the rating picker, so a coach can start typing.
+// shown gives the keys to the rating picker (or, on the first step, to the
+// follow-up's states), so a coach can start typing.
 func (s *assessmentScreen) shown() {
 	if s.loaded {
-		s.ui.win.Canvas().Focus(s.picker)
+		s.ui.win.Canvas().Focus(s.keyTarget())
 	}
+}
+
+// keyTarget is what takes the keys on screen: the follow-up's states on
+// the first step, the rating picker on an item.
+func (s *assessmentScreen) keyTarget() fyne.Focusable {
+	if s.onStep {
+		return s.step.chooser
+	}
+	return s.picker
 }
 
 func (s *assessmentScreen) flush() { s.ui.typing.flush() }
@@ -129,7 +148,13 @@ func (s *assessmentScreen) build() {
 	s.overall = widget.NewProgressBar()
 	s.overall.TextFormatter = func() string { return "" }
 	s.overallText = widget.NewLabel("")
-	checklists := container.NewVBox()
+	s.stepBtn = widget.NewButton("", func() { s.goToFollowUp(0) })
+	s.stepBtn.Alignment = widget.ButtonAlignLeading
+	s.stepBar = widget.NewProgressBar()
+	s.stepBar.TextFormatter = func() string { return "" }
+	s.stepRow = container.NewVBox(s.stepBtn, widgets.Inset(8, 0, withHeight(6, s.stepBar)))
+	s.stepRow.Hide()
+	checklists := container.NewVBox(s.stepRow)
 	for i := range s.defs().Checklists {
 		i := i
 		b := widget.NewButton("", func() { s.goTo(i, 0) })
@@ -142,8 +167,11 @@ func (s *assessmentScreen) build() {
 	}
 	s.itemList = widget.NewList(
 		func() int {
-			if s.a == nil {
+			switch {
+			case s.a == nil:
 				return 0
+			case s.onStep:
+				return len(s.a.FollowUps)
 			}
 			return len(s.defs().Checklists[s.cl].Items)
 		},
@@ -153,7 +181,12 @@ func (s *assessmentScreen) build() {
 		},
 		s.updateItemRow)
 	s.itemList.OnSelected = func(id widget.ListItemID) {
-		if id != s.it {
+		switch {
+		case s.onStep:
+			if id != s.step.i {
+				s.goToFollowUp(id)
+			}
+		case id != s.it:
 			s.goTo(s.cl, id)
 		}
 	}
@@ -220,8 +253,8 @@ func (s *assessmentScreen) build() {
 	s.nextBtn = widget.NewButtonWithIcon("Next", theme.NavigateNextIcon(), func() { s.Move(1) })
 	s.nextBtn.IconPlacement = widget.ButtonIconTrailingText
 	nextOpen := widget.NewButtonWithIcon("Next unanswered", theme.MediaSkipNextIcon(), s.NextUnanswered)
-	clNotes := widget.NewButtonWithIcon("Checklist notes", theme.DocumentIcon(), s.editChecklistNote)
-	nav := container.NewHBox(s.prevBtn, s.nextBtn, nextOpen, layout.NewSpacer(), clNotes)
+	s.clNotesBtn = widget.NewButtonWithIcon("Checklist notes", theme.DocumentIcon(), s.editChecklistNote)
+	nav := container.NewHBox(s.prevBtn, s.nextBtn, nextOpen, layout.NewSpacer(), s.clNotesBtn)
 
 	itemBox := container.NewVBox(
 		s.where, s.text, s.guidance,
@@ -229,7 +262,9 @@ func (s *assessmentScreen) build() {
 		widget.NewForm(widget.NewFormItem("Notes", container.NewStack(s.note, s.noteView)),
 			widget.NewFormItem("Evidence", container.NewStack(s.evidence, s.evidenceView))))
 	s.scroll = container.NewVScroll(container.NewPadded(itemBox))
-	itemArea := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewPadded(nav)), nil, nil, s.scroll)
+	s.step = newFollowStep(s)
+	itemArea := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewPadded(nav)), nil, nil,
+		container.NewStack(s.scroll, s.step.scroll))
 
 	s.root = container.NewBorder(
 		container.NewVBox(container.NewPadded(header), s.banner),
@@ -267,16 +302,22 @@ func (s *assessmentScreen) reload() {
 		}
 		s.evaluate()
 		if first {
-			// Start where the work is: the first unanswered item.
-			if cl, it, ok := s.findUnanswered(0, -1); ok {
+			// Start where the work is: last PI's follow-ups while one has
+			// no state yet, then the first unanswered item.
+			if i, ok := s.step.firstOpen(); ok {
+				s.onStep, s.step.i = true, i
+			} else if cl, it, ok := s.findUnanswered(0, -1); ok {
 				s.cl, s.it = cl, it
 			}
+		}
+		if s.step.i >= len(s.a.FollowUps) {
+			s.onStep, s.step.i = false, 0
 		}
 		s.showAssessment()
 		s.showItem()
 		s.ui.retitle()
 		if s.ui.top() == screen(s) {
-			s.ui.win.Canvas().Focus(s.picker)
+			s.ui.win.Canvas().Focus(s.keyTarget())
 		}
 	})
 }
@@ -355,7 +396,7 @@ func (s *assessmentScreen) showProgress() {
 		done += n
 		b := s.checklistBtn[i]
 		b.SetText(fmt.Sprintf("%d. %s   %d/%d", i+1, s.train.Framework.Expand(cl.Title), n, total))
-		if i == s.cl {
+		if i == s.cl && !s.onStep {
 			b.Importance = widget.HighImportance
 		} else {
 			b.Importance = widget.LowImportance
@@ -368,6 +409,7 @@ func (s *assessmentScreen) showProgress() {
 	if all > 0 {
 		s.overall.SetValue(float64(done) / float64(all))
 	}
+	s.showStepProgress()
 	s.overallText.SetText(fmt.Sprintf("Overall: %d of %d items answered", done, all))
 
 	cl := s.defs().Checklists[s.cl]
@@ -395,7 +437,30 @@ func (s *assessmentScreen) item() (*assessment.Checklist, *assessment.Item) {
 	return cl, &cl.Items[s.it]
 }
 
+// showStepProgress shows the first step in the sidebar, with how many
+// follow-ups have a state; hidden when the assessment has none.
+func (s *assessmentScreen) showStepProgress() {
+	if len(s.a.FollowUps) == 0 {
+		s.stepRow.Hide()
+		return
+	}
+	said, total := s.step.count()
+	s.stepBtn.SetText(fmt.Sprintf("%s   %d/%d", s.train.Framework.Expand("Since last {pi}"), said, total))
+	if s.onStep {
+		s.stepBtn.Importance = widget.HighImportance
+	} else {
+		s.stepBtn.Importance = widget.LowImportance
+	}
+	s.stepBtn.Refresh()
+	s.stepBar.SetValue(float64(said) / float64(total))
+	s.stepRow.Show()
+}
+
 func (s *assessmentScreen) updateItemRow(id widget.ListItemID, o fyne.CanvasObject) {
+	if s.onStep {
+		s.updateFollowUpRow(id, o)
+		return
+	}
 	cl := s.defs().Checklists[s.cl]
 	if id >= len(cl.Items) {
 		return
@@ -418,11 +483,41 @@ func (s *assessmentScreen) updateItemRow(id widget.ListItemID, o fyne.CanvasObje
 	label.Refresh()
 }
 
+// updateFollowUpRow is a follow-up in the sidebar: its finding, marked
+// when the coach has given it a state.
+func (s *assessmentScreen) updateFollowUpRow(id widget.ListItemID, o fyne.CanvasObject) {
+	if id >= len(s.a.FollowUps) {
+		return
+	}
+	fr := s.step.result(id)
+	c := o.(*fyne.Container)
+	label := c.Objects[0].(*widget.Label)
+	mark := c.Objects[1].(*widget.Icon)
+	label.SetText(fmt.Sprintf("%d. %s", id+1, fr.Finding))
+	switch {
+	case fr.State == assessment.FollowUpOpen:
+		mark.SetResource(theme.RadioButtonIcon())
+	case fr.OverduePIs > 0 && !fr.Closed:
+		mark.SetResource(theme.NewWarningThemedResource(theme.WarningIcon()))
+	default:
+		mark.SetResource(theme.NewSuccessThemedResource(theme.ConfirmIcon()))
+	}
+	label.TextStyle.Bold = id == s.step.i
+	label.Refresh()
+}
+
 // showItem fills the item area from the model.
 func (s *assessmentScreen) showItem() {
 	if s.a == nil {
 		return
 	}
+	if s.onStep {
+		s.showStep()
+		return
+	}
+	s.step.scroll.Hide()
+	s.scroll.Show()
+	s.clNotesBtn.Enable()
 	cl, it := s.item()
 	fw := s.train.Framework
 	s.where.SetText(widgets.ItemWhere(s.defs(), fw, s.cl, s.it))
@@ -469,7 +564,7 @@ func (s *assessmentScreen) showItem() {
 		s.evidence.Show()
 	}
 	s.showAnswerLine()
-	if s.it == 0 && s.cl == 0 {
+	if s.it == 0 && s.cl == 0 && len(s.a.FollowUps) == 0 {
 		s.prevBtn.Disable()
 	} else {
 		s.prevBtn.Enable()
@@ -482,6 +577,22 @@ func (s *assessmentScreen) showItem() {
 	s.itemList.Select(s.it)
 	s.itemList.ScrollTo(s.it)
 	s.scroll.ScrollToTop()
+}
+
+// showStep fills the item area with the follow-up on screen.
+func (s *assessmentScreen) showStep() {
+	s.scroll.Hide()
+	s.step.scroll.Show()
+	s.clNotesBtn.Disable()
+	s.step.show()
+	if s.step.i == 0 {
+		s.prevBtn.Disable()
+	} else {
+		s.prevBtn.Enable()
+	}
+	s.nextBtn.Enable()
+	s.itemList.Select(s.step.i)
+	s.itemList.ScrollTo(s.step.i)
 }
 
 // shownRating is the level the picker marks: the coach's rating, or the
@@ -627,20 +738,62 @@ func (s *assessmentScreen) goTo(cl, it int) {
 		return
 	}
 	s.ui.typing.flush()
-	s.cl, s.it = cl, it
+	wasStep := s.onStep
+	s.cl, s.it, s.onStep = cl, it, false
+	if wasStep {
+		s.itemList.UnselectAll()
+		s.itemList.Refresh()
+	}
 	s.showProgress()
 	s.showItem()
 	// Another item: the keys go back to the picker, from a click on a
 	// button or from a note, so the coach goes on typing levels and no
 	// digit lands in the text (see focus.go).
+	s.focusKeys()
+}
+
+// focusKeys gives the keys back to what takes them on screen, unless a
+// dialog is open over it.
+func (s *assessmentScreen) focusKeys() {
 	if c := s.ui.win.Canvas(); s.ui.top() == screen(s) && len(c.Overlays().List()) == 0 {
-		c.Focus(s.picker)
+		c.Focus(s.keyTarget())
 	}
+}
+
+// goToFollowUp shows follow-up i on the first step.
+func (s *assessmentScreen) goToFollowUp(i int) {
+	if s.a == nil || i < 0 || i >= len(s.a.FollowUps) {
+		return
+	}
+	s.ui.typing.flush()
+	wasStep := s.onStep
+	s.onStep, s.step.i = true, i
+	if !wasStep {
+		s.itemList.UnselectAll()
+		s.itemList.Refresh()
+	}
+	s.showProgress()
+	s.showItem()
+	s.focusKeys()
 }
 
 // move goes to the next (+1) or previous (-1) item, across checklists.
 func (s *assessmentScreen) Move(delta int) {
 	if s.a == nil {
+		return
+	}
+	if s.onStep {
+		// Through the follow-ups, and on into the first checklist.
+		switch i := s.step.i + delta; {
+		case i >= len(s.a.FollowUps):
+			s.goTo(0, 0)
+		case i >= 0:
+			s.goToFollowUp(i)
+		}
+		return
+	}
+	if s.cl == 0 && s.it+delta < 0 && len(s.a.FollowUps) > 0 {
+		s.goToFollowUp(len(s.a.FollowUps) - 1)
 		return
 	}
 	if cl, it, ok := s.defs().Step(s.cl, s.it, delta); ok {
@@ -679,7 +832,11 @@ func (s *assessmentScreen) NextUnanswered() {
 	if s.a == nil {
 		return
 	}
-	if cl, it, ok := s.findUnanswered(s.cl, s.it); ok {
+	from, at := s.cl, s.it
+	if s.onStep {
+		from, at = -1, -1 // from the start of the checklists
+	}
+	if cl, it, ok := s.findUnanswered(from, at); ok {
 		s.goTo(cl, it)
 		return
 	}

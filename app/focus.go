@@ -8,7 +8,8 @@ import (
 
 // The keyboard's focus model, in one place:
 //
-//   - On an assessment the rating picker has the keys. Moving to another
+//   - On an assessment the rating picker has the keys (on its first step,
+//     the follow-up's state chooser: 1–4 give a state). Moving to another
 //     item (Ctrl+↑/↓, the item list, the buttons) gives them back to it,
 //     from a note or a figure as well, so the next digit is a level and
 //     never lands in a text.
@@ -104,7 +105,8 @@ func (ui *UI) freeRune(r rune) {
 		return
 	}
 	if s, ok := ui.top().(*assessmentScreen); ok && s.loaded {
-		ui.win.Canvas().Focus(s.picker)
-		s.picker.TypedRune(r)
+		k := s.keyTarget()
+		ui.win.Canvas().Focus(k)
+		k.TypedRune(r)
 	}
 }

@@ -27,7 +27,10 @@ type homeScreen struct {
 	trains []data.TrainSummary
 	shown  []data.TrainSummary // trains matching the search
 	recent []data.AssessmentSummary
+	owed   map[string]string // each train's badge of overdue follow-ups, by ID
 	loaded bool
+
+	rowHeight, badgeRowHeight float32 // a train's row, without and with its badge
 
 	search     *widget.Entry
 	count      *widget.Label
@@ -72,17 +75,21 @@ func (h *homeScreen) build() {
 
 	h.list = widget.NewList(
 		func() int { return len(h.shown) },
-		func() fyne.CanvasObject {
-			name := widgets.Truncated("")
-			name.TextStyle.Bold = true
-			return widgets.Row(trainColumns, name, widgets.Truncated(""), widgets.Truncated(""), widgets.Truncated(""), widgets.Truncated(""), widgets.Truncated(""))
-		},
+		trainRow,
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id >= len(h.shown) {
 				return
 			}
 			t := h.shown[id]
-			cells := o.(*fyne.Container).Objects
+			row := o.(*fyne.Container)
+			badge := row.Objects[1].(*fyne.Container)
+			if text := h.owed[t.Train.ID]; text != "" {
+				badge.Objects[0].(*widget.Label).SetText(text)
+				badge.Show()
+			} else {
+				badge.Hide()
+			}
+			cells := row.Objects[0].(*fyne.Container).Objects
 			cells[0].(*widget.Label).SetText(t.Train.Name)
 			cells[1].(*widget.Label).SetText(string(t.Train.Framework))
 			latest, level, score := "none yet", "–", "–"
@@ -99,6 +106,10 @@ func (h *homeScreen) build() {
 			cells[4].(*widget.Label).SetText(score)
 			cells[5].(*widget.Label).SetText(fmt.Sprint(t.Assessments))
 		})
+	row := trainRow().(*fyne.Container)
+	h.rowHeight = row.MinSize().Height
+	row.Objects[1].Show()
+	h.badgeRowHeight = row.MinSize().Height
 	h.list.OnSelected = func(id widget.ListItemID) {
 		h.list.UnselectAll()
 		if id < len(h.shown) {
@@ -189,6 +200,7 @@ func (h *homeScreen) load(then func()) {
 	type homeData struct {
 		trains []data.TrainSummary
 		recent []data.AssessmentSummary
+		owed   map[string]string
 	}
 	load(h.ui, "the list of trains", func(ctx context.Context) (homeData, error) {
 		var d homeData
@@ -196,10 +208,15 @@ func (h *homeScreen) load(then func()) {
 		if d.trains, err = h.ui.store.Trains(ctx); err != nil {
 			return d, err
 		}
-		d.recent, err = h.ui.store.RecentAssessments(ctx, 12)
-		return d, err
+		if d.recent, err = h.ui.store.RecentAssessments(ctx, 12); err != nil {
+			return d, err
+		}
+		// The badges never keep the list from showing: a train whose
+		// assessments cannot be read says so when it is opened.
+		d.owed, _ = h.owedBadges(ctx, d.trains)
+		return d, nil
 	}, func(d homeData) {
-		h.trains, h.recent, h.loaded = d.trains, d.recent, true
+		h.trains, h.recent, h.owed, h.loaded = d.trains, d.recent, d.owed, true
 		h.loadPortfolio()
 		h.filter()
 		h.recentList.Refresh()
@@ -245,8 +262,55 @@ func (h *homeScreen) filter() {
 	if len(h.trains) > 0 {
 		h.header.Show()
 	}
+	// A train that owes follow-ups shows its badge on a second line.
+	for id, t := range h.shown {
+		if h.owed[t.Train.ID] != "" {
+			h.list.SetItemHeight(id, h.badgeRowHeight)
+		} else {
+			h.list.SetItemHeight(id, h.rowHeight)
+		}
+	}
 	h.listArea.Refresh()
 	h.list.Refresh()
+}
+
+// trainRow is a train in the list: its columns, and under them the badge
+// of its overdue follow-ups, hidden when it owes none.
+func trainRow() fyne.CanvasObject {
+	name := widgets.Truncated("")
+	name.TextStyle.Bold = true
+	cells := widgets.Row(trainColumns, name, widgets.Truncated(""), widgets.Truncated(""), widgets.Truncated(""), widgets.Truncated(""), widgets.Truncated(""))
+	badge := overdueBadge()
+	badge.Hide()
+	return container.NewVBox(cells, badge)
+}
+
+// overdueBadge is the warning line of a train's overdue follow-ups: an icon
+// and the badge's words (Objects[0], the centre), for the home and train screens.
+func overdueBadge() *fyne.Container {
+	text := widgets.Truncated("")
+	text.Importance = widget.WarningImportance
+	text.TextStyle.Bold = true
+	return container.NewBorder(nil, nil, widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon())), nil, text)
+}
+
+// owedBadges reads what each train owes of its agreed recommendations
+// (assessment.Owed) and words it for its badge; run on the worker.
+func (h *homeScreen) owedBadges(ctx context.Context, trains []data.TrainSummary) (map[string]string, error) {
+	followed, err := h.ui.store.FollowedUp(ctx)
+	if err != nil {
+		return nil, err
+	}
+	today := h.ui.now()
+	out := map[string]string{}
+	for _, t := range trains {
+		if as := followed[t.Train.ID]; len(as) > 0 {
+			if b := assessment.OverdueBadge(assessment.Owed(h.ui.defs, t.Train, as, today), t.Train.Framework); b != "" {
+				out[t.Train.ID] = b
+			}
+		}
+	}
+	return out, nil
 }
 
 func (h *homeScreen) hasTrain(id string) bool {

@@ -83,6 +83,8 @@ func TestScreenshots(t *testing.T) {
 		{"register", big, func(t *testing.T) *UI { return sampleTrain(t, tabRegister) }},
 		{"trend", big, func(t *testing.T) *UI { return sampleTrain(t, tabTrend) }},
 		{"assessment", big, goldenChecklist},
+		{"followstep", big, followStepScene},
+		{"followstep-1024", fyne.NewSize(1024, 768), followStepScene},
 		{"results", big, sampleResults},
 		{"results-1024", fyne.NewSize(1024, 768), sampleResults},
 		{"workshop-voting", big, goldenWorkshop},
@@ -100,6 +102,18 @@ func TestScreenshots(t *testing.T) {
 			savePNG(t, laidOut(ui, shot.size), filepath.Join("..", "docs", "screenshots", "gui-"+shot.name+".png"))
 		})
 	}
+}
+
+// followStepScene is the "Since last PI" step of the sample train's next
+// assessment, on its second follow-up after the first was marked done.
+func followStepScene(t *testing.T) *UI {
+	ui, store := newTestUI(t, withSample)
+	a := newFollowedUpAssessment(t, ui, store, 1)
+	ui.openAssessment(a.TrainID, a.ID)
+	settle(ui)
+	pressRune(t, ui, '1')
+	pressKey(t, ui, fyne.KeyDown)
+	return ui
 }
 
 // portfolioScene is the home screen's portfolio of a LACE's trains: the

@@ -27,13 +27,15 @@ type trainScreen struct {
 	train       assessment.Train
 	roster      assessment.Roster
 	register    []assessment.Impediment
-	assessments []*assessment.Assessment // oldest first
-	results     []assessment.Results     // of each assessment
+	assessments []*assessment.Assessment    // oldest first
+	results     []assessment.Results        // of each assessment
+	owed        []assessment.FollowUpResult // agreed recommendations overdue (assessment.Owed)
 	loaded      bool
 
 	name       *widget.Label
 	facts      *widget.Label
 	desc       *widget.Label
+	badge      *fyne.Container // the overdue follow-ups, under the facts
 	tabs       *container.AppTabs
 	assessList *widget.List
 	noAssess   *fyne.Container
@@ -77,6 +79,8 @@ func (ts *trainScreen) build() {
 	ts.facts = widgets.Wrapped("")
 	ts.desc = widgets.Wrapped("")
 	ts.desc.TextStyle.Italic = true
+	ts.badge = overdueBadge()
+	ts.badge.Hide()
 
 	newAssessment := widget.NewButtonWithIcon("New assessment", theme.ContentAddIcon(), ts.NewAssessmentDialog)
 	newAssessment.Importance = widget.HighImportance
@@ -85,7 +89,7 @@ func (ts *trainScreen) build() {
 
 	header := container.NewBorder(nil, nil, nil,
 		container.NewVBox(container.NewHBox(edit, del, newAssessment)),
-		container.NewVBox(ts.name, ts.facts, ts.desc))
+		container.NewVBox(ts.name, ts.facts, ts.badge, ts.desc))
 
 	ts.assessList = widget.NewList(
 		func() int { return len(ts.assessments) },
@@ -187,6 +191,7 @@ func (ts *trainScreen) reload() {
 		for i, a := range d.assessments {
 			ts.results[i] = assessment.Evaluate(ts.ui.defs, ts.train, a)
 		}
+		ts.owed = assessment.Owed(ts.ui.defs, ts.train, ts.assessments, ts.ui.now())
 		ts.loaded = true
 		ts.show()
 	})
@@ -201,6 +206,12 @@ func (ts *trainScreen) show() {
 		ts.desc.Show()
 	}
 	ts.updateFacts()
+	if b := assessment.OverdueBadge(ts.owed, ts.train.Framework); b != "" {
+		ts.badge.Objects[0].(*widget.Label).SetText(b)
+		ts.badge.Show()
+	} else {
+		ts.badge.Hide()
+	}
 	ts.assessList.Refresh()
 	if len(ts.assessments) == 0 {
 		ts.noAssess.Show()
@@ -250,6 +261,14 @@ func (ts *trainScreen) showLatest() {
 		if len(top) > 0 {
 			box.Add(widgets.BoldLabel("First recommendations"))
 			box.Add(widgets.Bullets(top))
+		}
+		if len(ts.owed) > 0 {
+			box.Add(widgets.BoldLabel(assessment.OverdueBadge(ts.owed, ts.train.Framework)))
+			var owed []string
+			for _, fr := range ts.owed {
+				owed = append(owed, fmt.Sprintf("%s (due by %s)", fr.Action, widgets.OrDash(fr.TargetPI)))
+			}
+			box.Add(widgets.Bullets(owed))
 		}
 		id := a.ID
 		box.Add(container.NewHBox(widget.NewButtonWithIcon("Results", theme.InfoIcon(), func() {

@@ -27,7 +27,7 @@ const (
 )
 
 // FollowUpStates lists the states in the order a coach is offered them,
-// one key each: 1 done, 2 in progress, 3 not started, 4 dropped.
+// one key each (Key): 1 done, 2 in progress, 3 not started, 4 dropped.
 var FollowUpStates = []FollowUpState{FollowUpDone, FollowUpInProgress, FollowUpNotStarted, FollowUpDropped}
 
 // Title names the state as every screen and report says it.
@@ -416,4 +416,100 @@ func Previous(cur *Assessment, all []*Assessment) *Assessment {
 		return nil
 	}
 	return e[len(e)-1]
+}
+
+// Key is the key that gives a follow-up its state on every screen: its
+// place in FollowUpStates, "1" to "4"; empty for the open state.
+func (s FollowUpState) Key() string {
+	if i := slices.Index(FollowUpStates, s); i >= 0 {
+		return fmt.Sprint(i + 1)
+	}
+	return ""
+}
+
+// FollowUpStateOfKey is the state a key gives, false for any other key.
+func FollowUpStateOfKey(key string) (FollowUpState, bool) {
+	for _, s := range FollowUpStates {
+		if s.Key() == key {
+			return s, true
+		}
+	}
+	return FollowUpOpen, false
+}
+
+// Owed are the agreed recommendations a train still owes past their target
+// PI (FU-03), as the train and home screens show them between assessments:
+// the open follow-ups of the draft that follows the latest finished
+// assessment up, or, while no newer assessment has followed it up, the
+// agreed recommendations of the latest finished one whose target PI has
+// ended by today. A PI of an assessment ends on its date (it is made at the
+// PI's {inspect}); each PI after it lasts its PI length. A target PI the
+// labels cannot count to is never overdue: nobody can tell when it ends.
+func Owed(d *Definitions, t Train, all []*Assessment, today time.Time) []FollowUpResult {
+	prev := Previous(nil, all)
+	if prev == nil {
+		return nil
+	}
+	// A draft after it has followed it up: its own reading counts.
+	var draft *Assessment
+	for _, a := range all[slices.Index(all, prev)+1:] {
+		if a != nil && a.Status != Final {
+			draft = a
+		}
+	}
+	var out []FollowUpResult
+	if draft != nil {
+		for _, fr := range Evaluate(d, t, draft).FollowUps {
+			if !fr.Closed && fr.OverduePIs > 0 {
+				out = append(out, fr)
+			}
+		}
+		return out
+	}
+	weeks := prev.PIWeeks
+	if weeks <= 0 {
+		weeks = DefaultPIWeeks
+	}
+	// The PIs after prev's that have ended by today.
+	ended := int(Day(today).Sub(Day(prev.Date)).Hours()/24) / (7 * weeks)
+	if ended < 0 {
+		return nil
+	}
+	for _, fu := range FollowUpsFrom(prev, Evaluate(d, t, prev)) {
+		due := pisAfter(prev.PI, fu.TargetPI)
+		if due == 0 && (fu.TargetPI == "" || fu.TargetPI != prev.PI) {
+			continue
+		}
+		if ended < due {
+			continue
+		}
+		fr := FollowUpResult{FollowUp: fu, OverduePIs: ended - due + 1}
+		if fr.OverduePIs >= 2 {
+			fr.Escalated, fr.ClimbedFrom, fr.Escalation = true, fu.Escalation, stepUp(fu.Escalation)
+		}
+		out = append(out, fr)
+	}
+	return out
+}
+
+// OverdueBadge says what a train owes in one line, for its badge on the
+// train and home screens: "3 follow-ups overdue, 1 escalated to LACE";
+// empty when nothing is overdue.
+func OverdueBadge(owed []FollowUpResult, f Framework) string {
+	if len(owed) == 0 {
+		return ""
+	}
+	parts := []string{Count(len(owed), "follow-up overdue", "follow-ups overdue")}
+	for _, l := range []ImpedimentLevel{LevelTeam, LevelART, LevelLACE} {
+		n := 0
+		for _, fr := range owed {
+			if fr.Escalated && fr.Escalation == l {
+				n++
+			}
+		}
+		if n > 0 {
+			parts = append(parts, fmt.Sprintf("%d escalated to %s", n, f.LevelTitle(l)))
+		}
+	}
+	return strings.Join(parts, ", ")
 }

@@ -1,9 +1,11 @@
 package assessment
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestFollowUpsAcrossFourPIs walks one recommendation through four PIs:
@@ -149,6 +151,90 @@ func TestFollowUpsLeaveOutWhatWasNotAgreed(t *testing.T) {
 		got := checkFor(Recommendation{Rule: c.rule, ID: c.id})
 		if (got == nil) != (c.kind == "") || got != nil && got.Kind != c.kind {
 			t.Errorf("check for %s: %+v", c.id, got)
+		}
+	}
+}
+
+// TestOwedBetweenAssessments: what the train and home screens badge as
+// overdue (FU-03 read between assessments): after the latest finished
+// assessment, an agreed recommendation is overdue once its target PI has
+// ended by the calendar, and escalated a step once a second PI has ended;
+// once a draft follows it up, the draft's own reading counts.
+func TestOwedBetweenAssessments(t *testing.T) {
+	d := loadDefs(t)
+	tr := Train{Name: "Owed ART", Framework: SAFe}
+	roster := healthyRoster(8)
+	roster.Roles = slices.DeleteFunc(roster.Roles, func(ra RoleAssignment) bool { return ra.Role == RoleSystemArchitect })
+	id := RecommendationID("RG-03", string(RoleSystemArchitect))
+	finished := func(status RecommendationStatus, target string) *Assessment {
+		a := &Assessment{ID: "a1", Date: testDate, PI: "PI 2026.1", PIWeeks: 10, Roster: roster, Answers: fitAnswers(d, 5, 1, nil), Status: Final}
+		a.Review.Edits = map[string]RecommendationEdit{id: {Status: status, Priority: High, TargetPI: target}}
+		return a
+	}
+	draft := func(prev *Assessment, pi string, st FollowUpState) *Assessment {
+		fus := FollowUpsFrom(prev, Evaluate(d, tr, prev))
+		for i := range fus {
+			fus[i].State = st
+		}
+		return &Assessment{ID: "a2", Date: testDate.AddDate(0, 0, 70), PI: pi, PIWeeks: 10, Roster: roster, Answers: fitAnswers(d, 5, 1, nil), FollowUps: fus}
+	}
+	day := func(n int) time.Time { return testDate.AddDate(0, 0, n) }
+	accepted := finished(Accepted, "")
+	cases := []struct {
+		name  string
+		all   []*Assessment
+		today time.Time
+		want  string // the badge
+	}{
+		{"no finished assessment", []*Assessment{{ID: "d", Date: testDate, PI: "PI 2026.1"}}, day(400), ""},
+		{"target PI still running", []*Assessment{accepted}, day(69), ""},
+		{"target PI ended", []*Assessment{accepted}, day(70), "1 follow-up overdue"},
+		{"a second PI ended: escalated", []*Assessment{accepted}, day(140), "1 follow-up overdue, 1 escalated to LACE / portfolio"},
+		{"rejected: nothing owed", []*Assessment{finished(Rejected, "")}, day(400), ""},
+		{"a target the labels cannot count to", []*Assessment{finished(Accepted, "after the reorg")}, day(400), ""},
+		{"due by its own PI: overdue at once", []*Assessment{finished(Accepted, "PI 2026.1")}, day(0), "1 follow-up overdue"},
+		{"a draft followed it up, in progress", []*Assessment{accepted, draft(accepted, "PI 2026.2", FollowUpInProgress)}, day(400), "1 follow-up overdue"},
+		{"a draft followed it up, done", []*Assessment{accepted, draft(accepted, "PI 2026.2", FollowUpDone)}, day(400), ""},
+		{"a draft followed it up, not yet due", []*Assessment{finished(Accepted, "PI 2026.4"), draft(finished(Accepted, "PI 2026.4"), "PI 2026.2", FollowUpOpen)}, day(400), ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			owed := Owed(d, tr, c.all, c.today)
+			if got := OverdueBadge(owed, SAFe); got != c.want {
+				t.Errorf("badge %q, want %q (%+v)", got, c.want, owed)
+			}
+			for _, fr := range owed {
+				if fr.RecommendationID != id {
+					t.Errorf("owed %s", fr.RecommendationID)
+				}
+			}
+		})
+	}
+	// The framework's words for the ladder, each level climbed to counted.
+	owed := []FollowUpResult{{Escalated: true, FollowUp: FollowUp{Escalation: LevelLACE}}, {Escalated: true, FollowUp: FollowUp{Escalation: LevelART}}, {}}
+	if got := OverdueBadge(owed, ScrumAtScale); got != "3 follow-ups overdue, 1 escalated to Scrum of Scrums, 1 escalated to Executive Action Team" {
+		t.Errorf("Scrum@Scale badge %q", got)
+	}
+}
+
+// TestFollowUpStateKeys: one key per state, in the order offered, and no
+// key for the open state.
+func TestFollowUpStateKeys(t *testing.T) {
+	for i, st := range FollowUpStates {
+		k := st.Key()
+		if k != fmt.Sprint(i+1) {
+			t.Errorf("%s has key %q", st, k)
+		}
+		if got, ok := FollowUpStateOfKey(k); !ok || got != st {
+			t.Errorf("key %q gives %q", k, got)
+		}
+	}
+	if FollowUpOpen.Key() != "" {
+		t.Error("the open state has a key")
+	}
+	for _, k := range []string{"", "0", "5", "d"} {
+		if _, ok := FollowUpStateOfKey(k); ok {
+			t.Errorf("key %q gives a state", k)
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	"github.com/trainscope/trainscope/assessment"
 )
@@ -161,4 +162,34 @@ func (s *Store) followUpsFor(ctx context.Context, a *assessment.Assessment) ([]a
 		return nil, err
 	}
 	return assessment.FollowUpsFrom(prev, assessment.Evaluate(s.opts.Definitions, t, prev)), nil
+}
+
+// FollowedUp reads, for every train, what its badge of overdue follow-ups
+// needs (assessment.Owed): its latest finished assessment and the newest
+// assessment after it, in full, oldest first, by train ID; conflict copies
+// are left out. A train without a finished assessment is not in the map.
+// It reads in a fixed number of queries, however many trains there are.
+func (s *Store) FollowedUp(ctx context.Context) (map[string][]*assessment.Assessment, error) {
+	out := map[string][]*assessment.Assessment{}
+	err := s.read(ctx, "read the follow-ups owed", func(q querier) error {
+		clear(out)
+		newest := func(cond string) string {
+			return `id IN (SELECT (SELECT a.id FROM assessments a WHERE a.train_id = t.id AND a.conflict_of = ''` + cond + `
+				ORDER BY a.date_key DESC, a.created_at DESC, a.id DESC LIMIT 1) FROM trains t)`
+		}
+		all, err := loadAssessments(ctx, q, newest(" AND a.status = 'final'")+" OR "+newest(""))
+		if err != nil {
+			return err
+		}
+		for _, sa := range all {
+			out[sa.A.TrainID] = append(out[sa.A.TrainID], sa.A)
+		}
+		for id, as := range out {
+			if !slices.ContainsFunc(as, func(a *assessment.Assessment) bool { return a.Status == assessment.Final }) {
+				delete(out, id)
+			}
+		}
+		return nil
+	})
+	return out, err
 }

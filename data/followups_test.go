@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/assets"
@@ -173,4 +174,51 @@ func afterSample(t testing.TB) (*Store, *assessment.Definitions, assessment.Asse
 	next := assessment.Assessment{TrainID: prev.TrainID, Date: day(2026, 5, 20), PI: assessment.NextPI(prev.PI, 1), ChecklistVersion: defs.Version}
 	must(t, s.CreateAssessment(ctx, &next))
 	return s, defs, next
+}
+
+// TestFollowedUp: for each train, its latest finished assessment and the
+// newest after it, oldest first; older ones and trains with no finished
+// assessment are left out.
+func TestFollowedUp(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t, Options{Summarize: countingSummary})
+	mk := func(train *assessment.Train, d time.Time, pi string, finish bool) string {
+		t.Helper()
+		a := assessment.Assessment{TrainID: train.ID, Date: d, PI: pi, ChecklistVersion: "2026.1"}
+		must(t, s.CreateAssessment(ctx, &a))
+		if finish {
+			must(t, s.FinishAssessment(ctx, a.ID))
+		}
+		return a.ID
+	}
+	var trains [3]assessment.Train
+	for i, n := range []string{"Followed", "Finished only", "Drafts only"} {
+		trains[i] = assessment.Train{Name: n, Framework: assessment.SAFe}
+		must(t, s.CreateTrain(ctx, &trains[i]))
+	}
+	mk(&trains[0], day(2026, 1, 10), "PI 2026.1", true)
+	f2 := mk(&trains[0], day(2026, 3, 20), "PI 2026.2", true)
+	d3 := mk(&trains[0], day(2026, 6, 1), "PI 2026.3", false)
+	mk(&trains[1], day(2026, 1, 10), "PI 2026.1", false)
+	f1 := mk(&trains[1], day(2026, 3, 20), "PI 2026.2", true)
+	mk(&trains[2], day(2026, 3, 20), "PI 2026.2", false)
+
+	got, err := s.FollowedUp(ctx)
+	must(t, err)
+	ids := func(as []*assessment.Assessment) []string {
+		var out []string
+		for _, a := range as {
+			out = append(out, a.ID)
+		}
+		return out
+	}
+	if g := ids(got[trains[0].ID]); !slices.Equal(g, []string{f2, d3}) {
+		t.Errorf("followed train: %v, want %v", g, []string{f2, d3})
+	}
+	if g := ids(got[trains[1].ID]); !slices.Equal(g, []string{f1}) {
+		t.Errorf("finished-only train: %v, want %v", g, []string{f1})
+	}
+	if _, ok := got[trains[2].ID]; ok || len(got) != 2 {
+		t.Errorf("%d trains read: %v", len(got), got)
+	}
 }
