@@ -247,6 +247,7 @@ var keyHelp = [][2]string{
 	{"N", "not applicable"},
 	{"D", "don't know"},
 	{"0 or Delete", "clear the answer (not in a workshop vote)"},
+	followUpKeys(),
 	{"↓ → Tab Enter", "next item (in a workshop vote Enter stays, so a voter's Enter never moves the room on)"},
 	{"↑ ← Shift+Tab", "previous item"},
 	{"Ctrl+J", "jump to the next unanswered item"},
@@ -267,6 +268,17 @@ var keyHelp = [][2]string{
 	{"Alt+←", "back"},
 	{"Alt+Home", "home"},
 	{"F1", "this list"},
+}
+
+// followUpKeys is the line of the key list for the follow-up step: one
+// digit per state, in the domain's order and words.
+func followUpKeys() [2]string {
+	var what []string
+	for _, st := range assessment.FollowUpStates {
+		what = append(what, st.Key()+" "+strings.ToLower(st.Title()))
+	}
+	first, last := assessment.FollowUpStates[0], assessment.FollowUpStates[len(assessment.FollowUpStates)-1]
+	return [2]string{first.Key() + " – " + last.Key() + " (since last PI)", "the state of the follow-up on screen: " + strings.Join(what, ", ") + " (asks the reason)"}
 }
 
 func (ui *UI) showKeys() {

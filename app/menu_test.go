@@ -1,8 +1,11 @@
 package app
 
 import (
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/trainscope/trainscope/assessment"
 )
 
 // TestMethodWindowIsForCoaches: Help ▸ How scores are computed shows no
@@ -28,5 +31,22 @@ func TestMethodWindowIsForCoaches(t *testing.T) {
 		if strings.HasPrefix(l, "|") {
 			t.Errorf("a wide table is left as a table: %q", l)
 		}
+	}
+}
+
+// TestKeyListNamesTheFollowUpKeys: F1's list says which digit sets which
+// follow-up state, in the states' own words.
+func TestKeyListNamesTheFollowUpKeys(t *testing.T) {
+	line := followUpKeys()
+	if line[0] != "1 – 4 (since last PI)" {
+		t.Errorf("keys %q", line[0])
+	}
+	for _, st := range assessment.FollowUpStates {
+		if want := st.Key() + " " + strings.ToLower(st.Title()); !strings.Contains(line[1], want) {
+			t.Errorf("%q does not say %q", line[1], want)
+		}
+	}
+	if !slices.Contains(keyHelp, line) {
+		t.Error("F1's list leaves out the follow-up keys")
 	}
 }
