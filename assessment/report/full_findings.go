@@ -1,7 +1,6 @@
 package report
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/trainscope/trainscope/assessment"
@@ -22,7 +21,7 @@ func (d *doc) findings() {
 			d.para("I", sizeBody, d.words(cl.Purpose))
 		}
 		cs := scores[cl.ID]
-		line := fmt.Sprintf("Score %s of 100 · %s", scoreText(cs.Score), answeredText(cs.Score))
+		line := scoreLine("Score", cs.Score)
 		if cl.ID == assessment.ChecklistFit {
 			line += " · Verdict: " + verdictText(res.Verdict.Kind)
 		}

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/trainscope/trainscope/assessment"
 )
@@ -74,7 +75,7 @@ func (d *doc) levelPanel(compact bool) {
 	d.color(colInk)
 	d.font("", sizeBody)
 	d.begin("P")
-	d.textAt(tx, y+10.5, textW, 5, fmt.Sprintf("Overall score %s of 100 · %s", scoreText(res.Overall), answeredText(res.Overall)), "L")
+	d.textAt(tx, y+10.5, textW, 5, scoreLine("Overall score", res.Overall), "L")
 	d.end()
 	d.begin("P")
 	for i, line := range descLines {
@@ -203,4 +204,14 @@ func (d *doc) topRecommendations(recs []assessment.Recommendation) {
 		})
 	}
 	d.draw(table{cols: cols, size: 8, plain: true}, rows)
+}
+
+// scoreLine is a score out of 100 with how much was answered, after its
+// label ("Overall score", "Score"); when too little was answered, no number
+// at all: "No overall score: not enough answered · 16% answered (9 of 55)".
+func scoreLine(label string, s assessment.Score) string {
+	if !s.Known() || !s.Enough() {
+		return fmt.Sprintf("No %s: %s · %s", strings.ToLower(label), scoreText(s), answeredText(s))
+	}
+	return fmt.Sprintf("%s %s of 100 · %s", label, scoreText(s), answeredText(s))
 }
