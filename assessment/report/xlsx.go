@@ -51,7 +51,7 @@ const (
 // NewXLSX starts a workbook that Flush writes to w. Scores are computed
 // with defs; created is when it is made, for the document properties.
 // Large exports stream: each sheet's rows go to a private temporary file
-// once they pass a few megabytes, until Flush.
+// once they pass 16 MB (excelize's StreamChunkSize), until Flush.
 func NewXLSX(w io.Writer, defs *assessment.Definitions, created time.Time) (*XLSX, error) {
 	if defs == nil {
 		return nil, errors.New("export spreadsheet: no checklist definitions")
