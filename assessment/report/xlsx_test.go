@@ -328,3 +328,30 @@ func TestXLSXInLibreOffice(t *testing.T) {
 		t.Errorf("the overall score is not a number to LibreOffice: %s", lines[1])
 	}
 }
+
+// A row holding a value the column table does not explain is refused, so
+// the CSV and the workbook cannot quietly disagree.
+func TestExportRowCheck(t *testing.T) {
+	cases := []struct {
+		name string
+		row  func(r *exportRow)
+		want string
+	}{
+		{"a column its kind lacks", func(r *exportRow) { r.kind = levelRow; r.cells[colFigure] = whole(3) }, "does not explain"},
+		{"a number in a text column", func(r *exportRow) { r.kind = answerRow; r.cells[colNote] = whole(3) }, "is not a text"},
+		{"text in a date column", func(r *exportRow) { r.kind = answerRow; r.cells[colDate] = text("today") }, "is not a date"},
+		{"a date in a number column", func(r *exportRow) { r.kind = answerRow; r.cells[colFigure] = day(time.Now()) }, "is not a number"},
+	}
+	for _, c := range cases {
+		var r exportRow
+		c.row(&r)
+		if err := r.check(); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v", c.name, err)
+		}
+	}
+	ok := exportRow{kind: answerRow}
+	ok.cells[colRating], ok.cells[colScore] = text(csvNotApplicable), points(50)
+	if err := ok.check(); err != nil {
+		t.Errorf("n/a in the rating column: %v", err)
+	}
+}
