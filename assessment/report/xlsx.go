@@ -157,7 +157,13 @@ func (x *XLSX) columnsSheet(header int) error {
 	if err != nil {
 		return err
 	}
-	bold, err := x.f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	// The explanations wrap, so a long one stays readable in its column.
+	wrap := &excelize.Alignment{WrapText: true, Vertical: "top"}
+	bold, err := x.f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: wrap})
+	if err != nil {
+		return err
+	}
+	plain, err := x.f.NewStyle(&excelize.Style{Alignment: wrap})
 	if err != nil {
 		return err
 	}
@@ -165,7 +171,7 @@ func (x *XLSX) columnsSheet(header int) error {
 	for _, h := range []string{"sheet", "column", "kind", "explanation"} {
 		head = append(head, excelize.Cell{StyleID: header, Value: h})
 	}
-	if err := startSheet(sw, head, []float64{20, 22, 14, 100}); err != nil {
+	if err := startSheet(sw, head, []float64{20, 22, 14, 90}); err != nil {
 		return err
 	}
 	row := 1
@@ -179,7 +185,7 @@ func (x *XLSX) columnsSheet(header int) error {
 		}
 		for _, col := range exportColumns {
 			if u, ok := col.use(rs.kind); ok {
-				if err := add(rs.sheet, col.name, u.kind.String(), u.about); err != nil {
+				if err := add(rs.sheet, col.name, u.kind.String(), excelize.Cell{StyleID: plain, Value: u.about}); err != nil {
 					return err
 				}
 			}
