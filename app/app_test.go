@@ -634,6 +634,11 @@ func TestExportDialogsOpen(t *testing.T) {
 	assertShows(t, c, ".csv")
 	dismissDialogs(c)
 
+	ui.menu.exportXLSX.Action()
+	tap(t, ui, "Choose where to save…")
+	assertShows(t, c, ".xlsx")
+	dismissDialogs(c)
+
 	ui.menu.importBundle.Action()
 	assertShows(t, c, "Open") // enabled once a file is chosen
 	dismissDialogs(c)

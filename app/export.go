@@ -228,6 +228,17 @@ func (ui *UI) exportCSVDialog() {
 	})
 }
 
+// exportXLSXDialog writes the same as an Excel workbook, a sheet per kind
+// of row, for coaches and LACEs who live in Excel.
+func (ui *UI) exportXLSXDialog() {
+	ui.typing.flush()
+	ui.withTrainChoice("Export for spreadsheets", func(ids []string, name string) {
+		ui.saveToFile("the workbook", "Workbook saved", fileName(name)+".xlsx", func(ctx context.Context, w io.Writer) error {
+			return ui.store.ExportXLSX(ctx, w, ui.defs, ids)
+		}, nil)
+	})
+}
+
 // saveToFile asks where to save through the standard dialog, then writes
 // the file in the background with progress, and says how it went. what
 // names the file in messages ("the bundle"); done titles the success.

@@ -34,6 +34,9 @@ func TestExportBundleAndCSV(t *testing.T) {
 		{"x.csv", "the CSV file", "CSV saved", "Sample ART", func(ctx context.Context, w io.Writer) error {
 			return store.ExportCSV(ctx, w, ui.defs, ids)
 		}},
+		{"x.xlsx", "the workbook", "Workbook saved", "xl/worksheets/sheet1.xml", func(ctx context.Context, w io.Writer) error {
+			return store.ExportXLSX(ctx, w, ui.defs, ids)
+		}},
 	}
 	for _, c := range cases {
 		path := filepath.Join(dir, c.file)

@@ -22,7 +22,7 @@ type mainMenu struct {
 
 	newTrain, sample, findTrain                         *fyne.MenuItem
 	exportReport, exportBundle, exportCSV, importBundle *fyne.MenuItem
-	exportResponse, importResponses                     *fyne.MenuItem
+	exportXLSX, exportResponse, importResponses         *fyne.MenuItem
 	home, back, portfolio                               *fyne.MenuItem
 	newAssessment, nextUnanswered, prevItem, nextItem   *fyne.MenuItem
 	results, finish                                     *fyne.MenuItem
@@ -64,6 +64,7 @@ func newMainMenu(ui *UI) *mainMenu {
 	})
 	m.exportBundle = item("Export bundle…", nil, func() { ui.exportBundleDialog() })
 	m.exportCSV = item("Export answers and scores (CSV)…", nil, func() { ui.exportCSVDialog() })
+	m.exportXLSX = item("Export for spreadsheets (Excel)…", nil, func() { ui.exportXLSXDialog() })
 	m.importBundle = item("Import bundle…", ctrl(fyne.KeyI), func() { ui.importBundleDialog() })
 	m.exportResponse = item("Export my answers as a workshop response…", nil, func() {
 		if tID, aID, ok := ui.currentAssessment(); ok {
@@ -128,7 +129,7 @@ func newMainMenu(ui *UI) *mainMenu {
 
 	m.menu = fyne.NewMainMenu(
 		fyne.NewMenu("File", m.newTrain, m.sample, fyne.NewMenuItemSeparator(),
-			m.exportReport, m.exportBundle, m.exportCSV, m.importBundle, fyne.NewMenuItemSeparator(),
+			m.exportReport, m.exportBundle, m.exportCSV, m.exportXLSX, m.importBundle, fyne.NewMenuItemSeparator(),
 			m.exportResponse, m.importResponses),
 		fyne.NewMenu("View", m.home, m.back, m.findTrain, m.portfolio, fyne.NewMenuItemSeparator(), m.appearanceMenu()),
 		fyne.NewMenu("Assessment", m.newAssessment, fyne.NewMenuItemSeparator(),

@@ -57,7 +57,30 @@ func (s *Store) ExportCSV(ctx context.Context, w io.Writer, defs *assessment.Def
 	if err != nil {
 		return err
 	}
-	if err := s.EachTrain(ctx, "export CSV", trainIDs, func(t assessment.Train, all []*assessment.Assessment) error {
+	return s.exportRows(ctx, "export CSV", out, trainIDs)
+}
+
+// ExportXLSX writes the same as ExportCSV as an Excel workbook, one sheet
+// per kind of row, with report.XLSX; the workbook's properties take the
+// store's clock as when it was made.
+func (s *Store) ExportXLSX(ctx context.Context, w io.Writer, defs *assessment.Definitions, trainIDs []string) error {
+	out, err := report.NewXLSX(w, defs, s.now())
+	if err != nil {
+		return err
+	}
+	defer out.Close()
+	return s.exportRows(ctx, "export spreadsheet", out, trainIDs)
+}
+
+// rowWriter is a spreadsheet export: report.CSV or report.XLSX.
+type rowWriter interface {
+	Assessment(t assessment.Train, a *assessment.Assessment) error
+	Flush() error
+}
+
+// exportRows gives out every assessment of the given trains, then flushes.
+func (s *Store) exportRows(ctx context.Context, what string, out rowWriter, trainIDs []string) error {
+	if err := s.EachTrain(ctx, what, trainIDs, func(t assessment.Train, all []*assessment.Assessment) error {
 		for _, a := range all {
 			if err := out.Assessment(t, a); err != nil {
 				return err

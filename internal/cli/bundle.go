@@ -11,13 +11,13 @@ import (
 	"github.com/trainscope/trainscope/data"
 )
 
-// runExport writes a bundle (JSON) or a spreadsheet (CSV) of some or all
-// trains.
+// runExport writes a bundle (JSON) or a spreadsheet (CSV or an Excel
+// workbook) of some or all trains.
 func runExport(s *session, args []string) error {
 	fs := s.flags("export")
 	var trains trainIDs
 	fs.Var(&trains, "train", "`ID` of a train to export; repeat for several (default: every train)")
-	format := fs.String("format", "json", "the `FORMAT`: json, a bundle another Trainscope can import, or csv, answers and scores for a spreadsheet")
+	format := fs.String("format", "json", "the `FORMAT`: json, a bundle another Trainscope can import, csv, answers and scores for a spreadsheet, or xlsx, the same as an Excel workbook with a sheet per kind of row")
 	out := fs.String("o", "", "the `FILE` to write, or - for standard output")
 	coach := fs.String("coach", "", "your `NAME`, written in the bundle as the coach who exported it, so the LACE knows where each train came from")
 	if _, err := s.parse(fs, args, 0); err != nil {
@@ -26,8 +26,8 @@ func runExport(s *session, args []string) error {
 	if *out == "" {
 		return fs.usageErr("name the file to write with -o FILE (or -o - for standard output)")
 	}
-	if *format != "json" && *format != "csv" {
-		return fs.usageErr("unknown format %q; use json or csv", *format)
+	if *format != "json" && *format != "csv" && *format != "xlsx" {
+		return fs.usageErr("unknown format %q; use json, csv or xlsx", *format)
 	}
 	store, err := s.openStore(*fs.db)
 	if err != nil {
@@ -63,6 +63,19 @@ func runExport(s *session, args []string) error {
 		}
 		what = "answers and scores"
 		if toFile, err = s.writeOutput(*out, buf.Bytes()); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+	case "xlsx":
+		// Straight into the private file (or standard output, for a
+		// pipe): the workbook is put together as it is written.
+		defs, err := s.definitions()
+		if err != nil {
+			return err
+		}
+		what = "answers and scores as a workbook"
+		if toFile, err = s.writeOutputWith(*out, func(w io.Writer) error {
+			return store.ExportXLSX(ctx, w, defs, trains)
+		}); err != nil {
 			return fmt.Errorf("export: %w", err)
 		}
 	}

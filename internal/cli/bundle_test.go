@@ -3,8 +3,11 @@ package cli
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // The LACE gathers a folder its coaches export into: every bundle goes in,
@@ -44,5 +47,39 @@ func TestImportGathersAFolder(t *testing.T) {
 	r = trainscope(t, env, "import", "-db", lace, filepath.Join(drop, "ana.json"), filepath.Join(drop, "ana.json"))
 	if r.code != 0 || !strings.Contains(r.stdout, "0 trains added, 0 updated, 0 merged; 0 assessments added, 0 updated, 0 kept as a conflict copy.") {
 		t.Fatalf("import again: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+}
+
+// TestExportXLSX: -format xlsx writes a private workbook with a sheet per
+// kind of row that a spreadsheet reader opens, and says so; an unknown
+// format names the three.
+func TestExportXLSX(t *testing.T) {
+	env := testEnv(t)
+	dir := t.TempDir()
+	db, _ := sampleDB(t, env, dir)
+	path := filepath.Join(dir, "answers.xlsx")
+	r := trainscope(t, env, "export", "-db", db, "-format", "xlsx", "-o", path)
+	if r.code != 0 || r.stderr != "" || !strings.Contains(r.stdout, "Exported answers and scores as a workbook to "+path) {
+		t.Fatalf("exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+	fi, err := os.Stat(path)
+	if err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("the workbook: %v %v", fi, err)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	if !slices.Contains(sheets, "Answers") || !slices.Contains(sheets, "Columns") {
+		t.Errorf("sheets %v", sheets)
+	}
+	if rows, _ := f.GetRows("Answers"); len(rows) < 10 || rows[0][0] != "train" || !strings.HasPrefix(rows[1][0], "Sample ART") {
+		t.Errorf("the Answers sheet: %d rows, %v", len(rows), rows[:min(len(rows), 2)])
+	}
+	r = trainscope(t, env, "export", "-db", db, "-format", "ods", "-o", path)
+	if r.code != 2 || !strings.Contains(r.stderr, "use json, csv or xlsx") {
+		t.Errorf("an unknown format: exit %d, stderr %q", r.code, r.stderr)
 	}
 }

@@ -110,7 +110,7 @@ func init() {
 		{"sample", "[-db PATH] [-framework SAFe|Scrum@Scale]", "add the sample train with one finished assessment; its id is the last line", runSample},
 		{"report", "[-db PATH] -assessment ID [-summary] [-paper a4|letter] -o FILE.pdf", "write the PDF report for the LACE, or the summary for leadership", runReport},
 		{"portfolio", "[-db PATH] [-group NAME] [-min-group N] [-summary] [-paper a4|letter] -o FILE.pdf", "write the LACE's portfolio report: trains compared, what is systemic, portfolio recommendations", runPortfolio},
-		{"export", "[-db PATH] [-train ID ...] [-format json|csv] [-coach NAME] -o FILE", "write trains as a bundle another Trainscope imports, or answers and scores as CSV", runExport},
+		{"export", "[-db PATH] [-train ID ...] [-format json|csv|xlsx] [-coach NAME] -o FILE", "write trains as a bundle another Trainscope imports, or answers and scores as CSV or an Excel workbook", runExport},
 		{"import", "[-db PATH] FILE.json|FOLDER ...", "merge bundles into the database, each file all or nothing (a folder: every .json in it; - reads standard input)", runImport},
 		{"respond", "[-db PATH] -assessment ID -name NAME -role ROLE -o FILE.json", "a participant's answers as a workshop response file", runRespond},
 		{"responses", "[-db PATH] -assessment ID FILE.json...", "merge participants' response files into a workshop; all or nothing", runResponses},
