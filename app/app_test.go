@@ -55,9 +55,9 @@ func TestWindowTitleAndEmptyHomeOffersSample(t *testing.T) {
 	if len(ui.home.shown) != 1 || ui.home.shown[0].Latest == nil || !ui.home.shown[0].Latest.Summary.Known {
 		t.Fatalf("home shows %+v", ui.home.shown)
 	}
-	// The recent assessments list the sample's assessment.
-	if len(ui.home.recent) != 1 {
-		t.Errorf("recent assessments: %d, want 1", len(ui.home.recent))
+	// The recent assessments list the sample's assessments, its history too.
+	if _, _, _, h := assessment.SampleHistory(testDay); len(ui.home.recent) != len(h) {
+		t.Errorf("recent assessments: %d, want %d", len(ui.home.recent), len(h))
 	}
 	// Search narrows the list.
 	test.Type(ui.home.search, "zzz-no-such-train")
@@ -512,8 +512,8 @@ func TestTrendAndPortfolio(t *testing.T) {
 	settle(ui)
 	ts := ui.top().(*trainScreen)
 	ts.tabs.SelectIndex(tabTrend)
-	assertShows(t, ui.win.Canvas(), "One finished assessment so far")
-	if len(ts.trend.Chart().Series()) != 1+len(ui.defs.Checklists) {
+	assertShows(t, ui.win.Canvas(), "3 finished assessments, oldest first")
+	if len(ts.trend.Chart().Series()) != 2+len(ui.defs.Checklists) { // overall, each checklist, follow-through
 		t.Errorf("trend series: %d", len(ts.trend.Chart().Series()))
 	}
 

@@ -103,6 +103,19 @@ type FollowThrough struct {
 	Rate                                                                              float64 // closed (done, met or dropped for a reason) of all, 0–1
 }
 
+// FollowThroughName names the follow-through rate where a trend draws or
+// lists it beside the scores: the share of last PI's agreed recommendations
+// closed, 0 to 100.
+const FollowThroughName = "Follow-through"
+
+// Known reports whether there were follow-ups to follow through: an
+// assessment without them has no rate, not a rate of 0.
+func (ft FollowThrough) Known() bool { return ft.Total > 0 }
+
+// Closed counts the follow-ups the rate counts: done, met by the data or
+// dropped for a reason.
+func (ft FollowThrough) Closed() int { return ft.Done + ft.MetByData + ft.Dropped }
+
 // FollowUpRules say how follow-ups are made and read; the method lists them.
 var FollowUpRules = []Rule{
 	{"FU-01", "What comes along",
@@ -315,7 +328,7 @@ func followThrough(frs []FollowUpResult) FollowThrough {
 		}
 	}
 	if ft.Total > 0 {
-		ft.Rate = float64(ft.Done+ft.MetByData+ft.Dropped) / float64(ft.Total)
+		ft.Rate = float64(ft.Closed()) / float64(ft.Total)
 	}
 	return ft
 }

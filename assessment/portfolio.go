@@ -76,7 +76,10 @@ type PortfolioRow struct {
 	PreviousPI      string
 	PreviousOverall Score
 	PreviousLevel   MaturityLevel
-	Top             []Recommendation // the first PortfolioTopCount of MattersMost
+	// PreviousFollowThrough is the follow-through of the assessment before
+	// Latest: the trend of the rate, PI over PI.
+	PreviousFollowThrough FollowThrough
+	Top                   []Recommendation // the first PortfolioTopCount of MattersMost
 }
 
 // Assessed reports whether the train has a finished assessment.

@@ -47,6 +47,7 @@ func evaluateRow(d *Definitions, t PortfolioTrain) PortfolioRow {
 		row.PreviousPI = prev.PI
 		row.PreviousOverall = pr.Overall
 		row.PreviousLevel = pr.Level
+		row.PreviousFollowThrough = pr.FollowThrough
 	}
 	return row
 }

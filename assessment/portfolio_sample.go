@@ -18,24 +18,22 @@ var (
 // SamplePortfolio is a made-up portfolio of n trains for a LACE to explore
 // the portfolio with, and for tests and benchmarks: variations of the SAFe
 // and Scrum@Scale samples (every third train Scrum@Scale), in three groups,
-// assessed by three coaches, each with a finished assessment on the date and
-// one a PI before it whose agreed recommendations came along as follow-ups.
+// assessed by three coaches, each with the sample's last two finished
+// assessments (SampleHistoryFor): one on the date and one a PI before it,
+// whose agreed recommendations came along as follow-ups.
 // Some trains keep the sample's missing System Architect, some rate lower,
 // some higher; one in eleven left a checklist unanswered, and one in
 // eleven has no finished assessment yet.
 func SamplePortfolio(d *Definitions, on time.Time, n int) []PortfolioTrain {
 	on = Day(on)
-	before := on.AddDate(0, 0, -7*DefaultPIWeeks)
 	type base struct {
 		t         Train
 		cur, prev Assessment
-		prevRes   Results
 	}
 	bases := map[Framework]*base{}
 	for _, f := range []Framework{SAFe, ScrumAtScale} {
-		t, _, _, cur := SampleFor(f)(on)
-		_, _, _, prev := SampleFor(f)(before)
-		bases[f] = &base{t: t, cur: cur, prev: prev, prevRes: Evaluate(d, t, &prev)}
+		t, _, _, h := SampleHistoryFor(f)(on)
+		bases[f] = &base{t: t, cur: h[len(h)-1], prev: h[len(h)-2]}
 	}
 	out := make([]PortfolioTrain, 0, n)
 	for i := range n {
@@ -86,9 +84,14 @@ func SamplePortfolio(d *Definitions, on time.Time, n int) []PortfolioTrain {
 			cur.Roster.People = append(cur.Roster.People, Person{ID: t.ID + "-architect", Name: "Architect of " + name})
 			cur.Roster.Roles = append(cur.Roster.Roles, RoleAssignment{Role: RoleSystemArchitect, PersonID: t.ID + "-architect"})
 		}
-		cur.FollowUps = FollowUpsFrom(&prev, b.prevRes)
-		for k := range cur.FollowUps {
-			cur.FollowUps[k].State = []FollowUpState{FollowUpDone, FollowUpNotStarted, FollowUpInProgress}[(i+k)%3]
+		// The sample's follow-ups of its last PI; two trains in three moved
+		// on them differently.
+		cur.FollowUps = slices.Clone(b.cur.FollowUps)
+		if i%3 != 0 {
+			for k := range cur.FollowUps {
+				cur.FollowUps[k].State = []FollowUpState{FollowUpDone, FollowUpNotStarted, FollowUpInProgress}[(i+k)%3]
+				cur.FollowUps[k].Reason = ""
+			}
 		}
 		pt.Finished = []*Assessment{&cur, &prev}
 		out = append(out, pt)

@@ -12,13 +12,24 @@ const SampleChecklistVersion = "2026.2"
 // Sample is a made-up train for a coach to explore Trainscope with: a SAFe
 // train of eight payment teams with the gaps real trains have (a Scrum
 // Master serving three teams, a vacant Product Owner, no System Architect),
-// an aging impediment register and one finished assessment dated on. Its
+// an aging impediment register and a finished assessment dated on, the
+// latest of SampleHistory: it follows up what the PI before it agreed. Its
 // name says it is a sample, so it is never mistaken for a real train.
 //
 // The train's and the assessment's IDs are left empty for the store to fill;
 // people, teams and impediments have fixed IDs so the sample is the same
 // every time.
 func Sample(on time.Time) (Train, Roster, []Impediment, Assessment) {
+	return latestOf(SampleHistory(on))
+}
+
+// SampleHistory is the sample train with its finished assessments, oldest
+// first: two PIs before on, one PI before on and on itself, each with the
+// roster and register that were true on its date, and each after the first
+// following up what the one before agreed, with the coach's word on each
+// (see sampleHistory). The roster and register returned are the live ones,
+// the same as the latest assessment's.
+func SampleHistory(on time.Time) (Train, Roster, []Impediment, []Assessment) {
 	on = Day(on)
 	t := Train{
 		Name:        "Sample ART — Payments (sample)",
@@ -27,7 +38,7 @@ func Sample(on time.Time) (Train, Roster, []Impediment, Assessment) {
 	}
 	r := sampleRoster()
 	reg := sampleRegister(on)
-	a := Assessment{
+	cur := Assessment{
 		Date:             on,
 		PI:               samplePI(on),
 		Assessor:         "Sample Coach",
@@ -40,7 +51,7 @@ func Sample(on time.Time) (Train, Roster, []Impediment, Assessment) {
 		Notes: map[string]string{
 			ChecklistFit:           "Interviews with all eight Scrum Masters, two Business Owners and Product Management, in the week before Inspect & Adapt.",
 			ChecklistEffectiveness: "The RTE has been in the role for two PIs. Figures from the team boards and the last Inspect & Adapt.",
-			ChecklistRoles:         "The roster was checked with the RTE; the System Architect left in the spring and has not been replaced.",
+			ChecklistRoles:         "The roster was checked with the RTE; the System Architect left last PI and has not been replaced.",
 			ChecklistImpediments:   "The register is kept by the RTE in a shared spreadsheet; team boards reviewed on site.",
 		},
 		Review: Review{
@@ -74,12 +85,29 @@ func Sample(on time.Time) (Train, Roster, []Impediment, Assessment) {
 			}},
 		},
 	}
-	return t, r, reg, a
+	return t, r, reg, sampleHistory(t, safeStages(on, cur))
+}
+
+// latestOf is a history's latest assessment, with the train and its live
+// roster and register.
+func latestOf(t Train, r Roster, reg []Impediment, h []Assessment) (Train, Roster, []Impediment, Assessment) {
+	return t, r, reg, h[len(h)-1]
 }
 
 // samplePI names the PI around a date, assuming five PIs a year.
 func samplePI(on time.Time) string {
-	return fmt.Sprintf("PI %d.%d", on.Year(), (on.YearDay()-1)/73+1)
+	return samplePILabel("PI", samplePIIndex(on))
+}
+
+// samplePIIndex counts the sample's PIs: five a year, so the PI n before a
+// date is the index minus n, across the turn of the year.
+func samplePIIndex(on time.Time) int {
+	return on.Year()*5 + min((on.YearDay()-1)/73, 4)
+}
+
+// samplePILabel names the sample's PI of an index: "PI 2026.1".
+func samplePILabel(prefix string, index int) string {
+	return fmt.Sprintf("%s %d.%d", prefix, index/5, index%5+1)
 }
 
 func sampleRoster() Roster {
@@ -175,6 +203,10 @@ func sampleRegister(on time.Time) []Impediment {
 			Level: LevelTeam, TeamID: "sample-t-recon", Owner: "Haruka Tanaka", Status: StatusResolved, ROAM: ROAMResolved, Raised: ago(91), Resolved: ago(70)},
 		{ID: "sample-imp-13", Title: "Release calendar clashes with the banks' change freeze", Description: "Two planned releases fall in the year-end freeze.",
 			Level: LevelART, Owner: "Rafael Gutiérrez", Status: StatusResolved, ROAM: ROAMResolved, Raised: ago(40), Resolved: ago(9)},
+		{ID: "sample-imp-14", Title: "PI Planning venue too small for eight teams", Description: "Two teams plan in a side room and miss the dependency discussions.",
+			Level: LevelART, Owner: "Ingrid Halvorsen", Status: StatusResolved, ROAM: ROAMResolved, Raised: ago(175), Resolved: ago(128)},
+		{ID: "sample-imp-15", Title: "Release approvals need three signatures", Description: "Each release waits for sign-off from three department heads.",
+			Level: LevelLACE, Owner: "Klaus Müller", Status: StatusResolved, ROAM: ROAMMitigated, Raised: ago(160), Resolved: ago(101), Escalated: true},
 	}
 }
 
@@ -226,7 +258,7 @@ func sampleAnswers() map[string]Answer {
 	rate("roles.facilitator-events.v1", 4, "")
 	rate("roles.product-management.v1", 3, "")
 	rate("roles.pm-partner.v1", NotApplicable, "No sponsor-side rule at this bank.")
-	rate("roles.system-architect.v1", 1, "The architect left in the spring.")
+	rate("roles.system-architect.v1", 1, "The architect left last PI.")
 	rate("roles.business-owners.v1", 3, "")
 	rate("roles.agile-coach.v1", 3, "")
 	rate("roles.team-scrum-master.v1", 2, "Sofía serves Ledger, Clearing and Payouts.")

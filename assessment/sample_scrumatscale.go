@@ -2,6 +2,7 @@ package assessment
 
 import (
 	"fmt"
+	"maps"
 	"time"
 )
 
@@ -14,14 +15,32 @@ func SampleFor(f Framework) func(on time.Time) (Train, Roster, []Impediment, Ass
 	return Sample
 }
 
+// SampleHistoryFor is the sample of a framework with its history, oldest
+// first: SampleScrumAtScaleHistory for Scrum@Scale, SampleHistory for any
+// other. The latest is what SampleFor gives.
+func SampleHistoryFor(f Framework) func(on time.Time) (Train, Roster, []Impediment, []Assessment) {
+	if f == ScrumAtScale {
+		return SampleScrumAtScaleHistory
+	}
+	return SampleHistory
+}
+
 // SampleScrumAtScale is a made-up Scrum@Scale team of teams for a coach to
 // see how Trainscope reads another framework: a Scrum of Scrums of six
 // claims teams (one more than the five a Scrum of Scrums works with), its
 // SoSM also Scrum Master of one team (normal in Scrum@Scale), a Chief
 // Product Owner, an Executive Action Team that meets too rarely to decide,
-// and one finished assessment dated on. Like Sample, its name says it is a
-// sample, and its IDs are left for the store to fill.
+// and a finished assessment dated on, the latest of
+// SampleScrumAtScaleHistory. Like Sample, its name says it is a sample, and
+// its IDs are left for the store to fill.
 func SampleScrumAtScale(on time.Time) (Train, Roster, []Impediment, Assessment) {
+	return latestOf(SampleScrumAtScaleHistory(on))
+}
+
+// SampleScrumAtScaleHistory is the Scrum@Scale sample with its finished
+// assessments of two releases back, one release back and on, oldest first,
+// as SampleHistory is for the SAFe train.
+func SampleScrumAtScaleHistory(on time.Time) (Train, Roster, []Impediment, []Assessment) {
 	on = Day(on)
 	t := Train{
 		Name:        "Sample Scrum of Scrums — Claims (sample)",
@@ -30,10 +49,9 @@ func SampleScrumAtScale(on time.Time) (Train, Roster, []Impediment, Assessment) 
 	}
 	r := sasRoster()
 	reg := sasRegister(on)
-	release := fmt.Sprintf("Release %d.%d", on.Year(), (on.YearDay()-1)/73+1)
-	a := Assessment{
+	cur := Assessment{
 		Date:             on,
-		PI:               release,
+		PI:               samplePILabel(sasPrefix, samplePIIndex(on)),
 		Assessor:         "Sample Coach",
 		Status:           Final,
 		ChecklistVersion: SampleChecklistVersion,
@@ -48,7 +66,121 @@ func SampleScrumAtScale(on time.Time) (Train, Roster, []Impediment, Assessment) 
 			ChecklistImpediments:   "The impediment backlog lives on the Scaled Daily Scrum's board.",
 		},
 	}
-	return t, r, reg, a
+	return t, r, reg, sampleHistory(t, sasStages(on, cur))
+}
+
+// sasPrefix names the Scrum@Scale sample's releases: "Release 2026.1".
+const sasPrefix = "Release"
+
+// sasStages is the Scrum@Scale sample's history: two releases back the team
+// of teams had no Agile Coach; one release back Documents was waiting for
+// its Scrum Master; cur is today. What was agreed comes along: the Agile
+// Coach and Documents' Scrum Master met by the data, the coach's own
+// recommendations done or in progress, the escalation time limit overdue,
+// one dropped with a reason.
+func sasStages(on time.Time, cur Assessment) []sampleStage {
+	idx := samplePIIndex(on)
+	rel := func(n int) string { return samplePILabel(sasPrefix, idx+n) }
+	agileCoach := RecommendationID("RG-05", string(RoleAgileCoach))
+	docsSM := RecommendationID("RG-06", "sas-t-docs")
+	timelyEscalation := RecommendationID("RI-01", "imp.escalation-timely.v1")
+	laceSystemic := RecommendationID("RI-01", "imp.lace-systemic.v1")
+
+	prevOverrides := map[string]Answer{
+		"eff.cross-team-sync.v1":     rated(3, "Daily, but two Scrum Masters often send a developer."),
+		"eff.coaches-network.v1":     rated(3, ""),
+		"eff.m.integrated-share.v1":  figured(40, ""),
+		"eff.m.team-happiness.v1":    figured(3.6, ""),
+		"eff.m.coordination-ease.v1": figured(3.0, ""),
+		"roles.team-scrum-master.v1": rated(3, "Documents has no Scrum Master."),
+		"imp.register-kept.v1":       rated(3, ""),
+	}
+	prev := sampleBefore(cur, sasPrefix, 1, prevOverrides)
+	prev.Roster = withoutPerson(cur.Roster, "sas-p-docs-sm")
+	prev.Register = registerAsOf(cur.Register, prev.Date)
+	prev.Notes = map[string]string{
+		ChecklistFit:           "Interviews with the Scrum Masters and the Chief Product Owner.",
+		ChecklistEffectiveness: "The Scaled Daily Scrum runs every day; the Scaled Retrospective is new.",
+		ChecklistRoles:         "Documents' Scrum Master left; the position is open.",
+		ChecklistImpediments:   "The SoSM keeps the impediment backlog on the Scaled Daily Scrum's board.",
+	}
+	prev.Review = Review{
+		Edits: map[string]RecommendationEdit{
+			docsSM:           {Status: Accepted, TargetPI: rel(0)},
+			timelyEscalation: {Status: Accepted, TargetPI: rel(0)},
+			laceSystemic:     {Status: Accepted, TargetPI: rel(0)},
+		},
+		Added: []Recommendation{{
+			ID:         "coach/eat-cadence",
+			Finding:    "The Executive Action Team meets once a quarter, so escalations wait up to three months.",
+			Action:     "Have the Executive Action Team meet every sprint, with the SoSM bringing the escalations.",
+			Priority:   High,
+			Owner:      OwnerBusinessOwners,
+			Escalation: LevelLACE,
+			Acceptance: "The Executive Action Team meets every sprint for a whole release.",
+			TargetPI:   rel(1),
+			Status:     Accepted,
+			ByCoach:    true,
+		}, {
+			ID:         "coach/one-sprint-review",
+			Finding:    "Stakeholders cannot attend six sprint reviews in one afternoon, so most teams review without them.",
+			Action:     "Hold one joint sprint review of all six teams, with a stand for each team.",
+			Priority:   Medium,
+			Owner:      OwnerFacilitator,
+			Escalation: LevelART,
+			Acceptance: "One joint sprint review each sprint, attended by the Chief Product Owner and the stakeholders.",
+			TargetPI:   rel(0),
+			Status:     Accepted,
+			ByCoach:    true,
+		}},
+	}
+
+	firstOverrides := maps.Clone(prevOverrides)
+	maps.Copy(firstOverrides, map[string]Answer{
+		"eff.scaled-retro.v1":  rated(2, "No Scaled Retrospective yet."),
+		"eff.m.quality.v1":     rated(3, ""),
+		"roles.agile-coach.v1": rated(1, "No Agile Coach yet."),
+		"imp.train-backlog.v1": rated(2, ""),
+	})
+	first := sampleBefore(cur, sasPrefix, 2, firstOverrides)
+	first.Roster = withoutPerson(cur.Roster, "sas-p-nils")
+	first.Register = registerAsOf(cur.Register, first.Date)
+	first.Notes = map[string]string{
+		ChecklistFit:           "The first assessment after the insurer adopted Scrum@Scale.",
+		ChecklistEffectiveness: "The Scaled Daily Scrum started this release.",
+		ChecklistRoles:         "The team of teams has no Agile Coach yet.",
+		ChecklistImpediments:   "Impediments live on the team boards.",
+	}
+	first.Review = Review{
+		Edits: map[string]RecommendationEdit{
+			agileCoach: {Status: Accepted, TargetPI: rel(-1)},
+		},
+		Added: []Recommendation{{
+			ID:         "coach/scaled-retro",
+			Finding:    "The teams improve alone; nothing brings their retrospectives together.",
+			Action:     "Hold a Scaled Retrospective every sprint, facilitated by the SoSM.",
+			Priority:   Medium,
+			Owner:      OwnerFacilitator,
+			Escalation: LevelART,
+			Acceptance: "A Scaled Retrospective every sprint of the next release.",
+			TargetPI:   rel(-1),
+			Status:     Accepted,
+			ByCoach:    true,
+		}},
+	}
+
+	return []sampleStage{
+		{a: first},
+		{a: prev, said: map[string]sampleSaid{
+			"coach/scaled-retro": {state: FollowUpDone, note: "Held at the end of every sprint since the second."},
+		}},
+		{a: cur, said: map[string]sampleSaid{
+			"coach/one-sprint-review": {state: FollowUpDone, note: "One joint review each sprint since the second sprint of the release."},
+			"coach/eat-cadence":       {state: FollowUpInProgress, note: "The Executive Action Team agreed to meet monthly as a first step."},
+			timelyEscalation:          {state: FollowUpNotStarted},
+			laceSystemic:              {state: FollowUpDropped, reason: "Folded into the Executive Action Team's cadence, followed up there."},
+		}},
+	}
 }
 
 func sasRoster() Roster {
@@ -121,6 +253,8 @@ func sasRegister(on time.Time) []Impediment {
 			Level: LevelTeam, TeamID: "sas-t-triage", Owner: "Sipho Ndlovu", Status: StatusOpen, Raised: ago(9)},
 		{ID: "sas-imp-07", Title: "Sprint reviews clash across teams", Description: "Stakeholders cannot attend six reviews on the same afternoon.",
 			Level: LevelART, Owner: "Amara Okonkwo", Status: StatusResolved, ROAM: ROAMResolved, Raised: ago(60), Resolved: ago(40)},
+		{ID: "sas-imp-08", Title: "No shared definition of done", Description: "Each team means something else by done; integration finds the difference.",
+			Level: LevelART, Owner: "Amara Okonkwo", Status: StatusResolved, ROAM: ROAMResolved, Raised: ago(165), Resolved: ago(110)},
 	}
 }
 

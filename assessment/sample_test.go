@@ -2,6 +2,7 @@ package assessment
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -92,5 +93,72 @@ func TestSample(t *testing.T) {
 	tr2, roster2, reg2, a2 := Sample(testDate)
 	if !reflect.DeepEqual(tr, tr2) || !reflect.DeepEqual(roster, roster2) || !reflect.DeepEqual(reg, reg2) || !reflect.DeepEqual(a2.Answers, a.Answers) {
 		t.Error("Sample is not deterministic")
+	}
+}
+
+// TestSampleHistory: the samples come with three finished assessments a PI
+// apart, each with the roster and register of its date, and the latest
+// follows up what the one before agreed, the loop shown in every state.
+func TestSampleHistory(t *testing.T) {
+	d := loadDefs(t)
+	for _, f := range []Framework{SAFe, ScrumAtScale} {
+		tr, roster, reg, h := SampleHistoryFor(f)(testDate)
+		if len(h) != 3 {
+			t.Fatalf("%s: %d assessments", f, len(h))
+		}
+		_, _, _, latest := SampleFor(f)(testDate)
+		if !reflect.DeepEqual(latest, h[2]) || !reflect.DeepEqual(h[2].Roster, roster) || !reflect.DeepEqual(h[2].Register, reg) {
+			t.Errorf("%s: the sample is not the history's latest", f)
+		}
+		for i, a := range h {
+			// A PI apart, across the turn of the year: five PIs a year.
+			wantPI := []string{"2025.5", "2026.1", "2026.2"}[i]
+			if a.Status != Final || !strings.HasSuffix(a.PI, " "+wantPI) || i > 0 && !a.Date.After(h[i-1].Date) {
+				t.Errorf("%s: assessment %d: %s %s %s", f, i, a.Status, a.PI, a.Date)
+			}
+			for _, imp := range a.Register {
+				if imp.Raised.After(a.Date) || imp.Resolved.After(a.Date) {
+					t.Errorf("%s %s: impediment %s from after its date", f, a.PI, imp.ID)
+				}
+			}
+		}
+		if len(h[0].FollowUps) != 0 || reflect.DeepEqual(h[0].Roster, h[2].Roster) || len(h[0].Register) >= len(h[2].Register) {
+			t.Errorf("%s: the first assessment does not keep its own date's roster and register", f)
+		}
+		// The follow-ups are FollowUpsFrom the one before, with the coach's word.
+		want := FollowUpsFrom(&h[1], Evaluate(d, tr, &h[1]))
+		if len(want) != len(h[2].FollowUps) {
+			t.Fatalf("%s: %d follow-ups, FollowUpsFrom gives %d", f, len(h[2].FollowUps), len(want))
+		}
+		for k, fu := range h[2].FollowUps {
+			w := want[k]
+			w.State, w.Note, w.NoteDate, w.Reason = fu.State, fu.Note, fu.NoteDate, fu.Reason
+			if !reflect.DeepEqual(fu, w) {
+				t.Errorf("%s: follow-up %s is not the one FollowUpsFrom made", f, fu.RecommendationID)
+			}
+			if fu.State == FollowUpDropped && fu.Reason == "" {
+				t.Errorf("%s: %s dropped without a reason", f, fu.RecommendationID)
+			}
+		}
+		r := Evaluate(d, tr, &h[2])
+		ft := r.FollowThrough
+		if ft.Done == 0 || ft.MetByData != 1 || ft.InProgress != 1 || ft.Overdue != 1 || ft.Dropped != 1 || ft.Rate <= 0 || ft.Rate >= 1 {
+			t.Errorf("%s: follow-through %+v", f, ft)
+		}
+		for _, fr := range r.FollowUps {
+			if fr.Met != nil && *fr.Met && fr.State == FollowUpOpen && (fr.Check == nil || fr.Check.Kind != "no-gap") {
+				t.Errorf("%s: %s met by the data, but not by a roster change", f, fr.RecommendationID)
+			}
+		}
+		prevFT := Evaluate(d, tr, &h[1]).FollowThrough
+		if prevFT.Total == 0 || Evaluate(d, tr, &h[0]).FollowThrough.Total != 0 {
+			t.Errorf("%s: follow-through one PI back %+v", f, prevFT)
+		}
+	}
+	// Two PIs back the SAFe train still had its System Architect.
+	_, _, _, h := SampleHistory(testDate)
+	if !slices.ContainsFunc(h[0].Roster.Roles, func(ra RoleAssignment) bool { return ra.Role == RoleSystemArchitect }) ||
+		slices.ContainsFunc(h[2].Roster.Roles, func(ra RoleAssignment) bool { return ra.Role == RoleSystemArchitect }) {
+		t.Error("the System Architect is not there two PIs back and gone today")
 	}
 }

@@ -275,12 +275,28 @@ func TestAddSample(t *testing.T) {
 	on := day(2026, 4, 20)
 	name, id, err := s.AddSample(ctx, on)
 	must(t, err)
-	_, roster, register, want := assessment.Sample(on)
+	_, roster, register, history := assessment.SampleHistory(on)
 	got, err := s.Assessment(ctx, id)
 	must(t, err)
-	want.ID, want.TrainID = got.ID, got.TrainID
-	if !reflect.DeepEqual(*got, want) {
-		t.Fatalf("sample assessment:\n got %+v\nwant %+v", *got, want)
+	// Every finished assessment of the history is stored, oldest first, with
+	// its own date, PI, roster, register and follow-ups; the id returned is
+	// the latest's.
+	all, err := s.Assessments(ctx, got.TrainID)
+	must(t, err)
+	if len(all) != len(history) || len(history) != 3 || all[len(all)-1].ID != id {
+		t.Fatalf("%d assessments stored of a history of %d; latest %s, returned %s", len(all), len(history), all[len(all)-1].ID, id)
+	}
+	for i, want := range history {
+		want.ID, want.TrainID = all[i].ID, all[i].TrainID
+		if !reflect.DeepEqual(*all[i], want) {
+			t.Errorf("sample assessment %d (%s):\n got %+v\nwant %+v", i, want.PI, *all[i], want)
+		}
+	}
+	if reflect.DeepEqual(all[0].Roster, all[2].Roster) || reflect.DeepEqual(all[0].Register, all[2].Register) {
+		t.Error("the earliest assessment keeps the same roster and register as the latest, not those of its date")
+	}
+	if len(all[0].FollowUps) != 0 || len(all[1].FollowUps) == 0 || len(all[2].FollowUps) == 0 {
+		t.Errorf("follow-ups per assessment: %d, %d, %d", len(all[0].FollowUps), len(all[1].FollowUps), len(all[2].FollowUps))
 	}
 	live, err := s.Roster(ctx, got.TrainID)
 	must(t, err)

@@ -164,7 +164,9 @@ func TestOldBundleImportsConverted(t *testing.T) {
 					olds++
 				}
 			}
-			ba.RecommendationEdits = append(ba.RecommendationEdits, BundleEdit{Recommendation: "RV-02/fit.status-reporting-risk.v1", Status: "accepted"})
+			if !slices.ContainsFunc(ba.RecommendationEdits, func(e BundleEdit) bool { return e.Recommendation == "RV-02/fit.status-reporting-risk.v2" }) {
+				ba.RecommendationEdits = append(ba.RecommendationEdits, BundleEdit{Recommendation: "RV-02/fit.status-reporting-risk.v1", Status: "accepted"})
+			}
 		}
 	}
 	if olds == 0 {

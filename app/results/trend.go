@@ -17,7 +17,8 @@ import (
 )
 
 // Trend shows a train's scores PI over PI: the overall score and each
-// checklist's, as a chart and as a table with the level and answered share.
+// checklist's, and the follow-through of last PI's agreed recommendations,
+// as a chart and as a table with the level and answered share.
 type Trend struct {
 	defs        *assessment.Definitions
 	framework   assessment.Framework
@@ -58,9 +59,10 @@ func (tv *Trend) Chart() *widgets.TrendChart { return tv.chart }
 // Rows is the number of assessments in the table.
 func (tv *Trend) Rows() int { rows, _ := tv.size(); return rows }
 
-// columns: assessment, status, level, overall, then one per checklist.
+// columns: assessment, status, level, overall, one per checklist, then the
+// follow-through.
 func (tv *Trend) size() (int, int) {
-	return len(tv.assessments), 4 + len(tv.defs.Checklists)
+	return len(tv.assessments), 5 + len(tv.defs.Checklists)
 }
 
 func (tv *Trend) header(col int) string {
@@ -77,7 +79,7 @@ func (tv *Trend) header(col int) string {
 	if i := col - 4; i < len(tv.defs.Checklists) {
 		return tv.framework.Expand(tv.defs.Checklists[i].Title)
 	}
-	return ""
+	return assessment.FollowThroughName
 }
 
 func (tv *Trend) cell(id widget.TableCellID, o fyne.CanvasObject) {
@@ -103,6 +105,10 @@ func (tv *Trend) cell(id widget.TableCellID, o fyne.CanvasObject) {
 	default:
 		if i := id.Col - 4; i < len(r.Checklists) {
 			l.SetText(scoreWithShare(r.Checklists[i].Score))
+		} else if ft := r.FollowThrough; ft.Known() {
+			l.SetText(fmt.Sprintf("%.0f%%  (%d of %d)", 100*ft.Rate, ft.Closed(), ft.Total))
+		} else {
+			l.SetText("–")
 		}
 	}
 }
@@ -164,9 +170,21 @@ func (tv *Trend) Set(fw assessment.Framework, assessments []*assessment.Assessme
 			}),
 		})
 	}
+	// The follow-through of last PI's agreed recommendations, per PI, dashed
+	// on the same 0–100 scale; an assessment without follow-ups has no point.
+	rates := make([]float64, len(rs))
+	for i, r := range rs {
+		rates[i] = math.NaN()
+		if r.FollowThrough.Known() {
+			rates[i] = 100 * r.FollowThrough.Rate
+		}
+	}
+	series = append(series, widgets.TrendSeries{
+		Name: assessment.FollowThroughName + " (%)", Dashed: true, Color: widgets.ThemeColor(theme.ColorNameForeground), Values: rates,
+	})
 	tv.chart.SetData(labels, series)
 	// Each column as wide as its heading, so no checklist's name is cut.
-	for c := range 4 + len(tv.defs.Checklists) {
+	for c := range 5 + len(tv.defs.Checklists) {
 		measure := widget.NewLabel(tv.header(c))
 		measure.TextStyle.Bold = true
 		w := measure.MinSize().Width + theme.Padding()*2
@@ -189,7 +207,8 @@ func (tv *Trend) Set(fw assessment.Framework, assessments []*assessment.Assessme
 		note = "One finished assessment so far: the trend shows once there is a second, PI over PI."
 	default:
 		note = fmt.Sprintf("%d finished assessments, oldest first. In the table, each score has the share of items rated "+
-			"in brackets. The overall score covers the maturity checklists; scaled facilitator fit feeds the verdict only.", len(as))
+			"in brackets. The overall score covers the maturity checklists; scaled facilitator fit feeds the verdict only. "+
+			tv.framework.Expand("The dashed line is the follow-through: the share of last {pi}'s agreed recommendations done, met by the data or dropped; a {pi} without follow-ups has no point."), len(as))
 	}
 	if drafts > 0 {
 		note += " " + widgets.Plural(drafts, "draft is", "drafts are") + " listed in the table but left out of the chart until finished."

@@ -18,10 +18,12 @@ type TrendSeries struct {
 	Values []float64
 	Color  color.Color
 	Bold   bool // the overall score, drawn thicker
+	Dashed bool // a rate beside the scores (follow-through): dashed, with square points
 }
 
 // TrendChart draws scores PI over PI: one line per series, the assessments
-// along the bottom, 0–100 up the side. Drawn from canvas primitives.
+// along the bottom, 0–100 up the side; a dashed series (a rate in percent)
+// shares the scale. Drawn from canvas primitives.
 type TrendChart struct {
 	widget.BaseWidget
 
@@ -54,15 +56,18 @@ type trendRenderer struct {
 	gridLines  []*canvas.Line
 	gridLabels []*canvas.Text
 	xLabels    []*canvas.Text
-	lines      [][]*canvas.Line   // [series][segment]
-	dots       [][]*canvas.Circle // [series][point]
+	lines      [][]*canvas.Line      // [series][segment], or [series][segment*trendDashes+dash] when dashed
+	dots       [][]fyne.CanvasObject // [series][point]: circles, or squares when dashed
 	legendText []*canvas.Text
-	legendSwat []*canvas.Rectangle
+	legendSwat [][]*canvas.Rectangle // one bar, or two short ones when dashed
 	empty      *canvas.Text
 	objects    []fyne.CanvasObject
 }
 
-const trendSteps = 5 // grid every 20 points
+const (
+	trendSteps  = 5 // grid every 20 points
+	trendDashes = 9 // dashes per segment of a dashed series
+)
 
 func (r *trendRenderer) rebuild() {
 	c := r.chart
@@ -89,32 +94,47 @@ func (r *trendRenderer) rebuild() {
 		r.objects = append(r.objects, t)
 	}
 	r.lines = make([][]*canvas.Line, len(c.series))
-	r.dots = make([][]*canvas.Circle, len(c.series))
+	r.dots = make([][]fyne.CanvasObject, len(c.series))
 	r.legendText = make([]*canvas.Text, len(c.series))
-	r.legendSwat = make([]*canvas.Rectangle, len(c.series))
+	r.legendSwat = make([][]*canvas.Rectangle, len(c.series))
 	for si, s := range c.series {
 		width := float32(2)
 		if s.Bold {
 			width = 3.5
 		}
-		for range max(0, len(c.labels)-1) {
+		pieces := 1
+		if s.Dashed {
+			pieces = trendDashes
+		}
+		for range max(0, len(c.labels)-1) * pieces {
 			l := canvas.NewLine(s.Color)
 			l.StrokeWidth = width
 			r.lines[si] = append(r.lines[si], l)
 			r.objects = append(r.objects, l)
 		}
 		for range c.labels {
-			d := canvas.NewCircle(s.Color)
+			var d fyne.CanvasObject = canvas.NewCircle(s.Color)
+			if s.Dashed {
+				d = canvas.NewRectangle(s.Color)
+			}
 			r.dots[si] = append(r.dots[si], d)
 			r.objects = append(r.objects, d)
 		}
-		sw := canvas.NewRectangle(s.Color)
-		sw.CornerRadius = 2
+		swatches := 1
+		if s.Dashed {
+			swatches = 2
+		}
+		for range swatches {
+			sw := canvas.NewRectangle(s.Color)
+			sw.CornerRadius = 2
+			r.legendSwat[si] = append(r.legendSwat[si], sw)
+			r.objects = append(r.objects, sw)
+		}
 		t := canvas.NewText(s.Name, fg)
 		t.TextSize = small
 		t.TextStyle.Bold = s.Bold
-		r.legendSwat[si], r.legendText[si] = sw, t
-		r.objects = append(r.objects, sw, t)
+		r.legendText[si] = t
+		r.objects = append(r.objects, t)
 	}
 	r.empty = nil
 	if len(c.labels) == 0 {
@@ -188,21 +208,38 @@ func (r *trendRenderer) Layout(size fyne.Size) {
 			d.Resize(fyne.NewSize(dot, dot))
 			d.Move(fyne.NewPos(xAt(i)-dot/2, yAt(v)-dot/2))
 		}
-		for i, l := range r.lines[si] {
+		pieces := 1
+		if s.Dashed {
+			pieces = trendDashes
+		}
+		for k, l := range r.lines[si] {
+			i, dash := k/pieces, k%pieces
 			a, b := valueAt(s.Values, i), valueAt(s.Values, i+1)
 			if math.IsNaN(a) || math.IsNaN(b) {
 				l.Hide()
 				continue
 			}
 			l.Show()
-			l.Position1 = fyne.NewPos(xAt(i), yAt(a))
-			l.Position2 = fyne.NewPos(xAt(i+1), yAt(b))
+			from, to := fyne.NewPos(xAt(i), yAt(a)), fyne.NewPos(xAt(i+1), yAt(b))
+			if s.Dashed {
+				// Each dash covers the first 60% of its share of the segment.
+				at := func(f float32) fyne.Position {
+					return fyne.NewPos(from.X+(to.X-from.X)*f, from.Y+(to.Y-from.Y)*f)
+				}
+				n := float32(pieces)
+				from, to = at(float32(dash)/n), at((float32(dash)+0.6)/n)
+			}
+			l.Position1, l.Position2 = from, to
 		}
 		p := pos[si]
 		yy := plotBottom + xLabelH + p.y
 		th := r.legendText[si].MinSize()
-		r.legendSwat[si].Resize(fyne.NewSize(14, 4))
-		r.legendSwat[si].Move(fyne.NewPos(p.x, yy+th.Height/2-2))
+		sws := r.legendSwat[si]
+		sw := float32(14-2*(len(sws)-1)) / float32(len(sws)) // two dashes with a gap, or one bar
+		for k, rect := range sws {
+			rect.Resize(fyne.NewSize(sw, 4))
+			rect.Move(fyne.NewPos(p.x+float32(k)*(sw+2), yy+th.Height/2-2))
+		}
 		r.legendText[si].Resize(th)
 		r.legendText[si].Move(fyne.NewPos(p.x+20, yy))
 	}

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -196,13 +197,14 @@ type trendPoint struct {
 	label   string
 	overall assessment.Score
 	lists   map[string]assessment.Score // by checklist ID
+	follow  assessment.FollowThrough    // of the PI before; not Known when nothing came along
 }
 
 // trendPoints are the earlier assessments and this one, oldest first.
 func (d *doc) trendPoints() []trendPoint {
 	var pts []trendPoint
 	add := func(a *assessment.Assessment, r assessment.Results) {
-		tp := trendPoint{label: label(a), overall: r.Overall, lists: map[string]assessment.Score{}}
+		tp := trendPoint{label: label(a), overall: r.Overall, lists: map[string]assessment.Score{}, follow: r.FollowThrough}
 		for _, cs := range r.Checklists {
 			tp.lists[cs.ChecklistID] = cs.Score
 		}
@@ -215,8 +217,20 @@ func (d *doc) trendPoints() []trendPoint {
 	return pts
 }
 
+// colFollow draws the follow-through on the trend, apart from the scores.
+var colFollow = colGreen
+
+// followTitle names the follow-through line and column of the trend.
+const followTitle = assessment.FollowThroughName + " (%)"
+
+// trendFollows reports whether any point has follow-ups to draw.
+func (d *doc) trendFollows(pts []trendPoint) bool {
+	return slices.ContainsFunc(pts, func(tp trendPoint) bool { return tp.follow.Known() })
+}
+
 // trend draws the overall score and each maturity checklist's score across
-// the assessments in the box (x, y, w, h).
+// the assessments in the box (x, y, w, h), and the follow-through of each
+// where it had follow-ups.
 func (d *doc) trend(x, y, w, h float64) {
 	p := d.pdf
 	d.figure(d.trendAlt())
@@ -282,6 +296,31 @@ func (d *doc) trend(x, y, w, h float64) {
 			last = &pt
 		}
 	}
+	// The follow-through, dashed with square points on the same scale; no
+	// point where nothing came along to follow up.
+	if d.trendFollows(pts) {
+		d.stroke(colFollow, 0.5)
+		d.fill(colFollow)
+		p.SetDashPattern([]float64{1.2, 0.8}, 0)
+		var last *fpdf.PointType
+		for i, tp := range pts {
+			if !tp.follow.Known() {
+				last = nil
+				continue
+			}
+			pt := fpdf.PointType{X: xOf(i), Y: yOf(100 * tp.follow.Rate)}
+			if last != nil {
+				p.Line(last.X, last.Y, pt.X, pt.Y)
+			}
+			last = &pt
+		}
+		p.SetDashPattern([]float64{}, 0)
+		for i, tp := range pts {
+			if tp.follow.Known() {
+				p.Rect(xOf(i)-0.8, yOf(100*tp.follow.Rate)-0.8, 1.6, 1.6, "F")
+			}
+		}
+	}
 	// The overall values as numbers above their points.
 	d.font("B", 6.5)
 	d.color(colNavy)
@@ -305,6 +344,9 @@ func (d *doc) trend(x, y, w, h float64) {
 	var items []legendItem
 	for _, s := range ss {
 		items = append(items, legendItem{s.title, s.colour, false})
+	}
+	if d.trendFollows(pts) {
+		items = append(items, legendItem{followTitle, colFollow, true})
 	}
 	ly := py + ph + 5
 	half := (len(items) + 1) / 2

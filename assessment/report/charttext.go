@@ -83,7 +83,7 @@ func (d *doc) trendAlt() string {
 	ids, titles := d.trendSeries()
 	if len(pts) == 1 {
 		return fmt.Sprintf("Trend chart with one point, the train's first assessment (%s): an overall score of %s. The trend starts here.",
-			pts[0].label, scoreText(pts[0].overall))
+			pts[0].label, scoreText(pts[0].overall)) + d.trendFollowAlt(pts)
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "Trend chart of the overall score and each maturity checklist across %d assessments, from %s to %s, on a scale of 0 to 100.",
@@ -112,7 +112,32 @@ func (d *doc) trendAlt() string {
 			fmt.Fprintf(&b, " %s %s.", titles[i], move)
 		}
 	}
+	b.WriteString(d.trendFollowAlt(pts))
 	return b.String()
+}
+
+// trendFollowAlt says the follow-through line in words: its rate at each
+// assessment that had follow-ups, on the same scale; empty when none had.
+func (d *doc) trendFollowAlt(pts []trendPoint) string {
+	var each []string
+	for _, tp := range pts {
+		if tp.follow.Known() {
+			each = append(each, fmt.Sprintf("%s in %s (%d of %d)", percent(tp.follow.Rate), tp.label, tp.follow.Closed(), tp.follow.Total))
+		}
+	}
+	if len(each) == 0 {
+		return ""
+	}
+	return d.words(fmt.Sprintf(" A dashed line shows the follow-through, the share of the last {pi}'s agreed recommendations done, met by the data or dropped: %s.", assessment.List(each)))
+}
+
+// followCell is a point's follow-through in the trend's table: "67% (4 of
+// 6)", or a dash when nothing came along.
+func followCell(ft assessment.FollowThrough) string {
+	if !ft.Known() {
+		return "–"
+	}
+	return fmt.Sprintf("%s (%d of %d)", percent(ft.Rate), ft.Closed(), ft.Total)
 }
 
 // trendTable is the trend chart's figures: one row per assessment, oldest
@@ -124,11 +149,18 @@ func (d *doc) trendTable() {
 	for _, t := range titles {
 		cols = append(cols, column{t, 24, "R"})
 	}
+	follows := d.trendFollows(pts)
+	if follows {
+		cols = append(cols, column{assessment.FollowThroughName, 24, "R"})
+	}
 	var rows [][]cell
 	for _, tp := range pts {
 		row := []cell{{text: tp.label, style: "B"}}
 		for _, id := range ids {
 			row = append(row, cell{text: scoreText(tp.score(id))})
+		}
+		if follows {
+			row = append(row, cell{text: followCell(tp.follow)})
 		}
 		rows = append(rows, row)
 	}

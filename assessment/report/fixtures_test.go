@@ -26,20 +26,21 @@ func definitions(t testing.TB) *assessment.Definitions {
 	return defs
 }
 
-// sampleInput is the sample train with its one finished assessment, as
-// `trainscope sample` stores it.
+// sampleInput is the sample train's latest assessment with its history
+// (the two PIs before it), as `trainscope sample` stores it.
 func sampleInput(t testing.TB) Input {
 	t.Helper()
 	defs := definitions(t)
-	train, _, _, a := assessment.Sample(sampleDate)
-	train.ID, a.ID, a.TrainID = "sample-train", "sample-assessment", "sample-train"
-	return Input{
-		Train:       train,
-		Assessment:  &a,
-		Definitions: defs,
-		Results:     assessment.Evaluate(defs, train, &a),
-		Created:     sampleDate.Add(17 * time.Hour),
+	train, _, _, h := assessment.SampleHistory(sampleDate)
+	train.ID = "sample-train"
+	all := make([]*assessment.Assessment, len(h))
+	for i := range h {
+		h[i].ID, h[i].TrainID = fmt.Sprintf("sample-earlier-%d", len(h)-1-i), train.ID
+		all[i] = &h[i]
 	}
+	cur := all[len(all)-1]
+	cur.ID = "sample-assessment"
+	return NewInput(defs, train, cur, all, sampleDate.Add(17*time.Hour))
 }
 
 // evaluate recomputes the results after a test changed the input.

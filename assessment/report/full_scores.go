@@ -74,7 +74,11 @@ func (d *doc) scoresAndTrends() {
 	if len(d.in.History) == 0 {
 		d.para("I", sizeBody, "This is the train's first assessment in Trainscope; later assessments will draw the trend from here.")
 	} else {
-		d.para("", sizeBody, fmt.Sprintf("The overall score and each maturity checklist over the train's %d assessments, oldest first.", len(d.in.History)+1))
+		text := fmt.Sprintf("The overall score and each maturity checklist over the train's %d assessments, oldest first.", len(d.in.History)+1)
+		if d.trendFollows(d.trendPoints()) {
+			text += d.words(" The dashed line is the follow-through: the share of the last {pi}'s agreed recommendations done, met by the data or dropped, where any came along.")
+		}
+		d.para("", sizeBody, text)
 	}
 	th := 72.0
 	d.need(th)

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -48,5 +49,47 @@ func TestNewInput(t *testing.T) {
 	}
 	if len(got.History) != 1 || got.History[0].Assessment.ID != "prev" {
 		t.Errorf("history should hold the earlier finished assessment only, got %d points", len(got.History))
+	}
+}
+
+// TestTrendFollowThrough: the sample's trend carries the follow-through of
+// each PI that followed up the one before, and none for the first; the
+// alternative text, the figures table, "Since last PI" and the summary say
+// the sample's follow-through.
+func TestTrendFollowThrough(t *testing.T) {
+	in := sampleInput(t)
+	d := d0(in)
+	pts := d.trendPoints()
+	if len(pts) != 3 || pts[0].follow.Known() || !pts[1].follow.Known() || !pts[2].follow.Known() {
+		t.Fatalf("trend points %+v", pts)
+	}
+	ft := in.Results.FollowThrough
+	if pts[2].follow != ft || ft.Total != 6 || ft.Closed() != 4 {
+		t.Errorf("the latest point's follow-through %+v, the results' %+v", pts[2].follow, ft)
+	}
+	alt := d.trendAlt()
+	for _, want := range []string{"dashed line shows the follow-through", "50% in " + pts[1].label + " (2 of 4)", "67% in " + pts[2].label + " (4 of 6)"} {
+		if !strings.Contains(alt, want) {
+			t.Errorf("the trend's alternative text lacks %q:\n%s", want, alt)
+		}
+	}
+	if strings.Contains(alt, pts[0].label+" (") {
+		t.Errorf("the first assessment, without follow-ups, has a follow-through in the alt text:\n%s", alt)
+	}
+
+	pdf, _ := render(t, in, Options{})
+	text := oneLine(poppler(t, pdf, "pdftotext", "-layout"))
+	for _, want := range []string{
+		assessment.FollowThroughName + " (%)", "50% (2 of 4)", "67% (4 of 6)", // legend and figures table
+		"Since last PI", "6 recommendations were agreed at the last assessment: " + ft.Sentence(assessment.SAFe) + ". Follow-through 67%.",
+		"Merchant Portal has no Scrum Master.", "Met. The roster no longer shows the gap",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the report lacks %q", want)
+		}
+	}
+	summary, _ := render(t, in, Options{Summary: true})
+	if line := ft.Line(assessment.SAFe); !strings.Contains(oneLine(poppler(t, summary, "pdftotext", "-layout")), line) {
+		t.Errorf("the summary lacks %q", line)
 	}
 }

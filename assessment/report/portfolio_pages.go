@@ -289,6 +289,8 @@ func (d *pdoc) trainPage(r assessment.PortfolioRow) {
 	ft := r.Results.FollowThrough.Line(f)
 	if ft == "" {
 		ft = f.Expand("No agreed recommendations came along from the last {pi}.")
+	} else {
+		ft += " " + followThroughTrend(r)
 	}
 	pairs := [][2]string{
 		{"Group", orDash(r.Train.Group)},
@@ -313,4 +315,21 @@ func (d *pdoc) trainPage(r assessment.PortfolioRow) {
 		items = append(items, fmt.Sprintf("%s %s (%s priority; owner %s)", rec.Finding, rec.Action, rec.Priority, rec.Owner.Title(f)))
 	}
 	d.bullets("", sizeBody, items)
+}
+
+// followThroughTrend is a train's follow-through rate and its change since
+// the assessment before: "Follow-through 67%, up from 50% in PI 2026.1."
+func followThroughTrend(r assessment.PortfolioRow) string {
+	now := r.Results.FollowThrough
+	prev := r.PreviousFollowThrough
+	if !r.HasPrevious || !prev.Known() {
+		return fmt.Sprintf("Follow-through %s.", percent(now.Rate))
+	}
+	switch {
+	case now.Rate > prev.Rate:
+		return fmt.Sprintf("Follow-through %s, up from %s in %s.", percent(now.Rate), percent(prev.Rate), orDash(r.PreviousPI))
+	case now.Rate < prev.Rate:
+		return fmt.Sprintf("Follow-through %s, down from %s in %s.", percent(now.Rate), percent(prev.Rate), orDash(r.PreviousPI))
+	}
+	return fmt.Sprintf("Follow-through %s, as in %s.", percent(now.Rate), orDash(r.PreviousPI))
 }

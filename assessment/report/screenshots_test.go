@@ -13,9 +13,10 @@ import (
 )
 
 // The page images in docs/screenshots/report-*.png show the sample train
-// with three made-up earlier assessments, so the radar's overlay and the
-// trend have something to show; report-workshop-*.png show it assessed in
-// the workshop of the tests' fixture. Remake them after a change to the
+// as trainscope sample stores it, with its two earlier PIs, so the radar's
+// overlay, the trend and its follow-through line have something to show;
+// report-workshop-*.png show it assessed in the workshop of the tests'
+// fixture. Remake them after a change to the
 // report (all, or one set by its name: sample, workshop, followups or
 // scrumatscale; report-since-last-pi.png is the assessment after the sample,
 // report-scrum-at-scale-*.png the Scrum@Scale sample):
@@ -29,7 +30,7 @@ func TestScreenshots(t *testing.T) {
 		t.Skip("only with -screenshots")
 	}
 	needPoppler(t, "pdftoppm")
-	in := withHistory(sampleInput(t), 3)
+	in := sampleInput(t)
 	workshop := withWorkshop(t, in, false, hiddenVotes)
 	out := filepath.Join("..", "..", "docs", "screenshots")
 	for _, doc := range []struct {
@@ -40,6 +41,7 @@ func TestScreenshots(t *testing.T) {
 	}{
 		{"sample", in, Options{Summary: true}, map[string]string{"summary-1": "1", "summary-2": "2"}},
 		{"sample", in, Options{}, map[string]string{"cover": "1", "executive-summary": "Executive summary", "scores": "Scores and trends",
+			"trend":  "Trend across assessments",
 			"roster": "Roster and role gaps", "recommendations": "Recommendations"}},
 		{"workshop", workshop, Options{}, map[string]string{"workshop-votes": workshopTitle, "workshop-gaps": "The room's self-rating and the coach's observation"}},
 		{"followups", followUpInput(t), Options{}, map[string]string{"since-last-pi": "Since last PI"}},

@@ -107,7 +107,7 @@ var commands []command
 
 func init() {
 	commands = []command{
-		{"sample", "[-db PATH] [-framework SAFe|Scrum@Scale]", "add the sample train with one finished assessment; its id is the last line", runSample},
+		{"sample", "[-db PATH] [-framework SAFe|Scrum@Scale]", "add the sample train with its finished assessments, a PI apart; the latest's id is the last line", runSample},
 		{"report", "[-db PATH] -assessment ID [-summary] [-paper a4|letter] -o FILE.pdf", "write the PDF report for the LACE, or the summary for leadership", runReport},
 		{"portfolio", "[-db PATH] [-group NAME] [-min-group N] [-summary] [-paper a4|letter] -o FILE.pdf", "write the LACE's portfolio report: trains compared, what is systemic, portfolio recommendations", runPortfolio},
 		{"export", "[-db PATH] [-train ID ...] [-format json|csv|xlsx] [-coach NAME] -o FILE", "write trains as a bundle another Trainscope imports, or answers and scores as CSV or an Excel workbook", runExport},

@@ -7,8 +7,8 @@ import (
 	"github.com/trainscope/trainscope/assessment"
 )
 
-// runSample adds the sample train with one finished assessment and prints
-// the assessment's id alone on the last line, for scripts.
+// runSample adds the sample train with its finished assessments, a PI
+// apart, and prints the latest's id alone on the last line, for scripts.
 func runSample(s *session, args []string) error {
 	fs := s.flags("sample")
 	framework := fs.String("framework", "SAFe", "the sample's `FRAMEWORK`: SAFe (an Agile Release Train of eight teams) or Scrum@Scale (a Scrum of Scrums of six)")
@@ -28,6 +28,16 @@ func runSample(s *session, args []string) error {
 	if err != nil {
 		return fmt.Errorf("add the sample train: %w", err)
 	}
-	fmt.Fprintf(s.Stdout, "Added %q to %s with one finished assessment:\n%s\n", trainName, store.Path(), id)
+	ctx := context.Background()
+	latest, err := store.Assessment(ctx, id)
+	if err != nil {
+		return fmt.Errorf("read the sample train back: %w", err)
+	}
+	all, err := store.Assessments(ctx, latest.TrainID)
+	if err != nil {
+		return fmt.Errorf("read the sample train back: %w", err)
+	}
+	fmt.Fprintf(s.Stdout, "Added %q to %s with %s, the latest %s:\n%s\n", trainName, store.Path(),
+		assessment.Count(len(all), "finished assessment", "finished assessments"), latest.PI, id)
 	return nil
 }

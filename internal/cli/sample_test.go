@@ -14,7 +14,7 @@ func TestScrumAtScaleSample(t *testing.T) {
 	env := testEnv(t)
 	db := filepath.Join(t.TempDir(), "x.db")
 	r := trainscope(t, env, "sample", "-db", db, "-framework", "scrum@scale")
-	if r.code != 0 || !strings.Contains(r.stdout, "Sample Scrum of Scrums") {
+	if r.code != 0 || !strings.Contains(r.stdout, "Sample Scrum of Scrums") || !strings.Contains(r.stdout, "with 3 finished assessments, the latest Release ") {
 		t.Fatalf("sample exited %d: %s%s", r.code, r.stdout, r.stderr)
 	}
 	rep := trainscope(t, env, "report", "-db", db, "-assessment", lastLine(r.stdout), "-o", "-")
