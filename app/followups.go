@@ -1,14 +1,10 @@
 package app
 
 import (
-	"context"
-	"errors"
 	"fmt"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/trainscope/trainscope/app/widgets"
@@ -44,10 +40,10 @@ type followUpCard struct {
 func (rs *resultsScreen) newFollowUpCard(fr assessment.FollowUpResult) *followUpCard {
 	fw := rs.train.Framework
 	c := &followUpCard{fu: rs.a.FollowUps[assessment.FollowUpIndex(rs.a.FollowUps, fr.RecommendationID)], buttons: map[assessment.FollowUpState]*widget.Button{}}
-	c.state = widgets.Wrapped(followUpSaid(fr))
-	c.data = widgets.Wrapped(followUpData(fr))
+	c.state = widgets.Wrapped(widgets.FollowUpSaid(fr))
+	c.data = widgets.Wrapped(widgets.FollowUpData(fr))
 	c.data.TextStyle.Italic = true
-	meta := widgets.Truncated(followUpWhen(fw, fr) + " · Owner: " + fr.Owner.Title(fw))
+	meta := widgets.Truncated(widgets.FollowUpWhen(fw, fr) + " · Owner: " + fr.Owner.Title(fw))
 	if fr.OverduePIs > 0 && !fr.Closed {
 		meta.Importance = widget.WarningImportance
 	}
@@ -69,53 +65,6 @@ func (rs *resultsScreen) newFollowUpCard(fr assessment.FollowUpResult) *followUp
 	return c
 }
 
-// followUpWhen says when a follow-up was agreed and is due, and whether it
-// is overdue or escalated, as the results screen and the checklists' first
-// step both say it.
-func followUpWhen(fw assessment.Framework, fr assessment.FollowUpResult) string {
-	when := fmt.Sprintf("Agreed in %s, due by %s", widgets.OrDash(fr.RaisedPI), widgets.OrDash(fr.TargetPI))
-	switch {
-	case fr.Escalated:
-		when += fmt.Sprintf(" · overdue %s, escalated to %s", assessment.Count(fr.OverduePIs, fw.Expand("{pi}"), fw.Expand("{pis}")), levelName(fw, fr.Escalation))
-	case fr.OverduePIs > 0:
-		when += " · overdue"
-	case fr.Closed:
-		when += " · closed"
-	}
-	return when
-}
-
-// followUpData says what the data decides about a follow-up's criterion.
-func followUpData(fr assessment.FollowUpResult) string {
-	data := "The data cannot decide this criterion; it is yours to judge."
-	if fr.Met != nil {
-		data = map[bool]string{true: "Met by the data. ", false: "Not met by the data. "}[*fr.Met] + fr.Evidence
-	}
-	switch fr.Override {
-	case "met":
-		data += " You say it is met: " + fr.OverrideReason
-	case "not-met":
-		data += " You say it is not met: " + fr.OverrideReason
-	}
-	return data
-}
-
-// followUpSaid is what the coach says happened, with the evidence and why
-// it was dropped.
-func followUpSaid(fr assessment.FollowUpResult) string {
-	text := fr.State.Title()
-	if fr.Note != "" {
-		text += ": " + fr.Note
-		if d := noteDateOf(fr.NoteDate); d != "" {
-			text += " (seen " + d + ")"
-		}
-	}
-	if fr.Reason != "" {
-		text += " (dropped because: " + fr.Reason + ")"
-	}
-	return "The coach says: " + text
-}
-
 // setFollowUpState saves what the coach says happened; dropping one asks
 // for the reason first, and nothing changes until it is given.
 func (rs *resultsScreen) setFollowUpState(fu assessment.FollowUp, st assessment.FollowUpState) {
@@ -127,50 +76,17 @@ func (rs *resultsScreen) setFollowUpState(fu assessment.FollowUp, st assessment.
 		rs.saveFollowUp(fu)
 		return
 	}
-	rs.lastReasonDialog, rs.lastReasonEntry = rs.ui.askReason(dropReason, func(reason string) {
+	rs.askReason(widgets.DropReason, func(reason string) {
 		fu.State, fu.Reason = assessment.FollowUpDropped, reason
 		rs.saveFollowUp(fu)
 	})
 }
 
-// reasonAsk is what the reason dialog says: its title and button, the
-// field's placeholder and hint, and what it says when no reason is given.
-type reasonAsk struct {
-	title, action, placeholder, hint, refused, why string
-}
-
-// dropReason asks why a follow-up is dropped, on the results screen and in
-// the checklists' first step alike.
-var dropReason = reasonAsk{"Drop this follow-up", "Drop", "Why it is dropped, for the LACE", "The report keeps it beside the follow-up",
-	"The follow-up was not dropped", "say why it is dropped: the LACE reads the reason in the report"}
-
 // askReason asks for the short reason a decision needs (dropping a
 // follow-up, rejecting recommendations) and calls then with it; without a
 // reason it says so and nothing changes.
-func (rs *resultsScreen) askReason(title, action, placeholder, hint, refused, why string, then func(reason string)) {
-	rs.lastReasonDialog, rs.lastReasonEntry = rs.ui.askReason(reasonAsk{title, action, placeholder, hint, refused, why}, then)
-}
-
-// askReason shows the reason dialog for any screen; it returns the dialog
-// and its field, for tests.
-func (ui *UI) askReason(q reasonAsk, then func(reason string)) (dialog.Dialog, *widget.Entry) {
-	reason := widget.NewEntry()
-	reason.SetPlaceHolder(q.placeholder)
-	d := dialog.NewForm(q.title, q.action, "Cancel", []*widget.FormItem{
-		{Text: "Reason", Widget: reason, HintText: q.hint},
-	}, func(ok bool) {
-		if !ok {
-			return
-		}
-		if strings.TrimSpace(reason.Text) == "" {
-			ui.showError(q.refused, errors.New(q.why))
-			return
-		}
-		then(strings.TrimSpace(reason.Text))
-	}, ui.win)
-	d.Resize(fyne.NewSize(480, 0))
-	d.Show()
-	return d, reason
+func (rs *resultsScreen) askReason(q widgets.ReasonAsk, then func(reason string)) {
+	rs.lastReasonDialog, rs.lastReasonEntry = widgets.AskReason(rs.ui.win, q, rs.ui.showError, then)
 }
 
 func (rs *resultsScreen) saveFollowUp(fu assessment.FollowUp) {
@@ -178,17 +94,8 @@ func (rs *resultsScreen) saveFollowUp(fu assessment.FollowUp) {
 	if i < 0 {
 		return
 	}
-	rs.ui.saveFollowUp(rs.assessmentID, fu, func() {
+	rs.ui.SaveFollowUp(rs.assessmentID, fu, func() {
 		rs.a.FollowUps[i] = fu
 		rs.evaluate()
 	})
-}
-
-// saveFollowUp writes what the coach says happened to a follow-up, for
-// the results screen and the checklists' first step alike; done runs once
-// the store holds it, so a refused write changes nothing on screen.
-func (ui *UI) saveFollowUp(assessmentID string, fu assessment.FollowUp, done func()) {
-	ui.write("what happened to the follow-up", func(ctx context.Context) error {
-		return ui.store.SetFollowUp(ctx, assessmentID, fu)
-	}, done)
 }

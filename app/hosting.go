@@ -145,3 +145,14 @@ var (
 	_ workshop.Exporter  = (*UI)(nil)
 	_ workshop.Importer  = (*UI)(nil)
 )
+
+// What the results area (package results) asks of the shell: the save of
+// a follow-up (a Host method, as the checklists' first step needs it too),
+// the report's export and the undo of a deletion.
+
+// SaveFollowUp writes what the coach says happened to a follow-up.
+func (ui *UI) SaveFollowUp(assessmentID string, fu assessment.FollowUp, done func()) {
+	ui.write("what happened to the follow-up", func(ctx context.Context) error {
+		return ui.store.SetFollowUp(ctx, assessmentID, fu)
+	}, done)
+}

@@ -470,8 +470,8 @@ func (rs *resultsScreen) setGroupStatus(g assessment.RecommendationGroup, st ass
 		rs.decideGroup(g, st, "")
 		return
 	}
-	rs.askReason("Reject these recommendations", "Reject", "Why they do not fit this train, for the LACE", "The report keeps it beside each of them",
-		"The recommendations were not rejected", assessment.ErrNoReason.Error(), func(reason string) { rs.decideGroup(g, st, reason) })
+	rs.askReason(widgets.ReasonAsk{Title: "Reject these recommendations", Action: "Reject", Placeholder: "Why they do not fit this train, for the LACE",
+		Hint: "The report keeps it beside each of them", Refused: "The recommendations were not rejected", Why: assessment.ErrNoReason.Error()}, func(reason string) { rs.decideGroup(g, st, reason) })
 }
 
 // decideGroup sets one status, and a rejection's reason, on every
@@ -607,8 +607,8 @@ func (rs *resultsScreen) setStatus(rec assessment.Recommendation, st assessment.
 		set("")
 		return
 	}
-	rs.askReason("Reject this recommendation", "Reject", "Why it does not fit this train, for the LACE", "The report keeps it beside the recommendation",
-		"The recommendation was not rejected", assessment.ErrNoReason.Error(), set)
+	rs.askReason(widgets.ReasonAsk{Title: "Reject this recommendation", Action: "Reject", Placeholder: "Why it does not fit this train, for the LACE",
+		Hint: "The report keeps it beside the recommendation", Refused: "The recommendation was not rejected", Why: assessment.ErrNoReason.Error()}, set)
 }
 
 // saveEdit records the coach's edit of a derived recommendation.
