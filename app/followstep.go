@@ -112,7 +112,7 @@ func stateKeysText() string {
 }
 
 // stateButtonText is a state's button, with its key: "1 Done".
-func stateButtonText(st assessment.FollowUpState) string { return st.Key() + " " + st.Title() }
+func stateButtonText(st assessment.FollowUpState) string { return widgets.FollowUpButtonText(st) }
 
 // count is how many follow-ups the coach has given a state.
 func (st *followStep) count() (said, total int) {

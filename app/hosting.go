@@ -9,6 +9,7 @@ import (
 
 	"github.com/trainscope/trainscope/app/host"
 	"github.com/trainscope/trainscope/app/portfolio"
+	"github.com/trainscope/trainscope/app/results"
 	"github.com/trainscope/trainscope/app/workshop"
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/data"
@@ -156,3 +157,17 @@ func (ui *UI) SaveFollowUp(assessmentID string, fu assessment.FollowUp, done fun
 		return ui.store.SetFollowUp(ctx, assessmentID, fu)
 	}, done)
 }
+
+// ExportReport asks which report and where, and writes it; see
+// exportReportDialog.
+func (ui *UI) ExportReport(trainID, assessmentID string) {
+	ui.exportReportDialog(trainID, assessmentID)
+}
+
+// OfferUndo offers in the status bar to take a deletion back.
+func (ui *UI) OfferUndo(what string, undo func()) { ui.status.offerUndo(what, undo) }
+
+var (
+	_ results.Exporter = (*UI)(nil)
+	_ results.Undoer   = (*UI)(nil)
+)

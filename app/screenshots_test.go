@@ -22,7 +22,7 @@ import (
 // docs/screenshots/gui-*.png, from the sample train and a workshop, at
 // 1280×800 and one at 1024×768:
 //
-//	TRAINSCOPE_SCREENSHOTS=1 xvfb-run -a go test -tags migrated_fynedo ./app/ -run 'TestScreenshots|TestFollowUpsOnTheResultsScreen'
+//	TRAINSCOPE_SCREENSHOTS=1 xvfb-run -a go test -tags migrated_fynedo ./app/ ./app/results/ -run 'TestScreenshots|TestFollowUpsOnTheResultsScreen'
 //
 // Look at each picture before committing it.
 func TestScreenshots(t *testing.T) {
@@ -153,9 +153,4 @@ func savePNG(t *testing.T, img image.Image, path string) {
 	if err := f.Close(); err != nil {
 		t.Fatal(fmt.Errorf("writing %s: %w", path, err))
 	}
-}
-
-func writeScreenshot(t *testing.T, c fyne.Canvas, path string) {
-	t.Helper()
-	savePNG(t, c.Capture(), path)
 }

@@ -102,3 +102,7 @@ func AskReason(win fyne.Window, q ReasonAsk, refuse func(title string, err error
 	d.Show()
 	return d, reason
 }
+
+// FollowUpButtonText is the text of the button that gives a follow-up a
+// state: its key, then its name.
+func FollowUpButtonText(st assessment.FollowUpState) string { return st.Key() + " " + st.Title() }

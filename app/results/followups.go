@@ -1,4 +1,4 @@
-package app
+package results
 
 import (
 	"fmt"
@@ -14,7 +14,7 @@ import (
 // followUpsSection shows last PI's agreed recommendations as the new
 // assessment reads them: what the data says, and what the coach says, with
 // one button per state. A dropped one asks for its reason.
-func (rs *resultsScreen) followUpsSection() fyne.CanvasObject {
+func (rs *Screen) followUpsSection() fyne.CanvasObject {
 	r := rs.results
 	fw := rs.train.Framework
 	rs.followUpCards = rs.followUpCards[:0]
@@ -37,7 +37,7 @@ type followUpCard struct {
 	box     fyne.CanvasObject
 }
 
-func (rs *resultsScreen) newFollowUpCard(fr assessment.FollowUpResult) *followUpCard {
+func (rs *Screen) newFollowUpCard(fr assessment.FollowUpResult) *followUpCard {
 	fw := rs.train.Framework
 	c := &followUpCard{fu: rs.a.FollowUps[assessment.FollowUpIndex(rs.a.FollowUps, fr.RecommendationID)], buttons: map[assessment.FollowUpState]*widget.Button{}}
 	c.state = widgets.Wrapped(widgets.FollowUpSaid(fr))
@@ -51,7 +51,7 @@ func (rs *resultsScreen) newFollowUpCard(fr assessment.FollowUpResult) *followUp
 	finding.TextStyle.Bold = true
 	btns := container.NewHBox()
 	for _, st := range assessment.FollowUpStates {
-		b := widget.NewButton(stateButtonText(st), func() { rs.setFollowUpState(c.fu, st) })
+		b := widget.NewButton(widgets.FollowUpButtonText(st), func() { rs.setFollowUpState(c.fu, st) })
 		if st == fr.State {
 			b.Importance = widget.HighImportance
 		}
@@ -67,7 +67,7 @@ func (rs *resultsScreen) newFollowUpCard(fr assessment.FollowUpResult) *followUp
 
 // setFollowUpState saves what the coach says happened; dropping one asks
 // for the reason first, and nothing changes until it is given.
-func (rs *resultsScreen) setFollowUpState(fu assessment.FollowUp, st assessment.FollowUpState) {
+func (rs *Screen) setFollowUpState(fu assessment.FollowUp, st assessment.FollowUpState) {
 	if rs.final() {
 		return
 	}
@@ -85,16 +85,16 @@ func (rs *resultsScreen) setFollowUpState(fu assessment.FollowUp, st assessment.
 // askReason asks for the short reason a decision needs (dropping a
 // follow-up, rejecting recommendations) and calls then with it; without a
 // reason it says so and nothing changes.
-func (rs *resultsScreen) askReason(q widgets.ReasonAsk, then func(reason string)) {
-	rs.lastReasonDialog, rs.lastReasonEntry = widgets.AskReason(rs.ui.win, q, rs.ui.showError, then)
+func (rs *Screen) askReason(q widgets.ReasonAsk, then func(reason string)) {
+	rs.lastReasonDialog, rs.lastReasonEntry = widgets.AskReason(rs.host.Window(), q, rs.host.ShowError, then)
 }
 
-func (rs *resultsScreen) saveFollowUp(fu assessment.FollowUp) {
+func (rs *Screen) saveFollowUp(fu assessment.FollowUp) {
 	i := assessment.FollowUpIndex(rs.a.FollowUps, fu.RecommendationID)
 	if i < 0 {
 		return
 	}
-	rs.ui.SaveFollowUp(rs.assessmentID, fu, func() {
+	rs.host.SaveFollowUp(rs.assessmentID, fu, func() {
 		rs.a.FollowUps[i] = fu
 		rs.evaluate()
 	})
