@@ -2,15 +2,10 @@ package results
 
 import (
 	"context"
-	"fmt"
-	"image/png"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/trainscope/trainscope/app/host"
@@ -242,14 +237,6 @@ func TestFollowUpsOnTheResultsScreen(t *testing.T) {
 		t.Fatalf("%d follow-ups on screen, %d in the assessment", len(rs.followUpCards), len(a.FollowUps))
 	}
 	assertShows(t, c, "Not met by the data. The roster still shows: Nobody holds the System Architect role.")
-	if os.Getenv("TRAINSCOPE_SCREENSHOTS") != "" {
-		// go test -tags migrated_fynedo ./app/results -run TestFollowUpsOnTheResultsScreen with TRAINSCOPE_SCREENSHOTS=1
-		w := test.NewWindow(rs.followUpsSection())
-		w.Resize(fyne.NewSize(1100, w.Content().MinSize().Height+8))
-		writeScreenshot(t, w.Canvas(), filepath.Join("..", "..", "docs", "screenshots", "gui-followups.png"))
-		w.Close()
-	}
-
 	first := rs.followUpCards[0]
 	test.Tap(first.buttons[assessment.FollowUpDone])
 	got, _ := store.Assessment(ctx, a.ID)
@@ -291,21 +278,5 @@ func TestScreensNameLikeTheReport(t *testing.T) {
 		if recStatusChoice(s) != s.Title() || recStatusFromChoice(s.Title()) != s {
 			t.Errorf("status %s offered as %q", s, recStatusChoice(s))
 		}
-	}
-}
-
-// writeScreenshot saves what a canvas shows as a PNG, for the docs.
-func writeScreenshot(t *testing.T, c fyne.Canvas, path string) {
-	t.Helper()
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o644)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := png.Encode(f, c.Capture()); err != nil {
-		f.Close()
-		t.Fatal(err)
-	}
-	if err := f.Close(); err != nil {
-		t.Fatal(fmt.Errorf("writing %s: %w", path, err))
 	}
 }
