@@ -31,6 +31,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/trainscope/trainscope/app/host"
+	"github.com/trainscope/trainscope/app/results"
 	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/app/workshop"
 	"github.com/trainscope/trainscope/assessment"
@@ -334,7 +335,7 @@ func (ui *UI) openAssessment(trainID, assessmentID string) {
 
 // openResults shows an assessment's results, above its train.
 func (ui *UI) openResults(trainID, assessmentID string) {
-	ui.showAboveTrain(trainID, newResultsScreen(ui, trainID, assessmentID))
+	ui.showAboveTrain(trainID, resultsPage{results.New(ui, trainID, assessmentID)})
 }
 
 // showAboveTrain shows a screen of one of the train's assessments, right

@@ -16,7 +16,6 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
-	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/assessment/report"
 	"github.com/trainscope/trainscope/data"
@@ -357,7 +356,7 @@ func TestFinishMakesReadOnlyAndReopen(t *testing.T) {
 	pressRune(t, ui, '2')
 	as.finish()
 	settle(ui)
-	if _, ok := ui.top().(*resultsScreen); !ok {
+	if _, ok := ui.top().(resultsPage); !ok {
 		t.Fatalf("finishing did not show the results: %T", ui.top())
 	}
 	ui.openAssessment(as.trainID, as.assessmentID)
@@ -382,126 +381,6 @@ func TestFinishMakesReadOnlyAndReopen(t *testing.T) {
 	if a.Status != assessment.Draft {
 		t.Errorf("status after reopening: %s", a.Status)
 	}
-}
-
-// TestResultsAndRecommendations: the coach sees the results and reviews a
-// recommendation: accepts one, edits another's owner and target PI, adds
-// their own.
-func TestResultsAndRecommendations(t *testing.T) {
-	ui, store := newTestUI(t)
-	c := ui.win.Canvas()
-	as := startAssessment(t, ui, "Review ART")
-	for range 20 {
-		pressRune(t, ui, '2')
-		pressKey(t, ui, fyne.KeyTab)
-	}
-	ui.menu.results.Action()
-	settle(ui)
-	rs, ok := ui.top().(*resultsScreen)
-	if !ok {
-		t.Fatalf("results did not open: %T", ui.top())
-	}
-	r := rs.results
-	assertShows(t, c, widgets.VerdictText(r.Verdict.Kind))
-	assertShows(t, c, r.Verdict.Headline)
-	assertShows(t, c, "Overall score "+widgets.ScoreText(r.Overall))
-	assertShows(t, c, "Recommendations for the LACE")
-	if len(rs.recCards) < 2 {
-		t.Fatalf("recommendations on screen: %d, want 2 or more", len(rs.recCards))
-	}
-
-	first := rs.recCards[0]
-	test.Tap(first.accept)
-	settle(ui)
-	if got := rs.recCards[0].status.Text; !strings.HasPrefix(got, "Accepted") {
-		t.Errorf("accepted recommendation shows %q", got)
-	}
-
-	second := rs.recCards[1].rec
-	rs.editRecommendation(&second)
-	f := rs.lastRecForm
-	newOwner := assessment.OwnerLACE
-	if second.Owner == newOwner {
-		newOwner = assessment.OwnerBusinessOwners
-	}
-	f.owner.SetSelected(newOwner.Title(rs.train.Framework))
-	f.targetPI.SetText("PI 2030.1")
-	f.dialog.Submit()
-	settle(ui)
-	var edited *recCard
-	for _, card := range rs.recCards {
-		if card.rec.ID == second.ID {
-			edited = card
-		}
-	}
-	if edited == nil {
-		t.Fatal("the edited recommendation is gone")
-	}
-	if !strings.Contains(edited.meta.Text, "Target: PI 2030.1") || !strings.Contains(edited.meta.Text, "Owner: "+newOwner.Title(rs.train.Framework)) {
-		t.Errorf("edited recommendation shows %q", edited.meta.Text)
-	}
-
-	rs.editRecommendation(nil)
-	f = rs.lastRecForm
-	f.finding.SetText("Team coaches have never met as a group")
-	f.action.SetText("Run a coaches' kick-off before the next PI Planning")
-	f.dialog.Submit()
-	settle(ui)
-	assertShows(t, c, "Team coaches have never met as a group")
-
-	a, err := store.Assessment(context.Background(), as.assessmentID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if a.Review.Edits[first.rec.ID].Status != assessment.Accepted {
-		t.Errorf("acceptance saved as %+v", a.Review.Edits[first.rec.ID])
-	}
-	if e := a.Review.Edits[second.ID]; e.TargetPI != "PI 2030.1" || e.Owner != newOwner {
-		t.Errorf("edit saved as %+v", e)
-	}
-	if len(a.Review.Added) != 1 || a.Review.Added[0].Finding != "Team coaches have never met as a group" {
-		t.Errorf("own recommendation saved as %+v", a.Review.Added)
-	}
-
-	// Editing the coach's own recommendation replaces it in place, in the
-	// store too: one recommendation, the new words.
-	own := a.Review.Added[0]
-	rs.editRecommendation(&own)
-	f = rs.lastRecForm
-	f.action.SetText("Run a coaches' kick-off in the first week of the PI")
-	f.dialog.Submit()
-	settle(ui)
-	assertShows(t, c, "Run a coaches' kick-off in the first week of the PI")
-	a, err = store.Assessment(context.Background(), as.assessmentID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(a.Review.Added) != 1 || a.Review.Added[0].ID != own.ID || a.Review.Added[0].Action != "Run a coaches' kick-off in the first week of the PI" {
-		t.Errorf("the edited own recommendation is stored as %+v", a.Review.Added)
-	}
-}
-
-func TestResultsOfSampleShowPreviousOverlay(t *testing.T) {
-	ui, store := newTestUI(t, withSample)
-	ctx := context.Background()
-	trains, _ := store.Trains(ctx)
-	id := trains[0].Train.ID
-	// A second assessment: it starts from the previous one's roster and
-	// register, and the radar overlays the first.
-	a := assessment.Assessment{TrainID: id, Date: testDay.AddDate(0, 3, 0), PI: "PI 2026.3", ChecklistVersion: ui.defs.Version}
-	if err := store.CreateAssessment(ctx, &a); err != nil {
-		t.Fatal(err)
-	}
-	ui.openResults(id, a.ID)
-	settle(ui)
-	rs := ui.top().(*resultsScreen)
-	if rs.prev == nil {
-		t.Fatal("no previous assessment found")
-	}
-	if rs.radar.Previous() == nil || len(rs.radar.Axes()) != len(ui.defs.Dimensions) {
-		t.Errorf("radar: %d axes, previous %v", len(rs.radar.Axes()), rs.radar.Previous())
-	}
-	assertShows(t, ui.win.Canvas(), "Previous: "+widgets.AssessmentTitle(rs.prev.PI, rs.prev.Date))
 }
 
 func TestTrendAndPortfolio(t *testing.T) {
@@ -727,80 +606,6 @@ func TestFinishWarnsOfContradictions(t *testing.T) {
 	tap(t, ui, "Finish")
 	assertShows(t, c, "Check these answers first:")
 	assertShows(t, c, "review")
-}
-
-// TestRejectAGroupAtOnce: the recommendations about one finding are
-// grouped under it, and one tap rejects them all, saved together.
-func TestRejectAGroupAtOnce(t *testing.T) {
-	ui, store := newTestUI(t)
-	c := ui.win.Canvas()
-	as := startAssessment(t, ui, "Group ART")
-	for range 30 {
-		pressRune(t, ui, '1')
-		pressKey(t, ui, fyne.KeyTab)
-	}
-	ui.menu.results.Action()
-	settle(ui)
-	rs := ui.top().(*resultsScreen)
-	var head *groupHead
-	for _, h := range rs.groupHeads {
-		if len(h.group.Members) >= 2 && head == nil {
-			head = h
-		}
-	}
-	if head == nil {
-		t.Fatalf("no group of two or more among %d groups", len(rs.groupHeads))
-	}
-	assertShows(t, c, head.group.Title)
-	// A rejection without a reason: refused in plain words, nothing saved.
-	test.Tap(head.rejectAll)
-	rs.lastReasonEntry.SetText("  ")
-	tap(t, ui, "Reject")
-	settle(ui)
-	assertShows(t, c, "say in a few words why")
-	a, err := store.Assessment(context.Background(), as.assessmentID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, m := range head.group.Members {
-		if a.Review.Edits[m.ID].Status == assessment.Rejected {
-			t.Errorf("%s rejected without a reason", m.ID)
-		}
-	}
-	tap(t, ui, "Close")
-	test.Tap(head.rejectAll)
-	test.Type(rs.lastReasonEntry, "The LACE funds this across trains — already planned")
-	tap(t, ui, "Reject")
-	settle(ui)
-	a, err = store.Assessment(context.Background(), as.assessmentID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, m := range head.group.Members {
-		if e := a.Review.Edits[m.ID]; e.Status != assessment.Rejected || e.Reason != "The LACE funds this across trains — already planned" {
-			t.Errorf("%s saved as %+v after Reject all", m.ID, e)
-		}
-	}
-	for _, card := range rs.recCards {
-		if slices.ContainsFunc(head.group.Members, func(m assessment.Recommendation) bool { return m.ID == card.rec.ID }) && !strings.HasPrefix(card.status.Text, "Rejected") {
-			t.Errorf("%s shows %q", card.rec.ID, card.status.Text)
-		}
-	}
-}
-
-// TestScreensNameLikeTheReport: the results screen's verdict and statuses are
-// the domain's words, the same the PDF prints.
-func TestScreensNameLikeTheReport(t *testing.T) {
-	for _, k := range []assessment.VerdictKind{assessment.Recommended, assessment.RecommendedConditions, assessment.NotRecommended, assessment.Undecided} {
-		if widgets.VerdictText(k) != k.Title() {
-			t.Errorf("the screen says %q for %s, the domain %q", widgets.VerdictText(k), k, k.Title())
-		}
-	}
-	for _, s := range assessment.RecommendationStatuses {
-		if recStatusChoice(s) != s.Title() || recStatusFromChoice(s.Title()) != s {
-			t.Errorf("status %s offered as %q", s, recStatusChoice(s))
-		}
-	}
 }
 
 // TestStoreWarningsShownOnce: a database that was readable by others is made

@@ -274,20 +274,7 @@ func (s *assessmentScreen) build() {
 }
 
 // withHeight fixes an object's height, for thin progress bars.
-func withHeight(h float32, o fyne.CanvasObject) fyne.CanvasObject {
-	return container.New(&fixedHeightLayout{h: h}, o)
-}
-
-type fixedHeightLayout struct{ h float32 }
-
-func (l *fixedHeightLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objs {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(fyne.NewSize(size.Width, l.h))
-	}
-}
-
-func (l *fixedHeightLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(0, l.h) }
+func withHeight(h float32, o fyne.CanvasObject) fyne.CanvasObject { return widgets.WithHeight(h, o) }
 
 // reload reads the assessment and its train.
 func (s *assessmentScreen) reload() {

@@ -80,9 +80,9 @@ func BenchmarkOpenResults12Teams(b *testing.B) {
 		settle(ui)
 	}
 	b.StopTimer()
-	rs := ui.top().(*resultsScreen)
-	if len(rs.results.Recommendations) == 0 || rs.prev == nil {
-		b.Fatalf("results incomplete: %d recommendations, previous %v", len(rs.results.Recommendations), rs.prev != nil)
+	rs := ui.top().(resultsPage)
+	if len(rs.Results().Recommendations) == 0 || rs.Previous() == nil {
+		b.Fatalf("results incomplete: %d recommendations, previous %v", len(rs.Results().Recommendations), rs.Previous() != nil)
 	}
 }
 

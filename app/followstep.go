@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"image/color"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -113,7 +112,7 @@ func stateKeysText() string {
 }
 
 // stateButtonText is a state's button, with its key: "1 Done".
-func stateButtonText(st assessment.FollowUpState) string { return st.Key() + " " + st.Title() }
+func stateButtonText(st assessment.FollowUpState) string { return widgets.FollowUpButtonText(st) }
 
 // count is how many follow-ups the coach has given a state.
 func (st *followStep) count() (said, total int) {
@@ -154,15 +153,15 @@ func (st *followStep) show() {
 	st.action.SetText(fr.Action)
 	st.owner.SetText(fr.Owner.Title(fw))
 	st.acceptance.SetText(widgets.OrDash(fr.Acceptance))
-	st.when.SetText(followUpWhen(fw, fr))
+	st.when.SetText(widgets.FollowUpWhen(fw, fr))
 	if fr.OverduePIs > 0 && !fr.Closed {
 		st.when.Importance = widget.WarningImportance
 	} else {
 		st.when.Importance = widget.MediumImportance
 	}
 	st.when.Refresh()
-	st.data.SetText(followUpData(fr))
-	st.said.SetText(followUpSaid(fr))
+	st.data.SetText(widgets.FollowUpData(fr))
+	st.said.SetText(widgets.FollowUpSaid(fr))
 	st.chooser.set(fr.State, s.final())
 
 	st.filling = true
@@ -218,7 +217,7 @@ func (st *followStep) setState(state assessment.FollowUpState) {
 		st.save(i, fu)
 		return
 	}
-	st.lastReasonDialog, st.lastReasonEntry = s.ui.askReason(dropReason, func(reason string) {
+	st.lastReasonDialog, st.lastReasonEntry = widgets.AskReason(s.ui.win, widgets.DropReason, s.ui.showError, func(reason string) {
 		fu.State, fu.Reason = assessment.FollowUpDropped, reason
 		st.save(i, fu)
 	})
@@ -245,7 +244,7 @@ func (st *followStep) noteChanged() {
 // store holds it.
 func (st *followStep) save(i int, fu assessment.FollowUp) {
 	s := st.s
-	s.ui.saveFollowUp(s.assessmentID, fu, func() {
+	s.ui.SaveFollowUp(s.assessmentID, fu, func() {
 		if i >= len(s.a.FollowUps) || s.a.FollowUps[i].RecommendationID != fu.RecommendationID {
 			return
 		}
@@ -254,10 +253,10 @@ func (st *followStep) save(i int, fu assessment.FollowUp) {
 		s.showProgress()
 		if s.onStep && st.i == i {
 			fr := st.result(i)
-			st.said.SetText(followUpSaid(fr))
+			st.said.SetText(widgets.FollowUpSaid(fr))
 			st.chooser.set(fr.State, s.final())
-			st.when.SetText(followUpWhen(s.train.Framework, fr))
-			st.data.SetText(followUpData(fr))
+			st.when.SetText(widgets.FollowUpWhen(s.train.Framework, fr))
+			st.data.SetText(widgets.FollowUpData(fr))
 		}
 	})
 }
@@ -368,12 +367,4 @@ func (c *stateChooser) move(delta int) {
 	if c.onMove != nil {
 		c.onMove(delta)
 	}
-}
-
-// noteDateOf is how a follow-up's evidence date reads.
-func noteDateOf(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.Format(widgets.DateInput)
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/trainscope/trainscope/app/host"
 	"github.com/trainscope/trainscope/app/portfolio"
+	"github.com/trainscope/trainscope/app/results"
 	"github.com/trainscope/trainscope/app/workshop"
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/data"
@@ -144,4 +145,29 @@ var (
 	_ workshop.Projector = (*UI)(nil)
 	_ workshop.Exporter  = (*UI)(nil)
 	_ workshop.Importer  = (*UI)(nil)
+)
+
+// What the results area (package results) asks of the shell: the save of
+// a follow-up (a Host method, as the checklists' first step needs it too),
+// the report's export and the undo of a deletion.
+
+// SaveFollowUp writes what the coach says happened to a follow-up.
+func (ui *UI) SaveFollowUp(assessmentID string, fu assessment.FollowUp, done func()) {
+	ui.write("what happened to the follow-up", func(ctx context.Context) error {
+		return ui.store.SetFollowUp(ctx, assessmentID, fu)
+	}, done)
+}
+
+// ExportReport asks which report and where, and writes it; see
+// exportReportDialog.
+func (ui *UI) ExportReport(trainID, assessmentID string) {
+	ui.exportReportDialog(trainID, assessmentID)
+}
+
+// OfferUndo offers in the status bar to take a deletion back.
+func (ui *UI) OfferUndo(what string, undo func()) { ui.status.offerUndo(what, undo) }
+
+var (
+	_ results.Exporter = (*UI)(nil)
+	_ results.Undoer   = (*UI)(nil)
 )

@@ -56,50 +56,29 @@ type titled interface{ Title() string }
 
 // titles names each value, for a choice.
 func titles[T titled](values []T) []string {
-	out := make([]string, len(values))
-	for i, v := range values {
-		out[i] = v.Title()
-	}
-	return out
+	return widgets.Titles(values)
 }
 
 // fromTitle is the value a choice names, or otherwise.
 func fromTitle[T titled](values []T, title string, otherwise T) T {
-	for _, v := range values {
-		if v.Title() == title {
-			return v
-		}
-	}
-	return otherwise
+	return widgets.FromTitle(values, title, otherwise)
 }
 
 // levelName names a level in the train's framework's words (SAFe's ART is
 // Scrum@Scale's Scrum of Scrums); an escalation left empty reads as the
 // team's.
 func levelName(f assessment.Framework, l assessment.ImpedimentLevel) string {
-	if l == "" {
-		l = assessment.LevelTeam
-	}
-	return f.LevelTitle(l)
+	return widgets.LevelName(f, l)
 }
 
 // levelTitles are the levels' names in the framework's words, in ladder order.
 func levelTitles(f assessment.Framework) []string {
-	out := make([]string, len(assessment.ImpedimentLevels))
-	for i, l := range assessment.ImpedimentLevels {
-		out[i] = levelName(f, l)
-	}
-	return out
+	return widgets.LevelTitles(f)
 }
 
 // levelFromTitle is the level a title of levelTitles names; otherwise the team's.
 func levelFromTitle(f assessment.Framework, title string) assessment.ImpedimentLevel {
-	for _, l := range assessment.ImpedimentLevels {
-		if levelName(f, l) == title {
-			return l
-		}
-	}
-	return assessment.LevelTeam
+	return widgets.LevelFromTitle(f, title)
 }
 
 // roamName names a ROAM category in the register's column.

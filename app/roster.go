@@ -663,13 +663,7 @@ func gapCard(g assessment.RoleGap) fyne.CanvasObject {
 
 // priorityBadge shows a priority or severity in colour.
 func priorityBadge(p assessment.Priority) fyne.CanvasObject {
-	switch p {
-	case assessment.High:
-		return widgets.Badge(p.Title(), theme.ColorNameError)
-	case assessment.Medium:
-		return widgets.Badge(p.Title(), theme.ColorNameWarning)
-	}
-	return widgets.Badge(assessment.Low.Title(), theme.ColorNamePrimary)
+	return widgets.PriorityBadge(p)
 }
 
 // GapFindings lists the findings shown, for tests and the status line.

@@ -22,7 +22,7 @@ import (
 // docs/screenshots/gui-*.png, from the sample train and a workshop, at
 // 1280×800 and one at 1024×768:
 //
-//	TRAINSCOPE_SCREENSHOTS=1 xvfb-run -a go test -tags migrated_fynedo ./app/ -run 'TestScreenshots|TestFollowUpsOnTheResultsScreen'
+//	TRAINSCOPE_SCREENSHOTS=1 xvfb-run -a go test -tags migrated_fynedo ./app/ -run 'TestScreenshots|TestFollowUpsScreenshot'
 //
 // Look at each picture before committing it.
 func TestScreenshots(t *testing.T) {
@@ -155,7 +155,32 @@ func savePNG(t *testing.T, img image.Image, path string) {
 	}
 }
 
-func writeScreenshot(t *testing.T, c fyne.Canvas, path string) {
-	t.Helper()
-	savePNG(t, c.Capture(), path)
+// TestFollowUpsScreenshot writes docs/screenshots/gui-followups.png: the
+// results' follow-ups of a new assessment of the sample train, in the app's
+// theme. It runs with TestScreenshots.
+func TestFollowUpsScreenshot(t *testing.T) {
+	if os.Getenv("TRAINSCOPE_SCREENSHOTS") == "" {
+		t.Skip("only with TRAINSCOPE_SCREENSHOTS=1")
+	}
+	ui, store := newTestUI(t, withSample)
+	ctx := context.Background()
+	trains, err := store.Trains(ctx)
+	if err != nil || len(trains) != 1 {
+		t.Fatalf("trains %v %v", trains, err)
+	}
+	all, err := store.Assessments(ctx, trains[0].Train.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	prev := all[len(all)-1]
+	a := assessment.Assessment{TrainID: prev.TrainID, Date: prev.Date.AddDate(0, 0, 70), PI: assessment.NextPI(prev.PI, 1), ChecklistVersion: ui.defs.Version}
+	if err := store.CreateAssessment(ctx, &a); err != nil {
+		t.Fatal(err)
+	}
+	ui.openResults(a.TrainID, a.ID)
+	settle(ui)
+	w := test.NewWindow(ui.top().(resultsPage).FollowUps())
+	w.Resize(fyne.NewSize(1100, w.Content().MinSize().Height+8))
+	savePNG(t, w.Canvas().Capture(), filepath.Join("..", "docs", "screenshots", "gui-followups.png"))
+	w.Close()
 }

@@ -187,7 +187,7 @@ func TestWorkshopInTheWindow(t *testing.T) {
 	if n := len(presentations(ui)); n != 0 {
 		t.Errorf("the presentation stayed open after leaving the workshop: %d", n)
 	}
-	rs := ui.top().(*resultsScreen)
+	rs := ui.top().(resultsPage)
 	a := savedWorkshop(t, store, id)
 	train, err := store.Train(ctx, trainID)
 	if err != nil {
@@ -197,8 +197,8 @@ func TestWorkshopInTheWindow(t *testing.T) {
 	want := fmt.Sprintf("consensus %s, observed %s, gap %s", widgets.ScoreText(per[0].Self), widgets.ScoreText(per[0].Observed), widgets.Signed(per[0].Gap))
 	assertShows(t, c, "Strong disagreements")
 	assertShows(t, c, "1.1 "+train.Framework.Expand(it.Text))
-	if len(rs.workshopGaps) != len(ui.defs.Checklists) || !strings.Contains(rs.workshopGaps[0], want) {
-		t.Errorf("results workshop card: %q", rs.workshopGaps)
+	if len(rs.WorkshopGaps()) != len(ui.defs.Checklists) || !strings.Contains(rs.WorkshopGaps()[0], want) {
+		t.Errorf("results workshop card: %q", rs.WorkshopGaps())
 	}
 	assertNotShown(t, c, "Ana Souza")
 }

@@ -68,6 +68,11 @@ type Host interface {
 	FunctionKey(*fyne.KeyEvent)
 	// ShowKeys lists the keyboard shortcuts.
 	ShowKeys()
+
+	// SaveFollowUp writes what the coach says happened to a follow-up, as
+	// the results screen and the checklists' first step both do; done runs
+	// once the store holds it, so a refused write changes nothing on screen.
+	SaveFollowUp(assessmentID string, fu assessment.FollowUp, done func())
 }
 
 // Page is a kind of screen a Route opens.

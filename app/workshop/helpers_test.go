@@ -107,6 +107,10 @@ func (h *testHost) WriteAnswer(assessmentID string, _ assessment.Framework, item
 	h.Write(what, func(ctx context.Context) error { return h.store.SetAnswer(ctx, assessmentID, ans) }, nil)
 }
 
+func (h *testHost) SaveFollowUp(assessmentID string, fu assessment.FollowUp, done func()) {
+	h.Write("what happened to the follow-up", func(ctx context.Context) error { return h.store.SetFollowUp(ctx, assessmentID, fu) }, done)
+}
+
 func (h *testHost) SaveNamed(_, _, name, ext string, _ func(context.Context, io.Writer) error, _ []string) {
 	h.saved = append(h.saved, name+ext)
 }

@@ -1,4 +1,4 @@
-package app
+package results
 
 import (
 	"context"
@@ -9,7 +9,9 @@ import (
 // compare with it, even when the draft is dated earlier, and a later draft
 // compares with the last finished one.
 func TestResultsCompareWithEarlierFinishedOnly(t *testing.T) {
-	ui, store := newTestUI(t, withSample)
+	h := newHost(t)
+	withSample(t, h)
+	store := h.store
 	ctx := context.Background()
 	recent, err := store.RecentAssessments(ctx, 10)
 	if err != nil || len(recent) == 0 {
@@ -39,12 +41,10 @@ func TestResultsCompareWithEarlierFinishedOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	ui.openResults(finished.TrainID, finished.ID)
-	settle(ui)
-	assertNotShown(t, ui.win.Canvas(), "PI draft")
-	assertShows(t, ui.win.Canvas(), "Previous: "+before.PI)
+	open(t, h, finished.TrainID, finished.ID)
+	assertNotShown(t, h.win.Canvas(), "PI draft")
+	assertShows(t, h.win.Canvas(), "Previous: "+before.PI)
 
-	ui.openResults(finished.TrainID, later.ID)
-	settle(ui)
-	assertShows(t, ui.win.Canvas(), "Previous: "+finished.PI)
+	open(t, h, finished.TrainID, later.ID)
+	assertShows(t, h.win.Canvas(), "Previous: "+finished.PI)
 }

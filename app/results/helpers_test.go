@@ -1,0 +1,284 @@
+package results
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/trainscope/trainscope/app/host"
+	"github.com/trainscope/trainscope/assessment"
+	"github.com/trainscope/trainscope/assets"
+	"github.com/trainscope/trainscope/data"
+)
+
+// testHost is the shell as the results see it, on a test app and a real
+// store: reads and writes run at once on the test's goroutine, and
+// questions and errors are real dialogs on its window, so a test answers
+// them as the coach does. It records what the screen asked of the shell.
+type testHost struct {
+	app      fyne.App
+	store    *data.Store
+	defs     *assessment.Definitions
+	win      fyne.Window
+	opened   []host.Route
+	errs     []error // what ShowError and failed reads and writes showed
+	writes   []string
+	exported []string // the assessments whose report ExportReport was asked for
+	undos    []func() // the undos OfferUndo offered, newest last
+}
+
+var (
+	_ host.Host = (*testHost)(nil)
+	_ Exporter  = (*testHost)(nil)
+	_ Undoer    = (*testHost)(nil)
+)
+
+func (h *testHost) Store() *data.Store                   { return h.store }
+func (h *testHost) Definitions() *assessment.Definitions { return h.defs }
+func (h *testHost) Window() fyne.Window                  { return h.win }
+func (h *testHost) Now() time.Time                       { return testDay }
+func (h *testHost) Open(r host.Route)                    { h.opened = append(h.opened, r) }
+func (h *testHost) Retitle()                             {}
+func (h *testHost) Typed(_ string, save func())          { save() }
+func (h *testHost) Flush()                               {}
+func (h *testHost) FunctionKey(*fyne.KeyEvent)           {}
+func (h *testHost) ShowKeys()                            {}
+func (h *testHost) ExportReport(_, assessmentID string) {
+	h.exported = append(h.exported, assessmentID)
+}
+func (h *testHost) OfferUndo(_ string, undo func()) { h.undos = append(h.undos, undo) }
+
+func (h *testHost) ShowError(title string, err error) {
+	h.errs = append(h.errs, err)
+	dialog.NewCustom(title, "Close", widget.NewLabel(err.Error()), h.win).Show()
+}
+
+func (h *testHost) Confirm(title, message, action string, do func()) {
+	dialog.NewCustomConfirm(title, action, "Cancel", widget.NewLabel(message), func(ok bool) {
+		if ok {
+			do()
+		}
+	}, h.win).Show()
+}
+
+func (h *testHost) Read(what string, r func(context.Context) error, done func()) {
+	if err := r(context.Background()); err != nil {
+		h.ShowError("Could not read "+what, err)
+		return
+	}
+	done()
+}
+
+func (h *testHost) Write(what string, w func(context.Context) error, done func()) {
+	h.WriteOr(what, w, done, nil, nil)
+}
+
+func (h *testHost) WriteOr(what string, w func(context.Context) error, done func(), failed func(error), _ func()) {
+	h.writes = append(h.writes, what)
+	if err := w(context.Background()); err != nil {
+		if failed != nil {
+			failed(err)
+		}
+		h.ShowError("Not saved", err)
+		return
+	}
+	if done != nil {
+		done()
+	}
+}
+
+func (h *testHost) WriteAnswer(assessmentID string, _ assessment.Framework, itemID string, ans assessment.Answer, what, _ string) {
+	ans.ItemID = itemID
+	h.Write(what, func(ctx context.Context) error { return h.store.SetAnswer(ctx, assessmentID, ans) }, nil)
+}
+
+func (h *testHost) SaveFollowUp(assessmentID string, fu assessment.FollowUp, done func()) {
+	h.Write("what happened to the follow-up", func(ctx context.Context) error { return h.store.SetFollowUp(ctx, assessmentID, fu) }, done)
+}
+
+// testDay is the day every test lives on.
+var testDay = time.Date(2026, 3, 12, 9, 30, 0, 0, time.UTC)
+
+func loadDefs(t testing.TB) *assessment.Definitions {
+	t.Helper()
+	defs, err := assessment.LoadDefinitions(assets.Checklists())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return defs
+}
+
+// openStore opens a store on a new temporary file, as main does.
+func openStore(t testing.TB, defs *assessment.Definitions) *data.Store {
+	t.Helper()
+	store, err := data.Open(filepath.Join(t.TempDir(), "trainscope.db"), data.Options{
+		Summarize: func(a *assessment.Assessment, tr assessment.Train) assessment.Summary {
+			return assessment.Summarize(assessment.Evaluate(defs, tr, a))
+		},
+		Definitions: defs,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	return store
+}
+
+// newHost is a test host on a test app and a fresh store, its window at
+// the size the app opens at.
+func newHost(t testing.TB) *testHost {
+	t.Helper()
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(theme.DefaultTheme())
+	defs := loadDefs(t)
+	h := &testHost{app: a, store: openStore(t, defs), defs: defs, win: a.NewWindow("Trainscope")}
+	h.win.Resize(fyne.NewSize(1280, 800))
+	t.Cleanup(h.win.Close)
+	return h
+}
+
+// withSample adds the sample train dated testDay.
+func withSample(t testing.TB, h *testHost) {
+	t.Helper()
+	if _, _, err := h.store.AddSample(context.Background(), testDay); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// newTrainAssessment stores a SAFe train with a draft assessment, and
+// returns their IDs.
+func newTrainAssessment(t testing.TB, h *testHost, name string) (string, string) {
+	t.Helper()
+	ctx := context.Background()
+	tr := assessment.Train{Name: name, Framework: assessment.SAFe}
+	if err := h.store.CreateTrain(ctx, &tr); err != nil {
+		t.Fatal(err)
+	}
+	a := assessment.Assessment{TrainID: tr.ID, Date: testDay, PI: "PI 2026.2", Assessor: "Kim", ChecklistVersion: h.defs.Version}
+	if err := h.store.CreateAssessment(ctx, &a); err != nil {
+		t.Fatal(err)
+	}
+	return tr.ID, a.ID
+}
+
+// answerFirst rates the first n items, checklist by checklist, as the coach
+// does with the keys on the checklists.
+func answerFirst(t testing.TB, h *testHost, assessmentID string, n int, r assessment.Rating) {
+	t.Helper()
+	for _, cl := range h.defs.Checklists {
+		for _, it := range cl.Items {
+			if n == 0 {
+				return
+			}
+			n--
+			if err := h.store.SetAnswer(context.Background(), assessmentID, assessment.Answer{ItemID: it.ID, Rating: r}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
+
+// open shows the results of an assessment in the host's window, as the
+// shell does: New, on screen, Reload.
+func open(t testing.TB, h *testHost, trainID, assessmentID string) *Screen {
+	t.Helper()
+	s := New(h, trainID, assessmentID)
+	h.win.SetContent(s.Content())
+	s.Reload()
+	if !s.loaded {
+		t.Fatalf("the results did not open: %v", h.errs)
+	}
+	return s
+}
+
+// visible walks what is on screen, dialogs first and then the window's
+// content, skipping hidden objects.
+func visible(c fyne.Canvas) []fyne.CanvasObject {
+	var out []fyne.CanvasObject
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		out = append(out, o)
+		switch x := o.(type) {
+		case *fyne.Container:
+			for _, child := range x.Objects {
+				walk(child)
+			}
+		case fyne.Widget:
+			for _, child := range test.WidgetRenderer(x).Objects() {
+				walk(child)
+			}
+		}
+	}
+	overlays := c.Overlays().List()
+	for i := len(overlays) - 1; i >= 0; i-- {
+		walk(overlays[i])
+	}
+	walk(c.Content())
+	return out
+}
+
+// texts is every text on screen.
+func texts(c fyne.Canvas) []string {
+	var out []string
+	for _, o := range visible(c) {
+		switch x := o.(type) {
+		case *widget.Label:
+			out = append(out, x.Text)
+		case *canvas.Text:
+			out = append(out, x.Text)
+		case *widget.Button:
+			out = append(out, x.Text)
+		case *widget.RichText:
+			out = append(out, x.String())
+		case *widget.Entry:
+			out = append(out, x.Text)
+		}
+	}
+	return out
+}
+
+// assertShows fails unless some text on screen contains want.
+func assertShows(t *testing.T, c fyne.Canvas, want string) {
+	t.Helper()
+	for _, s := range texts(c) {
+		if strings.Contains(s, want) {
+			return
+		}
+	}
+	t.Errorf("the screen does not show %q", want)
+}
+
+// assertNotShown fails if some text on screen contains s.
+func assertNotShown(t *testing.T, c fyne.Canvas, s string) {
+	t.Helper()
+	for _, x := range texts(c) {
+		if strings.Contains(x, s) {
+			t.Errorf("the screen shows %q (in %q)", s, x)
+			return
+		}
+	}
+}
+
+// tap taps an enabled button on screen by its text.
+func tap(t *testing.T, c fyne.Canvas, text string) {
+	t.Helper()
+	for _, o := range visible(c) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text && !b.Disabled() {
+			test.Tap(b)
+			return
+		}
+	}
+	t.Fatalf("no enabled button %q on screen", text)
+}
