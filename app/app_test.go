@@ -188,7 +188,7 @@ func TestTrainRosterAndRegister(t *testing.T) {
 	}
 	assertShows(t, c, "100% escalated")
 	// Filter by level, then close it.
-	rv.level.SetSelected(levelName(rv.ts.train.Framework, assessment.LevelLACE))
+	rv.level.SetSelected(widgets.LevelName(rv.ts.train.Framework, assessment.LevelLACE))
 	assertShows(t, c, "No impediment matches these filters.")
 	rv.level.SetSelected(filterAllLevels)
 	tap(t, ui, "Close")

@@ -76,7 +76,7 @@ func followUpWhen(fw assessment.Framework, fr assessment.FollowUpResult) string 
 	when := fmt.Sprintf("Agreed in %s, due by %s", widgets.OrDash(fr.RaisedPI), widgets.OrDash(fr.TargetPI))
 	switch {
 	case fr.Escalated:
-		when += fmt.Sprintf(" · overdue %s, escalated to %s", assessment.Count(fr.OverduePIs, fw.Expand("{pi}"), fw.Expand("{pis}")), levelName(fw, fr.Escalation))
+		when += fmt.Sprintf(" · overdue %s, escalated to %s", assessment.Count(fr.OverduePIs, fw.Expand("{pi}"), fw.Expand("{pis}")), widgets.LevelName(fw, fr.Escalation))
 	case fr.OverduePIs > 0:
 		when += " · overdue"
 	case fr.Closed:

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/data"
 )
@@ -76,7 +77,7 @@ func (rs *resultsScreen) editRecommendation(rec *assessment.Recommendation) {
 	}
 	f.owner = widget.NewSelect(owners, nil)
 	f.owner.SetSelectedIndex(max(slices.Index(assessment.Owners, cur.Owner), 0))
-	f.priority = widget.NewSelect(titles(assessment.Priorities), nil)
+	f.priority = widget.NewSelect(widgets.Titles(assessment.Priorities), nil)
 	shown := cur.Priority
 	if !slices.Contains(assessment.Priorities, shown) {
 		shown = assessment.High // a coach's new recommendation starts high
@@ -84,8 +85,8 @@ func (rs *resultsScreen) editRecommendation(rec *assessment.Recommendation) {
 	f.priority.SetSelected(shown.Title())
 	f.status = widget.NewSelect(recStatusChoices, nil)
 	f.status.SetSelected(recStatusChoice(cur.Status))
-	f.escalation = widget.NewSelect(levelTitles(rs.train.Framework), nil)
-	f.escalation.SetSelected(levelName(rs.train.Framework, cur.Escalation))
+	f.escalation = widget.NewSelect(widgets.LevelTitles(rs.train.Framework), nil)
+	f.escalation.SetSelected(widgets.LevelName(rs.train.Framework, cur.Escalation))
 
 	items := []*widget.FormItem{
 		widget.NewFormItem("Finding", f.finding),
@@ -124,7 +125,7 @@ func (rs *resultsScreen) editRecommendation(rec *assessment.Recommendation) {
 // the coach changed as their edit; their own is replaced whole.
 func (rs *resultsScreen) saveForm(rec *assessment.Recommendation, cur assessment.Recommendation, f *recommendationForm) {
 	owner := assessment.Owners[max(f.owner.SelectedIndex(), 0)]
-	priority := fromTitle(assessment.Priorities, f.priority.Selected, assessment.High)
+	priority := widgets.FromTitle(assessment.Priorities, f.priority.Selected, assessment.High)
 	status := recStatusFromChoice(f.status.Selected)
 	finding, action := strings.TrimSpace(f.finding.Text), strings.TrimSpace(f.action.Text)
 	acceptance, target := strings.TrimSpace(f.acceptance.Text), strings.TrimSpace(f.targetPI.Text)
@@ -132,7 +133,7 @@ func (rs *resultsScreen) saveForm(rec *assessment.Recommendation, cur assessment
 	if rec == nil || rec.ByCoach {
 		cur.Finding, cur.Action, cur.Acceptance, cur.TargetPI = finding, action, acceptance, target
 		cur.Owner, cur.Priority, cur.Status = owner, priority, status
-		cur.Escalation = levelFromTitle(rs.train.Framework, f.escalation.Selected)
+		cur.Escalation = widgets.LevelFromTitle(rs.train.Framework, f.escalation.Selected)
 		cur.ByCoach = true
 		rs.saveOwn(cur)
 		return

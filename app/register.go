@@ -44,63 +44,12 @@ const (
 	levelChoiceTrain = "Train-wide"
 )
 
-var statusChoices = append([]string{filterNotClosed, filterAll}, titles(assessment.ImpedimentStatuses)...)
+var statusChoices = append([]string{filterNotClosed, filterAll}, widgets.Titles(assessment.ImpedimentStatuses)...)
 
 // roamNotCategorised is the choice for an impediment not yet ROAMed.
 const roamNotCategorised = "Not categorised"
 
-var roamChoices = append([]string{roamNotCategorised}, titles(assessment.ROAMs)...)
-
-// titled is a domain value with a name in the coach's words.
-type titled interface{ Title() string }
-
-// titles names each value, for a choice.
-func titles[T titled](values []T) []string {
-	out := make([]string, len(values))
-	for i, v := range values {
-		out[i] = v.Title()
-	}
-	return out
-}
-
-// fromTitle is the value a choice names, or otherwise.
-func fromTitle[T titled](values []T, title string, otherwise T) T {
-	for _, v := range values {
-		if v.Title() == title {
-			return v
-		}
-	}
-	return otherwise
-}
-
-// levelName names a level in the train's framework's words (SAFe's ART is
-// Scrum@Scale's Scrum of Scrums); an escalation left empty reads as the
-// team's.
-func levelName(f assessment.Framework, l assessment.ImpedimentLevel) string {
-	if l == "" {
-		l = assessment.LevelTeam
-	}
-	return f.LevelTitle(l)
-}
-
-// levelTitles are the levels' names in the framework's words, in ladder order.
-func levelTitles(f assessment.Framework) []string {
-	out := make([]string, len(assessment.ImpedimentLevels))
-	for i, l := range assessment.ImpedimentLevels {
-		out[i] = levelName(f, l)
-	}
-	return out
-}
-
-// levelFromTitle is the level a title of levelTitles names; otherwise the team's.
-func levelFromTitle(f assessment.Framework, title string) assessment.ImpedimentLevel {
-	for _, l := range assessment.ImpedimentLevels {
-		if levelName(f, l) == title {
-			return l
-		}
-	}
-	return assessment.LevelTeam
-}
+var roamChoices = append([]string{roamNotCategorised}, widgets.Titles(assessment.ROAMs)...)
 
 // roamName names a ROAM category in the register's column.
 func roamName(r assessment.ROAM) string {
@@ -124,7 +73,7 @@ func (rv *registerView) build() {
 	rv.figures = widgets.Wrapped("")
 	rv.status = widget.NewSelect(statusChoices, func(string) { rv.filter() })
 	rv.status.SetSelected(filterNotClosed)
-	rv.level = widget.NewSelect(append([]string{filterAllLevels}, levelTitles(rv.ts.train.Framework)...), func(string) { rv.filter() })
+	rv.level = widget.NewSelect(append([]string{filterAllLevels}, widgets.LevelTitles(rv.ts.train.Framework)...), func(string) { rv.filter() })
 	rv.level.SetSelected(filterAllLevels)
 	rv.count = widget.NewLabel("")
 	add := widget.NewButtonWithIcon("Add impediment", theme.ContentAddIcon(), func() { rv.edit(-1) })
@@ -171,7 +120,7 @@ func (rv *registerView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		title = "↑ " + title
 	}
 	cells[0].(*widget.Label).SetText(title)
-	cells[1].(*widget.Label).SetText(levelName(rv.ts.train.Framework, imp.Level))
+	cells[1].(*widget.Label).SetText(widgets.LevelName(rv.ts.train.Framework, imp.Level))
 	cells[2].(*widget.Label).SetText(rv.teamName(imp.TeamID))
 	cells[3].(*widget.Label).SetText(imp.Owner)
 	cells[4].(*widget.Label).SetText(imp.Status.Title())
@@ -231,7 +180,7 @@ func (rv *registerView) set(reg []assessment.Impediment) {
 	rv.register = slices.Clone(reg)
 	// The train, and so its framework's level words, may have arrived
 	// since the filter was made.
-	if opts := append([]string{filterAllLevels}, levelTitles(rv.ts.train.Framework)...); rv.level != nil && !slices.Equal(opts, rv.level.Options) {
+	if opts := append([]string{filterAllLevels}, widgets.LevelTitles(rv.ts.train.Framework)...); rv.level != nil && !slices.Equal(opts, rv.level.Options) {
 		at := max(slices.Index(rv.level.Options, rv.level.Selected), 0)
 		rv.level.Options = opts
 		rv.level.Selected = opts[min(at, len(opts)-1)]
@@ -258,7 +207,7 @@ func (rv *registerView) filter() {
 				continue
 			}
 		}
-		if rv.level.Selected != filterAllLevels && levelName(rv.ts.train.Framework, imp.Level) != rv.level.Selected {
+		if rv.level.Selected != filterAllLevels && widgets.LevelName(rv.ts.train.Framework, imp.Level) != rv.level.Selected {
 			continue
 		}
 		rv.shown = append(rv.shown, i)
@@ -424,15 +373,15 @@ func (rv *registerView) editDraft(i int, imp assessment.Impediment, refused erro
 	f.description.Wrapping = fyne.TextWrapWord
 	f.owner.SetText(imp.Owner)
 	f.owner.SetPlaceHolder("Who is working on it")
-	f.level = widget.NewSelect(levelTitles(rv.ts.train.Framework), nil)
-	f.level.SetSelected(levelName(rv.ts.train.Framework, imp.Level))
+	f.level = widget.NewSelect(widgets.LevelTitles(rv.ts.train.Framework), nil)
+	f.level.SetSelected(widgets.LevelName(rv.ts.train.Framework, imp.Level))
 	teamNames, teamIDs := []string{levelChoiceTrain}, []string{""}
 	for _, t := range rv.ts.roster.Teams {
 		teamNames, teamIDs = append(teamNames, t.Name), append(teamIDs, t.ID)
 	}
 	f.team = widget.NewSelect(teamNames, nil)
 	f.team.SetSelectedIndex(max(slices.Index(teamIDs, imp.TeamID), 0))
-	f.status = widget.NewSelect(titles(assessment.ImpedimentStatuses), nil)
+	f.status = widget.NewSelect(widgets.Titles(assessment.ImpedimentStatuses), nil)
 	f.status.SetSelected(imp.Status.Title())
 	f.roam = widget.NewSelect(roamChoices, nil)
 	f.roam.SetSelected(roamChoices[max(slices.Index(roamChoices, imp.ROAM.Title()), 0)])
@@ -440,7 +389,7 @@ func (rv *registerView) editDraft(i int, imp assessment.Impediment, refused erro
 	// stays disabled until the store would take them.
 	draft := func() assessment.Impediment {
 		d := imp
-		d.Status = fromTitle(assessment.ImpedimentStatuses, f.status.Selected, assessment.StatusOpen)
+		d.Status = widgets.FromTitle(assessment.ImpedimentStatuses, f.status.Selected, assessment.StatusOpen)
 		d.Raised, _ = widgets.ParseDate(f.raised.Text)
 		d.Resolved, _ = widgets.ParseDate(f.resolved.Text)
 		return d
@@ -512,10 +461,10 @@ func (rv *registerView) editDraft(i int, imp assessment.Impediment, refused erro
 		imp.Title = strings.TrimSpace(f.title.Text)
 		imp.Description = strings.TrimSpace(f.description.Text)
 		imp.Owner = strings.TrimSpace(f.owner.Text)
-		imp.Level = levelFromTitle(rv.ts.train.Framework, f.level.Selected)
+		imp.Level = widgets.LevelFromTitle(rv.ts.train.Framework, f.level.Selected)
 		imp.TeamID = teamIDs[max(f.team.SelectedIndex(), 0)]
-		imp.Status = fromTitle(assessment.ImpedimentStatuses, f.status.Selected, assessment.StatusOpen)
-		imp.ROAM = fromTitle(assessment.ROAMs, f.roam.Selected, assessment.ROAMNone)
+		imp.Status = widgets.FromTitle(assessment.ImpedimentStatuses, f.status.Selected, assessment.StatusOpen)
+		imp.ROAM = widgets.FromTitle(assessment.ROAMs, f.roam.Selected, assessment.ROAMNone)
 		imp.Raised, _ = widgets.ParseDate(f.raised.Text)
 		imp.Resolved = time.Time{}
 		if imp.Status == assessment.StatusResolved {

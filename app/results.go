@@ -352,7 +352,7 @@ func (rs *resultsScreen) gapsSection() fyne.CanvasObject {
 	}
 	for _, g := range gaps {
 		finding := widgets.Wrapped(g.Finding)
-		box.Add(container.NewBorder(nil, nil, container.NewVBox(priorityBadge(g.Severity)), nil, finding))
+		box.Add(container.NewBorder(nil, nil, container.NewVBox(widgets.PriorityBadge(g.Severity)), nil, finding))
 	}
 	return box
 }
@@ -391,7 +391,7 @@ func (rs *resultsScreen) figuresSection() fyne.CanvasObject {
 	box.Add(grid)
 	var by []string
 	for _, l := range assessment.ImpedimentLevels {
-		by = append(by, fmt.Sprintf("%s %d", levelName(rs.train.Framework, l), f.OpenByLevel[l]))
+		by = append(by, fmt.Sprintf("%s %d", widgets.LevelName(rs.train.Framework, l), f.OpenByLevel[l]))
 	}
 	box.Add(widgets.Wrapped("Open by level: " + strings.Join(by, " · ") + "."))
 	return box
@@ -459,7 +459,7 @@ func (rs *resultsScreen) newGroupHead(g assessment.RecommendationGroup) *groupHe
 	if rs.final() || len(g.Members) < 2 {
 		btns.Hide() // one recommendation has its own buttons
 	}
-	h.box = container.NewBorder(nil, nil, container.NewHBox(priorityBadge(g.Priority)), btns, container.NewVBox(title, count))
+	h.box = container.NewBorder(nil, nil, container.NewHBox(widgets.PriorityBadge(g.Priority)), btns, container.NewVBox(title, count))
 	return h
 }
 
@@ -537,7 +537,7 @@ func (rs *resultsScreen) newRecCard(rec assessment.Recommendation) *recCard {
 	action := widgets.Wrapped(rec.Action)
 	meta := []string{"Owner: " + rec.Owner.Title(fw)}
 	if rec.Escalation != "" {
-		meta = append(meta, "Escalation: "+levelName(fw, rec.Escalation))
+		meta = append(meta, "Escalation: "+widgets.LevelName(fw, rec.Escalation))
 	}
 	if rec.TargetPI != "" {
 		meta = append(meta, "Target: "+rec.TargetPI)
@@ -565,7 +565,7 @@ func (rs *resultsScreen) newRecCard(rec assessment.Recommendation) *recCard {
 		btns.Hide()
 	}
 	parts := []fyne.CanvasObject{
-		container.NewBorder(nil, nil, container.NewHBox(priorityBadge(rec.Priority), c.status), btns, c.meta),
+		container.NewBorder(nil, nil, container.NewHBox(widgets.PriorityBadge(rec.Priority), c.status), btns, c.meta),
 		c.finding, action,
 	}
 	if rec.Acceptance != "" {

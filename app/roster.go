@@ -156,10 +156,6 @@ func (re *rosterEditor) rememberNames() {
 // savedName is the name a team is saved under.
 func (re *rosterEditor) savedName(id string) string { return re.saved[id] }
 
-// cleanName is a name as typed or pasted, on one line: tabs, line breaks
-// and runs of spaces become one space, and spaces around it go.
-func cleanName(s string) string { return strings.Join(strings.Fields(s), " ") }
-
 // flush writes a name being typed.
 func (re *rosterEditor) flush() { re.ts.ui.typing.flush() }
 
@@ -297,7 +293,7 @@ func (re *rosterEditor) teamCard(i int) *teamCard {
 	// the team keeps its saved name and every other change is saved.
 	tc.name.AlwaysShowValidationError = true
 	tc.name.Validator = func(s string) error {
-		if cleanName(s) == "" {
+		if widgets.CleanName(s) == "" {
 			return fmt.Errorf("give the team a name; until then it keeps “%s”", re.savedName(re.roster.Teams[i].ID))
 		}
 		return nil
@@ -306,7 +302,7 @@ func (re *rosterEditor) teamCard(i int) *teamCard {
 	tc.nameHint.Importance = widget.DangerImportance
 	tc.nameHint.Hide()
 	tc.name.OnChanged = func(s string) {
-		if c := cleanName(s); c != "" {
+		if c := widgets.CleanName(s); c != "" {
 			re.roster.Teams[i].Name = c
 			tc.nameHint.Hide()
 		} else {
@@ -429,7 +425,7 @@ func (re *rosterEditor) chooseDevelopers(i int) {
 	newName := widget.NewEntry()
 	newName.SetPlaceHolder("Add a new person to this team")
 	addNew := func() {
-		name := cleanName(newName.Text)
+		name := widgets.CleanName(newName.Text)
 		if name == "" {
 			return
 		}
@@ -480,7 +476,7 @@ func (re *rosterEditor) addTeam(name string) {
 }
 
 func (re *rosterEditor) addPersonFromEntry() {
-	name := cleanName(re.newPerson.Text)
+	name := widgets.CleanName(re.newPerson.Text)
 	if name == "" {
 		return
 	}
@@ -568,7 +564,7 @@ func (re *rosterEditor) renamePerson(id string) {
 	e := widget.NewEntry()
 	e.SetText(re.personName(id))
 	dialog.ShowForm("Rename", "Save", "Cancel", []*widget.FormItem{widget.NewFormItem("Name", e)}, func(ok bool) {
-		name := cleanName(e.Text)
+		name := widgets.CleanName(e.Text)
 		if !ok || name == "" {
 			return
 		}
@@ -657,19 +653,8 @@ func gapCard(g assessment.RoleGap) fyne.CanvasObject {
 	finding.TextStyle.Bold = true
 	why := widgets.Wrapped(g.Explanation)
 	why.TextStyle.Italic = true
-	head := container.NewHBox(priorityBadge(g.Severity), widget.NewLabel(g.Subject))
+	head := container.NewHBox(widgets.PriorityBadge(g.Severity), widget.NewLabel(g.Subject))
 	return widgets.Panel(container.NewVBox(head, finding, why))
-}
-
-// priorityBadge shows a priority or severity in colour.
-func priorityBadge(p assessment.Priority) fyne.CanvasObject {
-	switch p {
-	case assessment.High:
-		return widgets.Badge(p.Title(), theme.ColorNameError)
-	case assessment.Medium:
-		return widgets.Badge(p.Title(), theme.ColorNameWarning)
-	}
-	return widgets.Badge(assessment.Low.Title(), theme.ColorNamePrimary)
 }
 
 // GapFindings lists the findings shown, for tests and the status line.
@@ -685,7 +670,7 @@ func (re *rosterEditor) GapFindings() []string {
 func splitList(s string) []string {
 	var out []string
 	for _, part := range strings.Split(s, ",") {
-		if p := cleanName(part); p != "" {
+		if p := widgets.CleanName(part); p != "" {
 			out = append(out, p)
 		}
 	}

@@ -79,7 +79,7 @@ func (ts *trainScreen) build() {
 	ts.facts = widgets.Wrapped("")
 	ts.desc = widgets.Wrapped("")
 	ts.desc.TextStyle.Italic = true
-	ts.badge = overdueBadge()
+	ts.badge = widgets.OverdueBadge()
 	ts.badge.Hide()
 
 	newAssessment := widget.NewButtonWithIcon("New assessment", theme.ContentAddIcon(), ts.NewAssessmentDialog)
@@ -400,8 +400,8 @@ func newAssessmentForm(ui *UI, title, confirm string, a assessment.Assessment, s
 			return
 		}
 		a.Date, _ = widgets.ParseDate(f.date.Text)
-		a.PI = cleanName(f.pi.Text)
-		a.Assessor = cleanName(f.assessor.Text)
+		a.PI = widgets.CleanName(f.pi.Text)
+		a.Assessor = widgets.CleanName(f.assessor.Text)
 		a.PIWeeks, _ = strconv.Atoi(strings.TrimSpace(f.weeks.Text))
 		if a.Assessor != "" {
 			ui.app.Preferences().SetString(prefAssessor, a.Assessor)
@@ -413,7 +413,7 @@ func newAssessmentForm(ui *UI, title, confirm string, a assessment.Assessment, s
 		e.OnSubmitted = func(string) { f.dialog.Submit() }
 	}
 	opened := [4]string{f.date.Text, f.pi.Text, f.assessor.Text, f.weeks.Text}
-	ui.trackForm(formWhat(title), f.dialog, func() bool {
+	ui.trackForm(widgets.FormWhat(title), f.dialog, func() bool {
 		return [4]string{f.date.Text, f.pi.Text, f.assessor.Text, f.weeks.Text} != opened
 	})
 	return f
