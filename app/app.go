@@ -31,6 +31,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/trainscope/trainscope/app/host"
+	"github.com/trainscope/trainscope/app/train"
 	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/app/workshop"
 	"github.com/trainscope/trainscope/assessment"
@@ -93,7 +94,8 @@ type UI struct {
 	dialogs     []*keyedDialog    // open dialogs that answer Enter and Esc, topmost last
 	closeWin    func()            // closes the window; nil is ui.win.Close, tests record it instead
 
-	lastTrainForm *trainForm // the train form last opened, for tests
+	lastTrainForm      *trainForm              // the train form last opened, for tests
+	lastAssessmentForm *widgets.AssessmentForm // the assessment form last opened, for tests
 }
 
 // Run shows the main window on the store and runs the application until the
@@ -318,7 +320,7 @@ func current[T any](ui *UI) (T, bool) {
 // openTrain shows a train's screen on top of home.
 func (ui *UI) openTrain(id string) {
 	ui.app.Preferences().SetString(prefLastTrain, id)
-	ts := newTrainScreen(ui, id)
+	ts := trainPage{train.New(ui, id)}
 	for len(ui.stack) > 1 {
 		ui.leaving(ui.top())
 		ui.stack = ui.stack[:len(ui.stack)-1]
@@ -340,11 +342,11 @@ func (ui *UI) openResults(trainID, assessmentID string) {
 // showAboveTrain shows a screen of one of the train's assessments, right
 // above the train's screen, and reads it.
 func (ui *UI) showAboveTrain(trainID string, s screen) {
-	if ts, ok := current[*trainScreen](ui); !ok || ts.trainID != trainID {
+	if ts, ok := current[trainPage](ui); !ok || ts.ID() != trainID {
 		ui.openTrain(trainID)
 	}
 	for {
-		if _, ok := ui.top().(*trainScreen); ok {
+		if _, ok := ui.top().(trainPage); ok {
 			break
 		}
 		ui.leaving(ui.top())

@@ -1,4 +1,4 @@
-package app
+package train
 
 import (
 	"context"
@@ -22,7 +22,7 @@ import (
 // escalate impediments, sort them into ROAM, filter by status and level, and
 // see each one's age and the register's figures.
 type registerView struct {
-	ts       *trainScreen
+	ts       *Screen
 	register []assessment.Impediment
 	shown    []int // indexes into register that pass the filters
 
@@ -61,7 +61,7 @@ func roamName(r assessment.ROAM) string {
 
 var registerColumns = []float32{28, 8, 13, 13, 11, 10, 10, 8, 0}
 
-func newRegisterView(ts *trainScreen) *registerView {
+func newRegisterView(ts *Screen) *registerView {
 	rv := &registerView{ts: ts}
 	rv.build()
 	return rv
@@ -153,7 +153,7 @@ func (rv *registerView) ageText(imp assessment.Impediment) string {
 	return widgets.Plural(days, "day", "days")
 }
 
-func (rv *registerView) today() time.Time { return assessment.Day(rv.ts.ui.now()) }
+func (rv *registerView) today() time.Time { return assessment.Day(rv.ts.host.Now()) }
 
 func (rv *registerView) teamName(id string) string {
 	if id == "" {
@@ -277,8 +277,8 @@ func (rv *registerView) save(i int, imp assessment.Impediment, fromForm bool) {
 	rv.shownChanged()
 	trainID := rv.ts.trainID
 	what := "the impediment “" + imp.Title + "”"
-	rv.ts.ui.writeOr(what, func(ctx context.Context) error {
-		return rv.ts.ui.store.SaveImpediment(ctx, trainID, &imp)
+	rv.ts.host.WriteOr(what, func(ctx context.Context) error {
+		return rv.ts.host.Store().SaveImpediment(ctx, trainID, &imp)
 	}, nil, func(err error) {
 		rv.register = before
 		rv.shownChanged()
@@ -317,10 +317,10 @@ func (rv *registerView) remove(i int) {
 		rv.register = slices.Delete(rv.register, i, i+1)
 		rv.shownChanged()
 		trainID, id := rv.ts.trainID, imp.ID
-		rv.ts.ui.writeOr("the deletion of the impediment", func(ctx context.Context) error {
-			return rv.ts.ui.store.DeleteImpediment(ctx, trainID, id)
+		rv.ts.host.WriteOr("the deletion of the impediment", func(ctx context.Context) error {
+			return rv.ts.host.Store().DeleteImpediment(ctx, trainID, id)
 		}, func() {
-			rv.ts.ui.status.offerUndo("Deleted “"+widgets.TruncateText(imp.Title, 40)+"”", func() { rv.save(-1, imp, false) })
+			rv.ts.host.OfferUndo("Deleted “"+widgets.TruncateText(imp.Title, 40)+"”", func() { rv.save(-1, imp, false) })
 		}, func(error) {
 			rv.register = before
 			rv.shownChanged()
@@ -331,7 +331,7 @@ func (rv *registerView) remove(i int) {
 			}
 		})
 	}
-	rv.ts.ui.confirm("Delete impediment", fmt.Sprintf("Delete “%s” from the register? "+
+	rv.ts.host.Confirm("Delete impediment", fmt.Sprintf("Delete “%s” from the register? "+
 		"To record that it was dealt with, close it instead.", imp.Title), "Delete", del)
 }
 
@@ -476,7 +476,7 @@ func (rv *registerView) editDraft(i int, imp assessment.Impediment, refused erro
 		imp.Escalated = f.escalated.Checked
 		imp.RecurrenceOf = recIDs[max(f.recurrence.SelectedIndex(), 0)]
 		rv.save(i, imp, true)
-	}, rv.ts.ui.win)
+	}, rv.ts.host.Window())
 	f.dialog.Resize(fyne.NewSize(620, 0))
 	what := "a new impediment"
 	if i >= 0 {
@@ -487,10 +487,10 @@ func (rv *registerView) editDraft(i int, imp assessment.Impediment, refused erro
 		e.OnSubmitted = func(string) { f.dialog.Submit() }
 	}
 	opened := f.state()
-	rv.ts.ui.trackForm(what, f.dialog, func() bool { return refused != nil || f.state() != opened })
+	rv.ts.host.TrackForm(what, f.dialog, func() bool { return refused != nil || f.state() != opened })
 	f.dialog.Show()
 	if refused != nil {
-		f.mark(refused)
+		f.mark(refused, rv.ts.host.PlainError(refused))
 	}
 	rv.lastForm = f
 }
@@ -502,9 +502,10 @@ func (f *impedimentForm) state() string {
 		fmt.Sprint(f.escalated.Checked)}, "\x00")
 }
 
-// mark shows why the store refused the impediment on the field it
-// concerns; a refusal no field explains goes on the title.
-func (f *impedimentForm) mark(err error) {
+// mark shows why the store refused the impediment (plain, in the coach's
+// words) on the field it concerns; a refusal no field explains goes on the
+// title.
+func (f *impedimentForm) mark(err error, plain string) {
 	msg := err.Error()
 	entry := f.title
 	switch {
@@ -517,5 +518,5 @@ func (f *impedimentForm) mark(err error) {
 	case strings.Contains(msg, ".description"):
 		entry = f.description
 	}
-	entry.SetValidationError(fmt.Errorf("not saved: %s", plainError(err)))
+	entry.SetValidationError(fmt.Errorf("not saved: %s", plain))
 }
