@@ -26,7 +26,7 @@ func TestClosingAsksAboutAnOpenForm(t *testing.T) {
 	tap(t, ui, "Cancel")
 
 	tap(t, ui, "Add impediment")
-	title := entry(t, ui, "What is in the way, in a few words")
+	title := entry(t, ui, impedimentTitle)
 	test.Type(title, "Half a thought")
 	ui.closeWindow()
 	ui.closeWindow() // a second click on the close box asks no second time
@@ -51,7 +51,7 @@ func TestClosingAsksAboutAnOpenForm(t *testing.T) {
 	}
 
 	tap(t, ui, "Add impediment")
-	test.Type(entry(t, ui, "What is in the way, in a few words"), "Another")
+	test.Type(entry(t, ui, impedimentTitle), "Another")
 	ui.closeWindow()
 	settle(ui)
 	tap(t, ui, "Close and lose it")

@@ -100,7 +100,7 @@ func TestDialogsAnswerEnterAndEsc(t *testing.T) {
 		t.Errorf("Esc left the form open")
 	}
 	tap(t, ui, "Add impediment")
-	c.Focus(entry(t, ui, "What is in the way, in a few words"))
+	c.Focus(entry(t, ui, impedimentTitle))
 	pressRune(t, ui, 'Q')
 	pressKey(t, ui, fyne.KeyReturn)
 	if reg, err := ui.store.Register(context.Background(), ts.ID()); err != nil || len(reg) != 1 || reg[0].Title != "Q" {
