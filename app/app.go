@@ -1,11 +1,10 @@
 // Package app is Trainscope's desktop GUI, built with Fyne.
 //
 // One file per screen still in the shell: home (trains, recent work,
-// portfolio), train (details, roster, impediment register, assessments,
-// trend), assessment (the step-by-step checklists), results (scores, radar,
-// verdict, recommendations) and export. Screens that moved to packages of
-// their own (app/portfolio, app/workshop) see the shell through app/host;
-// the custom widgets live in app/widgets.
+// portfolio), assessment (the step-by-step checklists), results (scores,
+// radar, verdict, recommendations) and export. Screens that moved to
+// packages of their own (app/portfolio, app/workshop, app/train) see the
+// shell through app/host; the custom widgets live in app/widgets.
 //
 // The package calls into assessment for every score, verdict and gap, and
 // into data for every read and write; it holds no scoring logic and no SQL.
