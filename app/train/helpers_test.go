@@ -59,6 +59,12 @@ func (h *testHost) NewTrend() TrendView                  { return nullTrend{widg
 func (h *testHost) WriteAnswer(string, assessment.Framework, string, assessment.Answer, string, string) {
 }
 
+// SaveFollowUp is the follow-up save a host offers the screens that
+// record follow-ups; the train screen records none.
+func (h *testHost) SaveFollowUp(assessmentID string, fu assessment.FollowUp, done func()) {
+	h.Write("what happened to the follow-up", func(ctx context.Context) error { return h.store.SetFollowUp(ctx, assessmentID, fu) }, done)
+}
+
 func (h *testHost) TrackForm(what string, _ dialog.Dialog, _ func() bool) {
 	h.forms = append(h.forms, what)
 }
