@@ -2,6 +2,7 @@ package train
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -9,8 +10,10 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/trainscope/trainscope/app/host"
 	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
+	"github.com/trainscope/trainscope/data"
 )
 
 // TestTrainRosterAndRegister: a coach creates a train, fills the roster and
@@ -126,4 +129,46 @@ func TestTrainRosterAndRegister(t *testing.T) {
 		t.Fatalf("register after undo: %+v", reg)
 	}
 	assertShows(t, c, "Shared test environment down twice a week")
+}
+
+// TestDeletingAsksThenForgets: deleting an assessment or the train asks
+// first; the train's deletion leaves nothing in the store, the shell
+// forgets it as the last train opened, and home shows.
+func TestDeletingAsksThenForgets(t *testing.T) {
+	h := newHost(t)
+	c := h.win.Canvas()
+	ctx := context.Background()
+	ts := newTrain(t, h, "Short-lived ART", assessment.SAFe)
+	a := assessment.Assessment{TrainID: ts.trainID, Date: testDay, PI: "PI 2026.1", ChecklistVersion: h.defs.Version}
+	if err := h.store.CreateAssessment(ctx, &a); err != nil {
+		t.Fatal(err)
+	}
+	ts.Reload()
+	assertNotShown(t, c, "No assessments yet")
+
+	ts.deleteAssessment(ts.assessments[0])
+	assertShows(t, c, "Delete the assessment PI 2026.1")
+	tap(t, h, "Cancel")
+	if as, err := h.store.Assessments(ctx, ts.trainID); err != nil || len(as) != 1 {
+		t.Fatalf("cancelled, the store holds %d assessments (%v)", len(as), err)
+	}
+	ts.deleteAssessment(ts.assessments[0])
+	tap(t, h, "Delete")
+	if as, err := h.store.Assessments(ctx, ts.trainID); err != nil || len(as) != 0 {
+		t.Fatalf("deleted, the store holds %d assessments (%v)", len(as), err)
+	}
+	assertShows(t, c, "No assessments yet")
+
+	tap(t, h, "Delete train")
+	assertShows(t, c, "Delete “Short-lived ART” with its roster, its impediment register and 0 assessments?")
+	tap(t, h, "Delete")
+	if _, err := h.store.Train(ctx, ts.trainID); !errors.Is(err, data.ErrNotFound) {
+		t.Errorf("the deleted train reads as %v", err)
+	}
+	if !slices.Equal(h.forgot, []string{ts.trainID}) {
+		t.Errorf("forgotten: %v", h.forgot)
+	}
+	if n := len(h.opened); n == 0 || h.opened[n-1].Page != host.PageHome {
+		t.Errorf("after the deletion the screen opened %v, want home", h.opened)
+	}
 }
