@@ -128,9 +128,6 @@ func (ts *Screen) Loaded() bool { return ts.loaded }
 // SelectTab shows one of the tabs (TabAssessments, TabRoster, …).
 func (ts *Screen) SelectTab(tab int) { ts.tabs.SelectIndex(tab) }
 
-// Tab is the tab shown.
-func (ts *Screen) Tab() int { return ts.tabs.SelectedIndex() }
-
 // Assessments are the train's assessments, oldest first, as last read.
 func (ts *Screen) Assessments() []*assessment.Assessment { return ts.assessments }
 

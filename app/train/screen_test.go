@@ -172,3 +172,38 @@ func TestDeletingAsksThenForgets(t *testing.T) {
 		t.Errorf("after the deletion the screen opened %v, want home", h.opened)
 	}
 }
+
+// TestNewAssessmentFollowsThePrevious: a new assessment is dated today and
+// takes the PI after the previous one's, its PI length and, when the shell
+// remembers none, its assessor; Start stores it and opens its checklists.
+func TestNewAssessmentFollowsThePrevious(t *testing.T) {
+	h := newHost(t)
+	ctx := context.Background()
+	ts := newTrain(t, h, "Counting ART", assessment.SAFe)
+	prev := assessment.Assessment{TrainID: ts.trainID, Date: testDay.AddDate(0, -3, 0), PI: "PI 2026.1", Assessor: "Kim",
+		PIWeeks: 12, ChecklistVersion: h.defs.Version}
+	if err := h.store.CreateAssessment(ctx, &prev); err != nil {
+		t.Fatal(err)
+	}
+	ts.Reload()
+	tap(t, h, "New assessment")
+	f := ts.newForm
+	if f.PI.Text != assessment.NextPI("PI 2026.1", 1) || f.Weeks.Text != "12" || f.Assessor.Text != "Kim" ||
+		f.Date.Text != assessment.Day(testDay).Format(widgets.DateInput) {
+		t.Errorf("the form opens on PI %q, %q weeks, assessor %q, date %q", f.PI.Text, f.Weeks.Text, f.Assessor.Text, f.Date.Text)
+	}
+	f.Dialog.Submit()
+	as, err := h.store.Assessments(ctx, ts.trainID)
+	if err != nil || len(as) != 2 || as[1].PI != assessment.NextPI("PI 2026.1", 1) || as[1].PIWeeks != 12 {
+		t.Fatalf("the store holds %+v (%v)", as, err)
+	}
+	if n := len(h.opened); n == 0 || h.opened[n-1] != host.Checklists(ts.trainID, as[1].ID) {
+		t.Errorf("opened %v, want the new assessment's checklists", h.opened)
+	}
+
+	h.assessor = "Lee" // the name the coach gave last time wins
+	tap(t, h, "New assessment")
+	if ts.newForm.Assessor.Text != "Lee" {
+		t.Errorf("assessor %q, want the one remembered", ts.newForm.Assessor.Text)
+	}
+}
