@@ -1,11 +1,10 @@
 // Package app is Trainscope's desktop GUI, built with Fyne.
 //
 // One file per screen still in the shell: home (trains, recent work,
-// portfolio), train (details, roster, impediment register, assessments,
-// trend), assessment (the step-by-step checklists), results (scores, radar,
-// verdict, recommendations) and export. Screens that moved to packages of
-// their own (app/portfolio, app/workshop) see the shell through app/host;
-// the custom widgets live in app/widgets.
+// portfolio), assessment (the step-by-step checklists), results (scores,
+// radar, verdict, recommendations) and export. Screens that moved to
+// packages of their own (app/portfolio, app/workshop, app/train) see the
+// shell through app/host; the custom widgets live in app/widgets.
 //
 // The package calls into assessment for every score, verdict and gap, and
 // into data for every read and write; it holds no scoring logic and no SQL.
@@ -32,6 +31,7 @@ import (
 
 	"github.com/trainscope/trainscope/app/host"
 	"github.com/trainscope/trainscope/app/results"
+	"github.com/trainscope/trainscope/app/train"
 	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/app/workshop"
 	"github.com/trainscope/trainscope/assessment"
@@ -94,7 +94,8 @@ type UI struct {
 	dialogs     []*keyedDialog    // open dialogs that answer Enter and Esc, topmost last
 	closeWin    func()            // closes the window; nil is ui.win.Close, tests record it instead
 
-	lastTrainForm *trainForm // the train form last opened, for tests
+	lastTrainForm      *trainForm              // the train form last opened, for tests
+	lastAssessmentForm *widgets.AssessmentForm // the assessment form last opened, for tests
 }
 
 // Run shows the main window on the store and runs the application until the
@@ -319,7 +320,7 @@ func current[T any](ui *UI) (T, bool) {
 // openTrain shows a train's screen on top of home.
 func (ui *UI) openTrain(id string) {
 	ui.app.Preferences().SetString(prefLastTrain, id)
-	ts := newTrainScreen(ui, id)
+	ts := trainPage{train.New(ui, id)}
 	for len(ui.stack) > 1 {
 		ui.leaving(ui.top())
 		ui.stack = ui.stack[:len(ui.stack)-1]
@@ -341,11 +342,11 @@ func (ui *UI) openResults(trainID, assessmentID string) {
 // showAboveTrain shows a screen of one of the train's assessments, right
 // above the train's screen, and reads it.
 func (ui *UI) showAboveTrain(trainID string, s screen) {
-	if ts, ok := current[*trainScreen](ui); !ok || ts.trainID != trainID {
+	if ts, ok := current[trainPage](ui); !ok || ts.ID() != trainID {
 		ui.openTrain(trainID)
 	}
 	for {
-		if _, ok := ui.top().(*trainScreen); ok {
+		if _, ok := ui.top().(trainPage); ok {
 			break
 		}
 		ui.leaving(ui.top())

@@ -16,6 +16,8 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/trainscope/trainscope/app/results"
+	"github.com/trainscope/trainscope/app/train"
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/assessment/report"
 	"github.com/trainscope/trainscope/data"
@@ -36,14 +38,14 @@ func TestWindowTitleAndEmptyHomeOffersSample(t *testing.T) {
 		t.Fatalf("trains after adding the sample: %v, %v", trains, err)
 	}
 	name := trains[0].Train.Name
-	ts, ok := ui.top().(*trainScreen)
-	if !ok || ts.trainID != trains[0].Train.ID {
+	ts, ok := ui.top().(trainPage)
+	if !ok || ts.ID() != trains[0].Train.ID {
 		t.Fatalf("the sample train did not open; on screen: %T", ui.top())
 	}
 	assertShows(t, c, name)
 	assertShows(t, c, "Saved")
-	if got := ui.app.Preferences().String(prefLastTrain); got != ts.trainID {
-		t.Errorf("last train remembered = %q, want %q", got, ts.trainID)
+	if got := ui.app.Preferences().String(prefLastTrain); got != ts.ID() {
+		t.Errorf("last train remembered = %q, want %q", got, ts.ID())
 	}
 
 	// Home lists it with its framework, level and score.
@@ -81,138 +83,13 @@ func TestLastTrainReopensAtStart(t *testing.T) {
 	onTestThread(ui)
 	settle(ui)
 	t.Cleanup(func() { ui.bg.close(); ui.win.Close() })
-	if _, ok := ui.top().(*trainScreen); !ok {
+	if _, ok := ui.top().(trainPage); !ok {
 		t.Fatalf("on screen at start: %T, want the last train", ui.top())
 	}
 	if got := ui.rememberedSize(); got != fyne.NewSize(1024, 768) {
 		t.Errorf("remembered window size %v", got)
 	}
 	settle(ui)
-}
-
-// TestTrainRosterAndRegister: a coach creates a train, fills the roster and
-// sees a gap appear, and adds an impediment.
-func TestTrainRosterAndRegister(t *testing.T) {
-	ui, store := newTestUI(t)
-	c := ui.win.Canvas()
-	ctx := context.Background()
-
-	ui.newTrainDialog()
-	f := ui.lastTrainForm
-	test.Type(f.name, "Ορίζων ART") // names in any script
-	f.framework.SetSelected(string(assessment.ScrumAtScale))
-	f.dialog.Submit()
-	settle(ui)
-	ts, ok := ui.top().(*trainScreen)
-	if !ok {
-		t.Fatalf("the new train did not open: %T", ui.top())
-	}
-	assertShows(t, c, "Ορίζων ART")
-	assertShows(t, c, "Scrum of Scrums Master (SoSM)")
-	assertShows(t, c, "No assessments yet")
-
-	// The roster: a person who is both Scrum Master and Product Owner of a
-	// team is a gap the coach sees at once.
-	ts.tabs.SelectIndex(tabRoster)
-	re := ts.rosterEd
-	before := len(re.gaps)
-	assertShows(t, c, fmt.Sprintf("Role gaps (%d)", before))
-	test.Type(re.newPerson, "Ana Souza")
-	tap(t, ui, "Add person")
-	test.Type(re.newPerson, "Bo Li")
-	tap(t, ui, "Add person")
-	tap(t, ui, "Add team")
-	if len(re.teams) != 1 {
-		t.Fatalf("teams on screen: %d", len(re.teams))
-	}
-	team := re.teams[0]
-	team.sm.SetSelected("Ana Souza")
-	settle(ui)
-	gapsBefore := strings.Join(re.GapFindings(), "\n")
-	team.po.SetSelected("Ana Souza")
-	settle(ui)
-	gapsAfter := strings.Join(re.GapFindings(), "\n")
-	if gapsAfter == gapsBefore {
-		t.Fatalf("making Ana both Scrum Master and Product Owner changed no gap:\n%s", gapsAfter)
-	}
-	var both string
-	for _, g := range re.gaps {
-		if strings.Contains(g.Finding, "Ana Souza") && !strings.Contains(gapsBefore, g.Finding) {
-			both = g.Finding
-		}
-	}
-	if both == "" {
-		t.Fatalf("no new gap names Ana Souza:\n%s", gapsAfter)
-	}
-	assertShows(t, c, both)
-	// People list shows what each holds.
-	assertShows(t, c, "Scrum Master of Team 1 · Product Owner of Team 1")
-	// Fixing it makes the gap go.
-	team.po.SetSelected("Bo Li")
-	settle(ui)
-	assertNotShown(t, c, both)
-
-	saved, err := store.Roster(ctx, ts.trainID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(saved.Teams) != 1 || len(saved.People) != 2 || saved.Teams[0].ScrumMasterID == "" ||
-		saved.Teams[0].ProductOwnerID == saved.Teams[0].ScrumMasterID {
-		t.Errorf("roster saved: %+v", saved)
-	}
-	assertShows(t, c, "Saved")
-
-	// The register: add an impediment, see it with its age, escalate it.
-	ts.tabs.SelectIndex(tabRegister)
-	rv := ts.registerV
-	assertShows(t, c, "The register is empty")
-	tap(t, ui, "Add impediment")
-	form := rv.lastForm
-	test.Type(form.title, "Shared test environment down twice a week")
-	form.raised.SetText("2026-01-01")
-	form.owner.SetText("Bo Li")
-	form.roam.SetSelected("Owned")
-	form.dialog.Submit()
-	settle(ui)
-	assertShows(t, c, "Shared test environment down twice a week")
-	assertShows(t, c, "70 days") // 1 Jan to 12 Mar
-	assertShows(t, c, "1 impediment · 1 open")
-	tap(t, ui, "Escalate")
-	reg, err := store.Register(ctx, ts.trainID)
-	if err != nil || len(reg) != 1 {
-		t.Fatalf("register saved: %v %v", reg, err)
-	}
-	if reg[0].Level != assessment.LevelART || !reg[0].Escalated || reg[0].ROAM != assessment.ROAMOwned {
-		t.Errorf("escalated impediment saved as %+v", reg[0])
-	}
-	assertShows(t, c, "100% escalated")
-	// Filter by level, then close it.
-	rv.level.SetSelected(levelName(rv.ts.train.Framework, assessment.LevelLACE))
-	assertShows(t, c, "No impediment matches these filters.")
-	rv.level.SetSelected(filterAllLevels)
-	tap(t, ui, "Close")
-	assertShows(t, c, "0 of 1") // resolved ones are hidden by default
-	rv.status.SetSelected(filterAll)
-	assertShows(t, c, "Resolved")
-	reg, _ = store.Register(ctx, ts.trainID)
-	if reg[0].Status != assessment.StatusResolved || !reg[0].Resolved.Equal(assessment.Day(testDay)) {
-		t.Errorf("closed impediment saved as %+v", reg[0])
-	}
-
-	// Deleting asks first, and can be undone.
-	rv.edit(0)
-	tap(t, ui, "Delete this impediment")
-	assertShows(t, c, "To record that it was dealt with, close it instead.")
-	tap(t, ui, "Delete")
-	if reg, _ = store.Register(ctx, ts.trainID); len(reg) != 0 {
-		t.Fatalf("register after delete: %d", len(reg))
-	}
-	assertShows(t, c, "The register is empty")
-	tap(t, ui, "Undo")
-	if reg, _ = store.Register(ctx, ts.trainID); len(reg) != 1 || reg[0].Title != "Shared test environment down twice a week" {
-		t.Fatalf("register after undo: %+v", reg)
-	}
-	assertShows(t, c, "Shared test environment down twice a week")
 }
 
 // startAssessment creates a train and starts an assessment through the UI.
@@ -222,11 +99,10 @@ func startAssessment(t *testing.T, ui *UI, name string) *assessmentScreen {
 	ui.lastTrainForm.name.SetText(name)
 	ui.lastTrainForm.dialog.Submit()
 	settle(ui)
-	ts := ui.top().(*trainScreen)
 	tap(t, ui, "New assessment")
-	ts.newForm.pi.SetText("PI 2026.2")
-	ts.newForm.assessor.SetText("Kim")
-	ts.newForm.dialog.Submit()
+	ui.lastAssessmentForm.PI.SetText("PI 2026.2")
+	ui.lastAssessmentForm.Assessor.SetText("Kim")
+	ui.lastAssessmentForm.Dialog.Submit()
 	settle(ui)
 	as, ok := ui.top().(*assessmentScreen)
 	if !ok {
@@ -389,11 +265,11 @@ func TestTrendAndPortfolio(t *testing.T) {
 	trains, _ := store.Trains(ctx)
 	ui.openTrain(trains[0].Train.ID)
 	settle(ui)
-	ts := ui.top().(*trainScreen)
-	ts.tabs.SelectIndex(tabTrend)
+	ts := ui.top().(trainPage)
+	ts.SelectTab(train.TabTrend)
 	assertShows(t, ui.win.Canvas(), "3 finished assessments, oldest first")
-	if len(ts.trend.Chart().Series()) != 2+len(ui.defs.Checklists) { // overall, each checklist, follow-through
-		t.Errorf("trend series: %d", len(ts.trend.Chart().Series()))
+	if len(ts.Trend().(*results.Trend).Chart().Series()) != 2+len(ui.defs.Checklists) { // overall, each checklist, follow-through
+		t.Errorf("trend series: %d", len(ts.Trend().(*results.Trend).Chart().Series()))
 	}
 
 	// A new train without assessments sorts last by score.

@@ -885,7 +885,7 @@ func (s *assessmentScreen) editDetails() {
 	if s.a == nil || s.final() {
 		return
 	}
-	f := newAssessmentForm(s.ui, "Assessment details", "Save", *s.a, func(a assessment.Assessment) {
+	f := s.ui.AssessmentForm("Assessment details", "Save", *s.a, func(a assessment.Assessment) {
 		s.a.Date, s.a.PI, s.a.Assessor, s.a.PIWeeks = a.Date, a.PI, a.Assessor, a.PIWeeks
 		s.evaluate()
 		s.showAssessment()
@@ -895,7 +895,7 @@ func (s *assessmentScreen) editDetails() {
 			return s.ui.store.UpdateAssessmentHeader(ctx, &header)
 		}, nil)
 	})
-	f.dialog.Show()
+	f.Dialog.Show()
 }
 
 // editChecklistNote edits the coach's note on the whole checklist on screen.

@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+
+	"github.com/trainscope/trainscope/app/train"
 )
 
 // TestClosingAsksAboutAnOpenForm: closing the window while a new
@@ -12,7 +14,7 @@ func TestClosingAsksAboutAnOpenForm(t *testing.T) {
 	ui, _ := newTestUI(t)
 	c := ui.win.Canvas()
 	ts := newTrain(t, ui, "Closing ART")
-	ts.tabs.SelectIndex(tabRegister)
+	ts.SelectTab(train.TabRegister)
 	closed := false
 	ui.closeWin = func() { closed = true } // the test driver closes a window only once: at cleanup
 
@@ -24,8 +26,8 @@ func TestClosingAsksAboutAnOpenForm(t *testing.T) {
 	tap(t, ui, "Cancel")
 
 	tap(t, ui, "Add impediment")
-	form := ts.registerV.lastForm
-	test.Type(form.title, "Half a thought")
+	title := entry(t, ui, impedimentTitle)
+	test.Type(title, "Half a thought")
 	ui.closeWindow()
 	ui.closeWindow() // a second click on the close box asks no second time
 	settle(ui)
@@ -37,21 +39,19 @@ func TestClosingAsksAboutAnOpenForm(t *testing.T) {
 	}
 	assertShows(t, c, "You are entering a new impediment and have not saved it.")
 	tap(t, ui, "Go back to the form")
-	if closed || form.title.Text != "Half a thought" {
-		t.Fatalf("going back: closed %v, title %q", closed, form.title.Text)
+	if closed || title.Text != "Half a thought" {
+		t.Fatalf("going back: closed %v, title %q", closed, title.Text)
 	}
 	assertShows(t, c, "New impediment")
 
 	// Saved or cancelled, nothing is left to ask about.
-	form.raised.SetText("2026-03-01")
-	form.dialog.Submit()
-	settle(ui)
+	tap(t, ui, "Save")
 	if f := ui.unsavedForm(); f != nil {
 		t.Errorf("a saved form still counts as open: %s", f.what)
 	}
 
 	tap(t, ui, "Add impediment")
-	test.Type(ts.registerV.lastForm.title, "Another")
+	test.Type(entry(t, ui, impedimentTitle), "Another")
 	ui.closeWindow()
 	settle(ui)
 	tap(t, ui, "Close and lose it")

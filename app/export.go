@@ -283,12 +283,12 @@ func (ui *UI) writeFile(what, done string, w fyne.URIWriteCloser, write func(ctx
 // withTrainChoice asks whether to export the train on screen or every
 // train; with no train on screen it exports every train.
 func (ui *UI) withTrainChoice(title string, then func(ids []string, name string)) {
-	ts, ok := current[*trainScreen](ui)
-	if !ok || !ts.loaded {
+	ts, ok := current[trainPage](ui)
+	if !ok || !ts.Loaded() {
 		then(nil, "Trainscope trains")
 		return
 	}
-	this, all := "Only “"+ts.train.Name+"”", "Every train"
+	this, all := "Only “"+ts.Train().Name+"”", "Every train"
 	choice := widget.NewRadioGroup([]string{this, all}, nil)
 	choice.SetSelected(this)
 	choice.Required = true
@@ -297,7 +297,7 @@ func (ui *UI) withTrainChoice(title string, then func(ids []string, name string)
 			return
 		}
 		if choice.Selected == this {
-			then([]string{ts.trainID}, ts.train.Name)
+			then([]string{ts.ID()}, ts.Train().Name)
 		} else {
 			then(nil, "Trainscope trains")
 		}
@@ -344,8 +344,8 @@ func (ui *UI) importBundle(r io.ReadCloser) {
 		d.Resize(fyne.NewSize(520, 0))
 		d.Show()
 		ui.home.reload()
-		if ts, ok := current[*trainScreen](ui); ok {
-			ts.reload()
+		if ts, ok := current[trainPage](ui); ok {
+			ts.Reload()
 		}
 	})
 }

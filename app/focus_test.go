@@ -1,10 +1,13 @@
 package app
 
 import (
+	"context"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+
+	"github.com/trainscope/trainscope/app/train"
 )
 
 // TestFocusModel drives the keys as a coach does: out of a note to the next
@@ -90,18 +93,17 @@ func TestDialogsAnswerEnterAndEsc(t *testing.T) {
 
 	// A form: Esc cancels it, Enter in its title saves it.
 	ts := newTrain(t, ui, "Keyed ART")
-	ts.tabs.SelectIndex(tabRegister)
+	ts.SelectTab(train.TabRegister)
 	tap(t, ui, "Add impediment")
 	key(fyne.KeyEscape)
 	if len(c.Overlays().List()) != 0 {
 		t.Errorf("Esc left the form open")
 	}
 	tap(t, ui, "Add impediment")
-	f := ts.registerV.lastForm
-	c.Focus(f.title)
+	c.Focus(entry(t, ui, impedimentTitle))
 	pressRune(t, ui, 'Q')
 	pressKey(t, ui, fyne.KeyReturn)
-	if len(ts.registerV.register) != 1 || ts.registerV.register[0].Title != "Q" {
-		t.Errorf("Enter in the title did not save the form: %+v", ts.registerV.register)
+	if reg, err := ui.store.Register(context.Background(), ts.ID()); err != nil || len(reg) != 1 || reg[0].Title != "Q" {
+		t.Errorf("Enter in the title did not save the form: %+v %v", reg, err)
 	}
 }

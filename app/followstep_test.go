@@ -229,8 +229,8 @@ func TestOverdueBadges(t *testing.T) {
 	assertShows(t, c, badge)
 	ui.openTrain(tr.ID)
 	settle(ui)
-	ts := ui.top().(*trainScreen)
-	if !ts.badge.Visible() {
+	ts := ui.top().(trainPage)
+	if !ts.OverdueShown() {
 		t.Error("the train screen hides its badge")
 	}
 	assertShows(t, c, badge)

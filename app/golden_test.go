@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/trainscope/trainscope/app/train"
 	"github.com/trainscope/trainscope/app/widgets"
 )
 
@@ -64,7 +65,7 @@ func goldenRoster(t *testing.T) *UI {
 	}
 	ui.openTrain(trains[0].Train.ID)
 	settle(ui)
-	ui.top().(*trainScreen).tabs.SelectIndex(tabRoster)
+	ui.top().(trainPage).SelectTab(train.TabRoster)
 	settle(ui)
 	return ui
 }

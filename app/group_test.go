@@ -23,8 +23,8 @@ func TestTrainGroupField(t *testing.T) {
 	id := trains[0].Train.ID
 	ui.openTrain(id)
 	settle(ui)
-	ts := ui.top().(*trainScreen)
-	ts.editDetails()
+	ts := ui.top().(trainPage)
+	ts.EditDetails()
 	settle(ui)
 	f := ui.lastTrainForm
 	if !slices.Contains(f.groups, "Zahlungsverkehr · 決済") {

@@ -261,3 +261,29 @@ func assertGolden(t *testing.T, name string, img image.Image) {
 	}
 	test.AssertImageMatches(t, name, img)
 }
+
+// newTrain creates a train through its form and returns its screen.
+func newTrain(t *testing.T, ui *UI, name string) trainPage {
+	t.Helper()
+	ui.newTrainDialog()
+	test.Type(ui.lastTrainForm.name, name)
+	ui.lastTrainForm.dialog.Submit()
+	settle(ui)
+	ts, ok := ui.top().(trainPage)
+	if !ok {
+		t.Fatalf("the new train did not open: %T", ui.top())
+	}
+	return ts
+}
+
+// entry is the entry on screen (a dialog's first) with the placeholder.
+func entry(t *testing.T, ui *UI, placeholder string) *widget.Entry {
+	t.Helper()
+	for _, o := range visible(ui.win.Canvas()) {
+		if e, ok := o.(*widget.Entry); ok && e.PlaceHolder == placeholder {
+			return e
+		}
+	}
+	t.Fatalf("no entry %q on screen", placeholder)
+	return nil
+}

@@ -280,18 +280,9 @@ func trainRow() fyne.CanvasObject {
 	name := widgets.Truncated("")
 	name.TextStyle.Bold = true
 	cells := widgets.Row(trainColumns, name, widgets.Truncated(""), widgets.Truncated(""), widgets.Truncated(""), widgets.Truncated(""), widgets.Truncated(""))
-	badge := overdueBadge()
+	badge := widgets.OverdueBadge()
 	badge.Hide()
 	return container.NewVBox(cells, badge)
-}
-
-// overdueBadge is the warning line of a train's overdue follow-ups: an icon
-// and the badge's words (Objects[0], the centre), for the home and train screens.
-func overdueBadge() *fyne.Container {
-	text := widgets.Truncated("")
-	text.Importance = widget.WarningImportance
-	text.TextStyle.Bold = true
-	return container.NewBorder(nil, nil, widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon())), nil, text)
 }
 
 // owedBadges reads what each train owes of its agreed recommendations
@@ -352,7 +343,7 @@ func newTrainForm(ui *UI, title, confirm string, t assessment.Train, save func(a
 	f.name.SetText(t.Name)
 	f.name.SetPlaceHolder("e.g. Payments ART")
 	f.name.Validator = func(s string) error {
-		if cleanName(s) == "" {
+		if widgets.CleanName(s) == "" {
 			return fmt.Errorf("the train needs a name")
 		}
 		return nil
@@ -387,28 +378,19 @@ func newTrainForm(ui *UI, title, confirm string, t assessment.Train, save func(a
 		if !ok {
 			return
 		}
-		t.Name = cleanName(f.name.Text)
+		t.Name = widgets.CleanName(f.name.Text)
 		t.Framework = assessment.Framework(f.framework.Selected)
 		t.Description = strings.TrimSpace(f.description.Text)
-		t.Group = cleanName(f.group.Text)
+		t.Group = widgets.CleanName(f.group.Text)
 		save(t)
 	}, ui.win)
 	f.dialog.Resize(fyne.NewSize(560, 0))
 	f.name.OnSubmitted = func(string) { f.dialog.Submit() }
 	opened := [4]string{f.name.Text, f.framework.Selected, f.group.Text, f.description.Text}
-	ui.trackForm(formWhat(title), f.dialog, func() bool {
+	ui.trackForm(widgets.FormWhat(title), f.dialog, func() bool {
 		return [4]string{f.name.Text, f.framework.Selected, f.group.Text, f.description.Text} != opened
 	})
 	return f
-}
-
-// formWhat names what a form holds, in a sentence, from its title: "New
-// train" is "a new train", "Train details" is "changes to the train details".
-func formWhat(title string) string {
-	if rest, ok := strings.CutPrefix(title, "New "); ok {
-		return "a new " + rest
-	}
-	return "changes to the " + strings.ToLower(title)
 }
 
 // newTrainDialog asks for a new train's name and framework, then opens it.

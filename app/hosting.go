@@ -6,10 +6,14 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 
 	"github.com/trainscope/trainscope/app/host"
 	"github.com/trainscope/trainscope/app/portfolio"
 	"github.com/trainscope/trainscope/app/results"
+
+	"github.com/trainscope/trainscope/app/train"
+	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/app/workshop"
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/data"
@@ -171,3 +175,49 @@ var (
 	_ results.Exporter = (*UI)(nil)
 	_ results.Undoer   = (*UI)(nil)
 )
+
+// What the train screen asks of the shell beyond the Host: the train's
+// details form (home's, for a new train), the assessment form with the
+// assessor remembered, forms the close guard knows, the status bar's undo,
+// refusals in plain words, and forgetting a deleted train.
+
+// EditTrain opens the train's details form; see newTrainForm.
+func (ui *UI) EditTrain(t assessment.Train, save func(assessment.Train)) {
+	f := newTrainForm(ui, "Train details", "Save", t, save)
+	f.dialog.Show()
+	ui.lastTrainForm = f
+}
+
+// AssessmentForm is the form of an assessment's details, tracked by the
+// close guard; the assessor entered is remembered for the next one.
+func (ui *UI) AssessmentForm(title, confirm string, a assessment.Assessment, save func(assessment.Assessment)) *widgets.AssessmentForm {
+	f := widgets.NewAssessmentForm(ui.win, title, confirm, a, func(a assessment.Assessment) {
+		if a.Assessor != "" {
+			ui.app.Preferences().SetString(prefAssessor, a.Assessor)
+		}
+		save(a)
+	})
+	ui.trackForm(widgets.FormWhat(title), f.Dialog, f.Changed)
+	ui.lastAssessmentForm = f
+	return f
+}
+
+// TrackForm holds a form as open until it closes; see trackForm.
+func (ui *UI) TrackForm(what string, d dialog.Dialog, dirty func() bool) {
+	ui.trackForm(what, d, dirty)
+}
+
+// PlainError words an error as the coach reads it; see plainError.
+func (ui *UI) PlainError(err error) string { return plainError(err) }
+
+// ForgetTrain no longer opens a deleted train at the next start.
+func (ui *UI) ForgetTrain(id string) {
+	if ui.app.Preferences().String(prefLastTrain) == id {
+		ui.app.Preferences().RemoveValue(prefLastTrain)
+	}
+}
+
+// NewTrend is the train's trend tab, from the results area.
+func (ui *UI) NewTrend() train.TrendView { return results.NewTrend(ui.defs) }
+
+var _ train.Shell = (*UI)(nil)

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/trainscope/trainscope/app/portfolio"
+	"github.com/trainscope/trainscope/app/train"
 	"github.com/trainscope/trainscope/assessment"
 )
 
@@ -37,7 +38,7 @@ func TestScreenshots(t *testing.T) {
 		}
 		ui.openTrain(trains[0].Train.ID)
 		settle(ui)
-		ui.top().(*trainScreen).tabs.SelectIndex(tab)
+		ui.top().(trainPage).SelectTab(tab)
 		settle(ui)
 		return ui
 	}
@@ -78,10 +79,10 @@ func TestScreenshots(t *testing.T) {
 			ui.home.portfolio.SortBy(assessment.ColumnScore)
 			settle(ui)
 		})},
-		{"train", big, func(t *testing.T) *UI { return sampleTrain(t, tabAssessments) }},
+		{"train", big, func(t *testing.T) *UI { return sampleTrain(t, train.TabAssessments) }},
 		{"roster", big, goldenRoster},
-		{"register", big, func(t *testing.T) *UI { return sampleTrain(t, tabRegister) }},
-		{"trend", big, func(t *testing.T) *UI { return sampleTrain(t, tabTrend) }},
+		{"register", big, func(t *testing.T) *UI { return sampleTrain(t, train.TabRegister) }},
+		{"trend", big, func(t *testing.T) *UI { return sampleTrain(t, train.TabTrend) }},
 		{"assessment", big, goldenChecklist},
 		{"followstep", big, followStepScene},
 		{"followstep-1024", fyne.NewSize(1024, 768), followStepScene},

@@ -4,6 +4,8 @@ import (
 	"context"
 	"testing"
 
+	"github.com/trainscope/trainscope/app/results"
+	"github.com/trainscope/trainscope/app/train"
 	"github.com/trainscope/trainscope/assessment"
 )
 
@@ -20,32 +22,32 @@ func TestTrendLeavesDraftsOut(t *testing.T) {
 	}
 	ui.openTrain(id)
 	settle(ui)
-	ts := ui.top().(*trainScreen)
-	ts.tabs.SelectIndex(tabTrend)
+	ts := ui.top().(trainPage)
+	ts.SelectTab(train.TabTrend)
 	finished := 0
-	for _, a := range ts.assessments {
+	for _, a := range ts.Assessments() {
 		if a.Status == assessment.Final {
 			finished++
 		}
 	}
-	if finished == len(ts.assessments) {
-		t.Fatalf("the sample and a new draft: %d assessments, all finished", len(ts.assessments))
+	if finished == len(ts.Assessments()) {
+		t.Fatalf("the sample and a new draft: %d assessments, all finished", len(ts.Assessments()))
 	}
-	if got := len(ts.trend.Chart().Labels()); got != finished {
-		t.Errorf("the chart draws %d assessments (%v), want the %d finished", got, ts.trend.Chart().Labels(), finished)
+	if got := len(ts.Trend().(*results.Trend).Chart().Labels()); got != finished {
+		t.Errorf("the chart draws %d assessments (%v), want the %d finished", got, ts.Trend().(*results.Trend).Chart().Labels(), finished)
 	}
-	for _, l := range ts.trend.Chart().Labels() {
+	for _, l := range ts.Trend().(*results.Trend).Chart().Labels() {
 		if l == "PI 2026.3" {
 			t.Errorf("the draft is drawn on the chart")
 		}
 	}
-	for _, s := range ts.trend.Chart().Series() {
+	for _, s := range ts.Trend().(*results.Trend).Chart().Series() {
 		if len(s.Values) != finished {
 			t.Errorf("series %s has %d points", s.Name, len(s.Values))
 		}
 	}
-	if rows := ts.trend.Rows(); rows != len(ts.assessments) {
-		t.Errorf("the table lists %d of %d assessments", rows, len(ts.assessments))
+	if rows := ts.Trend().(*results.Trend).Rows(); rows != len(ts.Assessments()) {
+		t.Errorf("the table lists %d of %d assessments", rows, len(ts.Assessments()))
 	}
 	assertShows(t, ui.win.Canvas(), "left out of the chart until finished")
 }

@@ -270,12 +270,13 @@ func (s *Store) Assessments(ctx context.Context, trainID string) ([]*assessment.
 }
 
 // RecentAssessments lists the n assessments the coach changed last, newest
-// change first: where to pick up the work.
+// change first: where to pick up the work. Assessments changed in the same
+// write (the sample's history) come latest date first.
 func (s *Store) RecentAssessments(ctx context.Context, n int) ([]AssessmentSummary, error) {
 	var out []AssessmentSummary
 	err := s.read(ctx, "list recent assessments", func(q querier) error {
 		return scanRows(ctx, q, "SELECT t.id, t.name, "+summaryColumns("a")+` FROM assessments a JOIN trains t ON t.id = a.train_id
-			ORDER BY a.updated_at DESC, a.id LIMIT ?`, []any{n},
+			ORDER BY a.updated_at DESC, a.date DESC, a.id LIMIT ?`, []any{n},
 			func(rows *sql.Rows) error {
 				var tid, tname string
 				var sc summaryScan

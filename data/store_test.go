@@ -311,3 +311,20 @@ func TestAddSample(t *testing.T) {
 		t.Fatalf("Trains after AddSample: %+v", trains)
 	}
 }
+
+// TestRecentAssessmentsOfTheSample: the sample's history is stored in one
+// write, so its assessments share their change time; the most recent work is
+// still its latest PI, every time, not one picked by its random id.
+func TestRecentAssessmentsOfTheSample(t *testing.T) {
+	ctx := context.Background()
+	for range 8 {
+		s := openTemp(t, Options{Summarize: countingSummary})
+		_, latest, err := s.AddSample(ctx, time.Date(2026, 5, 21, 0, 0, 0, 0, time.UTC))
+		must(t, err)
+		recent, err := s.RecentAssessments(ctx, 1)
+		must(t, err)
+		if len(recent) != 1 || recent[0].ID != latest {
+			t.Fatalf("the most recent assessment is %+v, not the sample's latest %s", recent, latest)
+		}
+	}
+}

@@ -177,7 +177,7 @@ func (rs *Screen) show() {
 	if rs.prev != nil {
 		c := assessment.Compare(rs.prevRes, r)
 		if c.Overall.Comparable {
-			levelBox.Add(widgets.Wrapped(fmt.Sprintf("Since %s: %s points overall.", widgets.AssessmentTitle(rs.prev.PI, rs.prev.Date), widgets.Signed(c.Overall.Delta))))
+			levelBox.Add(widgets.Wrapped(fmt.Sprintf("Since %s: %s overall.", widgets.AssessmentTitle(rs.prev.PI, rs.prev.Date), widgets.SignedPoints(c.Overall.Delta))))
 		}
 	}
 

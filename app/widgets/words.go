@@ -127,6 +127,13 @@ func Signed(d float64) string {
 	return "±0"
 }
 
+// SignedPoints is a change of score with its unit: "+1 point", "−4 points",
+// "±0 points".
+func SignedPoints(d float64) string {
+	n := int(math.Abs(math.Round(d)))
+	return Signed(d) + " " + assessment.Plural(n, "point", "points")
+}
+
 // SignedLevels writes a gap in levels with its sign.
 func SignedLevels(d int) string {
 	switch {

@@ -45,3 +45,11 @@ func TestParseDate(t *testing.T) {
 		}
 	}
 }
+
+func TestSignedPoints(t *testing.T) {
+	for d, want := range map[float64]string{1: "+1 point", -1: "-1 point", 0.4: "±0 points", 5: "+5 points", -4.2: "-4 points", 1.4: "+1 point"} {
+		if got := SignedPoints(d); got != want {
+			t.Errorf("SignedPoints(%v) = %q, want %q", d, got, want)
+		}
+	}
+}

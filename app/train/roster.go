@@ -1,4 +1,4 @@
-package app
+package train
 
 import (
 	"context"
@@ -28,7 +28,7 @@ const vacant = "— vacant —"
 // teams. The role gaps that follow from the roster are shown beside it and
 // change as the coach edits; every change is saved at once.
 type rosterEditor struct {
-	ts     *trainScreen
+	ts     *Screen
 	roster assessment.Roster
 	gaps   []assessment.RoleGap
 	saved  map[string]string // each team's name as last saved, by ID
@@ -57,7 +57,7 @@ type teamCard struct {
 	box        fyne.CanvasObject
 }
 
-func newRosterEditor(ts *trainScreen) *rosterEditor {
+func newRosterEditor(ts *Screen) *rosterEditor {
 	re := &rosterEditor{ts: ts}
 	re.build()
 	return re
@@ -85,7 +85,7 @@ func (re *rosterEditor) build() {
 	re.skills = widget.NewEntry()
 	re.skills.SetPlaceHolder(strings.Join(assessment.DefaultSkills, ", "))
 	re.skills.OnChanged = func(s string) {
-		re.ts.ui.typing.call("roster-skills", func() {
+		re.ts.host.Typed("roster-skills", func() {
 			re.roster.RequiredSkills = splitList(s)
 			re.refreshTeams()
 			re.changed()
@@ -131,7 +131,7 @@ func (re *rosterEditor) set(r assessment.Roster) {
 	re.skills.OnChanged, re.skills.Text = nil, strings.Join(r.RequiredSkills, ", ")
 	re.skills.Refresh()
 	re.skills.OnChanged = func(s string) {
-		re.ts.ui.typing.call("roster-skills", func() {
+		re.ts.host.Typed("roster-skills", func() {
 			re.roster.RequiredSkills = splitList(s)
 			re.refreshTeams()
 			re.changed()
@@ -156,12 +156,8 @@ func (re *rosterEditor) rememberNames() {
 // savedName is the name a team is saved under.
 func (re *rosterEditor) savedName(id string) string { return re.saved[id] }
 
-// cleanName is a name as typed or pasted, on one line: tabs, line breaks
-// and runs of spaces become one space, and spaces around it go.
-func cleanName(s string) string { return strings.Join(strings.Fields(s), " ") }
-
 // flush writes a name being typed.
-func (re *rosterEditor) flush() { re.ts.ui.typing.flush() }
+func (re *rosterEditor) flush() { re.ts.host.Flush() }
 
 // changed saves the roster and shows the gaps that follow from it.
 func (re *rosterEditor) changed() {
@@ -171,8 +167,8 @@ func (re *rosterEditor) changed() {
 	id := re.ts.trainID
 	re.ts.roster = re.roster.Clone()
 	re.ts.updateFacts()
-	re.ts.ui.write("the roster", func(ctx context.Context) error {
-		return re.ts.ui.store.SaveRoster(ctx, id, r)
+	re.ts.host.Write("the roster", func(ctx context.Context) error {
+		return re.ts.host.Store().SaveRoster(ctx, id, r)
 	}, nil)
 }
 
@@ -297,7 +293,7 @@ func (re *rosterEditor) teamCard(i int) *teamCard {
 	// the team keeps its saved name and every other change is saved.
 	tc.name.AlwaysShowValidationError = true
 	tc.name.Validator = func(s string) error {
-		if cleanName(s) == "" {
+		if widgets.CleanName(s) == "" {
 			return fmt.Errorf("give the team a name; until then it keeps “%s”", re.savedName(re.roster.Teams[i].ID))
 		}
 		return nil
@@ -306,14 +302,14 @@ func (re *rosterEditor) teamCard(i int) *teamCard {
 	tc.nameHint.Importance = widget.DangerImportance
 	tc.nameHint.Hide()
 	tc.name.OnChanged = func(s string) {
-		if c := cleanName(s); c != "" {
+		if c := widgets.CleanName(s); c != "" {
 			re.roster.Teams[i].Name = c
 			tc.nameHint.Hide()
 		} else {
 			tc.nameHint.SetText(tc.name.Validator(s).Error())
 			tc.nameHint.Show()
 		}
-		re.ts.ui.typing.call(fmt.Sprintf("team-name-%d", i), func() {
+		re.ts.host.Typed(fmt.Sprintf("team-name-%d", i), func() {
 			re.buildPeople()
 			re.changed()
 		})
@@ -365,7 +361,7 @@ func (re *rosterEditor) teamCard(i int) *teamCard {
 		if name == "" {
 			name = "this team"
 		}
-		re.ts.ui.confirm("Remove team", fmt.Sprintf("Remove %s from the roster? Its people stay on the roster.", name), "Remove", func() {
+		re.ts.host.Confirm("Remove team", fmt.Sprintf("Remove %s from the roster? Its people stay on the roster.", name), "Remove", func() {
 			re.removeWithUndo("Removed "+widgets.TruncateText(name, 40), func() {
 				re.roster.Teams = slices.Delete(re.roster.Teams, i, i+1)
 			})
@@ -429,7 +425,7 @@ func (re *rosterEditor) chooseDevelopers(i int) {
 	newName := widget.NewEntry()
 	newName.SetPlaceHolder("Add a new person to this team")
 	addNew := func() {
-		name := cleanName(newName.Text)
+		name := widgets.CleanName(newName.Text)
 		if name == "" {
 			return
 		}
@@ -463,7 +459,7 @@ func (re *rosterEditor) chooseDevelopers(i int) {
 		re.roster.Teams[i].DeveloperIDs = devs
 		re.rebuild()
 		re.changed()
-	}, re.ts.ui.win)
+	}, re.ts.host.Window())
 	d.Resize(fyne.NewSize(480, 560))
 	d.Show()
 }
@@ -480,7 +476,7 @@ func (re *rosterEditor) addTeam(name string) {
 }
 
 func (re *rosterEditor) addPersonFromEntry() {
-	name := cleanName(re.newPerson.Text)
+	name := widgets.CleanName(re.newPerson.Text)
 	if name == "" {
 		return
 	}
@@ -568,7 +564,7 @@ func (re *rosterEditor) renamePerson(id string) {
 	e := widget.NewEntry()
 	e.SetText(re.personName(id))
 	dialog.ShowForm("Rename", "Save", "Cancel", []*widget.FormItem{widget.NewFormItem("Name", e)}, func(ok bool) {
-		name := cleanName(e.Text)
+		name := widgets.CleanName(e.Text)
 		if !ok || name == "" {
 			return
 		}
@@ -579,14 +575,14 @@ func (re *rosterEditor) renamePerson(id string) {
 		}
 		re.rebuild()
 		re.changed()
-	}, re.ts.ui.win)
+	}, re.ts.host.Window())
 }
 
 // removePerson takes a person off the roster, leaving every role and team
 // position they held vacant.
 func (re *rosterEditor) removePerson(id string) {
 	name := re.personName(id)
-	re.ts.ui.confirm("Remove person", fmt.Sprintf("Remove %s from the roster? Every role they hold (%s) becomes vacant.",
+	re.ts.host.Confirm("Remove person", fmt.Sprintf("Remove %s from the roster? Every role they hold (%s) becomes vacant.",
 		name, re.personRoles(id)), "Remove", func() {
 		re.removeWithUndo("Removed "+widgets.TruncateText(name, 40), func() { re.dropPerson(id) })
 	})
@@ -599,7 +595,7 @@ func (re *rosterEditor) removeWithUndo(what string, change func()) {
 	change()
 	re.rebuild()
 	re.changed()
-	re.ts.ui.status.offerUndo(what, func() {
+	re.ts.host.OfferUndo(what, func() {
 		re.roster = before
 		re.rebuild()
 		re.changed()
@@ -657,13 +653,8 @@ func gapCard(g assessment.RoleGap) fyne.CanvasObject {
 	finding.TextStyle.Bold = true
 	why := widgets.Wrapped(g.Explanation)
 	why.TextStyle.Italic = true
-	head := container.NewHBox(priorityBadge(g.Severity), widget.NewLabel(g.Subject))
+	head := container.NewHBox(widgets.PriorityBadge(g.Severity), widget.NewLabel(g.Subject))
 	return widgets.Panel(container.NewVBox(head, finding, why))
-}
-
-// priorityBadge shows a priority or severity in colour.
-func priorityBadge(p assessment.Priority) fyne.CanvasObject {
-	return widgets.PriorityBadge(p)
 }
 
 // GapFindings lists the findings shown, for tests and the status line.
@@ -679,7 +670,7 @@ func (re *rosterEditor) GapFindings() []string {
 func splitList(s string) []string {
 	var out []string
 	for _, part := range strings.Split(s, ",") {
-		if p := cleanName(part); p != "" {
+		if p := widgets.CleanName(part); p != "" {
 			out = append(out, p)
 		}
 	}

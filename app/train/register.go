@@ -1,4 +1,4 @@
-package app
+package train
 
 import (
 	"context"
@@ -22,7 +22,7 @@ import (
 // escalate impediments, sort them into ROAM, filter by status and level, and
 // see each one's age and the register's figures.
 type registerView struct {
-	ts       *trainScreen
+	ts       *Screen
 	register []assessment.Impediment
 	shown    []int // indexes into register that pass the filters
 
@@ -44,42 +44,12 @@ const (
 	levelChoiceTrain = "Train-wide"
 )
 
-var statusChoices = append([]string{filterNotClosed, filterAll}, titles(assessment.ImpedimentStatuses)...)
+var statusChoices = append([]string{filterNotClosed, filterAll}, widgets.Titles(assessment.ImpedimentStatuses)...)
 
 // roamNotCategorised is the choice for an impediment not yet ROAMed.
 const roamNotCategorised = "Not categorised"
 
-var roamChoices = append([]string{roamNotCategorised}, titles(assessment.ROAMs)...)
-
-// titled is a domain value with a name in the coach's words.
-type titled interface{ Title() string }
-
-// titles names each value, for a choice.
-func titles[T titled](values []T) []string {
-	return widgets.Titles(values)
-}
-
-// fromTitle is the value a choice names, or otherwise.
-func fromTitle[T titled](values []T, title string, otherwise T) T {
-	return widgets.FromTitle(values, title, otherwise)
-}
-
-// levelName names a level in the train's framework's words (SAFe's ART is
-// Scrum@Scale's Scrum of Scrums); an escalation left empty reads as the
-// team's.
-func levelName(f assessment.Framework, l assessment.ImpedimentLevel) string {
-	return widgets.LevelName(f, l)
-}
-
-// levelTitles are the levels' names in the framework's words, in ladder order.
-func levelTitles(f assessment.Framework) []string {
-	return widgets.LevelTitles(f)
-}
-
-// levelFromTitle is the level a title of levelTitles names; otherwise the team's.
-func levelFromTitle(f assessment.Framework, title string) assessment.ImpedimentLevel {
-	return widgets.LevelFromTitle(f, title)
-}
+var roamChoices = append([]string{roamNotCategorised}, widgets.Titles(assessment.ROAMs)...)
 
 // roamName names a ROAM category in the register's column.
 func roamName(r assessment.ROAM) string {
@@ -91,7 +61,7 @@ func roamName(r assessment.ROAM) string {
 
 var registerColumns = []float32{28, 8, 13, 13, 11, 10, 10, 8, 0}
 
-func newRegisterView(ts *trainScreen) *registerView {
+func newRegisterView(ts *Screen) *registerView {
 	rv := &registerView{ts: ts}
 	rv.build()
 	return rv
@@ -103,7 +73,7 @@ func (rv *registerView) build() {
 	rv.figures = widgets.Wrapped("")
 	rv.status = widget.NewSelect(statusChoices, func(string) { rv.filter() })
 	rv.status.SetSelected(filterNotClosed)
-	rv.level = widget.NewSelect(append([]string{filterAllLevels}, levelTitles(rv.ts.train.Framework)...), func(string) { rv.filter() })
+	rv.level = widget.NewSelect(append([]string{filterAllLevels}, widgets.LevelTitles(rv.ts.train.Framework)...), func(string) { rv.filter() })
 	rv.level.SetSelected(filterAllLevels)
 	rv.count = widget.NewLabel("")
 	add := widget.NewButtonWithIcon("Add impediment", theme.ContentAddIcon(), func() { rv.edit(-1) })
@@ -150,7 +120,7 @@ func (rv *registerView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		title = "↑ " + title
 	}
 	cells[0].(*widget.Label).SetText(title)
-	cells[1].(*widget.Label).SetText(levelName(rv.ts.train.Framework, imp.Level))
+	cells[1].(*widget.Label).SetText(widgets.LevelName(rv.ts.train.Framework, imp.Level))
 	cells[2].(*widget.Label).SetText(rv.teamName(imp.TeamID))
 	cells[3].(*widget.Label).SetText(imp.Owner)
 	cells[4].(*widget.Label).SetText(imp.Status.Title())
@@ -183,7 +153,7 @@ func (rv *registerView) ageText(imp assessment.Impediment) string {
 	return widgets.Plural(days, "day", "days")
 }
 
-func (rv *registerView) today() time.Time { return assessment.Day(rv.ts.ui.now()) }
+func (rv *registerView) today() time.Time { return assessment.Day(rv.ts.host.Now()) }
 
 func (rv *registerView) teamName(id string) string {
 	if id == "" {
@@ -210,7 +180,7 @@ func (rv *registerView) set(reg []assessment.Impediment) {
 	rv.register = slices.Clone(reg)
 	// The train, and so its framework's level words, may have arrived
 	// since the filter was made.
-	if opts := append([]string{filterAllLevels}, levelTitles(rv.ts.train.Framework)...); rv.level != nil && !slices.Equal(opts, rv.level.Options) {
+	if opts := append([]string{filterAllLevels}, widgets.LevelTitles(rv.ts.train.Framework)...); rv.level != nil && !slices.Equal(opts, rv.level.Options) {
 		at := max(slices.Index(rv.level.Options, rv.level.Selected), 0)
 		rv.level.Options = opts
 		rv.level.Selected = opts[min(at, len(opts)-1)]
@@ -237,7 +207,7 @@ func (rv *registerView) filter() {
 				continue
 			}
 		}
-		if rv.level.Selected != filterAllLevels && levelName(rv.ts.train.Framework, imp.Level) != rv.level.Selected {
+		if rv.level.Selected != filterAllLevels && widgets.LevelName(rv.ts.train.Framework, imp.Level) != rv.level.Selected {
 			continue
 		}
 		rv.shown = append(rv.shown, i)
@@ -307,8 +277,8 @@ func (rv *registerView) save(i int, imp assessment.Impediment, fromForm bool) {
 	rv.shownChanged()
 	trainID := rv.ts.trainID
 	what := "the impediment “" + imp.Title + "”"
-	rv.ts.ui.writeOr(what, func(ctx context.Context) error {
-		return rv.ts.ui.store.SaveImpediment(ctx, trainID, &imp)
+	rv.ts.host.WriteOr(what, func(ctx context.Context) error {
+		return rv.ts.host.Store().SaveImpediment(ctx, trainID, &imp)
 	}, nil, func(err error) {
 		rv.register = before
 		rv.shownChanged()
@@ -347,10 +317,10 @@ func (rv *registerView) remove(i int) {
 		rv.register = slices.Delete(rv.register, i, i+1)
 		rv.shownChanged()
 		trainID, id := rv.ts.trainID, imp.ID
-		rv.ts.ui.writeOr("the deletion of the impediment", func(ctx context.Context) error {
-			return rv.ts.ui.store.DeleteImpediment(ctx, trainID, id)
+		rv.ts.host.WriteOr("the deletion of the impediment", func(ctx context.Context) error {
+			return rv.ts.host.Store().DeleteImpediment(ctx, trainID, id)
 		}, func() {
-			rv.ts.ui.status.offerUndo("Deleted “"+widgets.TruncateText(imp.Title, 40)+"”", func() { rv.save(-1, imp, false) })
+			rv.ts.host.OfferUndo("Deleted “"+widgets.TruncateText(imp.Title, 40)+"”", func() { rv.save(-1, imp, false) })
 		}, func(error) {
 			rv.register = before
 			rv.shownChanged()
@@ -361,7 +331,7 @@ func (rv *registerView) remove(i int) {
 			}
 		})
 	}
-	rv.ts.ui.confirm("Delete impediment", fmt.Sprintf("Delete “%s” from the register? "+
+	rv.ts.host.Confirm("Delete impediment", fmt.Sprintf("Delete “%s” from the register? "+
 		"To record that it was dealt with, close it instead.", imp.Title), "Delete", del)
 }
 
@@ -403,15 +373,15 @@ func (rv *registerView) editDraft(i int, imp assessment.Impediment, refused erro
 	f.description.Wrapping = fyne.TextWrapWord
 	f.owner.SetText(imp.Owner)
 	f.owner.SetPlaceHolder("Who is working on it")
-	f.level = widget.NewSelect(levelTitles(rv.ts.train.Framework), nil)
-	f.level.SetSelected(levelName(rv.ts.train.Framework, imp.Level))
+	f.level = widget.NewSelect(widgets.LevelTitles(rv.ts.train.Framework), nil)
+	f.level.SetSelected(widgets.LevelName(rv.ts.train.Framework, imp.Level))
 	teamNames, teamIDs := []string{levelChoiceTrain}, []string{""}
 	for _, t := range rv.ts.roster.Teams {
 		teamNames, teamIDs = append(teamNames, t.Name), append(teamIDs, t.ID)
 	}
 	f.team = widget.NewSelect(teamNames, nil)
 	f.team.SetSelectedIndex(max(slices.Index(teamIDs, imp.TeamID), 0))
-	f.status = widget.NewSelect(titles(assessment.ImpedimentStatuses), nil)
+	f.status = widget.NewSelect(widgets.Titles(assessment.ImpedimentStatuses), nil)
 	f.status.SetSelected(imp.Status.Title())
 	f.roam = widget.NewSelect(roamChoices, nil)
 	f.roam.SetSelected(roamChoices[max(slices.Index(roamChoices, imp.ROAM.Title()), 0)])
@@ -419,7 +389,7 @@ func (rv *registerView) editDraft(i int, imp assessment.Impediment, refused erro
 	// stays disabled until the store would take them.
 	draft := func() assessment.Impediment {
 		d := imp
-		d.Status = fromTitle(assessment.ImpedimentStatuses, f.status.Selected, assessment.StatusOpen)
+		d.Status = widgets.FromTitle(assessment.ImpedimentStatuses, f.status.Selected, assessment.StatusOpen)
 		d.Raised, _ = widgets.ParseDate(f.raised.Text)
 		d.Resolved, _ = widgets.ParseDate(f.resolved.Text)
 		return d
@@ -491,10 +461,10 @@ func (rv *registerView) editDraft(i int, imp assessment.Impediment, refused erro
 		imp.Title = strings.TrimSpace(f.title.Text)
 		imp.Description = strings.TrimSpace(f.description.Text)
 		imp.Owner = strings.TrimSpace(f.owner.Text)
-		imp.Level = levelFromTitle(rv.ts.train.Framework, f.level.Selected)
+		imp.Level = widgets.LevelFromTitle(rv.ts.train.Framework, f.level.Selected)
 		imp.TeamID = teamIDs[max(f.team.SelectedIndex(), 0)]
-		imp.Status = fromTitle(assessment.ImpedimentStatuses, f.status.Selected, assessment.StatusOpen)
-		imp.ROAM = fromTitle(assessment.ROAMs, f.roam.Selected, assessment.ROAMNone)
+		imp.Status = widgets.FromTitle(assessment.ImpedimentStatuses, f.status.Selected, assessment.StatusOpen)
+		imp.ROAM = widgets.FromTitle(assessment.ROAMs, f.roam.Selected, assessment.ROAMNone)
 		imp.Raised, _ = widgets.ParseDate(f.raised.Text)
 		imp.Resolved = time.Time{}
 		if imp.Status == assessment.StatusResolved {
@@ -506,7 +476,7 @@ func (rv *registerView) editDraft(i int, imp assessment.Impediment, refused erro
 		imp.Escalated = f.escalated.Checked
 		imp.RecurrenceOf = recIDs[max(f.recurrence.SelectedIndex(), 0)]
 		rv.save(i, imp, true)
-	}, rv.ts.ui.win)
+	}, rv.ts.host.Window())
 	f.dialog.Resize(fyne.NewSize(620, 0))
 	what := "a new impediment"
 	if i >= 0 {
@@ -517,10 +487,10 @@ func (rv *registerView) editDraft(i int, imp assessment.Impediment, refused erro
 		e.OnSubmitted = func(string) { f.dialog.Submit() }
 	}
 	opened := f.state()
-	rv.ts.ui.trackForm(what, f.dialog, func() bool { return refused != nil || f.state() != opened })
+	rv.ts.host.TrackForm(what, f.dialog, func() bool { return refused != nil || f.state() != opened })
 	f.dialog.Show()
 	if refused != nil {
-		f.mark(refused)
+		f.mark(refused, rv.ts.host.PlainError(refused))
 	}
 	rv.lastForm = f
 }
@@ -532,9 +502,10 @@ func (f *impedimentForm) state() string {
 		fmt.Sprint(f.escalated.Checked)}, "\x00")
 }
 
-// mark shows why the store refused the impediment on the field it
-// concerns; a refusal no field explains goes on the title.
-func (f *impedimentForm) mark(err error) {
+// mark shows why the store refused the impediment (plain, in the coach's
+// words) on the field it concerns; a refusal no field explains goes on the
+// title.
+func (f *impedimentForm) mark(err error, plain string) {
 	msg := err.Error()
 	entry := f.title
 	switch {
@@ -547,5 +518,5 @@ func (f *impedimentForm) mark(err error) {
 	case strings.Contains(msg, ".description"):
 		entry = f.description
 	}
-	entry.SetValidationError(fmt.Errorf("not saved: %s", plainError(err)))
+	entry.SetValidationError(fmt.Errorf("not saved: %s", plain))
 }
