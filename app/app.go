@@ -401,26 +401,6 @@ func load[T any](ui *UI, what string, read func(context.Context) (T, error), don
 	host.Load(ui, what, read, done)
 }
 
-// trainAssessment is an assessment with the train it belongs to.
-type trainAssessment struct {
-	train assessment.Train
-	a     *assessment.Assessment
-}
-
-// loadAssessment reads an assessment and its train in the background and
-// hands them to done on the UI thread.
-func loadAssessment(ui *UI, what, trainID, id string, done func(trainAssessment)) {
-	load(ui, what, func(ctx context.Context) (trainAssessment, error) {
-		var d trainAssessment
-		var err error
-		if d.train, err = ui.store.Train(ctx, trainID); err != nil {
-			return d, err
-		}
-		d.a, err = ui.store.Assessment(ctx, id)
-		return d, err
-	}, done)
-}
-
 // write saves something in the background. The status bar says "Saving…"
 // until the store confirms, then "Saved"; a failure keeps the coach's input
 // on screen, shows what went wrong in plain words and offers to try again.

@@ -65,13 +65,13 @@ func newFollowStep(s *assessmentScreen) *followStep {
 	st.chooser = newStateChooser()
 	st.chooser.onChoose = st.setState
 	st.chooser.onMove = s.Move
-	st.chooser.onHelp = s.ui.showKeys
-	st.chooser.onKey = s.ui.functionKey
+	st.chooser.onHelp = s.host.ShowKeys
+	st.chooser.onKey = s.host.FunctionKey
 	keys := widgets.Wrapped("Keys: " + stateKeysText() + " · ↓ Enter next · ↑ previous · Tab to the note")
 	keys.TextStyle.Italic = true
 	keys.SizeName = theme.SizeNameCaptionText
 
-	toKeys := func() { s.ui.win.Canvas().Focus(st.chooser) }
+	toKeys := func() { s.host.Window().Canvas().Focus(st.chooser) }
 	st.note = newNoteEntry(toKeys)
 	st.note.SetMinRowsVisible(2)
 	st.note.SetPlaceHolder("Evidence: what you saw of it – a board, a decision, a person in the role")
@@ -197,7 +197,7 @@ func (st *followStep) record(i int) assessment.FollowUp {
 			fu.NoteDate = d
 		}
 		if fu.Note != "" && fu.NoteDate.IsZero() {
-			fu.NoteDate = assessment.Day(st.s.ui.now())
+			fu.NoteDate = assessment.Day(st.s.host.Now())
 		}
 	}
 	return fu
@@ -210,7 +210,7 @@ func (st *followStep) setState(state assessment.FollowUpState) {
 	if s.a == nil || s.final() || st.i >= len(s.a.FollowUps) {
 		return
 	}
-	s.ui.typing.flush()
+	s.host.Flush()
 	i := st.i
 	fu := st.record(i)
 	if state != assessment.FollowUpDropped {
@@ -218,7 +218,11 @@ func (st *followStep) setState(state assessment.FollowUpState) {
 		st.save(i, fu)
 		return
 	}
-	st.lastReasonDialog, st.lastReasonEntry = s.ui.askReason(dropReason, func(reason string) {
+	f, ok := s.host.(FollowUps)
+	if !ok {
+		return
+	}
+	st.lastReasonDialog, st.lastReasonEntry = f.AskDropReason(func(reason string) {
 		fu.State, fu.Reason = assessment.FollowUpDropped, reason
 		st.save(i, fu)
 	})
@@ -238,14 +242,18 @@ func (st *followStep) noteChanged() {
 	}
 	i := st.i
 	id := s.a.FollowUps[i].RecommendationID
-	s.ui.typing.call("follow-up-"+id, func() { st.save(i, st.record(i)) })
+	s.host.Typed("follow-up-"+id, func() { st.save(i, st.record(i)) })
 }
 
 // save writes one follow-up; the step and the sidebar show it once the
 // store holds it.
 func (st *followStep) save(i int, fu assessment.FollowUp) {
 	s := st.s
-	s.ui.saveFollowUp(s.assessmentID, fu, func() {
+	f, ok := s.host.(FollowUps)
+	if !ok {
+		return
+	}
+	f.SaveFollowUp(s.assessmentID, fu, func() {
 		if i >= len(s.a.FollowUps) || s.a.FollowUps[i].RecommendationID != fu.RecommendationID {
 			return
 		}

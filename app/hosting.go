@@ -6,9 +6,12 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/trainscope/trainscope/app/host"
 	"github.com/trainscope/trainscope/app/portfolio"
+	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/app/workshop"
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/data"
@@ -89,9 +92,20 @@ func (ui *UI) Typed(key string, save func()) { ui.typing.call(key, save) }
 // Flush runs the saves waiting for the typing to pause.
 func (ui *UI) Flush() { ui.typing.flush() }
 
-// WriteAnswer saves one answer; see writeAnswer.
+// WriteAnswer writes an answer as it stands now, naming it in the saved
+// state and in any error: "your answer to “…”", "the consensus on “…”".
 func (ui *UI) WriteAnswer(assessmentID string, f assessment.Framework, itemID string, ans assessment.Answer, what, prep string) {
-	ui.writeAnswer(assessmentID, f, itemID, ans, what, prep)
+	ans.ItemID = itemID
+	if ans.Figure != nil {
+		v := *ans.Figure // the write runs later; the screen may change its copy
+		ans.Figure = &v
+	}
+	if it, _ := ui.defs.Item(itemID); it != nil {
+		what += " " + prep + " “" + widgets.TruncateText(f.Expand(it.Text), 60) + "”"
+	}
+	ui.write(what, func(ctx context.Context) error {
+		return ui.store.SetAnswer(ctx, assessmentID, ans)
+	}, nil)
 }
 
 // FunctionKey answers the keys without a modifier; see functionKey.
@@ -145,3 +159,38 @@ var (
 	_ workshop.Exporter  = (*UI)(nil)
 	_ workshop.Importer  = (*UI)(nil)
 )
+
+// What the checklists ask of the shell beyond the Host: the report's
+// export, the workshop, the details form, and the follow-ups' drop reason
+// and save, which they share with the results screen.
+var (
+	_ Reporter       = (*UI)(nil)
+	_ WorkshopRunner = (*UI)(nil)
+	_ DetailsEditor  = (*UI)(nil)
+	_ FollowUps      = (*UI)(nil)
+)
+
+// ExportReport asks where to save an assessment's report; see
+// exportReportDialog.
+func (ui *UI) ExportReport(trainID, assessmentID string) {
+	ui.exportReportDialog(trainID, assessmentID)
+}
+
+// RunWorkshop opens the workshop of the assessment on screen; see
+// runWorkshop.
+func (ui *UI) RunWorkshop() { ui.runWorkshop() }
+
+// EditDetails shows the assessment's details form.
+func (ui *UI) EditDetails(a assessment.Assessment, save func(assessment.Assessment)) {
+	newAssessmentForm(ui, "Assessment details", "Save", a, save).dialog.Show()
+}
+
+// AskDropReason asks why a follow-up is dropped; see askReason.
+func (ui *UI) AskDropReason(then func(reason string)) (dialog.Dialog, *widget.Entry) {
+	return ui.askReason(dropReason, then)
+}
+
+// SaveFollowUp saves what happened to a follow-up; see saveFollowUp.
+func (ui *UI) SaveFollowUp(assessmentID string, fu assessment.FollowUp, done func()) {
+	ui.saveFollowUp(assessmentID, fu, done)
+}

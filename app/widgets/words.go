@@ -5,6 +5,8 @@ import (
 	"math"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/trainscope/trainscope/assessment"
 )
@@ -144,4 +146,10 @@ func ShortDate(t time.Time) string {
 		return "–"
 	}
 	return t.Format("2 Jan 06")
+}
+
+// Sentence starts an error message with a capital, as a sentence on screen.
+func Sentence(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }

@@ -1,0 +1,11 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+
+	"github.com/trainscope/trainscope/app/widgets"
+)
+
+// withHeight fixes an object's height, for thin progress bars; see
+// widgets.WithHeight.
+func withHeight(h float32, o fyne.CanvasObject) fyne.CanvasObject { return widgets.WithHeight(h, o) }
