@@ -103,11 +103,14 @@ type (
 		EditDetails(a assessment.Assessment, save func(assessment.Assessment))
 	}
 	// FollowUps asks why a follow-up is dropped, then calls then with the
-	// reason (it returns the dialog and its field, for tests), and saves a
-	// follow-up, then calls done.
+	// reason (it returns the dialog and its field, for tests); saves a
+	// follow-up, then calls done; and describes one as the results screen
+	// does: when it was agreed and is due, what the data decides, and what
+	// the coach says.
 	FollowUps interface {
 		AskDropReason(then func(reason string)) (dialog.Dialog, *widget.Entry)
 		SaveFollowUp(assessmentID string, fu assessment.FollowUp, done func())
+		DescribeFollowUp(fw assessment.Framework, fr assessment.FollowUpResult) (when, data, said string)
 	}
 )
 

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"image/color"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -154,24 +153,21 @@ func (st *followStep) show() {
 	st.action.SetText(fr.Action)
 	st.owner.SetText(fr.Owner.Title(fw))
 	st.acceptance.SetText(widgets.OrDash(fr.Acceptance))
-	st.when.SetText(followUpWhen(fw, fr))
+	when, data, said := st.describe(fr)
+	st.when.SetText(when)
 	if fr.OverduePIs > 0 && !fr.Closed {
 		st.when.Importance = widget.WarningImportance
 	} else {
 		st.when.Importance = widget.MediumImportance
 	}
 	st.when.Refresh()
-	st.data.SetText(followUpData(fr))
-	st.said.SetText(followUpSaid(fr))
+	st.data.SetText(data)
+	st.said.SetText(said)
 	st.chooser.set(fr.State, s.final())
 
 	st.filling = true
 	st.note.SetText(fr.Note)
-	date := ""
-	if !fr.NoteDate.IsZero() {
-		date = fr.NoteDate.Format(widgets.DateInput)
-	}
-	st.noteDate.SetText(date)
+	st.noteDate.SetText(widgets.DateFieldText(fr.NoteDate))
 	st.filling = false
 	if s.final() {
 		st.note.Hide()
@@ -184,6 +180,15 @@ func (st *followStep) show() {
 		st.noteDate.Enable()
 	}
 	st.scroll.ScrollToTop()
+}
+
+// describe is the follow-up in the words the results screen uses too: when
+// it was agreed and is due, what the data decides, and what the coach says.
+func (st *followStep) describe(fr assessment.FollowUpResult) (when, data, said string) {
+	if f, ok := st.s.host.(FollowUps); ok {
+		return f.DescribeFollowUp(st.s.train.Framework, fr)
+	}
+	return "", "", ""
 }
 
 // record is follow-up i as it stands: the store's, with the note and date
@@ -262,10 +267,11 @@ func (st *followStep) save(i int, fu assessment.FollowUp) {
 		s.showProgress()
 		if s.onStep && st.i == i {
 			fr := st.result(i)
-			st.said.SetText(followUpSaid(fr))
+			when, data, said := st.describe(fr)
+			st.said.SetText(said)
 			st.chooser.set(fr.State, s.final())
-			st.when.SetText(followUpWhen(s.train.Framework, fr))
-			st.data.SetText(followUpData(fr))
+			st.when.SetText(when)
+			st.data.SetText(data)
 		}
 	})
 }
@@ -376,12 +382,4 @@ func (c *stateChooser) move(delta int) {
 	if c.onMove != nil {
 		c.onMove(delta)
 	}
-}
-
-// noteDateOf is how a follow-up's evidence date reads.
-func noteDateOf(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.Format(widgets.DateInput)
 }

@@ -194,3 +194,9 @@ func (ui *UI) AskDropReason(then func(reason string)) (dialog.Dialog, *widget.En
 func (ui *UI) SaveFollowUp(assessmentID string, fu assessment.FollowUp, done func()) {
 	ui.saveFollowUp(assessmentID, fu, done)
 }
+
+// DescribeFollowUp is a follow-up in the results screen's words; see
+// followUpWhen, followUpData and followUpSaid.
+func (ui *UI) DescribeFollowUp(fw assessment.Framework, fr assessment.FollowUpResult) (when, data, said string) {
+	return followUpWhen(fw, fr), followUpData(fr), followUpSaid(fr)
+}

@@ -22,6 +22,14 @@ func DateText(t time.Time) string {
 // DateInput is the format of date fields.
 const DateInput = "2006-01-02"
 
+// DateFieldText is a date as a date field shows it, empty for none.
+func DateFieldText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(DateInput)
+}
+
 // DateShown are the other ways a date field accepts a date: the ways the
 // screens write one.
 var DateShown = []string{"2 Jan 2006", "2 Jan 06", "2 January 2006"}
