@@ -31,6 +31,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/trainscope/trainscope/app/host"
+	"github.com/trainscope/trainscope/app/portfolio"
 	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/app/workshop"
 	"github.com/trainscope/trainscope/assessment"
@@ -84,7 +85,9 @@ type UI struct {
 	status   *saveStatus
 
 	home *homeScreen
-	menu *mainMenu
+	// portfolio is the portfolio screen in home's second tab.
+	portfolio *portfolio.Screen
+	menu      *mainMenu
 
 	writeErrors map[string]func() // the things a "Not saved" dialog is open for, with their latest retry
 	forms       []*openForm       // dialogs being filled in, saved only on Save

@@ -200,3 +200,34 @@ func (ui *UI) SaveFollowUp(assessmentID string, fu assessment.FollowUp, done fun
 func (ui *UI) DescribeFollowUp(fw assessment.Framework, fr assessment.FollowUpResult) (when, data, said string) {
 	return followUpWhen(fw, fr), followUpData(fr), followUpSaid(fr)
 }
+
+// What home asks of the shell beyond the Host: new trains and the
+// portfolio tab, whose screen the shell makes.
+var (
+	_ TrainMaker   = (*UI)(nil)
+	_ PortfolioTab = (*UI)(nil)
+)
+
+// NewTrainDialog asks for a new train; see newTrainDialog.
+func (ui *UI) NewTrainDialog() { ui.newTrainDialog() }
+
+// AddSample adds the sample train; see addSample.
+func (ui *UI) AddSample() { ui.addSample() }
+
+// PortfolioContent is the portfolio screen, made on first asking.
+func (ui *UI) PortfolioContent() fyne.CanvasObject {
+	if ui.portfolio == nil {
+		ui.portfolio = portfolio.New(ui)
+	}
+	return ui.portfolio.Content()
+}
+
+// LoadPortfolio reads the portfolio again.
+func (ui *UI) LoadPortfolio() {
+	if ui.portfolio != nil {
+		ui.portfolio.Load(nil)
+	}
+}
+
+// PortfolioTabChanged has the menu follow home's tabs.
+func (ui *UI) PortfolioTabChanged() { ui.menu.update() }
