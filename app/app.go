@@ -30,6 +30,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/trainscope/trainscope/app/host"
+	"github.com/trainscope/trainscope/app/portfolio"
 	"github.com/trainscope/trainscope/app/results"
 	"github.com/trainscope/trainscope/app/train"
 	"github.com/trainscope/trainscope/app/widgets"
@@ -85,7 +86,9 @@ type UI struct {
 	status   *saveStatus
 
 	home *homeScreen
-	menu *mainMenu
+	// portfolio is the portfolio screen in home's second tab.
+	portfolio *portfolio.Screen
+	menu      *mainMenu
 
 	writeErrors map[string]func() // the things a "Not saved" dialog is open for, with their latest retry
 	forms       []*openForm       // dialogs being filled in, saved only on Save
@@ -401,26 +404,6 @@ func (ui *UI) ctx() context.Context { return context.Background() }
 // done on the UI thread. A failed read shows a dialog in plain words.
 func load[T any](ui *UI, what string, read func(context.Context) (T, error), done func(T)) {
 	host.Load(ui, what, read, done)
-}
-
-// trainAssessment is an assessment with the train it belongs to.
-type trainAssessment struct {
-	train assessment.Train
-	a     *assessment.Assessment
-}
-
-// loadAssessment reads an assessment and its train in the background and
-// hands them to done on the UI thread.
-func loadAssessment(ui *UI, what, trainID, id string, done func(trainAssessment)) {
-	load(ui, what, func(ctx context.Context) (trainAssessment, error) {
-		var d trainAssessment
-		var err error
-		if d.train, err = ui.store.Train(ctx, trainID); err != nil {
-			return d, err
-		}
-		d.a, err = ui.store.Assessment(ctx, id)
-		return d, err
-	}, done)
 }
 
 // write saves something in the background. The status bar says "Saving…"

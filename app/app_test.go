@@ -279,7 +279,7 @@ func TestTrendAndPortfolio(t *testing.T) {
 	}
 	ui.menu.portfolio.Action()
 	settle(ui)
-	p := ui.home.portfolio
+	p := ui.portfolio
 	if p.Len() != 3 {
 		t.Fatalf("portfolio rows: %d", p.Len())
 	}

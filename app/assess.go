@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/trainscope/trainscope/app/host"
 	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 )
@@ -24,7 +25,7 @@ import (
 // verdict change as the coach answers. Every answer is saved at once. A
 // finished assessment is read-only until the coach reopens it.
 type assessmentScreen struct {
-	ui           *UI
+	host         host.Host
 	trainID      string
 	assessmentID string
 
@@ -32,6 +33,7 @@ type assessmentScreen struct {
 	a       *assessment.Assessment
 	results assessment.Results
 	loaded  bool
+	onTop   bool // the window shows the screen: between shown and left
 	filling bool // fields are being filled from the model, not typed
 
 	cl, it int // the checklist and item on screen
@@ -84,12 +86,31 @@ type assessmentScreen struct {
 	root         fyne.CanvasObject
 }
 
+// What the checklists ask of the shell beyond the Host, where it offers
+// them: the report's export, the workshop and the assessment's details form.
+type (
+	// Reporter exports an assessment's report.
+	Reporter interface {
+		ExportReport(trainID, assessmentID string)
+	}
+	// WorkshopRunner opens the workshop of the assessment on screen, or
+	// offers to run a draft as one.
+	WorkshopRunner interface{ RunWorkshop() }
+	// DetailsEditor edits an assessment's details (date, PI, assessor, PI
+	// length) in a form; save receives them once the coach saves.
+	DetailsEditor interface {
+		EditDetails(a assessment.Assessment, save func(assessment.Assessment))
+	}
+)
+
 // defs are the checklists as this train's framework asks them: items that do
 // not apply (a System Architect in Scrum@Scale) are not on the screen.
-func (s *assessmentScreen) defs() *assessment.Definitions { return s.ui.defs.For(s.train.Framework) }
+func (s *assessmentScreen) defs() *assessment.Definitions {
+	return s.host.Definitions().For(s.train.Framework)
+}
 
-func newAssessmentScreen(ui *UI, trainID, assessmentID string) *assessmentScreen {
-	s := &assessmentScreen{ui: ui, trainID: trainID, assessmentID: assessmentID}
+func newAssessmentScreen(h host.Host, trainID, assessmentID string) *assessmentScreen {
+	s := &assessmentScreen{host: h, trainID: trainID, assessmentID: assessmentID}
 	s.build()
 	return s
 }
@@ -106,9 +127,22 @@ func (s *assessmentScreen) content() fyne.CanvasObject { return s.root }
 // shown gives the keys to the rating picker (or, on the first step, to the
 // follow-up's states), so a coach can start typing.
 func (s *assessmentScreen) shown() {
+	s.onTop = true
 	if s.loaded {
-		s.ui.win.Canvas().Focus(s.keyTarget())
+		s.host.Window().Canvas().Focus(s.keyTarget())
 	}
+}
+
+// left says the screen has gone from the window.
+func (s *assessmentScreen) left() { s.onTop = false }
+
+// KeyTarget is what takes the keys typed while nothing has them: nil until
+// the assessment is read, then what keyTarget says.
+func (s *assessmentScreen) KeyTarget() fyne.Focusable {
+	if !s.loaded {
+		return nil
+	}
+	return s.keyTarget()
 }
 
 // keyTarget is what takes the keys on screen: the follow-up's states on
@@ -120,21 +154,30 @@ func (s *assessmentScreen) keyTarget() fyne.Focusable {
 	return s.picker
 }
 
-func (s *assessmentScreen) flush() { s.ui.typing.flush() }
+func (s *assessmentScreen) flush() { s.host.Flush() }
 
 func (s *assessmentScreen) build() {
 	s.heading = widgets.HeadingTruncated("")
 	s.facts = widgets.Truncated("")
 	s.detailsBtn = widget.NewButtonWithIcon("Details", theme.SettingsIcon(), s.editDetails)
 	resultsBtn := widget.NewButtonWithIcon("Results", theme.InfoIcon(), func() {
-		s.ui.openResults(s.trainID, s.assessmentID)
+		s.host.Open(host.Results(s.trainID, s.assessmentID))
 	})
 	exportBtn := widget.NewButtonWithIcon("Export report", theme.DocumentSaveIcon(), func() {
-		s.ui.exportReportDialog(s.trainID, s.assessmentID)
+		if r, ok := s.host.(Reporter); ok {
+			r.ExportReport(s.trainID, s.assessmentID)
+		}
 	})
+	if _, ok := s.host.(Reporter); !ok {
+		exportBtn.Disable()
+	}
 	s.finishBtn = widget.NewButtonWithIcon("Finish", theme.ConfirmIcon(), s.ToggleFinished)
 	s.finishBtn.Importance = widget.HighImportance
-	s.workshopBtn = widget.NewButtonWithIcon("Run as workshop", theme.AccountIcon(), s.ui.runWorkshop)
+	s.workshopBtn = widget.NewButtonWithIcon("Run as workshop", theme.AccountIcon(), func() {
+		if w, ok := s.host.(WorkshopRunner); ok {
+			w.RunWorkshop()
+		}
+	})
 	header := container.NewBorder(nil, nil, nil,
 		container.NewVBox(container.NewHBox(s.detailsBtn, s.workshopBtn, resultsBtn, exportBtn, s.finishBtn)),
 		container.NewVBox(s.heading, s.facts))
@@ -152,7 +195,7 @@ func (s *assessmentScreen) build() {
 	s.stepBtn.Alignment = widget.ButtonAlignLeading
 	s.stepBar = widget.NewProgressBar()
 	s.stepBar.TextFormatter = func() string { return "" }
-	s.stepRow = container.NewVBox(s.stepBtn, widgets.Inset(8, 0, withHeight(6, s.stepBar)))
+	s.stepRow = container.NewVBox(s.stepBtn, widgets.Inset(8, 0, widgets.WithHeight(6, s.stepBar)))
 	s.stepRow.Hide()
 	checklists := container.NewVBox(s.stepRow)
 	for i := range s.defs().Checklists {
@@ -163,7 +206,7 @@ func (s *assessmentScreen) build() {
 		bar.TextFormatter = func() string { return "" }
 		s.checklistBtn = append(s.checklistBtn, b)
 		s.checklistBar = append(s.checklistBar, bar)
-		checklists.Add(container.NewVBox(b, widgets.Inset(8, 0, withHeight(6, bar))))
+		checklists.Add(container.NewVBox(b, widgets.Inset(8, 0, widgets.WithHeight(6, bar))))
 	}
 	s.itemList = widget.NewList(
 		func() int {
@@ -198,7 +241,7 @@ func (s *assessmentScreen) build() {
 	s.liveWarning.Hide()
 	live := widgets.Panel(container.NewVBox(s.liveScore, s.liveLevel, s.liveVerdict, s.liveWarning))
 	sidebar := widgets.WithWidth(300, container.NewBorder(
-		container.NewVBox(s.overallText, withHeight(8, s.overall), widget.NewSeparator(), checklists, widget.NewSeparator()),
+		container.NewVBox(s.overallText, widgets.WithHeight(8, s.overall), widget.NewSeparator(), checklists, widget.NewSeparator()),
 		live, nil, nil, s.itemList))
 
 	// The item.
@@ -212,8 +255,8 @@ func (s *assessmentScreen) build() {
 	s.picker = widgets.NewRatingPicker()
 	s.picker.OnChoose = s.setRating
 	s.picker.OnMove = s.Move
-	s.picker.OnHelp = s.ui.showKeys
-	s.picker.OnKey = s.ui.functionKey
+	s.picker.OnHelp = s.host.ShowKeys
+	s.picker.OnKey = s.host.FunctionKey
 	s.answerLine = widgets.Wrapped("")
 	s.answerLine.TextStyle.Bold = true
 	keys := widgets.Wrapped("Keys: 1–5 choose a level · N not applicable · D don't know · 0 clear · ↓ Tab Enter next item · ↑ previous · Ctrl+J next unanswered")
@@ -234,7 +277,7 @@ func (s *assessmentScreen) build() {
 	s.figureUnit = widget.NewLabel("")
 	s.figureBox = container.NewBorder(nil, nil, widget.NewLabel("Figure"), s.figureUnit, widgets.WithWidth(120, s.figure))
 
-	toPicker := func() { s.ui.win.Canvas().Focus(s.picker) }
+	toPicker := func() { s.host.Window().Canvas().Focus(s.picker) }
 	s.note = newNoteEntry(toPicker)
 	s.note.SetMinRowsVisible(3)
 	s.note.SetPlaceHolder("Your notes: what you heard, what you think")
@@ -273,12 +316,21 @@ func (s *assessmentScreen) build() {
 		itemArea)
 }
 
-// withHeight fixes an object's height, for thin progress bars.
-func withHeight(h float32, o fyne.CanvasObject) fyne.CanvasObject { return widgets.WithHeight(h, o) }
-
 // reload reads the assessment and its train.
 func (s *assessmentScreen) reload() {
-	loadAssessment(s.ui, "the assessment", s.trainID, s.assessmentID, func(d trainAssessment) {
+	type loaded struct {
+		train assessment.Train
+		a     *assessment.Assessment
+	}
+	host.Load(s.host, "the assessment", func(ctx context.Context) (loaded, error) {
+		var d loaded
+		var err error
+		if d.train, err = s.host.Store().Train(ctx, s.trainID); err != nil {
+			return d, err
+		}
+		d.a, err = s.host.Store().Assessment(ctx, s.assessmentID)
+		return d, err
+	}, func(d loaded) {
 		first := !s.loaded
 		s.train, s.a, s.loaded = d.train, d.a, true
 		if s.a.Answers == nil {
@@ -302,9 +354,9 @@ func (s *assessmentScreen) reload() {
 		}
 		s.showAssessment()
 		s.showItem()
-		s.ui.retitle()
-		if s.ui.top() == screen(s) {
-			s.ui.win.Canvas().Focus(s.keyTarget())
+		s.host.Retitle()
+		if s.onTop {
+			s.host.Window().Canvas().Focus(s.keyTarget())
 		}
 	})
 }
@@ -642,23 +694,7 @@ func (s *assessmentScreen) answerChanged(itemID string) {
 
 // saveAnswer writes one answer as it stands now.
 func (s *assessmentScreen) saveAnswer(itemID string) {
-	s.ui.writeAnswer(s.assessmentID, s.train.Framework, itemID, s.a.Answers[itemID], "your answer", "to")
-}
-
-// writeAnswer writes an answer as it stands now, naming it in the saved
-// state and in any error: "your answer to “…”", "the consensus on “…”".
-func (ui *UI) writeAnswer(assessmentID string, f assessment.Framework, itemID string, ans assessment.Answer, what, prep string) {
-	ans.ItemID = itemID
-	if ans.Figure != nil {
-		v := *ans.Figure // the write runs later; the screen may change its copy
-		ans.Figure = &v
-	}
-	if it, _ := ui.defs.Item(itemID); it != nil {
-		what += " " + prep + " “" + widgets.TruncateText(f.Expand(it.Text), 60) + "”"
-	}
-	ui.write(what, func(ctx context.Context) error {
-		return ui.store.SetAnswer(ctx, assessmentID, ans)
-	}, nil)
+	s.host.WriteAnswer(s.assessmentID, s.train.Framework, itemID, s.a.Answers[itemID], "your answer", "to")
 }
 
 // textChanged takes the notes and evidence typed, and saves them when the
@@ -673,7 +709,7 @@ func (s *assessmentScreen) textChanged() {
 	ans.Note, ans.Evidence = s.note.Text, s.evidence.Text
 	s.a.Answers[it.ID] = ans
 	id := it.ID
-	s.ui.typing.call("answer-"+id, func() { s.saveAnswer(id) })
+	s.host.Typed("answer-"+id, func() { s.saveAnswer(id) })
 }
 
 // readFigure reads a measure's figure as typed, "12", "37,5" or "40 %",
@@ -704,7 +740,7 @@ func (s *assessmentScreen) figureChanged(text string) {
 		v, err := s.readFigure(text)
 		if err != nil {
 			// The answer keeps its last figure; the field says what to fix.
-			s.answerLine.SetText(sentence(err.Error()))
+			s.answerLine.SetText(widgets.Sentence(err.Error()))
 			return
 		}
 		ans.Figure = &v
@@ -716,7 +752,7 @@ func (s *assessmentScreen) figureChanged(text string) {
 	s.showAnswerLine()
 	s.showProgress()
 	id := it.ID
-	s.ui.typing.call("answer-"+id, func() { s.saveAnswer(id) })
+	s.host.Typed("answer-"+id, func() { s.saveAnswer(id) })
 }
 
 // goTo shows item it of checklist cl.
@@ -724,7 +760,7 @@ func (s *assessmentScreen) goTo(cl, it int) {
 	if s.a == nil {
 		return
 	}
-	s.ui.typing.flush()
+	s.host.Flush()
 	wasStep := s.onStep
 	s.cl, s.it, s.onStep = cl, it, false
 	if wasStep {
@@ -742,7 +778,7 @@ func (s *assessmentScreen) goTo(cl, it int) {
 // focusKeys gives the keys back to what takes them on screen, unless a
 // dialog is open over it.
 func (s *assessmentScreen) focusKeys() {
-	if c := s.ui.win.Canvas(); s.ui.top() == screen(s) && len(c.Overlays().List()) == 0 {
+	if c := s.host.Window().Canvas(); s.onTop && len(c.Overlays().List()) == 0 {
 		c.Focus(s.keyTarget())
 	}
 }
@@ -752,7 +788,7 @@ func (s *assessmentScreen) goToFollowUp(i int) {
 	if s.a == nil || i < 0 || i >= len(s.a.FollowUps) {
 		return
 	}
-	s.ui.typing.flush()
+	s.host.Flush()
 	wasStep := s.onStep
 	s.onStep, s.step.i = true, i
 	if !wasStep {
@@ -838,16 +874,16 @@ func (s *assessmentScreen) ToggleFinished() {
 	}
 	id := s.assessmentID
 	if s.final() {
-		s.ui.confirm("Reopen assessment",
+		s.host.Confirm("Reopen assessment",
 			"Reopen this assessment to change its answers? It keeps the roster and register it was finished with; "+
 				"reopening corrects answers, it does not rewrite history.", "Reopen", func() {
-				s.ui.write("the reopening of the assessment", func(ctx context.Context) error {
-					return s.ui.store.ReopenAssessment(ctx, id)
+				s.host.Write("the reopening of the assessment", func(ctx context.Context) error {
+					return s.host.Store().ReopenAssessment(ctx, id)
 				}, s.reload)
 			})
 		return
 	}
-	s.ui.typing.flush()
+	s.host.Flush()
 	open := 0
 	for _, is := range s.results.Items {
 		if is.Rating == assessment.Unanswered {
@@ -866,7 +902,7 @@ func (s *assessmentScreen) ToggleFinished() {
 		}
 	}
 	msg += "\n\nHave you reviewed the recommendations? Accept, reject or edit them on the results screen before finishing; once finished they are read-only until you reopen the assessment."
-	s.ui.confirm("Finish assessment", msg, "Finish", func() {
+	s.host.Confirm("Finish assessment", msg, "Finish", func() {
 		s.finish()
 	})
 }
@@ -874,10 +910,10 @@ func (s *assessmentScreen) ToggleFinished() {
 // finish marks the assessment final and shows its results.
 func (s *assessmentScreen) finish() {
 	id := s.assessmentID
-	s.ui.write("the finished assessment", func(ctx context.Context) error {
-		return s.ui.store.FinishAssessment(ctx, id)
+	s.host.Write("the finished assessment", func(ctx context.Context) error {
+		return s.host.Store().FinishAssessment(ctx, id)
 	}, func() {
-		s.ui.openResults(s.trainID, id)
+		s.host.Open(host.Results(s.trainID, id))
 	})
 }
 
@@ -885,17 +921,20 @@ func (s *assessmentScreen) editDetails() {
 	if s.a == nil || s.final() {
 		return
 	}
-	f := s.ui.AssessmentForm("Assessment details", "Save", *s.a, func(a assessment.Assessment) {
+	d, ok := s.host.(DetailsEditor)
+	if !ok {
+		return
+	}
+	d.EditDetails(*s.a, func(a assessment.Assessment) {
 		s.a.Date, s.a.PI, s.a.Assessor, s.a.PIWeeks = a.Date, a.PI, a.Assessor, a.PIWeeks
 		s.evaluate()
 		s.showAssessment()
-		s.ui.retitle()
+		s.host.Retitle()
 		header := *s.a
-		s.ui.write("the assessment's details", func(ctx context.Context) error {
-			return s.ui.store.UpdateAssessmentHeader(ctx, &header)
+		s.host.Write("the assessment's details", func(ctx context.Context) error {
+			return s.host.Store().UpdateAssessmentHeader(ctx, &header)
 		}, nil)
 	})
-	f.Dialog.Show()
 }
 
 // editChecklistNote edits the coach's note on the whole checklist on screen.
@@ -919,10 +958,10 @@ func (s *assessmentScreen) editChecklistNote() {
 		}
 		note := e.Text
 		s.a.Notes[clID] = note
-		s.ui.write("the checklist notes", func(ctx context.Context) error {
-			return s.ui.store.SetChecklistNote(ctx, id, clID, note)
+		s.host.Write("the checklist notes", func(ctx context.Context) error {
+			return s.host.Store().SetChecklistNote(ctx, id, clID, note)
 		}, nil)
-	}, s.ui.win)
+	}, s.host.Window())
 	d.Resize(fyne.NewSize(620, 380))
 	d.Show()
 }

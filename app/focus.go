@@ -104,9 +104,17 @@ func (ui *UI) freeRune(r rune) {
 	if len(ui.dialogs) > 0 || len(ui.win.Canvas().Overlays().List()) > 0 {
 		return
 	}
-	if s, ok := ui.top().(*assessmentScreen); ok && s.loaded {
-		k := s.keyTarget()
-		ui.win.Canvas().Focus(k)
-		k.TypedRune(r)
+	if s, ok := ui.top().(keyTaker); ok {
+		if k := s.KeyTarget(); k != nil {
+			ui.win.Canvas().Focus(k)
+			k.TypedRune(r)
+		}
 	}
+}
+
+// keyTaker is a screen with something that takes the keys typed while
+// nothing has them: the checklists' rating picker.
+type keyTaker interface {
+	// KeyTarget is what takes them, nil while the screen cannot.
+	KeyTarget() fyne.Focusable
 }

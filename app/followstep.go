@@ -64,13 +64,13 @@ func newFollowStep(s *assessmentScreen) *followStep {
 	st.chooser = newStateChooser()
 	st.chooser.onChoose = st.setState
 	st.chooser.onMove = s.Move
-	st.chooser.onHelp = s.ui.showKeys
-	st.chooser.onKey = s.ui.functionKey
+	st.chooser.onHelp = s.host.ShowKeys
+	st.chooser.onKey = s.host.FunctionKey
 	keys := widgets.Wrapped("Keys: " + stateKeysText() + " · ↓ Enter next · ↑ previous · Tab to the note")
 	keys.TextStyle.Italic = true
 	keys.SizeName = theme.SizeNameCaptionText
 
-	toKeys := func() { s.ui.win.Canvas().Focus(st.chooser) }
+	toKeys := func() { s.host.Window().Canvas().Focus(st.chooser) }
 	st.note = newNoteEntry(toKeys)
 	st.note.SetMinRowsVisible(2)
 	st.note.SetPlaceHolder("Evidence: what you saw of it – a board, a decision, a person in the role")
@@ -166,11 +166,7 @@ func (st *followStep) show() {
 
 	st.filling = true
 	st.note.SetText(fr.Note)
-	date := ""
-	if !fr.NoteDate.IsZero() {
-		date = fr.NoteDate.Format(widgets.DateInput)
-	}
-	st.noteDate.SetText(date)
+	st.noteDate.SetText(widgets.DateFieldText(fr.NoteDate))
 	st.filling = false
 	if s.final() {
 		st.note.Hide()
@@ -196,7 +192,7 @@ func (st *followStep) record(i int) assessment.FollowUp {
 			fu.NoteDate = d
 		}
 		if fu.Note != "" && fu.NoteDate.IsZero() {
-			fu.NoteDate = assessment.Day(st.s.ui.now())
+			fu.NoteDate = assessment.Day(st.s.host.Now())
 		}
 	}
 	return fu
@@ -209,7 +205,7 @@ func (st *followStep) setState(state assessment.FollowUpState) {
 	if s.a == nil || s.final() || st.i >= len(s.a.FollowUps) {
 		return
 	}
-	s.ui.typing.flush()
+	s.host.Flush()
 	i := st.i
 	fu := st.record(i)
 	if state != assessment.FollowUpDropped {
@@ -217,7 +213,7 @@ func (st *followStep) setState(state assessment.FollowUpState) {
 		st.save(i, fu)
 		return
 	}
-	st.lastReasonDialog, st.lastReasonEntry = widgets.AskReason(s.ui.win, widgets.DropReason, s.ui.showError, func(reason string) {
+	st.lastReasonDialog, st.lastReasonEntry = widgets.AskReason(s.host.Window(), widgets.DropReason, s.host.ShowError, func(reason string) {
 		fu.State, fu.Reason = assessment.FollowUpDropped, reason
 		st.save(i, fu)
 	})
@@ -237,14 +233,14 @@ func (st *followStep) noteChanged() {
 	}
 	i := st.i
 	id := s.a.FollowUps[i].RecommendationID
-	s.ui.typing.call("follow-up-"+id, func() { st.save(i, st.record(i)) })
+	s.host.Typed("follow-up-"+id, func() { st.save(i, st.record(i)) })
 }
 
 // save writes one follow-up; the step and the sidebar show it once the
 // store holds it.
 func (st *followStep) save(i int, fu assessment.FollowUp) {
 	s := st.s
-	s.ui.SaveFollowUp(s.assessmentID, fu, func() {
+	s.host.SaveFollowUp(s.assessmentID, fu, func() {
 		if i >= len(s.a.FollowUps) || s.a.FollowUps[i].RecommendationID != fu.RecommendationID {
 			return
 		}

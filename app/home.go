@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/trainscope/trainscope/app/portfolio"
+	"github.com/trainscope/trainscope/app/host"
 	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/data"
@@ -22,7 +22,7 @@ import (
 // assessment, a search, recent work to pick up, and the portfolio across
 // trains. An empty database offers the sample train.
 type homeScreen struct {
-	ui *UI
+	host host.Host
 
 	trains []data.TrainSummary
 	shown  []data.TrainSummary // trains matching the search
@@ -42,15 +42,34 @@ type homeScreen struct {
 	recentList *widget.List
 	noRecent   *widget.Label
 	tabs       *container.AppTabs
-	portfolio  *portfolio.Screen
 	root       fyne.CanvasObject
 }
 
 // Shares of the columns of the train list.
 var trainColumns = []float32{27, 12, 25, 16, 7, 13}
 
-func newHomeScreen(ui *UI) *homeScreen {
-	h := &homeScreen{ui: ui}
+// What home asks of the shell beyond the Host, where it offers them: new
+// trains, and the portfolio, which the shell makes so that home imports no
+// other screen's package.
+type (
+	// TrainMaker starts a new train: from the form, or the sample.
+	TrainMaker interface {
+		NewTrainDialog()
+		AddSample()
+	}
+	// PortfolioTab is the portfolio in home's second tab.
+	PortfolioTab interface {
+		// PortfolioContent is what the tab shows.
+		PortfolioContent() fyne.CanvasObject
+		// LoadPortfolio reads it again.
+		LoadPortfolio()
+		// PortfolioTabChanged says home shows another tab: the menu follows.
+		PortfolioTabChanged()
+	}
+)
+
+func newHomeScreen(hh host.Host) *homeScreen {
+	h := &homeScreen{host: hh}
 	h.build()
 	return h
 }
@@ -65,7 +84,7 @@ func (h *homeScreen) build() {
 	h.search.ActionItem = widget.NewIcon(theme.SearchIcon())
 	h.search.OnChanged = func(string) { h.filter() }
 
-	newTrain := widget.NewButtonWithIcon("New train", theme.ContentAddIcon(), h.ui.newTrainDialog)
+	newTrain := widget.NewButtonWithIcon("New train", theme.ContentAddIcon(), h.newTrain)
 	newTrain.Importance = widget.HighImportance
 	h.count = widget.NewLabel("")
 
@@ -113,13 +132,17 @@ func (h *homeScreen) build() {
 	h.list.OnSelected = func(id widget.ListItemID) {
 		h.list.UnselectAll()
 		if id < len(h.shown) {
-			h.ui.openTrain(h.shown[id].Train.ID)
+			h.host.Open(host.Train(h.shown[id].Train.ID))
 		}
 	}
 
-	sampleBtn := widget.NewButtonWithIcon("Add the sample train", theme.DocumentCreateIcon(), h.ui.addSample)
+	sampleBtn := widget.NewButtonWithIcon("Add the sample train", theme.DocumentCreateIcon(), func() {
+		if m, ok := h.host.(TrainMaker); ok {
+			m.AddSample()
+		}
+	})
 	sampleBtn.Importance = widget.HighImportance
-	newBtn := widget.NewButtonWithIcon("New train", theme.ContentAddIcon(), h.ui.newTrainDialog)
+	newBtn := widget.NewButtonWithIcon("New train", theme.ContentAddIcon(), h.newTrain)
 	intro := widgets.Wrapped("Trainscope helps you assess how mature an Agile Release Train is: whether it " +
 		"should have a scaled facilitator, how well its roles are covered, how its impediments flow, " +
 		"and what the LACE should do next.\n\nStart with your own train, or explore with the sample: " +
@@ -165,9 +188,9 @@ func (h *homeScreen) build() {
 		}
 		r := h.recent[id]
 		if r.Status == assessment.Final {
-			h.ui.openResults(r.TrainID, r.ID)
+			h.host.Open(host.Results(r.TrainID, r.ID))
 		} else {
-			h.ui.openAssessment(r.TrainID, r.ID)
+			h.host.Open(host.Checklists(r.TrainID, r.ID))
 		}
 	}
 	h.noRecent = widgets.Wrapped("Assessments you work on appear here, newest first.")
@@ -178,13 +201,18 @@ func (h *homeScreen) build() {
 	split := container.NewHSplit(trainsTab, recentPanel)
 	split.Offset = 0.74
 
-	h.portfolio = portfolio.New(h.ui)
+	var portfolioTab fyne.CanvasObject = widgets.Wrapped("The portfolio is not available here.")
+	if p, ok := h.host.(PortfolioTab); ok {
+		portfolioTab = p.PortfolioContent()
+	}
 	h.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Trains", theme.ListIcon(), split),
-		container.NewTabItemWithIcon("Portfolio", theme.GridIcon(), h.portfolio.Content()),
+		container.NewTabItemWithIcon("Portfolio", theme.GridIcon(), portfolioTab),
 	)
 	h.tabs.OnSelected = func(*container.TabItem) {
-		h.ui.menu.update()
+		if p, ok := h.host.(PortfolioTab); ok {
+			p.PortfolioTabChanged()
+		}
 		h.loadPortfolio()
 	}
 
@@ -202,13 +230,13 @@ func (h *homeScreen) load(then func()) {
 		recent []data.AssessmentSummary
 		owed   map[string]string
 	}
-	load(h.ui, "the list of trains", func(ctx context.Context) (homeData, error) {
+	host.Load(h.host, "the list of trains", func(ctx context.Context) (homeData, error) {
 		var d homeData
 		var err error
-		if d.trains, err = h.ui.store.Trains(ctx); err != nil {
+		if d.trains, err = h.host.Store().Trains(ctx); err != nil {
 			return d, err
 		}
-		if d.recent, err = h.ui.store.RecentAssessments(ctx, 12); err != nil {
+		if d.recent, err = h.host.Store().RecentAssessments(ctx, 12); err != nil {
 			return d, err
 		}
 		// The badges never keep the list from showing: a train whose
@@ -288,15 +316,15 @@ func trainRow() fyne.CanvasObject {
 // owedBadges reads what each train owes of its agreed recommendations
 // (assessment.Owed) and words it for its badge; run on the worker.
 func (h *homeScreen) owedBadges(ctx context.Context, trains []data.TrainSummary) (map[string]string, error) {
-	followed, err := h.ui.store.FollowedUp(ctx)
+	followed, err := h.host.Store().FollowedUp(ctx)
 	if err != nil {
 		return nil, err
 	}
-	today := h.ui.now()
+	today := h.host.Now()
 	out := map[string]string{}
 	for _, t := range trains {
 		if as := followed[t.Train.ID]; len(as) > 0 {
-			if b := assessment.OverdueBadge(assessment.Owed(h.ui.defs, t.Train, as, today), t.Train.Framework); b != "" {
+			if b := assessment.OverdueBadge(assessment.Owed(h.host.Definitions(), t.Train, as, today), t.Train.Framework); b != "" {
 				out[t.Train.ID] = b
 			}
 		}
@@ -313,9 +341,16 @@ func (h *homeScreen) hasTrain(id string) bool {
 	return false
 }
 
+// newTrain asks for a new train, where the shell offers it.
+func (h *homeScreen) newTrain() {
+	if m, ok := h.host.(TrainMaker); ok {
+		m.NewTrainDialog()
+	}
+}
+
 func (h *homeScreen) focusSearch() {
 	h.tabs.SelectIndex(0)
-	h.ui.win.Canvas().Focus(h.search)
+	h.host.Window().Canvas().Focus(h.search)
 }
 
 func (h *homeScreen) showPortfolio() { h.tabs.SelectIndex(1) }
@@ -323,8 +358,8 @@ func (h *homeScreen) showPortfolio() { h.tabs.SelectIndex(1) }
 // loadPortfolio reads the portfolio when its tab shows: it reads every
 // train's assessments in full, which the trains' list does not need.
 func (h *homeScreen) loadPortfolio() {
-	if h.tabs.SelectedIndex() == 1 {
-		h.portfolio.Load(nil)
+	if p, ok := h.host.(PortfolioTab); ok && h.tabs.SelectedIndex() == 1 {
+		p.LoadPortfolio()
 	}
 }
 

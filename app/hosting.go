@@ -11,7 +11,6 @@ import (
 	"github.com/trainscope/trainscope/app/host"
 	"github.com/trainscope/trainscope/app/portfolio"
 	"github.com/trainscope/trainscope/app/results"
-
 	"github.com/trainscope/trainscope/app/train"
 	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/app/workshop"
@@ -94,9 +93,20 @@ func (ui *UI) Typed(key string, save func()) { ui.typing.call(key, save) }
 // Flush runs the saves waiting for the typing to pause.
 func (ui *UI) Flush() { ui.typing.flush() }
 
-// WriteAnswer saves one answer; see writeAnswer.
+// WriteAnswer writes an answer as it stands now, naming it in the saved
+// state and in any error: "your answer to “…”", "the consensus on “…”".
 func (ui *UI) WriteAnswer(assessmentID string, f assessment.Framework, itemID string, ans assessment.Answer, what, prep string) {
-	ui.writeAnswer(assessmentID, f, itemID, ans, what, prep)
+	ans.ItemID = itemID
+	if ans.Figure != nil {
+		v := *ans.Figure // the write runs later; the screen may change its copy
+		ans.Figure = &v
+	}
+	if it, _ := ui.defs.Item(itemID); it != nil {
+		what += " " + prep + " “" + widgets.TruncateText(f.Expand(it.Text), 60) + "”"
+	}
+	ui.write(what, func(ctx context.Context) error {
+		return ui.store.SetAnswer(ctx, assessmentID, ans)
+	}, nil)
 }
 
 // FunctionKey answers the keys without a modifier; see functionKey.
@@ -162,6 +172,14 @@ func (ui *UI) SaveFollowUp(assessmentID string, fu assessment.FollowUp, done fun
 	}, done)
 }
 
+// What the checklists ask of the shell beyond the Host: the report's
+// export, the workshop and the details form.
+var (
+	_ Reporter       = (*UI)(nil)
+	_ WorkshopRunner = (*UI)(nil)
+	_ DetailsEditor  = (*UI)(nil)
+)
+
 // ExportReport asks which report and where, and writes it; see
 // exportReportDialog.
 func (ui *UI) ExportReport(trainID, assessmentID string) {
@@ -221,3 +239,43 @@ func (ui *UI) ForgetTrain(id string) {
 func (ui *UI) NewTrend() train.TrendView { return results.NewTrend(ui.defs) }
 
 var _ train.Shell = (*UI)(nil)
+
+// RunWorkshop opens the workshop of the assessment on screen; see
+// runWorkshop.
+func (ui *UI) RunWorkshop() { ui.runWorkshop() }
+
+// EditDetails shows the assessment's details form.
+func (ui *UI) EditDetails(a assessment.Assessment, save func(assessment.Assessment)) {
+	ui.AssessmentForm("Assessment details", "Save", a, save).Dialog.Show()
+}
+
+// What home asks of the shell beyond the Host: new trains and the
+// portfolio tab, whose screen the shell makes.
+var (
+	_ TrainMaker   = (*UI)(nil)
+	_ PortfolioTab = (*UI)(nil)
+)
+
+// NewTrainDialog asks for a new train; see newTrainDialog.
+func (ui *UI) NewTrainDialog() { ui.newTrainDialog() }
+
+// AddSample adds the sample train; see addSample.
+func (ui *UI) AddSample() { ui.addSample() }
+
+// PortfolioContent is the portfolio screen, made on first asking.
+func (ui *UI) PortfolioContent() fyne.CanvasObject {
+	if ui.portfolio == nil {
+		ui.portfolio = portfolio.New(ui)
+	}
+	return ui.portfolio.Content()
+}
+
+// LoadPortfolio reads the portfolio again.
+func (ui *UI) LoadPortfolio() {
+	if ui.portfolio != nil {
+		ui.portfolio.Load(nil)
+	}
+}
+
+// PortfolioTabChanged has the menu follow home's tabs.
+func (ui *UI) PortfolioTabChanged() { ui.menu.update() }

@@ -1,9 +1,6 @@
 package app
 
 import (
-	"unicode"
-	"unicode/utf8"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -11,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/assets"
 	"github.com/trainscope/trainscope/data"
@@ -55,7 +53,7 @@ func OpenErrorWindow(a fyne.App, problem error, restore func() (string, error)) 
 	w.SetIcon(a.Icon())
 
 	heading := widget.NewLabelWithStyle("Trainscope could not open your assessments", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	message := widget.NewLabel(sentence(problem.Error()))
+	message := widget.NewLabel(widgets.Sentence(problem.Error()))
 	message.Wrapping = fyne.TextWrapWord
 	outcome := widget.NewLabel("")
 	outcome.Wrapping = fyne.TextWrapWord
@@ -84,10 +82,4 @@ func OpenErrorWindow(a fyne.App, problem error, restore func() (string, error)) 
 	w.Resize(fyne.NewSize(640, 200))
 	w.CenterOnScreen()
 	return w
-}
-
-// sentence starts an error message with a capital, as a sentence on screen.
-func sentence(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToUpper(r)) + s[n:]
 }

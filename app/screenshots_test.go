@@ -66,7 +66,7 @@ func TestScreenshots(t *testing.T) {
 		}},
 		{"portfolio", big, portfolioScene(nil)},
 		{"portfolio-compare", big, portfolioScene(func(t *testing.T, ui *UI) {
-			p := ui.home.portfolio
+			p := ui.portfolio
 			p.SetFilters(portfolio.Filters{Group: "Retail banking"})
 			settle(ui)
 			for _, id := range p.RowIDs()[:3] {
@@ -76,7 +76,7 @@ func TestScreenshots(t *testing.T) {
 			settle(ui)
 		})},
 		{"portfolio-1024", fyne.NewSize(1024, 768), portfolioScene(func(t *testing.T, ui *UI) {
-			ui.home.portfolio.SortBy(assessment.ColumnScore)
+			ui.portfolio.SortBy(assessment.ColumnScore)
 			settle(ui)
 		})},
 		{"train", big, func(t *testing.T) *UI { return sampleTrain(t, train.TabAssessments) }},
@@ -131,7 +131,7 @@ func portfolioScene(then func(*testing.T, *UI)) func(*testing.T) *UI {
 		for _, tr := range trains {
 			groups[tr.Train.Group] = true
 		}
-		ui.home.portfolio.Set(trains, slices.Sorted(maps.Keys(groups)), nil)
+		ui.portfolio.Set(trains, slices.Sorted(maps.Keys(groups)), nil)
 		settle(ui)
 		if then != nil {
 			then(t, ui)

@@ -5,6 +5,8 @@ import (
 	"math"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/trainscope/trainscope/assessment"
 )
@@ -19,6 +21,14 @@ func DateText(t time.Time) string {
 
 // DateInput is the format of date fields.
 const DateInput = "2006-01-02"
+
+// DateFieldText is a date as a date field shows it, empty for none.
+func DateFieldText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(DateInput)
+}
 
 // DateShown are the other ways a date field accepts a date: the ways the
 // screens write one.
@@ -151,4 +161,10 @@ func ShortDate(t time.Time) string {
 		return "–"
 	}
 	return t.Format("2 Jan 06")
+}
+
+// Sentence starts an error message with a capital, as a sentence on screen.
+func Sentence(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
