@@ -18,7 +18,8 @@ import (
 // Trainscope, export their answers (trainscope respond), and the coach
 // imports the files of several participants at once (trainscope responses).
 // docs/bundle-format.md describes it beside the bundle; its JSON Schema is
-// $defs/response in assets/bundle.schema.json.
+// assets/response.schema.json. As for a bundle, null is taken nowhere and a
+// whole number may be written 1.0.
 const (
 	ResponseFormat  = "trainscope-response"
 	ResponseVersion = 1
@@ -46,7 +47,7 @@ type ResponseFile struct {
 // not applicable, -2 don't know.
 type ResponseVote struct {
 	Item   string `json:"item"`
-	Rating int    `json:"rating"`
+	Rating int    `json:"rating" bundle:"required"`
 }
 
 // ResponseReport says what ImportResponses merged.

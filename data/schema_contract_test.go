@@ -295,10 +295,10 @@ func TestSchemaAndImporterAgree(t *testing.T) {
 			fresh := openTemp(t, Options{Summarize: countingSummary, Definitions: s.opts.Definitions})
 			_, importErr := fresh.Import(context.Background(), bytes.NewReader(mutated))
 			if (schemaErr == nil) != (importErr == nil) {
-				t.Fatalf("the schema says %s, the importer %s", verdict(schemaErr), verdict(importErr))
+				t.Fatalf("the schema says %s, the importer %s", verdictOf(schemaErr), verdictOf(importErr))
 			}
 			if want := slices.Contains(validByHand, c.name); want != (schemaErr == nil) {
-				t.Errorf("both say %s; the case is meant to be the other way", verdict(schemaErr))
+				t.Errorf("both say %s; the case is meant to be the other way", verdictOf(schemaErr))
 			}
 		})
 	}
@@ -429,12 +429,12 @@ func agreeOnEveryField(t *testing.T, c contract) {
 			if ch.del && isList && schemaErr == nil {
 				empty := c.verdict(mutate(change{v: []any{}}), false)
 				if fmt.Sprint(empty) != fmt.Sprint(importErr) {
-					t.Errorf("%s left out: the importer says %s, for [] %s", st.pattern, verdict(importErr), verdict(empty))
+					t.Errorf("%s left out: the importer says %s, for [] %s", st.pattern, verdictOf(importErr), verdictOf(empty))
 				}
 				continue
 			}
 			if (schemaErr == nil) != (importErr == nil) {
-				t.Errorf("%s %s: the schema says %s, the importer %s", st.pattern, ch.name, verdict(schemaErr), verdict(importErr))
+				t.Errorf("%s %s: the schema says %s, the importer %s", st.pattern, ch.name, verdictOf(schemaErr), verdictOf(importErr))
 				continue
 			}
 			if importErr != nil {
@@ -502,7 +502,7 @@ func TestSchemaCheckKindsAreTheDomains(t *testing.T) {
 	}
 }
 
-func verdict(err error) string {
+func verdictOf(err error) string {
 	if err == nil {
 		return "valid"
 	}
