@@ -336,23 +336,25 @@ func checkShape(data []byte, root reflect.Type) ([]byte, error) {
 	var edits []respell
 	var err error
 	jsonWalk(data, root, func(ev walkEvent) bool {
-		place := walkPath(ev.stack)
+		// The place is worked out only for a refusal: the walk visits every
+		// token of a file that may hold 50,000 trains.
+		place := func() string { return walkPath(ev.stack) }
 		switch {
 		case ev.unknownKey:
-			err = fmt.Errorf("%s: unknown field", place)
+			err = fmt.Errorf("%s: unknown field", place())
 		case ev.closed != nil && !ev.closed.array && ev.closed.typ != nil:
 			si := structOf(ev.closed.typ)
 			if missing := si.required &^ ev.closed.seen; missing != 0 {
 				key := si.requiredKeys[bits.TrailingZeros64(missing)]
 				at := key
-				if place != "" {
-					at = place + "." + key
+				if p := place(); p != "" {
+					at = p + "." + key
 				}
 				err = fmt.Errorf("%s: missing; the format requires it (%s)", at, noneHint(si.fields[key]))
 			}
 		case ev.slot == nil:
 		case ev.tok == nil && !ev.slot.nullable:
-			err = fmt.Errorf("%s: null; %s", place, noneHint(*ev.slot))
+			err = fmt.Errorf("%s: null; %s", place(), noneHint(*ev.slot))
 		default:
 			num, ok := ev.tok.(json.Number)
 			if !ok || !isInt(deref(ev.slot.typ)) || !strings.ContainsAny(string(num), ".eE") {
