@@ -43,8 +43,10 @@ func Frameworks() fs.FS {
 //go:embed bundle.schema.json
 var bundleSchema []byte
 
-// BundleSchema is the JSON Schema of bundles and response files
-// (docs/bundle-format.md); the importer validates every file against it.
+// BundleSchema is the JSON Schema of bundles (docs/bundle-format.md),
+// for those who write bundles with other tools; response files have
+// response.schema.json beside it. The importer checks the same rules in
+// Go, and the data package's tests hold the two to one verdict.
 func BundleSchema() []byte { return bundleSchema }
 
 //go:embed icon.png

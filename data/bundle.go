@@ -18,7 +18,10 @@ import (
 // A bundle carries trains, with their rosters, registers and assessments,
 // from one coach's Trainscope to another's. docs/bundle-format.md describes
 // it and assets/bundle.schema.json is its JSON Schema; the types below are
-// the format, field by field.
+// the format, field by field. A field tagged `bundle:"required"` must be in
+// the file even though its empty value is a legal one (a list, false, 0):
+// the schema requires it, so the import does too. Null is taken only where
+// Trainscope writes it: a pointer field without omitempty.
 const (
 	BundleFormat  = "trainscope-bundle"
 	BundleVersion = 1
@@ -36,7 +39,7 @@ type Bundle struct {
 	// LACE's Trainscope records it as where each train came from. Left out
 	// when unknown, so the bundle reads in a Trainscope from before it.
 	ExportedBy string        `json:"exported_by,omitempty"`
-	Trains     []BundleTrain `json:"trains"`
+	Trains     []BundleTrain `json:"trains" bundle:"required"`
 }
 
 // BundleRoster is a roster as a bundle holds it, inside a train (its live
@@ -152,22 +155,22 @@ type BundleAssessment struct {
 // BundleFollowUp is one follow-up: the recommendation as it was agreed, its
 // criterion check if the data can decide it, and the coach's word on it.
 type BundleFollowUp struct {
-	Recommendation string            `json:"recommendation"`
-	Rule           string            `json:"rule"`
-	Finding        string            `json:"finding"`
-	Action         string            `json:"action"`
-	Acceptance     string            `json:"acceptance"`
-	Owner          string            `json:"owner"`
-	Escalation     string            `json:"escalation"`
-	TargetPI       string            `json:"target_pi"`
-	RaisedPI       string            `json:"raised_pi"`
-	Check          *assessment.Check `json:"check"`
-	State          string            `json:"state"`
-	Note           string            `json:"note"`
-	NoteDate       string            `json:"note_date"`
-	Reason         string            `json:"reason"`
-	Override       string            `json:"override"`
-	OverrideReason string            `json:"override_reason"`
+	Recommendation string            `json:"recommendation" bundle:"required"`
+	Rule           string            `json:"rule" bundle:"required"`
+	Finding        string            `json:"finding" bundle:"required"`
+	Action         string            `json:"action" bundle:"required"`
+	Acceptance     string            `json:"acceptance" bundle:"required"`
+	Owner          string            `json:"owner" bundle:"required"`
+	Escalation     string            `json:"escalation" bundle:"required"`
+	TargetPI       string            `json:"target_pi" bundle:"required"`
+	RaisedPI       string            `json:"raised_pi" bundle:"required"`
+	Check          *assessment.Check `json:"check" bundle:"required"`
+	State          string            `json:"state" bundle:"required"`
+	Note           string            `json:"note" bundle:"required"`
+	NoteDate       string            `json:"note_date" bundle:"required"`
+	Reason         string            `json:"reason" bundle:"required"`
+	Override       string            `json:"override" bundle:"required"`
+	OverrideReason string            `json:"override_reason" bundle:"required"`
 }
 
 // BundleWorkshop is the room's side of a workshop assessment: who voted,
@@ -176,11 +179,11 @@ type BundleFollowUp struct {
 // workshop each participant's name is their anonymous label ("Scrum Master
 // 2"): the names stay on the coach's machine.
 type BundleWorkshop struct {
-	Anonymous    bool                `json:"anonymous"`
-	Participants []BundleParticipant `json:"participants"`
-	Votes        []BundleVote        `json:"votes"`
-	Revealed     []string            `json:"revealed"`
-	Observations []BundleObservation `json:"observations"`
+	Anonymous    bool                `json:"anonymous" bundle:"required"`
+	Participants []BundleParticipant `json:"participants" bundle:"required"`
+	Votes        []BundleVote        `json:"votes" bundle:"required"`
+	Revealed     []string            `json:"revealed" bundle:"required"`
+	Observations []BundleObservation `json:"observations" bundle:"required"`
 }
 
 // BundleParticipant is one person in the workshop's room, in voting order.
@@ -208,7 +211,7 @@ type BundleObservation struct {
 // -1 not applicable, -2 don't know, 0 unanswered (with a note or figure).
 type BundleAnswer struct {
 	Item      string   `json:"item"`
-	Rating    int      `json:"rating"`
+	Rating    int      `json:"rating" bundle:"required"`
 	Figure    *float64 `json:"figure"`
 	Note      string   `json:"note"`
 	Evidence  string   `json:"evidence"`

@@ -541,38 +541,43 @@ func TestExportCSV(t *testing.T) {
 	}
 }
 
-// The JSON Schema in assets/ lists exactly the fields the Go types write.
+// The JSON Schemas in assets/ list exactly the fields the Go types write.
 func TestSchemaMatchesTypes(t *testing.T) {
-	raw, err := os.ReadFile(filepath.Join("..", "assets", "bundle.schema.json"))
-	must(t, err)
-	var schema struct {
+	type schemaDoc struct {
 		Properties map[string]any `json:"properties"`
 		Defs       map[string]struct {
 			Properties map[string]any `json:"properties"`
 		} `json:"$defs"`
 	}
-	must(t, json.Unmarshal(raw, &schema))
-	types := map[string]any{
-		"": Bundle{}, "train": BundleTrain{}, "person": BundlePerson{}, "role": BundleRole{}, "team": BundleTeam{},
-		"impediment": BundleImpediment{}, "snapshot": BundleSnapshot{}, "assessment": BundleAssessment{},
-		"answer": BundleAnswer{}, "note": BundleNote{}, "edit": BundleEdit{}, "recommendation": BundleRecommendation{},
-		"evidence": BundleEvidence{}, "workshop": BundleWorkshop{}, "participant": BundleParticipant{}, "vote": BundleVote{},
-		"observation": BundleObservation{}, "response": ResponseFile{}, "responseParticipant": BundleParticipant{}, "responseVote": ResponseVote{},
-	}
-	for def, v := range types {
-		props := schema.Properties
-		if def != "" {
-			props = schema.Defs[def].Properties
-		}
-		fields := jsonFields(reflect.TypeOf(v))
-		for name := range fields {
-			if _, ok := props[name]; !ok {
-				t.Errorf("schema %q lacks field %q", def, name)
+	for file, types := range map[string]map[string]any{
+		"bundle.schema.json": {
+			"": Bundle{}, "train": BundleTrain{}, "person": BundlePerson{}, "role": BundleRole{}, "team": BundleTeam{},
+			"impediment": BundleImpediment{}, "snapshot": BundleSnapshot{}, "assessment": BundleAssessment{},
+			"answer": BundleAnswer{}, "note": BundleNote{}, "edit": BundleEdit{}, "recommendation": BundleRecommendation{},
+			"evidence": BundleEvidence{}, "workshop": BundleWorkshop{}, "participant": BundleParticipant{}, "vote": BundleVote{},
+			"observation": BundleObservation{}, "followUp": BundleFollowUp{},
+		},
+		"response.schema.json": {"": ResponseFile{}, "participant": BundleParticipant{}, "vote": ResponseVote{}},
+	} {
+		raw, err := os.ReadFile(filepath.Join("..", "assets", file))
+		must(t, err)
+		var schema schemaDoc
+		must(t, json.Unmarshal(raw, &schema))
+		for def, v := range types {
+			props := schema.Properties
+			if def != "" {
+				props = schema.Defs[def].Properties
 			}
-		}
-		for name := range props {
-			if _, ok := fields[name]; !ok {
-				t.Errorf("schema %q has field %q the Go type does not", def, name)
+			fields := jsonFields(reflect.TypeOf(v))
+			for name := range fields {
+				if _, ok := props[name]; !ok {
+					t.Errorf("%s: %q lacks field %q", file, def, name)
+				}
+			}
+			for name := range props {
+				if _, ok := fields[name]; !ok {
+					t.Errorf("%s: %q has field %q the Go type does not", file, def, name)
+				}
 			}
 		}
 	}

@@ -8,7 +8,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/big"
+	"math/bits"
 	"reflect"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -152,28 +156,25 @@ func DecodeBundle(data []byte) (*Bundle, error) {
 	if err != nil {
 		return nil, &BundleError{Err: err}
 	}
-	var head struct {
-		Format  *string `json:"format"`
-		Version *int    `json:"version"`
+	format, version, err := headOf(data)
+	if err != nil {
+		return nil, &BundleError{Err: err}
 	}
-	if err := json.Unmarshal(data, &head); err != nil {
-		return nil, &BundleError{Err: jsonError(data, err)}
-	}
-	if head.Format == nil || *head.Format != BundleFormat {
+	if format == nil || *format != BundleFormat {
 		got := "missing"
-		if head.Format != nil {
-			got = fmt.Sprintf("%q", *head.Format)
+		if format != nil {
+			got = fmt.Sprintf("%q", *format)
 		}
 		return nil, bundleErr("format: %s; a Trainscope bundle says \"format\": %q", got, BundleFormat)
 	}
-	if head.Version == nil {
+	if version == nil {
 		return nil, bundleErr("version: missing")
 	}
-	if *head.Version != BundleVersion {
-		return nil, bundleErr("version: %d is not supported; this Trainscope reads version %d (a newer Trainscope may read it)", *head.Version, BundleVersion)
+	if *version != BundleVersion {
+		return nil, bundleErr("version: %d is not supported; this Trainscope reads version %d (a newer Trainscope may read it)", *version, BundleVersion)
 	}
-	if path := unknownField(data, reflect.TypeOf(Bundle{})); path != "" {
-		return nil, bundleErr("%s: unknown field", path)
+	if data, err = checkShape(data, reflect.TypeOf(Bundle{})); err != nil {
+		return nil, &BundleError{Err: err}
 	}
 	var b Bundle
 	if err := json.Unmarshal(data, &b); err != nil {
@@ -183,6 +184,33 @@ func DecodeBundle(data []byte) (*Bundle, error) {
 		return nil, &BundleError{Err: err}
 	}
 	return &b, nil
+}
+
+// headOf reads a file's format and version, nil when missing; a version
+// is a whole number however it is written (1, 1.0). It parses the whole
+// file, so JSON that does not parse is refused here, with its place.
+func headOf(data []byte) (format *string, version *int, err error) {
+	var head struct {
+		Format  *string         `json:"format"`
+		Version json.RawMessage `json:"version"`
+	}
+	if err := json.Unmarshal(data, &head); err != nil {
+		return nil, nil, jsonError(data, err)
+	}
+	switch v := string(head.Version); {
+	case v == "" || v == "null":
+	case strings.ContainsAny(v[:1], "-0123456789"):
+		whole, ok := wholeNumber(v)
+		n, err := strconv.Atoi(whole)
+		if !ok || err != nil {
+			return nil, nil, fmt.Errorf("version: expected a whole number, found number %s", v)
+		}
+		version = &n
+	default:
+		found := map[byte]string{'"': "string", '{': "object", '[': "array", 't': "bool", 'f': "bool"}[v[0]]
+		return nil, nil, fmt.Errorf("version: expected a whole number, found %s", found)
+	}
+	return head.Format, version, nil
 }
 
 // jsonError rewords encoding/json's errors with a place a person can find.
@@ -235,14 +263,28 @@ func lineCol(data []byte, offset int64) (int, int) {
 }
 
 // jsonWalk reads data token by token keeping the path to the current value
-// ("trains[0].teams[2].name"). visit is called at each object key with the
-// key's path and, after every token, with the offset reached; it stops the
-// walk by returning true.
+// ("trains[0].teams[2].name") and the Go type each value decodes into. visit
+// is called after every token; it stops the walk by returning true.
 type walkFrame struct {
 	array bool
 	index int
 	key   string
 	typ   reflect.Type // the Go type this object or list decodes into; nil when unknown
+	seen  uint64       // of an object: the required keys read so far (structInfo.required)
+}
+
+// walkEvent is one token of the walk.
+type walkEvent struct {
+	stack []walkFrame
+	at    int64 // the offset just past the token
+	tok   json.Token
+	// slot is the field or list element the token is the value of, for a
+	// value (not an object key, not a closing bracket); nil when unknown.
+	slot *fieldInfo
+	// unknownKey says tok is an object key the object's type does not have.
+	unknownKey bool
+	// closed is the object or list a closing bracket ended.
+	closed *walkFrame
 }
 
 func walkPath(stack []walkFrame) string {
@@ -266,9 +308,9 @@ func walkPath(stack []walkFrame) string {
 // pathAt is the path of the value that ends at offset.
 func pathAt(data []byte, offset int64) string {
 	var found string
-	jsonWalk(data, nil, func(stack []walkFrame, at int64, _ bool) bool {
-		if at >= offset {
-			found = walkPath(stack)
+	jsonWalk(data, nil, func(ev walkEvent) bool {
+		if ev.at >= offset {
+			found = walkPath(ev.stack)
 			return true
 		}
 		return false
@@ -276,38 +318,134 @@ func pathAt(data []byte, offset int64) string {
 	return found
 }
 
-// unknownField is the path of the first object key that root's types do
-// not have, or "". encoding/json would name the key but not where it is.
-func unknownField(data []byte, root reflect.Type) string {
-	var found string
-	jsonWalk(data, root, func(stack []walkFrame, _ int64, unknown bool) bool {
-		if unknown {
-			found = walkPath(stack)
-			return true
+// checkShape checks what decoding into root's types would let pass
+// silently, and gives the place of the first problem: a key the format
+// does not have; null where Trainscope never writes null (encoding/json
+// would read it as an empty list, an empty text, false or 0, so a script's
+// None would wipe answers on merge); a required key left out (one the Go
+// type marks `bundle:"required"`, whose absence would read as a legal
+// zero). It returns data with every whole number written with a fraction
+// or an exponent (1.0, 3e0, as Python and JavaScript tools may write them)
+// respelt as the integer it is: JSON Schema counts those as integers, and
+// encoding/json would refuse them.
+func checkShape(data []byte, root reflect.Type) ([]byte, error) {
+	type respell struct {
+		start, end int64
+		lit        string
+	}
+	var edits []respell
+	var err error
+	jsonWalk(data, root, func(ev walkEvent) bool {
+		// The place is worked out only for a refusal: the walk visits every
+		// token of a file that may hold 50,000 trains.
+		place := func() string { return walkPath(ev.stack) }
+		switch {
+		case ev.unknownKey:
+			err = fmt.Errorf("%s: unknown field", place())
+		case ev.closed != nil && !ev.closed.array && ev.closed.typ != nil:
+			si := structOf(ev.closed.typ)
+			if missing := si.required &^ ev.closed.seen; missing != 0 {
+				key := si.requiredKeys[bits.TrailingZeros64(missing)]
+				at := key
+				if p := place(); p != "" {
+					at = p + "." + key
+				}
+				err = fmt.Errorf("%s: missing; the format requires it (%s)", at, noneHint(si.fields[key]))
+			}
+		case ev.slot == nil:
+		case ev.tok == nil && !ev.slot.nullable:
+			err = fmt.Errorf("%s: null; %s", place(), noneHint(*ev.slot))
+		default:
+			num, ok := ev.tok.(json.Number)
+			if !ok || !isInt(deref(ev.slot.typ)) || !strings.ContainsAny(string(num), ".eE") {
+				break
+			}
+			if whole, ok := wholeNumber(string(num)); ok {
+				edits = append(edits, respell{ev.at - int64(len(num)), ev.at, whole})
+			}
 		}
-		return false
+		return err != nil
 	})
-	return found
+	if err != nil || len(edits) == 0 {
+		return data, err
+	}
+	out := make([]byte, 0, len(data))
+	last := int64(0)
+	for _, e := range edits {
+		out = append(append(out, data[last:e.start]...), e.lit...)
+		last = e.end
+	}
+	return append(out, data[last:]...), nil
 }
 
-func jsonWalk(data []byte, root reflect.Type, visit func(stack []walkFrame, at int64, unknownKey bool) bool) {
+// noneHint says what a field holds, and how to write "none" in it.
+func noneHint(f fieldInfo) string {
+	t := f.typ
+	if t.Kind() == reflect.Pointer && !f.nullable {
+		return "an object, or leave the field out"
+	}
+	t = deref(t)
+	switch {
+	case f.nullable:
+		return jsonKind(t) + " or null"
+	case t.Kind() == reflect.Slice:
+		return `a list, [] for none`
+	case t.Kind() == reflect.String:
+		return `a text, "" for none`
+	case t.Kind() == reflect.Bool:
+		return "true or false"
+	}
+	return jsonKind(t)
+}
+
+func isInt(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return true
+	}
+	return false
+}
+
+// wholeNumber is a JSON number literal as a plain integer, when it is a
+// whole number that fits: "1.0" and "3e0" give "1" and "3"; "1.5" and
+// "1e400" give false. An exponent beyond ±30 is not worked out at all (a
+// bundle could otherwise ask for a number of a billion digits).
+func wholeNumber(lit string) (string, bool) {
+	if i := strings.IndexAny(lit, "eE"); i >= 0 {
+		e, err := strconv.Atoi(strings.TrimPrefix(lit[i+1:], "+"))
+		if err != nil || e > 30 || e < -30 {
+			return "", false
+		}
+	}
+	r, ok := new(big.Rat).SetString(lit)
+	if !ok || !r.IsInt() || !r.Num().IsInt64() {
+		return "", false
+	}
+	return r.Num().String(), true
+}
+
+func jsonWalk(data []byte, root reflect.Type, visit func(walkEvent) bool) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var stack []walkFrame
-	// childType is the type the next value in the top frame decodes into.
-	childType := func() reflect.Type {
+	rootSlot := &fieldInfo{typ: root}
+	// slot is the field or element the next value in the top frame fills.
+	slot := func() *fieldInfo {
 		if len(stack) == 0 {
-			return root
+			if root == nil {
+				return nil
+			}
+			return rootSlot
 		}
 		top := stack[len(stack)-1]
 		if top.typ == nil {
 			return nil
 		}
 		if top.array {
-			return deref(top.typ.Elem())
+			return elemOf(top.typ)
 		}
-		if ft, ok := jsonFields(top.typ)[top.key]; ok {
-			return deref(ft)
+		if f, ok := structOf(top.typ).fields[top.key]; ok {
+			return &f
 		}
 		return nil
 	}
@@ -316,7 +454,8 @@ func jsonWalk(data []byte, root reflect.Type, visit func(stack []walkFrame, at i
 		if err != nil {
 			return
 		}
-		unknown, valueDone := false, false
+		ev := walkEvent{tok: tok}
+		valueDone := false
 		if d, ok := tok.(json.Delim); ok {
 			switch d {
 			case '{', '[':
@@ -328,12 +467,17 @@ func jsonWalk(data []byte, root reflect.Type, visit func(stack []walkFrame, at i
 				// other value here is of the wrong kind, which json.Unmarshal
 				// reports with its place. ("name": [[]] once reached Elem of
 				// a string and panicked.)
-				t := childType()
+				var t reflect.Type
+				if s := slot(); s != nil {
+					t = deref(s.typ)
+				}
 				if t != nil && !(d == '{' && t.Kind() == reflect.Struct) && !(d == '[' && (t.Kind() == reflect.Slice || t.Kind() == reflect.Array)) {
 					t = nil
 				}
 				stack = append(stack, walkFrame{array: d == '[', index: -1, typ: t})
 			case '}', ']':
+				closed := stack[len(stack)-1]
+				ev.closed = &closed
 				stack = stack[:len(stack)-1]
 				valueDone = true // the closed object or list was its parent's value
 			}
@@ -341,19 +485,26 @@ func jsonWalk(data []byte, root reflect.Type, visit func(stack []walkFrame, at i
 			top := &stack[n-1]
 			if top.array {
 				top.index++
+				ev.slot = slot()
 			} else if key, ok := tok.(string); ok && expectingKey(top) {
 				top.key = key
 				markKey(top, true)
 				if top.typ != nil {
-					if _, known := jsonFields(top.typ)[key]; !known {
-						unknown = true
+					if f, known := structOf(top.typ).fields[key]; !known {
+						ev.unknownKey = true
+					} else if f.required >= 0 {
+						top.seen |= 1 << f.required
 					}
 				}
 			} else {
+				ev.slot = slot()
 				valueDone = true
 			}
+		} else {
+			ev.slot = slot() // a bare value at the top: null, a number, a text
 		}
-		if visit(stack, dec.InputOffset(), unknown) {
+		ev.stack, ev.at = stack, dec.InputOffset()
+		if visit(ev) {
 			return
 		}
 		if n := len(stack); valueDone && n > 0 && !stack[n-1].array {
@@ -382,39 +533,88 @@ func deref(t reflect.Type) reflect.Type {
 	return t
 }
 
-// fieldsOf caches jsonFields by type: the walk asks at every key, and a
-// bundle of 50,000 trains spent a fifth of its import here.
-var fieldsOf sync.Map // reflect.Type → map[string]reflect.Type
-
-// jsonFields maps a struct's JSON keys to field types, embedded structs
-// included, as encoding/json sees them. The map is shared; do not change it.
-func jsonFields(t reflect.Type) map[string]reflect.Type {
-	if m, ok := fieldsOf.Load(t); ok {
-		return m.(map[string]reflect.Type)
-	}
-	m := buildJSONFields(t)
-	fieldsOf.Store(t, m)
-	return m
+// fieldInfo is what the walk knows of one JSON key of a struct, or of the
+// elements of a list.
+type fieldInfo struct {
+	typ reflect.Type // as declared: a pointer stays a pointer
+	// nullable: null is a value here. Trainscope writes null for a nil
+	// pointer it does not leave out (no omitempty): a draft's snapshot, an
+	// answer's figure, a follow-up's check. Everywhere else null is refused.
+	nullable bool
+	required int // the key's bit in structInfo.required, or -1
 }
 
-func buildJSONFields(t reflect.Type) map[string]reflect.Type {
-	out := map[string]reflect.Type{}
-	if t.Kind() != reflect.Struct {
-		return out
+// structInfo is what the walk knows of a struct: its JSON keys, embedded
+// structs' included, as encoding/json sees them, and which keys the format
+// requires (tagged `bundle:"required"`).
+type structInfo struct {
+	fields       map[string]fieldInfo
+	required     uint64
+	requiredKeys []string // by bit
+}
+
+// structsOf caches structOf by type: the walk asks at every key, and a
+// bundle of 50,000 trains spent a fifth of its import here.
+var structsOf sync.Map // reflect.Type → *structInfo
+
+// structOf is t's structInfo. It is shared; do not change it.
+func structOf(t reflect.Type) *structInfo {
+	if si, ok := structsOf.Load(t); ok {
+		return si.(*structInfo)
 	}
+	si := &structInfo{fields: map[string]fieldInfo{}}
+	if t.Kind() == reflect.Struct {
+		addFields(si, t)
+	}
+	structsOf.Store(t, si)
+	return si
+}
+
+func addFields(si *structInfo, t reflect.Type) {
 	for i := range t.NumField() {
 		f := t.Field(i)
 		if f.Anonymous && f.Type.Kind() == reflect.Struct {
-			for k, v := range jsonFields(f.Type) {
-				out[k] = v
-			}
+			addFields(si, f.Type)
 			continue
 		}
-		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "-" {
+			continue
+		}
 		if name == "" {
 			name = f.Name
 		}
-		out[name] = f.Type
+		fi := fieldInfo{typ: f.Type, required: -1,
+			nullable: f.Type.Kind() == reflect.Pointer && !slices.Contains(strings.Split(opts, ","), "omitempty")}
+		if f.Tag.Get("bundle") == "required" {
+			fi.required = len(si.requiredKeys)
+			si.required |= 1 << fi.required
+			si.requiredKeys = append(si.requiredKeys, name)
+		}
+		si.fields[name] = fi
+	}
+}
+
+// elemsOf caches elemOf by list type.
+var elemsOf sync.Map // reflect.Type → *fieldInfo
+
+// elemOf is what the walk knows of an element of a list of type t: null is
+// refused unless the elements are pointers.
+func elemOf(t reflect.Type) *fieldInfo {
+	if fi, ok := elemsOf.Load(t); ok {
+		return fi.(*fieldInfo)
+	}
+	fi := &fieldInfo{typ: t.Elem(), nullable: t.Elem().Kind() == reflect.Pointer, required: -1}
+	elemsOf.Store(t, fi)
+	return fi
+}
+
+// jsonFields maps a struct's JSON keys to field types, as encoding/json
+// sees them.
+func jsonFields(t reflect.Type) map[string]reflect.Type {
+	out := map[string]reflect.Type{}
+	for k, f := range structOf(t).fields {
+		out[k] = f.typ
 	}
 	return out
 }
@@ -662,7 +862,16 @@ func assessmentFromBundle(ba BundleAssessment, trainID string, f assessment.Fram
 			}
 			fu.NoteDate = d
 		}
+		switch {
+		case fu.State == assessment.FollowUpDropped && fu.Reason == "":
+			return nil, fmt.Errorf("%s.reason: empty; a dropped follow-up says why it was dropped", at)
+		case (fu.Override == "met" || fu.Override == "not-met") && fu.OverrideReason == "":
+			return nil, fmt.Errorf("%s.override_reason: empty; overruling what the data says needs a reason", at)
+		}
 		if err := validateFollowUp(fu, at); err != nil {
+			return nil, err
+		}
+		if err := validateCheck(fu.Check, at+".check"); err != nil {
 			return nil, err
 		}
 		if fuIDs[fu.RecommendationID] {
@@ -744,6 +953,9 @@ func workshopFromBundle(bw *BundleWorkshop, place string, defs *assessment.Defin
 		}
 		if err := validateParticipant(p, at); err != nil {
 			return nil, err
+		}
+		if strings.TrimSpace(p.Name) == "" {
+			return nil, fmt.Errorf("%s.name: missing; a participant needs a name, even when the workshop is anonymous (then it is their label, e.g. \"Scrum Master 2\")", at)
 		}
 		if err := w.AddParticipant(p); err != nil {
 			return nil, fmt.Errorf("%s: %w", at, err)

@@ -18,7 +18,8 @@ import (
 // Trainscope, export their answers (trainscope respond), and the coach
 // imports the files of several participants at once (trainscope responses).
 // docs/bundle-format.md describes it beside the bundle; its JSON Schema is
-// $defs/response in assets/bundle.schema.json.
+// assets/response.schema.json. As for a bundle, null is taken nowhere and a
+// whole number may be written 1.0.
 const (
 	ResponseFormat  = "trainscope-response"
 	ResponseVersion = 1
@@ -46,7 +47,7 @@ type ResponseFile struct {
 // not applicable, -2 don't know.
 type ResponseVote struct {
 	Item   string `json:"item"`
-	Rating int    `json:"rating"`
+	Rating int    `json:"rating" bundle:"required"`
 }
 
 // ResponseReport says what ImportResponses merged.
@@ -160,27 +161,24 @@ func DecodeResponse(data []byte) (*ResponseFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	var head struct {
-		Format  *string `json:"format"`
-		Version *int    `json:"version"`
-	}
-	if err := json.Unmarshal(data, &head); err != nil {
-		return nil, jsonError(data, err)
+	format, version, err := headOf(data)
+	if err != nil {
+		return nil, err
 	}
 	switch {
-	case head.Format != nil && *head.Format == BundleFormat:
+	case format != nil && *format == BundleFormat:
 		return nil, errors.New("this is a bundle, not a response file; import it with trainscope import")
-	case head.Format == nil:
+	case format == nil:
 		return nil, fmt.Errorf("format: missing; a Trainscope response file says \"format\": %q", ResponseFormat)
-	case *head.Format != ResponseFormat:
-		return nil, fmt.Errorf("format: %q; a Trainscope response file says \"format\": %q", *head.Format, ResponseFormat)
-	case head.Version == nil:
+	case *format != ResponseFormat:
+		return nil, fmt.Errorf("format: %q; a Trainscope response file says \"format\": %q", *format, ResponseFormat)
+	case version == nil:
 		return nil, errors.New("version: missing")
-	case *head.Version != ResponseVersion:
-		return nil, fmt.Errorf("version: %d is not supported; this Trainscope reads version %d (a newer Trainscope may read it)", *head.Version, ResponseVersion)
+	case *version != ResponseVersion:
+		return nil, fmt.Errorf("version: %d is not supported; this Trainscope reads version %d (a newer Trainscope may read it)", *version, ResponseVersion)
 	}
-	if path := unknownField(data, reflect.TypeOf(ResponseFile{})); path != "" {
-		return nil, fmt.Errorf("%s: unknown field", path)
+	if data, err = checkShape(data, reflect.TypeOf(ResponseFile{})); err != nil {
+		return nil, err
 	}
 	var rf ResponseFile
 	if err := json.Unmarshal(data, &rf); err != nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -64,7 +65,7 @@ var textRules = map[string]textRule{
 	"conflict_of": idRule,
 
 	"name": {"a name", assessment.MaxNameLength, false},
-	"note": noteRule, "evidence": noteRule,
+	"note": noteRule, "evidence": noteRule, "reason": noteRule, "override_reason": noteRule,
 	"description": longRule, "finding": longRule, "action": longRule, "acceptance": longRule, "text": longRule,
 }
 
@@ -165,6 +166,25 @@ func checkFields(fields ...field) error {
 }
 
 var nameOnlyRule = textRules["name"]
+
+// validateCheck checks a follow-up's check as a bundle carries it: a kind
+// Trainscope knows (assessment.CheckKinds) and no negative count.
+func validateCheck(c *assessment.Check, place string) error {
+	if c == nil {
+		return nil
+	}
+	if !slices.Contains(assessment.CheckKinds, c.Kind) {
+		return fmt.Errorf("%s.kind: %q is not a check Trainscope knows (one of %s); the bundle may come from a newer Trainscope, which can import it",
+			place, c.Kind, joinQuoted(assessment.CheckKinds))
+	}
+	if c.Days < 0 {
+		return fmt.Errorf("%s.days: %d is negative; a check counts days from zero", place, c.Days)
+	}
+	if c.Level < 0 {
+		return fmt.Errorf("%s.level: %d is negative; a level counts from zero", place, c.Level)
+	}
+	return nil
+}
 
 // checkAnswerItem checks an imported answer against the checklists, when
 // the store knows them (Options.Definitions): its item must be one of
