@@ -2,22 +2,29 @@ package results
 
 import (
 	"context"
-	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/trainscope/trainscope/app/host"
+	"github.com/trainscope/trainscope/app/internal/screentest"
 	"github.com/trainscope/trainscope/assessment"
-	"github.com/trainscope/trainscope/assets"
 	"github.com/trainscope/trainscope/data"
+)
+
+// What every screen package's tests share; see app/internal/screentest.
+var (
+	testDay        = screentest.Day
+	loadDefs       = screentest.LoadDefs
+	openStore      = screentest.OpenStore
+	visible        = screentest.Visible
+	assertShows    = screentest.AssertShows
+	assertNotShown = screentest.AssertNotShown
 )
 
 // testHost is the shell as the results see it, on a test app and a real
@@ -105,34 +112,6 @@ func (h *testHost) SaveFollowUp(assessmentID string, fu assessment.FollowUp, don
 	h.Write("what happened to the follow-up", func(ctx context.Context) error { return h.store.SetFollowUp(ctx, assessmentID, fu) }, done)
 }
 
-// testDay is the day every test lives on.
-var testDay = time.Date(2026, 3, 12, 9, 30, 0, 0, time.UTC)
-
-func loadDefs(t testing.TB) *assessment.Definitions {
-	t.Helper()
-	defs, err := assessment.LoadDefinitions(assets.Checklists())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return defs
-}
-
-// openStore opens a store on a new temporary file, as main does.
-func openStore(t testing.TB, defs *assessment.Definitions) *data.Store {
-	t.Helper()
-	store, err := data.Open(filepath.Join(t.TempDir(), "trainscope.db"), data.Options{
-		Summarize: func(a *assessment.Assessment, tr assessment.Train) assessment.Summary {
-			return assessment.Summarize(assessment.Evaluate(defs, tr, a))
-		},
-		Definitions: defs,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { store.Close() })
-	return store
-}
-
 // newHost is a test host on a test app and a fresh store, its window at
 // the size the app opens at.
 func newHost(t testing.TB) *testHost {
@@ -198,77 +177,6 @@ func open(t testing.TB, h *testHost, trainID, assessmentID string) *Screen {
 		t.Fatalf("the results did not open: %v", h.errs)
 	}
 	return s
-}
-
-// visible walks what is on screen, dialogs first and then the window's
-// content, skipping hidden objects.
-func visible(c fyne.Canvas) []fyne.CanvasObject {
-	var out []fyne.CanvasObject
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if o == nil || !o.Visible() {
-			return
-		}
-		out = append(out, o)
-		switch x := o.(type) {
-		case *fyne.Container:
-			for _, child := range x.Objects {
-				walk(child)
-			}
-		case fyne.Widget:
-			for _, child := range test.WidgetRenderer(x).Objects() {
-				walk(child)
-			}
-		}
-	}
-	overlays := c.Overlays().List()
-	for i := len(overlays) - 1; i >= 0; i-- {
-		walk(overlays[i])
-	}
-	walk(c.Content())
-	return out
-}
-
-// texts is every text on screen.
-func texts(c fyne.Canvas) []string {
-	var out []string
-	for _, o := range visible(c) {
-		switch x := o.(type) {
-		case *widget.Label:
-			out = append(out, x.Text)
-		case *canvas.Text:
-			out = append(out, x.Text)
-		case *widget.Button:
-			out = append(out, x.Text)
-		case *widget.RichText:
-			out = append(out, x.String())
-		case *widget.Entry:
-			out = append(out, x.Text)
-		}
-	}
-	return out
-}
-
-// assertShows fails unless some text on screen contains want.
-func assertShows(t *testing.T, c fyne.Canvas, want string) {
-	t.Helper()
-	for _, s := range texts(c) {
-		if strings.Contains(s, want) {
-			return
-		}
-	}
-	t.Errorf("the screen does not show %q", want)
-}
-
-// assertNotShown fails if some text on screen contains s.
-func assertNotShown(t *testing.T, c fyne.Canvas, s string) {
-	t.Helper()
-	for _, x := range texts(c) {
-		if strings.Contains(x, s) {
-			t.Errorf("the screen shows %q (in %q)", s, x)
-			return
-		}
-	}
 }
 
 // tap taps an enabled button on screen by its text.

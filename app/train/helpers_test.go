@@ -3,21 +3,28 @@ package train
 import (
 	"context"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/trainscope/trainscope/app/host"
+	"github.com/trainscope/trainscope/app/internal/screentest"
 	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/assets"
 	"github.com/trainscope/trainscope/data"
+)
+
+// What every screen package's tests share; see app/internal/screentest.
+var (
+	testDay        = screentest.Day
+	visible        = screentest.Visible
+	assertShows    = screentest.AssertShows
+	assertNotShown = screentest.AssertNotShown
 )
 
 // testHost is the shell as the train screen sees it, on a test app and a
@@ -121,9 +128,6 @@ func (h *testHost) WriteOr(what string, w func(context.Context) error, done func
 	}
 }
 
-// testDay is the day every test lives on.
-var testDay = time.Date(2026, 3, 12, 9, 30, 0, 0, time.UTC)
-
 // newHost is a test host on a test app and a fresh store, its window at
 // the size the app opens at.
 func newHost(t testing.TB) *testHost {
@@ -172,77 +176,6 @@ func fieldError(f interface{ Validate() error }) string {
 		return err.Error()
 	}
 	return ""
-}
-
-// visible walks what is on screen, dialogs first and then the window's
-// content, skipping hidden objects.
-func visible(c fyne.Canvas) []fyne.CanvasObject {
-	var out []fyne.CanvasObject
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if o == nil || !o.Visible() {
-			return
-		}
-		out = append(out, o)
-		switch x := o.(type) {
-		case *fyne.Container:
-			for _, child := range x.Objects {
-				walk(child)
-			}
-		case fyne.Widget:
-			for _, child := range test.WidgetRenderer(x).Objects() {
-				walk(child)
-			}
-		}
-	}
-	overlays := c.Overlays().List()
-	for i := len(overlays) - 1; i >= 0; i-- {
-		walk(overlays[i])
-	}
-	walk(c.Content())
-	return out
-}
-
-// texts is every text on screen.
-func texts(c fyne.Canvas) []string {
-	var out []string
-	for _, o := range visible(c) {
-		switch x := o.(type) {
-		case *widget.Label:
-			out = append(out, x.Text)
-		case *canvas.Text:
-			out = append(out, x.Text)
-		case *widget.Button:
-			out = append(out, x.Text)
-		case *widget.RichText:
-			out = append(out, x.String())
-		case *widget.Entry:
-			out = append(out, x.Text)
-		}
-	}
-	return out
-}
-
-// assertShows fails unless some text on screen contains want.
-func assertShows(t *testing.T, c fyne.Canvas, want string) {
-	t.Helper()
-	for _, s := range texts(c) {
-		if strings.Contains(s, want) {
-			return
-		}
-	}
-	t.Errorf("the screen does not show %q", want)
-}
-
-// assertNotShown fails if some text on screen contains s.
-func assertNotShown(t *testing.T, c fyne.Canvas, s string) {
-	t.Helper()
-	for _, x := range texts(c) {
-		if strings.Contains(x, s) {
-			t.Errorf("the screen shows %q (in %q)", s, x)
-			return
-		}
-	}
 }
 
 // tap taps an enabled button on screen by its text.

@@ -1,0 +1,122 @@
+// Package screentest holds what the tests of every screen package share:
+// the day they live on, the checklists, a store opened as main opens it,
+// and finders for what is on screen. Only tests import it.
+package screentest
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/trainscope/trainscope/assessment"
+	"github.com/trainscope/trainscope/assets"
+	"github.com/trainscope/trainscope/data"
+)
+
+// Day is the day every test lives on, so ages and dates never move.
+var Day = time.Date(2026, 3, 12, 9, 30, 0, 0, time.UTC)
+
+// LoadDefs loads the embedded checklists and frameworks.
+func LoadDefs(t testing.TB) *assessment.Definitions {
+	t.Helper()
+	defs, err := assessment.LoadDefinitions(assets.Checklists())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return defs
+}
+
+// OpenStore opens a store on a new temporary file, as main does: with the
+// scoring for the stored summaries and the checklists to check votes against.
+func OpenStore(t testing.TB, defs *assessment.Definitions) *data.Store {
+	t.Helper()
+	store, err := data.Open(filepath.Join(t.TempDir(), "trainscope.db"), data.Options{
+		Summarize: func(a *assessment.Assessment, tr assessment.Train) assessment.Summary {
+			return assessment.Summarize(assessment.Evaluate(defs, tr, a))
+		},
+		Definitions: defs,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	return store
+}
+
+// Visible walks what is on screen, dialogs first and then the window's
+// content, skipping hidden objects.
+func Visible(c fyne.Canvas) []fyne.CanvasObject {
+	var out []fyne.CanvasObject
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		out = append(out, o)
+		switch x := o.(type) {
+		case *fyne.Container:
+			for _, child := range x.Objects {
+				walk(child)
+			}
+		case fyne.Widget:
+			for _, child := range test.WidgetRenderer(x).Objects() {
+				walk(child)
+			}
+		}
+	}
+	// Dialogs first: they are on top.
+	overlays := c.Overlays().List()
+	for i := len(overlays) - 1; i >= 0; i-- {
+		walk(overlays[i])
+	}
+	walk(c.Content())
+	return out
+}
+
+// Texts is every text on screen.
+func Texts(c fyne.Canvas) []string {
+	var out []string
+	for _, o := range Visible(c) {
+		switch x := o.(type) {
+		case *widget.Label:
+			out = append(out, x.Text)
+		case *canvas.Text:
+			out = append(out, x.Text)
+		case *widget.Button:
+			out = append(out, x.Text)
+		case *widget.RichText:
+			out = append(out, x.String())
+		case *widget.Entry:
+			out = append(out, x.Text)
+		}
+	}
+	return out
+}
+
+// AssertShows fails unless some text on screen contains want.
+func AssertShows(t *testing.T, c fyne.Canvas, want string) {
+	t.Helper()
+	for _, s := range Texts(c) {
+		if strings.Contains(s, want) {
+			return
+		}
+	}
+	t.Errorf("the screen does not show %q", want)
+}
+
+// AssertNotShown fails if some text on screen contains s.
+func AssertNotShown(t *testing.T, c fyne.Canvas, s string) {
+	t.Helper()
+	for _, x := range Texts(c) {
+		if strings.Contains(x, s) {
+			t.Errorf("the screen shows %q (in %q)", s, x)
+			return
+		}
+	}
+}
