@@ -202,8 +202,11 @@ func (d *pdoc) portfolioSummary() {
 	}
 	where := ""
 	switch n := d.ungrouped(); {
+	case len(d.pf.Rows) == 0:
+	case groups == 0 && len(d.pf.Rows) == 1:
+		where = ", not yet in a group"
 	case groups == 0:
-		where = " in no group yet"
+		where = ", none yet in a group"
 	case n == 0:
 		where = " in " + assessment.Count(groups, "group", "groups")
 	default:

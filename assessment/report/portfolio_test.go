@@ -190,3 +190,19 @@ func TestPortfolioReportShowsTheReview(t *testing.T) {
 		}
 	}
 }
+
+// TestPortfolioSummarySaysWhereTheTrainsAre: trains in no group read as
+// such ("4 trains, none yet in a group"), never "4 trains in no group yet".
+func TestPortfolioSummarySaysWhereTheTrainsAre(t *testing.T) {
+	d := definitions(t)
+	for n, want := range map[int]string{1: "1 train, not yet in a group,", 4: "4 trains, none yet in a group,", 0: "0 trains, 0 with a finished assessment"} {
+		trains := assessment.SamplePortfolio(d, portfolioDate, n)
+		for i := range trains {
+			trains[i].Train.Group = ""
+		}
+		pdf := renderPortfolio(t, PortfolioInput{Portfolio: assessment.BuildPortfolio(d, trains, assessment.PortfolioOptions{}), Definitions: d, Created: portfolioDate}, Options{})
+		if text := oneLine(poppler(t, pdf, "pdftotext", "-layout")); !strings.Contains(text, want) {
+			t.Errorf("%d ungrouped trains: the summary does not say %q", n, want)
+		}
+	}
+}
