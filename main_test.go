@@ -262,3 +262,49 @@ func TestDamagedDatabaseIsExplainedAndLeftAlone(t *testing.T) {
 		t.Error("the damaged database was changed")
 	}
 }
+
+// TestReadmeExample runs the command-line example of README.md as written,
+// with the built binary as trainscope, so the README cannot show a command
+// line the program no longer takes: each of its files is there, private,
+// and the CSV piped to head begins with its header.
+func TestReadmeExample(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, after, ok := strings.Cut(string(readme), "\nFor example:\n\n```sh\n")
+	script, _, closed := strings.Cut(after, "\n```")
+	if !ok || !closed || !strings.Contains(script, "trainscope ") {
+		t.Fatal("README.md has no \"For example:\" shell block of trainscope commands")
+	}
+	dir := t.TempDir()
+	cmd := exec.Command("sh", "-e", "-c", script)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "PATH="+filepath.Dir(binary)+":"+os.Getenv("PATH"),
+		"HOME="+dir, "XDG_CONFIG_HOME="+filepath.Join(dir, ".config"), "XDG_DATA_HOME=", "TRAINSCOPE_DB=", "DISPLAY=", "WAYLAND_DISPLAY=")
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("the README's example failed: %v\n%s\nstderr: %s", err, script, errOut.String())
+	}
+	if errOut.Len() != 0 {
+		t.Errorf("the README's example printed on standard error: %q", errOut.String())
+	}
+	for file, magic := range map[string]string{"x.db": "SQLite format 3", "x.pdf": "%PDF-", "answers.xlsx": "PK"} {
+		content, err := os.ReadFile(filepath.Join(dir, file))
+		if err != nil {
+			t.Errorf("the README's example made no %s: %v", file, err)
+			continue
+		}
+		if !strings.HasPrefix(string(content), magic) {
+			t.Errorf("%s begins %.20q, not %q", file, content, magic)
+		}
+		if fi, _ := os.Stat(filepath.Join(dir, file)); fi.Mode().Perm() != 0o600 {
+			t.Errorf("%s has mode %v, want 0600", file, fi.Mode().Perm())
+		}
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) < 2 || !strings.Contains(lines[0], ",") {
+		t.Errorf("the CSV piped to head printed %q", out.String())
+	}
+}

@@ -24,7 +24,10 @@ ok "FyneApp.toml is unchanged"
 
 mkdir "$work/pkg"
 tar -xJf "$work/Trainscope.tar.xz" -C "$work/pkg"
-pkg=$(dirname "$(find "$work/pkg" -name Makefile)")
+# The README's steps: tar -xJf Trainscope.tar.xz && cd trainscope, then make.
+pkg=$work/pkg/trainscope
+[ -f "$pkg/Makefile" ] || fail "the package does not unpack into trainscope/ with its Makefile, as the README says: $(cd "$work/pkg" && find . -maxdepth 2 | tr '\n' ' ')"
+ok "the package unpacks into trainscope/ with its Makefile"
 
 check_install() { # label bin desktop icon
 	local label=$1 bin=$2 desktop=$3 icon=$4
