@@ -11,33 +11,7 @@ import (
 
 	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
-	"github.com/trainscope/trainscope/data"
 )
-
-// newFollowedUpAssessment starts an assessment of the sample train pis PIs
-// after its finished one, which holds accepted recommendations: it comes
-// with follow-ups.
-func newFollowedUpAssessment(t *testing.T, ui *UI, store *data.Store, pis int) *assessment.Assessment {
-	t.Helper()
-	ctx := context.Background()
-	trains, err := store.Trains(ctx)
-	if err != nil || len(trains) != 1 {
-		t.Fatalf("trains %v %v", trains, err)
-	}
-	all, err := store.Assessments(ctx, trains[0].Train.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	prev := all[len(all)-1]
-	a := assessment.Assessment{TrainID: prev.TrainID, Date: prev.Date.AddDate(0, 0, 70*pis), PI: assessment.NextPI(prev.PI, pis), ChecklistVersion: ui.defs.Version}
-	if err := store.CreateAssessment(ctx, &a); err != nil {
-		t.Fatal(err)
-	}
-	if len(a.FollowUps) < 3 {
-		t.Fatalf("the new assessment came with %d follow-ups; the test needs three", len(a.FollowUps))
-	}
-	return &a
-}
 
 // TestOverdueBadges: once the target PIs of the sample's agreed
 // recommendations have ended, the train and home screens badge them, with
@@ -83,7 +57,7 @@ func TestOverdueBadges(t *testing.T) {
 
 	// The next assessment follows them up: its own reading counts now.
 	// On its step one overdue follow-up is done, another dropped.
-	a := newFollowedUpAssessment(t, ui, store, 2)
+	a := followedUpAssessment(t, store, ui.defs, 2)
 	before = owed()
 	ui.openAssessment(a.TrainID, a.ID)
 	settle(ui)

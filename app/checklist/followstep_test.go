@@ -9,33 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/trainscope/trainscope/assessment"
-	"github.com/trainscope/trainscope/data"
 )
-
-// newFollowedUpAssessment starts an assessment of the sample train pis PIs
-// after its finished one, which holds accepted recommendations: it comes
-// with follow-ups.
-func newFollowedUpAssessment(t *testing.T, h *testHost, store *data.Store, pis int) *assessment.Assessment {
-	t.Helper()
-	ctx := context.Background()
-	trains, err := store.Trains(ctx)
-	if err != nil || len(trains) != 1 {
-		t.Fatalf("trains %v %v", trains, err)
-	}
-	all, err := store.Assessments(ctx, trains[0].Train.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	prev := all[len(all)-1]
-	a := assessment.Assessment{TrainID: prev.TrainID, Date: prev.Date.AddDate(0, 0, 70*pis), PI: assessment.NextPI(prev.PI, pis), ChecklistVersion: h.defs.Version}
-	if err := store.CreateAssessment(ctx, &a); err != nil {
-		t.Fatal(err)
-	}
-	if len(a.FollowUps) < 3 {
-		t.Fatalf("the new assessment came with %d follow-ups; the test needs three", len(a.FollowUps))
-	}
-	return &a
-}
 
 // TestFollowUpStepFirst: a new assessment with follow-ups opens on the
 // "Since last PI" step; the state keys save each state at once, dropping
@@ -47,7 +21,7 @@ func TestFollowUpStepFirst(t *testing.T) {
 	withSample(t, h)
 	store := h.store
 	ctx := context.Background()
-	a := newFollowedUpAssessment(t, h, store, 1)
+	a := followedUpAssessment(t, store, h.defs, 1)
 	s := open(t, h, a.TrainID, a.ID)
 	c := h.win.Canvas()
 	if !s.onStep || s.step.i != 0 {

@@ -25,6 +25,8 @@ var (
 	visible        = screentest.Visible
 	assertShows    = screentest.AssertShows
 	assertNotShown = screentest.AssertNotShown
+
+	followedUpAssessment = screentest.FollowedUpAssessment
 )
 
 // testHost is the shell as the checklists see it, on a test app and a real
