@@ -332,11 +332,6 @@ func (ui *UI) openTrain(id string) {
 	ts.reload()
 }
 
-// openAssessment shows an assessment, above its train.
-func (ui *UI) openAssessment(trainID, assessmentID string) {
-	ui.showAboveTrain(trainID, newAssessmentScreen(ui, trainID, assessmentID))
-}
-
 // openResults shows an assessment's results, above its train.
 func (ui *UI) openResults(trainID, assessmentID string) {
 	ui.showAboveTrain(trainID, resultsPage{results.New(ui, trainID, assessmentID)})

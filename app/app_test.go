@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -93,7 +92,7 @@ func TestLastTrainReopensAtStart(t *testing.T) {
 }
 
 // startAssessment creates a train and starts an assessment through the UI.
-func startAssessment(t *testing.T, ui *UI, name string) *assessmentScreen {
+func startAssessment(t *testing.T, ui *UI, name string) checklistPage {
 	t.Helper()
 	ui.newTrainDialog()
 	ui.lastTrainForm.name.SetText(name)
@@ -104,159 +103,11 @@ func startAssessment(t *testing.T, ui *UI, name string) *assessmentScreen {
 	ui.lastAssessmentForm.Assessor.SetText("Kim")
 	ui.lastAssessmentForm.Dialog.Submit()
 	settle(ui)
-	as, ok := ui.top().(*assessmentScreen)
+	as, ok := ui.top().(checklistPage)
 	if !ok {
 		t.Fatalf("the assessment did not open: %T", ui.top())
 	}
 	return as
-}
-
-// TestAnswerEveryChecklistWithKeyboard answers all four checklists with
-// the keys alone and watches the score, verdict and progress change.
-func TestAnswerEveryChecklistWithKeyboard(t *testing.T) {
-	ui, store := newTestUI(t)
-	c := ui.win.Canvas()
-	as := startAssessment(t, ui, "Keyboard ART")
-
-	if c.Focused() != as.picker {
-		t.Fatalf("the rating picker does not have the keys; focused: %T", c.Focused())
-	}
-	total := 0
-	for _, cl := range ui.defs.For(as.train.Framework).Checklists {
-		total += len(cl.Items)
-	}
-	assertShows(t, c, fmt.Sprintf("Overall: 0 of %d items answered", total))
-	assertShows(t, c, "item 1 of")
-	fit := ui.defs.Checklist(assessment.ChecklistFit)
-	assertShows(t, c, "Scaled facilitator fit: – · 0 of")
-
-	// Every level of the first item is shown with its descriptor, plus N/A
-	// and don't know.
-	for _, l := range fit.Items[0].Levels {
-		assertShows(t, c, as.train.Framework.Expand(l.Descriptor))
-	}
-	assertShows(t, c, "Not applicable")
-	assertShows(t, c, "Don't know")
-
-	// 4 chooses level 4: the answer, the score and the saved state show it.
-	pressRune(t, ui, '4')
-	assertShows(t, c, "Your answer: 4 of 5")
-	assertNotShown(t, c, "Scaled facilitator fit: – ·")
-	assertShows(t, c, "Saved")
-	verdictBefore := as.liveVerdict.Text
-
-	// Tab moves on; answer the rest of the fit checklist, then every other
-	// one, with a mix of levels, N/A and don't know.
-	keys := []rune{'5', '4', '2', '5', '3', 'n', 'd', '1'}
-	k := 0
-	for i := 1; i < total; i++ {
-		pressKey(t, ui, fyne.KeyTab)
-		pressRune(t, ui, keys[k%len(keys)])
-		k++
-		if i == len(fit.Items)-1 {
-			if as.results.Verdict.Kind == assessment.Undecided {
-				t.Errorf("every fit item answered, still undecided")
-			}
-		}
-	}
-	if as.liveVerdict.Text == verdictBefore {
-		t.Logf("verdict line unchanged: %q", verdictBefore)
-	}
-	assertShows(t, c, fmt.Sprintf("Overall: %d of %d items answered", total, total))
-	for i, cl := range ui.defs.Checklists {
-		assertShows(t, c, fmt.Sprintf("%d. %s   %d/%d", i+1, cl.Title, len(cl.Items), len(cl.Items)))
-	}
-	if as.results.Level.Number == 0 {
-		t.Errorf("no level after answering every item")
-	}
-	assertShows(t, c, fmt.Sprintf("Level %d · %s", as.results.Level.Number, as.results.Level.Name))
-
-	// Up goes back one item; Ctrl+J finds nothing unanswered.
-	pressKey(t, ui, fyne.KeyUp)
-	last := ui.defs.Checklists[len(ui.defs.Checklists)-1]
-	assertShows(t, c, fmt.Sprintf("item %d of %d", len(last.Items)-1, len(last.Items)))
-	ui.menu.nextUnanswered.Action()
-	assertShows(t, c, "Every item has an answer")
-
-	// Everything is in the database.
-	a, err := store.Assessment(context.Background(), as.assessmentID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(a.Answers) != total {
-		t.Errorf("answers saved: %d, want %d", len(a.Answers), total)
-	}
-	if got := a.Answers[fit.Items[0].ID].Rating; got != 4 {
-		t.Errorf("first answer saved as %d, want 4", got)
-	}
-	if got := a.Answers[fit.Items[6].ID].Rating; got != assessment.NotApplicable {
-		t.Errorf("seventh answer saved as %d, want not applicable", got)
-	}
-
-	// Notes typed are saved with the answer.
-	test.Type(as.note, "Heard in the PO sync")
-	settle(ui)
-	a, _ = store.Assessment(context.Background(), as.assessmentID)
-	_, it := as.item()
-	if a.Answers[it.ID].Note != "Heard in the PO sync" {
-		t.Errorf("note saved as %q", a.Answers[it.ID].Note)
-	}
-}
-
-func TestNextUnansweredAndClear(t *testing.T) {
-	ui, _ := newTestUI(t)
-	c := ui.win.Canvas()
-	as := startAssessment(t, ui, "Jump ART")
-	pressRune(t, ui, '3')
-	pressKey(t, ui, fyne.KeyDown)
-	pressKey(t, ui, fyne.KeyDown)
-	pressRune(t, ui, 'd')
-	assertShows(t, c, "Your answer: Don't know")
-	pressKey(t, ui, fyne.KeyUp)
-	pressKey(t, ui, fyne.KeyUp)
-	// From the first item, the next unanswered is the second.
-	ui.menu.nextUnanswered.Action()
-	settle(ui)
-	if as.cl != 0 || as.it != 1 {
-		t.Errorf("next unanswered went to %d/%d, want 0/1", as.cl, as.it)
-	}
-	pressKey(t, ui, fyne.KeyUp)
-	pressRune(t, ui, '0')
-	assertShows(t, c, "Your answer: Not answered yet")
-}
-
-func TestFinishMakesReadOnlyAndReopen(t *testing.T) {
-	ui, store := newTestUI(t)
-	c := ui.win.Canvas()
-	as := startAssessment(t, ui, "Final ART")
-	pressRune(t, ui, '2')
-	as.finish()
-	settle(ui)
-	if _, ok := ui.top().(resultsPage); !ok {
-		t.Fatalf("finishing did not show the results: %T", ui.top())
-	}
-	ui.openAssessment(as.trainID, as.assessmentID)
-	settle(ui)
-	as = ui.top().(*assessmentScreen)
-	assertShows(t, c, "This assessment is finished, so it is read-only")
-	as.cl, as.it = 0, 0
-	as.showItem()
-	c.Focus(as.picker)
-	pressRune(t, ui, '5')
-	a, _ := store.Assessment(context.Background(), as.assessmentID)
-	if a.Answers[ui.defs.Checklists[0].Items[0].ID].Rating != 2 {
-		t.Errorf("a finished assessment changed")
-	}
-	assertShows(t, c, "Your answer: 2 of 5")
-
-	// Reopening asks first.
-	tap(t, ui, "Reopen")
-	tap(t, ui, "Reopen") // the confirmation's button
-	assertNotShown(t, c, "This assessment is finished")
-	a, _ = store.Assessment(context.Background(), as.assessmentID)
-	if a.Status != assessment.Draft {
-		t.Errorf("status after reopening: %s", a.Status)
-	}
 }
 
 func TestTrendAndPortfolio(t *testing.T) {
@@ -453,35 +304,6 @@ func TestImportBundle(t *testing.T) {
 	if trains, _ = store.Trains(ctx); len(trains) != 1 {
 		t.Errorf("trains after a bad import: %d", len(trains))
 	}
-}
-
-// TestFinishWarnsOfContradictions: rating "one shared product" strong and
-// "the teams are independent" as holding cannot both be true; the screen
-// says so as soon as it happens, and the Finish dialog lists it.
-func TestFinishWarnsOfContradictions(t *testing.T) {
-	ui, _ := newTestUI(t)
-	c := ui.win.Canvas()
-	as := startAssessment(t, ui, "Contradicting ART")
-	fit := as.defs().Checklist(assessment.ChecklistFit)
-	at := func(id string) int {
-		return slices.IndexFunc(fit.Items, func(it assessment.Item) bool { return it.ID == id })
-	}
-	as.goTo(0, at("fit.shared-product.v1"))
-	c.Focus(as.picker)
-	pressRune(t, ui, '5')
-	if as.liveWarning.Visible() {
-		t.Fatalf("a warning before any contradiction: %q", as.liveWarning.Text)
-	}
-	as.goTo(0, at("fit.independent-teams.v2"))
-	c.Focus(as.picker)
-	pressRune(t, ui, '5')
-	settle(ui)
-	if !as.liveWarning.Visible() || !strings.Contains(as.liveWarning.Text, "Both cannot be true") {
-		t.Fatalf("no warning on screen: %q", as.liveWarning.Text)
-	}
-	tap(t, ui, "Finish")
-	assertShows(t, c, "Check these answers first:")
-	assertShows(t, c, "review")
 }
 
 // TestStoreWarningsShownOnce: a database that was readable by others is made

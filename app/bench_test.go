@@ -98,12 +98,12 @@ func BenchmarkAnswerKey12Teams(b *testing.B) {
 	}
 	ui.openAssessment(trainID, id)
 	settle(ui)
-	as := ui.top().(*assessmentScreen)
+	as := ui.top().(checklistPage)
 	keys := []rune{'1', '2', '3', '4', '5'}
 	b.ResetTimer()
 	i := 0
 	for b.Loop() {
-		as.picker.TypedRune(keys[i%len(keys)])
+		as.KeyTarget().TypedRune(keys[i%len(keys)])
 		settle(ui)
 		i++
 	}

@@ -28,6 +28,8 @@ var (
 	texts          = screentest.Texts
 	assertShows    = screentest.AssertShows
 	assertNotShown = screentest.AssertNotShown
+
+	followedUpAssessment = screentest.FollowedUpAssessment
 )
 
 // update rewrites the golden images instead of comparing with them:

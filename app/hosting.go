@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 
+	"github.com/trainscope/trainscope/app/checklist"
 	"github.com/trainscope/trainscope/app/host"
 	"github.com/trainscope/trainscope/app/portfolio"
 	"github.com/trainscope/trainscope/app/results"
@@ -175,9 +176,9 @@ func (ui *UI) SaveFollowUp(assessmentID string, fu assessment.FollowUp, done fun
 // What the checklists ask of the shell beyond the Host: the report's
 // export, the workshop and the details form.
 var (
-	_ Reporter       = (*UI)(nil)
-	_ WorkshopRunner = (*UI)(nil)
-	_ DetailsEditor  = (*UI)(nil)
+	_ checklist.Reporter       = (*UI)(nil)
+	_ checklist.WorkshopRunner = (*UI)(nil)
+	_ checklist.DetailsEditor  = (*UI)(nil)
 )
 
 // ExportReport asks which report and where, and writes it; see

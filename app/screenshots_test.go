@@ -109,7 +109,7 @@ func TestScreenshots(t *testing.T) {
 // assessment, on its second follow-up after the first was marked done.
 func followStepScene(t *testing.T) *UI {
 	ui, store := newTestUI(t, withSample)
-	a := newFollowedUpAssessment(t, ui, store, 1)
+	a := followedUpAssessment(t, store, ui.defs, 1)
 	ui.openAssessment(a.TrainID, a.ID)
 	settle(ui)
 	pressRune(t, ui, '1')

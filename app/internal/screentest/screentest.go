@@ -4,6 +4,7 @@
 package screentest
 
 import (
+	"context"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -119,4 +120,29 @@ func AssertNotShown(t *testing.T, c fyne.Canvas, s string) {
 			return
 		}
 	}
+}
+
+// FollowedUpAssessment starts an assessment of the sample train pis PIs
+// after its finished one, which holds accepted recommendations: it comes
+// with follow-ups.
+func FollowedUpAssessment(t testing.TB, store *data.Store, defs *assessment.Definitions, pis int) *assessment.Assessment {
+	t.Helper()
+	ctx := context.Background()
+	trains, err := store.Trains(ctx)
+	if err != nil || len(trains) != 1 {
+		t.Fatalf("trains %v %v", trains, err)
+	}
+	all, err := store.Assessments(ctx, trains[0].Train.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	prev := all[len(all)-1]
+	a := assessment.Assessment{TrainID: prev.TrainID, Date: prev.Date.AddDate(0, 0, 70*pis), PI: assessment.NextPI(prev.PI, pis), ChecklistVersion: defs.Version}
+	if err := store.CreateAssessment(ctx, &a); err != nil {
+		t.Fatal(err)
+	}
+	if len(a.FollowUps) < 3 {
+		t.Fatalf("the new assessment came with %d follow-ups; the test needs three", len(a.FollowUps))
+	}
+	return &a
 }

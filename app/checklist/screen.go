@@ -1,4 +1,8 @@
-package app
+// Package checklist is the checklists screen: an assessment answered one
+// item at a time, after the "Since last PI" step when the last finished
+// assessment left follow-ups. It reaches the shell only through host.Host
+// and the small interfaces below (Reporter, WorkshopRunner, DetailsEditor).
+package checklist
 
 import (
 	"context"
@@ -18,13 +22,13 @@ import (
 	"github.com/trainscope/trainscope/assessment"
 )
 
-// assessmentScreen guides the coach through the four checklists, one item
+// Screen guides the coach through the four checklists, one item
 // at a time: the item's text and guidance, every level of its scale with
 // what it looks like, not applicable and don't know, and fields for notes
 // and evidence. Progress shows per checklist and overall; the score and the
 // verdict change as the coach answers. Every answer is saved at once. A
 // finished assessment is read-only until the coach reopens it.
-type assessmentScreen struct {
+type Screen struct {
 	host         host.Host
 	trainID      string
 	assessmentID string
@@ -105,40 +109,43 @@ type (
 
 // defs are the checklists as this train's framework asks them: items that do
 // not apply (a System Architect in Scrum@Scale) are not on the screen.
-func (s *assessmentScreen) defs() *assessment.Definitions {
+func (s *Screen) defs() *assessment.Definitions {
 	return s.host.Definitions().For(s.train.Framework)
 }
 
-func newAssessmentScreen(h host.Host, trainID, assessmentID string) *assessmentScreen {
-	s := &assessmentScreen{host: h, trainID: trainID, assessmentID: assessmentID}
+// New is the checklists of an assessment of a train; Reload reads them.
+func New(h host.Host, trainID, assessmentID string) *Screen {
+	s := &Screen{host: h, trainID: trainID, assessmentID: assessmentID}
 	s.build()
 	return s
 }
 
-func (s *assessmentScreen) title() string {
+// Title is the window's title: the assessment's PI and date.
+func (s *Screen) Title() string {
 	if s.a == nil {
 		return "Assessment"
 	}
 	return "Assessment " + widgets.AssessmentTitle(s.a.PI, s.a.Date)
 }
 
-func (s *assessmentScreen) content() fyne.CanvasObject { return s.root }
+// Content is the screen.
+func (s *Screen) Content() fyne.CanvasObject { return s.root }
 
-// shown gives the keys to the rating picker (or, on the first step, to the
+// Shown gives the keys to the rating picker (or, on the first step, to the
 // follow-up's states), so a coach can start typing.
-func (s *assessmentScreen) shown() {
+func (s *Screen) Shown() {
 	s.onTop = true
 	if s.loaded {
 		s.host.Window().Canvas().Focus(s.keyTarget())
 	}
 }
 
-// left says the screen has gone from the window.
-func (s *assessmentScreen) left() { s.onTop = false }
+// Left says the screen has gone from the window.
+func (s *Screen) Left() { s.onTop = false }
 
 // KeyTarget is what takes the keys typed while nothing has them: nil until
 // the assessment is read, then what keyTarget says.
-func (s *assessmentScreen) KeyTarget() fyne.Focusable {
+func (s *Screen) KeyTarget() fyne.Focusable {
 	if !s.loaded {
 		return nil
 	}
@@ -147,16 +154,17 @@ func (s *assessmentScreen) KeyTarget() fyne.Focusable {
 
 // keyTarget is what takes the keys on screen: the follow-up's states on
 // the first step, the rating picker on an item.
-func (s *assessmentScreen) keyTarget() fyne.Focusable {
+func (s *Screen) keyTarget() fyne.Focusable {
 	if s.onStep {
 		return s.step.chooser
 	}
 	return s.picker
 }
 
-func (s *assessmentScreen) flush() { s.host.Flush() }
+// Flush saves what is being typed before the screen goes.
+func (s *Screen) Flush() { s.host.Flush() }
 
-func (s *assessmentScreen) build() {
+func (s *Screen) build() {
 	s.heading = widgets.HeadingTruncated("")
 	s.facts = widgets.Truncated("")
 	s.detailsBtn = widget.NewButtonWithIcon("Details", theme.SettingsIcon(), s.editDetails)
@@ -191,7 +199,7 @@ func (s *assessmentScreen) build() {
 	s.overall = widget.NewProgressBar()
 	s.overall.TextFormatter = func() string { return "" }
 	s.overallText = widget.NewLabel("")
-	s.stepBtn = widget.NewButton("", func() { s.goToFollowUp(0) })
+	s.stepBtn = widget.NewButton("", func() { s.GoToFollowUp(0) })
 	s.stepBtn.Alignment = widget.ButtonAlignLeading
 	s.stepBar = widget.NewProgressBar()
 	s.stepBar.TextFormatter = func() string { return "" }
@@ -227,7 +235,7 @@ func (s *assessmentScreen) build() {
 		switch {
 		case s.onStep:
 			if id != s.step.i {
-				s.goToFollowUp(id)
+				s.GoToFollowUp(id)
 			}
 		case id != s.it:
 			s.goTo(s.cl, id)
@@ -316,8 +324,8 @@ func (s *assessmentScreen) build() {
 		itemArea)
 }
 
-// reload reads the assessment and its train.
-func (s *assessmentScreen) reload() {
+// Reload reads the assessment and its train.
+func (s *Screen) Reload() {
 	type loaded struct {
 		train assessment.Train
 		a     *assessment.Assessment
@@ -361,15 +369,15 @@ func (s *assessmentScreen) reload() {
 	})
 }
 
-func (s *assessmentScreen) evaluate() {
+func (s *Screen) evaluate() {
 	s.results = assessment.Evaluate(s.defs(), s.train, s.a)
 }
 
-func (s *assessmentScreen) final() bool { return s.a != nil && s.a.Status == assessment.Final }
+func (s *Screen) final() bool { return s.a != nil && s.a.Status == assessment.Final }
 
 // showAssessment shows what concerns the whole assessment: header, status,
 // progress and live results.
-func (s *assessmentScreen) showAssessment() {
+func (s *Screen) showAssessment() {
 	a := s.a
 	s.heading.SetText(s.train.Name + " · " + widgets.AssessmentTitle(a.PI, a.Date))
 	facts := []string{widgets.StatusText(a.Status)}
@@ -414,7 +422,7 @@ func (s *assessmentScreen) showAssessment() {
 
 // progress counts the items of a checklist that have an answer (a level,
 // not applicable or don't know, or a level from a figure).
-func (s *assessmentScreen) progress(checklistID string) (answered, total int) {
+func (s *Screen) progress(checklistID string) (answered, total int) {
 	for _, is := range s.results.Items {
 		if is.ChecklistID != checklistID {
 			continue
@@ -427,7 +435,7 @@ func (s *assessmentScreen) progress(checklistID string) (answered, total int) {
 	return answered, total
 }
 
-func (s *assessmentScreen) showProgress() {
+func (s *Screen) showProgress() {
 	var all, done int
 	for i, cl := range s.defs().Checklists {
 		n, total := s.progress(cl.ID)
@@ -471,14 +479,14 @@ func (s *assessmentScreen) showProgress() {
 }
 
 // item is the item on screen.
-func (s *assessmentScreen) item() (*assessment.Checklist, *assessment.Item) {
+func (s *Screen) item() (*assessment.Checklist, *assessment.Item) {
 	cl := &s.defs().Checklists[s.cl]
 	return cl, &cl.Items[s.it]
 }
 
 // showStepProgress shows the first step in the sidebar, with how many
 // follow-ups have a state; hidden when the assessment has none.
-func (s *assessmentScreen) showStepProgress() {
+func (s *Screen) showStepProgress() {
 	if len(s.a.FollowUps) == 0 {
 		s.stepRow.Hide()
 		return
@@ -495,7 +503,7 @@ func (s *assessmentScreen) showStepProgress() {
 	s.stepRow.Show()
 }
 
-func (s *assessmentScreen) updateItemRow(id widget.ListItemID, o fyne.CanvasObject) {
+func (s *Screen) updateItemRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if s.onStep {
 		s.updateFollowUpRow(id, o)
 		return
@@ -524,7 +532,7 @@ func (s *assessmentScreen) updateItemRow(id widget.ListItemID, o fyne.CanvasObje
 
 // updateFollowUpRow is a follow-up in the sidebar: its finding, marked
 // when the coach has given it a state.
-func (s *assessmentScreen) updateFollowUpRow(id widget.ListItemID, o fyne.CanvasObject) {
+func (s *Screen) updateFollowUpRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if id >= len(s.a.FollowUps) {
 		return
 	}
@@ -546,7 +554,7 @@ func (s *assessmentScreen) updateFollowUpRow(id widget.ListItemID, o fyne.Canvas
 }
 
 // showItem fills the item area from the model.
-func (s *assessmentScreen) showItem() {
+func (s *Screen) showItem() {
 	if s.a == nil {
 		return
 	}
@@ -619,7 +627,7 @@ func (s *assessmentScreen) showItem() {
 }
 
 // showStep fills the item area with the follow-up on screen.
-func (s *assessmentScreen) showStep() {
+func (s *Screen) showStep() {
 	s.scroll.Hide()
 	s.step.scroll.Show()
 	s.clNotesBtn.Disable()
@@ -636,7 +644,7 @@ func (s *assessmentScreen) showStep() {
 
 // shownRating is the level the picker marks: the coach's rating, or the
 // level a figure earned while the coach has not rated the item.
-func (s *assessmentScreen) shownRating(it *assessment.Item, ans assessment.Answer) assessment.Rating {
+func (s *Screen) shownRating(it *assessment.Item, ans assessment.Answer) assessment.Rating {
 	if ans.Rating != assessment.Unanswered {
 		return ans.Rating
 	}
@@ -647,7 +655,7 @@ func (s *assessmentScreen) shownRating(it *assessment.Item, ans assessment.Answe
 }
 
 // showAnswerLine says in words what the answer is and where it comes from.
-func (s *assessmentScreen) showAnswerLine() {
+func (s *Screen) showAnswerLine() {
 	_, it := s.item()
 	ans := s.a.Answers[it.ID]
 	is, _ := s.results.Item(it.ID)
@@ -671,7 +679,7 @@ func (s *assessmentScreen) showAnswerLine() {
 func fmtFigure(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 // setRating records the coach's rating of the item on screen and saves it.
-func (s *assessmentScreen) setRating(r assessment.Rating) {
+func (s *Screen) setRating(r assessment.Rating) {
 	if s.a == nil || s.final() {
 		return
 	}
@@ -685,7 +693,7 @@ func (s *assessmentScreen) setRating(r assessment.Rating) {
 }
 
 // answerChanged recomputes the results and saves the item's answer.
-func (s *assessmentScreen) answerChanged(itemID string) {
+func (s *Screen) answerChanged(itemID string) {
 	s.evaluate()
 	s.showAnswerLine()
 	s.showProgress()
@@ -693,13 +701,13 @@ func (s *assessmentScreen) answerChanged(itemID string) {
 }
 
 // saveAnswer writes one answer as it stands now.
-func (s *assessmentScreen) saveAnswer(itemID string) {
+func (s *Screen) saveAnswer(itemID string) {
 	s.host.WriteAnswer(s.assessmentID, s.train.Framework, itemID, s.a.Answers[itemID], "your answer", "to")
 }
 
 // textChanged takes the notes and evidence typed, and saves them when the
 // typing pauses.
-func (s *assessmentScreen) textChanged() {
+func (s *Screen) textChanged() {
 	if s.filling || s.a == nil || s.final() {
 		return
 	}
@@ -714,7 +722,7 @@ func (s *assessmentScreen) textChanged() {
 
 // readFigure reads a measure's figure as typed, "12", "37,5" or "40 %",
 // and says why the measure cannot take it.
-func (s *assessmentScreen) readFigure(text string) (float64, error) {
+func (s *Screen) readFigure(text string) (float64, error) {
 	text = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(text), "%"))
 	v, err := strconv.ParseFloat(strings.ReplaceAll(text, ",", "."), 64)
 	if err != nil {
@@ -727,7 +735,7 @@ func (s *assessmentScreen) readFigure(text string) (float64, error) {
 }
 
 // figureChanged reads a measure's figure; its band gives the level.
-func (s *assessmentScreen) figureChanged(text string) {
+func (s *Screen) figureChanged(text string) {
 	if s.filling || s.a == nil || s.final() {
 		return
 	}
@@ -756,7 +764,7 @@ func (s *assessmentScreen) figureChanged(text string) {
 }
 
 // goTo shows item it of checklist cl.
-func (s *assessmentScreen) goTo(cl, it int) {
+func (s *Screen) goTo(cl, it int) {
 	if s.a == nil {
 		return
 	}
@@ -777,14 +785,15 @@ func (s *assessmentScreen) goTo(cl, it int) {
 
 // focusKeys gives the keys back to what takes them on screen, unless a
 // dialog is open over it.
-func (s *assessmentScreen) focusKeys() {
+func (s *Screen) focusKeys() {
 	if c := s.host.Window().Canvas(); s.onTop && len(c.Overlays().List()) == 0 {
 		c.Focus(s.keyTarget())
 	}
 }
 
-// goToFollowUp shows follow-up i on the first step.
-func (s *assessmentScreen) goToFollowUp(i int) {
+// GoToFollowUp shows follow-up i (of Results().FollowUps) on the first
+// step; out of range it does nothing.
+func (s *Screen) GoToFollowUp(i int) {
 	if s.a == nil || i < 0 || i >= len(s.a.FollowUps) {
 		return
 	}
@@ -801,7 +810,7 @@ func (s *assessmentScreen) goToFollowUp(i int) {
 }
 
 // move goes to the next (+1) or previous (-1) item, across checklists.
-func (s *assessmentScreen) Move(delta int) {
+func (s *Screen) Move(delta int) {
 	if s.a == nil {
 		return
 	}
@@ -811,12 +820,12 @@ func (s *assessmentScreen) Move(delta int) {
 		case i >= len(s.a.FollowUps):
 			s.goTo(0, 0)
 		case i >= 0:
-			s.goToFollowUp(i)
+			s.GoToFollowUp(i)
 		}
 		return
 	}
 	if s.cl == 0 && s.it+delta < 0 && len(s.a.FollowUps) > 0 {
-		s.goToFollowUp(len(s.a.FollowUps) - 1)
+		s.GoToFollowUp(len(s.a.FollowUps) - 1)
 		return
 	}
 	if cl, it, ok := s.defs().Step(s.cl, s.it, delta); ok {
@@ -826,7 +835,7 @@ func (s *assessmentScreen) Move(delta int) {
 
 // findUnanswered finds the first unanswered item after (cl, it), wrapping
 // round to the start.
-func (s *assessmentScreen) findUnanswered(cl, it int) (int, int, bool) {
+func (s *Screen) findUnanswered(cl, it int) (int, int, bool) {
 	type pos struct{ cl, it int }
 	var all []pos
 	for i, c := range s.defs().Checklists {
@@ -851,7 +860,7 @@ func (s *assessmentScreen) findUnanswered(cl, it int) (int, int, bool) {
 }
 
 // nextUnanswered jumps to the next item without an answer.
-func (s *assessmentScreen) NextUnanswered() {
+func (s *Screen) NextUnanswered() {
 	if s.a == nil {
 		return
 	}
@@ -868,7 +877,7 @@ func (s *assessmentScreen) NextUnanswered() {
 
 // ToggleFinished finishes a draft, or reopens a finished assessment, after
 // asking.
-func (s *assessmentScreen) ToggleFinished() {
+func (s *Screen) ToggleFinished() {
 	if s.a == nil {
 		return
 	}
@@ -879,7 +888,7 @@ func (s *assessmentScreen) ToggleFinished() {
 				"reopening corrects answers, it does not rewrite history.", "Reopen", func() {
 				s.host.Write("the reopening of the assessment", func(ctx context.Context) error {
 					return s.host.Store().ReopenAssessment(ctx, id)
-				}, s.reload)
+				}, s.Reload)
 			})
 		return
 	}
@@ -908,7 +917,7 @@ func (s *assessmentScreen) ToggleFinished() {
 }
 
 // finish marks the assessment final and shows its results.
-func (s *assessmentScreen) finish() {
+func (s *Screen) finish() {
 	id := s.assessmentID
 	s.host.Write("the finished assessment", func(ctx context.Context) error {
 		return s.host.Store().FinishAssessment(ctx, id)
@@ -917,7 +926,7 @@ func (s *assessmentScreen) finish() {
 	})
 }
 
-func (s *assessmentScreen) editDetails() {
+func (s *Screen) editDetails() {
 	if s.a == nil || s.final() {
 		return
 	}
@@ -938,7 +947,7 @@ func (s *assessmentScreen) editDetails() {
 }
 
 // editChecklistNote edits the coach's note on the whole checklist on screen.
-func (s *assessmentScreen) editChecklistNote() {
+func (s *Screen) editChecklistNote() {
 	if s.a == nil {
 		return
 	}
@@ -967,14 +976,10 @@ func (s *assessmentScreen) editChecklistNote() {
 }
 
 // ShownAssessment is the assessment whose checklists these are.
-func (s *assessmentScreen) ShownAssessment() (trainID, assessmentID string, a *assessment.Assessment) {
+func (s *Screen) ShownAssessment() (trainID, assessmentID string, a *assessment.Assessment) {
 	return s.trainID, s.assessmentID, s.a
 }
 
-// The menu entries the checklists answer to.
-var _ interface {
-	assessmentShower
-	itemMover
-	unansweredFinder
-	finisher
-} = (*assessmentScreen)(nil)
+// Results are the assessment's scores, verdict and follow-ups as the
+// screen shows them, answered so far.
+func (s *Screen) Results() assessment.Results { return s.results }

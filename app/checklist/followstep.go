@@ -1,4 +1,4 @@
-package app
+package checklist
 
 import (
 	"fmt"
@@ -23,7 +23,7 @@ import (
 // with a reason, and notes the evidence seen with its date. Every change is
 // saved at once through the store; the step shows what the store holds.
 type followStep struct {
-	s *assessmentScreen
+	s *Screen
 	i int // the follow-up on screen
 
 	where      *widget.Label
@@ -45,7 +45,7 @@ type followStep struct {
 	lastReasonEntry  *widget.Entry
 }
 
-func newFollowStep(s *assessmentScreen) *followStep {
+func newFollowStep(s *Screen) *followStep {
 	st := &followStep{s: s}
 	st.where = widgets.Truncated("")
 	st.where.TextStyle.Italic = true
