@@ -294,6 +294,10 @@ func systemicFindings(d *Definitions, rows []PortfolioRow, minGroup int, words F
 			shared[k].in = append(shared[k].in, TrainRef{ID: r.Train.ID, Name: r.Train.Name})
 		}
 	}
+	at := make(map[string]int, len(rows))
+	for i := len(rows) - 1; i >= 0; i-- {
+		at[rows[i].Train.ID] = i // the first row of an ID, as rowIndex finds it
+	}
 	slices.SortFunc(keys, func(a, b key) int {
 		if c := cmp.Compare(ruleRank(a.rule), ruleRank(b.rule)); c != 0 {
 			return c
@@ -308,7 +312,7 @@ func systemicFindings(d *Definitions, rows []PortfolioRow, minGroup int, words F
 			t.fs[r.Train.Framework.Def().ID] = true
 		}
 		// Keep the trains in the rows' order, whatever the map gave.
-		slices.SortFunc(t.in, func(a, b TrainRef) int { return cmp.Compare(rowIndex(rows, a.ID), rowIndex(rows, b.ID)) })
+		slices.SortFunc(t.in, func(a, b TrainRef) int { return cmp.Compare(at[a.ID], at[b.ID]) })
 		t.title = sharedTitle(frameworkOf(t.fs, words), k.rule)
 		add(t)
 	}
