@@ -80,6 +80,7 @@ type PortfolioRow struct {
 	// Latest: the trend of the rate, PI over PI.
 	PreviousFollowThrough FollowThrough
 	Top                   []Recommendation // the first PortfolioTopCount of MattersMost
+	shared                []string         // sharedRules of Results, for PF-04
 }
 
 // Assessed reports whether the train has a finished assessment.
@@ -220,14 +221,16 @@ func (o PortfolioOptions) keeps(t Train, coaches []string) bool {
 // built from them shares, whatever its filters.
 type EvaluatedPortfolio struct {
 	defs *Definitions
-	rows []PortfolioRow // in the order of the trains, unsorted
+	rows []PortfolioRow // in the portfolio's order (sortRows)
 }
 
 // EvaluatePortfolio evaluates each train's latest and previous finished
 // assessments (Evaluate, in parallel; the result does not depend on the
 // order), and the latest's recommendations that matter most.
 func EvaluatePortfolio(d *Definitions, trains []PortfolioTrain) EvaluatedPortfolio {
-	return EvaluatedPortfolio{defs: d, rows: evaluateRows(d, trains)}
+	rows := evaluateRows(d, trains)
+	sortRows(rows) // once: the rows a build keeps stay in this order
+	return EvaluatedPortfolio{defs: d, rows: rows}
 }
 
 // Len is the number of trains evaluated.
@@ -251,7 +254,6 @@ func (e EvaluatedPortfolio) Build(opts PortfolioOptions) Portfolio {
 		}
 		p.Rows = append(p.Rows, r)
 	}
-	sortRows(p.Rows)
 	p.Frameworks, p.Framework = portfolioFrameworks(p.Rows)
 	if d != nil {
 		p.Heatmap = heatmap(d, p.Rows)
