@@ -14,17 +14,18 @@ func BenchmarkBuildPortfolio500Trains(b *testing.B) {
 	}
 }
 
-// BenchmarkBuildEvaluatedPortfolio500Trains is a filter change on the
-// portfolio screen: the same 500 trains, evaluated once before, built
-// again under a group filter and with none.
+// BenchmarkBuildEvaluatedPortfolio500Trains is the rules' part of a filter
+// change on the portfolio screen: the same 500 trains, evaluated once
+// before, built again under a group filter and with none, by turns.
 func BenchmarkBuildEvaluatedPortfolio500Trains(b *testing.B) {
 	d := loadDefs(b)
 	ev := EvaluatePortfolio(d, lacePortfolio(d))
-	group := SamplePortfolio(d, testDate, 1)[0].Train.Group
+	opts := []PortfolioOptions{{Group: SamplePortfolio(d, testDate, 1)[0].Train.Group}, {}}
 	b.ReportAllocs()
+	builds := 0
 	for b.Loop() {
-		ev.Build(PortfolioOptions{Group: group})
-		ev.Build(PortfolioOptions{})
+		ev.Build(opts[builds%2])
+		builds++
 	}
 }
 
