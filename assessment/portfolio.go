@@ -80,6 +80,7 @@ type PortfolioRow struct {
 	// Latest: the trend of the rate, PI over PI.
 	PreviousFollowThrough FollowThrough
 	Top                   []Recommendation // the first PortfolioTopCount of MattersMost
+	shared                []string         // sharedRules of Results, for PF-04
 }
 
 // Assessed reports whether the train has a finished assessment.
@@ -193,29 +194,66 @@ type PortfolioRecommendation struct {
 type PortfolioReview = Review
 
 // BuildPortfolio reads the trains' finished assessments into the
-// portfolio. It evaluates each train's latest and previous finished
-// assessments (in parallel; the result does not depend on the order) and
-// applies the portfolio rules. Trains without a finished assessment are
-// listed, with absent cells, and count toward no finding.
+// portfolio: it evaluates the trains the options keep (EvaluatePortfolio)
+// and builds the portfolio from them (EvaluatedPortfolio.Build). A screen
+// that builds the portfolio again on every filter keeps the evaluated
+// trains instead and only builds.
 func BuildPortfolio(d *Definitions, trains []PortfolioTrain, opts PortfolioOptions) Portfolio {
+	var in []PortfolioTrain
+	for _, t := range trains {
+		if opts.keeps(t.Train, t.Coaches) {
+			in = append(in, t)
+		}
+	}
+	return EvaluatePortfolio(d, in).Build(opts)
+}
+
+// keeps reports whether the options' group, framework and coach keep a
+// train (the levels need its evaluation: Build applies them).
+func (o PortfolioOptions) keeps(t Train, coaches []string) bool {
+	return (o.Group == "" || t.Group == o.Group) &&
+		(o.Framework == "" || t.Framework == o.Framework) &&
+		(o.Coach == "" || slices.Contains(coaches, o.Coach))
+}
+
+// EvaluatedPortfolio is the trains of a portfolio with their latest and
+// previous finished assessments evaluated, once: what every portfolio
+// built from them shares, whatever its filters.
+type EvaluatedPortfolio struct {
+	defs *Definitions
+	rows []PortfolioRow // in the portfolio's order (sortRows)
+}
+
+// EvaluatePortfolio evaluates each train's latest and previous finished
+// assessments (Evaluate, in parallel; the result does not depend on the
+// order), and the latest's recommendations that matter most.
+func EvaluatePortfolio(d *Definitions, trains []PortfolioTrain) EvaluatedPortfolio {
+	rows := evaluateRows(d, trains)
+	sortRows(rows) // once: the rows a build keeps stay in this order
+	return EvaluatedPortfolio{defs: d, rows: rows}
+}
+
+// Len is the number of trains evaluated.
+func (e EvaluatedPortfolio) Len() int { return len(e.rows) }
+
+// Build applies the options and the portfolio rules to the evaluated
+// trains; it evaluates nothing again. Trains without a finished assessment
+// are listed, with absent cells, and count toward no finding. The rows
+// share their results with e: read them, do not change them.
+func (e EvaluatedPortfolio) Build(opts PortfolioOptions) Portfolio {
 	if opts.MinGroup <= 0 {
 		opts.MinGroup = DefaultMinGroup
 	}
-	var in []PortfolioTrain
-	for _, t := range trains {
-		if opts.Group != "" && t.Train.Group != opts.Group ||
-			opts.Framework != "" && t.Train.Framework != opts.Framework ||
-			opts.Coach != "" && !slices.Contains(t.Coaches, opts.Coach) {
+	d := e.defs
+	p := Portfolio{Options: opts, Verdicts: map[VerdictKind]int{}}
+	p.Rows = make([]PortfolioRow, 0, len(e.rows))
+	for _, r := range e.rows {
+		if !opts.keeps(r.Train, r.Coaches) ||
+			len(opts.Levels) > 0 && !slices.Contains(opts.Levels, r.Level().Number) {
 			continue
 		}
-		in = append(in, t)
+		p.Rows = append(p.Rows, r)
 	}
-	p := Portfolio{Options: opts, Verdicts: map[VerdictKind]int{}}
-	p.Rows = evaluateRows(d, in)
-	if len(opts.Levels) > 0 {
-		p.Rows = slices.DeleteFunc(p.Rows, func(r PortfolioRow) bool { return !slices.Contains(opts.Levels, r.Level().Number) })
-	}
-	sortRows(p.Rows)
 	p.Frameworks, p.Framework = portfolioFrameworks(p.Rows)
 	if d != nil {
 		p.Heatmap = heatmap(d, p.Rows)

@@ -40,6 +40,7 @@ func evaluateRow(d *Definitions, t PortfolioTrain) PortfolioRow {
 		row.Results = Evaluate(d, t.Train, a)
 		top, _ := MattersMost(d, t.Train.Framework, row.Results)
 		row.Top = top[:min(len(top), PortfolioTopCount)]
+		row.shared = sharedRules(row.Results)
 	}
 	if prev := t.Previous(); prev != nil {
 		pr := Evaluate(d, t.Train, prev)
@@ -50,6 +51,21 @@ func evaluateRow(d *Definitions, t PortfolioTrain) PortfolioRow {
 		row.PreviousFollowThrough = pr.FollowThrough
 	}
 	return row
+}
+
+// sharedRules are the rules of a train's agreed recommendations that PF-04
+// counts across trains, each once: role gaps are PF-01's, low-rated items
+// (RI-01) PF-02's by dimension, impediments older than a PI (RF-02)
+// PF-03's. Evaluating the train works them out once for every build.
+func sharedRules(res Results) []string {
+	var out []string
+	for _, rec := range res.Agreed() {
+		if rec.Rule == "" || rec.Rule == "RI-01" || rec.Rule == "RF-02" || strings.HasPrefix(rec.Rule, "RG-") || slices.Contains(out, rec.Rule) {
+			continue
+		}
+		out = append(out, rec.Rule)
+	}
+	return out
 }
 
 // sortRows puts the rows by group (the ungrouped last), then by name, then
@@ -272,21 +288,14 @@ func systemicFindings(d *Definitions, rows []PortfolioRow, minGroup int, words F
 	add(lace)
 	add(old)
 
-	// PF-04: an agreed recommendation many trains share, by rule; role
-	// gaps are PF-01's, low-rated items (RI-01) PF-02's by dimension,
-	// impediments older than a PI (RF-02) PF-03's.
+	// PF-04: an agreed recommendation many trains share, by rule (the
+	// rules sharedRules keeps).
 	type key struct{ rule, subject string }
 	shared := map[key]*tally{}
 	var keys []key
 	for _, r := range assessed {
-		seen := map[key]bool{}
-		for _, rec := range r.Results.Agreed() {
-			if rec.Rule == "" || rec.Rule == "RI-01" || rec.Rule == "RF-02" || strings.HasPrefix(rec.Rule, "RG-") {
-				continue
-			}
-			seen[key{rule: rec.Rule, subject: rec.Rule}] = true
-		}
-		for k := range seen {
+		for _, rule := range r.shared {
+			k := key{rule: rule, subject: rule}
 			if shared[k] == nil {
 				shared[k] = &tally{rule: "PF-04", subject: k.subject}
 				keys = append(keys, k)
@@ -307,8 +316,7 @@ func systemicFindings(d *Definitions, rows []PortfolioRow, minGroup int, words F
 		for _, r := range assessed {
 			t.fs[r.Train.Framework.Def().ID] = true
 		}
-		// Keep the trains in the rows' order, whatever the map gave.
-		slices.SortFunc(t.in, func(a, b TrainRef) int { return cmp.Compare(rowIndex(rows, a.ID), rowIndex(rows, b.ID)) })
+		// t.in is in the rows' order: the trains were taken in that order.
 		t.title = sharedTitle(frameworkOf(t.fs, words), k.rule)
 		add(t)
 	}

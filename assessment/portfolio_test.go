@@ -462,3 +462,45 @@ func TestPortfolioSortAndLevelFilter(t *testing.T) {
 		t.Errorf("levels 4 and 5: %s, want High", got)
 	}
 }
+
+// TestEvaluatedPortfolioBuildsAsBuildPortfolio: the trains evaluated once
+// and built under many options give what BuildPortfolio gives evaluating
+// them each time, and building does not change the evaluated trains.
+func TestEvaluatedPortfolioBuildsAsBuildPortfolio(t *testing.T) {
+	d := loadDefs(t)
+	trains := SamplePortfolio(d, testDate, 24)
+	trains = append(trains, buildTrains(d, []ptrain{{name: "Unassessed", none: true, group: "G"}, {name: "Low", level: 1}})...)
+	for i := range trains {
+		trains[i].Coaches = []string{fmt.Sprintf("Coach %d", i%4)}
+	}
+	ev := EvaluatePortfolio(d, trains)
+	if ev.Len() != len(trains) {
+		t.Fatalf("%d trains evaluated of %d", ev.Len(), len(trains))
+	}
+	optsList := []PortfolioOptions{
+		{},
+		{MinGroup: 2},
+		{Group: trains[0].Train.Group},
+		{Group: "G"},
+		{Group: "no such group"},
+		{Framework: ScrumAtScale},
+		{Framework: SAFe, Coach: "Coach 1"},
+		{Coach: "Coach 3", MinGroup: 1},
+		{Levels: []int{0, 1, 2}},
+		{Levels: []int{5}},
+		{Group: trains[1].Train.Group, Levels: []int{0, 1, 2, 3, 4}},
+	}
+	for round := range 2 { // the second round builds from trains built from before
+		for _, opts := range optsList {
+			want := BuildPortfolio(d, trains, opts)
+			got := ev.Build(opts)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("round %d, options %+v: the evaluated trains built another portfolio (%d rows, %d findings; want %d, %d)",
+					round, opts, len(got.Rows), len(got.Findings), len(want.Rows), len(want.Findings))
+			}
+		}
+	}
+	if p := ev.Build(PortfolioOptions{}); len(p.Rows) != len(trains) || len(p.Findings) == 0 {
+		t.Errorf("%d rows, %d findings: expected every train and some findings", len(p.Rows), len(p.Findings))
+	}
+}

@@ -46,8 +46,12 @@ const All = "All"
 type Screen struct {
 	host   host.Host
 	trains []assessment.PortfolioTrain
-	groups []string
-	review assessment.PortfolioReview
+	// evaluated are the trains evaluated once, for every filter after;
+	// nil until the first build from trains has evaluated them.
+	evaluated *assessment.EvaluatedPortfolio
+	readings  int // counts the sets of trains, so a late evaluation of older ones is dropped
+	groups    []string
+	review    assessment.PortfolioReview
 
 	filters Filters
 	p       assessment.Portfolio
@@ -163,28 +167,41 @@ func noAll(v string) string {
 // Content is the screen as shown.
 func (s *Screen) Content() fyne.CanvasObject { return s.root }
 
-// Load reads the trains, the groups and the LACE's review, then shows them;
-// then, if not nil, runs once they are on screen.
+// Load reads the trains, the groups and the LACE's review, evaluates the
+// trains (in the background, once: a filter only builds again), then shows
+// them; then, if not nil, runs once they are on screen.
 func (s *Screen) Load(then func()) {
 	type loaded struct {
-		trains []assessment.PortfolioTrain
-		groups []string
+		trains    []assessment.PortfolioTrain
+		evaluated assessment.EvaluatedPortfolio
+		groups    []string
 	}
+	defs := s.host.Definitions()
 	host.Load(s.host, "the portfolio", func(ctx context.Context) (loaded, error) {
 		var d loaded
 		var err error
 		if d.trains, err = s.host.Store().PortfolioTrains(ctx, ""); err != nil {
 			return d, err
 		}
-		d.groups, err = s.host.Store().Groups(ctx)
-		return d, err
-	}, func(d loaded) { s.Set(d.trains, d.groups, then) })
+		if d.groups, err = s.host.Store().Groups(ctx); err != nil {
+			return d, err
+		}
+		d.evaluated = assessment.EvaluatePortfolio(defs, d.trains)
+		return d, nil
+	}, func(d loaded) { s.set(d.trains, &d.evaluated, d.groups, then) })
 }
 
 // Set shows trains as read, with the groups in use to filter by, keeping
 // the filters, sort and choice; then, if not nil, runs once they show.
+// The trains are evaluated in the background, once.
 func (s *Screen) Set(trains []assessment.PortfolioTrain, groups []string, then func()) {
-	s.trains, s.groups = trains, groups
+	s.set(trains, nil, groups, then)
+}
+
+// set is Set with the trains' evaluation when the caller has it.
+func (s *Screen) set(trains []assessment.PortfolioTrain, evaluated *assessment.EvaluatedPortfolio, groups []string, then func()) {
+	s.trains, s.evaluated, s.groups = trains, evaluated, groups
+	s.readings++
 	s.fillSelects()
 	s.loaded = true
 	s.onLoad = then
@@ -243,8 +260,9 @@ func (s *Screen) SetFilters(f Filters) {
 	s.rebuild()
 }
 
-// rebuild applies the filters in the background (the rules evaluate every
-// train) and shows the result.
+// rebuild applies the filters in the background and shows the result: the
+// portfolio rules over the evaluated trains, evaluating them first only
+// when nothing has yet.
 func (s *Screen) rebuild() {
 	if !s.loaded {
 		return
@@ -256,20 +274,28 @@ func (s *Screen) rebuild() {
 			opts.Levels = append(opts.Levels, n)
 		}
 	}
-	trains, defs := s.trains, s.host.Definitions()
+	trains, evaluated, reading, defs := s.trains, s.evaluated, s.readings, s.host.Definitions()
 	type built struct {
-		p      assessment.Portfolio
-		review assessment.PortfolioReview
+		p         assessment.Portfolio
+		review    assessment.PortfolioReview
+		evaluated *assessment.EvaluatedPortfolio
 	}
 	host.Load(s.host, "the portfolio", func(ctx context.Context) (built, error) {
 		rv, err := s.host.Store().PortfolioReview(ctx, f.Group)
 		if err != nil {
 			return built{}, err
 		}
-		p := assessment.BuildPortfolio(defs, trains, opts)
+		if evaluated == nil {
+			e := assessment.EvaluatePortfolio(defs, trains)
+			evaluated = &e
+		}
+		p := evaluated.Build(opts)
 		p.Review(rv)
-		return built{p, rv}, nil
+		return built{p, rv, evaluated}, nil
 	}, func(b built) {
+		if s.evaluated == nil && reading == s.readings {
+			s.evaluated = b.evaluated
+		}
 		s.show(b.p, b.review)
 		if s.onLoad != nil {
 			then := s.onLoad

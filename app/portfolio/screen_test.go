@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -358,5 +359,43 @@ func TestPortfolioScreenGathersBundles(t *testing.T) {
 	}
 	if s.Len() != 6 {
 		t.Errorf("after gathering, the portfolio shows %d trains, want 6", s.Len())
+	}
+}
+
+// TestPortfolioScreenEvaluatesOnce: the trains read are evaluated once; a
+// filter change builds from that evaluation and shows what BuildPortfolio
+// gives evaluating the trains again; trains set anew are evaluated anew.
+func TestPortfolioScreenEvaluatesOnce(t *testing.T) {
+	s, h, _ := newScreen(t, 6)
+	ev := s.evaluated
+	if ev == nil || ev.Len() != 6 {
+		t.Fatalf("reading the trains did not evaluate them: %v", ev)
+	}
+	for _, f := range []Filters{{Group: "Payments"}, {Framework: assessment.ScrumAtScale}, {Level: 2}, {}} {
+		s.SetFilters(f)
+		if s.evaluated != ev {
+			t.Errorf("filters %+v: the trains were evaluated again", f)
+		}
+		opts := assessment.PortfolioOptions{Group: f.Group, Framework: f.Framework}
+		for n := 0; f.Level > 0 && n <= f.Level; n++ {
+			opts.Levels = append(opts.Levels, n)
+		}
+		want := assessment.BuildPortfolio(h.defs, s.trains, opts)
+		rv, err := h.store.PortfolioReview(context.Background(), f.Group)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want.Review(rv)
+		if !reflect.DeepEqual(s.p, want) {
+			t.Errorf("filters %+v: the screen shows %d rows, %d findings; BuildPortfolio gives %d, %d",
+				f, len(s.p.Rows), len(s.p.Findings), len(want.Rows), len(want.Findings))
+		}
+	}
+	s.Set(s.trains[:3], s.groups, nil)
+	if s.evaluated == ev || s.evaluated == nil || s.evaluated.Len() != 3 || s.Len() != 3 {
+		t.Errorf("three trains set anew: %d shown, evaluation %v", s.Len(), s.evaluated)
+	}
+	if len(h.errs) > 0 {
+		t.Fatal(h.errs)
 	}
 }
