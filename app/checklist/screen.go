@@ -461,7 +461,12 @@ func (s *Screen) showProgress() {
 
 	cl := s.defs().Checklists[s.cl]
 	if cs, ok := s.results.Checklist(cl.ID); ok {
-		s.liveScore.SetText(fmt.Sprintf("%s: %s · %s", s.train.Framework.Expand(cl.Title), widgets.ScoreText(cs.Score), widgets.AnsweredText(cs.Score)))
+		title := s.train.Framework.Expand(cl.Title)
+		if cs.Score.Known() {
+			s.liveScore.SetText(fmt.Sprintf("%s: %s · %s", title, widgets.ScoreText(cs.Score), widgets.AnsweredText(cs.Score)))
+		} else {
+			s.liveScore.SetText(fmt.Sprintf("%s: not rated yet (%d of %d)", title, cs.Score.Rated, cs.Score.Total))
+		}
 	}
 	level := "Level: not enough rated yet"
 	if s.results.Level.Number > 0 {

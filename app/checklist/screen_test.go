@@ -32,7 +32,7 @@ func TestAnswerEveryChecklistWithKeyboard(t *testing.T) {
 	assertShows(t, c, fmt.Sprintf("Overall: 0 of %d items answered", total))
 	assertShows(t, c, "item 1 of")
 	fit := h.defs.Checklist(assessment.ChecklistFit)
-	assertShows(t, c, "Scaled facilitator fit: – · 0 of")
+	assertShows(t, c, "Scaled facilitator fit: not rated yet (0 of")
 
 	// Every level of the first item is shown with its descriptor, plus N/A
 	// and don't know.
@@ -106,6 +106,19 @@ func TestAnswerEveryChecklistWithKeyboard(t *testing.T) {
 	if a.Answers[it.ID].Note != "Heard in the PO sync" {
 		t.Errorf("note saved as %q", a.Answers[it.ID].Note)
 	}
+}
+
+// TestLiveScoreBeforeAnyRating: a checklist nothing is rated in yet says so
+// in words, not with a dash, and shows its number once an item is rated.
+func TestLiveScoreBeforeAnyRating(t *testing.T) {
+	h := newHost(t)
+	c := h.win.Canvas()
+	startAssessment(t, h, "Fresh ART")
+	assertShows(t, c, ": not rated yet (0 of ")
+	assertNotShown(t, c, ": – ·")
+	pressRune(t, h, '4')
+	assertNotShown(t, c, "not rated yet")
+	assertShows(t, c, "1 of ")
 }
 
 func TestNextUnansweredAndClear(t *testing.T) {
