@@ -19,11 +19,11 @@ import (
 func TestFollowUpStepFirst(t *testing.T) {
 	h := newHost(t)
 	withSample(t, h)
-	store := h.store
+	store := h.DB
 	ctx := context.Background()
-	a := followedUpAssessment(t, store, h.defs, 1)
+	a := followedUpAssessment(t, store, h.Defs, 1)
 	s := open(t, h, a.TrainID, a.ID)
-	c := h.win.Canvas()
+	c := h.Win.Canvas()
 	if !s.onStep || s.step.i != 0 {
 		t.Fatalf("the assessment opens on item %d/%d, not the first follow-up (on step %v)", s.cl, s.it, s.onStep)
 	}
@@ -151,7 +151,7 @@ func TestNoFollowUpStepWithoutFollowUps(t *testing.T) {
 	if as.onStep || as.stepRow.Visible() {
 		t.Errorf("a first assessment shows the follow-up step")
 	}
-	assertNotShown(t, h.win.Canvas(), "Since last PI")
+	assertNotShown(t, h.Win.Canvas(), "Since last PI")
 	if !strings.HasPrefix(as.where.Text, "Checklist 1 of 4") {
 		t.Errorf("opens on %q", as.where.Text)
 	}

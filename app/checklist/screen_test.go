@@ -18,20 +18,20 @@ import (
 // the keys alone and watches the score, verdict and progress change.
 func TestAnswerEveryChecklistWithKeyboard(t *testing.T) {
 	h := newHost(t)
-	store := h.store
-	c := h.win.Canvas()
+	store := h.DB
+	c := h.Win.Canvas()
 	as := startAssessment(t, h, "Keyboard ART")
 
 	if c.Focused() != as.picker {
 		t.Fatalf("the rating picker does not have the keys; focused: %T", c.Focused())
 	}
 	total := 0
-	for _, cl := range h.defs.For(as.train.Framework).Checklists {
+	for _, cl := range h.Defs.For(as.train.Framework).Checklists {
 		total += len(cl.Items)
 	}
 	assertShows(t, c, fmt.Sprintf("Overall: 0 of %d items answered", total))
 	assertShows(t, c, "item 1 of")
-	fit := h.defs.Checklist(assessment.ChecklistFit)
+	fit := h.Defs.Checklist(assessment.ChecklistFit)
 	assertShows(t, c, "Scaled facilitator fit: not rated yet (0 of")
 
 	// Every level of the first item is shown with its descriptor, plus N/A
@@ -46,8 +46,8 @@ func TestAnswerEveryChecklistWithKeyboard(t *testing.T) {
 	pressRune(t, h, '4')
 	assertShows(t, c, "Your answer: 4 of 5")
 	assertNotShown(t, c, "Scaled facilitator fit: – ·")
-	if len(h.saved) == 0 || len(h.errs) != 0 {
-		t.Errorf("the answer was not saved: saved %v, errors %v", h.saved, h.errs)
+	if len(h.Landed) == 0 || len(h.Errs) != 0 {
+		t.Errorf("the answer was not saved: saved %v, errors %v", h.Landed, h.Errs)
 	}
 	verdictBefore := as.liveVerdict.Text
 
@@ -69,7 +69,7 @@ func TestAnswerEveryChecklistWithKeyboard(t *testing.T) {
 		t.Logf("verdict line unchanged: %q", verdictBefore)
 	}
 	assertShows(t, c, fmt.Sprintf("Overall: %d of %d items answered", total, total))
-	for i, cl := range h.defs.Checklists {
+	for i, cl := range h.Defs.Checklists {
 		assertShows(t, c, fmt.Sprintf("%d. %s   %d/%d", i+1, cl.Title, len(cl.Items), len(cl.Items)))
 	}
 	if as.results.Level.Number == 0 {
@@ -79,7 +79,7 @@ func TestAnswerEveryChecklistWithKeyboard(t *testing.T) {
 
 	// Up goes back one item; Ctrl+J finds nothing unanswered.
 	pressKey(t, h, fyne.KeyUp)
-	last := h.defs.Checklists[len(h.defs.Checklists)-1]
+	last := h.Defs.Checklists[len(h.Defs.Checklists)-1]
 	assertShows(t, c, fmt.Sprintf("item %d of %d", len(last.Items)-1, len(last.Items)))
 	as.NextUnanswered()
 	assertShows(t, c, "Every item has an answer")
@@ -112,7 +112,7 @@ func TestAnswerEveryChecklistWithKeyboard(t *testing.T) {
 // in words, not with a dash, and shows its number once an item is rated.
 func TestLiveScoreBeforeAnyRating(t *testing.T) {
 	h := newHost(t)
-	c := h.win.Canvas()
+	c := h.Win.Canvas()
 	startAssessment(t, h, "Fresh ART")
 	assertShows(t, c, ": not rated yet (0 of ")
 	assertNotShown(t, c, ": – ·")
@@ -123,7 +123,7 @@ func TestLiveScoreBeforeAnyRating(t *testing.T) {
 
 func TestNextUnansweredAndClear(t *testing.T) {
 	h := newHost(t)
-	c := h.win.Canvas()
+	c := h.Win.Canvas()
 	as := startAssessment(t, h, "Jump ART")
 	pressRune(t, h, '3')
 	pressKey(t, h, fyne.KeyDown)
@@ -144,13 +144,13 @@ func TestNextUnansweredAndClear(t *testing.T) {
 
 func TestFinishMakesReadOnlyAndReopen(t *testing.T) {
 	h := newHost(t)
-	store := h.store
-	c := h.win.Canvas()
+	store := h.DB
+	c := h.Win.Canvas()
 	as := startAssessment(t, h, "Final ART")
 	pressRune(t, h, '2')
 	as.finish()
-	if want := host.Results(as.trainID, as.assessmentID); len(h.opened) != 1 || h.opened[0] != want {
-		t.Fatalf("finishing did not show the results: opened %v", h.opened)
+	if want := host.Results(as.trainID, as.assessmentID); len(h.Opened) != 1 || h.Opened[0] != want {
+		t.Fatalf("finishing did not show the results: opened %v", h.Opened)
 	}
 	as = open(t, h, as.trainID, as.assessmentID)
 	assertShows(t, c, "This assessment is finished, so it is read-only")
@@ -159,7 +159,7 @@ func TestFinishMakesReadOnlyAndReopen(t *testing.T) {
 	c.Focus(as.picker)
 	pressRune(t, h, '5')
 	a, _ := store.Assessment(context.Background(), as.assessmentID)
-	if a.Answers[h.defs.Checklists[0].Items[0].ID].Rating != 2 {
+	if a.Answers[h.Defs.Checklists[0].Items[0].ID].Rating != 2 {
 		t.Errorf("a finished assessment changed")
 	}
 	assertShows(t, c, "Your answer: 2 of 5")
@@ -179,7 +179,7 @@ func TestFinishMakesReadOnlyAndReopen(t *testing.T) {
 // says so as soon as it happens, and the Finish dialog lists it.
 func TestFinishWarnsOfContradictions(t *testing.T) {
 	h := newHost(t)
-	c := h.win.Canvas()
+	c := h.Win.Canvas()
 	as := startAssessment(t, h, "Contradicting ART")
 	fit := as.defs().Checklist(assessment.ChecklistFit)
 	at := func(id string) int {
@@ -206,8 +206,8 @@ func TestFinishWarnsOfContradictions(t *testing.T) {
 // typed, keeps the answer as it was, and brings no "Not saved" dialog.
 func TestNegativeFigureRefused(t *testing.T) {
 	h := newHost(t)
-	store := h.store
-	c := h.win.Canvas()
+	store := h.DB
+	c := h.Win.Canvas()
 	as := startAssessment(t, h, "Measured ART")
 	cl, it := -1, -1
 	for i, l := range as.defs().Checklists {
@@ -242,7 +242,7 @@ func TestNegativeFigureRefused(t *testing.T) {
 // item, Esc and Tab out of a note, a digit after a click on a label.
 func TestFocusModel(t *testing.T) {
 	h := newHost(t)
-	c := h.win.Canvas()
+	c := h.Win.Canvas()
 	as := startAssessment(t, h, "Keyed ART")
 	if c.Focused() != as.picker {
 		t.Fatalf("the picker does not have the keys at the start: %T", c.Focused())

@@ -3,25 +3,19 @@ package results
 import (
 	"context"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/trainscope/trainscope/app/host"
 	"github.com/trainscope/trainscope/app/internal/screentest"
 	"github.com/trainscope/trainscope/assessment"
-	"github.com/trainscope/trainscope/data"
 )
 
 // What every screen package's tests share; see app/internal/screentest.
 var (
 	testDay        = screentest.Day
-	loadDefs       = screentest.LoadDefs
-	openStore      = screentest.OpenStore
 	visible        = screentest.Visible
 	assertShows    = screentest.AssertShows
 	assertNotShown = screentest.AssertNotShown
@@ -32,13 +26,7 @@ var (
 // questions and errors are real dialogs on its window, so a test answers
 // them as the coach does. It records what the screen asked of the shell.
 type testHost struct {
-	app      fyne.App
-	store    *data.Store
-	defs     *assessment.Definitions
-	win      fyne.Window
-	opened   []host.Route
-	errs     []error // what ShowError and failed reads and writes showed
-	writes   []string
+	*screentest.Host
 	exported []string // the assessments whose report ExportReport was asked for
 	undos    []func() // the undos OfferUndo offered, newest last
 }
@@ -49,86 +37,22 @@ var (
 	_ Undoer    = (*testHost)(nil)
 )
 
-func (h *testHost) Store() *data.Store                   { return h.store }
-func (h *testHost) Definitions() *assessment.Definitions { return h.defs }
-func (h *testHost) Window() fyne.Window                  { return h.win }
-func (h *testHost) Now() time.Time                       { return testDay }
-func (h *testHost) Open(r host.Route)                    { h.opened = append(h.opened, r) }
-func (h *testHost) Retitle()                             {}
-func (h *testHost) Typed(_ string, save func())          { save() }
-func (h *testHost) Flush()                               {}
-func (h *testHost) FunctionKey(*fyne.KeyEvent)           {}
-func (h *testHost) ShowKeys()                            {}
 func (h *testHost) ExportReport(_, assessmentID string) {
 	h.exported = append(h.exported, assessmentID)
 }
 func (h *testHost) OfferUndo(_ string, undo func()) { h.undos = append(h.undos, undo) }
 
-func (h *testHost) ShowError(title string, err error) {
-	h.errs = append(h.errs, err)
-	dialog.NewCustom(title, "Close", widget.NewLabel(err.Error()), h.win).Show()
-}
-
-func (h *testHost) Confirm(title, message, action string, do func()) {
-	dialog.NewCustomConfirm(title, action, "Cancel", widget.NewLabel(message), func(ok bool) {
-		if ok {
-			do()
-		}
-	}, h.win).Show()
-}
-
-func (h *testHost) Read(what string, r func(context.Context) error, done func()) {
-	if err := r(context.Background()); err != nil {
-		h.ShowError("Could not read "+what, err)
-		return
-	}
-	done()
-}
-
-func (h *testHost) Write(what string, w func(context.Context) error, done func()) {
-	h.WriteOr(what, w, done, nil, nil)
-}
-
-func (h *testHost) WriteOr(what string, w func(context.Context) error, done func(), failed func(error), _ func()) {
-	h.writes = append(h.writes, what)
-	if err := w(context.Background()); err != nil {
-		if failed != nil {
-			failed(err)
-		}
-		h.ShowError("Not saved", err)
-		return
-	}
-	if done != nil {
-		done()
-	}
-}
-
-func (h *testHost) WriteAnswer(assessmentID string, _ assessment.Framework, itemID string, ans assessment.Answer, what, _ string) {
-	ans.ItemID = itemID
-	h.Write(what, func(ctx context.Context) error { return h.store.SetAnswer(ctx, assessmentID, ans) }, nil)
-}
-
-func (h *testHost) SaveFollowUp(assessmentID string, fu assessment.FollowUp, done func()) {
-	h.Write("what happened to the follow-up", func(ctx context.Context) error { return h.store.SetFollowUp(ctx, assessmentID, fu) }, done)
-}
-
 // newHost is a test host on a test app and a fresh store, its window at
 // the size the app opens at.
 func newHost(t testing.TB) *testHost {
 	t.Helper()
-	a := test.NewTempApp(t)
-	a.Settings().SetTheme(theme.DefaultTheme())
-	defs := loadDefs(t)
-	h := &testHost{app: a, store: openStore(t, defs), defs: defs, win: a.NewWindow("Trainscope")}
-	h.win.Resize(fyne.NewSize(1280, 800))
-	t.Cleanup(h.win.Close)
-	return h
+	return &testHost{Host: screentest.NewHost(t)}
 }
 
 // withSample adds the sample train dated testDay.
 func withSample(t testing.TB, h *testHost) {
 	t.Helper()
-	if _, _, err := h.store.AddSample(context.Background(), testDay); err != nil {
+	if _, _, err := h.DB.AddSample(context.Background(), testDay); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -139,11 +63,11 @@ func newTrainAssessment(t testing.TB, h *testHost, name string) (string, string)
 	t.Helper()
 	ctx := context.Background()
 	tr := assessment.Train{Name: name, Framework: assessment.SAFe}
-	if err := h.store.CreateTrain(ctx, &tr); err != nil {
+	if err := h.DB.CreateTrain(ctx, &tr); err != nil {
 		t.Fatal(err)
 	}
-	a := assessment.Assessment{TrainID: tr.ID, Date: testDay, PI: "PI 2026.2", Assessor: "Kim", ChecklistVersion: h.defs.Version}
-	if err := h.store.CreateAssessment(ctx, &a); err != nil {
+	a := assessment.Assessment{TrainID: tr.ID, Date: testDay, PI: "PI 2026.2", Assessor: "Kim", ChecklistVersion: h.Defs.Version}
+	if err := h.DB.CreateAssessment(ctx, &a); err != nil {
 		t.Fatal(err)
 	}
 	return tr.ID, a.ID
@@ -153,13 +77,13 @@ func newTrainAssessment(t testing.TB, h *testHost, name string) (string, string)
 // does with the keys on the checklists.
 func answerFirst(t testing.TB, h *testHost, assessmentID string, n int, r assessment.Rating) {
 	t.Helper()
-	for _, cl := range h.defs.Checklists {
+	for _, cl := range h.Defs.Checklists {
 		for _, it := range cl.Items {
 			if n == 0 {
 				return
 			}
 			n--
-			if err := h.store.SetAnswer(context.Background(), assessmentID, assessment.Answer{ItemID: it.ID, Rating: r}); err != nil {
+			if err := h.DB.SetAnswer(context.Background(), assessmentID, assessment.Answer{ItemID: it.ID, Rating: r}); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -171,10 +95,10 @@ func answerFirst(t testing.TB, h *testHost, assessmentID string, n int, r assess
 func open(t testing.TB, h *testHost, trainID, assessmentID string) *Screen {
 	t.Helper()
 	s := New(h, trainID, assessmentID)
-	h.win.SetContent(s.Content())
+	h.Win.SetContent(s.Content())
 	s.Reload()
 	if !s.loaded {
-		t.Fatalf("the results did not open: %v", h.errs)
+		t.Fatalf("the results did not open: %v", h.Errs)
 	}
 	return s
 }

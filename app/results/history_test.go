@@ -11,7 +11,7 @@ import (
 func TestResultsCompareWithEarlierFinishedOnly(t *testing.T) {
 	h := newHost(t)
 	withSample(t, h)
-	store := h.store
+	store := h.DB
 	ctx := context.Background()
 	recent, err := store.RecentAssessments(ctx, 10)
 	if err != nil || len(recent) == 0 {
@@ -42,9 +42,9 @@ func TestResultsCompareWithEarlierFinishedOnly(t *testing.T) {
 	}
 
 	open(t, h, finished.TrainID, finished.ID)
-	assertNotShown(t, h.win.Canvas(), "PI draft")
-	assertShows(t, h.win.Canvas(), "Previous: "+before.PI)
+	assertNotShown(t, h.Win.Canvas(), "PI draft")
+	assertShows(t, h.Win.Canvas(), "Previous: "+before.PI)
 
 	open(t, h, finished.TrainID, later.ID)
-	assertShows(t, h.win.Canvas(), "Previous: "+finished.PI)
+	assertShows(t, h.Win.Canvas(), "Previous: "+finished.PI)
 }

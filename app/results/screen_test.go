@@ -18,7 +18,7 @@ import (
 // their own.
 func TestResultsAndRecommendations(t *testing.T) {
 	h := newHost(t)
-	c := h.win.Canvas()
+	c := h.Win.Canvas()
 	trainID, id := newTrainAssessment(t, h, "Review ART")
 	answerFirst(t, h, id, 20, 2)
 	rs := open(t, h, trainID, id)
@@ -67,7 +67,7 @@ func TestResultsAndRecommendations(t *testing.T) {
 	f.dialog.Submit()
 	assertShows(t, c, "Team coaches have never met as a group")
 
-	a, err := h.store.Assessment(context.Background(), id)
+	a, err := h.DB.Assessment(context.Background(), id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,7 +89,7 @@ func TestResultsAndRecommendations(t *testing.T) {
 	f.action.SetText("Run a coaches' kick-off in the first week of the PI")
 	f.dialog.Submit()
 	assertShows(t, c, "Run a coaches' kick-off in the first week of the PI")
-	a, err = h.store.Assessment(context.Background(), id)
+	a, err = h.DB.Assessment(context.Background(), id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,8 +103,8 @@ func TestResultsAndRecommendations(t *testing.T) {
 		t.Errorf("Export report asked the shell for %v", h.exported)
 	}
 	tap(t, c, "Checklists")
-	if len(h.opened) != 1 || h.opened[0] != host.Checklists(trainID, id) {
-		t.Errorf("Checklists opened %v", h.opened)
+	if len(h.Opened) != 1 || h.Opened[0] != host.Checklists(trainID, id) {
+		t.Errorf("Checklists opened %v", h.Opened)
 	}
 }
 
@@ -112,7 +112,7 @@ func TestResultsAndRecommendations(t *testing.T) {
 // recommendation asks first, and the undo the shell offers brings it back.
 func TestDeleteOwnRecommendationOffersUndo(t *testing.T) {
 	h := newHost(t)
-	c := h.win.Canvas()
+	c := h.Win.Canvas()
 	trainID, id := newTrainAssessment(t, h, "Undo ART")
 	rs := open(t, h, trainID, id)
 	rs.editRecommendation(nil)
@@ -120,13 +120,13 @@ func TestDeleteOwnRecommendationOffersUndo(t *testing.T) {
 	rs.lastRecForm.dialog.Submit()
 	tap(t, c, "Delete")
 	tap(t, c, "Delete") // the confirmation's button
-	a, _ := h.store.Assessment(context.Background(), id)
+	a, _ := h.DB.Assessment(context.Background(), id)
 	if len(a.Review.Added) != 0 || len(h.undos) != 1 {
 		t.Fatalf("after deleting: %d own recommendations stored, %d undos offered", len(a.Review.Added), len(h.undos))
 	}
 	assertNotShown(t, c, "Nobody owns the PI objectives")
 	h.undos[0]()
-	a, _ = h.store.Assessment(context.Background(), id)
+	a, _ = h.DB.Assessment(context.Background(), id)
 	if len(a.Review.Added) != 1 || a.Review.Added[0].Finding != "Nobody owns the PI objectives" {
 		t.Errorf("after the undo: %+v", a.Review.Added)
 	}
@@ -137,29 +137,29 @@ func TestResultsOfSampleShowPreviousOverlay(t *testing.T) {
 	h := newHost(t)
 	withSample(t, h)
 	ctx := context.Background()
-	trains, _ := h.store.Trains(ctx)
+	trains, _ := h.DB.Trains(ctx)
 	id := trains[0].Train.ID
 	// A second assessment: it starts from the previous one's roster and
 	// register, and the radar overlays the first.
-	a := assessment.Assessment{TrainID: id, Date: testDay.AddDate(0, 3, 0), PI: "PI 2026.3", ChecklistVersion: h.defs.Version}
-	if err := h.store.CreateAssessment(ctx, &a); err != nil {
+	a := assessment.Assessment{TrainID: id, Date: testDay.AddDate(0, 3, 0), PI: "PI 2026.3", ChecklistVersion: h.Defs.Version}
+	if err := h.DB.CreateAssessment(ctx, &a); err != nil {
 		t.Fatal(err)
 	}
 	rs := open(t, h, id, a.ID)
 	if rs.prev == nil {
 		t.Fatal("no previous assessment found")
 	}
-	if rs.radar.Previous() == nil || len(rs.radar.Axes()) != len(h.defs.Dimensions) {
+	if rs.radar.Previous() == nil || len(rs.radar.Axes()) != len(h.Defs.Dimensions) {
 		t.Errorf("radar: %d axes, previous %v", len(rs.radar.Axes()), rs.radar.Previous())
 	}
-	assertShows(t, h.win.Canvas(), "Previous: "+widgets.AssessmentTitle(rs.prev.PI, rs.prev.Date))
+	assertShows(t, h.Win.Canvas(), "Previous: "+widgets.AssessmentTitle(rs.prev.PI, rs.prev.Date))
 }
 
 // TestRejectAGroupAtOnce: the recommendations about one finding are
 // grouped under it, and one tap rejects them all, saved together.
 func TestRejectAGroupAtOnce(t *testing.T) {
 	h := newHost(t)
-	c := h.win.Canvas()
+	c := h.Win.Canvas()
 	trainID, id := newTrainAssessment(t, h, "Group ART")
 	answerFirst(t, h, id, 30, 1)
 	rs := open(t, h, trainID, id)
@@ -178,7 +178,7 @@ func TestRejectAGroupAtOnce(t *testing.T) {
 	rs.lastReasonEntry.SetText("  ")
 	tap(t, c, "Reject")
 	assertShows(t, c, "say in a few words why")
-	a, err := h.store.Assessment(context.Background(), id)
+	a, err := h.DB.Assessment(context.Background(), id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -191,7 +191,7 @@ func TestRejectAGroupAtOnce(t *testing.T) {
 	test.Tap(head.rejectAll)
 	test.Type(rs.lastReasonEntry, "The LACE funds this across trains — already planned")
 	tap(t, c, "Reject")
-	a, err = h.store.Assessment(context.Background(), id)
+	a, err = h.DB.Assessment(context.Background(), id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -214,7 +214,7 @@ func TestRejectAGroupAtOnce(t *testing.T) {
 func TestFollowUpsOnTheResultsScreen(t *testing.T) {
 	h := newHost(t)
 	withSample(t, h)
-	store := h.store
+	store := h.DB
 	ctx := context.Background()
 	trains, err := store.Trains(ctx)
 	if err != nil || len(trains) != 1 {
@@ -225,12 +225,12 @@ func TestFollowUpsOnTheResultsScreen(t *testing.T) {
 		t.Fatal(err)
 	}
 	prev := all[len(all)-1]
-	a := assessment.Assessment{TrainID: prev.TrainID, Date: prev.Date.AddDate(0, 0, 70), PI: assessment.NextPI(prev.PI, 1), ChecklistVersion: h.defs.Version}
+	a := assessment.Assessment{TrainID: prev.TrainID, Date: prev.Date.AddDate(0, 0, 70), PI: assessment.NextPI(prev.PI, 1), ChecklistVersion: h.Defs.Version}
 	if err := store.CreateAssessment(ctx, &a); err != nil {
 		t.Fatal(err)
 	}
 	rs := open(t, h, a.TrainID, a.ID)
-	c := h.win.Canvas()
+	c := h.Win.Canvas()
 	assertShows(t, c, "Since last PI")
 	assertShows(t, c, "Of last PI's ")
 	if len(rs.followUpCards) != len(a.FollowUps) || len(a.FollowUps) == 0 {

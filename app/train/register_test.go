@@ -15,8 +15,8 @@ import (
 // open with the field marked, and the register shows only what is saved.
 func TestRefusedImpedimentStaysInForm(t *testing.T) {
 	h := newHost(t)
-	store := h.store
-	c := h.win.Canvas()
+	store := h.DB
+	c := h.Win.Canvas()
 	ts := newTrain(t, h, "Careful ART", assessment.SAFe)
 	ts.tabs.SelectIndex(TabRegister)
 	rv := ts.registerV
@@ -77,7 +77,7 @@ func TestRefusedImpedimentStaysInForm(t *testing.T) {
 // form, and an impediment saved at that level is stored at the train level.
 func TestRegisterLevelsInTheFrameworksWords(t *testing.T) {
 	h := newHost(t)
-	store := h.store
+	store := h.DB
 	ts := newTrain(t, h, "Équipe Atlas", assessment.ScrumAtScale)
 	ts.tabs.SelectIndex(TabRegister)
 	rv := ts.registerV
@@ -101,5 +101,5 @@ func TestRegisterLevelsInTheFrameworksWords(t *testing.T) {
 	if err != nil || len(reg) != 1 || reg[0].Level != assessment.LevelART {
 		t.Fatalf("the store holds %+v %v; want one impediment at the train level", reg, err)
 	}
-	assertShows(t, h.win.Canvas(), sos)
+	assertShows(t, h.Win.Canvas(), sos)
 }

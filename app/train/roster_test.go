@@ -15,8 +15,8 @@ import (
 // without a dialog.
 func TestClearedTeamNameSavesTheRest(t *testing.T) {
 	h := newHost(t)
-	store := h.store
-	c := h.win.Canvas()
+	store := h.DB
+	c := h.Win.Canvas()
 	ts := newTrain(t, h, "Named ART", assessment.SAFe)
 	ts.tabs.SelectIndex(TabRoster)
 	re := ts.rosterEd
@@ -56,7 +56,7 @@ func TestClearedTeamNameSavesTheRest(t *testing.T) {
 // count what the roster and register hold, at once.
 func TestTodayFollowsEveryChange(t *testing.T) {
 	h := newHost(t)
-	c := h.win.Canvas()
+	c := h.Win.Canvas()
 	ts := newTrain(t, h, "Counted ART", assessment.SAFe)
 	assertShows(t, c, "0 people on the train")
 	assertShows(t, c, "the roster is empty")
@@ -89,8 +89,8 @@ func TestTodayFollowsEveryChange(t *testing.T) {
 // into a name, and two people of one name are pointed out.
 func TestNamesAreCleanedAndTwinsWarned(t *testing.T) {
 	h := newHost(t)
-	store := h.store
-	c := h.win.Canvas()
+	store := h.DB
+	c := h.Win.Canvas()
 	ts := newTrain(t, h, "Pasted ART", assessment.SAFe)
 	ts.tabs.SelectIndex(TabRoster)
 	re := ts.rosterEd

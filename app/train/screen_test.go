@@ -20,8 +20,8 @@ import (
 // sees a gap appear, and adds an impediment.
 func TestTrainRosterAndRegister(t *testing.T) {
 	h := newHost(t)
-	store := h.store
-	c := h.win.Canvas()
+	store := h.DB
+	c := h.Win.Canvas()
 	ctx := context.Background()
 
 	ts := newTrain(t, h, "Ορίζων ART", assessment.ScrumAtScale) // names in any script
@@ -75,8 +75,8 @@ func TestTrainRosterAndRegister(t *testing.T) {
 		saved.Teams[0].ProductOwnerID == saved.Teams[0].ScrumMasterID {
 		t.Errorf("roster saved: %+v", saved)
 	}
-	if !slices.Contains(h.writes, "the roster") {
-		t.Errorf("the roster was not saved: %v", h.writes)
+	if !slices.Contains(h.Landed, "the roster") {
+		t.Errorf("the roster was not saved: %v", h.Landed)
 	}
 
 	// The register: add an impediment, see it with its age, escalate it.
@@ -136,11 +136,11 @@ func TestTrainRosterAndRegister(t *testing.T) {
 // forgets it as the last train opened, and home shows.
 func TestDeletingAsksThenForgets(t *testing.T) {
 	h := newHost(t)
-	c := h.win.Canvas()
+	c := h.Win.Canvas()
 	ctx := context.Background()
 	ts := newTrain(t, h, "Short-lived ART", assessment.SAFe)
-	a := assessment.Assessment{TrainID: ts.trainID, Date: testDay, PI: "PI 2026.1", ChecklistVersion: h.defs.Version}
-	if err := h.store.CreateAssessment(ctx, &a); err != nil {
+	a := assessment.Assessment{TrainID: ts.trainID, Date: testDay, PI: "PI 2026.1", ChecklistVersion: h.Defs.Version}
+	if err := h.DB.CreateAssessment(ctx, &a); err != nil {
 		t.Fatal(err)
 	}
 	ts.Reload()
@@ -149,12 +149,12 @@ func TestDeletingAsksThenForgets(t *testing.T) {
 	ts.deleteAssessment(ts.assessments[0])
 	assertShows(t, c, "Delete the assessment PI 2026.1")
 	tap(t, h, "Cancel")
-	if as, err := h.store.Assessments(ctx, ts.trainID); err != nil || len(as) != 1 {
+	if as, err := h.DB.Assessments(ctx, ts.trainID); err != nil || len(as) != 1 {
 		t.Fatalf("cancelled, the store holds %d assessments (%v)", len(as), err)
 	}
 	ts.deleteAssessment(ts.assessments[0])
 	tap(t, h, "Delete")
-	if as, err := h.store.Assessments(ctx, ts.trainID); err != nil || len(as) != 0 {
+	if as, err := h.DB.Assessments(ctx, ts.trainID); err != nil || len(as) != 0 {
 		t.Fatalf("deleted, the store holds %d assessments (%v)", len(as), err)
 	}
 	assertShows(t, c, "No assessments yet")
@@ -162,14 +162,14 @@ func TestDeletingAsksThenForgets(t *testing.T) {
 	tap(t, h, "Delete train")
 	assertShows(t, c, "Delete “Short-lived ART” with its roster, its impediment register and 0 assessments?")
 	tap(t, h, "Delete")
-	if _, err := h.store.Train(ctx, ts.trainID); !errors.Is(err, data.ErrNotFound) {
+	if _, err := h.DB.Train(ctx, ts.trainID); !errors.Is(err, data.ErrNotFound) {
 		t.Errorf("the deleted train reads as %v", err)
 	}
 	if !slices.Equal(h.forgot, []string{ts.trainID}) {
 		t.Errorf("forgotten: %v", h.forgot)
 	}
-	if n := len(h.opened); n == 0 || h.opened[n-1].Page != host.PageHome {
-		t.Errorf("after the deletion the screen opened %v, want home", h.opened)
+	if n := len(h.Opened); n == 0 || h.Opened[n-1].Page != host.PageHome {
+		t.Errorf("after the deletion the screen opened %v, want home", h.Opened)
 	}
 }
 
@@ -181,8 +181,8 @@ func TestNewAssessmentFollowsThePrevious(t *testing.T) {
 	ctx := context.Background()
 	ts := newTrain(t, h, "Counting ART", assessment.SAFe)
 	prev := assessment.Assessment{TrainID: ts.trainID, Date: testDay.AddDate(0, -3, 0), PI: "PI 2026.1", Assessor: "Kim",
-		PIWeeks: 12, ChecklistVersion: h.defs.Version}
-	if err := h.store.CreateAssessment(ctx, &prev); err != nil {
+		PIWeeks: 12, ChecklistVersion: h.Defs.Version}
+	if err := h.DB.CreateAssessment(ctx, &prev); err != nil {
 		t.Fatal(err)
 	}
 	ts.Reload()
@@ -193,12 +193,12 @@ func TestNewAssessmentFollowsThePrevious(t *testing.T) {
 		t.Errorf("the form opens on PI %q, %q weeks, assessor %q, date %q", f.PI.Text, f.Weeks.Text, f.Assessor.Text, f.Date.Text)
 	}
 	f.Dialog.Submit()
-	as, err := h.store.Assessments(ctx, ts.trainID)
+	as, err := h.DB.Assessments(ctx, ts.trainID)
 	if err != nil || len(as) != 2 || as[1].PI != assessment.NextPI("PI 2026.1", 1) || as[1].PIWeeks != 12 {
 		t.Fatalf("the store holds %+v (%v)", as, err)
 	}
-	if n := len(h.opened); n == 0 || h.opened[n-1] != host.Checklists(ts.trainID, as[1].ID) {
-		t.Errorf("opened %v, want the new assessment's checklists", h.opened)
+	if n := len(h.Opened); n == 0 || h.Opened[n-1] != host.Checklists(ts.trainID, as[1].ID) {
+		t.Errorf("opened %v, want the new assessment's checklists", h.Opened)
 	}
 
 	h.assessor = "Lee" // the name the coach gave last time wins

@@ -69,7 +69,7 @@ func longWorkshop(tb testing.TB, store *data.Store, defs *assessment.Definitions
 // building the voting view, the room and the item list.
 func BenchmarkOpenWorkshop(b *testing.B) {
 	h := newHost(b)
-	trainID, id := longWorkshop(b, h.store, h.defs)
+	trainID, id := longWorkshop(b, h.DB, h.Defs)
 	var ws *Screen
 	b.ResetTimer()
 	for b.Loop() {
@@ -86,7 +86,7 @@ func BenchmarkOpenWorkshop(b *testing.B) {
 // counts) shown again, the vote written to the database and confirmed.
 func BenchmarkVoteKey(b *testing.B) {
 	h := newHost(b)
-	trainID, id := longWorkshop(b, h.store, h.defs)
+	trainID, id := longWorkshop(b, h.DB, h.Defs)
 	ws := open(h, trainID, id)
 	ws.goTo(0, 1) // not revealed: it takes votes
 	people := ws.workshop().Participants
@@ -99,8 +99,8 @@ func BenchmarkVoteKey(b *testing.B) {
 		i++
 	}
 	b.StopTimer()
-	if len(h.errs) != 0 {
-		b.Fatalf("votes refused: %v", h.errs)
+	if len(h.Errs) != 0 {
+		b.Fatalf("votes refused: %v", h.Errs)
 	}
 	if ws.picker.Value() != assessment.Unanswered {
 		b.Fatal("the levels show a vote")

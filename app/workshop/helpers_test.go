@@ -4,12 +4,9 @@ import (
 	"context"
 	"io"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/trainscope/trainscope/app/host"
@@ -34,15 +31,9 @@ var (
 // so a test answers them as the coach does. It records what the screen
 // asked of the shell.
 type testHost struct {
-	app    fyne.App
-	store  *data.Store
-	defs   *assessment.Definitions
-	win    fyne.Window
-	opened []host.Route
-	errs   []error // what ShowError and failed reads and writes showed
-	writes []string
-	saved  []string // the files SaveNamed was asked to write, by name
-	keys   []fyne.KeyName
+	*screentest.Host
+	saved []string // the files SaveNamed was asked to write, by name
+	keys  []fyne.KeyName
 }
 
 var (
@@ -52,71 +43,11 @@ var (
 	_ Importer  = (*testHost)(nil)
 )
 
-func (h *testHost) Store() *data.Store                   { return h.store }
-func (h *testHost) Definitions() *assessment.Definitions { return h.defs }
-func (h *testHost) Window() fyne.Window                  { return h.win }
-func (h *testHost) Now() time.Time                       { return testDay }
-func (h *testHost) Open(r host.Route)                    { h.opened = append(h.opened, r) }
-func (h *testHost) Retitle()                             {}
-func (h *testHost) Typed(_ string, save func())          { save() }
-func (h *testHost) Flush()                               {}
-func (h *testHost) FunctionKey(e *fyne.KeyEvent)         { h.keys = append(h.keys, e.Name) }
-func (h *testHost) ShowKeys()                            { h.keys = append(h.keys, fyne.KeyF1) }
-func (h *testHost) NewWindow(title string) fyne.Window   { return h.app.NewWindow(title) }
-func (h *testHost) Theme() fyne.Theme                    { return h.app.Settings().Theme() }
-func (h *testHost) Assessor() string                     { return "Coach Carter" }
-
-func (h *testHost) ShowError(title string, err error) {
-	h.errs = append(h.errs, err)
-	msg := Refusal(err)
-	if msg == "" {
-		msg = err.Error()
-	}
-	dialog.NewCustom(title, "Close", widget.NewLabel(msg), h.win).Show()
-}
-
-func (h *testHost) Confirm(title, message, action string, do func()) {
-	dialog.NewCustomConfirm(title, action, "Cancel", widget.NewLabel(message), func(ok bool) {
-		if ok {
-			do()
-		}
-	}, h.win).Show()
-}
-
-func (h *testHost) Read(what string, r func(context.Context) error, done func()) {
-	if err := r(context.Background()); err != nil {
-		h.ShowError("Could not read "+what, err)
-		return
-	}
-	done()
-}
-
-func (h *testHost) Write(what string, w func(context.Context) error, done func()) {
-	h.WriteOr(what, w, done, nil, nil)
-}
-
-func (h *testHost) WriteOr(what string, w func(context.Context) error, done func(), failed func(error), _ func()) {
-	h.writes = append(h.writes, what)
-	if err := w(context.Background()); err != nil {
-		if failed != nil {
-			failed(err)
-		}
-		h.ShowError("Not saved", err)
-		return
-	}
-	if done != nil {
-		done()
-	}
-}
-
-func (h *testHost) WriteAnswer(assessmentID string, _ assessment.Framework, itemID string, ans assessment.Answer, what, _ string) {
-	ans.ItemID = itemID
-	h.Write(what, func(ctx context.Context) error { return h.store.SetAnswer(ctx, assessmentID, ans) }, nil)
-}
-
-func (h *testHost) SaveFollowUp(assessmentID string, fu assessment.FollowUp, done func()) {
-	h.Write("what happened to the follow-up", func(ctx context.Context) error { return h.store.SetFollowUp(ctx, assessmentID, fu) }, done)
-}
+func (h *testHost) FunctionKey(e *fyne.KeyEvent)       { h.keys = append(h.keys, e.Name) }
+func (h *testHost) ShowKeys()                          { h.keys = append(h.keys, fyne.KeyF1) }
+func (h *testHost) NewWindow(title string) fyne.Window { return h.App.NewWindow(title) }
+func (h *testHost) Theme() fyne.Theme                  { return h.App.Settings().Theme() }
+func (h *testHost) Assessor() string                   { return "Coach Carter" }
 
 func (h *testHost) SaveNamed(_, _, name, ext string, _ func(context.Context, io.Writer) error, _ []string) {
 	h.saved = append(h.saved, name+ext)
@@ -134,14 +65,8 @@ func (h *testHost) Import(_, _, refused string, work func(context.Context) error
 // the size the app opens at.
 func newHost(t testing.TB) *testHost {
 	t.Helper()
-	a := test.NewTempApp(t)
-	// Fyne's theme, not the test's: the levels' keys are in bold monospace,
-	// which the test theme has no font for.
-	a.Settings().SetTheme(theme.DefaultTheme())
-	defs := loadDefs(t)
-	h := &testHost{app: a, store: openStore(t, defs), defs: defs, win: a.NewWindow("Trainscope")}
-	h.win.Resize(fyne.NewSize(1280, 800))
-	t.Cleanup(h.win.Close)
+	h := &testHost{Host: screentest.NewHost(t)}
+	h.Words = Refusal
 	return h
 }
 
@@ -151,11 +76,11 @@ func newTrainAssessment(t testing.TB, h *testHost, name string) (string, string)
 	t.Helper()
 	ctx := context.Background()
 	tr := assessment.Train{Name: name, Framework: assessment.SAFe}
-	if err := h.store.CreateTrain(ctx, &tr); err != nil {
+	if err := h.DB.CreateTrain(ctx, &tr); err != nil {
 		t.Fatal(err)
 	}
-	a := assessment.Assessment{TrainID: tr.ID, Date: testDay, PI: "PI 2026.1", ChecklistVersion: h.defs.Version}
-	if err := h.store.CreateAssessment(ctx, &a); err != nil {
+	a := assessment.Assessment{TrainID: tr.ID, Date: testDay, PI: "PI 2026.1", ChecklistVersion: h.Defs.Version}
+	if err := h.DB.CreateAssessment(ctx, &a); err != nil {
 		t.Fatal(err)
 	}
 	return tr.ID, a.ID
@@ -176,12 +101,12 @@ func open(h host.Host, trainID, assessmentID string) *Screen {
 func startWorkshop(t *testing.T, h *testHost, name string, anonymous bool) *Screen {
 	t.Helper()
 	trainID, id := newTrainAssessment(t, h, name)
-	if err := h.store.StartWorkshop(context.Background(), id, anonymous); err != nil {
+	if err := h.DB.StartWorkshop(context.Background(), id, anonymous); err != nil {
 		t.Fatal(err)
 	}
 	s := open(h, trainID, id)
 	if !s.loaded {
-		t.Fatalf("the workshop did not open: %v", h.errs)
+		t.Fatalf("the workshop did not open: %v", h.Errs)
 	}
 	return s
 }
@@ -191,7 +116,7 @@ func addParticipant(t *testing.T, h *testHost, ws *Screen, name, role string) {
 	t.Helper()
 	ws.room.name.SetText(name)
 	ws.room.role.SetSelected(role)
-	tap(t, h.win.Canvas(), "Add participant")
+	tap(t, h.Win.Canvas(), "Add participant")
 }
 
 // savedWorkshop reads the workshop as the database holds it.

@@ -26,7 +26,7 @@ import (
 // sees the same round through the window, and the results' card.)
 func TestWorkshopRound(t *testing.T) {
 	h := newHost(t)
-	store, c := h.store, h.win.Canvas()
+	store, c := h.DB, h.Win.Canvas()
 	ws := startWorkshop(t, h, "Workshop ART", false)
 	assertShows(t, c, "Nobody is in the room yet")
 
@@ -129,8 +129,8 @@ func TestWorkshopRound(t *testing.T) {
 	if got := a.Workshop.Observed[it.ID]; got != 2 {
 		t.Errorf("observation saved as %d, want 2", got)
 	}
-	if len(h.errs) != 0 {
-		t.Errorf("the workshop's writes were refused: %v", h.errs)
+	if len(h.Errs) != 0 {
+		t.Errorf("the workshop's writes were refused: %v", h.Errs)
 	}
 
 	// Discussion: the item, flagged.
@@ -143,7 +143,7 @@ func TestWorkshopRound(t *testing.T) {
 
 	// Summary: self against observed per checklist.
 	ws.tabs.SelectIndex(tabSummary)
-	_, per := assessment.ObservationGaps(h.defs, a)
+	_, per := assessment.ObservationGaps(h.Defs, a)
 	want := fmt.Sprintf("consensus %s, observed %s, gap %s", widgets.ScoreText(per[0].Self), widgets.ScoreText(per[0].Observed), widgets.Signed(per[0].Gap))
 	if len(ws.summary.checklistGaps) == 0 || !strings.Contains(ws.summary.checklistGaps[0], want) {
 		t.Errorf("summary shows %q, want %q", ws.summary.checklistGaps, want)
@@ -169,7 +169,7 @@ func TestWorkshopRound(t *testing.T) {
 // leaves.
 func TestWorkshopPresentation(t *testing.T) {
 	h := newHost(t)
-	store, c := h.store, h.win.Canvas()
+	store, c := h.DB, h.Win.Canvas()
 	ws := startWorkshop(t, h, "Projector ART", true)
 	addParticipant(t, h, ws, "Ana Souza", "Scrum Master")
 	addParticipant(t, h, ws, "Bo Li", "Scrum Master")
@@ -220,7 +220,7 @@ func TestWorkshopPresentation(t *testing.T) {
 	if ws.it != 1 {
 		t.Fatalf("→ went to item %d, want 1", ws.it)
 	}
-	assertShows(t, pc, fw.Expand(h.defs.Checklists[0].Items[1].Text))
+	assertShows(t, pc, fw.Expand(h.Defs.Checklists[0].Items[1].Text))
 	assertShows(t, pc, "Voted (0 of 2)")
 	pv.typedKey(&fyne.KeyEvent{Name: fyne.KeyLeft})
 	if ws.it != 0 {
@@ -246,7 +246,7 @@ func TestWorkshopPresentation(t *testing.T) {
 // after asking; removing someone takes their votes with them.
 func TestWorkshopVoteAgainAndRemove(t *testing.T) {
 	h := newHost(t)
-	store, c := h.store, h.win.Canvas()
+	store, c := h.DB, h.Win.Canvas()
 	ws := startWorkshop(t, h, "Again ART", false)
 	addParticipant(t, h, ws, "Ana Souza", "Scrum Master")
 	addParticipant(t, h, ws, "Bo Li", "Product Owner")
@@ -307,7 +307,7 @@ func TestImportWorkshopResponses(t *testing.T) {
 	}
 
 	h := newHost(t)
-	store, c := h.store, h.win.Canvas()
+	store, c := h.DB, h.Win.Canvas()
 	ws := startWorkshop(t, h, "Remote ART", false)
 	addParticipant(t, h, ws, "Ana Souza", "Scrum Master")
 
@@ -349,16 +349,16 @@ func TestImportWorkshopResponses(t *testing.T) {
 // save dialog's file writer.)
 func TestExportResponse(t *testing.T) {
 	h := newHost(t)
-	c := h.win.Canvas()
-	_, id, err := h.store.AddSample(context.Background(), testDay)
+	c := h.Win.Canvas()
+	_, id, err := h.DB.AddSample(context.Background(), testDay)
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := h.store.Assessment(context.Background(), id)
+	a, err := h.DB.Assessment(context.Background(), id)
 	if err != nil {
 		t.Fatal(err)
 	}
-	train, err := h.store.Train(context.Background(), a.TrainID)
+	train, err := h.DB.Train(context.Background(), a.TrainID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -430,8 +430,8 @@ func TestImportResponsesFromFolder(t *testing.T) {
 	if len(rd.files) != 2 || rd.files["Dee.json"] == nil || rd.files["Eli.json"] == nil {
 		t.Errorf("files added from the folder: %d", len(rd.files))
 	}
-	assertShows(t, h.win.Canvas(), "Left out, not response files: trains.json (this is a bundle")
-	assertShows(t, h.win.Canvas(), "Import 2 responses")
+	assertShows(t, h.Win.Canvas(), "Left out, not response files: trains.json (this is a bundle")
+	assertShows(t, h.Win.Canvas(), "Import 2 responses")
 }
 
 // TestImportResponsesAwayFromWorkshop: imported from the checklists or the
@@ -444,9 +444,9 @@ func TestImportResponsesAwayFromWorkshop(t *testing.T) {
 		t.Fatal(err)
 	}
 	h := newHost(t)
-	c := h.win.Canvas()
+	c := h.Win.Canvas()
 	trainID, id := newTrainAssessment(t, h, "Away ART")
-	if err := h.store.StartWorkshop(context.Background(), id, false); err != nil {
+	if err := h.DB.StartWorkshop(context.Background(), id, false); err != nil {
 		t.Fatal(err)
 	}
 	reloaded := 0
@@ -458,8 +458,8 @@ func TestImportResponsesAwayFromWorkshop(t *testing.T) {
 		t.Errorf("the screen on top was read %d times after the import, want 1", reloaded)
 	}
 	tap(t, c, "Open the workshop")
-	if want := host.Workshop(trainID, id); len(h.opened) != 1 || h.opened[0] != want {
-		t.Errorf("opened %v, want %v", h.opened, want)
+	if want := host.Workshop(trainID, id); len(h.Opened) != 1 || h.Opened[0] != want {
+		t.Errorf("opened %v, want %v", h.Opened, want)
 	}
 }
 
@@ -468,7 +468,7 @@ func TestImportResponsesAwayFromWorkshop(t *testing.T) {
 func TestPresentNeedsAProjector(t *testing.T) {
 	h := newHost(t)
 	trainID, id := newTrainAssessment(t, h, "Plain ART")
-	if err := h.store.StartWorkshop(context.Background(), id, false); err != nil {
+	if err := h.DB.StartWorkshop(context.Background(), id, false); err != nil {
 		t.Fatal(err)
 	}
 	s := open(&plainHost{h}, trainID, id)
