@@ -1,10 +1,9 @@
 // Package app is Trainscope's desktop GUI, built with Fyne.
 //
-// One file per screen still in the shell: home (trains, recent work,
-// portfolio), assessment (the step-by-step checklists), results (scores,
-// radar, verdict, recommendations) and export. Screens that moved to
-// packages of their own (app/portfolio, app/workshop, app/train) see the
-// shell through app/host; the custom widgets live in app/widgets.
+// The shell keeps the window, its stack of screens, the menu, the train
+// form and export. Every screen lives in a package of its own (app/home,
+// app/train, app/checklist, app/results, app/workshop, app/portfolio) and
+// sees the shell through app/host; the custom widgets live in app/widgets.
 //
 // The package calls into assessment for every score, verdict and gap, and
 // into data for every read and write; it holds no scoring logic and no SQL.
@@ -29,6 +28,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/trainscope/trainscope/app/home"
 	"github.com/trainscope/trainscope/app/host"
 	"github.com/trainscope/trainscope/app/portfolio"
 	"github.com/trainscope/trainscope/app/results"
@@ -85,7 +85,7 @@ type UI struct {
 	crumb    *widget.Label
 	status   *saveStatus
 
-	home *homeScreen
+	home homePage
 	// portfolio is the portfolio screen in home's second tab.
 	portfolio *portfolio.Screen
 	menu      *mainMenu
@@ -157,17 +157,17 @@ func NewUI(a fyne.App, store *data.Store, defs *assessment.Definitions) *UI {
 	ui.win.Canvas().SetOnTypedKey(ui.functionKey)
 	ui.win.Canvas().SetOnTypedRune(ui.freeRune)
 
-	ui.home = newHomeScreen(ui)
+	ui.home = homePage{home.New(ui)}
 	ui.show(ui.home)
 	ui.showStoreWarnings()
-	ui.home.load(func() {
+	ui.home.Load(func() {
 		if os.Getenv(timingEnv) != "" {
 			now := time.Now()
 			fmt.Fprintf(os.Stderr, "trainscope: home screen shows %s %.0f ms after start (unix ms %d)\n",
-				widgets.Plural(len(ui.home.trains), "train", "trains"), float64(now.Sub(processStart).Microseconds())/1000, now.UnixMilli())
+				widgets.Plural(len(ui.home.Trains()), "train", "trains"), float64(now.Sub(processStart).Microseconds())/1000, now.UnixMilli())
 		}
 		// Pick up where the coach left off: the last train they opened.
-		if id := a.Preferences().String(prefLastTrain); id != "" && ui.home.hasTrain(id) {
+		if id := a.Preferences().String(prefLastTrain); id != "" && ui.home.HasTrain(id) {
 			ui.openTrain(id)
 		}
 	})
@@ -215,7 +215,7 @@ func (ui *UI) back() {
 // goHome returns to the home screen.
 func (ui *UI) goHome() {
 	if len(ui.stack) <= 1 {
-		ui.home.reload()
+		ui.home.Reload()
 		return
 	}
 	for _, s := range ui.stack[1:] {
@@ -223,7 +223,7 @@ func (ui *UI) goHome() {
 	}
 	ui.stack = ui.stack[:1]
 	ui.display()
-	ui.home.reload()
+	ui.home.Reload()
 }
 
 // leaving gives a screen the chance to write what is pending (a note typed

@@ -52,19 +52,19 @@ func TestWindowTitleAndEmptyHomeOffersSample(t *testing.T) {
 	settle(ui)
 	assertNotShown(t, c, "No trains yet")
 	assertShows(t, c, "1 train")
-	if len(ui.home.shown) != 1 || ui.home.shown[0].Latest == nil || !ui.home.shown[0].Latest.Summary.Known {
-		t.Fatalf("home shows %+v", ui.home.shown)
+	if len(ui.home.Listed()) != 1 || ui.home.Listed()[0].Latest == nil || !ui.home.Listed()[0].Latest.Summary.Known {
+		t.Fatalf("home shows %+v", ui.home.Listed())
 	}
 	// The recent assessments list the sample's assessments, its history too.
-	if _, _, _, h := assessment.SampleHistory(testDay); len(ui.home.recent) != len(h) {
-		t.Errorf("recent assessments: %d, want %d", len(ui.home.recent), len(h))
+	if _, _, _, h := assessment.SampleHistory(testDay); len(ui.home.Recent()) != len(h) {
+		t.Errorf("recent assessments: %d, want %d", len(ui.home.Recent()), len(h))
 	}
 	// Search narrows the list.
-	test.Type(ui.home.search, "zzz-no-such-train")
+	test.Type(ui.home.Search(), "zzz-no-such-train")
 	assertShows(t, c, "No train matches")
-	ui.home.search.SetText("sample")
-	if len(ui.home.shown) != 1 {
-		t.Errorf("search for 'sample' shows %d trains", len(ui.home.shown))
+	ui.home.Search().SetText("sample")
+	if len(ui.home.Listed()) != 1 {
+		t.Errorf("search for 'sample' shows %d trains", len(ui.home.Listed()))
 	}
 }
 

@@ -123,7 +123,7 @@ func BenchmarkStartToHome(b *testing.B) {
 		a := test.NewApp()
 		ui := NewUI(a, store, defs)
 		ui.bg.wait()
-		if len(ui.home.trains) != 1 {
+		if len(ui.home.Trains()) != 1 {
 			b.Fatal("home did not list the sample")
 		}
 		ui.bg.close()

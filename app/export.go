@@ -343,7 +343,7 @@ func (ui *UI) importBundle(r io.ReadCloser) {
 		d := dialog.NewCustom("Bundle imported", "Close", widgets.Wrapped(strings.TrimSpace(summary)), ui.win)
 		d.Resize(fyne.NewSize(520, 0))
 		d.Show()
-		ui.home.reload()
+		ui.home.Reload()
 		if ts, ok := current[trainPage](ui); ok {
 			ts.Reload()
 		}

@@ -90,7 +90,7 @@ func TestOverdueBadges(t *testing.T) {
 	ui.goHome()
 	settle(ui)
 	assertShows(t, c, badge)
-	if h := ui.top().(*homeScreen); h.list.Length() != 1 || h.owed[tr.ID] != badge {
-		t.Errorf("home holds the badge %q", h.owed[tr.ID])
+	if h := ui.top().(homePage); h.List().Length() != 1 || h.Badge(tr.ID) != badge {
+		t.Errorf("home holds the badge %q", h.Badge(tr.ID))
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 
 	"github.com/trainscope/trainscope/app/checklist"
+	"github.com/trainscope/trainscope/app/home"
 	"github.com/trainscope/trainscope/app/host"
 	"github.com/trainscope/trainscope/app/portfolio"
 	"github.com/trainscope/trainscope/app/results"
@@ -253,8 +254,8 @@ func (ui *UI) EditDetails(a assessment.Assessment, save func(assessment.Assessme
 // What home asks of the shell beyond the Host: new trains and the
 // portfolio tab, whose screen the shell makes.
 var (
-	_ TrainMaker   = (*UI)(nil)
-	_ PortfolioTab = (*UI)(nil)
+	_ home.TrainMaker   = (*UI)(nil)
+	_ home.PortfolioTab = (*UI)(nil)
 )
 
 // NewTrainDialog asks for a new train; see newTrainDialog.

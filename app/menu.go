@@ -55,7 +55,7 @@ func newMainMenu(ui *UI) *mainMenu {
 	m.sample = item("Add the sample train", nil, func() { ui.addSample() })
 	m.findTrain = item("Find a train", ctrl(fyne.KeyF), func() {
 		ui.goHome()
-		ui.home.focusSearch()
+		ui.home.FocusSearch()
 	})
 	m.exportReport = item("Export report (PDF)…", ctrl(fyne.KeyE), func() {
 		if tID, aID, ok := ui.currentAssessment(); ok {
@@ -81,7 +81,7 @@ func newMainMenu(ui *UI) *mainMenu {
 	m.back = item("Back", alt(fyne.KeyLeft), ui.back)
 	m.portfolio = item("Portfolio", ctrlShift(fyne.KeyP), func() {
 		ui.goHome()
-		ui.home.showPortfolio()
+		ui.home.ShowPortfolio()
 	})
 
 	m.newAssessment = item("New assessment…", ctrlShift(fyne.KeyN), func() {

@@ -124,7 +124,7 @@ func portfolioScene(then func(*testing.T, *UI)) func(*testing.T) *UI {
 	return func(t *testing.T) *UI {
 		ui, _ := newTestUI(t, withSample)
 		ui.goHome()
-		ui.home.showPortfolio()
+		ui.home.ShowPortfolio()
 		settle(ui)
 		trains := assessment.SamplePortfolio(ui.defs, testDay, 14)
 		groups := map[string]bool{}

@@ -1,0 +1,395 @@
+// Package home is where the coach starts: every train with its latest
+// assessment, a search, recent work to pick up, and the portfolio across
+// trains in a second tab, which the shell makes.
+package home
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/trainscope/trainscope/app/host"
+	"github.com/trainscope/trainscope/app/widgets"
+	"github.com/trainscope/trainscope/assessment"
+	"github.com/trainscope/trainscope/data"
+)
+
+// Screen is where the coach starts: every train with its latest
+// assessment, a search, recent work to pick up, and the portfolio across
+// trains. An empty database offers the sample train.
+type Screen struct {
+	host host.Host
+
+	trains []data.TrainSummary
+	shown  []data.TrainSummary // trains matching the search
+	recent []data.AssessmentSummary
+	owed   map[string]string // each train's badge of overdue follow-ups, by ID
+	loaded bool
+
+	rowHeight, badgeRowHeight float32 // a train's row, without and with its badge
+
+	search     *widget.Entry
+	count      *widget.Label
+	list       *widget.List
+	listArea   *fyne.Container // the list, or the empty state
+	header     *fyne.Container
+	empty      fyne.CanvasObject
+	noMatch    *widget.Label
+	recentList *widget.List
+	noRecent   *widget.Label
+	tabs       *container.AppTabs
+	root       fyne.CanvasObject
+}
+
+// Shares of the columns of the train list.
+var trainColumns = []float32{27, 12, 25, 16, 7, 13}
+
+// What home asks of the shell beyond the Host, where it offers them: new
+// trains, and the portfolio, which the shell makes so that home imports no
+// other screen's package.
+type (
+	// TrainMaker starts a new train: from the form, or the sample.
+	TrainMaker interface {
+		NewTrainDialog()
+		AddSample()
+	}
+	// PortfolioTab is the portfolio in home's second tab.
+	PortfolioTab interface {
+		// PortfolioContent is what the tab shows.
+		PortfolioContent() fyne.CanvasObject
+		// LoadPortfolio reads it again.
+		LoadPortfolio()
+		// PortfolioTabChanged says home shows another tab: the menu follows.
+		PortfolioTabChanged()
+	}
+)
+
+// New builds the home screen; Load fills it.
+func New(hh host.Host) *Screen {
+	h := &Screen{host: hh}
+	h.build()
+	return h
+}
+
+// Title is the screen's name in the breadcrumb.
+func (h *Screen) Title() string { return "Home" }
+
+// Content is what the window shows.
+func (h *Screen) Content() fyne.CanvasObject { return h.root }
+
+// Reload reads the trains again.
+func (h *Screen) Reload() { h.Load(nil) }
+
+func (h *Screen) build() {
+	h.search = widget.NewEntry()
+	h.search.SetPlaceHolder("Search trains by name, framework or description")
+	h.search.ActionItem = widget.NewIcon(theme.SearchIcon())
+	h.search.OnChanged = func(string) { h.filter() }
+
+	newTrain := widget.NewButtonWithIcon("New train", theme.ContentAddIcon(), h.newTrain)
+	newTrain.Importance = widget.HighImportance
+	h.count = widget.NewLabel("")
+
+	header := widgets.Row(trainColumns,
+		widgets.ColumnHead("Train"), widgets.ColumnHead("Framework"), widgets.ColumnHead("Latest assessment"),
+		widgets.ColumnHead("Level"), widgets.ColumnHead("Score"), widgets.ColumnHead("Assessments"))
+
+	h.list = widget.NewList(
+		func() int { return len(h.shown) },
+		trainRow,
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			if id >= len(h.shown) {
+				return
+			}
+			t := h.shown[id]
+			row := o.(*fyne.Container)
+			badge := row.Objects[1].(*fyne.Container)
+			if text := h.owed[t.Train.ID]; text != "" {
+				badge.Objects[0].(*widget.Label).SetText(text)
+				badge.Show()
+			} else {
+				badge.Hide()
+			}
+			cells := row.Objects[0].(*fyne.Container).Objects
+			cells[0].(*widget.Label).SetText(t.Train.Name)
+			cells[1].(*widget.Label).SetText(string(t.Train.Framework))
+			latest, level, score := "none yet", "–", "–"
+			if t.Latest != nil {
+				latest = widgets.AssessmentTitle(t.Latest.PI, t.Latest.Date)
+				if t.Latest.Status == assessment.Draft {
+					latest += " (draft)"
+				}
+				level = widgets.SummaryLevel(t.Latest.Summary)
+				score = widgets.SummaryScore(t.Latest.Summary)
+			}
+			cells[2].(*widget.Label).SetText(latest)
+			cells[3].(*widget.Label).SetText(level)
+			cells[4].(*widget.Label).SetText(score)
+			cells[5].(*widget.Label).SetText(fmt.Sprint(t.Assessments))
+		})
+	row := trainRow().(*fyne.Container)
+	h.rowHeight = row.MinSize().Height
+	row.Objects[1].Show()
+	h.badgeRowHeight = row.MinSize().Height
+	h.list.OnSelected = func(id widget.ListItemID) {
+		h.list.UnselectAll()
+		if id < len(h.shown) {
+			h.host.Open(host.Train(h.shown[id].Train.ID))
+		}
+	}
+
+	sampleBtn := widget.NewButtonWithIcon("Add the sample train", theme.DocumentCreateIcon(), func() {
+		if m, ok := h.host.(TrainMaker); ok {
+			m.AddSample()
+		}
+	})
+	sampleBtn.Importance = widget.HighImportance
+	newBtn := widget.NewButtonWithIcon("New train", theme.ContentAddIcon(), h.newTrain)
+	intro := widgets.Wrapped("Trainscope helps you assess how mature an Agile Release Train is: whether it " +
+		"should have a scaled facilitator, how well its roles are covered, how its impediments flow, " +
+		"and what the LACE should do next.\n\nStart with your own train, or explore with the sample: " +
+		"a SAFe train of eight teams with a few roster gaps, an aging impediment register and one " +
+		"finished assessment.")
+	intro.Alignment = fyne.TextAlignCenter
+	h.empty = container.NewCenter(widgets.WithWidth(560, container.NewVBox(
+		container.NewCenter(widgets.Heading("No trains yet")),
+		intro,
+		container.NewCenter(container.NewHBox(sampleBtn, newBtn)),
+	)))
+	h.noMatch = widget.NewLabel("")
+	h.noMatch.Alignment = fyne.TextAlignCenter
+	h.listArea = container.NewStack(h.list)
+
+	h.header = container.NewVBox(header, widget.NewSeparator())
+	trainsTab := container.NewBorder(h.header, nil, nil, nil, h.listArea)
+
+	h.recentList = widget.NewList(
+		func() int { return len(h.recent) },
+		func() fyne.CanvasObject {
+			name := widgets.Truncated("")
+			name.TextStyle.Bold = true
+			return container.NewVBox(name, widgets.Truncated(""))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			if id >= len(h.recent) {
+				return
+			}
+			r := h.recent[id]
+			cells := o.(*fyne.Container).Objects
+			cells[0].(*widget.Label).SetText(r.TrainName)
+			line := widgets.AssessmentTitle(r.PI, r.Date) + " · " + widgets.StatusText(r.Status)
+			if r.Summary.Known {
+				line += " · score " + widgets.SummaryScore(r.Summary)
+			}
+			cells[1].(*widget.Label).SetText(line)
+		})
+	h.recentList.OnSelected = func(id widget.ListItemID) {
+		h.recentList.UnselectAll()
+		if id >= len(h.recent) {
+			return
+		}
+		r := h.recent[id]
+		if r.Status == assessment.Final {
+			h.host.Open(host.Results(r.TrainID, r.ID))
+		} else {
+			h.host.Open(host.Checklists(r.TrainID, r.ID))
+		}
+	}
+	h.noRecent = widgets.Wrapped("Assessments you work on appear here, newest first.")
+	recentPanel := container.NewBorder(
+		container.NewVBox(widgets.Subheading("Recent assessments"), widget.NewSeparator()), nil, nil, nil,
+		container.NewStack(h.recentList, container.NewVBox(h.noRecent)))
+	// The coach can widen either side; the trains get most of the room.
+	split := container.NewHSplit(trainsTab, recentPanel)
+	split.Offset = 0.74
+
+	var portfolioTab fyne.CanvasObject = widgets.Wrapped("The portfolio is not available here.")
+	if p, ok := h.host.(PortfolioTab); ok {
+		portfolioTab = p.PortfolioContent()
+	}
+	h.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon("Trains", theme.ListIcon(), split),
+		container.NewTabItemWithIcon("Portfolio", theme.GridIcon(), portfolioTab),
+	)
+	h.tabs.OnSelected = func(*container.TabItem) {
+		if p, ok := h.host.(PortfolioTab); ok {
+			p.PortfolioTabChanged()
+		}
+		h.loadPortfolio()
+	}
+
+	top := container.NewBorder(nil, nil, widgets.Heading("Your trains"),
+		container.NewHBox(h.count, newTrain),
+		widgets.WithWidth(300, h.search))
+	h.root = container.NewBorder(container.NewPadded(top), nil, nil, nil, h.tabs)
+}
+
+// Load reads the trains and recent assessments, then calls then (if not nil)
+// once they are on screen.
+func (h *Screen) Load(then func()) {
+	type homeData struct {
+		trains []data.TrainSummary
+		recent []data.AssessmentSummary
+		owed   map[string]string
+	}
+	host.Load(h.host, "the list of trains", func(ctx context.Context) (homeData, error) {
+		var d homeData
+		var err error
+		if d.trains, err = h.host.Store().Trains(ctx); err != nil {
+			return d, err
+		}
+		if d.recent, err = h.host.Store().RecentAssessments(ctx, 12); err != nil {
+			return d, err
+		}
+		// The badges never keep the list from showing: a train whose
+		// assessments cannot be read says so when it is opened.
+		d.owed, _ = h.owedBadges(ctx, d.trains)
+		return d, nil
+	}, func(d homeData) {
+		h.trains, h.recent, h.owed, h.loaded = d.trains, d.recent, d.owed, true
+		h.loadPortfolio()
+		h.filter()
+		h.recentList.Refresh()
+		if len(h.recent) == 0 {
+			h.noRecent.Show()
+		} else {
+			h.noRecent.Hide()
+		}
+		if then != nil {
+			then()
+		}
+	})
+}
+
+// filter shows the trains matching the search.
+func (h *Screen) filter() {
+	q := strings.ToLower(strings.TrimSpace(h.search.Text))
+	h.shown = h.shown[:0]
+	for _, t := range h.trains {
+		if q == "" || strings.Contains(strings.ToLower(t.Train.Name), q) ||
+			strings.Contains(strings.ToLower(string(t.Train.Framework)), q) ||
+			strings.Contains(strings.ToLower(t.Train.Description), q) {
+			h.shown = append(h.shown, t)
+		}
+	}
+	switch {
+	case len(h.trains) == 0:
+		h.count.SetText("")
+		h.header.Hide()
+		h.listArea.Objects = []fyne.CanvasObject{h.empty}
+	case len(h.shown) == 0:
+		h.count.SetText(fmt.Sprintf("0 of %d trains", len(h.trains)))
+		h.noMatch.SetText(fmt.Sprintf("No train matches “%s”.", h.search.Text))
+		h.listArea.Objects = []fyne.CanvasObject{container.NewVBox(layout.NewSpacer(), h.noMatch)}
+	default:
+		if q == "" {
+			h.count.SetText(widgets.Plural(len(h.trains), "train", "trains"))
+		} else {
+			h.count.SetText(fmt.Sprintf("%d of %d trains", len(h.shown), len(h.trains)))
+		}
+		h.listArea.Objects = []fyne.CanvasObject{h.list}
+	}
+	if len(h.trains) > 0 {
+		h.header.Show()
+	}
+	// A train that owes follow-ups shows its badge on a second line.
+	for id, t := range h.shown {
+		if h.owed[t.Train.ID] != "" {
+			h.list.SetItemHeight(id, h.badgeRowHeight)
+		} else {
+			h.list.SetItemHeight(id, h.rowHeight)
+		}
+	}
+	h.listArea.Refresh()
+	h.list.Refresh()
+}
+
+// trainRow is a train in the list: its columns, and under them the badge
+// of its overdue follow-ups, hidden when it owes none.
+func trainRow() fyne.CanvasObject {
+	name := widgets.Truncated("")
+	name.TextStyle.Bold = true
+	cells := widgets.Row(trainColumns, name, widgets.Truncated(""), widgets.Truncated(""), widgets.Truncated(""), widgets.Truncated(""), widgets.Truncated(""))
+	badge := widgets.OverdueBadge()
+	badge.Hide()
+	return container.NewVBox(cells, badge)
+}
+
+// owedBadges reads what each train owes of its agreed recommendations
+// (assessment.Owed) and words it for its badge; run on the worker.
+func (h *Screen) owedBadges(ctx context.Context, trains []data.TrainSummary) (map[string]string, error) {
+	followed, err := h.host.Store().FollowedUp(ctx)
+	if err != nil {
+		return nil, err
+	}
+	today := h.host.Now()
+	out := map[string]string{}
+	for _, t := range trains {
+		if as := followed[t.Train.ID]; len(as) > 0 {
+			if b := assessment.OverdueBadge(assessment.Owed(h.host.Definitions(), t.Train, as, today), t.Train.Framework); b != "" {
+				out[t.Train.ID] = b
+			}
+		}
+	}
+	return out, nil
+}
+
+// HasTrain says whether the list holds the train.
+func (h *Screen) HasTrain(id string) bool {
+	for _, t := range h.trains {
+		if t.Train.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// newTrain asks for a new train, where the shell offers it.
+func (h *Screen) newTrain() {
+	if m, ok := h.host.(TrainMaker); ok {
+		m.NewTrainDialog()
+	}
+}
+
+// FocusSearch shows the trains and puts the cursor in the search.
+func (h *Screen) FocusSearch() {
+	h.tabs.SelectIndex(0)
+	h.host.Window().Canvas().Focus(h.search)
+}
+
+// ShowPortfolio shows the portfolio tab.
+func (h *Screen) ShowPortfolio() { h.tabs.SelectIndex(1) }
+
+// loadPortfolio reads the portfolio when its tab shows: it reads every
+// train's assessments in full, which the trains' list does not need.
+func (h *Screen) loadPortfolio() {
+	if p, ok := h.host.(PortfolioTab); ok && h.tabs.SelectedIndex() == 1 {
+		p.LoadPortfolio()
+	}
+}
+
+// What the shell's tests and its start-up timing read of the screen.
+
+// Trains are every train read, whatever the search.
+func (h *Screen) Trains() []data.TrainSummary { return h.trains }
+
+// Listed are the trains the list shows: those matching the search.
+func (h *Screen) Listed() []data.TrainSummary { return h.shown }
+
+// Recent are the recent assessments the side panel lists.
+func (h *Screen) Recent() []data.AssessmentSummary { return h.recent }
+
+// Search is the search entry.
+func (h *Screen) Search() *widget.Entry { return h.search }
+
+// List is the list of trains.
+func (h *Screen) List() *widget.List { return h.list }
+
+// Badge is the train's badge of overdue follow-ups, "" when it owes none.
+func (h *Screen) Badge(trainID string) string { return h.owed[trainID] }
