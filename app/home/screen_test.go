@@ -3,71 +3,42 @@ package home
 import (
 	"context"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/trainscope/trainscope/app/host"
 	"github.com/trainscope/trainscope/app/internal/screentest"
 	"github.com/trainscope/trainscope/assessment"
-	"github.com/trainscope/trainscope/data"
 )
 
-// testHost is the shell as home sees it, on a test app and a real store:
-// reads run at once on the test's goroutine, and what home asks of the
-// shell (a route, a new train, the sample) is recorded. The embedded Host
-// is nil: home asks for nothing else.
+// testHost is the shell as home sees it (see screentest.Host), recording
+// what home asks of TrainMaker: "new train", "sample".
 type testHost struct {
-	host.Host
-	store  *data.Store
-	defs   *assessment.Definitions
-	win    fyne.Window
-	opened []host.Route
-	errs   []error
-	asked  []string // "new train", "sample": what TrainMaker was asked
+	*screentest.Host
+	asked []string
 }
 
 var _ TrainMaker = (*testHost)(nil)
 
-func (h *testHost) Store() *data.Store                   { return h.store }
-func (h *testHost) Definitions() *assessment.Definitions { return h.defs }
-func (h *testHost) Window() fyne.Window                  { return h.win }
-func (h *testHost) Now() time.Time                       { return screentest.Day }
-func (h *testHost) Open(r host.Route)                    { h.opened = append(h.opened, r) }
-func (h *testHost) ShowError(_ string, err error)        { h.errs = append(h.errs, err) }
-func (h *testHost) NewTrainDialog()                      { h.asked = append(h.asked, "new train") }
-func (h *testHost) AddSample()                           { h.asked = append(h.asked, "sample") }
-
-func (h *testHost) Read(what string, r func(context.Context) error, done func()) {
-	if err := r(context.Background()); err != nil {
-		h.ShowError("Could not read "+what, err)
-		return
-	}
-	done()
-}
+func (h *testHost) NewTrainDialog() { h.asked = append(h.asked, "new train") }
+func (h *testHost) AddSample()      { h.asked = append(h.asked, "sample") }
 
 // newScreen is home on a fresh store, loaded and on its window.
 func newScreen(t *testing.T, trains ...assessment.Train) (*Screen, *testHost) {
 	t.Helper()
-	a := test.NewTempApp(t)
-	a.Settings().SetTheme(theme.DefaultTheme())
-	defs := screentest.LoadDefs(t)
-	h := &testHost{store: screentest.OpenStore(t, defs), defs: defs, win: a.NewWindow("Trainscope")}
-	h.win.Resize(fyne.NewSize(1280, 800))
-	t.Cleanup(h.win.Close)
+	h := &testHost{Host: screentest.NewHost(t)}
 	for i := range trains {
-		if err := h.store.CreateTrain(context.Background(), &trains[i]); err != nil {
+		if err := h.DB.CreateTrain(context.Background(), &trains[i]); err != nil {
 			t.Fatal(err)
 		}
 	}
 	s := New(h)
-	h.win.SetContent(s.Content())
+	h.Win.SetContent(s.Content())
 	s.Load(nil)
-	if len(h.errs) > 0 {
-		t.Fatalf("loading home showed %v", h.errs)
+	if len(h.Errs) > 0 {
+		t.Fatalf("loading home showed %v", h.Errs)
 	}
 	return s, h
 }
@@ -76,7 +47,7 @@ func newScreen(t *testing.T, trains ...assessment.Train) (*Screen, *testHost) {
 // ask the shell for the sample or the new train form.
 func TestEmptyHomeOffersTheSample(t *testing.T) {
 	s, h := newScreen(t)
-	c := h.win.Canvas()
+	c := h.Win.Canvas()
 	screentest.AssertShows(t, c, "No trains yet")
 	screentest.AssertShows(t, c, "Assessments you work on appear here")
 	if s.HasTrain("anything") || len(s.Trains()) != 0 {
@@ -96,7 +67,7 @@ func TestHomeSearchAndOpen(t *testing.T) {
 	s, h := newScreen(t,
 		assessment.Train{Name: "Payments ART", Framework: assessment.SAFe, Description: "cards and transfers"},
 		assessment.Train{Name: "Lending", Framework: assessment.SAFe, Description: "mortgages"})
-	c := h.win.Canvas()
+	c := h.Win.Canvas()
 	if len(s.Listed()) != 2 {
 		t.Fatalf("home lists %d trains, want 2", len(s.Listed()))
 	}
@@ -115,8 +86,8 @@ func TestHomeSearchAndOpen(t *testing.T) {
 		t.Errorf("home does not hold the train %s it lists", id)
 	}
 	s.List().Select(0)
-	if len(h.opened) != 1 || h.opened[0] != host.Train(id) {
-		t.Errorf("selecting the row opened %v, want %v", h.opened, host.Train(id))
+	if len(h.Opened) != 1 || h.Opened[0] != host.Train(id) {
+		t.Errorf("selecting the row opened %v, want %v", h.Opened, host.Train(id))
 	}
 }
 
