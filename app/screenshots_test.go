@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/trainscope/trainscope/app/internal/screentest"
 	"github.com/trainscope/trainscope/app/portfolio"
 	"github.com/trainscope/trainscope/app/train"
 	"github.com/trainscope/trainscope/assessment"
@@ -164,20 +165,7 @@ func TestFollowUpsScreenshot(t *testing.T) {
 		t.Skip("only with TRAINSCOPE_SCREENSHOTS=1")
 	}
 	ui, store := newTestUI(t, withSample)
-	ctx := context.Background()
-	trains, err := store.Trains(ctx)
-	if err != nil || len(trains) != 1 {
-		t.Fatalf("trains %v %v", trains, err)
-	}
-	all, err := store.Assessments(ctx, trains[0].Train.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	prev := all[len(all)-1]
-	a := assessment.Assessment{TrainID: prev.TrainID, Date: prev.Date.AddDate(0, 0, 70), PI: assessment.NextPI(prev.PI, 1), ChecklistVersion: ui.defs.Version}
-	if err := store.CreateAssessment(ctx, &a); err != nil {
-		t.Fatal(err)
-	}
+	a := screentest.FollowedUpAssessment(t, store, ui.defs, 1)
 	ui.openResults(a.TrainID, a.ID)
 	settle(ui)
 	w := test.NewWindow(ui.top().(resultsPage).FollowUps())

@@ -556,6 +556,28 @@ func MattersMost(d *Definitions, f Framework, r Results) (top []Recommendation, 
 	return top, len(agreed) - len(top)
 }
 
+// ReviewCount is how far the coach's review of the recommendations has come:
+// how many are accepted, rejected and still proposed, the screens' and the
+// report's one count.
+type ReviewCount struct{ Accepted, Rejected, Proposed int }
+
+// ReviewCount counts the recommendations by status; any status but accepted or
+// rejected is still to review.
+func (r Results) ReviewCount() ReviewCount {
+	var c ReviewCount
+	for _, rec := range r.Recommendations {
+		switch rec.Status {
+		case Accepted:
+			c.Accepted++
+		case Rejected:
+			c.Rejected++
+		default:
+			c.Proposed++
+		}
+	}
+	return c
+}
+
 // Agreed are the recommendations the coach has not rejected, in order: what
 // the report puts before the LACE.
 func (r Results) Agreed() []Recommendation {

@@ -253,3 +253,12 @@ func TestApplyReview(t *testing.T) {
 		t.Errorf("agreed %v", recIDs(agreed))
 	}
 }
+
+// TestReviewCount: accepted and rejected are counted as such, anything else
+// is still to review.
+func TestReviewCount(t *testing.T) {
+	r := Results{Recommendations: []Recommendation{{Status: Accepted}, {Status: Rejected}, {Status: Proposed}, {Status: Accepted}, {}}}
+	if got, want := r.ReviewCount(), (ReviewCount{Accepted: 2, Rejected: 1, Proposed: 2}); got != want {
+		t.Errorf("ReviewCount = %+v, want %+v", got, want)
+	}
+}

@@ -421,20 +421,12 @@ func (rs *Screen) figuresSection() fyne.CanvasObject {
 // buttons.
 func (rs *Screen) recommendationsSection() fyne.CanvasObject {
 	recs := rs.results.Recommendations
-	var accepted, rejected int
-	for _, r := range recs {
-		switch r.Status {
-		case assessment.Accepted:
-			accepted++
-		case assessment.Rejected:
-			rejected++
-		}
-	}
+	count := rs.results.ReviewCount()
 	add := widget.NewButtonWithIcon("Add recommendation", theme.ContentAddIcon(), func() { rs.editRecommendation(nil) })
 	if rs.final() {
 		add.Disable()
 	}
-	summary := widgets.Truncated(fmt.Sprintf("%d · %d accepted · %d rejected · %d proposed, to review", len(recs), accepted, rejected, len(recs)-accepted-rejected))
+	summary := widgets.Truncated(fmt.Sprintf("%d · %d accepted · %d rejected · %d proposed, to review", len(recs), count.Accepted, count.Rejected, count.Proposed))
 	title := widgets.SectionTitle("Recommendations for the LACE")
 	title.Truncation = fyne.TextTruncateOff
 	// Gather the cards first: adding them one by one to the box would lay

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/trainscope/trainscope/app/host"
+	"github.com/trainscope/trainscope/app/internal/screentest"
 	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 )
@@ -216,19 +217,7 @@ func TestFollowUpsOnTheResultsScreen(t *testing.T) {
 	withSample(t, h)
 	store := h.DB
 	ctx := context.Background()
-	trains, err := store.Trains(ctx)
-	if err != nil || len(trains) != 1 {
-		t.Fatalf("trains %v %v", trains, err)
-	}
-	all, err := store.Assessments(ctx, trains[0].Train.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	prev := all[len(all)-1]
-	a := assessment.Assessment{TrainID: prev.TrainID, Date: prev.Date.AddDate(0, 0, 70), PI: assessment.NextPI(prev.PI, 1), ChecklistVersion: h.Defs.Version}
-	if err := store.CreateAssessment(ctx, &a); err != nil {
-		t.Fatal(err)
-	}
+	a := screentest.FollowedUpAssessment(t, store, h.Defs, 1)
 	rs := open(t, h, a.TrainID, a.ID)
 	c := h.Win.Canvas()
 	assertShows(t, c, "Since last PI")

@@ -12,20 +12,10 @@ import (
 // as one table on landscape pages.
 func (d *doc) recommendations() {
 	recs := d.in.Results.Recommendations
-	accepted, proposed, rejected := 0, 0, 0
-	for _, r := range recs {
-		switch r.Status {
-		case assessment.Accepted:
-			accepted++
-		case assessment.Rejected:
-			rejected++
-		default:
-			proposed++
-		}
-	}
+	count := d.in.Results.ReviewCount()
 	d.para("", sizeBody, fmt.Sprintf("%d recommendations: %d accepted by the coach, %d proposed, %d rejected. "+
 		"They are grouped by finding, the most urgent first. Each was derived by a documented rule from the findings (the rule is named under its number) or added by the coach; rejected ones are kept, greyed, so the LACE sees what was set aside.",
-		len(recs), accepted, proposed, rejected))
+		len(recs), count.Accepted, count.Proposed, count.Rejected))
 	if len(recs) == 0 {
 		return
 	}
