@@ -65,12 +65,14 @@ clean:
 # Minimizing a new input is capped at 5s: the seeds are whole bundles and
 # databases, and minimizing one took the whole minute (docs/reliability.md).
 FUZZTIME ?= 60s
-FUZZ_TARGETS := FuzzImport FuzzImportResponses FuzzOpen FuzzOpenFile
+# Each target as PACKAGE:NAME.
+FUZZ_TARGETS := ./data/:FuzzImport ./data/:FuzzImportResponses ./data/:FuzzOpen ./data/:FuzzOpenFile ./internal/cli/:FuzzCommandLine
 .PHONY: fuzz
 fuzz: deps
-	@for f in $(FUZZ_TARGETS); do \
-		echo "== $$f for $(FUZZTIME)"; \
-		$(GO) test -tags $(TAGS) -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./data/ || exit 1; \
+	@for t in $(FUZZ_TARGETS); do \
+		p=$${t%%:*}; f=$${t#*:}; \
+		echo "== $$f in $$p for $(FUZZTIME)"; \
+		$(GO) test -tags $(TAGS) -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s $$p || exit 1; \
 	done
 
 ## kill: the long kill test, KILL_CYCLES (100) SIGKILLs of each kind of writer beside the 200 of answers, outside make test
