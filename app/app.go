@@ -115,6 +115,7 @@ func Run(a fyne.App, store *data.Store, defs *assessment.Definitions) {
 func NewUI(a fyne.App, store *data.Store, defs *assessment.Definitions) *UI {
 	a.Settings().SetTheme(trainscopeTheme{appearance: appearance(a.Preferences().String(prefTheme))})
 	a.SetIcon(fyne.NewStaticResource("trainscope.png", assets.Icon()))
+	usePrivateFiles()
 
 	ui := &UI{
 		app:    a,

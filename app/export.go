@@ -150,12 +150,12 @@ func (ui *UI) writeReport(in report.Input, opt report.Options, w fyne.URIWriteCl
 	ui.bg.spawn(func() error {
 		pdf, warn, err := report.Render(in, opt)
 		if err != nil {
-			w.Close()
+			abandon(w)
 			return fmt.Errorf("draw the report: %w", err)
 		}
 		warnings = warn
 		if _, err := io.Copy(w, bytes.NewReader(pdf)); err != nil {
-			w.Close()
+			abandon(w)
 			return fmt.Errorf("write %s: %w", uri.Path(), err)
 		}
 		if err := w.Close(); err != nil {
@@ -265,11 +265,11 @@ func (ui *UI) writeFile(what, done string, w fyne.URIWriteCloser, write func(ctx
 	progress := ui.progressDialog("Exporting", "Writing "+w.URI().Name()+"…")
 	uri := w.URI()
 	ui.bg.spawn(func() error {
-		err := write(ui.ctx(), w)
-		if cerr := w.Close(); err == nil {
-			err = cerr
+		if err := write(ui.ctx(), w); err != nil {
+			abandon(w)
+			return err
 		}
-		return err
+		return w.Close()
 	}, func(err error) {
 		progress.Hide()
 		if err != nil {

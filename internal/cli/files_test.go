@@ -79,38 +79,3 @@ func TestFilesArePrivateAndMinusIsStdout(t *testing.T) {
 		t.Errorf("method: exit %d, %.40q", r.code, r.stdout)
 	}
 }
-
-func TestWritePrivate(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "a.txt")
-	if err := writePrivate(path, []byte("one")); err != nil {
-		t.Fatal(err)
-	}
-	if err := writePrivate(path, []byte("two")); err != nil {
-		t.Fatal(err)
-	}
-	got, _ := os.ReadFile(path)
-	fi, _ := os.Stat(path)
-	if string(got) != "two" || fi.Mode().Perm() != 0o600 {
-		t.Errorf("after two writes: %q, mode %v", got, fi.Mode().Perm())
-	}
-	if err := writePrivate(dir, []byte("x")); err == nil || !strings.Contains(err.Error(), "is a folder") {
-		t.Errorf("writing over a folder: %v", err)
-	}
-	if err := writePrivate(filepath.Join(dir, "no", "such", "a.txt"), []byte("x")); err == nil || !strings.Contains(err.Error(), "does not exist") {
-		t.Errorf("writing into a missing folder: %v", err)
-	}
-	if os.Geteuid() != 0 { // root writes anywhere
-		ro := filepath.Join(dir, "ro")
-		if err := os.Mkdir(ro, 0o500); err != nil {
-			t.Fatal(err)
-		}
-		if err := writePrivate(filepath.Join(ro, "a.txt"), []byte("x")); err == nil || !strings.Contains(err.Error(), "no permission") {
-			t.Errorf("writing into a read-only folder: %v", err)
-		}
-	}
-	entries, _ := os.ReadDir(dir)
-	if len(entries) != 2 && len(entries) != 1 {
-		t.Errorf("files left in the folder: %v", entries)
-	}
-}
