@@ -337,7 +337,7 @@ func (s *Screen) buildReveal() {
 		recordRow("The room's consensus", s.consensus),
 		recordRow("What you observed", s.observation),
 		s.gapLine,
-		widget.NewForm(widget.NewFormItem("Notes", s.note), widget.NewFormItem("Evidence", s.evidence)),
+		widget.NewForm(widget.NewFormItem("Notes", widgets.Wheel(s.note)), widget.NewFormItem("Evidence", widgets.Wheel(s.evidence))),
 		s.guidance,
 	)
 }
