@@ -7,7 +7,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
 
+	"github.com/trainscope/trainscope/app/train"
 	"github.com/trainscope/trainscope/assessment"
 )
 
@@ -108,5 +110,66 @@ func TestCtrlZInTheWindow(t *testing.T) {
 	pressShortcut(ui, &fyne.ShortcutUndo{})
 	if rating() != 3 {
 		t.Errorf("Ctrl+Z on the train screen took back the checklists' rating: %d", rating())
+	}
+}
+
+// TestUndoRosterEdits: Ctrl+Z takes back a person added and a team
+// removed, on screen and in the store; the removal keeps its words in the
+// status bar and Edit ▸ Undo.
+func TestUndoRosterEdits(t *testing.T) {
+	ui, store := newTestUI(t)
+	ctx := context.Background()
+	c := ui.win.Canvas()
+	ts := newTrain(t, ui, "Roster ART")
+	ts.SelectTab(train.TabRoster)
+	settle(ui)
+	roster := func() assessment.Roster {
+		t.Helper()
+		r, err := store.Roster(ctx, ts.ID())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+
+	for _, name := range []string{"Ana Souza", "Bo Li"} {
+		test.Type(entry(t, ui, "Name of a person to add"), name)
+		tap(t, ui, "Add person")
+	}
+	if n := len(roster().People); n != 2 {
+		t.Fatalf("the store holds %d people", n)
+	}
+	if l := ui.menu.undo.Label; l != "Undo: change to the roster" {
+		t.Errorf("Edit ▸ Undo reads %q", l)
+	}
+	pressShortcut(ui, &fyne.ShortcutUndo{})
+	if r := roster(); len(r.People) != 1 || r.People[0].Name != "Ana Souza" {
+		t.Errorf("after Ctrl+Z the store holds %+v", r.People)
+	}
+	assertNotShown(t, c, "Bo Li")
+	pressShortcut(ui, &fyne.ShortcutRedo{}) // Ctrl+Y
+	if n := len(roster().People); n != 2 {
+		t.Errorf("after Ctrl+Y the store holds %d people", n)
+	}
+	assertShows(t, c, "Bo Li")
+
+	tap(t, ui, "Add team")
+	tap(t, ui, "Remove team")
+	tap(t, ui, "Remove")
+	if n := len(roster().Teams); n != 0 {
+		t.Fatalf("the store holds %d teams after the removal", n)
+	}
+	if ui.status.undoText.Text != "Removed Team 1" || ui.menu.undo.Label != "Undo: Removed Team 1" {
+		t.Errorf("the status bar offers %q, the menu %q", ui.status.undoText.Text, ui.menu.undo.Label)
+	}
+	pressShortcut(ui, &fyne.ShortcutUndo{})
+	if r := roster(); len(r.Teams) != 1 || r.Teams[0].Name != "Team 1" || len(r.People) != 2 {
+		t.Errorf("after Ctrl+Z the store holds %+v", r)
+	}
+	// One Ctrl+Z took the removal back, not a second step of it: the next
+	// is the team's addition.
+	pressShortcut(ui, &fyne.ShortcutUndo{})
+	if r := roster(); len(r.Teams) != 0 || len(r.People) != 2 {
+		t.Errorf("after the second Ctrl+Z the store holds %+v", r)
 	}
 }
