@@ -415,7 +415,7 @@ func (s *Screen) showAssessment() {
 		s.finishBtn.SetText("Reopen")
 		s.finishBtn.SetIcon(theme.DocumentCreateIcon())
 		s.finishBtn.Importance = widget.MediumImportance
-		s.bannerText.SetText("This assessment is finished, so it is read-only. Its roster and register are kept as they were when it was first finished. Reopen it to correct answers.")
+		s.bannerText.SetText("This assessment is finished, so it is read-only. Its roster and register are kept as they were when it was first finished. Reopen it to correct answers or to review its recommendations.")
 		s.banner.Show()
 		s.root.Refresh()
 		s.detailsBtn.Disable()
@@ -936,10 +936,27 @@ func (s *Screen) ToggleFinished() {
 			msg += "\n• " + w.Text
 		}
 	}
-	msg += "\n\nHave you reviewed the recommendations? Accept, reject or edit them on the results screen before finishing; once finished they are read-only until you reopen the assessment."
+	msg += reviewNote(s.results.ReviewCount())
 	s.host.Confirm("Finish assessment", msg, "Finish", func() {
 		s.finish()
 	})
+}
+
+// reviewNote is what the Finish question says of the recommendations:
+// how many are still to review, and where, since once finished they can be
+// changed only after reopening the assessment.
+func reviewNote(c assessment.ReviewCount) string {
+	total := c.Accepted + c.Rejected + c.Proposed
+	switch {
+	case total == 0:
+		return ""
+	case c.Proposed > 0:
+		return fmt.Sprintf("\n\n%d of %s still to review. Accept, reject or edit them on the results screen "+
+			"(Results, or Ctrl+R) before finishing: once it is finished, they can be changed only after reopening the assessment.",
+			c.Proposed, assessment.Count(total, "recommendation is", "recommendations are"))
+	}
+	return fmt.Sprintf("\n\nEvery recommendation is reviewed (%d accepted, %d rejected). Once the assessment is finished, "+
+		"they can be changed only after reopening it, on the results screen.", c.Accepted, c.Rejected)
 }
 
 // finish marks the assessment final and shows its results.

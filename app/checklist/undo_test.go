@@ -2,6 +2,7 @@ package checklist
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -194,4 +195,44 @@ func TestUndoFigureAndChecklistNote(t *testing.T) {
 	if a.Notes[clID] != "" || as.a.Notes[clID] != "" {
 		t.Errorf("after undo the checklist notes are %q in the store, %q on screen", a.Notes[clID], as.a.Notes[clID])
 	}
+}
+
+// TestFinishSaysWhereToReview: the Finish question counts the
+// recommendations still to review and says where to review them, or that
+// every one is; a finished assessment's banner says reopening is the way
+// back to them.
+func TestFinishSaysWhereToReview(t *testing.T) {
+	h := newHost(t)
+	c := h.Win.Canvas()
+	as := startAssessment(t, h, "Review ART")
+	for range as.defs().Checklists[0].Items {
+		pressRune(t, h, '1')
+		pressKey(t, h, fyne.KeyTab)
+	}
+	recs := as.results.Recommendations
+	if len(recs) < 2 {
+		t.Fatalf("%d recommendations after rating a checklist low; the test needs two", len(recs))
+	}
+	tap(t, h, "Finish")
+	assertShows(t, c, fmt.Sprintf("%d of %d recommendations are still to review. Accept, reject or edit them on the results screen (Results, or Ctrl+R)", len(recs), len(recs)))
+	tap(t, h, "Cancel")
+
+	edits := map[string]assessment.RecommendationEdit{}
+	for i, r := range recs {
+		st := assessment.Accepted
+		if i == 0 {
+			st = assessment.Rejected
+		}
+		edits[r.ID] = assessment.RecommendationEdit{Status: st, Reason: "Not this PI"}
+	}
+	if err := h.DB.SetRecommendationEdits(context.Background(), as.assessmentID, edits); err != nil {
+		t.Fatal(err)
+	}
+	as.Reload()
+	tap(t, h, "Finish")
+	assertShows(t, c, fmt.Sprintf("Every recommendation is reviewed (%d accepted, 1 rejected)", len(recs)-1))
+	assertNotShown(t, c, "still to review")
+	tap(t, h, "Finish") // the question's button
+	open(t, h, as.trainID, as.assessmentID)
+	assertShows(t, c, "Reopen it to correct answers or to review its recommendations.")
 }
