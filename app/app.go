@@ -84,6 +84,7 @@ type UI struct {
 	backBtn  *widget.Button
 	crumb    *widget.Label
 	status   *saveStatus
+	undos    widgets.UndoStack // the changes Ctrl+Z takes back; see undo.go
 
 	home homePage
 	// portfolio is the portfolio screen in home's second tab.
@@ -273,6 +274,7 @@ func (ui *UI) top() screen { return ui.stack[len(ui.stack)-1] }
 
 func (ui *UI) display() {
 	ui.status.clearUndo()
+	ui.undos.Clear()
 	s := ui.top()
 	// A screen that was out of sight when the system switched between light
 	// and dark is painted again as it comes back.

@@ -188,8 +188,9 @@ func (ui *UI) ExportReport(trainID, assessmentID string) {
 	ui.exportReportDialog(trainID, assessmentID)
 }
 
-// OfferUndo offers in the status bar to take a deletion back.
-func (ui *UI) OfferUndo(what string, undo func()) { ui.status.offerUndo(what, undo) }
+// OfferUndo offers to take a deletion back: a step of the window's undo,
+// named in the status bar and the Edit menu; see undo.go.
+func (ui *UI) OfferUndo(what string, undo func()) { ui.Undoable(what, undo) }
 
 var (
 	_ results.Exporter = (*UI)(nil)

@@ -28,6 +28,7 @@ type mainMenu struct {
 	results, finish                                     *fyne.MenuItem
 	workshop, present                                   *fyne.MenuItem
 	keys, method, about                                 *fyne.MenuItem
+	undo, redo                                          *fyne.MenuItem
 	appearance                                          []*fyne.MenuItem // one per appearance, in order
 }
 
@@ -123,6 +124,16 @@ func newMainMenu(ui *UI) *mainMenu {
 		}
 	})
 
+	// Ctrl+Z reaches a focused text field first, which undoes its own
+	// typing (Fyne's Entry does); the canvas takes it when no field does.
+	// The menu's shortcuts are named for the menu only, so the menu never
+	// takes Ctrl+Z from a field.
+	m.undo = item(widgets.UndoWord, ctrl(fyne.KeyZ), func() { ui.undoKey(false) })
+	m.redo = item(widgets.RedoWord, ctrlShift(fyne.KeyZ), func() { ui.undoKey(true) })
+	ui.win.Canvas().AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { ui.undoKey(false) })
+	ui.win.Canvas().AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { ui.undoKey(true) })
+	ui.undos.OnChange = ui.undoChanged
+
 	m.keys = item("Keyboard shortcuts", &desktop.CustomShortcut{KeyName: fyne.KeyF1}, ui.showKeys)
 	m.method = item("How scores are computed", nil, ui.showMethod)
 	m.about = item("About Trainscope", nil, ui.showAbout)
@@ -131,6 +142,7 @@ func newMainMenu(ui *UI) *mainMenu {
 		fyne.NewMenu("File", m.newTrain, m.sample, fyne.NewMenuItemSeparator(),
 			m.exportReport, m.exportBundle, m.exportCSV, m.exportXLSX, m.importBundle, fyne.NewMenuItemSeparator(),
 			m.exportResponse, m.importResponses),
+		fyne.NewMenu("Edit", m.undo, m.redo),
 		fyne.NewMenu("View", m.home, m.back, m.findTrain, m.portfolio, fyne.NewMenuItemSeparator(), m.appearanceMenu()),
 		fyne.NewMenu("Assessment", m.newAssessment, fyne.NewMenuItemSeparator(),
 			m.prevItem, m.nextItem, m.nextUnanswered, fyne.NewMenuItemSeparator(),
@@ -138,6 +150,7 @@ func newMainMenu(ui *UI) *mainMenu {
 			m.workshop, m.present),
 		fyne.NewMenu("Help", m.keys, m.method, m.about),
 	)
+	m.updateUndo()
 	return m
 }
 
@@ -181,6 +194,19 @@ func (m *mainMenu) update() {
 	set(m.finish, inAssessment)
 	set(m.results, hasAssessment)
 	set(m.exportReport, hasAssessment)
+	m.updateUndo()
+}
+
+// updateUndo names the change Edit ▸ Undo takes back and the one Redo
+// makes again, each disabled when there is none.
+func (m *mainMenu) updateUndo() {
+	if m == nil || m.undo == nil {
+		return
+	}
+	s, ok := m.ui.undos.Next()
+	m.undo.Label, m.undo.Disabled = widgets.UndoLabel(widgets.UndoWord, s, ok), !ok
+	s, ok = m.ui.undos.NextRedo()
+	m.redo.Label, m.redo.Disabled = widgets.UndoLabel(widgets.RedoWord, s, ok), !ok
 	m.menu.Refresh()
 }
 
@@ -266,6 +292,8 @@ var keyHelp = [][2]string{
 	{"Ctrl+Shift+W", "run the assessment on screen as a workshop, or open its workshop"},
 	{"Ctrl+Shift+F or F5", "presentation view of the workshop, for a projector"},
 	{"← → (presentation)", "previous / next item; F11 full screen; Esc leaves"},
+	{"Ctrl+Z", "undo the last change on screen (an answer, a note, an impediment, the roster); in a text field, first what you typed there"},
+	{"Ctrl+Shift+Z or Ctrl+Y", "redo what Ctrl+Z took back"},
 	{"Alt+←", "back"},
 	{"Alt+Home", "home"},
 	{"F1", "this list"},

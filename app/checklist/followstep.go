@@ -71,7 +71,7 @@ func newFollowStep(s *Screen) *followStep {
 	keys.SizeName = theme.SizeNameCaptionText
 
 	toKeys := func() { s.host.Window().Canvas().Focus(st.chooser) }
-	st.note = newNoteEntry(toKeys)
+	st.note = newNoteEntry(toKeys, nil) // what happened is not among the changes Ctrl+Z takes back
 	st.note.SetMinRowsVisible(2)
 	st.note.SetPlaceHolder("Evidence: what you saw of it – a board, a decision, a person in the role")
 	st.note.OnChanged = func(string) { st.noteChanged() }

@@ -40,6 +40,10 @@ type Screen struct {
 	onTop   bool // the window shows the screen: between shown and left
 	filling bool // fields are being filled from the model, not typed
 
+	// typedFrom is each item's answer before the typing not yet saved, so
+	// Ctrl+Z takes back what was typed since (see undo.go).
+	typedFrom map[string]assessment.Answer
+
 	cl, it int // the checklist and item on screen
 
 	// The "Since last PI" step before the first checklist, when the
@@ -77,7 +81,7 @@ type Screen struct {
 	picker       *widgets.RatingPicker
 	answerLine   *widget.Label
 	figureBox    *fyne.Container
-	figure       *widget.Entry
+	figure       *fieldEntry
 	figureUnit   *widget.Label
 	note         *fieldEntry
 	evidence     *fieldEntry
@@ -161,8 +165,12 @@ func (s *Screen) keyTarget() fyne.Focusable {
 	return s.picker
 }
 
-// Flush saves what is being typed before the screen goes.
-func (s *Screen) Flush() { s.host.Flush() }
+// Flush saves what is being typed before the screen goes, or before a
+// change is taken back.
+func (s *Screen) Flush() {
+	s.host.Flush()
+	s.endTyping()
+}
 
 func (s *Screen) build() {
 	s.heading = widgets.HeadingTruncated("")
@@ -271,7 +279,8 @@ func (s *Screen) build() {
 	keys.TextStyle.Italic = true
 	keys.SizeName = theme.SizeNameCaptionText
 
-	s.figure = widget.NewEntry()
+	s.figure = newLineEntry(func() { s.host.Window().Canvas().Focus(s.picker) }, s.host)
+	s.figure.ended = s.endTyping
 	s.figure.SetPlaceHolder("figure")
 	s.figure.OnChanged = s.figureChanged
 	s.figure.AlwaysShowValidationError = true
@@ -286,11 +295,13 @@ func (s *Screen) build() {
 	s.figureBox = container.NewBorder(nil, nil, widget.NewLabel("Figure"), s.figureUnit, widgets.WithWidth(120, s.figure))
 
 	toPicker := func() { s.host.Window().Canvas().Focus(s.picker) }
-	s.note = newNoteEntry(toPicker)
+	s.note = newNoteEntry(toPicker, s.host)
+	s.note.ended = s.endTyping
 	s.note.SetMinRowsVisible(3)
 	s.note.SetPlaceHolder("Your notes: what you heard, what you think")
 	s.note.OnChanged = func(string) { s.textChanged() }
-	s.evidence = newNoteEntry(toPicker)
+	s.evidence = newNoteEntry(toPicker, s.host)
+	s.evidence.ended = s.endTyping
 	s.evidence.SetMinRowsVisible(2)
 	s.evidence.SetPlaceHolder("Evidence: what you saw – documents, boards, metrics")
 	s.evidence.OnChanged = func(string) { s.textChanged() }
@@ -404,7 +415,7 @@ func (s *Screen) showAssessment() {
 		s.finishBtn.SetText("Reopen")
 		s.finishBtn.SetIcon(theme.DocumentCreateIcon())
 		s.finishBtn.Importance = widget.MediumImportance
-		s.bannerText.SetText("This assessment is finished, so it is read-only. Its roster and register are kept as they were when it was first finished. Reopen it to correct answers.")
+		s.bannerText.SetText("This assessment is finished, so it is read-only. Its roster and register are kept as they were when it was first finished. Reopen it to correct answers or to review its recommendations.")
 		s.banner.Show()
 		s.root.Refresh()
 		s.detailsBtn.Disable()
@@ -688,13 +699,18 @@ func (s *Screen) setRating(r assessment.Rating) {
 	if s.a == nil || s.final() {
 		return
 	}
+	s.endTyping() // a note typed a moment ago is a change of its own, before this one
 	_, it := s.item()
 	ans := s.a.Answers[it.ID]
+	before := ans.Rating
 	ans.ItemID = it.ID
 	ans.Rating = r
 	s.a.Answers[it.ID] = ans
 	s.answerChanged(it.ID)
 	s.picker.SetValue(s.shownRating(it, ans))
+	if r != before {
+		s.recordRating(it.ID, before)
+	}
 }
 
 // answerChanged recomputes the results and saves the item's answer.
@@ -718,6 +734,7 @@ func (s *Screen) textChanged() {
 	}
 	_, it := s.item()
 	ans := s.a.Answers[it.ID]
+	s.typing(it.ID, ans)
 	ans.ItemID = it.ID
 	ans.Note, ans.Evidence = s.note.Text, s.evidence.Text
 	s.a.Answers[it.ID] = ans
@@ -746,6 +763,7 @@ func (s *Screen) figureChanged(text string) {
 	}
 	_, it := s.item()
 	ans := s.a.Answers[it.ID]
+	before := ans
 	ans.ItemID = it.ID
 	if strings.TrimSpace(text) == "" {
 		ans.Figure = nil
@@ -759,6 +777,7 @@ func (s *Screen) figureChanged(text string) {
 		ans.Figure = &v
 		ans.Rating = assessment.Unanswered // the figure decides the level
 	}
+	s.typing(it.ID, before)
 	s.a.Answers[it.ID] = ans
 	s.evaluate()
 	s.picker.SetValue(s.shownRating(it, ans))
@@ -774,6 +793,7 @@ func (s *Screen) goTo(cl, it int) {
 		return
 	}
 	s.host.Flush()
+	s.endTyping()
 	wasStep := s.onStep
 	s.cl, s.it, s.onStep = cl, it, false
 	if wasStep {
@@ -803,6 +823,7 @@ func (s *Screen) GoToFollowUp(i int) {
 		return
 	}
 	s.host.Flush()
+	s.endTyping()
 	wasStep := s.onStep
 	s.onStep, s.step.i = true, i
 	if !wasStep {
@@ -915,10 +936,27 @@ func (s *Screen) ToggleFinished() {
 			msg += "\n• " + w.Text
 		}
 	}
-	msg += "\n\nHave you reviewed the recommendations? Accept, reject or edit them on the results screen before finishing; once finished they are read-only until you reopen the assessment."
+	msg += reviewNote(s.results.ReviewCount())
 	s.host.Confirm("Finish assessment", msg, "Finish", func() {
 		s.finish()
 	})
+}
+
+// reviewNote is what the Finish question says of the recommendations:
+// how many are still to review, and where, since once finished they can be
+// changed only after reopening the assessment.
+func reviewNote(c assessment.ReviewCount) string {
+	total := c.Accepted + c.Rejected + c.Proposed
+	switch {
+	case total == 0:
+		return ""
+	case c.Proposed > 0:
+		return fmt.Sprintf("\n\n%d of %s still to review. Accept, reject or edit them on the results screen "+
+			"(Results, or Ctrl+R) before finishing: once it is finished, they can be changed only after reopening the assessment.",
+			c.Proposed, assessment.Count(total, "recommendation is", "recommendations are"))
+	}
+	return fmt.Sprintf("\n\nEvery recommendation is reviewed (%d accepted, %d rejected). Once the assessment is finished, "+
+		"they can be changed only after reopening it, on the results screen.", c.Accepted, c.Rejected)
 }
 
 // finish marks the assessment final and shows its results.
@@ -965,16 +1003,12 @@ func (s *Screen) editChecklistNote() {
 	if s.final() {
 		e.Disable()
 	}
-	id, clID := s.assessmentID, cl.ID
+	clID := cl.ID
 	d := dialog.NewCustomConfirm("Notes on "+s.train.Framework.Expand(cl.Title), "Save", "Cancel", e, func(ok bool) {
 		if !ok || s.final() {
 			return
 		}
-		note := e.Text
-		s.a.Notes[clID] = note
-		s.host.Write("the checklist notes", func(ctx context.Context) error {
-			return s.host.Store().SetChecklistNote(ctx, id, clID, note)
-		}, nil)
+		s.setChecklistNote(clID, e.Text)
 	}, s.host.Window())
 	d.Resize(fyne.NewSize(620, 380))
 	d.Show()

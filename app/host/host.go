@@ -1,11 +1,11 @@
 // Package host is what a screen of Trainscope's window may ask of the shell
 // around it: the store and definitions, the window, the clock, a read or a
 // write in the background (a typed one once the typing pauses), a
-// question, an error in plain words, another screen to open, and the keys
-// every screen shares. The shell in package app is the one Host; a screen's
-// package imports this one, the shared widgets and the domain, and never the
-// shell nor another screen, so the screens stay apart and each can be tested
-// on a host of its own.
+// question, an error in plain words, another screen to open, the undo of
+// a change, and the keys every screen shares. The shell in package app is
+// the one Host; a screen's package imports this one, the shared widgets and
+// the domain, and never the shell nor another screen, so the screens stay
+// apart and each can be tested on a host of its own.
 package host
 
 import (
@@ -68,6 +68,18 @@ type Host interface {
 	FunctionKey(*fyne.KeyEvent)
 	// ShowKeys lists the keyboard shortcuts.
 	ShowKeys()
+
+	// Undoable records a change the coach can take back with Ctrl+Z (Edit
+	// ▸ Undo) while the screen stays: name says what it changed ("rating
+	// of “…”"), undo takes it back with a Write of its own, so the store
+	// holds what the screen shows. The change undo records as it runs is
+	// what Redo (Ctrl+Shift+Z) makes again.
+	Undoable(name string, undo func())
+	// Undo takes back the last change recorded, if any: Ctrl+Z in a field
+	// whose own undo has nothing left to take back.
+	Undo()
+	// Redo makes again the last change Undo took back, if any.
+	Redo()
 
 	// SaveFollowUp writes what the coach says happened to a follow-up, as
 	// the results screen and the checklists' first step both do; done runs

@@ -296,51 +296,104 @@ func (rv *registerView) shownChanged() {
 	rv.filter()
 }
 
+// change saves an impediment as save does, and records the change so
+// Ctrl+Z takes it back; name says what it was ("closing of “…”").
+func (rv *registerView) change(name string, i int, imp assessment.Impediment, fromForm bool) {
+	if imp.ID == "" {
+		imp.ID = data.NewID()
+	}
+	rv.record(name, imp.ID)
+	rv.save(i, imp, fromForm)
+}
+
+// record records a change about to be made to an impediment: its undo
+// puts the impediment back as it is now, or takes it out of the register
+// when it is not in it yet.
+func (rv *registerView) record(name, id string) {
+	var before *assessment.Impediment
+	if i := rv.index(id); i >= 0 {
+		b := rv.register[i]
+		before = &b
+	}
+	rv.ts.host.Undoable(name, func() { rv.restore(name, id, before) })
+}
+
+// restore puts an impediment back as it was (nil: not in the register),
+// saved as every change is, and records that in turn, for Redo.
+func (rv *registerView) restore(name, id string, to *assessment.Impediment) {
+	rv.record(name, id)
+	i := rv.index(id)
+	switch {
+	case to != nil:
+		rv.save(i, *to, false)
+	case i >= 0:
+		rv.delete(i)
+	}
+}
+
+// index is where the impediment with the ID is in the register, -1 when
+// it is not in it.
+func (rv *registerView) index(id string) int {
+	return slices.IndexFunc(rv.register, func(x assessment.Impediment) bool { return x.ID == id })
+}
+
+// named is an impediment in a change's name.
+func named(what string, imp assessment.Impediment) string {
+	return what + "“" + widgets.TruncateText(imp.Title, 40) + "”"
+}
+
 // close resolves an impediment today.
 func (rv *registerView) close(i int) {
-	rv.save(i, rv.register[i].Resolve(rv.today()), false)
+	rv.change(named("closing of ", rv.register[i]), i, rv.register[i].Resolve(rv.today()), false)
 }
 
 // escalate moves an impediment one rung up the ladder and marks it
 // escalated; at the top there is nowhere to go.
 func (rv *registerView) escalate(i int) {
 	if imp, ok := rv.register[i].Escalate(); ok {
-		rv.save(i, imp, false)
+		rv.change(named("escalation of ", imp), i, imp, false)
 	}
 }
 
+// remove deletes an impediment after asking; Ctrl+Z or the status bar's
+// Undo puts it back.
 func (rv *registerView) remove(i int) {
 	imp := rv.register[i]
-	var del func()
-	del = func() {
-		before := slices.Clone(rv.register)
-		rv.register = slices.Delete(rv.register, i, i+1)
-		rv.shownChanged()
-		trainID, id := rv.ts.trainID, imp.ID
-		rv.ts.host.WriteOr("the deletion of the impediment", func(ctx context.Context) error {
-			return rv.ts.host.Store().DeleteImpediment(ctx, trainID, id)
-		}, func() {
-			rv.ts.host.OfferUndo("Deleted “"+widgets.TruncateText(imp.Title, 40)+"”", func() { rv.save(-1, imp, false) })
-		}, func(error) {
-			rv.register = before
-			rv.shownChanged()
-		}, func() {
-			if j := slices.IndexFunc(rv.register, func(x assessment.Impediment) bool { return x.ID == id }); j >= 0 {
-				i = j
-				del()
-			}
-		})
-	}
 	rv.ts.host.Confirm("Delete impediment", fmt.Sprintf("Delete “%s” from the register? "+
-		"To record that it was dealt with, close it instead.", imp.Title), "Delete", del)
+		"To record that it was dealt with, close it instead.", imp.Title), "Delete", func() {
+		if j := rv.index(imp.ID); j >= 0 {
+			rv.record(named("Deleted ", imp), imp.ID)
+			rv.delete(j)
+		}
+	})
+}
+
+// delete takes impediment i out of the register and the store; when the
+// store refuses, the register shows it again.
+func (rv *registerView) delete(i int) {
+	before := slices.Clone(rv.register)
+	trainID, id := rv.ts.trainID, rv.register[i].ID
+	rv.register = slices.Delete(rv.register, i, i+1)
+	rv.shownChanged()
+	rv.ts.host.WriteOr("the deletion of the impediment", func(ctx context.Context) error {
+		return rv.ts.host.Store().DeleteImpediment(ctx, trainID, id)
+	}, nil, func(error) {
+		rv.register = before
+		rv.shownChanged()
+	}, func() {
+		if j := rv.index(id); j >= 0 {
+			rv.delete(j)
+		}
+	})
 }
 
 // impedimentForm edits one impediment.
 type impedimentForm struct {
-	title, description, owner, raised, resolved *widget.Entry
-	level, team, status, roam, recurrence       *widget.Select
-	escalated                                   *widget.Check
-	dialog                                      *dialog.FormDialog
+	title, description, raised, resolved  *widget.Entry
+	owner                                 *widget.SelectEntry // the roster's people, or anyone typed
+	level, team, status, roam, recurrence *widget.Select
+	escalated                             *widget.Check
+	dialog                                *dialog.FormDialog
 }
 
 // edit opens the form for impediment i, or for a new one when i < 0.
@@ -357,7 +410,8 @@ func (rv *registerView) edit(i int) {
 // on the field it concerns, or nil.
 func (rv *registerView) editDraft(i int, imp assessment.Impediment, refused error) {
 	f := &impedimentForm{
-		title: widget.NewEntry(), description: widget.NewMultiLineEntry(), owner: widget.NewEntry(),
+		title: widget.NewEntry(), description: widget.NewMultiLineEntry(),
+		owner:  widget.NewSelectEntry(assessment.OwnerChoices(rv.ts.roster, "")),
 		raised: widget.NewEntry(), resolved: widget.NewEntry(),
 	}
 	f.title.SetText(imp.Title)
@@ -373,6 +427,8 @@ func (rv *registerView) editDraft(i int, imp assessment.Impediment, refused erro
 	f.description.Wrapping = fyne.TextWrapWord
 	f.owner.SetText(imp.Owner)
 	f.owner.SetPlaceHolder("Who is working on it")
+	// Type-ahead: the list offers the people whose names hold what is typed.
+	f.owner.OnChanged = func(s string) { f.owner.SetOptions(assessment.OwnerChoices(rv.ts.roster, s)) }
 	f.level = widget.NewSelect(widgets.LevelTitles(rv.ts.train.Framework), nil)
 	f.level.SetSelected(widgets.LevelName(rv.ts.train.Framework, imp.Level))
 	teamNames, teamIDs := []string{levelChoiceTrain}, []string{""}
@@ -434,7 +490,7 @@ func (rv *registerView) editDraft(i int, imp assessment.Impediment, refused erro
 		widget.NewFormItem("Description", f.description),
 		{Text: "Level", Widget: f.level, HintText: "Where it has to be solved"},
 		widget.NewFormItem("Team", f.team),
-		widget.NewFormItem("Owner", f.owner),
+		{Text: "Owner", Widget: f.owner, HintText: "Someone on the roster (type to find them, or open the list), or anyone else by name"},
 		widget.NewFormItem("Status", f.status),
 		{Text: "ROAM", Widget: f.roam, HintText: "How it was dealt with at the joint planning"},
 		widget.NewFormItem("Raised", f.raised),
@@ -475,7 +531,11 @@ func (rv *registerView) editDraft(i int, imp assessment.Impediment, refused erro
 		}
 		imp.Escalated = f.escalated.Checked
 		imp.RecurrenceOf = recIDs[max(f.recurrence.SelectedIndex(), 0)]
-		rv.save(i, imp, true)
+		name := named("new impediment ", imp)
+		if i >= 0 {
+			name = named("changes to ", imp)
+		}
+		rv.change(name, i, imp, true)
 	}, rv.ts.host.Window())
 	f.dialog.Resize(fyne.NewSize(620, 0))
 	what := "a new impediment"
@@ -483,7 +543,7 @@ func (rv *registerView) editDraft(i int, imp assessment.Impediment, refused erro
 		what = "changes to the impediment “" + widgets.TruncateText(imp.Title, 40) + "”"
 	}
 	// Enter in a line of the form saves it, as the Save button would.
-	for _, e := range []*widget.Entry{f.title, f.owner, f.raised, f.resolved} {
+	for _, e := range []*widget.Entry{f.title, &f.owner.Entry, f.raised, f.resolved} {
 		e.OnSubmitted = func(string) { f.dialog.Submit() }
 	}
 	opened := f.state()
@@ -514,7 +574,7 @@ func (f *impedimentForm) mark(err error, plain string) {
 	case strings.Contains(msg, ".raised"):
 		entry = f.raised
 	case strings.Contains(msg, ".owner"):
-		entry = f.owner
+		entry = &f.owner.Entry
 	case strings.Contains(msg, ".description"):
 		entry = f.description
 	}

@@ -6,7 +6,10 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/trainscope/trainscope/assessment"
 )
@@ -102,4 +105,212 @@ func TestRegisterLevelsInTheFrameworksWords(t *testing.T) {
 		t.Fatalf("the store holds %+v %v; want one impediment at the train level", reg, err)
 	}
 	assertShows(t, h.Win.Canvas(), sos)
+}
+
+// stored is the train's register as the store holds it.
+func stored(t *testing.T, h *testHost, ts *Screen) []assessment.Impediment {
+	t.Helper()
+	reg, err := h.DB.Register(context.Background(), ts.trainID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return reg
+}
+
+// nextUndo is the name of the change Ctrl+Z takes back, "" when none.
+func nextUndo(h *testHost) string {
+	s, _ := h.Undos.Next()
+	return s.Name
+}
+
+// TestUndoRegisterEdits: Ctrl+Z takes back adding, editing, closing,
+// escalating and deleting an impediment, on screen and in the store, and
+// Ctrl+Shift+Z makes each again.
+func TestUndoRegisterEdits(t *testing.T) {
+	h := newHost(t)
+	c := h.Win.Canvas()
+	ts := newTrain(t, h, "Undo ART", assessment.SAFe)
+	ts.tabs.SelectIndex(TabRegister)
+	rv := ts.registerV
+	const title = "Shared test environment down"
+
+	tap(t, h, "Add impediment")
+	test.Type(rv.lastForm.title, title)
+	rv.lastForm.raised.SetText("2026-03-01")
+	rv.lastForm.dialog.Submit()
+	if len(stored(t, h, ts)) != 1 {
+		t.Fatalf("the store holds %+v", stored(t, h, ts))
+	}
+	if nextUndo(h) != "new impediment “"+title+"”" {
+		t.Errorf("the step is %q", nextUndo(h))
+	}
+	h.PressUndo(false)
+	if reg := stored(t, h, ts); len(reg) != 0 || len(rv.register) != 0 {
+		t.Fatalf("after undoing the addition the store holds %d, the screen %d", len(reg), len(rv.register))
+	}
+	assertShows(t, c, "The register is empty")
+	h.PressUndo(true)
+	if reg := stored(t, h, ts); len(reg) != 1 || reg[0].Title != title {
+		t.Fatalf("after redo the store holds %+v", reg)
+	}
+	assertShows(t, c, title)
+
+	// An edit in the form.
+	rv.edit(0)
+	rv.lastForm.title.SetText("Test environment down twice a week")
+	rv.lastForm.dialog.Submit()
+	if stored(t, h, ts)[0].Title != "Test environment down twice a week" {
+		t.Fatalf("the edit was not saved: %+v", stored(t, h, ts))
+	}
+	h.PressUndo(false)
+	if got := stored(t, h, ts)[0].Title; got != title || rv.register[0].Title != title {
+		t.Errorf("after undoing the edit the store holds %q, the screen %q", got, rv.register[0].Title)
+	}
+
+	// Escalating, then closing.
+	tap(t, h, "Escalate")
+	if got := stored(t, h, ts)[0]; got.Level != assessment.LevelART || !got.Escalated {
+		t.Fatalf("escalated as %+v", got)
+	}
+	tap(t, h, "Close")
+	if nextUndo(h) != "closing of “"+title+"”" {
+		t.Errorf("the step is %q", nextUndo(h))
+	}
+	h.PressUndo(false)
+	if got := stored(t, h, ts)[0]; got.Status != assessment.StatusOpen || !got.Resolved.IsZero() {
+		t.Errorf("after undoing the closing the store holds %+v", got)
+	}
+	assertShows(t, c, "1 of 1") // open again, so shown
+	h.PressUndo(false)
+	if got := stored(t, h, ts)[0]; got.Level != assessment.LevelTeam || got.Escalated {
+		t.Errorf("after undoing the escalation the store holds %+v", got)
+	}
+	if got := rv.register[0]; got.Level != assessment.LevelTeam || got.Escalated {
+		t.Errorf("after undoing the escalation the screen holds %+v", got)
+	}
+
+	// Deleting: Ctrl+Z puts it back, Ctrl+Shift+Z deletes it again.
+	rv.edit(0)
+	tap(t, h, "Delete this impediment")
+	tap(t, h, "Delete")
+	if nextUndo(h) != "Deleted “"+title+"”" {
+		t.Errorf("the step is %q", nextUndo(h))
+	}
+	h.PressUndo(false)
+	if reg := stored(t, h, ts); len(reg) != 1 || reg[0].Title != title {
+		t.Fatalf("after undoing the deletion the store holds %+v", reg)
+	}
+	h.PressUndo(true)
+	if reg := stored(t, h, ts); len(reg) != 0 || len(rv.register) != 0 {
+		t.Errorf("after redoing the deletion the store holds %d, the screen %d", len(reg), len(rv.register))
+	}
+}
+
+// TestImpedimentOwnerFromRoster: the owner field offers the roster's
+// people alphabetically, narrowed as the coach types; a person chosen from
+// the list and someone outside the roster typed by name are both saved.
+func TestImpedimentOwnerFromRoster(t *testing.T) {
+	h := newHost(t)
+	c := h.Win.Canvas()
+	ts := newTrain(t, h, "Owner ART", assessment.SAFe)
+	roster := assessment.Roster{People: []assessment.Person{
+		{ID: "p1", Name: "Zoe Brandt"}, {ID: "p2", Name: "Anna Berg"}, {ID: "p3", Name: "Émile Roux"},
+	}}
+	if err := h.DB.SaveRoster(context.Background(), ts.trainID, roster); err != nil {
+		t.Fatal(err)
+	}
+	ts.Reload()
+	ts.tabs.SelectIndex(TabRegister)
+	rv := ts.registerV
+
+	tap(t, h, "Add impediment")
+	form := rv.lastForm
+	test.Type(form.title, "No test data")
+	form.raised.SetText("2026-03-01")
+	open := func() []string {
+		t.Helper()
+		test.Tap(form.owner.ActionItem.(fyne.Tappable))
+		pop := openList(t, c)
+		var names []string
+		for _, o := range visible(c) {
+			if l, ok := o.(*canvas.Text); ok && slices.ContainsFunc(pop.Items, func(i fyne.CanvasObject) bool { return containsText(i, l) }) {
+				names = append(names, l.Text)
+			}
+		}
+		return names
+	}
+	if got := open(); !slices.Equal(got, []string{"Anna Berg", "Émile Roux", "Zoe Brandt"}) {
+		t.Errorf("the owner's list offers %q", got)
+	}
+	openList(t, c).Hide()
+
+	// Type-ahead: "ro" leaves the people whose names hold it.
+	c.Focus(form.owner)
+	test.Type(form.owner, "ro")
+	got := open()
+	if !slices.Equal(got, []string{"Émile Roux"}) {
+		t.Fatalf("after typing “ro” the list offers %q", got)
+	}
+	tapText(t, c, "Émile Roux")
+	if form.owner.Text != "Émile Roux" {
+		t.Errorf("choosing from the list put %q in the field", form.owner.Text)
+	}
+	form.dialog.Submit()
+	if reg := stored(t, h, ts); len(reg) != 1 || reg[0].Owner != "Émile Roux" {
+		t.Fatalf("the store holds %+v", reg)
+	}
+
+	// Someone outside the roster, typed.
+	rv.edit(0)
+	form = rv.lastForm
+	form.owner.SetText("")
+	test.Type(form.owner, "Supplier ops desk")
+	if got := assessment.OwnerChoices(rv.ts.roster, form.owner.Text); len(got) != 0 {
+		t.Errorf("an outsider's name matches %q", got)
+	}
+	form.dialog.Submit()
+	if reg := stored(t, h, ts); len(reg) != 1 || reg[0].Owner != "Supplier ops desk" {
+		t.Fatalf("the store holds %+v", reg)
+	}
+	assertShows(t, c, "Supplier ops desk")
+}
+
+// containsText says whether text is drawn by o or inside it.
+func containsText(o fyne.CanvasObject, text *canvas.Text) bool {
+	if o == fyne.CanvasObject(text) {
+		return true
+	}
+	switch x := o.(type) {
+	case *fyne.Container:
+		return slices.ContainsFunc(x.Objects, func(c fyne.CanvasObject) bool { return containsText(c, text) })
+	case fyne.Widget:
+		return slices.ContainsFunc(test.WidgetRenderer(x).Objects(), func(c fyne.CanvasObject) bool { return containsText(c, text) })
+	}
+	return false
+}
+
+// tapText taps the menu entry of the open list that shows text.
+func tapText(t *testing.T, c fyne.Canvas, text string) {
+	t.Helper()
+	for _, i := range openList(t, c).Items {
+		for _, o := range visible(c) {
+			if l, ok := o.(*canvas.Text); ok && l.Text == text && containsText(i, l) {
+				test.Tap(i.(fyne.Tappable))
+				return
+			}
+		}
+	}
+	t.Fatalf("the list has no %q", text)
+}
+
+// openList is the list open over the form.
+func openList(t *testing.T, c fyne.Canvas) *widget.PopUpMenu {
+	t.Helper()
+	for _, o := range visible(c) {
+		if p, ok := o.(*widget.PopUpMenu); ok {
+			return p
+		}
+	}
+	t.Fatal("no list is open")
+	return nil
 }

@@ -160,7 +160,13 @@ func (re *rosterEditor) savedName(id string) string { return re.saved[id] }
 func (re *rosterEditor) flush() { re.ts.host.Flush() }
 
 // changed saves the roster and shows the gaps that follow from it.
-func (re *rosterEditor) changed() {
+func (re *rosterEditor) changed() { re.changedAs("change to the roster") }
+
+// changedAs is changed, with Ctrl+Z taking the change (name) back to the
+// roster last saved, which records the change back for redo.
+func (re *rosterEditor) changedAs(name string) {
+	before := re.ts.roster.Clone()
+	re.ts.host.Undoable(name, func() { re.set(before); re.changedAs(name) })
 	re.updateGaps()
 	r := re.roster.Clone()
 	re.rememberNames()
@@ -591,15 +597,9 @@ func (re *rosterEditor) removePerson(id string) {
 // removeWithUndo changes the roster, saves it, and offers to take the
 // change back.
 func (re *rosterEditor) removeWithUndo(what string, change func()) {
-	before := re.roster.Clone()
 	change()
 	re.rebuild()
-	re.changed()
-	re.ts.host.OfferUndo(what, func() {
-		re.roster = before
-		re.rebuild()
-		re.changed()
-	})
+	re.changedAs(what)
 }
 
 // dropPerson takes a person off the roster and leaves what they held vacant.

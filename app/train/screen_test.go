@@ -124,7 +124,7 @@ func TestTrainRosterAndRegister(t *testing.T) {
 		t.Fatalf("register after delete: %d", len(reg))
 	}
 	assertShows(t, c, "The register is empty")
-	h.undo() // the status bar's Undo
+	h.PressUndo(false) // Ctrl+Z, as the status bar's Undo
 	if reg, _ = store.Register(ctx, ts.trainID); len(reg) != 1 || reg[0].Title != "Shared test environment down twice a week" {
 		t.Fatalf("register after undo: %+v", reg)
 	}

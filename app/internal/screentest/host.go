@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/trainscope/trainscope/app/host"
+	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/data"
 )
@@ -32,6 +33,8 @@ type Host struct {
 	Landed []string     // the writes that landed, as the status bar names them
 	// Words is how ShowError words an error; err.Error() when nil.
 	Words func(error) string
+	// Undos are the changes Undoable recorded, as the shell keeps them.
+	Undos widgets.UndoStack
 }
 
 // NewHost is a test host on a test app in Fyne's default theme (the levels'
@@ -128,4 +131,32 @@ func (h *Host) WriteAnswer(assessmentID string, _ assessment.Framework, itemID s
 // SaveFollowUp saves what happened to a follow-up, as the shell does.
 func (h *Host) SaveFollowUp(assessmentID string, fu assessment.FollowUp, done func()) {
 	h.Write("what happened to the follow-up", func(ctx context.Context) error { return h.DB.SetFollowUp(ctx, assessmentID, fu) }, done)
+}
+
+// Undoable records a change on the host's undo stack, as the shell does.
+func (h *Host) Undoable(name string, undo func()) { h.Undos.Record(name, undo) }
+
+// Undo takes back the last change recorded.
+func (h *Host) Undo() { h.Undos.Undo() }
+
+// Redo makes again the last change taken back.
+func (h *Host) Redo() { h.Undos.Redo() }
+
+// PressUndo is Ctrl+Z (Ctrl+Shift+Z with redo) as the window hands it on:
+// to the focused widget when it takes shortcuts, a text field, otherwise
+// to the shell's undo.
+func (h *Host) PressUndo(redo bool) {
+	if f, ok := h.Win.Canvas().Focused().(fyne.Shortcutable); ok {
+		if redo {
+			f.TypedShortcut(&fyne.ShortcutRedo{})
+		} else {
+			f.TypedShortcut(&fyne.ShortcutUndo{})
+		}
+		return
+	}
+	if redo {
+		h.Redo()
+	} else {
+		h.Undo()
+	}
 }
