@@ -25,6 +25,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/go-gl/glfw/v3.4/glfw"
@@ -56,6 +57,9 @@ const (
 var processStart = time.Now()
 
 const timingEnv = "TRAINSCOPE_TIMING"
+
+// systemLocale is the coach's locale, as the system reports it.
+var systemLocale = lang.SystemLocale
 
 // defaultWindowSize suits a laptop and a projector alike.
 var defaultWindowSize = fyne.NewSize(1280, 800)
@@ -115,6 +119,7 @@ func Run(a fyne.App, store *data.Store, defs *assessment.Definitions) {
 // NewUI builds the window and its home screen without running the app, so
 // tests can drive it on a test app.
 func NewUI(a fyne.App, store *data.Store, defs *assessment.Definitions) *UI {
+	assessment.SetDateLocale(string(systemLocale())) // dates in the coach's order, on screen and in the report
 	a.Settings().SetTheme(trainscopeTheme{appearance: appearance(a.Preferences().String(prefTheme))})
 	a.SetIcon(fyne.NewStaticResource("trainscope.png", assets.Icon()))
 

@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+
+	"github.com/trainscope/trainscope/assessment"
 )
 
 // TestFitSize: a window remembered from a big screen fits a small one,
@@ -46,5 +48,29 @@ func TestFitScreenResizesTheWindow(t *testing.T) {
 	ui.fitScreen(func(float32) fyne.Size { return fyne.NewSize(1024, 768) })
 	if got := ui.win.Canvas().Size(); got != fyne.NewSize(900, 600) {
 		t.Errorf("a window that fits was resized to %v", got)
+	}
+}
+
+// The window's tests read dates in one order, whatever the machine's
+// locale, so that what they expect on screen and the golden images hold
+// everywhere; TestDatesInTheLocalesOrder changes it on purpose.
+func init() { systemLocale = func() fyne.Locale { return "en-GB" } }
+
+// TestDatesInTheLocalesOrder: the window writes dates in the order of the
+// coach's locale, as the system reports it.
+func TestDatesInTheLocalesOrder(t *testing.T) {
+	systemLocale = func() fyne.Locale { return "en-US" }
+	t.Cleanup(func() {
+		systemLocale = func() fyne.Locale { return "en-GB" }
+		assessment.SetDateLocale("en-GB")
+	})
+	ui, _ := newTestUI(t, withSample)
+	ui.goHome()
+	settle(ui)
+	us := testDay.Format("Jan 2, 2006")
+	assertShows(t, ui.win.Canvas(), us)
+	assertNotShown(t, ui.win.Canvas(), testDay.Format("2 Jan 2006"))
+	if got := assessment.DateText(testDay); got != us {
+		t.Errorf("the report writes %q, the screen %q", got, us)
 	}
 }
