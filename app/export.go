@@ -154,6 +154,10 @@ func (ui *UI) writeReport(in report.Input, opt report.Options, w fyne.URIWriteCl
 			return fmt.Errorf("draw the report: %w", err)
 		}
 		warnings = warn
+		if err := private(uri); err != nil {
+			w.Close()
+			return err
+		}
 		if _, err := io.Copy(w, bytes.NewReader(pdf)); err != nil {
 			w.Close()
 			return fmt.Errorf("write %s: %w", uri.Path(), err)
@@ -265,6 +269,10 @@ func (ui *UI) writeFile(what, done string, w fyne.URIWriteCloser, write func(ctx
 	progress := ui.progressDialog("Exporting", "Writing "+w.URI().Name()+"…")
 	uri := w.URI()
 	ui.bg.spawn(func() error {
+		if err := private(uri); err != nil {
+			w.Close()
+			return err
+		}
 		err := write(ui.ctx(), w)
 		if cerr := w.Close(); err == nil {
 			err = cerr
@@ -278,6 +286,19 @@ func (ui *UI) writeFile(what, done string, w fyne.URIWriteCloser, write func(ctx
 		}
 		ui.fileWritten(done, uri, notes)
 	})
+}
+
+// private makes a file the save dialog created readable by the coach alone
+// (0600), before anything is written to it: every file written for the
+// coach is, as on the command line.
+func private(uri fyne.URI) error {
+	if uri.Scheme() != "file" {
+		return nil
+	}
+	if err := os.Chmod(uri.Path(), 0o600); err != nil {
+		return fmt.Errorf("make %s private: %w", uri.Path(), err)
+	}
+	return nil
 }
 
 // withTrainChoice asks whether to export the train on screen or every
