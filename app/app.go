@@ -25,8 +25,10 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/go-gl/glfw/v3.4/glfw"
 
 	"github.com/trainscope/trainscope/app/home"
 	"github.com/trainscope/trainscope/app/host"
@@ -55,6 +57,9 @@ const (
 var processStart = time.Now()
 
 const timingEnv = "TRAINSCOPE_TIMING"
+
+// systemLocale is the coach's locale, as the system reports it.
+var systemLocale = lang.SystemLocale
 
 // defaultWindowSize suits a laptop and a projector alike.
 var defaultWindowSize = fyne.NewSize(1280, 800)
@@ -107,6 +112,7 @@ type UI struct {
 func Run(a fyne.App, store *data.Store, defs *assessment.Definitions) {
 	ui := NewUI(a, store, defs)
 	ui.win.Show()
+	ui.fitScreen(screenArea)
 	a.Run()
 	ui.bg.close()
 }
@@ -114,6 +120,7 @@ func Run(a fyne.App, store *data.Store, defs *assessment.Definitions) {
 // NewUI builds the window and its home screen without running the app, so
 // tests can drive it on a test app.
 func NewUI(a fyne.App, store *data.Store, defs *assessment.Definitions) *UI {
+	assessment.SetDateLocale(string(systemLocale())) // dates in the coach's order, on screen and in the report
 	a.Settings().SetTheme(trainscopeTheme{appearance: appearance(a.Preferences().String(prefTheme))})
 	a.SetIcon(fyne.NewStaticResource("trainscope.png", assets.Icon()))
 	usePrivateFiles()
@@ -187,6 +194,70 @@ func (ui *UI) rememberedSize() fyne.Size {
 		return defaultWindowSize
 	}
 	return fyne.NewSize(w, h)
+}
+
+// Room kept free around a window that would not fit the screen: for the
+// window's title bar and borders, which the work area does not count.
+const (
+	screenMarginWidth  = 16
+	screenMarginHeight = 48
+)
+
+// fitSize is the size a window of size want gets on a screen whose free
+// area (without task bars and panels) is area, in the same units: want
+// where it fits, else as large as fits with room for the window's title bar
+// and borders, never smaller than 640×480 unless the screen is. A zero area
+// is a screen of unknown size: want is kept.
+func fitSize(want, area fyne.Size) fyne.Size {
+	if area.Width <= 0 || area.Height <= 0 {
+		return want
+	}
+	limit := func(want, free, margin, least float32) float32 {
+		room := max(free-margin, min(least, free))
+		return min(want, room)
+	}
+	return fyne.NewSize(
+		limit(want.Width, area.Width, screenMarginWidth, 640),
+		limit(want.Height, area.Height, screenMarginHeight, 480))
+}
+
+// fitScreen makes the window fit the screen it opens on: a size remembered
+// from a larger screen would otherwise reach past the edges of a smaller
+// one, where the coach cannot grab them. area reads the screen's free area
+// in the window's units, or zero when it cannot tell. Fyne has no public
+// call for it, so Run reads it from GLFW (screenArea), on the main thread
+// once the window is shown.
+func (ui *UI) fitScreen(area func(scale float32) fyne.Size) {
+	want := ui.win.Canvas().Size()
+	fit := fitSize(want, area(ui.win.Canvas().Scale()))
+	if fit != want {
+		ui.win.Resize(fit)
+		ui.win.CenterOnScreen()
+	}
+}
+
+// screenArea is the free area of the primary screen, from GLFW, in units of
+// a canvas of the given scale; zero if GLFW cannot tell. It must run on the
+// main thread after Fyne has started GLFW (a window is shown).
+func screenArea(scale float32) (area fyne.Size) {
+	defer func() {
+		if recover() != nil { // GLFW not started, or no screen
+			area = fyne.Size{}
+		}
+	}()
+	m := glfw.GetPrimaryMonitor()
+	if m == nil || scale <= 0 {
+		return fyne.Size{}
+	}
+	_, _, w, h := m.GetWorkarea()
+	if w <= 0 || h <= 0 {
+		mode := m.GetVideoMode()
+		if mode == nil {
+			return fyne.Size{}
+		}
+		w, h = mode.Width, mode.Height
+	}
+	return fyne.NewSize(float32(w)/scale, float32(h)/scale)
 }
 
 func (ui *UI) rememberSize() {

@@ -106,3 +106,44 @@ func TestGoldenRoster(t *testing.T) {
 func TestGoldenWorkshop(t *testing.T) {
 	assertGolden(t, "workshop.png", laidOut(goldenWorkshop(t), defaultWindowSize))
 }
+
+// small is the smallest screen the app is made for.
+var small = fyne.NewSize(1024, 768)
+
+// goldenHome is the home screen with the sample train.
+func goldenHome(t *testing.T) *UI {
+	ui, _ := newTestUI(t, withSample)
+	ui.goHome()
+	settle(ui)
+	return ui
+}
+
+// goldenResults is the sample's finished assessment's results.
+func goldenResults(t *testing.T) *UI {
+	ui, store := newTestUI(t, withSample)
+	recent, err := store.RecentAssessments(context.Background(), 1)
+	if err != nil || len(recent) != 1 {
+		t.Fatalf("recent: %v %v", recent, err)
+	}
+	ui.openResults(recent[0].TrainID, recent[0].ID)
+	settle(ui)
+	return ui
+}
+
+// TestGoldenSmallScreen: the home, roster, checklist and results screens
+// on a 1024×768 screen, where nothing may be cut.
+func TestGoldenSmallScreen(t *testing.T) {
+	for _, g := range []struct {
+		name  string
+		scene func(*testing.T) *UI
+	}{
+		{"home-1024.png", goldenHome},
+		{"roster-1024.png", goldenRoster},
+		{"checklist-1024.png", goldenChecklist},
+		{"results-1024.png", goldenResults},
+	} {
+		t.Run(g.name, func(t *testing.T) {
+			assertGolden(t, g.name, laidOut(g.scene(t), small))
+		})
+	}
+}

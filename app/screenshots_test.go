@@ -22,7 +22,7 @@ import (
 
 // TestScreenshots writes the README's pictures of the window,
 // docs/screenshots/gui-*.png, from the sample train and a workshop, at
-// 1280×800 and one at 1024×768:
+// 1280×800 and the main screens at 1024×768:
 //
 //	TRAINSCOPE_SCREENSHOTS=1 xvfb-run -a go test -tags migrated_fynedo ./app/ -run 'TestScreenshots|TestFollowUpsScreenshot'
 //
@@ -65,6 +65,7 @@ func TestScreenshots(t *testing.T) {
 			settle(ui)
 			return ui
 		}},
+		{"home-1024", small, goldenHome},
 		{"portfolio", big, portfolioScene(nil)},
 		{"portfolio-compare", big, portfolioScene(func(t *testing.T, ui *UI) {
 			p := ui.portfolio
@@ -82,9 +83,12 @@ func TestScreenshots(t *testing.T) {
 		})},
 		{"train", big, func(t *testing.T) *UI { return sampleTrain(t, train.TabAssessments) }},
 		{"roster", big, goldenRoster},
+		{"roster-1024", small, goldenRoster},
 		{"register", big, func(t *testing.T) *UI { return sampleTrain(t, train.TabRegister) }},
+		{"register-1024", small, func(t *testing.T) *UI { return sampleTrain(t, train.TabRegister) }},
 		{"trend", big, func(t *testing.T) *UI { return sampleTrain(t, train.TabTrend) }},
 		{"assessment", big, goldenChecklist},
+		{"assessment-1024", small, goldenChecklist},
 		{"followstep", big, followStepScene},
 		{"followstep-1024", fyne.NewSize(1024, 768), followStepScene},
 		{"results", big, sampleResults},

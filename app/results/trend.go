@@ -141,7 +141,7 @@ func (tv *Trend) Set(fw assessment.Framework, assessments []*assessment.Assessme
 	for i, a := range as {
 		labels[i] = a.PI
 		if labels[i] == "" {
-			labels[i] = a.Date.Format("2 Jan 06")
+			labels[i] = widgets.DateText(a.Date)
 		}
 	}
 	values := func(score func(assessment.Results) assessment.Score) []float64 {

@@ -65,7 +65,7 @@ func NoteDate(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.Format(DateInput)
+	return assessment.DateText(t)
 }
 
 // ReasonAsk is what the reason dialog says: its title and button, the

@@ -11,16 +11,18 @@ import (
 	"github.com/trainscope/trainscope/assessment"
 )
 
-// DateText writes a date the way the coach reads it.
+// DateText writes a date the way the coach reads it, on every screen and
+// in the report alike (assessment.DateText decides it, in the coach's
+// locale's order): "15 Aug 2026"; a dash for none.
 func DateText(t time.Time) string {
 	if t.IsZero() {
 		return "–"
 	}
-	return t.Format("2 Jan 2006")
+	return assessment.DateText(t)
 }
 
 // DateInput is the format of date fields.
-const DateInput = "2006-01-02"
+const DateInput = assessment.DateInputLayout
 
 // DateFieldText is a date as a date field shows it, empty for none.
 func DateFieldText(t time.Time) string {
@@ -30,22 +32,21 @@ func DateFieldText(t time.Time) string {
 	return t.Format(DateInput)
 }
 
-// DateShown are the other ways a date field accepts a date: the ways the
-// screens write one.
-var DateShown = []string{"2 Jan 2006", "2 Jan 06", "2 January 2006"}
+// DateFieldHint is what a date field says it takes.
+func DateFieldHint() string {
+	return "year-month-day, e.g. 2026-03-12, or as the screens show a date: " +
+		assessment.DateText(time.Date(2026, 3, 12, 0, 0, 0, 0, time.UTC))
+}
 
-// ParseDate reads a date field. A date written year-month-day that is not a
-// day of the calendar (2026-02-31) is told apart from one written some
-// other way, so the coach knows which to fix.
+// ParseDate reads a date field: year-month-day as the field asks, or a date
+// as the screens show it, so what the coach reads can be typed back. A date
+// written year-month-day that is not a day of the calendar (2026-02-31) is
+// told apart from one written some other way, so the coach knows which to
+// fix.
 func ParseDate(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
-	if d, err := time.Parse(DateInput, s); err == nil {
+	if d, ok := assessment.ParseDateText(s); ok {
 		return d, nil
-	}
-	for _, layout := range DateShown {
-		if d, err := time.Parse(layout, s); err == nil {
-			return d, nil
-		}
 	}
 	var y, m, d int
 	if n, _ := fmt.Sscanf(s, "%4d-%2d-%2d", &y, &m, &d); n == 3 && len(s) <= len("2006-01-02") {
@@ -57,7 +58,7 @@ func ParseDate(s string) (time.Time, error) {
 			return time.Time{}, fmt.Errorf("that day does not exist: %s %d has %d days", time.Month(m), y, last)
 		}
 	}
-	return time.Time{}, fmt.Errorf("write the date as year-month-day, e.g. 2026-03-12")
+	return time.Time{}, fmt.Errorf("write the date as %s", DateFieldHint())
 }
 
 // ScoreText writes a score, or a dash when nothing was rated.
@@ -155,13 +156,9 @@ func SignedLevels(d int) string {
 	return "0"
 }
 
-// ShortDate writes a date in a narrow column.
-func ShortDate(t time.Time) string {
-	if t.IsZero() {
-		return "–"
-	}
-	return t.Format("2 Jan 06")
-}
+// ShortDate writes a date in a narrow column: as DateText, since a date
+// reads one way everywhere.
+func ShortDate(t time.Time) string { return DateText(t) }
 
 // Sentence starts an error message with a capital, as a sentence on screen.
 func Sentence(s string) string {

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/trainscope/trainscope/assessment"
 )
 
 func TestWrapWords(t *testing.T) {
@@ -42,6 +44,38 @@ func TestParseDate(t *testing.T) {
 		_, err := ParseDate(in)
 		if err == nil || !strings.Contains(err.Error(), says) {
 			t.Errorf("ParseDate(%q) error %v, want one saying %q", in, err, says)
+		}
+	}
+}
+
+// TestDatesReadBack: whatever the locale's order, a date reads one way on
+// every screen, and what a screen shows typed into a date field is the
+// same day.
+func TestDatesReadBack(t *testing.T) {
+	t.Cleanup(func() { assessment.SetDateOrder(assessment.DayMonthYear) })
+	day := time.Date(2026, 8, 15, 0, 0, 0, 0, time.UTC)
+	for order, want := range map[assessment.DateOrder]string{
+		assessment.DayMonthYear: "15 Aug 2026",
+		assessment.MonthDayYear: "Aug 15, 2026",
+		assessment.YearMonthDay: "2026 Aug 15",
+	} {
+		assessment.SetDateOrder(order)
+		for _, shown := range []string{DateText(day), ShortDate(day), NoteDate(day)} {
+			if shown != want {
+				t.Errorf("order %d shows %q, want %q", order, shown, want)
+			}
+			if got, err := ParseDate(shown); err != nil || !got.Equal(day) {
+				t.Errorf("order %d: typing back %q gives %v, %v", order, shown, got, err)
+			}
+		}
+		// The hint names the form the screens show, in this order.
+		if _, err := ParseDate("15.08.2026"); err == nil || !strings.Contains(err.Error(), DateText(time.Date(2026, 3, 12, 0, 0, 0, 0, time.UTC))) {
+			t.Errorf("order %d: a date in no form says %v", order, err)
+		}
+	}
+	for _, typed := range []string{"aug 15, 2026", "15 AUG 2026", "August 15, 2026", "15  Aug  2026"} {
+		if got, err := ParseDate(typed); err != nil || !got.Equal(day) {
+			t.Errorf("ParseDate(%q) = %v, %v", typed, got, err)
 		}
 	}
 }

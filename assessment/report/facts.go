@@ -21,7 +21,7 @@ func date(t time.Time) string {
 	if t.IsZero() {
 		return "no date"
 	}
-	return t.Format("2 January 2006")
+	return assessment.DateText(t) // as the screens write it
 }
 
 // shortDate is a day in a narrow table column.
@@ -29,7 +29,7 @@ func shortDate(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.Format("2006-01-02")
+	return assessment.DateText(t)
 }
 
 // percent writes a share 0–1 as a whole percentage.
