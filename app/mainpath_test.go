@@ -213,7 +213,9 @@ func TestCoachsMainPath(t *testing.T) {
 	raised.TypedShortcut(&fyne.ShortcutSelectAll{})
 	typeKeys(t, ui, widgets.DateText(raisedOn))
 	key(t, ui, fyne.KeyReturn) // Enter saves the form
-	assertNotShown(t, c, "New impediment")
+	if c.Overlays().Top() != nil { // the form closed; the status bar may name the step for Undo
+		t.Fatal("the impediment form is still open after Enter")
+	}
 	assertShows(t, c, "No shared test environment")
 	assertShows(t, c, widgets.DateText(raisedOn))
 	reg, err := store.Register(ctx, id)
