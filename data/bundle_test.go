@@ -9,7 +9,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -538,47 +537,5 @@ func TestExportCSV(t *testing.T) {
 	}
 	if n := strings.Count(out, ",answer,"); n < 2*items {
 		t.Errorf("%d answer rows for 2 assessments of %d items", n, items)
-	}
-}
-
-// The JSON Schemas in assets/ list exactly the fields the Go types write.
-func TestSchemaMatchesTypes(t *testing.T) {
-	type schemaDoc struct {
-		Properties map[string]any `json:"properties"`
-		Defs       map[string]struct {
-			Properties map[string]any `json:"properties"`
-		} `json:"$defs"`
-	}
-	for file, types := range map[string]map[string]any{
-		"bundle.schema.json": {
-			"": Bundle{}, "train": BundleTrain{}, "person": BundlePerson{}, "role": BundleRole{}, "team": BundleTeam{},
-			"impediment": BundleImpediment{}, "snapshot": BundleSnapshot{}, "assessment": BundleAssessment{},
-			"answer": BundleAnswer{}, "note": BundleNote{}, "edit": BundleEdit{}, "recommendation": BundleRecommendation{},
-			"evidence": BundleEvidence{}, "workshop": BundleWorkshop{}, "participant": BundleParticipant{}, "vote": BundleVote{},
-			"observation": BundleObservation{}, "followUp": BundleFollowUp{},
-		},
-		"response.schema.json": {"": ResponseFile{}, "participant": BundleParticipant{}, "vote": ResponseVote{}},
-	} {
-		raw, err := os.ReadFile(filepath.Join("..", "assets", file))
-		must(t, err)
-		var schema schemaDoc
-		must(t, json.Unmarshal(raw, &schema))
-		for def, v := range types {
-			props := schema.Properties
-			if def != "" {
-				props = schema.Defs[def].Properties
-			}
-			fields := jsonFields(reflect.TypeOf(v))
-			for name := range fields {
-				if _, ok := props[name]; !ok {
-					t.Errorf("%s: %q lacks field %q", file, def, name)
-				}
-			}
-			for name := range props {
-				if _, ok := fields[name]; !ok {
-					t.Errorf("%s: %q has field %q the Go type does not", file, def, name)
-				}
-			}
-		}
 	}
 }

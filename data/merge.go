@@ -140,7 +140,7 @@ func (s *Store) mergeTrain(ctx context.Context, tx *sql.Tx, it importTrain, rep 
 	}
 	hereNewer := here.UpdatedAt > stampOf(it.updatedAt)
 	merged, notes := mergeTrainData(base, *here, it.wire, hereNewer)
-	live, err := rosterFromBundle(merged.BundleRoster, merged.Impediments, it.place)
+	live, err := rosterFromBundle(merged.Roster, merged.Impediments, it.place)
 	if err != nil {
 		// The two rosters do not fit together (a team points at someone
 		// the other side removed): the copy here stays as it is, and the
@@ -161,7 +161,7 @@ func (s *Store) mergeTrain(ctx context.Context, tx *sql.Tx, it importTrain, rep 
 		return err
 	}
 	merged = BundleTrain{ID: t.ID, Name: t.Name, Framework: string(t.Framework), Description: t.Description, Group: t.Group,
-		CreatedAt: here.CreatedAt, BundleRoster: rosterToBundle(live.Roster), Impediments: registerToBundle(live.Register)}
+		CreatedAt: here.CreatedAt, Roster: rosterToBundle(live.Roster), Impediments: registerToBundle(live.Register)}
 	item.Name = t.Name
 	item.Reason = "both this copy and the one here were changed; the changes of both are kept"
 	if len(notes) > 0 {
