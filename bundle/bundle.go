@@ -24,10 +24,11 @@ import (
 const (
 	Format  = "trainscope-bundle"
 	Version = 1
-	// MaxSize is the largest bundle Import reads. A train with twenty
-	// assessments is well under a megabyte; anything near this is not a
-	// bundle, and reading it whole would only exhaust memory.
-	MaxSize = 100 << 20
+	// MaxSize is the largest bundle a Reader reads: a sanity cap, not a
+	// limit of memory, since a bundle is read one train at a time (and
+	// one train may take at most MaxTrainSize). 500 sample trains with ten
+	// assessments each are 229 MB; 4 GB is some 8,000 of them.
+	MaxSize = 4 << 30
 )
 
 // Bundle is a bundle file.

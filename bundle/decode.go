@@ -28,46 +28,24 @@ func (e *Error) Error() string {
 }
 func (e *Error) Unwrap() error { return e.Err }
 
-func errorf(format string, args ...any) error {
-	return &Error{Err: fmt.Errorf(format, args...)}
-}
-
 // Decode parses a bundle's JSON, checking its format and version
 // first so a newer bundle is named as such rather than as a pile of
 // unexpected fields. Errors are *Error with the place in the file.
 func Decode(data []byte) (*Bundle, error) {
-	data, err := TextOf(data)
-	if err != nil {
-		return nil, &Error{Err: err}
-	}
-	format, version, err := headOf(data)
-	if err != nil {
-		return nil, &Error{Err: err}
-	}
-	if format == nil || *format != Format {
-		got := "missing"
-		if format != nil {
-			got = fmt.Sprintf("%q", *format)
+	r := NewReader(bytes.NewReader(data))
+	b := &Bundle{Format: Format, Version: Version, Trains: []Train{}}
+	for {
+		t, err := r.Next()
+		if err == io.EOF {
+			break
 		}
-		return nil, errorf("format: %s; a Trainscope bundle says \"format\": %q", got, Format)
+		if err != nil {
+			return nil, err
+		}
+		b.Trains = append(b.Trains, *t)
 	}
-	if version == nil {
-		return nil, errorf("version: missing")
-	}
-	if *version != Version {
-		return nil, errorf("version: %d is not supported; this Trainscope reads version %d (a newer Trainscope may read it)", *version, Version)
-	}
-	if data, err = checkShape(data, reflect.TypeOf(Bundle{})); err != nil {
-		return nil, &Error{Err: err}
-	}
-	var b Bundle
-	if err := json.Unmarshal(data, &b); err != nil {
-		return nil, &Error{Err: jsonError(data, err)}
-	}
-	if err := CheckTexts(&b); err != nil {
-		return nil, &Error{Err: err}
-	}
-	return &b, nil
+	b.ExportedBy = r.ExportedBy()
+	return b, nil
 }
 
 // headOf reads a file's format and version, nil when missing; a version
@@ -98,7 +76,10 @@ func headOf(data []byte) (format *string, version *int, err error) {
 }
 
 // jsonError rewords encoding/json's errors with a place a person can find.
-func jsonError(data []byte, err error) error {
+func jsonError(data []byte, err error) error { return jsonErrorAt(data, err, "") }
+
+// jsonErrorAt is jsonError for data that stands at place in the file.
+func jsonErrorAt(data []byte, err error, at string) error {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	switch {
@@ -109,7 +90,7 @@ func jsonError(data []byte, err error) error {
 		line, col := lineCol(data, syn.Offset-1)
 		return fmt.Errorf("line %d, column %d: not valid JSON: %s", line, col, strings.TrimPrefix(syn.Error(), "json: "))
 	case errors.As(err, &typ):
-		place := pathAt(data, typ.Offset)
+		place := joinPlace(at, pathAt(data, typ.Offset))
 		if place == "" {
 			place = "the file"
 		}
@@ -212,7 +193,23 @@ func pathAt(data []byte, offset int64) string {
 // or an exponent (1.0, 3e0, as Python and JavaScript tools may write them)
 // respelt as the integer it is: JSON Schema counts those as integers, and
 // encoding/json would refuse them.
-func checkShape(data []byte, root reflect.Type) ([]byte, error) {
+func checkShape(data []byte, root reflect.Type) ([]byte, error) { return checkShapeAt(data, root, "") }
+
+// joinPlace is the place p inside the value at prefix.
+func joinPlace(prefix, p string) string {
+	switch {
+	case prefix == "":
+		return p
+	case p == "":
+		return prefix
+	case p[0] == '[':
+		return prefix + p
+	}
+	return prefix + "." + p
+}
+
+// checkShapeAt is checkShape for data that stands at prefix in the file.
+func checkShapeAt(data []byte, root reflect.Type, prefix string) ([]byte, error) {
 	type respell struct {
 		start, end int64
 		lit        string
@@ -222,7 +219,7 @@ func checkShape(data []byte, root reflect.Type) ([]byte, error) {
 	jsonWalk(data, root, func(ev walkEvent) bool {
 		// The place is worked out only for a refusal: the walk visits every
 		// token of a file that may hold 50,000 trains.
-		place := func() string { return walkPath(ev.stack) }
+		place := func() string { return joinPlace(prefix, walkPath(ev.stack)) }
 		switch {
 		case ev.unknownKey:
 			err = fmt.Errorf("%s: unknown field", place())
@@ -230,10 +227,7 @@ func checkShape(data []byte, root reflect.Type) ([]byte, error) {
 			si := structOf(ev.closed.typ)
 			if missing := si.required &^ ev.closed.seen; missing != 0 {
 				key := si.requiredKeys[bits.TrailingZeros64(missing)]
-				at := key
-				if p := place(); p != "" {
-					at = p + "." + key
-				}
+				at := joinPlace(place(), key)
 				err = fmt.Errorf("%s: missing; the format requires it (%s)", at, noneHint(si.fields[key]))
 			}
 		case ev.slot == nil:

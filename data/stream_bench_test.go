@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/metrics"
 	"sync"
@@ -72,5 +74,49 @@ func BenchmarkExport(b *testing.B) {
 			})
 		})
 		must(b, s.Close())
+	}
+}
+
+// BenchmarkImportStreamed imports the bundle of every train of a database
+// of 100 and 500 sample trains (BenchmarkExport's, 43 MB and 229 MB as
+// ExportTo writes them) into an empty database, read from the file a
+// train at a time as Store.Import reads every bundle since issue 18.
+// peak-heap-MB is the most live heap seen during the imports.
+//
+//	go test -tags migrated_fynedo -run '^$' -bench '^BenchmarkImportStreamed$' -benchmem -benchtime 1x ./data/
+func BenchmarkImportStreamed(b *testing.B) {
+	ctx := context.Background()
+	for _, n := range []int{100, 500} {
+		path := sampleDatabase(b, n)
+		s, err := Open(path, Options{Summarize: realSummary(b), SummaryRules: scaleRules})
+		must(b, err)
+		file := filepath.Join(b.TempDir(), "bundle.json")
+		f, err := os.OpenFile(file, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
+		must(b, err)
+		_, err = s.ExportTo(ctx, f, "", nil)
+		must(b, err)
+		must(b, f.Close())
+		must(b, s.Close())
+		fi, err := os.Stat(file)
+		must(b, err)
+		b.Run(fmt.Sprintf("trains=%d", n), func(b *testing.B) {
+			b.ReportMetric(float64(fi.Size())/(1<<20), "file-MB")
+			peakHeap(b, func() {
+				for b.Loop() {
+					b.StopTimer()
+					dst, err := Open(filepath.Join(b.TempDir(), "trainscope.db"), Options{Summarize: realSummary(b), SummaryRules: scaleRules})
+					must(b, err)
+					in, err := os.Open(file)
+					must(b, err)
+					b.StartTimer()
+					_, err = dst.Import(ctx, in)
+					must(b, err)
+					b.StopTimer()
+					must(b, in.Close())
+					must(b, dst.Close())
+					b.StartTimer()
+				}
+			})
+		})
 	}
 }
