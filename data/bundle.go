@@ -1,276 +1,54 @@
 package data
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
-	"io"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/trainscope/trainscope/assessment"
+	"github.com/trainscope/trainscope/bundle"
 )
 
-// A bundle carries trains, with their rosters, registers and assessments,
-// from one coach's Trainscope to another's. docs/bundle-format.md describes
-// it and assets/bundle.schema.json is its JSON Schema; the types below are
-// the format, field by field. A field tagged `bundle:"required"` must be in
-// the file even though its empty value is a legal one (a list, false, 0):
-// the schema requires it, so the import does too. Null is taken only where
-// Trainscope writes it: a pointer field without omitempty.
+// The bundle's format and its types are package bundle's; the names here
+// are the same types, for the store's callers.
 const (
-	BundleFormat  = "trainscope-bundle"
-	BundleVersion = 1
-	// MaxBundleSize is the largest bundle Import reads. A train with twenty
-	// assessments is well under a megabyte; anything near this is not a
-	// bundle, and reading it whole would only exhaust memory.
-	MaxBundleSize = 100 << 20
+	BundleFormat  = bundle.Format
+	BundleVersion = bundle.Version
+	MaxBundleSize = bundle.MaxSize
 )
 
-// Bundle is a bundle file.
-type Bundle struct {
-	Format  string `json:"format"`
-	Version int    `json:"version"`
-	// ExportedBy is the coach who made the bundle, when they said; the
-	// LACE's Trainscope records it as where each train came from. Left out
-	// when unknown, so the bundle reads in a Trainscope from before it.
-	ExportedBy string        `json:"exported_by,omitempty"`
-	Trains     []BundleTrain `json:"trains" bundle:"required"`
-}
+type (
+	Bundle               = bundle.Bundle
+	BundleRoster         = bundle.Roster
+	BundleTrain          = bundle.Train
+	BundlePerson         = bundle.Person
+	BundleRole           = bundle.Role
+	BundleTeam           = bundle.Team
+	BundleImpediment     = bundle.Impediment
+	BundleSnapshot       = bundle.Snapshot
+	BundleAssessment     = bundle.Assessment
+	BundleFollowUp       = bundle.FollowUp
+	BundleWorkshop       = bundle.Workshop
+	BundleParticipant    = bundle.Participant
+	BundleVote           = bundle.Vote
+	BundleObservation    = bundle.Observation
+	BundleAnswer         = bundle.Answer
+	BundleNote           = bundle.Note
+	BundleEdit           = bundle.Edit
+	BundleRecommendation = bundle.Recommendation
+	BundleEvidence       = bundle.Evidence
+	// BundleError is a bundle Import refused; nothing was changed. Its
+	// message names the place in the file, e.g.
+	// trains[0].teams[2].scrum_master: unknown person "…".
+	BundleError = bundle.Error
+)
 
-// BundleRoster is a roster as a bundle holds it, inside a train (its live
-// roster) or inside an assessment's snapshot.
-type BundleRoster struct {
-	ValueStreamMap bool           `json:"value_stream_map"`
-	RequiredSkills []string       `json:"required_skills"`
-	People         []BundlePerson `json:"people"`
-	Roles          []BundleRole   `json:"roles"`
-	Teams          []BundleTeam   `json:"teams"`
-}
-
-// BundleTrain is one train with its live roster and register.
-type BundleTrain struct {
-	ID          string `json:"id"`
-	Name        string `json:"name"`
-	Framework   string `json:"framework"`
-	Description string `json:"description"`
-	// Group is the portfolio, value stream or solution train; left out
-	// when the train has none.
-	Group     string `json:"group,omitempty"`
-	CreatedAt string `json:"created_at"`
-	UpdatedAt string `json:"updated_at"`
-	// History is the content hashes of the earlier revisions of the
-	// train's own data (fields, live roster and register) this copy was
-	// exported or merged as, oldest first; the import tells with it which
-	// copy is newer ("Merging" in docs/bundle-format.md).
-	History []string `json:"history,omitempty"`
-	BundleRoster
-	Impediments []BundleImpediment `json:"impediments"`
-	Assessments []BundleAssessment `json:"assessments"`
-}
-
-// BundlePerson is someone on a roster.
-type BundlePerson struct {
-	ID         string `json:"id"`
-	Name       string `json:"name"`
-	Contractor bool   `json:"contractor"`
-}
-
-// BundleRole puts a person in a train-level role; an empty person is a vacancy.
-type BundleRole struct {
-	Role   string `json:"role"`
-	Person string `json:"person"`
-}
-
-// BundleTeam is one agile team; empty scrum_master or product_owner is a vacancy.
-type BundleTeam struct {
-	ID           string   `json:"id"`
-	Name         string   `json:"name"`
-	ScrumMaster  string   `json:"scrum_master"`
-	ProductOwner string   `json:"product_owner"`
-	Developers   []string `json:"developers"`
-	Skills       []string `json:"skills"`
-}
-
-// BundleImpediment is one register entry.
-type BundleImpediment struct {
-	ID           string `json:"id"`
-	Title        string `json:"title"`
-	Description  string `json:"description"`
-	Level        string `json:"level"`
-	Team         string `json:"team"`
-	Owner        string `json:"owner"`
-	Status       string `json:"status"`
-	ROAM         string `json:"roam"`
-	Raised       string `json:"raised"`
-	Resolved     string `json:"resolved"`
-	Escalated    bool   `json:"escalated"`
-	RecurrenceOf string `json:"recurrence_of"`
-}
-
-// BundleSnapshot is the roster and register a finished assessment keeps.
-type BundleSnapshot struct {
-	BundleRoster
-	Impediments []BundleImpediment `json:"impediments"`
-}
-
-// BundleAssessment is one assessment. Snapshot is null for a draft that
-// was never finished: it follows its train's live roster and register.
-type BundleAssessment struct {
-	ID               string `json:"id"`
-	Date             string `json:"date"`
-	PI               string `json:"pi"`
-	Assessor         string `json:"assessor"`
-	Status           string `json:"status"`
-	ChecklistVersion string `json:"checklist_version"`
-	PIWeeks          int    `json:"pi_weeks"`
-	CreatedAt        string `json:"created_at"`
-	UpdatedAt        string `json:"updated_at"`
-	// History is the content hashes of the earlier revisions of this
-	// assessment the copy was exported or merged as, oldest first.
-	History []string `json:"history,omitempty"`
-	// ConflictOf is, for a conflict copy (kept because two coaches changed
-	// the same assessment), the id of the assessment it is a copy of;
-	// ConflictCoach whose copy it is.
-	ConflictOf          string                 `json:"conflict_of,omitempty"`
-	ConflictCoach       string                 `json:"conflict_coach,omitempty"`
-	Snapshot            *BundleSnapshot        `json:"snapshot"`
-	Answers             []BundleAnswer         `json:"answers"`
-	Notes               []BundleNote           `json:"notes"`
-	RecommendationEdits []BundleEdit           `json:"recommendation_edits"`
-	Recommendations     []BundleRecommendation `json:"recommendations"`
-	// Workshop is left out for an assessment that is no workshop, so a
-	// bundle without workshops reads in a Trainscope from before them.
-	Workshop *BundleWorkshop `json:"workshop,omitempty"`
-	// FollowUps are last PI's agreed recommendations the assessment came
-	// with, and what happened to them; left out when there are none, so a
-	// bundle without them reads in a Trainscope from before them.
-	FollowUps []BundleFollowUp `json:"follow_ups,omitempty"`
-}
-
-// BundleFollowUp is one follow-up: the recommendation as it was agreed, its
-// criterion check if the data can decide it, and the coach's word on it.
-type BundleFollowUp struct {
-	Recommendation string            `json:"recommendation" bundle:"required"`
-	Rule           string            `json:"rule" bundle:"required"`
-	Finding        string            `json:"finding" bundle:"required"`
-	Action         string            `json:"action" bundle:"required"`
-	Acceptance     string            `json:"acceptance" bundle:"required"`
-	Owner          string            `json:"owner" bundle:"required"`
-	Escalation     string            `json:"escalation" bundle:"required"`
-	TargetPI       string            `json:"target_pi" bundle:"required"`
-	RaisedPI       string            `json:"raised_pi" bundle:"required"`
-	Check          *assessment.Check `json:"check" bundle:"required"`
-	State          string            `json:"state" bundle:"required"`
-	Note           string            `json:"note" bundle:"required"`
-	NoteDate       string            `json:"note_date" bundle:"required"`
-	Reason         string            `json:"reason" bundle:"required"`
-	Override       string            `json:"override" bundle:"required"`
-	OverrideReason string            `json:"override_reason" bundle:"required"`
-}
-
-// BundleWorkshop is the room's side of a workshop assessment: who voted,
-// every vote, which items were revealed, and what the coach observed. The
-// consensus of each item is the assessment's answer. In an anonymous
-// workshop each participant's name is their anonymous label ("Scrum Master
-// 2"): the names stay on the coach's machine.
-type BundleWorkshop struct {
-	Anonymous    bool                `json:"anonymous" bundle:"required"`
-	Participants []BundleParticipant `json:"participants" bundle:"required"`
-	Votes        []BundleVote        `json:"votes" bundle:"required"`
-	Revealed     []string            `json:"revealed" bundle:"required"`
-	Observations []BundleObservation `json:"observations" bundle:"required"`
-}
-
-// BundleParticipant is one person in the workshop's room, in voting order.
-type BundleParticipant struct {
-	ID   string `json:"id"`
-	Name string `json:"name"`
-	Role string `json:"role"`
-}
-
-// BundleVote is one participant's vote on one item: a level from 1, -1 not
-// applicable, -2 don't know.
-type BundleVote struct {
-	Participant string `json:"participant"`
-	Item        string `json:"item"`
-	Rating      int    `json:"rating"`
-}
-
-// BundleObservation is what the coach observed of one item.
-type BundleObservation struct {
-	Item   string `json:"item"`
-	Rating int    `json:"rating"`
-}
-
-// BundleAnswer is the coach's answer to one item. Rating: a level from 1,
-// -1 not applicable, -2 don't know, 0 unanswered (with a note or figure).
-type BundleAnswer struct {
-	Item      string   `json:"item"`
-	Rating    int      `json:"rating" bundle:"required"`
-	Figure    *float64 `json:"figure"`
-	Note      string   `json:"note"`
-	Evidence  string   `json:"evidence"`
-	UpdatedAt string   `json:"updated_at"`
-}
-
-// BundleNote is the coach's note on one checklist.
-type BundleNote struct {
-	Checklist string `json:"checklist"`
-	Note      string `json:"note"`
-}
-
-// BundleEdit is the coach's change to one derived recommendation.
-type BundleEdit struct {
-	Recommendation string `json:"recommendation"`
-	Status         string `json:"status"`
-	Finding        string `json:"finding"`
-	Action         string `json:"action"`
-	Acceptance     string `json:"acceptance"`
-	Owner          string `json:"owner"`
-	TargetPI       string `json:"target_pi"`
-	Priority       int    `json:"priority"`
-	// Reason is why the coach rejected it; left out when empty, and absent
-	// from bundles written before schema version 6.
-	Reason string `json:"reason,omitempty"`
-}
-
-// BundleRecommendation is one the coach added.
-type BundleRecommendation struct {
-	ID         string           `json:"id"`
-	Finding    string           `json:"finding"`
-	Action     string           `json:"action"`
-	Priority   int              `json:"priority"`
-	Owner      string           `json:"owner"`
-	Escalation string           `json:"escalation"`
-	Acceptance string           `json:"acceptance"`
-	TargetPI   string           `json:"target_pi"`
-	Status     string           `json:"status"`
-	Evidence   []BundleEvidence `json:"evidence"`
-}
-
-// BundleEvidence points at what a recommendation rests on.
-type BundleEvidence struct {
-	Kind string `json:"kind"`
-	Ref  string `json:"ref"`
-	Text string `json:"text"`
-}
-
-// WriteTo writes the bundle as indented JSON. The same data always gives
-// the same bytes, so two exports can be compared with diff.
-func (b *Bundle) WriteTo(w io.Writer) (int64, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false) // keep "R&D" readable in the file
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(b); err != nil {
-		return 0, err
-	}
-	return buf.WriteTo(w)
+// bundleTime parses a time from a bundle; required says an empty one is wrong.
+func bundleTime(v, place string, required bool) (time.Time, error) {
+	return bundle.Time(v, place, required)
 }
 
 // Export gathers the trains with the given ids (every train when none are
@@ -332,7 +110,7 @@ func exportTrainOnly(ctx context.Context, q querier, id string) (*BundleTrain, e
 	if err != nil {
 		return nil, err
 	}
-	bt.BundleRoster = rosterToBundle(rosters[rid].Roster)
+	bt.Roster = rosterToBundle(rosters[rid].Roster)
 	bt.Impediments = registerToBundle(rosters[rid].Register)
 	bt.Assessments = []BundleAssessment{}
 	return &bt, nil
@@ -380,7 +158,7 @@ func assessmentToBundle(sa *storedAssessment, f assessment.Framework) BundleAsse
 		ConflictOf: sa.ConflictOf, ConflictCoach: sa.ConflictCoach,
 		Answers: []BundleAnswer{}, Notes: []BundleNote{}, RecommendationEdits: []BundleEdit{}, Recommendations: []BundleRecommendation{}}
 	if sa.Snapshot {
-		ba.Snapshot = &BundleSnapshot{BundleRoster: rosterToBundle(a.Roster), Impediments: registerToBundle(a.Register)}
+		ba.Snapshot = &BundleSnapshot{Roster: rosterToBundle(a.Roster), Impediments: registerToBundle(a.Register)}
 	}
 	for _, k := range sortedKeys(a.Answers) {
 		ans := a.Answers[k]
@@ -448,31 +226,4 @@ func workshopToBundle(w *assessment.Workshop, f assessment.Framework) *BundleWor
 		bw.Observations = append(bw.Observations, BundleObservation{Item: item, Rating: int(w.Observed[item])})
 	}
 	return bw
-}
-
-var rfc3339 = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)$`)
-
-// bundleTime parses a time from a bundle; required says an empty one is wrong.
-func bundleTime(v, place string, required bool) (time.Time, error) {
-	if v == "" {
-		if required {
-			return time.Time{}, fmt.Errorf("%s: missing; a time like \"2026-03-01T09:00:00Z\"", place)
-		}
-		return time.Time{}, nil
-	}
-	// RFC 3339 exactly as the schema's date-time: a "t" or "z" may be lower
-	// case; a comma before the fraction, or an offset of 24 hours, is no
-	// RFC 3339 time although Go's parser takes them.
-	if !rfc3339.MatchString(v) {
-		return time.Time{}, fmt.Errorf("%s: %q is not a time like \"2026-03-01T09:00:00Z\"", place, v)
-	}
-	t, err := time.Parse(time.RFC3339Nano, strings.ToUpper(v))
-	if err != nil {
-		return time.Time{}, fmt.Errorf("%s: %q is not a time like \"2026-03-01T09:00:00Z\"", place, v)
-	}
-	if y := t.Year(); y < assessment.EarliestYear || y > assessment.LatestYear {
-		return time.Time{}, fmt.Errorf("%s: %q is in the year %d; Trainscope takes dates from %d to %d (a placeholder such as 0001-01-01 or 9999-12-31 is no date)",
-			place, v, y, assessment.EarliestYear, assessment.LatestYear)
-	}
-	return t, nil
 }

@@ -64,12 +64,12 @@ var textFields = []struct {
 	rule textRule
 }{
 	{[]any{"trains", 0, "id"}, idRule},
-	{[]any{"trains", 0, "name"}, textRules["name"]},
+	{[]any{"trains", 0, "name"}, nameOnlyRule},
 	{[]any{"trains", 0, "description"}, longRule},
 	{[]any{"trains", 0, "people", 0, "id"}, idRule},
-	{[]any{"trains", 0, "people", 0, "name"}, textRules["name"]},
+	{[]any{"trains", 0, "people", 0, "name"}, nameOnlyRule},
 	{[]any{"trains", 0, "teams", 0, "id"}, idRule},
-	{[]any{"trains", 0, "teams", 0, "name"}, textRules["name"]},
+	{[]any{"trains", 0, "teams", 0, "name"}, nameOnlyRule},
 	{[]any{"trains", 0, "impediments", 0, "id"}, idRule},
 	{[]any{"trains", 0, "impediments", 0, "title"}, nameRule},
 	{[]any{"trains", 0, "impediments", 0, "description"}, longRule},
@@ -216,14 +216,14 @@ func bundleCorpus() []badInput {
 			cases = append(cases, badInput{fmt.Sprintf("%s with a %s", place, c.label), with(validBundle, "ab"+string(c.r)+"cd", f.path...),
 				fmt.Sprintf("%s: character 3 is a control character (U+%04X)", place, c.r)})
 		}
-		if !f.rule.multiLine {
+		if !f.rule.MultiLine {
 			cases = append(cases, badInput{place + " with a line break", with(validBundle, "ab\ncd", f.path...),
 				place + ": character 3 is a control character (U+000A); a one-line text takes printable characters only"},
 				badInput{place + " with a tab", with(validBundle, "ab\tcd", f.path...), place + ": character 3 is a control character (U+0009)"})
 		}
-		long := strings.Repeat("é", f.rule.max+1)
-		cases = append(cases, badInput{fmt.Sprintf("%s of %d characters", place, f.rule.max+1), with(validBundle, long, f.path...),
-			fmt.Sprintf("%s: %d characters, more than the %d %s may have", place, f.rule.max+1, f.rule.max, f.rule.what)})
+		long := strings.Repeat("é", f.rule.Max+1)
+		cases = append(cases, badInput{fmt.Sprintf("%s of %d characters", place, f.rule.Max+1), with(validBundle, long, f.path...),
+			fmt.Sprintf("%s: %d characters, more than the %d %s may have", place, f.rule.Max+1, f.rule.Max, f.rule.What)})
 	}
 	return cases
 }

@@ -1,7 +1,6 @@
 package data
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"database/sql"
@@ -263,22 +262,22 @@ func (s *Store) ImportMany(ctx context.Context, paths []string) (GatherReport, e
 			return rep, err
 		}
 		f := GatheredFile{Path: p}
-		data, err := readBundleFile(p)
-		if err != nil {
-			f.Err = err
-			rep.Files = append(rep.Files, f)
-			continue
-		}
-		if why := notABundle(data); why != "" {
-			f.Skipped = why
-			rep.Files = append(rep.Files, f)
-			continue
-		}
-		r, err := s.Import(ctx, bytes.NewReader(data))
+		r, err := s.importFile(ctx, p)
 		var be *BundleError
+		var re *readFileError
+		var rbe *bundleReadError
 		switch {
+		case errors.As(err, &re):
+			f.Err = re.err
+		case errors.As(err, &rbe):
+			f.Err = fmt.Errorf("it cannot be read: %w", rbe.err)
 		case errors.As(err, &be):
-			f.Err = be
+			// A JSON file that is no bundle is skipped, not refused.
+			if why := notABundleFile(p); why != "" {
+				f.Skipped = why
+			} else {
+				f.Err = be
+			}
 		case err != nil:
 			return rep, fmt.Errorf("import %s: %w", p, err)
 		default:
@@ -289,23 +288,41 @@ func (s *Store) ImportMany(ctx context.Context, paths []string) (GatherReport, e
 	return rep, nil
 }
 
-func readBundleFile(p string) ([]byte, error) {
+// readFileError is a file of a gather that cannot be opened.
+type readFileError struct{ err error }
+
+func (e *readFileError) Error() string { return e.err.Error() }
+
+// importFile imports one file of a gather, read as Import reads it: a
+// train at a time.
+func (s *Store) importFile(ctx context.Context, p string) (ImportReport, error) {
 	fh, err := os.Open(p)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, errors.New("there is no such file or folder")
+			return ImportReport{}, &readFileError{errors.New("there is no such file or folder")}
 		}
-		return nil, fmt.Errorf("it cannot be read: %w", err)
+		return ImportReport{}, &readFileError{fmt.Errorf("it cannot be read: %w", err)}
 	}
 	defer fh.Close()
-	data, err := io.ReadAll(io.LimitReader(fh, MaxBundleSize+1))
+	return s.Import(ctx, fh)
+}
+
+// notABundleSniff is the most of a refused file read to tell whether it is
+// some other JSON file: a response file, anything else, is far smaller.
+const notABundleSniff = 16 << 20
+
+// notABundleFile is notABundle of the file at p, "" when it cannot tell.
+func notABundleFile(p string) string {
+	fh, err := os.Open(p)
 	if err != nil {
-		return nil, fmt.Errorf("it cannot be read: %w", err)
+		return ""
 	}
-	if len(data) > MaxBundleSize {
-		return nil, fmt.Errorf("the file is larger than %d MB, the most a bundle may be", MaxBundleSize>>20)
+	defer fh.Close()
+	data, err := io.ReadAll(io.LimitReader(fh, notABundleSniff+1))
+	if err != nil || len(data) > notABundleSniff {
+		return ""
 	}
-	return data, nil
+	return notABundle(data)
 }
 
 // notABundle says why a file that parses as JSON is no bundle, or "" when

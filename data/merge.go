@@ -31,39 +31,54 @@ func checkHistory(h []string, place string) error {
 	return nil
 }
 
-// merge writes validated trains into the database inside the import's
+// merging is one import's merge, a train at a time, inside the import's
 // transaction. coach is the bundle's exported_by ("" when it does not
 // say). An error here (an assessment id used by another train) is a
 // *BundleError, and the transaction rolls back.
-func (s *Store) merge(ctx context.Context, tx *sql.Tx, trains []importTrain, coach string, rep *ImportReport) error {
-	var touched []string
-	for _, it := range trains {
-		took := len(rep.Added) + len(rep.Updated) + len(rep.Merged) + len(rep.Conflicts)
-		if err := s.mergeTrain(ctx, tx, it, rep); err != nil {
+type merging struct {
+	s       *Store
+	coach   string
+	rep     *ImportReport
+	touched []string
+}
+
+func (m *merging) train(ctx context.Context, tx *sql.Tx, it importTrain) error {
+	s, rep := m.s, m.rep
+	took := len(rep.Added) + len(rep.Updated) + len(rep.Merged) + len(rep.Conflicts)
+	if err := s.mergeTrain(ctx, tx, it, rep); err != nil {
+		return err
+	}
+	for _, ia := range it.assessments {
+		if err := s.mergeAssessment(ctx, tx, it, ia, m.coach, rep); err != nil {
 			return err
 		}
-		for _, ia := range it.assessments {
-			if err := s.mergeAssessment(ctx, tx, it, ia, coach, rep); err != nil {
-				return err
-			}
-		}
-		// The coach is a source of the train when their bundle brought
-		// something of it; a copy the same as here changes nothing.
-		if len(rep.Added)+len(rep.Updated)+len(rep.Merged)+len(rep.Conflicts) > took {
-			if err := s.recordSource(ctx, tx, it, coach); err != nil {
-				return err
-			}
-		}
-		// Even a skipped train may have gained an assessment, and its
-		// drafts follow a live roster that may have changed.
-		touched = append(touched, it.train.ID)
 	}
+	// The coach is a source of the train when their bundle brought
+	// something of it; a copy the same as here changes nothing.
+	if len(rep.Added)+len(rep.Updated)+len(rep.Merged)+len(rep.Conflicts) > took {
+		if err := s.recordSource(ctx, tx, it, m.coach); err != nil {
+			return err
+		}
+	}
+	// Even a skipped train may have gained an assessment, and its
+	// drafts follow a live roster that may have changed.
+	m.touched = append(m.touched, it.train.ID)
+	return nil
+}
+
+// refreshBatch is how many trains' summaries finish refreshes at a time.
+const refreshBatch = 20
+
+// finish refreshes the stored summaries of every train the import touched.
+func (m *merging) finish(ctx context.Context, tx *sql.Tx) error {
 	// In batches: SQLite takes at most 32,766 values in one statement, and
-	// a bundle of 50,000 trains once failed with "too many SQL variables".
-	// They all stay inside the import's one transaction.
-	for batch := range slices.Chunk(touched, maxInList) {
+	// a bundle of 50,000 trains once failed with "too many SQL variables";
+	// and each batch's assessments are in memory at once, so a batch is
+	// small (a 500-train import peaked at 428 MB of heap with batches of
+	// 500). They all stay inside the import's one transaction.
+	for batch := range slices.Chunk(m.touched, refreshBatch) {
 		in, args := inList(batch)
-		if err := s.refreshSummaries(ctx, tx, "train_id IN "+in, args...); err != nil {
+		if err := m.s.refreshSummaries(ctx, tx, "train_id IN "+in, args...); err != nil {
 			return err
 		}
 	}
@@ -140,7 +155,7 @@ func (s *Store) mergeTrain(ctx context.Context, tx *sql.Tx, it importTrain, rep 
 	}
 	hereNewer := here.UpdatedAt > stampOf(it.updatedAt)
 	merged, notes := mergeTrainData(base, *here, it.wire, hereNewer)
-	live, err := rosterFromBundle(merged.BundleRoster, merged.Impediments, it.place)
+	live, err := rosterFromBundle(merged.Roster, merged.Impediments, it.place)
 	if err != nil {
 		// The two rosters do not fit together (a team points at someone
 		// the other side removed): the copy here stays as it is, and the
@@ -161,7 +176,7 @@ func (s *Store) mergeTrain(ctx context.Context, tx *sql.Tx, it importTrain, rep 
 		return err
 	}
 	merged = BundleTrain{ID: t.ID, Name: t.Name, Framework: string(t.Framework), Description: t.Description, Group: t.Group,
-		CreatedAt: here.CreatedAt, BundleRoster: rosterToBundle(live.Roster), Impediments: registerToBundle(live.Register)}
+		CreatedAt: here.CreatedAt, Roster: rosterToBundle(live.Roster), Impediments: registerToBundle(live.Register)}
 	item.Name = t.Name
 	item.Reason = "both this copy and the one here were changed; the changes of both are kept"
 	if len(notes) > 0 {

@@ -54,7 +54,7 @@ func TestExportResponse(t *testing.T) {
 	if rf.Participant.ID == "" || rf.Participant.Name != "Dmitri Volkov" || rf.Participant.Role != "developer" {
 		t.Fatalf("participant: %+v", rf.Participant)
 	}
-	if want := []ResponseVote{{fit[0].ID, -1}, {fit[1].ID, 4}}; !equalVotes(rf.Votes, want) {
+	if want := []ResponseVote{{Item: fit[0].ID, Rating: -1}, {Item: fit[1].ID, Rating: 4}}; !equalVotes(rf.Votes, want) {
 		t.Fatalf("votes %+v, want %+v", rf.Votes, want)
 	}
 	if bytes.Contains(out, []byte("notes stay home")) {

@@ -2,13 +2,19 @@ package data
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/metrics"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/trainscope/trainscope/assessment"
 )
 
 // peakHeap samples the live heap every few milliseconds while fn runs and
@@ -73,4 +79,155 @@ func BenchmarkExport(b *testing.B) {
 		})
 		must(b, s.Close())
 	}
+}
+
+// importWhole imports a bundle as Import did before issue 18: the whole
+// file read into memory, decoded and checked at once, then merged in one
+// transaction. It is the benchmarks' baseline, kept from the same parts.
+func importWhole(ctx context.Context, s *Store, r io.Reader) error {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return err
+	}
+	b, err := DecodeBundle(data)
+	if err != nil {
+		return err
+	}
+	trains, _, err := validateBundle(b, s.opts.Definitions)
+	if err != nil {
+		return err
+	}
+	return s.write(ctx, "import", func(tx *sql.Tx) error {
+		m := &merging{s: s, coach: b.ExportedBy, rep: &ImportReport{}}
+		for _, it := range trains {
+			if err := m.train(ctx, tx, it); err != nil {
+				return err
+			}
+		}
+		return m.finish(ctx, tx)
+	})
+}
+
+// exportFile writes the bundle of every train of a scale database of n
+// trains to a file and returns its path and size.
+func exportFile(b *testing.B, n int) (string, int64) {
+	ctx := context.Background()
+	s, err := Open(sampleDatabase(b, n), Options{Summarize: realSummary(b), SummaryRules: scaleRules})
+	must(b, err)
+	defer func() { must(b, s.Close()) }()
+	file := filepath.Join(b.TempDir(), "bundle.json")
+	f, err := os.OpenFile(file, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
+	must(b, err)
+	_, err = s.ExportTo(ctx, f, "", nil)
+	must(b, err)
+	must(b, f.Close())
+	fi, err := os.Stat(file)
+	must(b, err)
+	return file, fi.Size()
+}
+
+// BenchmarkImportStreamed imports the bundle of every train of a database
+// of 100 and 500 sample trains (BenchmarkExport's, as ExportTo writes
+// them) into an empty database: read from the file a train at a time, as
+// Store.Import reads every bundle since issue 18, and, at 100 trains, as
+// the whole file in memory as before (500 trains' 229 MB was refused
+// then). peak-heap-MB is the most live heap seen during the imports.
+//
+//	go test -tags migrated_fynedo -run '^$' -bench '^BenchmarkImportStreamed$' -benchmem -benchtime 1x ./data/
+func BenchmarkImportStreamed(b *testing.B) {
+	ctx := context.Background()
+	for _, n := range []int{100, 500} {
+		file, size := exportFile(b, n)
+		run := func(name string, imp func(*Store, io.Reader) error) {
+			b.Run(fmt.Sprintf("trains=%d/%s", n, name), func(b *testing.B) {
+				peakHeap(b, func() {
+					for b.Loop() {
+						b.StopTimer()
+						dst, err := Open(filepath.Join(b.TempDir(), "trainscope.db"), Options{Summarize: realSummary(b), SummaryRules: scaleRules})
+						must(b, err)
+						in, err := os.Open(file)
+						must(b, err)
+						b.StartTimer()
+						must(b, imp(dst, in))
+						b.StopTimer()
+						must(b, in.Close())
+						must(b, dst.Close())
+						b.StartTimer()
+					}
+				})
+				b.ReportMetric(float64(size)/(1<<20), "file-MB")
+			})
+		}
+		if n == 100 {
+			run("in-memory", func(s *Store, r io.Reader) error { return importWhole(ctx, s, r) })
+		}
+		run("streamed", func(s *Store, r io.Reader) error { _, err := s.Import(ctx, r); return err })
+	}
+}
+
+// BenchmarkSaveDuringImport saves an answer again and again, from a second
+// Store on the same file (another Trainscope, or the window beside a
+// command), while the bundle of 100 sample trains is imported into the
+// database. max-wait-ms is the longest a save waited, busy the saves that
+// failed as busy after SQLite's 5 s; the import's merge is still one write
+// transaction (docs/reliability.md, "Not done yet").
+//
+//	go test -tags migrated_fynedo -run '^$' -bench '^BenchmarkSaveDuringImport$' -benchtime 1x ./data/
+func BenchmarkSaveDuringImport(b *testing.B) {
+	ctx := context.Background()
+	file, _ := exportFile(b, 100)
+	var longest time.Duration
+	busyN := 0
+	for b.Loop() {
+		b.StopTimer()
+		path := filepath.Join(b.TempDir(), "trainscope.db")
+		opts := Options{Summarize: realSummary(b), SummaryRules: scaleRules}
+		importer, err := Open(path, opts)
+		must(b, err)
+		coach, err := Open(path, opts)
+		must(b, err)
+		_, aid, err := coach.AddSample(ctx, time.Date(2026, 4, 20, 0, 0, 0, 0, time.UTC))
+		must(b, err)
+		must(b, coach.ReopenAssessment(ctx, aid))
+		a, err := coach.Assessment(ctx, aid)
+		must(b, err)
+		var item string
+		for id := range a.Answers {
+			item = id
+			break
+		}
+		in, err := os.Open(file)
+		must(b, err)
+		b.StartTimer()
+		done := make(chan error, 1)
+		go func() {
+			_, err := importer.Import(ctx, in)
+			done <- err
+		}()
+		for saving := true; saving; {
+			select {
+			case err := <-done:
+				must(b, err)
+				saving = false
+			default:
+				start := time.Now()
+				err := coach.SetAnswer(ctx, aid, assessment.Answer{ItemID: item, Rating: assessment.Rating(1 + int(start.UnixNano()%3))})
+				longest = max(longest, time.Since(start))
+				if err != nil {
+					if !errors.Is(err, ErrBusy) {
+						b.Fatal(err)
+					}
+					busyN++
+				}
+				time.Sleep(5 * time.Millisecond)
+			}
+		}
+		b.StopTimer()
+		must(b, in.Close())
+		must(b, importer.Close())
+		must(b, coach.Close())
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(longest.Milliseconds()), "max-wait-ms")
+	b.ReportMetric(float64(busyN), "busy")
 }
