@@ -94,8 +94,8 @@ func newFollowStep(s *Screen) *followStep {
 		widget.NewFormItem("Due", st.when),
 		widget.NewFormItem("The data", st.data),
 		widget.NewFormItem("What happened", container.NewVBox(st.said, container.NewHBox(st.chooser), keys)),
-		widget.NewFormItem("Evidence", container.NewStack(st.note, st.noteView)),
-		&widget.FormItem{Text: "Seen on", Widget: widgets.WithWidth(160, st.noteDate), HintText: "The day you saw the evidence"},
+		widget.NewFormItem("Evidence", container.NewStack(widgets.Wheel(st.note), st.noteView)),
+		&widget.FormItem{Text: "Seen on", Widget: widgets.WithWidth(160, widgets.Wheel(st.noteDate)), HintText: "The day you saw the evidence"},
 	)
 	st.scroll = container.NewVScroll(container.NewPadded(container.NewVBox(st.where, st.finding, st.action, form)))
 	st.scroll.Hide()

@@ -292,7 +292,7 @@ func (s *Screen) build() {
 		return err
 	}
 	s.figureUnit = widget.NewLabel("")
-	s.figureBox = container.NewBorder(nil, nil, widget.NewLabel("Figure"), s.figureUnit, widgets.WithWidth(120, s.figure))
+	s.figureBox = container.NewBorder(nil, nil, widget.NewLabel("Figure"), s.figureUnit, widgets.WithWidth(120, widgets.Wheel(s.figure)))
 
 	toPicker := func() { s.host.Window().Canvas().Focus(s.picker) }
 	s.note = newNoteEntry(toPicker, s.host)
@@ -321,8 +321,8 @@ func (s *Screen) build() {
 	itemBox := container.NewVBox(
 		s.where, s.text, s.guidance,
 		s.picker, s.answerLine, keys, s.figureBox,
-		widget.NewForm(widget.NewFormItem("Notes", container.NewStack(s.note, s.noteView)),
-			widget.NewFormItem("Evidence", container.NewStack(s.evidence, s.evidenceView))))
+		widget.NewForm(widget.NewFormItem("Notes", container.NewStack(widgets.Wheel(s.note), s.noteView)),
+			widget.NewFormItem("Evidence", container.NewStack(widgets.Wheel(s.evidence), s.evidenceView))))
 	s.scroll = container.NewVScroll(container.NewPadded(itemBox))
 	s.step = newFollowStep(s)
 	itemArea := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewPadded(nav)), nil, nil,

@@ -163,3 +163,58 @@ func (rs *Screen) saveForm(rec *assessment.Recommendation, cur assessment.Recomm
 // newRecommendationID names one of the coach's own recommendations, stable
 // across machines like every other ID.
 func newRecommendationID() string { return "coach/" + data.NewID() }
+
+// recFilters are the review states the list can be narrowed to; the last
+// shows every recommendation.
+var recFilters = []string{"To review", "Accepted", "Rejected", "All"}
+
+// filterShows is whether the list, as filtered, shows rec.
+func (rs *Screen) filterShows(rec assessment.Recommendation) bool {
+	if rs.recFilter == nil {
+		return true
+	}
+	switch rs.recFilter.Selected {
+	case "To review":
+		return rec.Status == assessment.Proposed
+	case "Accepted":
+		return rec.Status == assessment.Accepted
+	case "Rejected":
+		return rec.Status == assessment.Rejected
+	}
+	return true
+}
+
+// placed orders the groups and their members as they were first shown
+// while the screen is open: accepting, rejecting or editing one (its
+// priority, say) leaves it where the coach found it. What appears later
+// comes after, in the rules' order.
+func (rs *Screen) placed(groups []assessment.RecommendationGroup) []assessment.RecommendationGroup {
+	if rs.recPlace == nil {
+		rs.recPlace = map[string]int{}
+	}
+	place := func(key string) int {
+		if p, ok := rs.recPlace[key]; ok {
+			return p
+		}
+		p := len(rs.recPlace)
+		rs.recPlace[key] = p
+		return p
+	}
+	for _, g := range groups {
+		place("group:" + g.Key)
+		for _, m := range g.Members {
+			place("rec:" + m.ID)
+		}
+	}
+	out := slices.Clone(groups)
+	for i := range out {
+		out[i].Members = slices.Clone(out[i].Members)
+		slices.SortStableFunc(out[i].Members, func(a, b assessment.Recommendation) int {
+			return rs.recPlace["rec:"+a.ID] - rs.recPlace["rec:"+b.ID]
+		})
+	}
+	slices.SortStableFunc(out, func(a, b assessment.RecommendationGroup) int {
+		return rs.recPlace["group:"+a.Key] - rs.recPlace["group:"+b.Key]
+	})
+	return out
+}

@@ -55,6 +55,8 @@ type Screen struct {
 	banner     *fyne.Container
 	recCards   []*recCard
 	groupHeads []*groupHead
+	recFilter  *widget.Select // which recommendations the list shows, kept while the screen is open
+	recPlace   map[string]int // where each recommendation and group first came, so an edit does not move it
 
 	followUpCards    []*followUpCard
 	lastReasonDialog dialog.Dialog
@@ -431,13 +433,23 @@ func (rs *Screen) recommendationsSection() fyne.CanvasObject {
 	title.Truncation = fyne.TextTruncateOff
 	// Gather the cards first: adding them one by one to the box would lay
 	// it out again after each.
-	objs := []fyne.CanvasObject{container.NewBorder(nil, nil, title, add, summary)}
+	if rs.recFilter == nil {
+		rs.recFilter = widget.NewSelect(recFilters, func(string) { rs.show() })
+		rs.recFilter.SetSelected(recFilters[len(recFilters)-1])
+	}
+	objs := []fyne.CanvasObject{container.NewBorder(nil, nil, title, container.NewHBox(widget.NewLabel("Show"), rs.recFilter, add), summary)}
 	rs.recCards = rs.recCards[:0]
 	if len(recs) == 0 {
 		objs = append(objs, widgets.Wrapped("No recommendation follows from the findings yet. Add your own if you see one."))
 	}
 	rs.groupHeads = rs.groupHeads[:0]
-	for _, g := range assessment.GroupRecommendations(rs.host.Definitions(), rs.train.Framework, recs) {
+	shown := 0
+	for _, g := range rs.placed(assessment.GroupRecommendations(rs.host.Definitions(), rs.train.Framework, recs)) {
+		g.Members = slices.DeleteFunc(slices.Clone(g.Members), func(r assessment.Recommendation) bool { return !rs.filterShows(r) })
+		if len(g.Members) == 0 {
+			continue
+		}
+		shown += len(g.Members)
 		head := rs.newGroupHead(g)
 		rs.groupHeads = append(rs.groupHeads, head)
 		objs = append(objs, head.box)
@@ -446,6 +458,9 @@ func (rs *Screen) recommendationsSection() fyne.CanvasObject {
 			rs.recCards = append(rs.recCards, c)
 			objs = append(objs, c.box)
 		}
+	}
+	if len(recs) > 0 && shown == 0 {
+		objs = append(objs, widgets.Wrapped("None of the recommendations is "+strings.ToLower(rs.recFilter.Selected)+". Choose another filter to see the rest."))
 	}
 	return container.NewVBox(objs...)
 }
