@@ -66,7 +66,7 @@ clean:
 # databases, and minimizing one took the whole minute (docs/reliability.md).
 FUZZTIME ?= 60s
 # Each target as PACKAGE:NAME.
-FUZZ_TARGETS := ./data/:FuzzImport ./data/:FuzzImportResponses ./data/:FuzzOpen ./data/:FuzzOpenFile ./internal/cli/:FuzzCommandLine
+FUZZ_TARGETS := ./bundle/:FuzzDecode ./data/:FuzzImport ./data/:FuzzImportResponses ./data/:FuzzOpen ./data/:FuzzOpenFile ./internal/cli/:FuzzCommandLine
 .PHONY: fuzz
 fuzz: deps
 	@for t in $(FUZZ_TARGETS); do \

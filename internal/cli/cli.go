@@ -72,6 +72,8 @@ func (p Program) Run(args []string) int {
 	if p.Stdin == nil {
 		p.Stdin = strings.NewReader("")
 	}
+	// Dates in the PDFs in the coach's order, as the window writes them.
+	assessment.SetDateLocale(dateLocale(p.Getenv))
 	s := &session{Program: p}
 	err := s.dispatch(args)
 	var help *helpRequest
@@ -89,6 +91,17 @@ func (p Program) Run(args []string) int {
 		fmt.Fprintf(s.Stderr, "trainscope: %s\n", err)
 		return ExitFailure
 	}
+}
+
+// dateLocale is the locale dates are written in, as POSIX orders the
+// variables: LC_ALL, then LC_TIME, then LANG.
+func dateLocale(getenv func(string) string) string {
+	for _, k := range []string{"LC_ALL", "LC_TIME", "LANG"} {
+		if v := getenv(k); v != "" {
+			return v
+		}
+	}
+	return ""
 }
 
 // command is one subcommand: its synopsis for the usage text and the

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/trainscope/trainscope/assessment"
 )
 
 // result is what one in-process run of trainscope did.
@@ -289,5 +291,32 @@ func TestDoubleDashEndsTheOptions(t *testing.T) {
 	r = trainscope(t, env, "import", "-db", filepath.Join(dir, "b.db"), "-odd.json")
 	if r.code != 2 || !strings.Contains(r.stderr, "flag provided but not defined: -odd.json") {
 		t.Errorf("import -odd.json without --: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+// The command line writes dates in the order of the coach's locale, as the
+// window does: LC_ALL before LC_TIME before LANG.
+func TestDatesInTheLocalesOrder(t *testing.T) {
+	t.Cleanup(func() { assessment.SetDateLocale("") })
+	day := time.Date(2026, 3, 12, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		env  map[string]string
+		want string
+	}{
+		{map[string]string{}, "12 Mar 2026"},
+		{map[string]string{"LANG": "en_US.UTF-8"}, "Mar 12, 2026"},
+		{map[string]string{"LANG": "en_US.UTF-8", "LC_TIME": "de_DE.UTF-8"}, "12 Mar 2026"},
+		{map[string]string{"LANG": "de_DE.UTF-8", "LC_ALL": "ja_JP.UTF-8"}, "2026 Mar 12"},
+	} {
+		env := testEnv(t)
+		for k, v := range c.env {
+			env[k] = v
+		}
+		if r := trainscope(t, env, "version"); r.code != 0 {
+			t.Fatalf("version: %d %s", r.code, r.stderr)
+		}
+		if got := assessment.DateText(day); got != c.want {
+			t.Errorf("with %v dates read %q, want %q", c.env, got, c.want)
+		}
 	}
 }
