@@ -9,11 +9,12 @@ import (
 	"sync"
 )
 
-// evaluateRows evaluates each train's latest and previous finished
-// assessments, spread over the processors; each row is written by one
-// worker into its own place, so the result is the same in any order.
-func evaluateRows(d *Definitions, trains []PortfolioTrain) []PortfolioRow {
-	rows := make([]PortfolioRow, len(trains))
+// EvaluateTrains evaluates each train's latest and previous finished
+// assessments (EvaluateTrain), spread over the processors; each train is
+// written by one worker into its own place, so the result is the same in
+// any order.
+func EvaluateTrains(d *Definitions, trains []PortfolioTrain) []EvaluatedTrain {
+	out := make([]EvaluatedTrain, len(trains))
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), max(1, len(trains))) {
@@ -21,7 +22,7 @@ func evaluateRows(d *Definitions, trains []PortfolioTrain) []PortfolioRow {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				rows[i] = evaluateRow(d, trains[i])
+				out[i] = EvaluateTrain(d, trains[i])
 			}
 		}()
 	}
@@ -30,27 +31,7 @@ func evaluateRows(d *Definitions, trains []PortfolioTrain) []PortfolioRow {
 	}
 	close(next)
 	wg.Wait()
-	return rows
-}
-
-func evaluateRow(d *Definitions, t PortfolioTrain) PortfolioRow {
-	row := PortfolioRow{Train: t.Train, Coaches: slices.Clone(t.Coaches)}
-	if a := t.Latest(); a != nil {
-		row.Latest = a
-		row.Results = Evaluate(d, t.Train, a)
-		top, _ := MattersMost(d, t.Train.Framework, row.Results)
-		row.Top = top[:min(len(top), PortfolioTopCount)]
-		row.shared = sharedRules(row.Results)
-	}
-	if prev := t.Previous(); prev != nil {
-		pr := Evaluate(d, t.Train, prev)
-		row.HasPrevious = true
-		row.PreviousPI = prev.PI
-		row.PreviousOverall = pr.Overall
-		row.PreviousLevel = pr.Level
-		row.PreviousFollowThrough = pr.FollowThrough
-	}
-	return row
+	return out
 }
 
 // sharedRules are the rules of a train's agreed recommendations that PF-04
@@ -252,8 +233,7 @@ func systemicFindings(d *Definitions, rows []PortfolioRow, minGroup int, words F
 	for _, rule := range RoleGapRules {
 		t := &tally{rule: "PF-01", subject: rule.ID}
 		for _, r := range assessed {
-			ro := r.Latest.Roster
-			if !r.Train.Framework.Applies(rule.ID) || len(ro.People) == 0 && len(ro.Roles) == 0 && len(ro.Teams) == 0 {
+			if !r.Train.Framework.Applies(rule.ID) || !r.rosterEntered {
 				continue
 			}
 			t.consider(r, slices.ContainsFunc(r.Results.Gaps, func(g RoleGap) bool { return g.Rule == rule.ID }))
