@@ -74,8 +74,8 @@ type PortfolioRow struct {
 	Latest *Assessment
 	// Results are Latest's as its facts hold them (AssessmentFacts):
 	// overall and dimension scores, level, verdict, gaps, register figures,
-	// follow-through; not its checklists, items or recommendations (Top
-	// has those that matter most).
+	// follow-through, kept short as FactsOf says; not its checklists, items
+	// or recommendations (Top has those that matter most).
 	Results Results
 	// PreviousPI and PreviousOverall are of the finished assessment before
 	// Latest; HasPrevious says whether there is one.

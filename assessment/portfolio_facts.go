@@ -9,7 +9,7 @@ import (
 // hold. Storage keeps facts with the rules that made them and makes them
 // again when the rules differ: raise it whenever AssessmentFacts or
 // FactsOf changes.
-const PortfolioFactsVersion = "1"
+const PortfolioFactsVersion = "2"
 
 // AssessmentFacts are what the portfolio reads of one finished assessment
 // once it is evaluated: its head (date, PI, assessor), the scores, level
@@ -34,7 +34,8 @@ type AssessmentFacts struct {
 	Gaps          []RoleGap        `json:"gaps"`
 	Figures       RegisterFigures  `json:"figures"`
 	FollowThrough FollowThrough    `json:"follow_through"`
-	// Top are the first PortfolioTopCount of MattersMost.
+	// Top are the first PortfolioTopCount of MattersMost, without their
+	// evidence.
 	Top []Recommendation `json:"top"`
 	// Shared are the rules of the agreed recommendations PF-04 counts
 	// across trains (sharedRules).
@@ -42,24 +43,38 @@ type AssessmentFacts struct {
 }
 
 // FactsOf evaluates a finished assessment of a train into the facts the
-// portfolio reads.
+// portfolio reads. They keep only what the portfolio shows, so a read of
+// 1,000 stays small: the level without its description, the verdict's kind
+// and headline (not its reasons, conditions or way to start), each role
+// gap's rule, severity and subject (not its wording), the top
+// recommendations without their evidence.
 func FactsOf(d *Definitions, t Train, a *Assessment) AssessmentFacts {
 	res := Evaluate(d, t, a)
 	top, _ := MattersMost(d, t.Framework, res)
+	top = slices.Clone(top[:min(len(top), PortfolioTopCount)])
+	for i := range top {
+		top[i].Evidence = nil
+	}
+	gaps := make([]RoleGap, len(res.Gaps))
+	for i, g := range res.Gaps {
+		gaps[i] = RoleGap{Rule: g.Rule, Severity: g.Severity, Subject: g.Subject, SubjectID: g.SubjectID}
+	}
+	level := res.Level
+	level.Description = ""
 	ro := a.Roster
 	return AssessmentFacts{
 		AssessmentID: a.ID, Date: a.Date, PI: a.PI, Assessor: a.Assessor,
 		RosterEntered: len(ro.People) > 0 || len(ro.Roles) > 0 || len(ro.Teams) > 0,
-		Overall:       res.Overall, Level: res.Level, Verdict: res.Verdict,
-		Dimensions: res.Dimensions, Gaps: res.Gaps, Figures: res.Figures, FollowThrough: res.FollowThrough,
-		Top:    slices.Clone(top[:min(len(top), PortfolioTopCount)]),
-		Shared: sharedRules(res),
+		Overall:       res.Overall, Level: level, Verdict: Verdict{Kind: res.Verdict.Kind, Headline: res.Verdict.Headline},
+		Dimensions: res.Dimensions, Gaps: gaps, Figures: res.Figures, FollowThrough: res.FollowThrough,
+		Top: top, Shared: sharedRules(res),
 	}
 }
 
 // results are the facts as the part of Results the portfolio reads:
 // scores by dimension and overall, level, verdict, gaps, register figures
-// and follow-through (no checklists, items, recommendations or follow-ups).
+// and follow-through (no checklists, items, recommendations or follow-ups;
+// the level, verdict and gaps as FactsOf keeps them).
 func (f *AssessmentFacts) results() Results {
 	return Results{Overall: f.Overall, Level: f.Level, Verdict: f.Verdict, Dimensions: f.Dimensions,
 		Gaps: f.Gaps, Figures: f.Figures, FollowThrough: f.FollowThrough}
