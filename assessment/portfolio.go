@@ -157,6 +157,26 @@ type GroupRollup struct {
 	Overall  float64 // mean overall score of the assessed trains with enough answered
 	Scored   int     // how many trains the mean rests on
 	Verdicts map[VerdictKind]int
+	// Dimensions are the mean scores by dimension, in the heatmap's order,
+	// each of the trains with enough answered on it.
+	Dimensions []GroupMean
+	// Change is the mean change of the overall score since each train's
+	// previous finished assessment, of the Changed trains that have both
+	// with enough answered.
+	Change  float64
+	Changed int
+	// FollowThrough adds up the follow-ups of the FollowedUp trains that
+	// had any: its Rate is the group's closed of all.
+	FollowThrough FollowThrough
+	FollowedUp    int
+}
+
+// GroupMean is a group's mean score on one dimension, and how many trains
+// it rests on (0: none had enough answered).
+type GroupMean struct {
+	DimensionID string
+	Mean        float64
+	Scored      int
 }
 
 // TrainRef names a train in a finding's evidence.
@@ -275,7 +295,7 @@ func (e EvaluatedPortfolio) Build(opts PortfolioOptions) Portfolio {
 			p.Previous[r.PreviousLevel.Number]++
 		}
 	}
-	p.Groups = rollups(p.Rows, opts.MinGroup)
+	p.Groups = rollups(p.Rows, p.Heatmap, opts.MinGroup)
 	p.Findings = systemicFindings(d, p.Rows, opts.MinGroup, p.Framework)
 	p.Recommendations = portfolioRecommendations(p.Findings)
 	return p

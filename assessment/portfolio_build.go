@@ -121,9 +121,10 @@ func heatmap(d *Definitions, rows []PortfolioRow) Heatmap {
 	return h
 }
 
-// rollups are the figures by group; a group of fewer than minGroup trains
-// is hidden: its name and size only.
-func rollups(rows []PortfolioRow, minGroup int) []GroupRollup {
+// rollups are the figures by group, from the rows (in group order) and
+// their heatmap; a group of fewer than minGroup trains is hidden: its name
+// and size only, as HiddenGroup says.
+func rollups(rows []PortfolioRow, h Heatmap, minGroup int) []GroupRollup {
 	var out []GroupRollup
 	for i := 0; i < len(rows); {
 		j := i
@@ -135,8 +136,12 @@ func rollups(rows []PortfolioRow, minGroup int) []GroupRollup {
 			g.Hidden = true
 		} else {
 			g.Verdicts = map[VerdictKind]int{}
-			sum := 0.0
-			for _, r := range rows[i:j] {
+			g.Dimensions = make([]GroupMean, len(h.Dimensions))
+			for k, dim := range h.Dimensions {
+				g.Dimensions[k].DimensionID = dim.ID
+			}
+			sum, change := 0.0, 0.0
+			for k, r := range rows[i:j] {
 				if !r.Assessed() {
 					continue
 				}
@@ -147,15 +152,63 @@ func rollups(rows []PortfolioRow, minGroup int) []GroupRollup {
 					sum += r.Results.Overall.Value
 					g.Scored++
 				}
+				if i+k < len(h.Cells) {
+					for d, c := range h.Cells[i+k] {
+						if c.State == CellScore {
+							g.Dimensions[d].Mean += c.Score.Value
+							g.Dimensions[d].Scored++
+						}
+					}
+				}
+				if ch, ok := r.Change(); ok {
+					change += ch
+					g.Changed++
+				}
+				if ft := r.Results.FollowThrough; ft.Total > 0 {
+					g.FollowedUp++
+					g.FollowThrough = g.FollowThrough.add(ft)
+				}
 			}
 			if g.Scored > 0 {
 				g.Overall = sum / float64(g.Scored)
+			}
+			for d := range g.Dimensions {
+				if g.Dimensions[d].Scored > 0 {
+					g.Dimensions[d].Mean /= float64(g.Dimensions[d].Scored)
+				}
+			}
+			if g.Changed > 0 {
+				g.Change = change / float64(g.Changed)
 			}
 		}
 		out = append(out, g)
 		i = j
 	}
 	return out
+}
+
+// add is the follow-through of two trains together: the counts added, the
+// rate the closed of all.
+func (ft FollowThrough) add(o FollowThrough) FollowThrough {
+	ft.Total += o.Total
+	ft.Done += o.Done
+	ft.MetByData += o.MetByData
+	ft.InProgress += o.InProgress
+	ft.NotStarted += o.NotStarted
+	ft.Dropped += o.Dropped
+	ft.Overdue += o.Overdue
+	ft.Escalated += o.Escalated
+	ft.Open += o.Open
+	if ft.Total > 0 {
+		ft.Rate = float64(ft.Closed()) / float64(ft.Total)
+	}
+	return ft
+}
+
+// HiddenGroup says why a group's roll-up shows no figures: it has fewer
+// trains than the minimum group.
+func HiddenGroup(minGroup int) string {
+	return fmt.Sprintf("hidden: fewer than %d trains", minGroup)
 }
 
 // trainsWord is "SAFe trains" when every train counted follows one named
