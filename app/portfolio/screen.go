@@ -61,6 +61,9 @@ type Screen struct {
 	chosen  []string // train IDs chosen to compare, in the order chosen
 
 	table                          *widget.Table
+	groups_                        *widget.Table // the roll-up by group
+	groupCols                      []groupColumn
+	view                           *widget.RadioGroup
 	group, framework, coach, level *widget.Select
 	compare                        *widget.Button
 	count, status                  *widget.Label
@@ -126,6 +129,17 @@ func New(h host.Host) *Screen {
 		fmt.Sscanf(v, "%d", &s.filters.Level)
 		s.rebuild()
 	})
+	s.groups_ = s.newGroupsTable()
+	s.groups_.Hide()
+	s.view = widget.NewRadioGroup([]string{ViewTrains, ViewGroups}, func(v string) {
+		if v == "" { // a radio group can be tapped off: keep a view shown
+			s.view.SetSelected(ViewTrains)
+			return
+		}
+		s.SetView(v)
+	})
+	s.view.Horizontal = true
+	s.view.Selected = ViewTrains
 	s.compare = widget.NewButtonWithIcon("Compare", theme.ViewRestoreIcon(), s.ShowComparison)
 	s.compare.Disable()
 	s.count = widget.NewLabel("")
@@ -137,6 +151,7 @@ func New(h host.Host) *Screen {
 	}
 
 	filters := container.NewHBox(
+		s.view, widget.NewSeparator(),
 		widget.NewLabel("Group"), widgets.WithWidth(160, s.group),
 		widget.NewLabel("Framework"), widgets.WithWidth(130, s.framework),
 		widget.NewLabel("Coach"), widgets.WithWidth(150, s.coach),
@@ -149,7 +164,7 @@ func New(h host.Host) *Screen {
 
 	s.review_ = container.NewVBox()
 	side := container.NewBorder(nil, s.status, nil, nil, container.NewVScroll(s.review_))
-	split := container.NewHSplit(s.table, side)
+	split := container.NewHSplit(container.NewStack(s.table, s.groups_), side)
 	split.Offset = 0.7
 	s.root = container.NewBorder(top, nil, nil, nil, split)
 	return s
@@ -328,6 +343,8 @@ func (s *Screen) show(p assessment.Portfolio, rv assessment.PortfolioReview) {
 		return !slices.ContainsFunc(p.Rows, func(r assessment.PortfolioRow) bool { return r.Train.ID == id })
 	})
 	s.sort()
+	s.groupColumns()
+	s.groups_.Refresh()
 	s.showReview()
 }
 
