@@ -284,3 +284,12 @@ func BenchmarkShowBuiltPortfolio(b *testing.B) {
 		b.Fatalf("%d rows shown", s.Len())
 	}
 }
+
+// TestMain removes the LACE's database once every benchmark has used it.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if lace.dir != "" {
+		os.RemoveAll(lace.dir)
+	}
+	os.Exit(code)
+}

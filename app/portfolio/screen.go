@@ -344,7 +344,9 @@ func (s *Screen) show(p assessment.Portfolio, rv assessment.PortfolioReview) {
 	})
 	s.sort()
 	s.groupColumns()
-	s.groups_.Refresh()
+	if s.groups_.Visible() { // a hidden roll-up is laid out when shown (SetView)
+		s.groups_.Refresh()
+	}
 	s.showReview()
 }
 
