@@ -68,8 +68,15 @@ type Portfolio struct {
 type PortfolioRow struct {
 	Train   Train
 	Coaches []string
-	Latest  *Assessment // nil when the train has no finished assessment
-	Results Results     // of Latest
+	// Latest is the head of the train's latest finished assessment (ID,
+	// date, PI, assessor; not its answers, roster or register), nil when it
+	// has none.
+	Latest *Assessment
+	// Results are Latest's as its facts hold them (AssessmentFacts):
+	// overall and dimension scores, level, verdict, gaps, register figures,
+	// follow-through, kept short as FactsOf says; not its checklists, items
+	// or recommendations (Top has those that matter most).
+	Results Results
 	// PreviousPI and PreviousOverall are of the finished assessment before
 	// Latest; HasPrevious says whether there is one.
 	HasPrevious     bool
@@ -81,6 +88,7 @@ type PortfolioRow struct {
 	PreviousFollowThrough FollowThrough
 	Top                   []Recommendation // the first PortfolioTopCount of MattersMost
 	shared                []string         // sharedRules of Results, for PF-04
+	rosterEntered         bool             // Latest's roster holds anyone or anything, for PF-01
 }
 
 // Assessed reports whether the train has a finished assessment.
@@ -149,6 +157,26 @@ type GroupRollup struct {
 	Overall  float64 // mean overall score of the assessed trains with enough answered
 	Scored   int     // how many trains the mean rests on
 	Verdicts map[VerdictKind]int
+	// Dimensions are the mean scores by dimension, in the heatmap's order,
+	// each of the trains with enough answered on it.
+	Dimensions []GroupMean
+	// Change is the mean change of the overall score since each train's
+	// previous finished assessment, of the Changed trains that have both
+	// with enough answered.
+	Change  float64
+	Changed int
+	// FollowThrough adds up the follow-ups of the FollowedUp trains that
+	// had any: its Rate is the group's closed of all.
+	FollowThrough FollowThrough
+	FollowedUp    int
+}
+
+// GroupMean is a group's mean score on one dimension, and how many trains
+// it rests on (0: none had enough answered).
+type GroupMean struct {
+	DimensionID string
+	Mean        float64
+	Scored      int
 }
 
 // TrainRef names a train in a finding's evidence.
@@ -225,12 +253,11 @@ type EvaluatedPortfolio struct {
 }
 
 // EvaluatePortfolio evaluates each train's latest and previous finished
-// assessments (Evaluate, in parallel; the result does not depend on the
-// order), and the latest's recommendations that matter most.
+// assessments into their facts (EvaluateTrains, in parallel; the result
+// does not depend on the order) and makes the rows of them
+// (PortfolioOfFacts).
 func EvaluatePortfolio(d *Definitions, trains []PortfolioTrain) EvaluatedPortfolio {
-	rows := evaluateRows(d, trains)
-	sortRows(rows) // once: the rows a build keeps stay in this order
-	return EvaluatedPortfolio{defs: d, rows: rows}
+	return PortfolioOfFacts(d, EvaluateTrains(d, trains))
 }
 
 // Len is the number of trains evaluated.
@@ -268,7 +295,7 @@ func (e EvaluatedPortfolio) Build(opts PortfolioOptions) Portfolio {
 			p.Previous[r.PreviousLevel.Number]++
 		}
 	}
-	p.Groups = rollups(p.Rows, opts.MinGroup)
+	p.Groups = rollups(p.Rows, p.Heatmap, opts.MinGroup)
 	p.Findings = systemicFindings(d, p.Rows, opts.MinGroup, p.Framework)
 	p.Recommendations = portfolioRecommendations(p.Findings)
 	return p

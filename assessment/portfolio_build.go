@@ -9,11 +9,12 @@ import (
 	"sync"
 )
 
-// evaluateRows evaluates each train's latest and previous finished
-// assessments, spread over the processors; each row is written by one
-// worker into its own place, so the result is the same in any order.
-func evaluateRows(d *Definitions, trains []PortfolioTrain) []PortfolioRow {
-	rows := make([]PortfolioRow, len(trains))
+// EvaluateTrains evaluates each train's latest and previous finished
+// assessments (EvaluateTrain), spread over the processors; each train is
+// written by one worker into its own place, so the result is the same in
+// any order.
+func EvaluateTrains(d *Definitions, trains []PortfolioTrain) []EvaluatedTrain {
+	out := make([]EvaluatedTrain, len(trains))
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), max(1, len(trains))) {
@@ -21,7 +22,7 @@ func evaluateRows(d *Definitions, trains []PortfolioTrain) []PortfolioRow {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				rows[i] = evaluateRow(d, trains[i])
+				out[i] = EvaluateTrain(d, trains[i])
 			}
 		}()
 	}
@@ -30,27 +31,7 @@ func evaluateRows(d *Definitions, trains []PortfolioTrain) []PortfolioRow {
 	}
 	close(next)
 	wg.Wait()
-	return rows
-}
-
-func evaluateRow(d *Definitions, t PortfolioTrain) PortfolioRow {
-	row := PortfolioRow{Train: t.Train, Coaches: slices.Clone(t.Coaches)}
-	if a := t.Latest(); a != nil {
-		row.Latest = a
-		row.Results = Evaluate(d, t.Train, a)
-		top, _ := MattersMost(d, t.Train.Framework, row.Results)
-		row.Top = top[:min(len(top), PortfolioTopCount)]
-		row.shared = sharedRules(row.Results)
-	}
-	if prev := t.Previous(); prev != nil {
-		pr := Evaluate(d, t.Train, prev)
-		row.HasPrevious = true
-		row.PreviousPI = prev.PI
-		row.PreviousOverall = pr.Overall
-		row.PreviousLevel = pr.Level
-		row.PreviousFollowThrough = pr.FollowThrough
-	}
-	return row
+	return out
 }
 
 // sharedRules are the rules of a train's agreed recommendations that PF-04
@@ -140,9 +121,10 @@ func heatmap(d *Definitions, rows []PortfolioRow) Heatmap {
 	return h
 }
 
-// rollups are the figures by group; a group of fewer than minGroup trains
-// is hidden: its name and size only.
-func rollups(rows []PortfolioRow, minGroup int) []GroupRollup {
+// rollups are the figures by group, from the rows (in group order) and
+// their heatmap; a group of fewer than minGroup trains is hidden: its name
+// and size only, as HiddenGroup says.
+func rollups(rows []PortfolioRow, h Heatmap, minGroup int) []GroupRollup {
 	var out []GroupRollup
 	for i := 0; i < len(rows); {
 		j := i
@@ -154,8 +136,12 @@ func rollups(rows []PortfolioRow, minGroup int) []GroupRollup {
 			g.Hidden = true
 		} else {
 			g.Verdicts = map[VerdictKind]int{}
-			sum := 0.0
-			for _, r := range rows[i:j] {
+			g.Dimensions = make([]GroupMean, len(h.Dimensions))
+			for k, dim := range h.Dimensions {
+				g.Dimensions[k].DimensionID = dim.ID
+			}
+			sum, change := 0.0, 0.0
+			for k, r := range rows[i:j] {
 				if !r.Assessed() {
 					continue
 				}
@@ -166,15 +152,63 @@ func rollups(rows []PortfolioRow, minGroup int) []GroupRollup {
 					sum += r.Results.Overall.Value
 					g.Scored++
 				}
+				if i+k < len(h.Cells) {
+					for d, c := range h.Cells[i+k] {
+						if c.State == CellScore {
+							g.Dimensions[d].Mean += c.Score.Value
+							g.Dimensions[d].Scored++
+						}
+					}
+				}
+				if ch, ok := r.Change(); ok {
+					change += ch
+					g.Changed++
+				}
+				if ft := r.Results.FollowThrough; ft.Total > 0 {
+					g.FollowedUp++
+					g.FollowThrough = g.FollowThrough.add(ft)
+				}
 			}
 			if g.Scored > 0 {
 				g.Overall = sum / float64(g.Scored)
+			}
+			for d := range g.Dimensions {
+				if g.Dimensions[d].Scored > 0 {
+					g.Dimensions[d].Mean /= float64(g.Dimensions[d].Scored)
+				}
+			}
+			if g.Changed > 0 {
+				g.Change = change / float64(g.Changed)
 			}
 		}
 		out = append(out, g)
 		i = j
 	}
 	return out
+}
+
+// add is the follow-through of two trains together: the counts added, the
+// rate the closed of all.
+func (ft FollowThrough) add(o FollowThrough) FollowThrough {
+	ft.Total += o.Total
+	ft.Done += o.Done
+	ft.MetByData += o.MetByData
+	ft.InProgress += o.InProgress
+	ft.NotStarted += o.NotStarted
+	ft.Dropped += o.Dropped
+	ft.Overdue += o.Overdue
+	ft.Escalated += o.Escalated
+	ft.Open += o.Open
+	if ft.Total > 0 {
+		ft.Rate = float64(ft.Closed()) / float64(ft.Total)
+	}
+	return ft
+}
+
+// HiddenGroup says why a group's roll-up shows no figures: it has fewer
+// trains than the minimum group.
+func HiddenGroup(minGroup int) string {
+	return fmt.Sprintf("hidden: fewer than %d trains", minGroup)
 }
 
 // trainsWord is "SAFe trains" when every train counted follows one named
@@ -252,8 +286,7 @@ func systemicFindings(d *Definitions, rows []PortfolioRow, minGroup int, words F
 	for _, rule := range RoleGapRules {
 		t := &tally{rule: "PF-01", subject: rule.ID}
 		for _, r := range assessed {
-			ro := r.Latest.Roster
-			if !r.Train.Framework.Applies(rule.ID) || len(ro.People) == 0 && len(ro.Roles) == 0 && len(ro.Teams) == 0 {
+			if !r.Train.Framework.Applies(rule.ID) || !r.rosterEntered {
 				continue
 			}
 			t.consider(r, slices.ContainsFunc(r.Results.Gaps, func(g RoleGap) bool { return g.Rule == rule.ID }))

@@ -20,111 +20,139 @@ import (
 func (s *Store) PortfolioTrains(ctx context.Context, group string) ([]assessment.PortfolioTrain, error) {
 	var out []assessment.PortfolioTrain
 	err := s.read(ctx, "read portfolio", func(q querier) error {
-		out = out[:0]
-		filter, args := "", []any(nil)
-		if group != "" {
-			filter, args = "WHERE t.group_name = ?", []any{group}
+		var want []newest
+		var err error
+		if out, want, err = portfolioHeads(ctx, q, group); err != nil {
+			return err
 		}
-		newest := func(offset int) string {
-			return fmt.Sprintf(`(SELECT a.id FROM assessments a WHERE a.train_id = t.id AND a.status = 'final' AND a.conflict_of = ''
-				ORDER BY a.date_key DESC, a.created_at DESC, a.id DESC LIMIT 1 OFFSET %d)`, offset)
+		return loadFinished(ctx, q, out, want)
+	})
+	return out, err
+}
+
+// newest are the ids of a train's latest and previous finished
+// assessments.
+type newest struct{ latest, previous sql.NullString }
+
+func (n newest) ids() []string {
+	var out []string
+	for _, id := range []sql.NullString{n.latest, n.previous} {
+		if id.Valid {
+			out = append(out, id.String)
 		}
-		byTrain := map[string]int{}
-		type wanted struct{ latest, previous sql.NullString }
-		var want []wanted
-		err := scanRows(ctx, q, `SELECT t.id, t.name, t.framework, t.description, t.group_name, t.created_at, `+newest(0)+`, `+newest(1)+`
-			FROM trains t `+filter+` ORDER BY t.name COLLATE NOCASE, t.id`, args, func(rows *sql.Rows) error {
-			var pt assessment.PortfolioTrain
-			var created string
-			var w wanted
-			if err := rows.Scan(&pt.Train.ID, &pt.Train.Name, &pt.Train.Framework, &pt.Train.Description, &pt.Train.Group, &created,
-				&w.latest, &w.previous); err != nil {
-				return err
+	}
+	return out
+}
+
+// portfolioHeads reads the trains (of a group, or all) in name order with
+// their coaches, and the ids of each one's two newest finished
+// assessments, in three queries.
+func portfolioHeads(ctx context.Context, q querier, group string) ([]assessment.PortfolioTrain, []newest, error) {
+	var out []assessment.PortfolioTrain
+	filter, args := "", []any(nil)
+	if group != "" {
+		filter, args = "WHERE t.group_name = ?", []any{group}
+	}
+	nth := func(offset int) string {
+		return fmt.Sprintf(`(SELECT a.id FROM assessments a WHERE a.train_id = t.id AND a.status = 'final' AND a.conflict_of = ''
+			ORDER BY a.date_key DESC, a.created_at DESC, a.id DESC LIMIT 1 OFFSET %d)`, offset)
+	}
+	byTrain := map[string]int{}
+	var want []newest
+	err := scanRows(ctx, q, `SELECT t.id, t.name, t.framework, t.description, t.group_name, t.created_at, `+nth(0)+`, `+nth(1)+`
+		FROM trains t `+filter+` ORDER BY t.name COLLATE NOCASE, t.id`, args, func(rows *sql.Rows) error {
+		var pt assessment.PortfolioTrain
+		var created string
+		var w newest
+		if err := rows.Scan(&pt.Train.ID, &pt.Train.Name, &pt.Train.Framework, &pt.Train.Description, &pt.Train.Group, &created,
+			&w.latest, &w.previous); err != nil {
+			return err
+		}
+		var err error
+		if pt.Train.CreatedAt, err = parseTime(created); err != nil {
+			return err
+		}
+		byTrain[pt.Train.ID] = len(out)
+		out = append(out, pt)
+		want = append(want, w)
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	// The coaches: assessors of the train's assessments and the coaches
+	// whose bundles brought it.
+	coachFilter := ""
+	if group != "" {
+		coachFilter = " AND train_id IN (SELECT id FROM trains WHERE group_name = ?)"
+	}
+	coaches := map[string]map[string]bool{}
+	addCoach := func(rows *sql.Rows) error {
+		var tid, c string
+		if err := rows.Scan(&tid, &c); err != nil {
+			return err
+		}
+		if coaches[tid] == nil {
+			coaches[tid] = map[string]bool{}
+		}
+		coaches[tid][c] = true
+		return nil
+	}
+	if err := scanRows(ctx, q, "SELECT DISTINCT train_id, assessor FROM assessments WHERE assessor <> ''"+coachFilter, args, addCoach); err != nil {
+		return nil, nil, err
+	}
+	if err := scanRows(ctx, q, "SELECT train_id, coach FROM train_sources WHERE coach <> ''"+coachFilter, args, addCoach); err != nil {
+		return nil, nil, err
+	}
+	for tid, set := range coaches {
+		i, ok := byTrain[tid]
+		if !ok {
+			continue
+		}
+		names := make([]string, 0, len(set))
+		for c := range set {
+			names = append(names, c)
+		}
+		slices.SortFunc(names, func(a, b string) int {
+			if c := strings.Compare(strings.ToLower(a), strings.ToLower(b)); c != 0 {
+				return c
 			}
-			var err error
-			if pt.Train.CreatedAt, err = parseTime(created); err != nil {
-				return err
-			}
-			byTrain[pt.Train.ID] = len(out)
-			out = append(out, pt)
-			want = append(want, w)
-			return nil
+			return strings.Compare(a, b)
 		})
+		out[i].Coaches = names
+	}
+	return out, want, nil
+}
+
+// loadFinished loads the wanted assessments of the trains in full, in one
+// batch of queries (in chunks far below SQLite's limit on values in one
+// statement), into each train's Finished, newest first.
+func loadFinished(ctx context.Context, q querier, trains []assessment.PortfolioTrain, want []newest) error {
+	var ids []any
+	for _, w := range want {
+		for _, id := range w.ids() {
+			ids = append(ids, id)
+		}
+	}
+	loaded := map[string]*assessment.Assessment{}
+	for chunk := range slices.Chunk(ids, 10000) {
+		in := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(chunk)), ", ") + ")"
+		all, err := loadAssessments(ctx, q, "id IN "+in, chunk...)
 		if err != nil {
 			return err
 		}
-		// The coaches: assessors of the train's assessments and the
-		// coaches whose bundles brought it.
-		coachFilter := ""
-		if group != "" {
-			coachFilter = " AND train_id IN (SELECT id FROM trains WHERE group_name = ?)"
+		for _, sa := range all {
+			loaded[sa.A.ID] = sa.A
 		}
-		coaches := map[string]map[string]bool{}
-		addCoach := func(rows *sql.Rows) error {
-			var tid, c string
-			if err := rows.Scan(&tid, &c); err != nil {
-				return err
-			}
-			if coaches[tid] == nil {
-				coaches[tid] = map[string]bool{}
-			}
-			coaches[tid][c] = true
-			return nil
-		}
-		if err := scanRows(ctx, q, "SELECT DISTINCT train_id, assessor FROM assessments WHERE assessor <> ''"+coachFilter, args, addCoach); err != nil {
-			return err
-		}
-		if err := scanRows(ctx, q, "SELECT train_id, coach FROM train_sources WHERE coach <> ''"+coachFilter, args, addCoach); err != nil {
-			return err
-		}
-		for tid, set := range coaches {
-			i, ok := byTrain[tid]
-			if !ok {
-				continue
-			}
-			names := make([]string, 0, len(set))
-			for c := range set {
-				names = append(names, c)
-			}
-			slices.SortFunc(names, func(a, b string) int {
-				if c := strings.Compare(strings.ToLower(a), strings.ToLower(b)); c != 0 {
-					return c
-				}
-				return strings.Compare(a, b)
-			})
-			out[i].Coaches = names
-		}
-		// The assessments, all in one batch of queries (in chunks far
-		// below SQLite's limit on values in one statement).
-		var ids []any
-		for _, w := range want {
-			for _, id := range []sql.NullString{w.latest, w.previous} {
-				if id.Valid {
-					ids = append(ids, id.String)
-				}
+	}
+	for i, w := range want {
+		for _, id := range w.ids() {
+			if a := loaded[id]; a != nil {
+				trains[i].Finished = append(trains[i].Finished, a)
 			}
 		}
-		loaded := map[string]*assessment.Assessment{}
-		for chunk := range slices.Chunk(ids, 10000) {
-			in := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(chunk)), ", ") + ")"
-			all, err := loadAssessments(ctx, q, "id IN "+in, chunk...)
-			if err != nil {
-				return err
-			}
-			for _, sa := range all {
-				loaded[sa.A.ID] = sa.A
-			}
-		}
-		for i, w := range want {
-			for _, id := range []sql.NullString{w.latest, w.previous} {
-				if a := loaded[id.String]; id.Valid && a != nil {
-					out[i].Finished = append(out[i].Finished, a)
-				}
-			}
-		}
-		return nil
-	})
-	return out, err
+	}
+	return nil
 }
 
 // PortfolioDecision is the LACE's word on one portfolio recommendation:

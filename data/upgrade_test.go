@@ -92,6 +92,20 @@ func TestMigrationTurnsTheOldScaleRound(t *testing.T) {
 	}
 	_, err = raw.Exec("ALTER TABLE recommendation_edits DROP COLUMN reason")
 	must(t, err)
+	// Schema version 7's kept facts and their triggers go too.
+	_, err = raw.Exec("DROP TABLE portfolio_facts")
+	must(t, err)
+	triggers, err := raw.Query("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'portfolio_facts_%'")
+	must(t, err)
+	var drop []string
+	for triggers.Next() {
+		var name string
+		must(t, triggers.Scan(&name))
+		drop = append(drop, "DROP TRIGGER "+name)
+	}
+	triggers.Close()
+	_, err = raw.Exec(strings.Join(drop, ";"))
+	must(t, err)
 	_, err = raw.Exec("PRAGMA user_version = 5")
 	must(t, err)
 	old := turnedRows(t, raw)

@@ -45,11 +45,9 @@ const All = "All"
 // Screen is the portfolio screen.
 type Screen struct {
 	host   host.Host
-	trains []assessment.PortfolioTrain
-	// evaluated are the trains evaluated once, for every filter after;
-	// nil until the first build from trains has evaluated them.
+	trains []assessment.EvaluatedTrain // as read, with their assessments' facts
+	// evaluated are the rows made of trains, once, for every filter after.
 	evaluated *assessment.EvaluatedPortfolio
-	readings  int // counts the sets of trains, so a late evaluation of older ones is dropped
 	groups    []string
 	review    assessment.PortfolioReview
 
@@ -63,6 +61,9 @@ type Screen struct {
 	chosen  []string // train IDs chosen to compare, in the order chosen
 
 	table                          *widget.Table
+	groups_                        *widget.Table // the roll-up by group
+	groupCols                      []groupColumn
+	view                           *widget.RadioGroup
 	group, framework, coach, level *widget.Select
 	compare                        *widget.Button
 	count, status                  *widget.Label
@@ -128,6 +129,17 @@ func New(h host.Host) *Screen {
 		fmt.Sscanf(v, "%d", &s.filters.Level)
 		s.rebuild()
 	})
+	s.groups_ = s.newGroupsTable()
+	s.groups_.Hide()
+	s.view = widget.NewRadioGroup([]string{ViewTrains, ViewGroups}, func(v string) {
+		if v == "" { // a radio group can be tapped off: keep a view shown
+			s.view.SetSelected(ViewTrains)
+			return
+		}
+		s.SetView(v)
+	})
+	s.view.Horizontal = true
+	s.view.Selected = ViewTrains
 	s.compare = widget.NewButtonWithIcon("Compare", theme.ViewRestoreIcon(), s.ShowComparison)
 	s.compare.Disable()
 	s.count = widget.NewLabel("")
@@ -139,6 +151,7 @@ func New(h host.Host) *Screen {
 	}
 
 	filters := container.NewHBox(
+		s.view, widget.NewSeparator(),
 		widget.NewLabel("Group"), widgets.WithWidth(160, s.group),
 		widget.NewLabel("Framework"), widgets.WithWidth(130, s.framework),
 		widget.NewLabel("Coach"), widgets.WithWidth(150, s.coach),
@@ -151,7 +164,7 @@ func New(h host.Host) *Screen {
 
 	s.review_ = container.NewVBox()
 	side := container.NewBorder(nil, s.status, nil, nil, container.NewVScroll(s.review_))
-	split := container.NewHSplit(s.table, side)
+	split := container.NewHSplit(container.NewStack(s.table, s.groups_), side)
 	split.Offset = 0.7
 	s.root = container.NewBorder(top, nil, nil, nil, split)
 	return s
@@ -167,12 +180,13 @@ func noAll(v string) string {
 // Content is the screen as shown.
 func (s *Screen) Content() fyne.CanvasObject { return s.root }
 
-// Load reads the trains, the groups and the LACE's review, evaluates the
-// trains (in the background, once: a filter only builds again), then shows
-// them; then, if not nil, runs once they are on screen.
+// Load reads the trains with the facts of their assessments (kept by the
+// store, made once when an assessment is new or changed), the groups and
+// the LACE's review, in the background, then shows them; then, if not
+// nil, runs once they are on screen. A filter only builds again.
 func (s *Screen) Load(then func()) {
 	type loaded struct {
-		trains    []assessment.PortfolioTrain
+		trains    []assessment.EvaluatedTrain
 		evaluated assessment.EvaluatedPortfolio
 		groups    []string
 	}
@@ -180,28 +194,35 @@ func (s *Screen) Load(then func()) {
 	host.Load(s.host, "the portfolio", func(ctx context.Context) (loaded, error) {
 		var d loaded
 		var err error
-		if d.trains, err = s.host.Store().PortfolioTrains(ctx, ""); err != nil {
+		if d.trains, err = s.host.Store().PortfolioFacts(ctx, "", defs); err != nil {
 			return d, err
 		}
 		if d.groups, err = s.host.Store().Groups(ctx); err != nil {
 			return d, err
 		}
-		d.evaluated = assessment.EvaluatePortfolio(defs, d.trains)
+		d.evaluated = assessment.PortfolioOfFacts(defs, d.trains)
 		return d, nil
 	}, func(d loaded) { s.set(d.trains, &d.evaluated, d.groups, then) })
 }
 
-// Set shows trains as read, with the groups in use to filter by, keeping
-// the filters, sort and choice; then, if not nil, runs once they show.
-// The trains are evaluated in the background, once.
+// Set shows trains given in full, with the groups in use to filter by,
+// keeping the filters, sort and choice; then, if not nil, runs once they
+// show. The trains are evaluated in the background, once.
 func (s *Screen) Set(trains []assessment.PortfolioTrain, groups []string, then func()) {
-	s.set(trains, nil, groups, then)
+	defs := s.host.Definitions()
+	type evaluated struct {
+		trains []assessment.EvaluatedTrain
+		rows   assessment.EvaluatedPortfolio
+	}
+	host.Load(s.host, "the portfolio", func(context.Context) (evaluated, error) {
+		et := assessment.EvaluateTrains(defs, trains)
+		return evaluated{et, assessment.PortfolioOfFacts(defs, et)}, nil
+	}, func(e evaluated) { s.set(e.trains, &e.rows, groups, then) })
 }
 
-// set is Set with the trains' evaluation when the caller has it.
-func (s *Screen) set(trains []assessment.PortfolioTrain, evaluated *assessment.EvaluatedPortfolio, groups []string, then func()) {
+// set shows trains evaluated.
+func (s *Screen) set(trains []assessment.EvaluatedTrain, evaluated *assessment.EvaluatedPortfolio, groups []string, then func()) {
 	s.trains, s.evaluated, s.groups = trains, evaluated, groups
-	s.readings++
 	s.fillSelects()
 	s.loaded = true
 	s.onLoad = then
@@ -261,8 +282,7 @@ func (s *Screen) SetFilters(f Filters) {
 }
 
 // rebuild applies the filters in the background and shows the result: the
-// portfolio rules over the evaluated trains, evaluating them first only
-// when nothing has yet.
+// portfolio rules over the evaluated trains, evaluating nothing again.
 func (s *Screen) rebuild() {
 	if !s.loaded {
 		return
@@ -274,28 +294,20 @@ func (s *Screen) rebuild() {
 			opts.Levels = append(opts.Levels, n)
 		}
 	}
-	trains, evaluated, reading, defs := s.trains, s.evaluated, s.readings, s.host.Definitions()
+	evaluated := s.evaluated
 	type built struct {
-		p         assessment.Portfolio
-		review    assessment.PortfolioReview
-		evaluated *assessment.EvaluatedPortfolio
+		p      assessment.Portfolio
+		review assessment.PortfolioReview
 	}
 	host.Load(s.host, "the portfolio", func(ctx context.Context) (built, error) {
 		rv, err := s.host.Store().PortfolioReview(ctx, f.Group)
 		if err != nil {
 			return built{}, err
 		}
-		if evaluated == nil {
-			e := assessment.EvaluatePortfolio(defs, trains)
-			evaluated = &e
-		}
 		p := evaluated.Build(opts)
 		p.Review(rv)
-		return built{p, rv, evaluated}, nil
+		return built{p, rv}, nil
 	}, func(b built) {
-		if s.evaluated == nil && reading == s.readings {
-			s.evaluated = b.evaluated
-		}
 		s.show(b.p, b.review)
 		if s.onLoad != nil {
 			then := s.onLoad
@@ -331,6 +343,10 @@ func (s *Screen) show(p assessment.Portfolio, rv assessment.PortfolioReview) {
 		return !slices.ContainsFunc(p.Rows, func(r assessment.PortfolioRow) bool { return r.Train.ID == id })
 	})
 	s.sort()
+	s.groupColumns()
+	if s.groups_.Visible() { // a hidden roll-up is laid out when shown (SetView)
+		s.groups_.Refresh()
+	}
 	s.showReview()
 }
 

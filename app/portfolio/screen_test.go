@@ -362,11 +362,16 @@ func TestPortfolioScreenGathersBundles(t *testing.T) {
 	}
 }
 
-// TestPortfolioScreenEvaluatesOnce: the trains read are evaluated once; a
-// filter change builds from that evaluation and shows what BuildPortfolio
-// gives evaluating the trains again; trains set anew are evaluated anew.
+// TestPortfolioScreenEvaluatesOnce: the trains read are evaluated once (the
+// store keeps their facts); a filter change builds from them and shows what
+// BuildPortfolio gives evaluating the trains read in full now; trains set
+// anew are evaluated anew.
 func TestPortfolioScreenEvaluatesOnce(t *testing.T) {
 	s, h, _ := newScreen(t, 6)
+	full, err := h.store.PortfolioTrains(context.Background(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
 	ev := s.evaluated
 	if ev == nil || ev.Len() != 6 {
 		t.Fatalf("reading the trains did not evaluate them: %v", ev)
@@ -380,7 +385,7 @@ func TestPortfolioScreenEvaluatesOnce(t *testing.T) {
 		for n := 0; f.Level > 0 && n <= f.Level; n++ {
 			opts.Levels = append(opts.Levels, n)
 		}
-		want := assessment.BuildPortfolio(h.defs, s.trains, opts)
+		want := assessment.BuildPortfolio(h.defs, full, opts)
 		rv, err := h.store.PortfolioReview(context.Background(), f.Group)
 		if err != nil {
 			t.Fatal(err)
@@ -391,7 +396,7 @@ func TestPortfolioScreenEvaluatesOnce(t *testing.T) {
 				f, len(s.p.Rows), len(s.p.Findings), len(want.Rows), len(want.Findings))
 		}
 	}
-	s.Set(s.trains[:3], s.groups, nil)
+	s.Set(full[:3], s.groups, nil)
 	if s.evaluated == ev || s.evaluated == nil || s.evaluated.Len() != 3 || s.Len() != 3 {
 		t.Errorf("three trains set anew: %d shown, evaluation %v", s.Len(), s.evaluated)
 	}

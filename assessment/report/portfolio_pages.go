@@ -134,7 +134,7 @@ func (d *pdoc) groups() {
 			name = "Not grouped"
 		}
 		if g.Hidden {
-			rows = append(rows, []cell{{text: name, style: "B"}, {text: fmt.Sprint(g.Trains)}, {text: fmt.Sprintf("hidden: fewer than %d trains", d.pf.Options.MinGroup), style: "I"}, {}, {}})
+			rows = append(rows, []cell{{text: name, style: "B"}, {text: fmt.Sprint(g.Trains)}, {text: assessment.HiddenGroup(d.pf.Options.MinGroup), style: "I"}, {}, {}})
 			continue
 		}
 		mean := "not enough answered"
