@@ -3,6 +3,8 @@ package app
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -128,5 +130,74 @@ func BenchmarkStartToHome(b *testing.B) {
 		}
 		ui.bg.close()
 		ui.win.Close()
+	}
+}
+
+// homeTrains is how many trains BenchmarkGoHome's database holds.
+const homeTrains = 500
+
+// BenchmarkGoHome measures going Home from a train's screen on a database
+// of 500 sample trains (each with the sample's history of assessments):
+// the home screen read again and shown. "nothing-changed" goes Home after
+// only looking at a train; "one-answer-saved" after an answer was saved on
+// a draft in between, so one train's latest summary differs.
+//
+//	go test -tags migrated_fynedo ./app/ -run '^$' -bench GoHome -benchmem -count 6 -timeout 30m
+func BenchmarkGoHome(b *testing.B) {
+	ctx := context.Background()
+	ui, store := newTestUI(b, func(s *data.Store) {
+		for range homeTrains {
+			withSample(s)
+		}
+	})
+	settle(ui)
+	trains := ui.home.Trains()
+	if len(trains) != homeTrains {
+		b.Fatalf("home lists %d trains, want %d", len(trains), homeTrains)
+	}
+	draft := trains[0].Latest
+	if err := store.ReopenAssessment(ctx, draft.ID); err != nil {
+		b.Fatal(err)
+	}
+	a, err := store.Assessment(ctx, draft.ID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	items := slices.Sorted(maps.Keys(a.Answers))
+	for _, c := range []struct {
+		name   string
+		answer bool
+	}{{"nothing-changed", false}, {"one-answer-saved", true}} {
+		b.Run(c.name, func(b *testing.B) {
+			var want float64
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				ui.openTrain(draft.TrainID)
+				settle(ui)
+				if c.answer {
+					ans := a.Answers[items[i%len(items)]]
+					ans.Rating = assessment.Rating(i%4 + 1)
+					if err := store.SetAnswer(ctx, draft.ID, ans); err != nil {
+						b.Fatal(err)
+					}
+					a.Answers[ans.ItemID] = ans
+					want = assessment.Summarize(assessment.Evaluate(ui.defs, trains[0].Train, a)).Score
+				}
+				b.StartTimer()
+				ui.goHome()
+				settle(ui)
+			}
+			b.StopTimer()
+			if n := len(ui.home.Trains()); n != homeTrains {
+				b.Fatalf("home lists %d trains after going Home, want %d", n, homeTrains)
+			}
+			if c.answer {
+				for _, t := range ui.home.Trains() {
+					if t.Train.ID == draft.TrainID && t.Latest.Summary.Score != want {
+						b.Fatalf("home shows the draft's score %v, want %v", t.Latest.Summary.Score, want)
+					}
+				}
+			}
+		})
 	}
 }

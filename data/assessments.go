@@ -273,6 +273,9 @@ func (s *Store) Assessments(ctx context.Context, trainID string) ([]*assessment.
 // change first: where to pick up the work. Assessments changed in the same
 // write (the sample's history) come latest date first.
 func (s *Store) RecentAssessments(ctx context.Context, n int) ([]AssessmentSummary, error) {
+	if err := s.freshSummaries(ctx); err != nil {
+		return nil, err
+	}
 	var out []AssessmentSummary
 	err := s.read(ctx, "list recent assessments", func(q querier) error {
 		return scanRows(ctx, q, "SELECT t.id, t.name, "+summaryColumns("a")+` FROM assessments a JOIN trains t ON t.id = a.train_id
@@ -328,9 +331,13 @@ func (s *Store) refreshSummaries(ctx context.Context, tx *sql.Tx, where string, 
 // refreshStaleSummaries recomputes every stored summary when the rules that
 // made them are not Options.SummaryRules, and records the new rules, in one
 // transaction.
+//
+// It also recomputes the summaries a change marked stale that no reader
+// recomputed before the program stopped (see freshSummaries): after a
+// crash, the home screen's figures are right from the start.
 func (s *Store) refreshStaleSummaries(ctx context.Context) error {
 	if s.opts.Summarize == nil || s.opts.SummaryRules == "" {
-		return nil
+		return s.freshSummaries(ctx)
 	}
 	var made string
 	err := s.db.QueryRowContext(ctx, "SELECT value FROM meta WHERE key = 'summary_rules'").Scan(&made)
@@ -338,10 +345,13 @@ func (s *Store) refreshStaleSummaries(ctx context.Context) error {
 		return fmt.Errorf("read which rules made the summaries: %w", err)
 	}
 	if made == s.opts.SummaryRules {
-		return nil
+		return s.freshSummaries(ctx)
 	}
 	return s.commit(ctx, "recompute the summaries for the new rules", func(tx *sql.Tx) error {
 		if err := s.refreshSummaries(ctx, tx, "1 = 1"); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM meta WHERE key >= ? AND key < ?", staleRange...); err != nil {
 			return err
 		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('summary_rules', ?)
@@ -385,12 +395,13 @@ func editable(ctx context.Context, tx *sql.Tx, id string) error {
 	return nil
 }
 
-// touched stamps an assessment as changed and refreshes its summary.
+// touched stamps an assessment as changed and marks its summary stale: it
+// is recomputed before it is next read (see freshSummaries).
 func (s *Store) touched(ctx context.Context, tx *sql.Tx, id string) error {
 	if _, err := tx.ExecContext(ctx, "UPDATE assessments SET updated_at = ? WHERE id = ?", s.stamp(), id); err != nil {
 		return err
 	}
-	return s.refreshSummaries(ctx, tx, "id = ?", id)
+	return s.markStaleID(ctx, tx, id)
 }
 
 // validateAnswer checks one answer; place prefixes the message.

@@ -28,7 +28,8 @@ func realSummary(b *testing.B) func(*assessment.Assessment, assessment.Train) as
 
 // BenchmarkSetAnswer saves one answer on the sample train's draft, as the
 // coach does with each click: one transaction, committed with fsync, the
-// stored summary recomputed by the real scoring.
+// stored summary marked stale for the real scoring to recompute when it is
+// next read.
 func BenchmarkSetAnswer(b *testing.B) {
 	for _, c := range []struct {
 		name    string
@@ -222,5 +223,84 @@ func BenchmarkImportResponses(b *testing.B) {
 		if _, err := s.ImportResponses(ctx, draft.ID, files); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// bigDraft stores a 12-team train (the sample's eight teams and four more
+// like them, 121 people) with 300 impediments and a draft assessment with
+// every answer of the sample's, and returns the draft.
+func bigDraft(b *testing.B, s *Store) *assessment.Assessment {
+	ctx := context.Background()
+	train, roster, register, a := assessment.Sample(day(2026, 4, 20))
+	base := len(roster.Teams)
+	for i := 0; len(roster.Teams) < 12; i++ {
+		team := assessment.Team{ID: fmt.Sprintf("extra-team-%d", i), Name: fmt.Sprintf("Extra %d", i+1), Skills: roster.Teams[i%base].Skills}
+		for j := range 8 {
+			p := assessment.Person{ID: fmt.Sprintf("extra-%d-%d", i, j), Name: fmt.Sprintf("Person %d-%d", i, j)}
+			roster.People = append(roster.People, p)
+			switch j {
+			case 0:
+				team.ScrumMasterID = p.ID
+			case 1:
+				team.ProductOwnerID = p.ID
+			default:
+				team.DeveloperIDs = append(team.DeveloperIDs, p.ID)
+			}
+		}
+		roster.Teams = append(roster.Teams, team)
+	}
+	for i := 0; len(roster.People) < 121; i++ {
+		roster.People = append(roster.People, assessment.Person{ID: fmt.Sprintf("spare-%d", i), Name: fmt.Sprintf("Spare %03d", i)})
+	}
+	must(b, s.CreateTrain(ctx, &train))
+	must(b, s.SaveRoster(ctx, train.ID, roster))
+	for i := range 300 {
+		imp := register[i%len(register)]
+		imp.ID, imp.RecurrenceOf = "", ""
+		imp.Title = fmt.Sprintf("%s (%d)", imp.Title, i+1)
+		imp.Raised = day(2026, 4, 20).AddDate(0, 0, -2*i-1)
+		if i%3 == 0 || !imp.Resolved.IsZero() {
+			imp.Status, imp.Resolved = assessment.StatusResolved, imp.Raised.AddDate(0, 0, i)
+		}
+		must(b, s.SaveImpediment(ctx, train.ID, &imp))
+	}
+	a.ID, a.TrainID = "", train.ID
+	must(b, s.CreateAssessment(ctx, &a))
+	return &a
+}
+
+// BenchmarkSetAnswerBigDraft saves one answer as the app does, with the
+// real scoring's summary kept, on the draft of a 12-team train with 300
+// impediments: the save the coach makes with each click on a big train,
+// to set beside BenchmarkBareUpsert. "save" is the write alone, which marks
+// the summary stale; "save-and-refresh" adds the summary's recomputation
+// that the next reader of summaries (the home screen) does first, the
+// whole cost moved off the click.
+func BenchmarkSetAnswerBigDraft(b *testing.B) {
+	ctx := context.Background()
+	defs, err := assessment.LoadDefinitions(assets.Checklists())
+	must(b, err)
+	s := openTemp(b, Options{Summarize: realSummary(b), SummaryRules: "bench", Definitions: defs})
+	a := bigDraft(b, s)
+	items := sortedKeys(a.Answers)
+	for _, refresh := range []bool{false, true} {
+		name := "save"
+		if refresh {
+			name = "save-and-refresh"
+		}
+		b.Run(name, func(b *testing.B) {
+			i := 0
+			for b.Loop() {
+				ans := a.Answers[items[i%len(items)]]
+				ans.Rating = assessment.Rating(i%4 + 1)
+				if err := s.SetAnswer(ctx, a.ID, ans); err != nil {
+					b.Fatal(err)
+				}
+				if refresh {
+					must(b, s.freshSummaries(ctx))
+				}
+				i++
+			}
+		})
 	}
 }

@@ -170,14 +170,20 @@ func (s *Store) followUpsFor(ctx context.Context, a *assessment.Assessment) ([]a
 // are left out. A train without a finished assessment is not in the map.
 // It reads in a fixed number of queries, however many trains there are.
 func (s *Store) FollowedUp(ctx context.Context) (map[string][]*assessment.Assessment, error) {
+	return s.followedUpIn(ctx, "trains")
+}
+
+// followedUpIn is FollowedUp of the trains a table expression (with its
+// args) holds; see FollowedUpOf.
+func (s *Store) followedUpIn(ctx context.Context, trains string, args ...any) (map[string][]*assessment.Assessment, error) {
 	out := map[string][]*assessment.Assessment{}
 	err := s.read(ctx, "read the follow-ups owed", func(q querier) error {
 		clear(out)
 		newest := func(cond string) string {
 			return `id IN (SELECT (SELECT a.id FROM assessments a WHERE a.train_id = t.id AND a.conflict_of = ''` + cond + `
-				ORDER BY a.date_key DESC, a.created_at DESC, a.id DESC LIMIT 1) FROM trains t)`
+				ORDER BY a.date_key DESC, a.created_at DESC, a.id DESC LIMIT 1) FROM ` + trains + ` t)`
 		}
-		all, err := loadAssessments(ctx, q, newest(" AND a.status = 'final'")+" OR "+newest(""))
+		all, err := loadAssessments(ctx, q, newest(" AND a.status = 'final'")+" OR "+newest(""), append(slices.Clone(args), args...)...)
 		if err != nil {
 			return err
 		}

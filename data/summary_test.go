@@ -93,3 +93,79 @@ func TestBookkeepingDoesNotTakeTheDailyBackup(t *testing.T) {
 		t.Errorf("the first backup holds %d trains (%v), want the sample", len(trains), err)
 	}
 }
+
+// An answer saved marks its assessment's summary stale instead of scoring
+// it in the save; the next reader of summaries gets the new figures, and a
+// store stopped before anyone read them (a kill) recomputes them at Open.
+func TestSummaryRefreshedOffTheWritePath(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "trainscope.db")
+	calls := 0
+	opts := Options{SummaryRules: "rules 1", Summarize: func(a *assessment.Assessment, tr assessment.Train) assessment.Summary {
+		calls++
+		return countingSummary(a, tr)
+	}}
+	s, err := Open(path, opts)
+	must(t, err)
+	_, id, err := s.AddSample(ctx, time.Date(2026, 5, 14, 0, 0, 0, 0, time.UTC))
+	must(t, err)
+	must(t, s.ReopenAssessment(ctx, id))
+	a, err := s.Assessment(ctx, id)
+	must(t, err)
+	stored := func(s *Store) float64 {
+		t.Helper()
+		var score float64
+		must(t, s.db.QueryRow("SELECT score FROM assessments WHERE id = ?", id).Scan(&score))
+		return score
+	}
+	want := countingSummary(a, assessment.Train{}).Score
+
+	// Clearing one rated answer moves the count down by one.
+	var item string
+	for k, ans := range a.Answers {
+		if ans.Rating.Rated() {
+			item = k
+			break
+		}
+	}
+	calls = 0
+	must(t, s.SetAnswer(ctx, id, assessment.Answer{ItemID: item}))
+	if calls != 0 {
+		t.Errorf("the save scored the assessment %d times, want 0", calls)
+	}
+	if got := stored(s); got != want {
+		t.Fatalf("stored score %v right after the save, want the old %v (marked stale)", got, want)
+	}
+	recent, err := s.RecentAssessments(ctx, 1)
+	must(t, err)
+	if len(recent) != 1 || recent[0].ID != id || recent[0].Summary.Score != want-1 {
+		t.Fatalf("recent assessments show %+v, want %s scored %v", recent, id, want-1)
+	}
+	if calls != 1 {
+		t.Errorf("reading the summaries scored %d times, want 1", calls)
+	}
+	trains, err := s.Trains(ctx)
+	must(t, err)
+	if trains[0].Latest.Summary.Score != want-1 || calls != 1 {
+		t.Errorf("trains show %v after %d scorings, want %v after 1", trains[0].Latest.Summary.Score, calls, want-1)
+	}
+
+	// A second answer, then the program stops before anything reads the
+	// summaries: the next Open puts them right.
+	must(t, s.SetAnswer(ctx, id, a.Answers[item]))
+	if got := stored(s); got != want-1 {
+		t.Fatalf("stored score %v, want the stale %v", got, want-1)
+	}
+	must(t, s.Close())
+	s, err = Open(path, opts)
+	must(t, err)
+	defer s.Close()
+	if got := stored(s); got != want {
+		t.Errorf("after reopening, the stored score is %v, want %v", got, want)
+	}
+	var marks int
+	must(t, s.db.QueryRow("SELECT count(*) FROM meta WHERE key >= ? AND key < ?", staleRange...).Scan(&marks))
+	if marks != 0 {
+		t.Errorf("%d summaries still marked stale after Open", marks)
+	}
+}

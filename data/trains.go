@@ -131,6 +131,9 @@ func loadTrain(ctx context.Context, q querier, id string) (assessment.Train, err
 // Trains lists every train in name order, each with its latest assessment's
 // summary, in one query.
 func (s *Store) Trains(ctx context.Context) ([]TrainSummary, error) {
+	if err := s.freshSummaries(ctx); err != nil {
+		return nil, err
+	}
 	var out []TrainSummary
 	err := s.read(ctx, "list trains", func(q querier) error {
 		rows, err := q.QueryContext(ctx, `
@@ -237,7 +240,7 @@ func (s *Store) liveChanged(ctx context.Context, tx *sql.Tx, trainID string) err
 	if _, err := tx.ExecContext(ctx, "UPDATE trains SET updated_at = ? WHERE id = ?", s.stamp(), trainID); err != nil {
 		return err
 	}
-	return s.refreshSummaries(ctx, tx, "train_id = ? AND NOT EXISTS (SELECT 1 FROM rosters r WHERE r.assessment_id = assessments.id)", trainID)
+	return s.markStale(ctx, tx, "train_id = ? AND NOT EXISTS (SELECT 1 FROM rosters r WHERE r.assessment_id = assessments.id)", trainID)
 }
 
 // SaveImpediment adds an impediment to the train's live register, or

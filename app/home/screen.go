@@ -6,7 +6,9 @@ package home
 import (
 	"context"
 	"fmt"
+	"maps"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -31,6 +33,12 @@ type Screen struct {
 	recent []data.AssessmentSummary
 	owed   map[string]string // each train's badge of overdue follow-ups, by ID
 	loaded bool
+	// What the last Load read stood at: each train's stamp
+	// (data.Store.TrainStamps) and the day its badges were worked out for.
+	// Going Home reads again only what moved.
+	stamps   map[string]string
+	owedDay  time.Time
+	readings int // how many Loads read the trains again, for tests
 
 	rowHeight, badgeRowHeight float32 // a train's row, without and with its badge
 
@@ -231,16 +239,32 @@ func (h *Screen) build() {
 }
 
 // Load reads the trains and recent assessments, then calls then (if not nil)
-// once they are on screen.
+// once they are on screen. What has not changed since the last Load is not
+// read again: each train's stamp says whether it, its roster or any of its
+// assessments changed, and a train's badge is worked out again only when
+// its stamp moved or the day changed.
 func (h *Screen) Load(then func()) {
 	type homeData struct {
+		same   bool // nothing changed: the screen stays as it is
 		trains []data.TrainSummary
 		recent []data.AssessmentSummary
 		owed   map[string]string
+		stamps map[string]string
+		day    time.Time
 	}
+	// What the screen holds now, for the worker to compare with.
+	loaded, lastStamps, lastOwed, lastDay := h.loaded, h.stamps, h.owed, h.owedDay
 	host.Load(h.host, "the list of trains", func(ctx context.Context) (homeData, error) {
-		var d homeData
+		d := homeData{day: assessment.Day(h.host.Now())}
 		var err error
+		if d.stamps, err = h.host.Store().TrainStamps(ctx); err != nil {
+			return d, err
+		}
+		sameDay := d.day.Equal(lastDay)
+		if loaded && sameDay && maps.Equal(d.stamps, lastStamps) {
+			d.same = true
+			return d, nil
+		}
 		if d.trains, err = h.host.Store().Trains(ctx); err != nil {
 			return d, err
 		}
@@ -249,18 +273,36 @@ func (h *Screen) Load(then func()) {
 		}
 		// The badges never keep the list from showing: a train whose
 		// assessments cannot be read says so when it is opened.
-		d.owed, _ = h.owedBadges(ctx, d.trains)
+		var changed []string
+		d.owed = map[string]string{}
+		for _, t := range d.trains {
+			id := t.Train.ID
+			if loaded && sameDay && lastStamps[id] == d.stamps[id] {
+				if b := lastOwed[id]; b != "" {
+					d.owed[id] = b
+				}
+			} else {
+				changed = append(changed, id)
+			}
+		}
+		if len(changed) > 0 {
+			fresh, _ := h.owedBadges(ctx, d.trains, changed)
+			maps.Copy(d.owed, fresh)
+		}
 		return d, nil
 	}, func(d homeData) {
-		h.trains, h.recent, h.owed, h.loaded = d.trains, d.recent, d.owed, true
-		h.loadPortfolio()
-		h.filter()
-		h.recentList.Refresh()
-		if len(h.recent) == 0 {
-			h.noRecent.Show()
-		} else {
-			h.noRecent.Hide()
+		if !d.same {
+			h.trains, h.recent, h.owed, h.stamps, h.owedDay, h.loaded = d.trains, d.recent, d.owed, d.stamps, d.day, true
+			h.readings++
+			h.filter()
+			h.recentList.Refresh()
+			if len(h.recent) == 0 {
+				h.noRecent.Show()
+			} else {
+				h.noRecent.Hide()
+			}
 		}
+		h.loadPortfolio()
 		if then != nil {
 			then()
 		}
@@ -321,10 +363,17 @@ func trainRow() fyne.CanvasObject {
 	return container.NewVBox(cells, badge)
 }
 
-// owedBadges reads what each train owes of its agreed recommendations
-// (assessment.Owed) and words it for its badge; run on the worker.
-func (h *Screen) owedBadges(ctx context.Context, trains []data.TrainSummary) (map[string]string, error) {
-	followed, err := h.host.Store().FollowedUp(ctx)
+// owedBadges reads what the trains of the IDs given owe of their agreed
+// recommendations (assessment.Owed) and words it for their badges; run on
+// the worker.
+func (h *Screen) owedBadges(ctx context.Context, trains []data.TrainSummary, ids []string) (map[string]string, error) {
+	var followed map[string][]*assessment.Assessment
+	var err error
+	if len(ids) == len(trains) {
+		followed, err = h.host.Store().FollowedUp(ctx)
+	} else {
+		followed, err = h.host.Store().FollowedUpOf(ctx, ids)
+	}
 	if err != nil {
 		return nil, err
 	}

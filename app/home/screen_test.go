@@ -102,3 +102,64 @@ func button(t *testing.T, c fyne.Canvas, label string) *widget.Button {
 	t.Fatalf("no button %q on screen", label)
 	return nil
 }
+
+// TestGoingHomeReadsOnlyWhatChanged: coming back to home with nothing
+// changed reads no train again; a change is shown at once, and a train's
+// badge of overdue follow-ups is worked out again when that train changed,
+// while the others keep theirs.
+func TestGoingHomeReadsOnlyWhatChanged(t *testing.T) {
+	s, h := newScreen(t)
+	ctx := context.Background()
+	for range 2 {
+		if _, _, err := h.DB.AddSample(ctx, screentest.Day); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Load(nil)
+	if len(s.Trains()) != 2 || s.readings != 2 {
+		t.Fatalf("home lists %d trains after %d readings, want 2 after 2", len(s.Trains()), s.readings)
+	}
+	a, b := s.Trains()[0].Train.ID, s.Trains()[1].Train.ID
+	badgeB := s.Badge(b)
+	if s.Badge(a) == "" || badgeB == "" {
+		t.Fatalf("the sample trains' badges read %q and %q, want both overdue", s.Badge(a), badgeB)
+	}
+
+	s.Load(nil)
+	if s.readings != 2 {
+		t.Errorf("home read the trains again with nothing changed (%d readings)", s.readings)
+	}
+
+	// Train a loses its assessments: its badge goes, b keeps its own.
+	as, err := h.DB.Assessments(ctx, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range as {
+		if err := h.DB.DeleteAssessment(ctx, x.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Load(nil)
+	if s.readings != 3 {
+		t.Errorf("home did not read the trains again after a change (%d readings)", s.readings)
+	}
+	if s.Badge(a) != "" || s.Badge(b) != badgeB {
+		t.Errorf("badges %q and %q, want none and %q", s.Badge(a), s.Badge(b), badgeB)
+	}
+	for _, r := range s.Recent() {
+		if r.TrainID == a {
+			t.Errorf("recent assessments still list the deleted %s", r.ID)
+		}
+	}
+
+	// A train added elsewhere (another window, an import) shows.
+	if err := h.DB.CreateTrain(ctx, &assessment.Train{Name: "Added ART", Framework: assessment.SAFe}); err != nil {
+		t.Fatal(err)
+	}
+	s.Load(nil)
+	if len(s.Trains()) != 3 {
+		t.Errorf("home lists %d trains after one was added, want 3", len(s.Trains()))
+	}
+	screentest.AssertShows(t, h.Win.Canvas(), "Added ART")
+}

@@ -2,6 +2,7 @@ package train
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -102,4 +103,54 @@ func tap(t *testing.T, h *testHost, text string) {
 		}
 	}
 	t.Fatalf("no enabled button %q on screen", text)
+}
+
+// bigTrain stores the big train of issue 18 and returns its ID: the
+// sample's eight teams and four more like them (12 teams), 121 people, and
+// 300 impediments (the sample's register again and again, a third
+// resolved).
+func bigTrain(tb testing.TB, h *testHost) string {
+	tb.Helper()
+	ctx := context.Background()
+	train, roster, register, _ := assessment.Sample(testDay)
+	train.Name = "Big ART"
+	base := len(roster.Teams)
+	for i := 0; len(roster.Teams) < 12; i++ {
+		src := roster.Teams[i%base]
+		team := assessment.Team{ID: fmt.Sprintf("extra-team-%d", i), Name: fmt.Sprintf("Extra %d", i+1), Skills: src.Skills}
+		for j := range 8 {
+			p := assessment.Person{ID: fmt.Sprintf("extra-%d-%d", i, j), Name: fmt.Sprintf("Person %d-%d", i, j)}
+			roster.People = append(roster.People, p)
+			switch j {
+			case 0:
+				team.ScrumMasterID = p.ID
+			case 1:
+				team.ProductOwnerID = p.ID
+			default:
+				team.DeveloperIDs = append(team.DeveloperIDs, p.ID)
+			}
+		}
+		roster.Teams = append(roster.Teams, team)
+	}
+	for i := 0; len(roster.People) < 121; i++ {
+		roster.People = append(roster.People, assessment.Person{ID: fmt.Sprintf("spare-%d", i), Name: fmt.Sprintf("Spare %03d", i)})
+	}
+	must := func(err error) {
+		if err != nil {
+			tb.Fatal(err)
+		}
+	}
+	must(h.DB.CreateTrain(ctx, &train))
+	must(h.DB.SaveRoster(ctx, train.ID, roster))
+	for i := 0; i < 300; i++ {
+		imp := register[i%len(register)]
+		imp.ID, imp.RecurrenceOf = "", ""
+		imp.Title = fmt.Sprintf("%s (%d)", imp.Title, i+1)
+		imp.Raised = testDay.AddDate(0, 0, -2*i-1)
+		if i%3 == 0 || !imp.Resolved.IsZero() {
+			imp.Status, imp.Resolved = assessment.StatusResolved, imp.Raised.AddDate(0, 0, i)
+		}
+		must(h.DB.SaveImpediment(ctx, train.ID, &imp))
+	}
+	return train.ID
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
@@ -33,17 +34,27 @@ type rosterEditor struct {
 	gaps   []assessment.RoleGap
 	saved  map[string]string // each team's name as last saved, by ID
 
-	rolesBox  *fyne.Container
-	teamsBox  *fyne.Container
-	peopleBox *fyne.Container
-	teams     []*teamCard
-	newPerson *widget.Entry
-	vsm       *widget.Check
-	skills    *widget.Entry
-	gapTitle  *widget.Label
-	gapBox    *fyne.Container
-	root      fyne.CanvasObject
+	// The roster's widgets are made when its tab first shows (built):
+	// until then set only keeps the roster and its gaps.
+	built bool
+
+	rolesBox   *fyne.Container
+	teamsBox   *fyne.Container
+	people     []assessment.Person // the people list's rows, alphabetical
+	peopleList *widget.List
+	teams      []*teamCard
+	newPerson  *widget.Entry
+	vsm        *widget.Check
+	skills     *widget.Entry
+	gapTitle   *widget.Label
+	gapBox     *fyne.Container
+	gapCards   map[assessment.RoleGap]fyne.CanvasObject // the cards shown, kept while their gap stays
+	root       fyne.CanvasObject
 }
+
+// peopleRows is how many people the list shows at once; it scrolls
+// through the others, reusing its rows.
+const peopleRows = 10
 
 // teamCard is the editor of one team.
 type teamCard struct {
@@ -68,7 +79,9 @@ func (re *rosterEditor) content() fyne.CanvasObject { return re.root }
 func (re *rosterEditor) build() {
 	re.rolesBox = container.NewVBox()
 	re.teamsBox = container.NewVBox()
-	re.peopleBox = container.NewVBox()
+	re.peopleList = widget.NewList(func() int { return len(re.people) }, re.personRow, re.updatePersonRow)
+	re.peopleList.HideSeparators = false
+	rowHeight := re.personRow().MinSize().Height + theme.Padding()
 
 	addTeam := widget.NewButtonWithIcon("Add team", theme.ContentAddIcon(), func() { re.addTeam("") })
 	re.newPerson = widget.NewEntry()
@@ -103,7 +116,7 @@ func (re *rosterEditor) build() {
 		widgets.Subheading("People"),
 		widgets.Wrapped("Everyone on the roster. One person may hold several roles or serve several teams."),
 		container.NewBorder(nil, nil, nil, addPerson, re.newPerson),
-		re.peopleBox,
+		widgets.WithHeight(peopleRows*rowHeight, re.peopleList),
 		widget.NewSeparator(),
 		widgets.Subheading("Facts"),
 		re.vsm,
@@ -138,6 +151,15 @@ func (re *rosterEditor) set(r assessment.Roster) {
 		})
 	}
 	re.rebuild()
+}
+
+// shown is told the roster's tab shows: the first time, it makes the
+// roster's widgets.
+func (re *rosterEditor) shown() {
+	if !re.built {
+		re.built = true
+		re.rebuild()
+	}
 }
 
 // rememberNames keeps each team's name as saved, for the team whose name
@@ -181,6 +203,10 @@ func (re *rosterEditor) changedAs(name string) {
 // rebuild lays out every section again, after people or teams were added or
 // removed.
 func (re *rosterEditor) rebuild() {
+	if !re.built {
+		re.gaps = assessment.RoleGaps(re.roster, re.ts.train.Framework)
+		return
+	}
 	re.buildRoles()
 	re.buildTeams()
 	re.buildPeople()
@@ -236,7 +262,7 @@ func (re *rosterEditor) buildRoles() {
 				re.buildPeople()
 				re.changed()
 			})
-			remove := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() {
+			remove := widget.NewButtonWithIcon("", widgets.Icon(theme.ContentRemoveIcon()), func() {
 				re.roster.Roles = slices.Delete(re.roster.Roles, i, i+1)
 				re.rebuild()
 				re.changed()
@@ -244,7 +270,7 @@ func (re *rosterEditor) buildRoles() {
 			remove.Importance = widget.LowImportance
 			holders = append(holders, container.NewBorder(nil, nil, nil, remove, sel))
 		}
-		add := widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), func() {
+		add := widget.NewButtonWithIcon("Add", widgets.Icon(theme.ContentAddIcon()), func() {
 			re.roster.Roles = append(re.roster.Roles, assessment.RoleAssignment{Role: role})
 			re.buildRoles()
 			re.changed()
@@ -260,8 +286,7 @@ func (re *rosterEditor) buildRoles() {
 		label.Wrapping = fyne.TextWrapWord
 		rolesBoxObjs = append(rolesBoxObjs, widgets.Row([]float32{32, 56, 12}, label, container.NewVBox(holders...), container.NewVBox(add)))
 	}
-	re.rolesBox.Objects = rolesBoxObjs
-	re.rolesBox.Refresh()
+	setObjects(re.rolesBox, rolesBoxObjs)
 }
 
 func (re *rosterEditor) buildTeams() {
@@ -277,8 +302,7 @@ func (re *rosterEditor) buildTeams() {
 		re.teams = append(re.teams, tc)
 		teamsBoxObjs = append(teamsBoxObjs, tc.box)
 	}
-	re.teamsBox.Objects = teamsBoxObjs
-	re.teamsBox.Refresh()
+	setObjects(re.teamsBox, teamsBoxObjs)
 }
 
 // requiredSkills are the skills every team is checked for.
@@ -332,7 +356,7 @@ func (re *rosterEditor) teamCard(i int) *teamCard {
 	})
 	tc.developers = widgets.Wrapped("")
 	re.showDevelopers(tc, t)
-	tc.choose = widget.NewButtonWithIcon("Developers…", theme.AccountIcon(), func() { re.chooseDevelopers(i) })
+	tc.choose = widget.NewButtonWithIcon("Developers…", widgets.Icon(theme.AccountIcon()), func() { re.chooseDevelopers(i) })
 	skills := re.requiredSkills()
 	for _, s := range t.Skills {
 		if !slices.Contains(skills, s) {
@@ -362,7 +386,7 @@ func (re *rosterEditor) teamCard(i int) *teamCard {
 		tc.skills[skill] = c
 		skillBox.Add(c)
 	}
-	tc.remove = widget.NewButtonWithIcon("Remove team", theme.DeleteIcon(), func() {
+	tc.remove = widget.NewButtonWithIcon("Remove team", widgets.Icon(theme.DeleteIcon()), func() {
 		name := re.roster.Teams[i].Name
 		if name == "" {
 			name = "this team"
@@ -535,35 +559,55 @@ func (re *rosterEditor) personRoles(id string) string {
 	return strings.Join(parts, " · ")
 }
 
+// buildPeople lists the people alphabetically; the list draws only the
+// rows on screen.
 func (re *rosterEditor) buildPeople() {
-	var peopleBoxObjs []fyne.CanvasObject
-	people := slices.Clone(re.roster.People)
-	sort.SliceStable(people, func(a, b int) bool {
-		return strings.ToLower(people[a].Name) < strings.ToLower(people[b].Name)
-	})
-	for _, p := range people {
-		id := p.ID
-		name := widget.NewLabel(p.Name)
-		name.TextStyle.Bold = true
-		name.Truncation = fyne.TextTruncateEllipsis
-		roles := widgets.Wrapped(re.personRoles(id))
-		contractor := widget.NewCheck("Contractor", func(b bool) {
-			for i := range re.roster.People {
-				if re.roster.People[i].ID == id && re.roster.People[i].Contractor != b {
-					re.roster.People[i].Contractor = b
-					re.changed()
-				}
-			}
-		})
-		contractor.SetChecked(p.Contractor)
-		rename := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { re.renamePerson(id) })
-		rename.Importance = widget.LowImportance
-		remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { re.removePerson(id) })
-		remove.Importance = widget.LowImportance
-		peopleBoxObjs = append(peopleBoxObjs, widgets.Row([]float32{24, 52, 14, 10}, name, roles, contractor, container.NewHBox(layout.NewSpacer(), rename, remove)))
+	if !re.built {
+		return
 	}
-	re.peopleBox.Objects = peopleBoxObjs
-	re.peopleBox.Refresh()
+	re.people = slices.Clone(re.roster.People)
+	sort.SliceStable(re.people, func(a, b int) bool {
+		return strings.ToLower(re.people[a].Name) < strings.ToLower(re.people[b].Name)
+	})
+	re.peopleList.Refresh()
+}
+
+// personRow is a row of the people list: name, roles, contractor, rename
+// and remove.
+func (re *rosterEditor) personRow() fyne.CanvasObject {
+	name := widgets.Truncated("")
+	name.TextStyle.Bold = true
+	contractor := widget.NewCheck("Contractor", nil)
+	rename := widget.NewButtonWithIcon("", widgets.Icon(theme.DocumentCreateIcon()), nil)
+	rename.Importance = widget.LowImportance
+	remove := widget.NewButtonWithIcon("", widgets.Icon(theme.DeleteIcon()), nil)
+	remove.Importance = widget.LowImportance
+	return widgets.Row([]float32{24, 52, 14, 10}, name, widgets.Truncated(""), contractor, container.NewHBox(layout.NewSpacer(), rename, remove))
+}
+
+func (re *rosterEditor) updatePersonRow(row widget.ListItemID, o fyne.CanvasObject) {
+	if row >= len(re.people) {
+		return
+	}
+	p := re.people[row]
+	id := p.ID
+	cells := o.(*fyne.Container).Objects
+	setText(cells[0].(*widget.Label), p.Name)
+	setText(cells[1].(*widget.Label), re.personRoles(id))
+	contractor := cells[2].(*widget.Check)
+	contractor.OnChanged = nil
+	contractor.SetChecked(p.Contractor)
+	contractor.OnChanged = func(b bool) {
+		for i := range re.roster.People {
+			if re.roster.People[i].ID == id && re.roster.People[i].Contractor != b {
+				re.roster.People[i].Contractor = b
+				re.changed()
+			}
+		}
+	}
+	btns := cells[3].(*fyne.Container).Objects
+	btns[1].(*widget.Button).OnTapped = func() { re.renamePerson(id) }
+	btns[2].(*widget.Button).OnTapped = func() { re.removePerson(id) }
 }
 
 func (re *rosterEditor) renamePerson(id string) {
@@ -626,6 +670,9 @@ func (re *rosterEditor) dropPerson(id string) {
 // updateGaps shows the role gaps the roster has now.
 func (re *rosterEditor) updateGaps() {
 	re.gaps = assessment.RoleGaps(re.roster, re.ts.train.Framework)
+	if !re.built {
+		return
+	}
 	re.gapTitle.SetText(fmt.Sprintf("Role gaps (%d)", len(re.gaps)))
 	var gapBoxObjs []fyne.CanvasObject
 	switch {
@@ -640,11 +687,17 @@ func (re *rosterEditor) updateGaps() {
 		warn.Importance = widget.WarningImportance
 		gapBoxObjs = append([]fyne.CanvasObject{warn}, gapBoxObjs...)
 	}
+	cards := make(map[assessment.RoleGap]fyne.CanvasObject, len(re.gaps))
 	for _, g := range re.gaps {
-		gapBoxObjs = append(gapBoxObjs, gapCard(g))
+		card, ok := re.gapCards[g]
+		if _, twice := cards[g]; !ok || twice {
+			card = gapCard(g) // a card shows in one place only
+		}
+		cards[g] = card
+		gapBoxObjs = append(gapBoxObjs, card)
 	}
-	re.gapBox.Objects = gapBoxObjs
-	re.gapBox.Refresh()
+	re.gapCards = cards
+	setObjects(re.gapBox, gapBoxObjs)
 }
 
 // gapCard shows one role gap: how serious, what it concerns, why it matters.
@@ -664,6 +717,25 @@ func (re *rosterEditor) GapFindings() []string {
 		out = append(out, g.Finding)
 	}
 	return out
+}
+
+// setObjects puts objects just made (or kept as they were) in a box, lays
+// it out and has it drawn when the window next paints. Container.Refresh
+// would refresh every one of them again, which on a big train redrew every
+// team card twice.
+func setObjects(box *fyne.Container, objs []fyne.CanvasObject) {
+	box.Objects = objs
+	box.Layout.Layout(objs, box.Size())
+	canvas.Refresh(box)
+}
+
+// setText changes a label only when its text differs: a list's rows are
+// updated on every change, and a label shapes its text again at each
+// SetText.
+func setText(l *widget.Label, s string) {
+	if l.Text != s {
+		l.SetText(s)
+	}
 }
 
 // splitList reads a comma-separated list.

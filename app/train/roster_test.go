@@ -109,3 +109,30 @@ func TestNamesAreCleanedAndTwinsWarned(t *testing.T) {
 	assertShows(t, c, "vacant")
 	assertNotShown(t, c, "not on the roster")
 }
+
+// BenchmarkScrumMasterChange is one choice of a team's Scrum Master on the
+// big train's roster, on screen: the roster, its people and gaps updated
+// and the roster saved.
+func BenchmarkScrumMasterChange(b *testing.B) {
+	h := newHost(b)
+	ts := New(h, bigTrain(b, h))
+	h.Win.SetContent(ts.Content())
+	ts.Reload()
+	ts.SelectTab(TabRoster)
+	re := ts.rosterEd
+	names := []string{re.roster.People[3].Name, re.roster.People[4].Name}
+	i := 0
+	for b.Loop() {
+		re.teams[5].sm.SetSelected(names[i%2])
+		i++
+	}
+	b.StopTimer()
+	saved, err := h.DB.Roster(context.Background(), ts.trainID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	want := re.roster.People[3+(i-1)%2].ID
+	if saved.Teams[5].ScrumMasterID != want {
+		b.Fatalf("the Scrum Master saved is %q, want %q", saved.Teams[5].ScrumMasterID, want)
+	}
+}

@@ -179,12 +179,20 @@ func (ts *Screen) build() {
 	ts.registerV = newRegisterView(ts)
 	ts.trend = ts.host.NewTrend()
 
+	// Each tab's content is Steady: the tabs redraw every tab's content at
+	// each switch otherwise. The roster makes its widgets when it first
+	// shows.
 	ts.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon("Assessments", theme.DocumentIcon(), assessTab),
-		container.NewTabItemWithIcon("Roster", theme.AccountIcon(), ts.rosterEd.content()),
-		container.NewTabItemWithIcon("Impediments", theme.WarningIcon(), ts.registerV.content()),
-		container.NewTabItemWithIcon("Trend", theme.ViewRestoreIcon(), ts.trend.Content()),
+		container.NewTabItemWithIcon("Assessments", theme.DocumentIcon(), widgets.NewSteady(assessTab)),
+		container.NewTabItemWithIcon("Roster", theme.AccountIcon(), widgets.NewSteady(ts.rosterEd.content())),
+		container.NewTabItemWithIcon("Impediments", theme.WarningIcon(), widgets.NewSteady(ts.registerV.content())),
+		container.NewTabItemWithIcon("Trend", theme.ViewRestoreIcon(), widgets.NewSteady(ts.trend.Content())),
 	)
+	ts.tabs.OnSelected = func(*container.TabItem) {
+		if ts.tabs.SelectedIndex() == TabRoster {
+			ts.rosterEd.shown()
+		}
+	}
 	ts.root = container.NewBorder(container.NewPadded(header), nil, nil, nil, ts.tabs)
 }
 

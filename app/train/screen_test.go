@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/trainscope/trainscope/app/host"
+	"github.com/trainscope/trainscope/app/internal/screentest"
 	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/data"
@@ -205,5 +206,36 @@ func TestNewAssessmentFollowsThePrevious(t *testing.T) {
 	tap(t, h, "New assessment")
 	if ts.newForm.Assessor.Text != "Lee" {
 		t.Errorf("assessor %q, want the one remembered", ts.newForm.Assessor.Text)
+	}
+}
+
+// BenchmarkOpenBigTrain opens the big train (12 teams, 121 people, 300
+// impediments) as the shell does, New, on screen, Reload, and shows the
+// roster tab and then the register: what the coach waits for from the
+// click on the train to its roster and register on screen.
+//
+//	go test -tags migrated_fynedo ./app/train/ -run '^$' -bench 'BigTrain|ScrumMaster' -benchmem -count 6
+func BenchmarkOpenBigTrain(b *testing.B) {
+	h := newHost(b)
+	id := bigTrain(b, h)
+	var ts *Screen
+	for b.Loop() {
+		ts = New(h, id)
+		h.Win.SetContent(ts.Content())
+		ts.Reload()
+		ts.SelectTab(TabRoster)
+		ts.SelectTab(TabRegister)
+	}
+	b.StopTimer()
+	if !ts.loaded || len(ts.roster.People) != 121 || len(ts.roster.Teams) != 12 || len(ts.register) != 300 {
+		b.Fatalf("the big train opened with %d people, %d teams, %d impediments (%v)",
+			len(ts.roster.People), len(ts.roster.Teams), len(ts.register), h.Errs)
+	}
+	ts.SelectTab(TabRoster)
+	first := slices.MinFunc(ts.roster.People, func(a, b assessment.Person) int {
+		return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
+	})
+	if !slices.Contains(screentest.Texts(h.Win.Canvas()), first.Name) {
+		b.Fatalf("the roster tab does not show %q, the first of its people", first.Name)
 	}
 }
