@@ -212,7 +212,7 @@ func TestCoachsMainPath(t *testing.T) {
 	focusOn(t, ui, raised)
 	raised.TypedShortcut(&fyne.ShortcutSelectAll{})
 	typeKeys(t, ui, widgets.DateText(raisedOn))
-	key(t, ui, fyne.KeyReturn) // Enter saves the form
+	key(t, ui, fyne.KeyReturn)     // Enter saves the form
 	if c.Overlays().Top() != nil { // the form closed; the status bar may name the step for Undo
 		t.Fatal("the impediment form is still open after Enter")
 	}
