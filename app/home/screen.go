@@ -32,7 +32,9 @@ type Screen struct {
 	shown  []data.TrainSummary // trains matching the search
 	recent []data.AssessmentSummary
 	owed   map[string]string // each train's badge of overdue follow-ups, by ID
-	loaded bool
+	// trainMins are the least widths of the trains' columns (trainColumnMins).
+	trainMins []float32
+	loaded    bool
 	// What the last Load read stood at: each train's stamp
 	// (data.Store.TrainStamps) and the day its badges were worked out for.
 	// Going Home reads again only what moved.
@@ -56,7 +58,7 @@ type Screen struct {
 }
 
 // Shares of the columns of the train list.
-var trainColumns = []float32{27, 12, 25, 16, 7, 13}
+var trainColumns = []float32{40, 10, 22, 16, 12}
 
 // What home asks of the shell beyond the Host, where it offers them: new
 // trains, and the portfolio, which the shell makes so that home imports no
@@ -104,13 +106,14 @@ func (h *Screen) build() {
 	newTrain.Importance = widget.HighImportance
 	h.count = widget.NewLabel("")
 
-	header := widgets.Row(trainColumns,
+	h.trainMins = trainColumnMins()
+	header := widgets.RowAtLeast(trainColumns, h.trainMins,
 		widgets.ColumnHead("Train"), widgets.ColumnHead("Framework"), widgets.ColumnHead("Latest assessment"),
-		widgets.ColumnHead("Level"), widgets.ColumnHead("Score"), widgets.ColumnHead("Assessments"))
+		widgets.ColumnHead(levelHead), widgets.ColumnHead("Assessments"))
 
 	h.list = widget.NewList(
 		func() int { return len(h.shown) },
-		trainRow,
+		h.trainRow,
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id >= len(h.shown) {
 				return
@@ -127,21 +130,19 @@ func (h *Screen) build() {
 			cells := row.Objects[0].(*fyne.Container).Objects
 			cells[0].(*widget.Label).SetText(t.Train.Name)
 			cells[1].(*widget.Label).SetText(string(t.Train.Framework))
-			latest, level, score := "none yet", "–", "–"
+			latest, level := "none yet", "–"
 			if t.Latest != nil {
 				latest = widgets.AssessmentTitle(t.Latest.PI, t.Latest.Date)
 				if t.Latest.Status == assessment.Draft {
-					latest += " (draft)"
+					latest += draftMark
 				}
-				level = widgets.SummaryLevel(t.Latest.Summary)
-				score = widgets.SummaryScore(t.Latest.Summary)
+				level = levelAndScore(t.Latest.Summary)
 			}
 			cells[2].(*widget.Label).SetText(latest)
 			cells[3].(*widget.Label).SetText(level)
-			cells[4].(*widget.Label).SetText(score)
-			cells[5].(*widget.Label).SetText(fmt.Sprint(t.Assessments))
+			cells[4].(*widget.Label).SetText(fmt.Sprint(t.Assessments))
 		})
-	row := trainRow().(*fyne.Container)
+	row := h.trainRow().(*fyne.Container)
 	h.rowHeight = row.MinSize().Height
 	row.Objects[1].Show()
 	h.badgeRowHeight = row.MinSize().Height
@@ -182,7 +183,7 @@ func (h *Screen) build() {
 		func() fyne.CanvasObject {
 			name := widgets.Truncated("")
 			name.TextStyle.Bold = true
-			return container.NewVBox(name, widgets.Truncated(""))
+			return container.NewVBox(name, widgets.Truncated(""), widgets.Truncated(""))
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id >= len(h.recent) {
@@ -191,11 +192,14 @@ func (h *Screen) build() {
 			r := h.recent[id]
 			cells := o.(*fyne.Container).Objects
 			cells[0].(*widget.Label).SetText(r.TrainName)
-			line := widgets.AssessmentTitle(r.PI, r.Date) + " · " + widgets.StatusText(r.Status)
+			// The assessment and its state on lines of their own, so a
+			// narrow panel cuts neither.
+			cells[1].(*widget.Label).SetText(widgets.AssessmentTitle(r.PI, r.Date))
+			state := widgets.StatusText(r.Status)
 			if r.Summary.Known {
-				line += " · score " + widgets.SummaryScore(r.Summary)
+				state += " · score " + widgets.SummaryScore(r.Summary)
 			}
-			cells[1].(*widget.Label).SetText(line)
+			cells[2].(*widget.Label).SetText(state)
 		})
 	h.recentList.OnSelected = func(id widget.ListItemID) {
 		h.recentList.UnselectAll()
@@ -215,7 +219,7 @@ func (h *Screen) build() {
 		container.NewStack(h.recentList, container.NewVBox(h.noRecent)))
 	// The coach can widen either side; the trains get most of the room.
 	split := container.NewHSplit(trainsTab, recentPanel)
-	split.Offset = 0.74
+	split.Offset = 0.78
 
 	var portfolioTab fyne.CanvasObject = widgets.Wrapped("The portfolio is not available here.")
 	if p, ok := h.host.(PortfolioTab); ok {
@@ -352,12 +356,59 @@ func (h *Screen) filter() {
 	h.list.Refresh()
 }
 
+// levelHead is the heading of the column of the latest level and score,
+// which share one column so the train's name keeps room in a narrow window.
+const levelHead = "Level · score"
+
+// levelAndScore is the latest level and its score: "2 · Emerging · 40",
+// or a dash while too little is rated to name them.
+func levelAndScore(s assessment.Summary) string {
+	if s.Level == 0 || !s.Known {
+		return widgets.SummaryLevel(s)
+	}
+	return widgets.SummaryLevel(s) + " · " + widgets.SummaryScore(s)
+}
+
+// draftMark follows the latest assessment when it is a draft.
+const draftMark = " (draft)"
+
+// trainColumnMins are the least widths of the trains' columns: the short
+// ones (framework, level, score, count) keep their words whole in a
+// narrow window, and the train's name is the one cut.
+func trainColumnMins() []float32 {
+	bold := fyne.TextStyle{Bold: true}
+	widest := func(style fyne.TextStyle, texts ...string) float32 {
+		var w float32
+		for _, t := range texts {
+			w = max(w, widgets.TextWidth(t, style))
+		}
+		return w
+	}
+	frameworks := []string{"Framework"}
+	for _, f := range assessment.Frameworks {
+		frameworks = append(frameworks, string(f))
+	}
+	levels := []string{levelHead}
+	for _, l := range assessment.MaturityLevels {
+		levels = append(levels, levelAndScore(assessment.Summary{Known: true, Score: 100, Level: l.Number, LevelName: l.Name}))
+	}
+	var latest []string
+	for m := time.January; m <= time.December; m++ {
+		latest = append(latest, widgets.AssessmentTitle("PI 2026.10", time.Date(2026, m, 28, 0, 0, 0, 0, time.UTC))+draftMark)
+	}
+	return []float32{0,
+		widest(bold, frameworks...),
+		widest(fyne.TextStyle{}, latest...),
+		widest(fyne.TextStyle{}, levels...),
+		widest(bold, "Assessments")}
+}
+
 // trainRow is a train in the list: its columns, and under them the badge
 // of its overdue follow-ups, hidden when it owes none.
-func trainRow() fyne.CanvasObject {
+func (h *Screen) trainRow() fyne.CanvasObject {
 	name := widgets.Truncated("")
 	name.TextStyle.Bold = true
-	cells := widgets.Row(trainColumns, name, widgets.Truncated(""), widgets.Truncated(""), widgets.Truncated(""), widgets.Truncated(""), widgets.Truncated(""))
+	cells := widgets.RowAtLeast(trainColumns, h.trainMins, name, widgets.Truncated(""), widgets.Truncated(""), widgets.Truncated(""), widgets.Truncated(""))
 	badge := widgets.OverdueBadge()
 	badge.Hide()
 	return container.NewVBox(cells, badge)

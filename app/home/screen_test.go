@@ -163,3 +163,26 @@ func TestGoingHomeReadsOnlyWhatChanged(t *testing.T) {
 	}
 	screentest.AssertShows(t, h.Win.Canvas(), "Added ART")
 }
+
+// TestHomeColumnsWholeAt1024: in a 1024-wide window the short columns
+// (framework, latest assessment, level, score, count) and their headings
+// keep their words whole, and the recent assessments are not cut; only a
+// long train name may end in an ellipsis.
+func TestHomeColumnsWholeAt1024(t *testing.T) {
+	s, h := newScreen(t, assessment.Train{Name: "Payments ART", Framework: assessment.ScrumAtScale})
+	tr := s.Trains()[0].Train
+	a := &assessment.Assessment{TrainID: tr.ID, PI: "PI 2026.1", Date: screentest.Day, Assessor: "Ana"}
+	if err := h.DB.CreateAssessment(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	s.Load(nil)
+	h.Win.Resize(fyne.NewSize(1024, 768))
+	c := h.Win.Canvas()
+	for _, want := range []string{"Framework", "Latest assessment", levelHead, "Assessments"} {
+		screentest.AssertShows(t, c, want)
+	}
+	screentest.AssertShows(t, c, "PI 2026.1")
+	if cut := screentest.Cut(c); len(cut) > 0 {
+		t.Errorf("at 1024 wide these are cut: %q", cut)
+	}
+}

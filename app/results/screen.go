@@ -246,7 +246,17 @@ func (rs *Screen) radarData() (axes []string, cur, prev []float64) {
 	return axes, cur, prev
 }
 
-var scoreColumns = []float32{38, 16, 20, 26}
+var scoreColumns = []float32{50, 14, 14, 22}
+
+// scoreMins are the least widths of the scores' columns: the score with
+// its change, the bar and the share rated stay whole in a narrow window,
+// and a long checklist name is the one that may be cut.
+func scoreMins() []float32 {
+	return []float32{0,
+		widgets.TextWidth("100 (+100)", fyne.TextStyle{}),
+		40,
+		max(widgets.TextWidth("21/21 · 100%", fyne.TextStyle{}), widgets.TextWidth("Rated", fyne.TextStyle{Bold: true}))}
+}
 
 // scoresTable lists each checklist's and dimension's score with the share
 // of items it rests on and the change since the previous assessment.
@@ -269,8 +279,9 @@ func (rs *Screen) scoresTable() fyne.CanvasObject {
 		return ""
 	}
 	box := container.NewVBox(widgets.SectionTitle("Scores"))
+	mins := scoreMins()
 	head := func(title string) {
-		box.Add(widgets.Row(scoreColumns, widgets.ColumnHead(title), widgets.ColumnHead("Score"), widgets.ColumnHead(""), widgets.ColumnHead("Rated")))
+		box.Add(widgets.RowAtLeast(scoreColumns, mins, widgets.ColumnHead(title), widgets.ColumnHead("Score"), widgets.ColumnHead(""), widgets.ColumnHead("Rated")))
 	}
 	line := func(title string, s assessment.Score, delta string) {
 		bar := widget.NewProgressBar()
@@ -282,15 +293,16 @@ func (rs *Screen) scoresTable() fyne.CanvasObject {
 		if delta != "" {
 			score += " (" + delta + ")"
 		}
-		box.Add(widgets.Row(scoreColumns, widgets.Truncated(title), widgets.Truncated(score),
+		box.Add(widgets.RowAtLeast(scoreColumns, mins, widgets.Truncated(title), widgets.Truncated(score),
 			container.NewVBox(layoutSpacerHeight(8), widgets.WithHeight(10, bar)),
 			widgets.Truncated(fmt.Sprintf("%d/%d · %.0f%%", s.Rated, s.Total, s.Answered()*100))))
 	}
 	head("Checklist")
+	var verdictOnly []string
 	for _, c := range rs.results.Checklists {
 		title := fw.Expand(c.Title)
 		if !assessment.IsMaturity(c.ChecklistID) {
-			title += " (verdict only)"
+			verdictOnly = append(verdictOnly, title)
 		}
 		var d string
 		if comp != nil {
@@ -313,7 +325,11 @@ func (rs *Screen) scoresTable() fyne.CanvasObject {
 		}
 		line(d.Title, d.Score, dd)
 	}
-	note := widgets.Wrapped("Not applicable and don't know never count; “Rated” is the share of items a score rests on.")
+	words := "Not applicable and don't know never count; “Rated” is the share of items a score rests on."
+	if len(verdictOnly) > 0 {
+		words += " " + strings.Join(verdictOnly, " and ") + " decides the verdict only and is not part of the level or the overall score."
+	}
+	note := widgets.Wrapped(words)
 	note.TextStyle.Italic = true
 	note.SizeName = theme.SizeNameCaptionText
 	box.Add(note)

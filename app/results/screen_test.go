@@ -2,10 +2,12 @@ package results
 
 import (
 	"context"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/trainscope/trainscope/app/host"
@@ -268,4 +270,32 @@ func TestScreensNameLikeTheReport(t *testing.T) {
 			t.Errorf("status %s offered as %q", s, recStatusChoice(s))
 		}
 	}
+}
+
+// TestScoresWholeAt1024: in a 1024-wide window the scores table keeps
+// every checklist's and dimension's name, score and share rated whole, and
+// says once that the fit checklist decides the verdict only.
+func TestScoresWholeAt1024(t *testing.T) {
+	h := newHost(t)
+	withSample(t, h)
+	ctx := context.Background()
+	trains, _ := h.DB.Trains(ctx)
+	tr := trains[0]
+	h.Win.Resize(fyne.NewSize(1024, 768))
+	rs := open(t, h, tr.Train.ID, tr.Latest.ID)
+	h.Win.Resize(fyne.NewSize(1024, 768))
+	inTable := map[string]bool{"Overall": true}
+	for _, c := range rs.results.Checklists {
+		inTable[tr.Train.Framework.Expand(c.Title)] = true
+	}
+	for _, d := range rs.results.Dimensions {
+		inTable[d.Title] = true
+	}
+	figure := regexp.MustCompile(`^\d+/\d+ · \d+%$|^\d+ \([−+±]?\d*\)$|^\d+$`)
+	for _, s := range screentest.Cut(h.Win.Canvas()) {
+		if inTable[s] || figure.MatchString(s) {
+			t.Errorf("at 1024 wide the scores table cuts %q", s)
+		}
+	}
+	assertShows(t, h.Win.Canvas(), "decides the verdict only")
 }

@@ -12,8 +12,11 @@ import (
 // columnsLayout lays its cells side by side, each taking a fixed share of
 // the width, so the rows of a list line up with its header. A cell with a
 // share of 0 gets its own minimum width (a row's buttons), and the others
-// share what is left.
-type columnsLayout struct{ shares []float32 }
+// share what is left. A column may also have a least width (mins): it
+// never gets less while the others can give up room, so a short column
+// such as "Score" stays readable in a narrow window and the wide ones
+// (names) are the ones that end in an ellipsis.
+type columnsLayout struct{ shares, mins []float32 }
 
 func newColumns(shares ...float32) *columnsLayout { return &columnsLayout{shares: shares} }
 
@@ -24,25 +27,66 @@ func (l *columnsLayout) share(i int) float32 {
 	return 1
 }
 
-func (l *columnsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+func (l *columnsLayout) least(i int) float32 {
+	if i < len(l.mins) {
+		return l.mins[i]
+	}
+	return 0
+}
+
+// widths is each cell's width, padding included.
+func (l *columnsLayout) widths(objs []fyne.CanvasObject, width float32) []float32 {
 	pad := theme.Padding()
-	var total, fixed float32
+	ws := make([]float32, len(objs))
+	free := width
+	shared := make([]bool, len(objs))
 	for i, o := range objs {
-		if s := l.share(i); s > 0 {
-			total += s
+		if l.share(i) > 0 {
+			shared[i] = true
 		} else {
-			fixed += o.MinSize().Width + pad
+			ws[i] = o.MinSize().Width + pad
+			free -= ws[i]
 		}
 	}
-	free := max(size.Width-fixed, 0)
-	x := float32(0)
-	for i, o := range objs {
-		w := o.MinSize().Width + pad
-		if s := l.share(i); s > 0 {
-			w = free * s / total
+	free = max(free, 0)
+	// Give each shared column its share; one that falls below its least
+	// width gets that, and the rest share what remains, until none is short.
+	fixed := make([]bool, len(objs))
+	for {
+		var total, left float32 = 0, free
+		for i := range objs {
+			if !shared[i] {
+				continue
+			}
+			if fixed[i] {
+				left -= ws[i]
+			} else {
+				total += l.share(i)
+			}
 		}
-		o.Move(fyne.NewPos(x, 0))
-		o.Resize(fyne.NewSize(max(w-pad, 0), size.Height))
+		left = max(left, 0)
+		short := false
+		for i := range objs {
+			if !shared[i] || fixed[i] {
+				continue
+			}
+			ws[i] = left * l.share(i) / total
+			if least := l.least(i) + pad; ws[i] < least {
+				ws[i], fixed[i], short = least, true, true
+			}
+		}
+		if !short || total == 0 {
+			return ws
+		}
+	}
+}
+
+func (l *columnsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	pad := theme.Padding()
+	x := float32(0)
+	for i, w := range l.widths(objs, size.Width) {
+		objs[i].Move(fyne.NewPos(x, 0))
+		objs[i].Resize(fyne.NewSize(max(w-pad, 0), size.Height))
 		x += w
 	}
 }
@@ -71,6 +115,21 @@ func Gap(like fyne.CanvasObject) fyne.CanvasObject {
 // Row puts objects into columns with the given shares.
 func Row(shares []float32, objs ...fyne.CanvasObject) *fyne.Container {
 	return container.New(newColumns(shares...), objs...)
+}
+
+// RowAtLeast is Row whose columns keep at least the widths given (0: none),
+// for tables whose short columns must stay readable in a narrow window:
+// the header and every row must be given the same shares and widths.
+func RowAtLeast(shares, mins []float32, objs ...fyne.CanvasObject) *fyne.Container {
+	return container.New(&columnsLayout{shares: shares, mins: mins}, objs...)
+}
+
+// TextWidth is the width a label needs to show text whole, its padding
+// included: the least width of a column that must not be cut. It has a
+// pixel to spare, as a label given exactly its text's width may still end
+// in an ellipsis when the painter rounds.
+func TextWidth(text string, style fyne.TextStyle) float32 {
+	return fyne.MeasureText(text, theme.TextSize(), style).Width + 2*theme.InnerPadding() + 1
 }
 
 // minWidthLayout gives its content at least a width, for side panels.

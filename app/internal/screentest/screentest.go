@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/trainscope/trainscope/assessment"
@@ -145,4 +146,22 @@ func FollowedUpAssessment(t testing.TB, store *data.Store, defs *assessment.Defi
 		t.Fatalf("the new assessment came with %d follow-ups; the test needs three", len(a.FollowUps))
 	}
 	return &a
+}
+
+// Cut is the text of every label on screen that ends in an ellipsis
+// because its column is narrower than its words (a truncating label given
+// less than it needs, or just that: the painter's rounding then cuts it).
+func Cut(c fyne.Canvas) []string {
+	var out []string
+	for _, o := range Visible(c) {
+		l, ok := o.(*widget.Label)
+		if !ok || l.Truncation == fyne.TextTruncateOff || l.Text == "" {
+			continue
+		}
+		need := fyne.MeasureText(l.Text, theme.TextSize(), l.TextStyle).Width + 2*theme.InnerPadding()
+		if l.Size().Width < need+0.5 {
+			out = append(out, l.Text)
+		}
+	}
+	return out
 }
