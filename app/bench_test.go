@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -22,24 +21,7 @@ func twelveTeamTrain(tb testing.TB, store *data.Store, defs *assessment.Definiti
 	ctx := context.Background()
 	train, roster, register, a := assessment.Sample(testDay)
 	train.Name = "Twelve-team ART"
-	base := len(roster.Teams)
-	for i := 0; len(roster.Teams) < 12; i++ {
-		src := roster.Teams[i%base]
-		team := assessment.Team{ID: fmt.Sprintf("extra-team-%d", i), Name: fmt.Sprintf("Extra %d", i+1), Skills: src.Skills}
-		for j := range 8 {
-			p := assessment.Person{ID: fmt.Sprintf("extra-%d-%d", i, j), Name: fmt.Sprintf("Person %d-%d", i, j)}
-			roster.People = append(roster.People, p)
-			switch j {
-			case 0:
-				team.ScrumMasterID = p.ID
-			case 1:
-				team.ProductOwnerID = p.ID
-			default:
-				team.DeveloperIDs = append(team.DeveloperIDs, p.ID)
-			}
-		}
-		roster.Teams = append(roster.Teams, team)
-	}
+	roster = assessment.GrowRoster(roster, 12, 0)
 	must := func(err error) {
 		if err != nil {
 			tb.Fatal(err)

@@ -288,3 +288,57 @@ func sampleAnswers() map[string]Answer {
 	rate("imp.recurrence-addressed.v1", DontKnow, "")
 	return answers
 }
+
+// GrowRoster is a roster grown to the size of a LACE's largest trains, for
+// benchmarks and tests of scale: teams of eight (a Scrum Master, a Product
+// Owner and six developers, the skills of the first teams' in turn) added
+// until there are teams teams, and people not on a team until there are
+// people people. The ids and names are fixed, so a grown roster is the
+// same each time.
+func GrowRoster(r Roster, teams, people int) Roster {
+	r.People = append([]Person(nil), r.People...)
+	r.Teams = append([]Team(nil), r.Teams...)
+	base := len(r.Teams)
+	for i := 0; len(r.Teams) < teams; i++ {
+		team := Team{ID: fmt.Sprintf("extra-team-%d", i), Name: fmt.Sprintf("Extra %d", i+1)}
+		if base > 0 {
+			team.Skills = r.Teams[i%base].Skills
+		}
+		for j := range 8 {
+			p := Person{ID: fmt.Sprintf("extra-%d-%d", i, j), Name: fmt.Sprintf("Person %d-%d", i, j)}
+			r.People = append(r.People, p)
+			switch j {
+			case 0:
+				team.ScrumMasterID = p.ID
+			case 1:
+				team.ProductOwnerID = p.ID
+			default:
+				team.DeveloperIDs = append(team.DeveloperIDs, p.ID)
+			}
+		}
+		r.Teams = append(r.Teams, team)
+	}
+	for i := 0; len(r.People) < people; i++ {
+		r.People = append(r.People, Person{ID: fmt.Sprintf("spare-%d", i), Name: fmt.Sprintf("Spare %03d", i)})
+	}
+	return r
+}
+
+// GrowRegister is n impediments made from those of reg in turn, for
+// benchmarks and tests of scale: each numbered in its title, raised every
+// other day back from on, one in three (and each that was resolved)
+// resolved; without ids, to be stored as new ones.
+func GrowRegister(reg []Impediment, n int, on time.Time) []Impediment {
+	out := make([]Impediment, 0, n)
+	for i := range n {
+		imp := reg[i%len(reg)]
+		imp.ID, imp.RecurrenceOf = "", ""
+		imp.Title = fmt.Sprintf("%s (%d)", imp.Title, i+1)
+		imp.Raised = on.AddDate(0, 0, -2*i-1)
+		if i%3 == 0 || !imp.Resolved.IsZero() {
+			imp.Status, imp.Resolved = StatusResolved, imp.Raised.AddDate(0, 0, i)
+		}
+		out = append(out, imp)
+	}
+	return out
+}

@@ -162,3 +162,42 @@ func TestSampleHistory(t *testing.T) {
 		t.Error("the System Architect is not there two PIs back and gone today")
 	}
 }
+
+// TestGrowRoster: the grown sample has exactly the teams and people asked
+// for, every team whole (a Scrum Master, a Product Owner, developers, each
+// on the roster), the sample's own people kept, and the same each time; the
+// grown register has the impediments asked for, none dated after the day.
+func TestGrowRoster(t *testing.T) {
+	_, roster, reg, _ := Sample(testDate)
+	big := GrowRoster(roster, 12, 121)
+	if len(big.Teams) != 12 || len(big.People) != 121 {
+		t.Fatalf("grown to %d teams and %d people, want 12 and 121", len(big.Teams), len(big.People))
+	}
+	if len(roster.Teams) != 8 {
+		t.Errorf("growing changed the roster it was given: %d teams", len(roster.Teams))
+	}
+	on := map[string]bool{}
+	for _, p := range big.People {
+		if on[p.ID] {
+			t.Errorf("person %s twice", p.ID)
+		}
+		on[p.ID] = true
+	}
+	for _, team := range big.Teams[8:] {
+		if !on[team.ScrumMasterID] || !on[team.ProductOwnerID] || len(team.DeveloperIDs) != 6 || len(team.Skills) == 0 {
+			t.Errorf("team %s is not whole: %+v", team.Name, team)
+		}
+	}
+	if !reflect.DeepEqual(big, GrowRoster(roster, 12, 121)) {
+		t.Error("two grown rosters differ")
+	}
+	grown := GrowRegister(reg, 300, testDate)
+	if len(grown) != 300 {
+		t.Fatalf("%d impediments, want 300", len(grown))
+	}
+	for _, imp := range grown {
+		if imp.ID != "" || imp.Raised.After(testDate) || (!imp.Resolved.IsZero() && imp.Resolved.Before(imp.Raised)) {
+			t.Errorf("impediment %q: id %q raised %v resolved %v", imp.Title, imp.ID, imp.Raised, imp.Resolved)
+		}
+	}
+}

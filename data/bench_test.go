@@ -232,36 +232,10 @@ func BenchmarkImportResponses(b *testing.B) {
 func bigDraft(b *testing.B, s *Store) *assessment.Assessment {
 	ctx := context.Background()
 	train, roster, register, a := assessment.Sample(day(2026, 4, 20))
-	base := len(roster.Teams)
-	for i := 0; len(roster.Teams) < 12; i++ {
-		team := assessment.Team{ID: fmt.Sprintf("extra-team-%d", i), Name: fmt.Sprintf("Extra %d", i+1), Skills: roster.Teams[i%base].Skills}
-		for j := range 8 {
-			p := assessment.Person{ID: fmt.Sprintf("extra-%d-%d", i, j), Name: fmt.Sprintf("Person %d-%d", i, j)}
-			roster.People = append(roster.People, p)
-			switch j {
-			case 0:
-				team.ScrumMasterID = p.ID
-			case 1:
-				team.ProductOwnerID = p.ID
-			default:
-				team.DeveloperIDs = append(team.DeveloperIDs, p.ID)
-			}
-		}
-		roster.Teams = append(roster.Teams, team)
-	}
-	for i := 0; len(roster.People) < 121; i++ {
-		roster.People = append(roster.People, assessment.Person{ID: fmt.Sprintf("spare-%d", i), Name: fmt.Sprintf("Spare %03d", i)})
-	}
+	roster = assessment.GrowRoster(roster, 12, 121)
 	must(b, s.CreateTrain(ctx, &train))
 	must(b, s.SaveRoster(ctx, train.ID, roster))
-	for i := range 300 {
-		imp := register[i%len(register)]
-		imp.ID, imp.RecurrenceOf = "", ""
-		imp.Title = fmt.Sprintf("%s (%d)", imp.Title, i+1)
-		imp.Raised = day(2026, 4, 20).AddDate(0, 0, -2*i-1)
-		if i%3 == 0 || !imp.Resolved.IsZero() {
-			imp.Status, imp.Resolved = assessment.StatusResolved, imp.Raised.AddDate(0, 0, i)
-		}
+	for _, imp := range assessment.GrowRegister(register, 300, day(2026, 4, 20)) {
 		must(b, s.SaveImpediment(ctx, train.ID, &imp))
 	}
 	a.ID, a.TrainID = "", train.ID
