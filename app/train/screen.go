@@ -82,6 +82,7 @@ type Screen struct {
 	rosterEd   *rosterEditor
 	registerV  *registerView
 	trend      TrendView
+	trendStale bool // the trend has not been drawn since the train was last read
 	root       fyne.CanvasObject
 
 	newForm *widgets.AssessmentForm // the form last opened, for tests
@@ -180,8 +181,9 @@ func (ts *Screen) build() {
 	ts.trend = ts.host.NewTrend()
 
 	// Each tab's content is Steady: the tabs redraw every tab's content at
-	// each switch otherwise. The roster makes its widgets when it first
-	// shows.
+	// each switch otherwise. The roster and the register make their
+	// widgets when their tab first shows: opening the train builds only
+	// what the coach sees, its assessments.
 	ts.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Assessments", theme.DocumentIcon(), widgets.NewSteady(assessTab)),
 		container.NewTabItemWithIcon("Roster", theme.AccountIcon(), widgets.NewSteady(ts.rosterEd.content())),
@@ -189,8 +191,13 @@ func (ts *Screen) build() {
 		container.NewTabItemWithIcon("Trend", theme.ViewRestoreIcon(), widgets.NewSteady(ts.trend.Content())),
 	)
 	ts.tabs.OnSelected = func(*container.TabItem) {
-		if ts.tabs.SelectedIndex() == TabRoster {
+		switch ts.tabs.SelectedIndex() {
+		case TabRoster:
 			ts.rosterEd.shown()
+		case TabRegister:
+			ts.registerV.tabShown()
+		case TabTrend:
+			ts.showTrend()
 		}
 	}
 	ts.root = container.NewBorder(container.NewPadded(header), nil, nil, nil, ts.tabs)
@@ -201,9 +208,9 @@ var assessColumns = []float32{30, 20, 14, 24, 10, 0}
 func (ts *Screen) assessmentRow() fyne.CanvasObject {
 	title := widgets.Truncated("")
 	title.TextStyle.Bold = true
-	open := widget.NewButtonWithIcon("Open", theme.DocumentIcon(), nil)
-	results := widget.NewButtonWithIcon("Results", theme.InfoIcon(), nil)
-	del := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
+	open := widget.NewButtonWithIcon("Open", widgets.Icon(theme.DocumentIcon()), nil)
+	results := widget.NewButtonWithIcon("Results", widgets.Icon(theme.InfoIcon()), nil)
+	del := widget.NewButtonWithIcon("", widgets.Icon(theme.DeleteIcon()), nil)
 	del.Importance = widget.LowImportance
 	return widgets.Row(assessColumns, title, widgets.Truncated(""), widgets.Truncated(""), widgets.Truncated(""), widgets.Truncated(""),
 		container.NewHBox(open, results, del))
@@ -294,8 +301,20 @@ func (ts *Screen) show() {
 	ts.showLatest()
 	ts.rosterEd.set(ts.roster)
 	ts.registerV.set(ts.register)
-	ts.trend.Set(ts.train.Framework, ts.assessments, ts.results)
+	ts.trendStale = true
+	if ts.tabs.SelectedIndex() == TabTrend {
+		ts.showTrend()
+	}
 	ts.host.Retitle()
+}
+
+// showTrend draws the trend of the train as last read, when its tab shows:
+// the chart is not drawn for a coach who does not look at it.
+func (ts *Screen) showTrend() {
+	if ts.trendStale {
+		ts.trendStale = false
+		ts.trend.Set(ts.train.Framework, ts.assessments, ts.results)
+	}
 }
 
 // showLatest sums up where the train stands: its latest finished
