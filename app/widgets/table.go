@@ -55,7 +55,8 @@ func (c *TextCell) style() fyne.TextStyle { return fyne.TextStyle{Bold: c.Bold} 
 
 // fitted is the text cut to width (the cell's, its padding included).
 func (c *TextCell) fitted(width float32) string {
-	return cutToWidth(c.Text, width-2*theme.InnerPadding(), theme.TextSize(), c.style())
+	th := c.Theme()
+	return cutToWidth(c.Text, width-2*th.Size(theme.SizeNameInnerPadding), th.Size(theme.SizeNameText), c.style())
 }
 
 // cutToWidth is s when it fits in width, else the longest start of s that
@@ -112,15 +113,17 @@ type textCellRenderer struct {
 func (r *textCellRenderer) Layout(size fyne.Size) {
 	r.text.Text = r.c.fitted(size.Width)
 	h := r.text.MinSize().Height
-	r.text.Move(fyne.NewPos(theme.InnerPadding(), (size.Height-h)/2))
-	r.text.Resize(fyne.NewSize(max(size.Width-2*theme.InnerPadding(), 0), h))
+	p := r.c.Theme().Size(theme.SizeNameInnerPadding)
+	r.text.Move(fyne.NewPos(p, (size.Height-h)/2))
+	r.text.Resize(fyne.NewSize(max(size.Width-2*p, 0), h))
 }
 
 // MinSize is a line of text's height and an ellipsis's width, with the
 // padding of a label.
 func (r *textCellRenderer) MinSize() fyne.Size {
-	m := fyne.MeasureText("…", theme.TextSize(), r.c.style())
-	p := theme.InnerPadding()
+	th := r.c.Theme()
+	m := fyne.MeasureText("…", th.Size(theme.SizeNameText), r.c.style())
+	p := th.Size(theme.SizeNameInnerPadding)
 	return fyne.NewSize(m.Width+2*p, m.Height+2*p)
 }
 
