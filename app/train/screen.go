@@ -181,17 +181,33 @@ func (ts *Screen) build() {
 	ts.trend = ts.host.NewTrend()
 
 	// Each tab's content is Steady: the tabs redraw every tab's content at
-	// each switch otherwise. The roster and the register make their
-	// widgets when their tab first shows: opening the train builds only
-	// what the coach sees, its assessments.
+	// each switch otherwise. The roster, the register and the trend go in
+	// their tab when it first shows, and the roster and the register make
+	// their widgets then: opening the train builds only what the coach
+	// sees, its assessments (the tabs measure every tab's content, which
+	// builds all of its widgets' renderers).
+	lazy := map[int]func() fyne.CanvasObject{
+		TabRoster:   ts.rosterEd.content,
+		TabRegister: ts.registerV.content,
+		TabTrend:    ts.trend.Content,
+	}
+	holders := map[int]*fyne.Container{}
+	for tab := range lazy {
+		holders[tab] = container.NewStack()
+	}
 	ts.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Assessments", theme.DocumentIcon(), widgets.NewSteady(assessTab)),
-		container.NewTabItemWithIcon("Roster", theme.AccountIcon(), widgets.NewSteady(ts.rosterEd.content())),
-		container.NewTabItemWithIcon("Impediments", theme.WarningIcon(), widgets.NewSteady(ts.registerV.content())),
-		container.NewTabItemWithIcon("Trend", theme.ViewRestoreIcon(), widgets.NewSteady(ts.trend.Content())),
+		container.NewTabItemWithIcon("Roster", theme.AccountIcon(), widgets.NewSteady(holders[TabRoster])),
+		container.NewTabItemWithIcon("Impediments", theme.WarningIcon(), widgets.NewSteady(holders[TabRegister])),
+		container.NewTabItemWithIcon("Trend", theme.ViewRestoreIcon(), widgets.NewSteady(holders[TabTrend])),
 	)
 	ts.tabs.OnSelected = func(*container.TabItem) {
-		switch ts.tabs.SelectedIndex() {
+		tab := ts.tabs.SelectedIndex()
+		if h := holders[tab]; h != nil && len(h.Objects) == 0 {
+			h.Objects = []fyne.CanvasObject{lazy[tab]()}
+			h.Refresh()
+		}
+		switch tab {
 		case TabRoster:
 			ts.rosterEd.shown()
 		case TabRegister:
