@@ -299,7 +299,10 @@ func (ts *Screen) show() {
 	} else {
 		ts.desc.Show()
 	}
-	ts.updateFacts()
+	// What the roster and register say today, for the header and the
+	// "Today" panel (showLatest) alike, is computed once.
+	facts := ts.todayFacts()
+	ts.writeFacts(facts)
 	if b := assessment.OverdueBadge(ts.owed, ts.train.Framework); b != "" {
 		ts.badge.Objects[0].(*widget.Label).SetText(b)
 		ts.badge.Show()
@@ -314,7 +317,7 @@ func (ts *Screen) show() {
 		ts.noAssess.Hide()
 		ts.assessList.Show()
 	}
-	ts.showLatest()
+	ts.showLatest(facts)
 	ts.rosterEd.set(ts.roster)
 	ts.registerV.set(ts.register)
 	ts.trendStale = true
@@ -336,7 +339,7 @@ func (ts *Screen) showTrend() {
 // showLatest sums up where the train stands: its latest finished
 // assessment's level, verdict and first recommendations, and what today's
 // roster and register say.
-func (ts *Screen) showLatest() {
+func (ts *Screen) showLatest(today assessment.TodayFacts) {
 	box := ts.latest
 	box.RemoveAll()
 	box.Add(widgets.Subheading("Where the train stands"))
@@ -385,7 +388,7 @@ func (ts *Screen) showLatest() {
 	box.Add(widgets.BoldLabel("Today"))
 	ts.today = container.NewVBox()
 	box.Add(ts.today)
-	ts.showToday(ts.todayFacts())
+	ts.showToday(today)
 	box.Refresh()
 }
 
@@ -421,11 +424,16 @@ func (ts *Screen) showToday(f assessment.TodayFacts) {
 // panel; every change to the roster or register calls it.
 func (ts *Screen) updateFacts() {
 	f := ts.todayFacts()
+	ts.writeFacts(f)
+	ts.showToday(f)
+}
+
+// writeFacts writes the line under the train's name from today's facts.
+func (ts *Screen) writeFacts(f assessment.TodayFacts) {
 	ts.facts.SetText(fmt.Sprintf("%s · scaled facilitator: %s · %s · %s on the train · %s",
 		ts.train.Framework, ts.train.Framework.FacilitatorTitle(),
 		widgets.Plural(f.Teams, "team", "teams"), widgets.Plural(f.People, "person", "people"),
 		widgets.Plural(f.Impediments.Open, "open impediment", "open impediments")))
-	ts.showToday(f)
 }
 
 // EditDetails opens the form of the train's details.
