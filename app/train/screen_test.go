@@ -219,9 +219,10 @@ func TestNewAssessmentFollowsThePrevious(t *testing.T) {
 // roster tab and then the register. Besides the wall time per open, cpu-ms
 // is the process's CPU time per open (every goroutine, the garbage
 // collector included), which other work on a loaded machine does not
-// stretch.
+// stretch. Ten opens a run keep the first, which fills the font caches,
+// from counting alone:
 //
-//	go test -tags migrated_fynedo ./app/train/ -run '^$' -bench 'BigTrain|ScrumMaster' -benchmem -count 3
+//	go test -tags migrated_fynedo ./app/train/ -run '^$' -bench OpenBigTrain -benchtime 10x -benchmem -count 3
 func BenchmarkOpenBigTrain(b *testing.B) {
 	for _, bc := range []struct {
 		name string
