@@ -83,7 +83,10 @@ type Screen struct {
 	registerV  *registerView
 	trend      TrendView
 	trendStale bool // the trend has not been drawn since the train was last read
-	root       fyne.CanvasObject
+	// holders are the roster's, register's and trend's tab contents, empty
+	// until the tab first shows.
+	holders map[int]*fyne.Container
+	root    fyne.CanvasObject
 
 	newForm *widgets.AssessmentForm // the form last opened, for tests
 }
@@ -195,6 +198,7 @@ func (ts *Screen) build() {
 	for tab := range lazy {
 		holders[tab] = container.NewStack()
 	}
+	ts.holders = holders
 	ts.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Assessments", theme.DocumentIcon(), widgets.NewSteady(assessTab)),
 		container.NewTabItemWithIcon("Roster", theme.AccountIcon(), widgets.NewSteady(holders[TabRoster])),

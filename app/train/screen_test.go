@@ -212,6 +212,50 @@ func TestNewAssessmentFollowsThePrevious(t *testing.T) {
 	}
 }
 
+// TestOpeningBuildsOnlyWhatShows: opening a train builds its assessments
+// tab only; the roster, the register and the trend are made and drawn when
+// their tab first shows, and a train read again while the trend shows
+// draws it again at once.
+func TestOpeningBuildsOnlyWhatShows(t *testing.T) {
+	h := newHost(t)
+	ts := newTrain(t, h, "Lazy ART", assessment.SAFe)
+	c := h.Win.Canvas()
+	assertShows(t, c, "No assessments yet")
+	if ts.rosterEd.built || ts.registerV.list != nil || h.trendSet != 0 {
+		t.Fatalf("at open: roster built %v, register built %v, trend drawn %d times",
+			ts.rosterEd.built, ts.registerV.list != nil, h.trendSet)
+	}
+	for _, tab := range []int{TabRoster, TabRegister, TabTrend} {
+		steady := ts.tabs.Items[tab].Content.(*widgets.Steady)
+		if objs := test.WidgetRenderer(steady).Objects(); len(objs) != 1 || objs[0] != ts.holders[tab] || len(ts.holders[tab].Objects) != 0 {
+			t.Errorf("at open tab %d (%s) holds %v", tab, ts.tabs.Items[tab].Text, objs)
+		}
+	}
+	ts.SelectTab(TabRegister)
+	assertShows(t, c, "The register is empty")
+	ts.SelectTab(TabRoster)
+	assertShows(t, c, "Role gaps")
+	if !ts.rosterEd.built || ts.registerV.list == nil {
+		t.Errorf("shown, the roster is built %v, the register %v", ts.rosterEd.built, ts.registerV.list != nil)
+	}
+	if h.trendSet != 0 {
+		t.Errorf("the trend was drawn %d times before its tab showed", h.trendSet)
+	}
+	ts.SelectTab(TabTrend)
+	if h.trendSet != 1 {
+		t.Errorf("showing the trend's tab drew it %d times", h.trendSet)
+	}
+	ts.SelectTab(TabAssessments)
+	ts.SelectTab(TabTrend)
+	if h.trendSet != 1 {
+		t.Errorf("showing the trend again, nothing changed, drew it %d times", h.trendSet)
+	}
+	ts.Reload()
+	if h.trendSet != 2 {
+		t.Errorf("reading the train again while the trend shows drew it %d times, want 2", h.trendSet)
+	}
+}
+
 // BenchmarkOpenBigTrain opens the big train (12 teams, 121 people, 300
 // impediments) as the shell does, New, on screen, Reload: "open" is what
 // the coach waits for from the click on the train to its screen, the
