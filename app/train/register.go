@@ -184,8 +184,10 @@ func (rv *registerView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		cells[c].(*widgets.TextCell).SetText(text)
 	}
 	// The columns may have been fitted to other texts since the row was
-	// last laid out.
-	rv.cols.Layout(cells, row.Size())
+	// last laid out; a row not laid out yet will be at its size.
+	if size := row.Size(); size.Width > 0 {
+		rv.cols.Layout(cells, size)
+	}
 	btns := cells[colButtons].(*fyne.Container).Objects
 	closeBtn, esc := btns[0].(*widget.Button), btns[1].(*widget.Button)
 	closeBtn.OnTapped = func() { rv.close(i) }

@@ -237,8 +237,12 @@ func (tc *TableColumns) widths(objs []fyne.CanvasObject, width float32) ([]float
 	}
 }
 
-// Layout places the cells of one row.
+// Layout places the cells of one row; a row of no width yet is left as it
+// is, so it does not count as the width that drops columns.
 func (tc *TableColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	if size.Width <= 0 {
+		return
+	}
 	ws, hidden := tc.widths(objs, size.Width)
 	x := float32(0)
 	for i, o := range objs {
