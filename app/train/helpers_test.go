@@ -34,6 +34,7 @@ type testHost struct {
 	forms    []string // the forms tracked, by what they hold
 	forgot   []string // the trains forgotten
 	assessor string
+	trendSet int // how many times the trend was drawn
 }
 
 var _ Shell = (*testHost)(nil)
@@ -42,7 +43,7 @@ func (h *testHost) Assessor() string                { return h.assessor }
 func (h *testHost) OfferUndo(_ string, undo func()) { h.undo = undo }
 func (h *testHost) PlainError(err error) string     { return err.Error() }
 func (h *testHost) ForgetTrain(id string)           { h.forgot = append(h.forgot, id) }
-func (h *testHost) NewTrend() TrendView             { return nullTrend{widget.NewLabel("")} }
+func (h *testHost) NewTrend() TrendView             { return nullTrend{widget.NewLabel(""), &h.trendSet} }
 
 func (h *testHost) TrackForm(what string, _ dialog.Dialog, _ func() bool) {
 	h.forms = append(h.forms, what)
@@ -54,12 +55,18 @@ func (h *testHost) AssessmentForm(title, confirm string, a assessment.Assessment
 	return widgets.NewAssessmentForm(h.Win, title, confirm, a, save)
 }
 
-// nullTrend is a trend tab that draws nothing: the trend has tests of its
-// own in app/results, and the shell's tests see it on the train screen.
-type nullTrend struct{ *widget.Label }
+// nullTrend is a trend tab that draws nothing but counts how often it is
+// set: the trend has tests of its own in app/results, and the shell's
+// tests see it on the train screen.
+type nullTrend struct {
+	*widget.Label
+	sets *int
+}
 
-func (n nullTrend) Content() fyne.CanvasObject                                             { return n.Label }
-func (nullTrend) Set(assessment.Framework, []*assessment.Assessment, []assessment.Results) {}
+func (n nullTrend) Content() fyne.CanvasObject { return n.Label }
+func (n nullTrend) Set(assessment.Framework, []*assessment.Assessment, []assessment.Results) {
+	*n.sets++
+}
 
 // newHost is a test host on a test app and a fresh store, its window at
 // the size the app opens at.

@@ -31,6 +31,8 @@ type registerView struct {
 	level    *widget.Select
 	count    *widget.Label
 	list     *widget.List
+	header   *fyne.Container
+	cols     *widgets.TableColumns // the header's and rows' columns
 	empty    *widget.Label
 	root     fyne.CanvasObject
 	lastForm *impedimentForm // for tests
@@ -59,17 +61,61 @@ func roamName(r assessment.ROAM) string {
 	return r.Title()
 }
 
-var registerColumns = []float32{28, 8, 13, 13, 11, 10, 10, 8, 0}
+// The register's columns, in order.
+const (
+	colTitle = iota
+	colLevel
+	colTeam
+	colOwner
+	colStatus
+	colROAM
+	colRaised
+	colAge
+	colButtons
+)
+
+// registerHeads are the columns' heads.
+var registerHeads = []string{"Impediment", "Level", "Team", "Owner", "Status", "ROAM", "Raised", "Age"}
+
+// newRegisterColumns lays out the register's header and rows: the columns
+// of words from a short list (level, status, ROAM) and of dates and ages
+// as wide as their widest text, so they are never cut; the title takes
+// half of what is left, the team and the owner a quarter each. In a narrow
+// window (1024 wide), when the title, team and owner would have less than
+// registerFreeMin between them, the ROAM column goes first (the form still
+// shows it), then the raised date (the age still says how old the
+// impediment is, and the form its date).
+func newRegisterColumns() *widgets.TableColumns {
+	f := float32(widgets.Fitted)
+	return &widgets.TableColumns{
+		Shares: []float32{2, f, 1, 1, f, f, f, f, 0},
+		Min:    registerFreeMin,
+		Drop:   []int{colROAM, colRaised},
+	}
+}
+
+// registerFreeMin is the least width the title, team and owner share
+// before a column is dropped.
+const registerFreeMin = 500
 
 func newRegisterView(ts *Screen) *registerView {
-	rv := &registerView{ts: ts}
-	rv.build()
-	return rv
+	return &registerView{ts: ts, root: container.NewStack()}
 }
 
 func (rv *registerView) content() fyne.CanvasObject { return rv.root }
 
+// tabShown is told the register's tab shows: the first time, it makes the
+// register's widgets and fills them.
+func (rv *registerView) tabShown() {
+	if rv.list != nil {
+		return
+	}
+	rv.build()
+	rv.set(rv.register)
+}
+
 func (rv *registerView) build() {
+	rv.cols = newRegisterColumns()
 	rv.figures = widgets.Wrapped("")
 	rv.status = widget.NewSelect(statusChoices, func(string) { rv.filter() })
 	rv.status.SetSelected(filterNotClosed)
@@ -79,9 +125,12 @@ func (rv *registerView) build() {
 	add := widget.NewButtonWithIcon("Add impediment", theme.ContentAddIcon(), func() { rv.edit(-1) })
 	add.Importance = widget.HighImportance
 
-	header := widgets.Row(registerColumns, widgets.ColumnHead("Impediment"), widgets.ColumnHead("Level"), widgets.ColumnHead("Team"),
-		widgets.ColumnHead("Owner"), widgets.ColumnHead("Status"), widgets.ColumnHead("ROAM"), widgets.ColumnHead("Raised"),
-		widgets.ColumnHead("Age"), widgets.Gap(rv.createRow().(*fyne.Container).Objects[8]))
+	heads := make([]fyne.CanvasObject, 0, len(registerHeads)+1)
+	for _, h := range registerHeads {
+		heads = append(heads, widgets.NewTextCell(h, true))
+	}
+	header := rv.cols.Row(append(heads, widgets.Gap(rv.createRow().(*fyne.Container).Objects[colButtons]))...)
+	rv.header = header
 	rv.list = widget.NewList(func() int { return len(rv.shown) }, rv.createRow, rv.updateRow)
 	rv.list.OnSelected = func(id widget.ListItemID) {
 		rv.list.UnselectAll()
@@ -95,17 +144,32 @@ func (rv *registerView) build() {
 	bar := container.NewBorder(nil, nil,
 		container.NewHBox(widget.NewLabel("Show"), rv.status, rv.level, rv.count), add)
 	top := container.NewVBox(container.NewPadded(rv.figures), bar, header, widget.NewSeparator())
-	rv.root = container.NewBorder(top, nil, nil, nil, container.NewStack(rv.list, container.NewVBox(rv.empty)))
+	rv.root.(*fyne.Container).Objects = []fyne.CanvasObject{
+		container.NewBorder(top, nil, nil, nil, container.NewStack(rv.list, container.NewVBox(rv.empty)))}
+	rv.root.Refresh()
 }
 
+// createRow is one row of the register: a cell of text for each column
+// and the buttons to close and escalate the impediment.
 func (rv *registerView) createRow() fyne.CanvasObject {
-	title := widgets.Truncated("")
-	title.TextStyle.Bold = true
-	closeBtn := widget.NewButtonWithIcon("Close", theme.ConfirmIcon(), nil)
-	esc := widget.NewButtonWithIcon("Escalate", theme.MoveUpIcon(), nil)
+	cells := make([]fyne.CanvasObject, 0, len(registerHeads)+1)
+	for i := range registerHeads {
+		cells = append(cells, widgets.NewTextCell("", i == colTitle))
+	}
+	closeBtn := widget.NewButtonWithIcon("Close", widgets.Icon(theme.ConfirmIcon()), nil)
+	esc := widget.NewButtonWithIcon("Escalate", widgets.Icon(theme.MoveUpIcon()), nil)
 	closeBtn.Importance, esc.Importance = widget.LowImportance, widget.LowImportance
-	return widgets.Row(registerColumns, title, widgets.Truncated(""), widgets.Truncated(""), widgets.Truncated(""), widgets.Truncated(""),
-		widgets.Truncated(""), widgets.Truncated(""), widgets.Truncated(""), container.NewHBox(closeBtn, esc))
+	return rv.cols.Row(append(cells, container.NewHBox(closeBtn, esc))...)
+}
+
+// rowTexts are the texts of impediment i's row, by column.
+func (rv *registerView) rowTexts(imp assessment.Impediment) []string {
+	title := imp.Title
+	if imp.Escalated {
+		title = "↑ " + title
+	}
+	return []string{title, widgets.LevelName(rv.ts.train.Framework, imp.Level), rv.teamName(imp.TeamID), imp.Owner,
+		imp.Status.Title(), roamName(imp.ROAM), widgets.ShortDate(imp.Raised), rv.ageText(imp)}
 }
 
 func (rv *registerView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -114,20 +178,17 @@ func (rv *registerView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	i := rv.shown[id]
 	imp := rv.register[i]
-	cells := o.(*fyne.Container).Objects
-	title := imp.Title
-	if imp.Escalated {
-		title = "↑ " + title
+	row := o.(*fyne.Container)
+	cells := row.Objects
+	for c, text := range rv.rowTexts(imp) {
+		cells[c].(*widgets.TextCell).SetText(text)
 	}
-	cells[0].(*widget.Label).SetText(title)
-	cells[1].(*widget.Label).SetText(widgets.LevelName(rv.ts.train.Framework, imp.Level))
-	cells[2].(*widget.Label).SetText(rv.teamName(imp.TeamID))
-	cells[3].(*widget.Label).SetText(imp.Owner)
-	cells[4].(*widget.Label).SetText(imp.Status.Title())
-	cells[5].(*widget.Label).SetText(roamName(imp.ROAM))
-	cells[6].(*widget.Label).SetText(widgets.ShortDate(imp.Raised))
-	cells[7].(*widget.Label).SetText(rv.ageText(imp))
-	btns := cells[8].(*fyne.Container).Objects
+	// The columns may have been fitted to other texts since the row was
+	// last laid out; a row not laid out yet will be at its size.
+	if size := row.Size(); size.Width > 0 {
+		rv.cols.Layout(cells, size)
+	}
+	btns := cells[colButtons].(*fyne.Container).Objects
 	closeBtn, esc := btns[0].(*widget.Button), btns[1].(*widget.Button)
 	closeBtn.OnTapped = func() { rv.close(i) }
 	esc.OnTapped = func() { rv.escalate(i) }
@@ -142,6 +203,45 @@ func (rv *registerView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 			esc.Disable()
 		}
 	}
+}
+
+// fitColumns makes the columns of short words, dates and ages as wide as
+// the widest text they can show: every level, status and ROAM category,
+// and the dates and ages of the impediments shown. Digits are measured
+// as zeros (the theme's figures are all as wide), so a few texts stand for
+// hundreds of rows.
+func (rv *registerView) fitColumns() {
+	words := map[int][]string{
+		colLevel:  widgets.LevelTitles(rv.ts.train.Framework),
+		colStatus: widgets.Titles(assessment.ImpedimentStatuses),
+		colROAM:   append([]string{roamName(assessment.ROAMNone)}, widgets.Titles(assessment.ROAMs)...),
+	}
+	for _, i := range rv.shown {
+		t := rv.rowTexts(rv.register[i])
+		words[colRaised] = append(words[colRaised], zeroDigits(t[colRaised]))
+		words[colAge] = append(words[colAge], zeroDigits(t[colAge]))
+	}
+	for col, texts := range words {
+		w := widgets.CellWidth(registerHeads[col], true)
+		seen := map[string]bool{}
+		for _, s := range texts {
+			if !seen[s] {
+				seen[s] = true
+				w = max(w, widgets.CellWidth(s, false))
+			}
+		}
+		rv.cols.Fit(col, w)
+	}
+}
+
+// zeroDigits is s with every digit a zero.
+func zeroDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return '0'
+		}
+		return r
+	}, s)
 }
 
 // ageText is how long an impediment has been open, or took to resolve.
@@ -227,6 +327,8 @@ func (rv *registerView) filter() {
 	default:
 		rv.empty.Hide()
 	}
+	rv.fitColumns()
+	rv.header.Refresh()
 	rv.list.Refresh()
 	rv.updateFigures()
 }

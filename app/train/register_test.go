@@ -2,6 +2,10 @@ package train
 
 import (
 	"context"
+	"fmt"
+	"image/png"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -11,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 )
 
@@ -313,4 +318,103 @@ func openList(t *testing.T, c fyne.Canvas) *widget.PopUpMenu {
 	}
 	t.Fatal("no list is open")
 	return nil
+}
+
+// sampleRegister stores the sample train with its roster and register and
+// opens its register tab in a window of the width given.
+func sampleRegister(t *testing.T, width float32) (*testHost, *Screen) {
+	t.Helper()
+	h := newHost(t)
+	ctx := context.Background()
+	train, roster, register, _ := assessment.Sample(testDay)
+	if err := h.DB.CreateTrain(ctx, &train); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.DB.SaveRoster(ctx, train.ID, roster); err != nil {
+		t.Fatal(err)
+	}
+	for i := range register {
+		if err := h.DB.SaveImpediment(ctx, train.ID, &register[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h.Win.Resize(fyne.NewSize(width, 768))
+	ts := New(h, train.ID)
+	h.Win.SetContent(ts.Content())
+	ts.Reload()
+	ts.SelectTab(TabRegister)
+	ts.registerV.status.SetSelected(filterAll) // every row, the resolved ones too
+	if n := len(ts.registerV.shown); n != len(register) {
+		t.Fatalf("the register shows %d of the sample's %d impediments", n, len(register))
+	}
+	if dir := os.Getenv("TRAINSCOPE_REGISTER_PNG"); dir != "" {
+		f, err := os.Create(filepath.Join(dir, fmt.Sprintf("register-%.0f.png", width)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if err := png.Encode(f, h.Win.Canvas().Capture()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return h, ts
+}
+
+// TestRegisterColumnsReadable: in a window 1024 wide, as on a small
+// laptop, and at 1280, the register's level, status, ROAM, date and age
+// show whole in every row and the header's every word too; the title,
+// team and owner, free text, may be cut, but keep enough of their start to
+// be told apart. A column left out for want of room shows nowhere, its
+// head neither.
+func TestRegisterColumnsReadable(t *testing.T) {
+	for _, width := range []float32{1024, 1280} {
+		t.Run(fmt.Sprint(width), func(t *testing.T) {
+			h, ts := sampleRegister(t, width)
+			rv := ts.registerV
+			rows := 0
+			check := func(what string, row *fyne.Container) {
+				for col, o := range row.Objects[:colButtons] {
+					cell := o.(*widgets.TextCell)
+					if rv.cols.Dropped(col) {
+						if cell.Visible() {
+							t.Errorf("%s: the %s column is left out but shows %q", what, registerHeads[col], cell.Text)
+						}
+						continue
+					}
+					if !cell.Visible() {
+						t.Errorf("%s: the %s column is hidden", what, registerHeads[col])
+						continue
+					}
+					shown, need := cell.Shown(), cell.TextWidth()
+					switch col {
+					case colTitle, colTeam, colOwner:
+						if r := []rune(strings.TrimSuffix(shown, "…")); shown != cell.Text && len(r) < 12 && len(r) < len([]rune(cell.Text)) {
+							t.Errorf("%s: the %s %q shows as %q, too little to read", what, registerHeads[col], cell.Text, shown)
+						}
+					default:
+						if shown != cell.Text || need > cell.Size().Width {
+							t.Errorf("%s: the %s %q shows as %q: %.0f wide for %.0f", what, registerHeads[col], cell.Text, shown, cell.Size().Width, need)
+						}
+					}
+				}
+			}
+			check("header", rv.header)
+			for _, o := range visible(h.Win.Canvas()) {
+				if row, ok := o.(*fyne.Container); ok && row.Layout == rv.cols && row != rv.header {
+					check(fmt.Sprintf("row %q", row.Objects[colTitle].(*widgets.TextCell).Text), row)
+					rows++
+				}
+			}
+			if rows < 5 {
+				t.Fatalf("only %d rows of the register on screen", rows)
+			}
+			if width >= 1280 {
+				for col := range registerHeads {
+					if rv.cols.Dropped(col) {
+						t.Errorf("at %.0f wide the %s column is left out", width, registerHeads[col])
+					}
+				}
+			}
+		})
+	}
 }

@@ -82,7 +82,11 @@ type Screen struct {
 	rosterEd   *rosterEditor
 	registerV  *registerView
 	trend      TrendView
-	root       fyne.CanvasObject
+	trendStale bool // the trend has not been drawn since the train was last read
+	// holders are the roster's, register's and trend's tab contents, empty
+	// until the tab first shows.
+	holders map[int]*fyne.Container
+	root    fyne.CanvasObject
 
 	newForm *widgets.AssessmentForm // the form last opened, for tests
 }
@@ -180,17 +184,40 @@ func (ts *Screen) build() {
 	ts.trend = ts.host.NewTrend()
 
 	// Each tab's content is Steady: the tabs redraw every tab's content at
-	// each switch otherwise. The roster makes its widgets when it first
-	// shows.
+	// each switch otherwise. The roster, the register and the trend go in
+	// their tab when it first shows, and the roster and the register make
+	// their widgets then: opening the train builds only what the coach
+	// sees, its assessments (the tabs measure every tab's content, which
+	// builds all of its widgets' renderers).
+	lazy := map[int]func() fyne.CanvasObject{
+		TabRoster:   ts.rosterEd.content,
+		TabRegister: ts.registerV.content,
+		TabTrend:    ts.trend.Content,
+	}
+	holders := map[int]*fyne.Container{}
+	for tab := range lazy {
+		holders[tab] = container.NewStack()
+	}
+	ts.holders = holders
 	ts.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Assessments", theme.DocumentIcon(), widgets.NewSteady(assessTab)),
-		container.NewTabItemWithIcon("Roster", theme.AccountIcon(), widgets.NewSteady(ts.rosterEd.content())),
-		container.NewTabItemWithIcon("Impediments", theme.WarningIcon(), widgets.NewSteady(ts.registerV.content())),
-		container.NewTabItemWithIcon("Trend", theme.ViewRestoreIcon(), widgets.NewSteady(ts.trend.Content())),
+		container.NewTabItemWithIcon("Roster", theme.AccountIcon(), widgets.NewSteady(holders[TabRoster])),
+		container.NewTabItemWithIcon("Impediments", theme.WarningIcon(), widgets.NewSteady(holders[TabRegister])),
+		container.NewTabItemWithIcon("Trend", theme.ViewRestoreIcon(), widgets.NewSteady(holders[TabTrend])),
 	)
 	ts.tabs.OnSelected = func(*container.TabItem) {
-		if ts.tabs.SelectedIndex() == TabRoster {
+		tab := ts.tabs.SelectedIndex()
+		if h := holders[tab]; h != nil && len(h.Objects) == 0 {
+			h.Objects = []fyne.CanvasObject{lazy[tab]()}
+			h.Refresh()
+		}
+		switch tab {
+		case TabRoster:
 			ts.rosterEd.shown()
+		case TabRegister:
+			ts.registerV.tabShown()
+		case TabTrend:
+			ts.showTrend()
 		}
 	}
 	ts.root = container.NewBorder(container.NewPadded(header), nil, nil, nil, ts.tabs)
@@ -201,9 +228,9 @@ var assessColumns = []float32{30, 20, 14, 24, 10, 0}
 func (ts *Screen) assessmentRow() fyne.CanvasObject {
 	title := widgets.Truncated("")
 	title.TextStyle.Bold = true
-	open := widget.NewButtonWithIcon("Open", theme.DocumentIcon(), nil)
-	results := widget.NewButtonWithIcon("Results", theme.InfoIcon(), nil)
-	del := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
+	open := widget.NewButtonWithIcon("Open", widgets.Icon(theme.DocumentIcon()), nil)
+	results := widget.NewButtonWithIcon("Results", widgets.Icon(theme.InfoIcon()), nil)
+	del := widget.NewButtonWithIcon("", widgets.Icon(theme.DeleteIcon()), nil)
 	del.Importance = widget.LowImportance
 	return widgets.Row(assessColumns, title, widgets.Truncated(""), widgets.Truncated(""), widgets.Truncated(""), widgets.Truncated(""),
 		container.NewHBox(open, results, del))
@@ -276,7 +303,10 @@ func (ts *Screen) show() {
 	} else {
 		ts.desc.Show()
 	}
-	ts.updateFacts()
+	// What the roster and register say today, for the header and the
+	// "Today" panel (showLatest) alike, is computed once.
+	facts := ts.todayFacts()
+	ts.writeFacts(facts)
 	if b := assessment.OverdueBadge(ts.owed, ts.train.Framework); b != "" {
 		ts.badge.Objects[0].(*widget.Label).SetText(b)
 		ts.badge.Show()
@@ -291,17 +321,29 @@ func (ts *Screen) show() {
 		ts.noAssess.Hide()
 		ts.assessList.Show()
 	}
-	ts.showLatest()
+	ts.showLatest(facts)
 	ts.rosterEd.set(ts.roster)
 	ts.registerV.set(ts.register)
-	ts.trend.Set(ts.train.Framework, ts.assessments, ts.results)
+	ts.trendStale = true
+	if ts.tabs.SelectedIndex() == TabTrend {
+		ts.showTrend()
+	}
 	ts.host.Retitle()
+}
+
+// showTrend draws the trend of the train as last read, when its tab shows:
+// the chart is not drawn for a coach who does not look at it.
+func (ts *Screen) showTrend() {
+	if ts.trendStale {
+		ts.trendStale = false
+		ts.trend.Set(ts.train.Framework, ts.assessments, ts.results)
+	}
 }
 
 // showLatest sums up where the train stands: its latest finished
 // assessment's level, verdict and first recommendations, and what today's
 // roster and register say.
-func (ts *Screen) showLatest() {
+func (ts *Screen) showLatest(today assessment.TodayFacts) {
 	box := ts.latest
 	box.RemoveAll()
 	box.Add(widgets.Subheading("Where the train stands"))
@@ -350,7 +392,7 @@ func (ts *Screen) showLatest() {
 	box.Add(widgets.BoldLabel("Today"))
 	ts.today = container.NewVBox()
 	box.Add(ts.today)
-	ts.showToday(ts.todayFacts())
+	ts.showToday(today)
 	box.Refresh()
 }
 
@@ -386,11 +428,16 @@ func (ts *Screen) showToday(f assessment.TodayFacts) {
 // panel; every change to the roster or register calls it.
 func (ts *Screen) updateFacts() {
 	f := ts.todayFacts()
+	ts.writeFacts(f)
+	ts.showToday(f)
+}
+
+// writeFacts writes the line under the train's name from today's facts.
+func (ts *Screen) writeFacts(f assessment.TodayFacts) {
 	ts.facts.SetText(fmt.Sprintf("%s · scaled facilitator: %s · %s · %s on the train · %s",
 		ts.train.Framework, ts.train.Framework.FacilitatorTitle(),
 		widgets.Plural(f.Teams, "team", "teams"), widgets.Plural(f.People, "person", "people"),
 		widgets.Plural(f.Impediments.Open, "open impediment", "open impediments")))
-	ts.showToday(f)
 }
 
 // EditDetails opens the form of the train's details.
