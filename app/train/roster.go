@@ -40,6 +40,7 @@ type rosterEditor struct {
 	rolesBox   *fyne.Container
 	teamsBox   *fyne.Container
 	people     []assessment.Person // the people list's rows, alphabetical
+	places     map[string][]string // where each of them is, by ID, as the list shows
 	peopleList *widget.List
 	teams      []*teamCard
 	newPerson  *widget.Entry
@@ -543,7 +544,12 @@ func (re *rosterEditor) addPerson(name string) string {
 
 // personRoles describes what a person holds, for the people list.
 func (re *rosterEditor) personRoles(id string) string {
-	if places := assessment.PlacesOf(re.roster, re.ts.train.Framework, id); len(places) > 0 {
+	return placesText(assessment.PlacesOf(re.roster, re.ts.train.Framework, id))
+}
+
+// placesText is a person's places on the people list.
+func placesText(places []string) string {
+	if len(places) > 0 {
 		return assessment.PlacesText(places)
 	}
 	return assessment.NoPlaceYet
@@ -557,6 +563,7 @@ func (re *rosterEditor) buildPeople() {
 	}
 	re.people = slices.Clone(re.roster.People)
 	assessment.SortPeople(re.people)
+	re.places = assessment.Places(re.roster, re.ts.train.Framework)
 	re.peopleList.Refresh()
 }
 
@@ -581,7 +588,7 @@ func (re *rosterEditor) updatePersonRow(row widget.ListItemID, o fyne.CanvasObje
 	id := p.ID
 	cells := o.(*fyne.Container).Objects
 	setText(cells[0].(*widget.Label), p.Name)
-	setText(cells[1].(*widget.Label), re.personRoles(id))
+	setText(cells[1].(*widget.Label), placesText(re.places[id]))
 	contractor := cells[2].(*widget.Check)
 	contractor.OnChanged = nil
 	contractor.SetChecked(p.Contractor)
