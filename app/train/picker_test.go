@@ -71,7 +71,7 @@ func typeKeys(c fyne.Canvas, s string) {
 }
 
 // shownChoices are the choices the open list shows, top to bottom, as
-// drawn.
+// drawn: the texts of the overlay on top.
 func shownChoices(t *testing.T, c fyne.Canvas) []string {
 	t.Helper()
 	type row struct {
@@ -80,8 +80,8 @@ func shownChoices(t *testing.T, c fyne.Canvas) []string {
 	}
 	var rows []row
 	d := fyne.CurrentApp().Driver()
-	for _, o := range c.Overlays().List() {
-		for _, x := range visibleIn(o) {
+	if top := c.Overlays().Top(); top != nil { // the list is over everything
+		for _, x := range visibleIn(top) {
 			if rt, ok := x.(*widget.RichText); ok {
 				rows = append(rows, row{d.AbsolutePositionForObject(rt).Y, rt.String()})
 			}
@@ -318,4 +318,47 @@ func screenTexts(c fyne.Canvas) []string {
 		}
 	}
 	return out
+}
+
+// TestDevelopersDialogFindsAndTicks: a team's developers are chosen among
+// everyone, alphabetical and saying where each already is; the same picker
+// finds someone by a part of their name and ticks them.
+func TestDevelopersDialogFindsAndTicks(t *testing.T) {
+	h, ts := pickerRoster(t)
+	c := h.Win.Canvas()
+	re := ts.rosterEd
+	re.teams[0].sm.SetSelected("Ana Lima")
+	test.Tap(re.teams[1].choose)
+	var find *widgets.PeoplePicker
+	var checks *widget.CheckGroup
+	for _, o := range visibleIn(c.Overlays().Top()) {
+		switch x := o.(type) {
+		case *widgets.PeoplePicker:
+			find = x
+		case *widget.CheckGroup:
+			checks = x
+		}
+	}
+	if find == nil || checks == nil {
+		t.Fatal("the developers dialog has no picker or no people to tick")
+	}
+	want := []string{"Ana Lima — Scrum Master of Team Falcon", "Bo Li", "Dmitri Orlov", "Émile Roux", "Emília Santos", "Zoë Brandt", "李伟"}
+	if !slices.Equal(checks.Options, want) {
+		t.Errorf("the dialog offers\n%q\nwant\n%q", checks.Options, want)
+	}
+	tabTo(t, c, find)
+	typeKeys(c, "emi")
+	if got := shownChoices(t, c); !slices.Equal(got, []string{"Émile Roux", "Emília Santos"}) {
+		t.Fatalf("typing “emi” shows %q", got)
+	}
+	press(c, fyne.KeyDown)
+	press(c, fyne.KeyReturn)
+	if !slices.Equal(checks.Selected, []string{"Emília Santos"}) || find.Text != "" {
+		t.Errorf("ticked %q, the picker shows %q", checks.Selected, find.Text)
+	}
+	tap(t, h, "Done")
+	r := savedRoster(t, h, ts)
+	if !slices.Equal(r.Teams[1].DeveloperIDs, []string{personID(t, r, "Emília Santos")}) {
+		t.Errorf("Team Orion's developers saved: %q", r.Teams[1].DeveloperIDs)
+	}
 }

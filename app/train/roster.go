@@ -488,8 +488,18 @@ func (re *rosterEditor) chooseDevelopers(i int) {
 		newName.SetText("")
 	}
 	newName.OnSubmitted = func(string) { addNew() }
+	// Someone already on the roster is found as in every picker, and ticked.
+	find := widgets.NewPeoplePicker("Find someone on the roster to tick", "", "",
+		func() []widgets.PersonChoice { return re.personChoices()[1:] }, nil)
+	find.OnPicked = func(id string) {
+		if j := slices.Index(ids, id); j >= 0 && !slices.Contains(checks.Selected, labels[j]) {
+			checks.SetSelected(append(slices.Clone(checks.Selected), labels[j]))
+		}
+		find.Clear()
+	}
 	content := container.NewBorder(
-		container.NewBorder(nil, nil, nil, widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), addNew), newName),
+		container.NewVBox(find,
+			container.NewBorder(nil, nil, nil, widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), addNew), newName)),
 		nil, nil, nil, container.NewVScroll(checks))
 	title := "Developers of " + team.Name
 	if team.Name == "" {

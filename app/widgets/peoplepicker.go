@@ -98,6 +98,14 @@ func (p *PeoplePicker) SetSelected(name string) {
 	}
 }
 
+// Clear picks nobody, without telling OnPicked: the field is empty again,
+// for a picker that adds who is picked elsewhere.
+func (p *PeoplePicker) Clear() {
+	p.selected, p.selectedName = "", ""
+	p.close()
+	p.setText("")
+}
+
 // IsOpen reports whether the list of choices shows.
 func (p *PeoplePicker) IsOpen() bool { return p.ov != nil }
 
