@@ -37,8 +37,8 @@ const pickerRows = 8
 // showing who is picked, that lists the people as the coach types, those
 // whose name holds what is typed anywhere (case and accents aside), each
 // with where they already are. ↓ opens the list and ↓/↑ go through it,
-// Enter picks the one highlighted, Esc closes it and Tab leaves; a click
-// picks too. What is typed and not picked goes when the field is left.
+// Enter picks the one highlighted, Esc closes it and Tab leaves. A click
+// on the field opens the list, and a click on a choice picks it. What is typed and not picked goes when the field is left.
 type PeoplePicker struct {
 	widget.Entry
 
@@ -74,12 +74,7 @@ func NewPeoplePicker(vacancy, selectedID, selectedName string, choices func() []
 	}
 	p.Text = p.selectedName
 	p.Entry.OnChanged = p.typed
-	open := widget.NewButtonWithIcon("", theme.MenuDropDownIcon(), func() {
-		if c := fyne.CurrentApp().Driver().CanvasForObject(p); c != nil {
-			c.Focus(p)
-		}
-		p.open("")
-	})
+	open := widget.NewButtonWithIcon("", theme.MenuDropDownIcon(), func() { p.Tapped(nil) })
 	open.Importance = widget.LowImportance
 	p.ActionItem = open
 	return p
@@ -118,6 +113,18 @@ func (p *PeoplePicker) Highlighted() (PersonChoice, bool) {
 		return PersonChoice{}, false
 	}
 	return p.matches[p.hl], true
+}
+
+// Tapped opens the list of every choice, as a select does; typing then
+// narrows it.
+func (p *PeoplePicker) Tapped(*fyne.PointEvent) {
+	if p.Disabled() || p.ov != nil {
+		return
+	}
+	if c := fyne.CurrentApp().Driver().CanvasForObject(p); c != nil {
+		c.Focus(p)
+	}
+	p.open("")
 }
 
 // TypedRune starts a new search when the field shows who is picked: typing

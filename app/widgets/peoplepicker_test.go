@@ -81,6 +81,10 @@ func TestPeoplePickerByMouse(t *testing.T) {
 	if p.IsOpen() || p.Selected() != "cy" || len(*picked) != 1 {
 		t.Errorf("a click beside the list: open %v, picked %q, told %q", p.IsOpen(), p.Selected(), *picked)
 	}
+	test.Tap(p) // a click on the field opens the list too, as a select does
+	if !p.IsOpen() || len(rowsShown(c)) != 4 || c.Focused() == nil {
+		t.Errorf("a click on the field: open %v, rows %v", p.IsOpen(), rowsShown(c))
+	}
 }
 
 // TestPeoplePickerVacancyAndLeaving: the vacancy is picked by keys like
