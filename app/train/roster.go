@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -41,6 +40,7 @@ type rosterEditor struct {
 	rolesBox   *fyne.Container
 	teamsBox   *fyne.Container
 	people     []assessment.Person // the people list's rows, alphabetical
+	places     map[string][]string // where each of them is, by ID, as the list shows
 	peopleList *widget.List
 	teams      []*teamCard
 	newPerson  *widget.Entry
@@ -60,7 +60,7 @@ const peopleRows = 10
 type teamCard struct {
 	name       *widget.Entry
 	nameHint   *widget.Label // why the name typed is not taken
-	sm, po     *widget.Select
+	sm, po     *widgets.PeoplePicker
 	developers *widget.Label
 	choose     *widget.Button
 	skills     map[string]*widget.Check
@@ -213,37 +213,54 @@ func (re *rosterEditor) rebuild() {
 	re.updateGaps()
 }
 
-// personChoices lists the people as a select offers them, with the vacancy
-// first. Names that repeat get a number so each choice is one person.
-func (re *rosterEditor) personChoices() (labels, ids []string) {
-	labels, ids = []string{vacant}, []string{""}
-	seen := map[string]int{}
-	for _, p := range re.roster.People {
-		label := p.Name
-		seen[p.Name]++
-		if n := seen[p.Name]; n > 1 {
-			label = fmt.Sprintf("%s (%d)", p.Name, n)
-		}
-		labels = append(labels, label)
-		ids = append(ids, p.ID)
+// personChoices lists the people as the pickers offer them: the vacancy
+// first, then everyone in alphabetical order with where they already are,
+// so the coach sees who is on another team before picking them. Names that
+// repeat get a number so each choice is one person.
+func (re *rosterEditor) personChoices() []widgets.PersonChoice {
+	places := assessment.Places(re.roster, re.ts.train.Framework)
+	names := re.pickNames()
+	people := slices.Clone(re.roster.People)
+	assessment.SortPeople(people)
+	out := make([]widgets.PersonChoice, 0, len(people)+1)
+	out = append(out, widgets.PersonChoice{Name: vacant})
+	for _, p := range people {
+		out = append(out, widgets.PersonChoice{ID: p.ID, Name: names[p.ID], Places: assessment.PlacesText(places[p.ID])})
 	}
-	return labels, ids
+	return out
 }
 
-// personSelect is a select of people bound to an ID.
-func (re *rosterEditor) personSelect(current string, set func(id string)) *widget.Select {
-	labels, ids := re.personChoices()
-	s := widget.NewSelect(labels, nil)
-	s.PlaceHolder = vacant
-	if i := slices.Index(ids, current); i >= 0 {
-		s.SetSelectedIndex(i)
-	}
-	s.OnChanged = func(string) {
-		if i := s.SelectedIndex(); i >= 0 && i < len(ids) {
-			set(ids[i])
+// pickNames are the names the pickers show, by person ID: a name that
+// repeats gets a number, in the roster's order.
+func (re *rosterEditor) pickNames() map[string]string {
+	names := make(map[string]string, len(re.roster.People))
+	seen := map[string]int{}
+	for _, p := range re.roster.People {
+		seen[p.Name]++
+		names[p.ID] = p.Name
+		if n := seen[p.Name]; n > 1 {
+			names[p.ID] = fmt.Sprintf("%s (%d)", p.Name, n)
 		}
 	}
-	return s
+	return names
+}
+
+// personPicker is a picker of people bound to an ID. Ctrl+Z on it takes
+// back the last change to the roster, a pick included.
+func (re *rosterEditor) personPicker(current string, set func(id string)) *widgets.PeoplePicker {
+	name := ""
+	if current != "" {
+		name = re.pickNames()[current]
+	}
+	p := widgets.NewPeoplePicker(vacant, current, name, re.personChoices, set)
+	p.OnUndo = func(redo bool) {
+		if redo {
+			re.ts.host.Redo()
+		} else {
+			re.ts.host.Undo()
+		}
+	}
+	return p
 }
 
 func (re *rosterEditor) buildRoles() {
@@ -257,7 +274,7 @@ func (re *rosterEditor) buildRoles() {
 				continue
 			}
 			i := i
-			sel := re.personSelect(ra.PersonID, func(id string) {
+			sel := re.personPicker(ra.PersonID, func(id string) {
 				re.roster.Roles[i].PersonID = id
 				re.buildPeople()
 				re.changed()
@@ -344,12 +361,12 @@ func (re *rosterEditor) teamCard(i int) *teamCard {
 			re.changed()
 		})
 	}
-	tc.sm = re.personSelect(t.ScrumMasterID, func(id string) {
+	tc.sm = re.personPicker(t.ScrumMasterID, func(id string) {
 		re.roster.Teams[i].ScrumMasterID = id
 		re.buildPeople()
 		re.changed()
 	})
-	tc.po = re.personSelect(t.ProductOwnerID, func(id string) {
+	tc.po = re.personPicker(t.ProductOwnerID, func(id string) {
 		re.roster.Teams[i].ProductOwnerID = id
 		re.buildPeople()
 		re.changed()
@@ -442,8 +459,10 @@ func (re *rosterEditor) refreshTeams() { re.buildTeams() }
 // or add new people straight away.
 func (re *rosterEditor) chooseDevelopers(i int) {
 	team := re.roster.Teams[i]
-	labels, ids := re.personChoices()
-	labels, ids = labels[1:], ids[1:]
+	var labels, ids []string
+	for _, c := range re.personChoices()[1:] {
+		labels, ids = append(labels, c.Label()), append(ids, c.ID)
+	}
 	checks := widget.NewCheckGroup(labels, nil)
 	var sel []string
 	for j, id := range ids {
@@ -469,8 +488,18 @@ func (re *rosterEditor) chooseDevelopers(i int) {
 		newName.SetText("")
 	}
 	newName.OnSubmitted = func(string) { addNew() }
+	// Someone already on the roster is found as in every picker, and ticked.
+	find := widgets.NewPeoplePicker("Find someone on the roster to tick", "", "",
+		func() []widgets.PersonChoice { return re.personChoices()[1:] }, nil)
+	find.OnPicked = func(id string) {
+		if j := slices.Index(ids, id); j >= 0 && !slices.Contains(checks.Selected, labels[j]) {
+			checks.SetSelected(append(slices.Clone(checks.Selected), labels[j]))
+		}
+		find.Clear()
+	}
 	content := container.NewBorder(
-		container.NewBorder(nil, nil, nil, widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), addNew), newName),
+		container.NewVBox(find,
+			container.NewBorder(nil, nil, nil, widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), addNew), newName)),
 		nil, nil, nil, container.NewVScroll(checks))
 	title := "Developers of " + team.Name
 	if team.Name == "" {
@@ -525,38 +554,15 @@ func (re *rosterEditor) addPerson(name string) string {
 
 // personRoles describes what a person holds, for the people list.
 func (re *rosterEditor) personRoles(id string) string {
-	var parts []string
-	fw := re.ts.train.Framework
-	for _, ra := range re.roster.Roles {
-		if ra.PersonID == id {
-			parts = append(parts, ra.Role.Title(fw))
-		}
+	return placesText(assessment.PlacesOf(re.roster, re.ts.train.Framework, id))
+}
+
+// placesText is a person's places on the people list.
+func placesText(places []string) string {
+	if len(places) > 0 {
+		return assessment.PlacesText(places)
 	}
-	var sm, po, dev []string
-	for _, t := range re.roster.Teams {
-		if t.ScrumMasterID == id {
-			sm = append(sm, t.Name)
-		}
-		if t.ProductOwnerID == id {
-			po = append(po, t.Name)
-		}
-		if slices.Contains(t.DeveloperIDs, id) {
-			dev = append(dev, t.Name)
-		}
-	}
-	if len(sm) > 0 {
-		parts = append(parts, "Scrum Master of "+strings.Join(sm, ", "))
-	}
-	if len(po) > 0 {
-		parts = append(parts, "Product Owner of "+strings.Join(po, ", "))
-	}
-	if len(dev) > 0 {
-		parts = append(parts, "developer in "+strings.Join(dev, ", "))
-	}
-	if len(parts) == 0 {
-		return "no role yet"
-	}
-	return strings.Join(parts, " · ")
+	return assessment.NoPlaceYet
 }
 
 // buildPeople lists the people alphabetically; the list draws only the
@@ -566,9 +572,8 @@ func (re *rosterEditor) buildPeople() {
 		return
 	}
 	re.people = slices.Clone(re.roster.People)
-	sort.SliceStable(re.people, func(a, b int) bool {
-		return strings.ToLower(re.people[a].Name) < strings.ToLower(re.people[b].Name)
-	})
+	assessment.SortPeople(re.people)
+	re.places = assessment.Places(re.roster, re.ts.train.Framework)
 	re.peopleList.Refresh()
 }
 
@@ -593,7 +598,7 @@ func (re *rosterEditor) updatePersonRow(row widget.ListItemID, o fyne.CanvasObje
 	id := p.ID
 	cells := o.(*fyne.Container).Objects
 	setText(cells[0].(*widget.Label), p.Name)
-	setText(cells[1].(*widget.Label), re.personRoles(id))
+	setText(cells[1].(*widget.Label), placesText(re.places[id]))
 	contractor := cells[2].(*widget.Check)
 	contractor.OnChanged = nil
 	contractor.SetChecked(p.Contractor)
