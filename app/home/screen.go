@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -34,13 +35,16 @@ type Screen struct {
 	owed   map[string]string // each train's badge of overdue follow-ups, by ID
 	// trainMins are the least widths of the trains' columns (trainColumnMins).
 	trainMins []float32
-	loaded    bool
+	// heights are the heights the list's rows were given, in list order.
+	heights []float32
+	loaded  bool
 	// What the last Load read stood at: each train's stamp
 	// (data.Store.TrainStamps) and the day its badges were worked out for.
 	// Going Home reads again only what moved.
-	stamps   map[string]string
-	owedDay  time.Time
-	readings int // how many Loads read the trains again, for tests
+	stamps    map[string]string
+	owedDay   time.Time
+	readings  int // how many Loads read the trains again, for tests
+	rowsDrawn int // how many times a train's row was filled in, for tests
 
 	rowHeight, badgeRowHeight float32 // a train's row, without and with its badge
 
@@ -111,47 +115,11 @@ func (h *Screen) build() {
 		widgets.ColumnHead("Train"), widgets.ColumnHead("Framework"), widgets.ColumnHead("Latest assessment"),
 		widgets.ColumnHead(levelHead), widgets.ColumnHead("Assessments"))
 
-	h.list = widget.NewList(
-		func() int { return len(h.shown) },
-		h.trainRow,
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			if id >= len(h.shown) {
-				return
-			}
-			t := h.shown[id]
-			row := o.(*fyne.Container)
-			badge := row.Objects[1].(*fyne.Container)
-			if text := h.owed[t.Train.ID]; text != "" {
-				badge.Objects[0].(*widget.Label).SetText(text)
-				badge.Show()
-			} else {
-				badge.Hide()
-			}
-			cells := row.Objects[0].(*fyne.Container).Objects
-			cells[0].(*widget.Label).SetText(t.Train.Name)
-			cells[1].(*widget.Label).SetText(string(t.Train.Framework))
-			latest, level := "none yet", "–"
-			if t.Latest != nil {
-				latest = widgets.AssessmentTitle(t.Latest.PI, t.Latest.Date)
-				if t.Latest.Status == assessment.Draft {
-					latest += draftMark
-				}
-				level = levelAndScore(t.Latest.Summary)
-			}
-			cells[2].(*widget.Label).SetText(latest)
-			cells[3].(*widget.Label).SetText(level)
-			cells[4].(*widget.Label).SetText(fmt.Sprint(t.Assessments))
-		})
 	row := h.trainRow().(*fyne.Container)
 	h.rowHeight = row.MinSize().Height
 	row.Objects[1].Show()
 	h.badgeRowHeight = row.MinSize().Height
-	h.list.OnSelected = func(id widget.ListItemID) {
-		h.list.UnselectAll()
-		if id < len(h.shown) {
-			h.host.Open(host.Train(h.shown[id].Train.ID))
-		}
-	}
+	h.list = h.newList()
 
 	sampleBtn := widget.NewButtonWithIcon("Add the sample train", theme.DocumentCreateIcon(), func() {
 		if m, ok := h.host.(TrainMaker); ok {
@@ -255,6 +223,8 @@ func (h *Screen) Load(then func()) {
 		owed   map[string]string
 		stamps map[string]string
 		day    time.Time
+		// changed are the trains whose badges must be read again.
+		changed []string
 	}
 	// What the screen holds now, for the worker to compare with.
 	loaded, lastStamps, lastOwed, lastDay := h.loaded, h.stamps, h.owed, h.owedDay
@@ -275,9 +245,8 @@ func (h *Screen) Load(then func()) {
 		if d.recent, err = h.host.Store().RecentAssessments(ctx, 12); err != nil {
 			return d, err
 		}
-		// The badges never keep the list from showing: a train whose
-		// assessments cannot be read says so when it is opened.
-		var changed []string
+		// The badges of the trains that did not change are kept; those of
+		// the others are worked out after the list shows (badges below).
 		d.owed = map[string]string{}
 		for _, t := range d.trains {
 			id := t.Train.ID
@@ -286,17 +255,19 @@ func (h *Screen) Load(then func()) {
 					d.owed[id] = b
 				}
 			} else {
-				changed = append(changed, id)
+				d.changed = append(d.changed, id)
 			}
-		}
-		if len(changed) > 0 {
-			fresh, _ := h.owedBadges(ctx, d.trains, changed)
-			maps.Copy(d.owed, fresh)
 		}
 		return d, nil
 	}, func(d homeData) {
 		if !d.same {
-			h.trains, h.recent, h.owed, h.stamps, h.owedDay, h.loaded = d.trains, d.recent, d.owed, d.stamps, d.day, true
+			// Until their badges are read, the changed trains stand at no
+			// stamp, so a Load in between reads their badges too.
+			stamps := maps.Clone(d.stamps)
+			for _, id := range d.changed {
+				stamps[id] = ""
+			}
+			h.trains, h.recent, h.owed, h.stamps, h.owedDay, h.loaded = d.trains, d.recent, d.owed, stamps, d.day, true
 			h.readings++
 			h.filter()
 			h.recentList.Refresh()
@@ -305,12 +276,86 @@ func (h *Screen) Load(then func()) {
 			} else {
 				h.noRecent.Hide()
 			}
+			if len(d.changed) > 0 {
+				h.badges(d.trains, d.changed, d.stamps)
+			}
 		}
 		h.loadPortfolio()
 		if then != nil {
 			then()
 		}
 	})
+}
+
+// badges reads the overdue badges of the trains of the IDs given, which
+// changed since home last read them, once the list shows: at 500 trains
+// reading them took most of the start. The badges never keep the list from
+// showing: a train whose assessments cannot be read says so when it is
+// opened. stamps are the trains' stamps the list was read at.
+func (h *Screen) badges(trains []data.TrainSummary, ids []string, stamps map[string]string) {
+	readings := h.readings
+	host.Load(h.host, "the overdue follow-ups", func(ctx context.Context) (map[string]string, error) {
+		fresh, _ := h.owedBadges(ctx, trains, ids)
+		return fresh, nil
+	}, func(fresh map[string]string) {
+		if h.readings != readings {
+			return // read again since: that reading has its own badges coming
+		}
+		for _, id := range ids {
+			if b := fresh[id]; b != "" {
+				h.owed[id] = b
+			} else {
+				delete(h.owed, id)
+			}
+			h.stamps[id] = stamps[id]
+		}
+		h.filter()
+	})
+}
+
+// newList is the list of the trains shown, each row a train that opens
+// when chosen.
+func (h *Screen) newList() *widget.List {
+	list := widget.NewList(
+		func() int { return len(h.shown) },
+		h.trainRow,
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			if id >= len(h.shown) {
+				return
+			}
+			h.rowsDrawn++
+			t := h.shown[id]
+			row := o.(*fyne.Container)
+			badge := row.Objects[1].(*fyne.Container)
+			if text := h.owed[t.Train.ID]; text != "" {
+				badge.Objects[0].(*widget.Label).SetText(text)
+				badge.Show()
+			} else {
+				badge.Hide()
+			}
+			cells := row.Objects[0].(*fyne.Container).Objects
+			cells[0].(*widget.Label).SetText(t.Train.Name)
+			cells[1].(*widget.Label).SetText(string(t.Train.Framework))
+			latest, level := "none yet", "–"
+			if t.Latest != nil {
+				latest = widgets.AssessmentTitle(t.Latest.PI, t.Latest.Date)
+				if t.Latest.Status == assessment.Draft {
+					latest += draftMark
+				}
+				level = levelAndScore(t.Latest.Summary)
+			}
+			cells[2].(*widget.Label).SetText(latest)
+			cells[3].(*widget.Label).SetText(level)
+			cells[4].(*widget.Label).SetText(fmt.Sprint(t.Assessments))
+		})
+	list.OnSelected = func(id widget.ListItemID) {
+		list.UnselectAll()
+		if id < len(h.shown) {
+			h.host.Open(host.Train(h.shown[id].Train.ID))
+		}
+	}
+
+	return list
 }
 
 // filter shows the trains matching the search.
@@ -344,16 +389,37 @@ func (h *Screen) filter() {
 	if len(h.trains) > 0 {
 		h.header.Show()
 	}
-	// A train that owes follow-ups shows its badge on a second line.
+	// A train that owes follow-ups shows its badge on a second line. Fyne's
+	// List.SetItemHeight refreshes the whole list at each call, which at
+	// 500 trains took most of the start; a list not yet drawn takes the
+	// heights for nothing, so when they change a new list is given them,
+	// at the place the coach had scrolled to.
+	heights := make([]float32, len(h.shown))
 	for id, t := range h.shown {
+		heights[id] = h.rowHeight
 		if h.owed[t.Train.ID] != "" {
-			h.list.SetItemHeight(id, h.badgeRowHeight)
-		} else {
-			h.list.SetItemHeight(id, h.rowHeight)
+			heights[id] = h.badgeRowHeight
+		}
+	}
+	offset := float32(-1)
+	if !slices.Equal(heights, h.heights) {
+		offset = h.list.GetScrollOffset()
+		h.list = h.newList()
+		for id, height := range heights {
+			if height != h.rowHeight {
+				h.list.SetItemHeight(id, height)
+			}
+		}
+		h.heights = heights
+		if len(h.shown) > 0 {
+			h.listArea.Objects = []fyne.CanvasObject{h.list}
 		}
 	}
 	h.listArea.Refresh()
 	h.list.Refresh()
+	if offset > 0 {
+		h.list.ScrollToOffset(offset)
+	}
 }
 
 // levelHead is the heading of the column of the latest level and score,

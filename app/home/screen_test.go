@@ -2,6 +2,7 @@ package home
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -184,5 +185,23 @@ func TestHomeColumnsWholeAt1024(t *testing.T) {
 	screentest.AssertShows(t, c, "PI 2026.1")
 	if cut := screentest.Cut(c); len(cut) > 0 {
 		t.Errorf("at 1024 wide these are cut: %q", cut)
+	}
+}
+
+// TestHomeDrawsEachRowOnce: showing many trains fills in the rows on
+// screen a few times, not once per train for every row (Fyne's
+// SetItemHeight refreshes the whole list at each call, which at 500 trains
+// took most of the start).
+func TestHomeDrawsEachRowOnce(t *testing.T) {
+	var trains []assessment.Train
+	for i := range 80 {
+		trains = append(trains, assessment.Train{Name: fmt.Sprintf("Train %02d", i), Framework: assessment.SAFe})
+	}
+	s, _ := newScreen(t, trains...)
+	if len(s.Listed()) != 80 {
+		t.Fatalf("home lists %d trains, want 80", len(s.Listed()))
+	}
+	if s.rowsDrawn > 120 {
+		t.Errorf("showing 80 trains filled in %d rows; the few on screen should be filled in a few times each", s.rowsDrawn)
 	}
 }
