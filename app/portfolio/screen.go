@@ -71,6 +71,7 @@ type Screen struct {
 	root                           fyne.CanvasObject
 	loaded                         bool
 	onLoad                         func()
+	gathering                      *GatherDialog // the list of bundles to gather, once opened
 }
 
 type column struct {
@@ -145,7 +146,7 @@ func New(h host.Host) *Screen {
 	s.count = widget.NewLabel("")
 	s.status = widget.NewLabel("")
 	export := widget.NewButtonWithIcon("Export PDF…", theme.DocumentSaveIcon(), s.exportPDF)
-	gather := widget.NewButtonWithIcon("Import bundles…", theme.FolderOpenIcon(), s.gatherDialog)
+	gather := widget.NewButtonWithIcon("Gather bundles…", theme.FolderOpenIcon(), func() { s.OpenGather() })
 	if _, ok := h.(Saver); !ok {
 		export.Disable()
 	}
