@@ -77,6 +77,10 @@ func TestScreenshots(t *testing.T) {
 			p.ShowComparison()
 			settle(ui)
 		})},
+		{"portfolio-groups", big, portfolioScene(func(t *testing.T, ui *UI) {
+			ui.portfolio.SetView(portfolio.ViewGroups)
+			settle(ui)
+		})},
 		{"portfolio-1024", fyne.NewSize(1024, 768), portfolioScene(func(t *testing.T, ui *UI) {
 			ui.portfolio.SortBy(assessment.ColumnScore)
 			settle(ui)

@@ -154,6 +154,24 @@ func (r GatherReport) Refused() int {
 // String is the merge report as the import command prints it: the totals
 // in a sentence, then each file with what it brought.
 func (r GatherReport) String() string {
+	var b strings.Builder
+	b.WriteString(r.Totals())
+	for _, f := range r.Files {
+		fmt.Fprintf(&b, "\n%s: %s\n", f.Path, f.Outcome())
+		if f.Err == nil && f.Skipped == "" {
+			for _, line := range strings.SplitAfter(strings.TrimRight(f.Report.String(), "\n"), "\n") {
+				b.WriteString("  " + line)
+			}
+			b.WriteString("\n")
+		}
+	}
+	return b.String()
+}
+
+// Totals are the merge report's first lines: the files read, imported,
+// refused and skipped, then the trains and assessments the imported ones
+// added, updated, merged or kept as a conflict copy.
+func (r GatherReport) Totals() string {
 	var imported, refused, skipped int
 	var total ImportReport
 	for _, f := range r.Files {
@@ -192,21 +210,19 @@ func (r GatherReport) String() string {
 		parts = append(parts, p)
 	}
 	b.WriteString(strings.Join(parts, "; ") + ".\n")
-	for _, f := range r.Files {
-		switch {
-		case f.Err != nil:
-			fmt.Fprintf(&b, "\n%s: refused, nothing of it was imported: %s\n", f.Path, strings.TrimPrefix(f.Err.Error(), "the bundle was not imported, nothing was changed: "))
-		case f.Skipped != "":
-			fmt.Fprintf(&b, "\n%s: skipped: %s\n", f.Path, f.Skipped)
-		default:
-			fmt.Fprintf(&b, "\n%s: imported\n", f.Path)
-			for _, line := range strings.SplitAfter(strings.TrimRight(f.Report.String(), "\n"), "\n") {
-				b.WriteString("  " + line)
-			}
-			b.WriteString("\n")
-		}
-	}
 	return b.String()
+}
+
+// Outcome is what the gather did with the file, in words: "imported",
+// "refused, nothing of it was imported: " and why, or "skipped: " and why.
+func (f GatheredFile) Outcome() string {
+	switch {
+	case f.Err != nil:
+		return "refused, nothing of it was imported: " + strings.TrimPrefix(f.Err.Error(), "the bundle was not imported, nothing was changed: ")
+	case f.Skipped != "":
+		return "skipped: " + f.Skipped
+	}
+	return "imported"
 }
 
 // countOf says "1 train" or "3 trains".

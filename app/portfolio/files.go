@@ -3,12 +3,11 @@ package portfolio
 import (
 	"context"
 	"io"
-	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 
-	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment/report"
 	"github.com/trainscope/trainscope/data"
 )
@@ -40,8 +39,9 @@ func (s *Screen) exportPDF() {
 	})
 }
 
-// Gather imports every bundle of paths (files, or folders of them) and
-// shows the merge report; then, if not nil, receives it.
+// Gather imports every bundle of paths (files, or folders of them), each
+// file all or nothing, and, once the portfolio shows what came in, shows
+// the one merge report; then, if not nil, receives it.
 func (s *Screen) Gather(paths []string, then func(data.GatherReport)) {
 	var rep data.GatherReport
 	s.host.Write("the bundles", func(ctx context.Context) error {
@@ -49,29 +49,18 @@ func (s *Screen) Gather(paths []string, then func(data.GatherReport)) {
 		rep, err = s.host.Store().ImportMany(ctx, paths)
 		return err
 	}, func() {
-		s.Load(nil)
-		if then != nil {
-			then(rep)
-			return
-		}
-		d := dialog.NewCustom("Bundles imported", "Close", widgets.Wrapped(strings.TrimSpace(rep.String())), s.host.Window())
-		d.Resize(fyne.NewSize(560, 0))
-		d.Show()
+		s.Load(func() {
+			s.showGatherReport(rep)
+			if then != nil {
+				then(rep)
+			}
+		})
 	})
 }
 
-// gatherDialog asks for a folder of bundles (every .json in it is read).
-func (s *Screen) gatherDialog() {
-	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
-		if err != nil {
-			s.host.ShowError("Could not open the folder", err)
-			return
-		}
-		if u == nil {
-			return
-		}
-		s.Gather([]string{u.Path()}, nil)
-	}, s.host.Window())
+// showGatherReport shows the merge report in a dialog.
+func (s *Screen) showGatherReport(rep data.GatherReport) {
+	d := dialog.NewCustom("Bundles gathered", "Close", container.NewVScroll(s.gatherReport(rep)), s.host.Window())
+	d.Resize(fyne.NewSize(680, 520))
 	d.Show()
-	d.Resize(fyne.NewSize(800, 560))
 }

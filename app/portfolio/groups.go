@@ -6,8 +6,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/trainscope/trainscope/app/widgets"
@@ -45,9 +43,7 @@ type groupColumn struct {
 func (s *Screen) newGroupsTable() *widget.Table {
 	t := widget.NewTable(
 		func() (int, int) { return len(s.p.Groups), len(s.groupCols) },
-		func() fyne.CanvasObject {
-			return container.NewStack(canvas.NewRectangle(color.Transparent), widgets.Truncated(""))
-		},
+		newCell,
 		s.updateGroupCell)
 	t.ShowHeaderRow = true
 	t.CreateHeader = func() fyne.CanvasObject { return widgets.Truncated("") }
@@ -211,18 +207,14 @@ func (s *Screen) updateGroupCell(id widget.TableCellID, o fyne.CanvasObject) {
 	if id.Row >= len(s.p.Groups) || id.Col >= len(s.groupCols) {
 		return
 	}
-	st := o.(*fyne.Container)
-	bg, l := st.Objects[0].(*canvas.Rectangle), st.Objects[1].(*widget.Label)
 	g, c := s.p.Groups[id.Row], s.groupCols[id.Col]
-	l.TextStyle.Bold = c.id == groupName
-	l.TextStyle.Italic = g.Hidden && c.id == groupLevels
-	bg.FillColor = color.Transparent
+	style := fyne.TextStyle{Bold: c.id == groupName, Italic: g.Hidden && c.id == groupLevels}
+	var fill color.Color = color.Transparent
 	if !g.Hidden && c.dim >= 0 && c.dim < len(g.Dimensions) && g.Dimensions[c.dim].Scored > 0 {
 		cell := assessment.HeatCell{State: assessment.CellScore, Score: assessment.Score{Value: g.Dimensions[c.dim].Mean}}
 		if n := heatColor(cell); n != "" {
-			bg.FillColor = widgets.WithAlpha(widgets.ThemeColor(n), 90)
+			fill = widgets.WithAlpha(widgets.ThemeColor(n), 90)
 		}
 	}
-	bg.Refresh()
-	l.SetText(s.groupText(id.Row, id.Col))
+	s.fit.setCell(o, s.groupText(id.Row, id.Col), c.width, style, fill)
 }

@@ -17,37 +17,82 @@ import (
 )
 
 // showReview lists the systemic findings and the portfolio
-// recommendations, each with the LACE's accept, reject and edit.
+// recommendations, each with the LACE's accept, reject and edit. The
+// panel's labels and buttons are made once and reused at every show (a
+// filter, a decision), only their words set again: a button with its icon
+// is costly to make.
 func (s *Screen) showReview() {
-	objs := []fyne.CanvasObject{widgets.Subheading("Systemic findings")}
+	if s.reviewHead == nil {
+		s.reviewHead = widgets.Subheading("Systemic findings")
+		s.noFindings = widgets.Wrapped("Nothing systemic: no finding holds across enough trains.")
+		s.recsHead = container.NewVBox(widget.NewSeparator(), widgets.Subheading("Portfolio recommendations"))
+	}
+	objs := []fyne.CanvasObject{s.reviewHead}
 	if len(s.p.Findings) == 0 {
-		objs = append(objs, widgets.Wrapped("Nothing systemic: no finding holds across enough trains."))
+		objs = append(objs, s.noFindings)
 	}
-	for _, f := range s.p.Findings {
-		objs = append(objs, wrappedBold(f.Title), widgets.Wrapped(f.Finding))
+	for i, f := range s.p.Findings {
+		if i == len(s.findingRows) {
+			s.findingRows = append(s.findingRows, [2]*widget.Label{wrappedBold(""), widgets.Wrapped("")})
+		}
+		r := s.findingRows[i]
+		setText(r[0], f.Title)
+		setText(r[1], f.Finding)
+		objs = append(objs, r[0], r[1])
 	}
-	objs = append(objs, widget.NewSeparator(), widgets.Subheading("Portfolio recommendations"))
-	for _, r := range s.p.Recommendations {
-		objs = append(objs, s.recommendationRow(r), widget.NewSeparator())
+	objs = append(objs, s.recsHead)
+	for i, r := range s.p.Recommendations {
+		if i == len(s.recRows) {
+			s.recRows = append(s.recRows, s.newRecommendationRow())
+		}
+		s.recRows[i].set(r, s.p.Framework)
+		objs = append(objs, s.recRows[i].box)
 	}
 	s.review_.Objects = objs
 	s.review_.Refresh()
 }
 
-func (s *Screen) recommendationRow(r assessment.PortfolioRecommendation) fyne.CanvasObject {
+// setText sets a label's text, refreshing it only when it changed.
+func setText(l *widget.Label, text string) {
+	if l.Text != text {
+		l.SetText(text)
+	}
+}
+
+// recommendationRow is a portfolio recommendation in the panel: its
+// priority, owner and status, finding and action, and the LACE's
+// buttons, which act on the recommendation it shows now.
+type recommendationRow struct {
+	rec                   assessment.PortfolioRecommendation
+	head, finding, action *widget.Label
+	accept                *widget.Button
+	box                   *fyne.Container
+}
+
+func (s *Screen) newRecommendationRow() *recommendationRow {
+	row := &recommendationRow{head: wrappedBold(""), finding: widgets.Wrapped(""), action: widgets.Wrapped("")}
+	row.accept = widget.NewButtonWithIcon("Accept", theme.ConfirmIcon(), func() { s.Accept(row.rec.ID) })
+	reject := widget.NewButtonWithIcon("Reject…", theme.CancelIcon(), func() { s.rejectDialog(row.rec.ID) })
+	edit := widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() { s.editDialog(row.rec) })
+	row.box = container.NewVBox(row.head, row.finding, row.action, container.NewHBox(row.accept, reject, edit), widget.NewSeparator())
+	return row
+}
+
+// set shows r in the row.
+func (row *recommendationRow) set(r assessment.PortfolioRecommendation, fw assessment.Framework) {
+	row.rec = r
 	status := r.Status.Title()
 	if r.Status == assessment.Rejected && r.Reason != "" {
 		status += ": " + r.Reason
 	}
-	head := wrappedBold(fmt.Sprintf("%s · %s · %s", r.Priority.Title(), r.Owner.Title(s.p.Framework), status))
-	id := r.ID
-	accept := widget.NewButtonWithIcon("Accept", theme.ConfirmIcon(), func() { s.Accept(id) })
-	reject := widget.NewButtonWithIcon("Reject…", theme.CancelIcon(), func() { s.rejectDialog(id) })
-	edit := widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() { s.editDialog(r) })
+	setText(row.head, fmt.Sprintf("%s · %s · %s", r.Priority.Title(), r.Owner.Title(fw), status))
+	setText(row.finding, r.Finding)
+	setText(row.action, "→ "+r.Action)
 	if r.Status == assessment.Accepted {
-		accept.Disable()
+		row.accept.Disable()
+	} else {
+		row.accept.Enable()
 	}
-	return container.NewVBox(head, widgets.Wrapped(r.Finding), widgets.Wrapped("→ "+r.Action), container.NewHBox(accept, reject, edit))
 }
 
 // wrappedBold is a bold label that wraps, so a long title does not widen

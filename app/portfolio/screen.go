@@ -15,7 +15,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -71,6 +70,14 @@ type Screen struct {
 	root                           fyne.CanvasObject
 	loaded                         bool
 	onLoad                         func()
+	gathering                      *GatherDialog // the list of bundles to gather, once opened
+	fit                            fitter        // the cells' texts cut to their columns
+
+	// The review panel's widgets, made once and reused (showReview).
+	reviewHead, noFindings *widget.Label
+	recsHead               *fyne.Container
+	findingRows            [][2]*widget.Label // each finding's title and words
+	recRows                []*recommendationRow
 }
 
 type column struct {
@@ -85,10 +92,7 @@ func New(h host.Host) *Screen {
 	s := &Screen{host: h, sortCol: assessment.ColumnTrain}
 	s.table = widget.NewTable(
 		func() (int, int) { return len(s.rows), len(s.cols) },
-		func() fyne.CanvasObject {
-			bg := canvas.NewRectangle(color.Transparent)
-			return container.NewStack(bg, widgets.Truncated(""))
-		},
+		newCell,
 		s.updateCell)
 	s.table.ShowHeaderRow = true
 	s.table.CreateHeader = func() fyne.CanvasObject {
@@ -145,7 +149,7 @@ func New(h host.Host) *Screen {
 	s.count = widget.NewLabel("")
 	s.status = widget.NewLabel("")
 	export := widget.NewButtonWithIcon("Export PDF…", theme.DocumentSaveIcon(), s.exportPDF)
-	gather := widget.NewButtonWithIcon("Import bundles…", theme.FolderOpenIcon(), s.gatherDialog)
+	gather := widget.NewButtonWithIcon("Gather bundles…", theme.FolderOpenIcon(), func() { s.OpenGather() })
 	if _, ok := h.(Saver); !ok {
 		export.Disable()
 	}
@@ -569,21 +573,17 @@ func (s *Screen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	if id.Row >= len(s.rows) || id.Col >= len(s.cols) {
 		return
 	}
-	st := o.(*fyne.Container)
-	bg, l := st.Objects[0].(*canvas.Rectangle), st.Objects[1].(*widget.Label)
 	c := s.cols[id.Col]
-	l.TextStyle.Bold = c.id == assessment.ColumnTrain
-	l.TextStyle.Italic = false
-	bg.FillColor = color.Transparent
+	style := fyne.TextStyle{Bold: c.id == assessment.ColumnTrain}
+	var fill color.Color = color.Transparent
 	if c.dim >= 0 {
 		cell := s.cells[id.Row][c.dim]
 		if n := heatColor(cell); n != "" {
-			bg.FillColor = widgets.WithAlpha(widgets.ThemeColor(n), 90)
+			fill = widgets.WithAlpha(widgets.ThemeColor(n), 90)
 		}
-		l.TextStyle.Italic = cell.State == assessment.CellNotEnough
+		style.Italic = cell.State == assessment.CellNotEnough
 	} else if c.id == assessment.ColumnTrain && slices.Contains(s.chosen, s.rows[id.Row].Train.ID) {
-		bg.FillColor = widgets.WithAlpha(widgets.ThemeColor(theme.ColorNamePrimary), 60)
+		fill = widgets.WithAlpha(widgets.ThemeColor(theme.ColorNamePrimary), 60)
 	}
-	bg.Refresh()
-	l.SetText(s.cellText(id.Row, id.Col))
+	s.fit.setCell(o, s.cellText(id.Row, id.Col), c.width, style, fill)
 }
