@@ -35,7 +35,7 @@ import (
 // transaction records at most: each such transaction stays a few
 // milliseconds (docs/performance.md, "Saves during an export"), so a save
 // waits for one at most, never for the export.
-const lineageChunk = 100
+const lineageChunk = 25
 
 // Exported is a bundle written from one read snapshot: how much it holds,
 // and what it holds, for Record to record as exported.
