@@ -208,14 +208,32 @@ func (ui *UI) openURI(uri fyne.URI) {
 func (ui *UI) exportBundleDialog() {
 	ui.typing.flush()
 	ui.withTrainChoice("Export bundle", func(ids []string, name string) {
-		ui.saveToFile("the bundle", "Bundle saved", fileName(name)+".json", func(ctx context.Context, w io.Writer) error {
-			b, err := ui.store.Export(ctx, ids)
-			if err == nil {
-				_, err = b.WriteTo(w)
-			}
-			return err
-		}, nil)
+		ui.saveToFile("the bundle", "Bundle saved", fileName(name)+".json", ui.writeBundle(ids), nil)
 	})
+}
+
+// writeBundle writes the bundle of the trains with the given ids (every
+// train when none are given) train by train from one read snapshot, so
+// the coach's saves go in meanwhile, and records what it holds (its
+// lineage) once the file is in its place: a private file's Close puts it
+// there, and writeFile's Close after it does nothing more. When only the
+// recording fails the file is good, and the coach is told what that means.
+func (ui *UI) writeBundle(ids []string) func(ctx context.Context, w io.Writer) error {
+	return func(ctx context.Context, w io.Writer) error {
+		exp, err := ui.store.WriteBundle(ctx, w, "", ids)
+		if err != nil {
+			return err
+		}
+		if pw, ok := w.(*privateWriter); ok {
+			if err := pw.Close(); err != nil {
+				return err
+			}
+		}
+		if err := exp.Record(ctx); err != nil {
+			ui.bg.deliver(func() { ui.showError("The bundle is saved; what it holds was not noted", err) })
+		}
+		return nil
+	}
 }
 
 // exportCSVDialog writes answers and scores as CSV for spreadsheets.

@@ -53,20 +53,26 @@ func bundleTime(v, place string, required bool) (time.Time, error) {
 
 // Export gathers the trains with the given ids (every train when none are
 // given), each with its roster, register and every assessment, from one
-// consistent view of the database. It records each train's and
-// assessment's content as exported (its lineage), so a later import of a
-// copy made from this one is known for what it is; that bookkeeping is
-// the only thing it writes.
+// consistent read snapshot of the database, which holds no write lock.
+// Then it records each train's and assessment's content as exported (its
+// lineage, Exported.Record), so a later import of a copy made from this
+// one is known for what it is; that bookkeeping is the only thing it
+// writes. A bundle bound for a file is better written with WriteBundle,
+// which records once the file is in its place.
 func (s *Store) Export(ctx context.Context, trainIDs []string) (*Bundle, error) {
 	b := &Bundle{Format: BundleFormat, Version: BundleVersion, Trains: []BundleTrain{}}
-	err := s.write(ctx, "export", func(tx *sql.Tx) error {
-		b.Trains = b.Trains[:0]
-		return exportEach(ctx, tx, trainIDs, func(bt *BundleTrain) error {
+	e := &Exported{s: s}
+	err := s.read(ctx, "export", func(q querier) error {
+		b.Trains, *e = b.Trains[:0], Exported{s: s}
+		return exportEach(ctx, q, trainIDs, func(bt *BundleTrain) error {
 			b.Trains = append(b.Trains, *bt)
-			return nil
+			return e.noteExported(bt)
 		})
 	})
 	if err != nil {
+		return nil, err
+	}
+	if err := e.Record(ctx); err != nil {
 		return nil, err
 	}
 	return b, nil

@@ -86,41 +86,18 @@ func joinLineage(current string, parts ...[]string) string {
 	return strings.Join(append(out, current), " ")
 }
 
-// recordExported adds each exported revision to its lineage, and keeps the
-// train's own data at that revision for a later three-way merge. bt's
-// histories are as exportTrain gave them.
-func recordExported(ctx context.Context, tx *sql.Tx, bt *BundleTrain) error {
-	var lineage string
-	if err := tx.QueryRowContext(ctx, "SELECT lineage FROM trains WHERE id = ?", bt.ID).Scan(&lineage); err != nil {
-		return err
-	}
-	h := trainHash(*bt)
-	bt.History = historyBefore(lineage, h)
-	if err := setTrainLineage(ctx, tx, *bt, joinLineage(h, bt.History)); err != nil {
-		return err
-	}
-	for _, ba := range bt.Assessments {
-		l := joinLineage(assessmentHash(ba), ba.History)
-		if _, err := tx.ExecContext(ctx, "UPDATE assessments SET lineage = ? WHERE id = ? AND lineage <> ?", l, ba.ID, l); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // setTrainLineage records the train's lineage and keeps its current
 // revision's content.
 func setTrainLineage(ctx context.Context, tx *sql.Tx, bt BundleTrain, lineage string) error {
 	if _, err := tx.ExecContext(ctx, "UPDATE trains SET lineage = ? WHERE id = ? AND lineage <> ?", lineage, bt.ID, lineage); err != nil {
 		return err
 	}
-	bt.UpdatedAt, bt.History, bt.Assessments = "", nil, nil
-	content, err := json.Marshal(bt)
+	hash, content, err := trainRevision(bt)
 	if err != nil {
 		return err
 	}
 	_, err = tx.ExecContext(ctx, "INSERT INTO train_revisions (train_id, hash, content) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-		bt.ID, trainHash(bt), string(content))
+		bt.ID, hash, content)
 	return err
 }
 

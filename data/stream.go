@@ -16,15 +16,32 @@ type ExportCount struct {
 }
 
 // ExportTo writes the bundle of the trains with the given ids (every train
-// when none are given) to w, one train at a time, so memory holds one
-// train and not the whole file (issue 18). The bytes are exactly those of
-// Export followed by Bundle.WriteTo with ExportedBy set to exportedBy. Like
-// Export it records each train's and assessment's content as exported;
-// when writing fails, that bookkeeping is rolled back with the rest.
+// when none are given) to w and then records what it holds as exported
+// (Exported.Record): WriteBundle and Record in one, for a writer whose
+// bytes are in their place once written (a buffer, standard output). A
+// file that is renamed into place when complete wants WriteBundle, then
+// Record once it is there. When writing fails nothing is recorded; when
+// only the recording fails, the count comes with a *LineageError.
 func (s *Store) ExportTo(ctx context.Context, w io.Writer, exportedBy string, trainIDs []string) (ExportCount, error) {
-	var n ExportCount
-	err := s.write(ctx, "export", func(tx *sql.Tx) error {
-		n = ExportCount{}
+	e, err := s.WriteBundle(ctx, w, exportedBy, trainIDs)
+	if err != nil {
+		return ExportCount{}, err
+	}
+	return e.ExportCount, e.Record(ctx)
+}
+
+// WriteBundle writes the bundle of the trains with the given ids (every
+// train when none are given) to w, one train at a time, so memory holds
+// one train and not the whole file (issue 18). The bytes are exactly those
+// of Export followed by Bundle.WriteTo with ExportedBy set to exportedBy.
+// It reads one consistent snapshot of the database and holds no write
+// lock, so saves go in while w takes its time (issue 17); it records
+// nothing: Record on what it returns records what the file holds, once
+// the file is in its place.
+func (s *Store) WriteBundle(ctx context.Context, w io.Writer, exportedBy string, trainIDs []string) (*Exported, error) {
+	e := &Exported{s: s}
+	err := s.read(ctx, "export", func(q querier) error {
+		*e = Exported{s: s}
 		bw := bufio.NewWriterSize(w, 64<<10)
 		head, err := bundleHead(exportedBy)
 		if err != nil {
@@ -38,13 +55,14 @@ func (s *Store) ExportTo(ctx context.Context, w io.Writer, exportedBy string, tr
 		enc.SetEscapeHTML(false)
 		// A train sits two levels in: inside the top object, inside "trains".
 		enc.SetIndent("    ", "  ")
-		err = exportEach(ctx, tx, trainIDs, func(bt *BundleTrain) error {
+		err = exportEach(ctx, q, trainIDs, func(bt *BundleTrain) error {
 			sep := ",\n    "
-			if n.Trains == 0 {
+			if e.Trains == 0 {
 				sep = "[\n    "
 			}
-			n.Trains++
-			n.Assessments += len(bt.Assessments)
+			if err := e.noteExported(bt); err != nil {
+				return err
+			}
 			buf.Reset()
 			if err := enc.Encode(bt); err != nil {
 				return err
@@ -59,7 +77,7 @@ func (s *Store) ExportTo(ctx context.Context, w io.Writer, exportedBy string, tr
 			return err
 		}
 		tail := "\n  ]\n}\n"
-		if n.Trains == 0 {
+		if e.Trains == 0 {
 			tail = "[]\n}\n"
 		}
 		if _, err := bw.WriteString(tail); err != nil {
@@ -68,9 +86,9 @@ func (s *Store) ExportTo(ctx context.Context, w io.Writer, exportedBy string, tr
 		return bw.Flush()
 	})
 	if err != nil {
-		return ExportCount{}, err
+		return nil, err
 	}
-	return n, nil
+	return e, nil
 }
 
 // bundleHead is the start of a bundle file, up to and including the
@@ -90,12 +108,12 @@ func bundleHead(exportedBy string) ([]byte, error) {
 }
 
 // exportEach reads the trains with the given ids (every train, by name,
-// when none are given), each once, in bundle form, records each as
-// exported, and hands each to fn in turn.
-func exportEach(ctx context.Context, tx *sql.Tx, trainIDs []string, fn func(*BundleTrain) error) error {
+// when none are given), each once, in bundle form with the histories the
+// bundle carries, and hands each to fn in turn. It writes nothing.
+func exportEach(ctx context.Context, q querier, trainIDs []string, fn func(*BundleTrain) error) error {
 	ids := trainIDs
 	if len(ids) == 0 {
-		err := scanRows(ctx, tx, "SELECT id FROM trains ORDER BY name COLLATE NOCASE, id", nil, func(rows *sql.Rows) error {
+		err := scanRows(ctx, q, "SELECT id FROM trains ORDER BY name COLLATE NOCASE, id", nil, func(rows *sql.Rows) error {
 			var id string
 			err := rows.Scan(&id)
 			ids = append(ids, id)
@@ -111,13 +129,15 @@ func exportEach(ctx context.Context, tx *sql.Tx, trainIDs []string, fn func(*Bun
 			continue
 		}
 		seen[id] = true
-		bt, err := exportTrain(ctx, tx, id)
+		bt, err := exportTrain(ctx, q, id)
 		if err != nil {
 			return err
 		}
-		if err := recordExported(ctx, tx, bt); err != nil {
+		var lineage string
+		if err := q.QueryRowContext(ctx, "SELECT lineage FROM trains WHERE id = ?", id).Scan(&lineage); err != nil {
 			return err
 		}
+		bt.History = historyBefore(lineage, trainHash(*bt))
 		if err := fn(bt); err != nil {
 			return err
 		}

@@ -93,7 +93,8 @@ func (w *failingWriter) Write(p []byte) (int, error) {
 }
 
 // A write that fails part way through says so, and the export's
-// bookkeeping (the lineage it records) is rolled back with it.
+// bookkeeping (the lineage it records once the file is written) is never
+// recorded.
 func TestExportToWriterFails(t *testing.T) {
 	ctx := context.Background()
 	s := sampleStore(t)

@@ -41,17 +41,23 @@ func runExport(s *session, args []string) error {
 	switch *format {
 	case "json":
 		// The bundle goes to the file train by train (issue 18): a LACE's
-		// thousands of trains never sit in memory whole.
-		var n data.ExportCount
+		// thousands of trains never sit in memory whole. It is read from
+		// one snapshot, so the coach's saves go in meanwhile, and what it
+		// holds is recorded once the file is in its place (issue 17).
+		var exp *data.Exported
 		toFile, err = s.writeOutputWith(*out, func(w io.Writer) error {
 			var err error
-			n, err = store.ExportTo(ctx, w, strings.TrimSpace(*coach), trains)
+			exp, err = store.WriteBundle(ctx, w, strings.TrimSpace(*coach), trains)
 			return err
 		})
 		if err != nil {
 			return fmt.Errorf("export: %w", err)
 		}
-		what = fmt.Sprintf("%s with %s", nounCount(n.Trains, "train"), nounCount(n.Assessments, "assessment"))
+		if err := exp.Record(ctx); err != nil {
+			// The file is good: say what the coach should know, and go on.
+			fmt.Fprintln(s.Stderr, "trainscope: warning:", err)
+		}
+		what = fmt.Sprintf("%s with %s", nounCount(exp.Trains, "train"), nounCount(exp.Assessments, "assessment"))
 	case "csv":
 		defs, err := s.definitions()
 		if err != nil {
