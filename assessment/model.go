@@ -381,6 +381,9 @@ type RecommendationEdit struct {
 	Owner      Owner
 	TargetPI   string
 	Priority   Priority
+	// Escalation is the level the coach says must act instead of the
+	// derived one: one of ImpedimentLevels, or empty for the derived level.
+	Escalation ImpedimentLevel
 	// Reason is why the coach rejected the recommendation, in a few words;
 	// the report keeps it beside the rejection.
 	Reason string

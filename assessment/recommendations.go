@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -505,6 +506,20 @@ func ApplyReview(recs []Recommendation, rv Review, pi string) []Recommendation {
 	return out
 }
 
+// CheckEscalation refuses an edit whose escalation is not a level of the
+// ladder: it must be empty (the derived level stays) or one of
+// ImpedimentLevels. applyEdit ignores any other value.
+func (e RecommendationEdit) CheckEscalation() error {
+	if e.Escalation == "" || slices.Contains(ImpedimentLevels, e.Escalation) {
+		return nil
+	}
+	names := make([]string, len(ImpedimentLevels))
+	for i, l := range ImpedimentLevels {
+		names[i] = strconv.Quote(string(l))
+	}
+	return fmt.Errorf("unknown level %q (empty keeps the derived one, or one of %s)", string(e.Escalation), strings.Join(names, ", "))
+}
+
 // applyEdit changes one recommendation. A new priority moves the target PI
 // with it, unless the coach set the target PI too.
 func applyEdit(rec Recommendation, e RecommendationEdit, pi string) Recommendation {
@@ -526,6 +541,9 @@ func applyEdit(rec Recommendation, e RecommendationEdit, pi string) Recommendati
 	set(&rec.TargetPI, e.TargetPI)
 	if e.Owner != "" && e.Owner != rec.Owner {
 		rec.Owner, rec.Edited = e.Owner, true
+	}
+	if slices.Contains(ImpedimentLevels, e.Escalation) && e.Escalation != rec.Escalation {
+		rec.Escalation, rec.Edited = e.Escalation, true
 	}
 	if e.Priority >= High && e.Priority <= Low && e.Priority != rec.Priority {
 		rec.Priority, rec.Edited = e.Priority, true

@@ -1,6 +1,7 @@
 package assessment
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -260,5 +261,51 @@ func TestReviewCount(t *testing.T) {
 	r := Results{Recommendations: []Recommendation{{Status: Accepted}, {Status: Rejected}, {Status: Proposed}, {Status: Accepted}, {}}}
 	if got, want := r.ReviewCount(), (ReviewCount{Accepted: 2, Rejected: 1, Proposed: 2}); got != want {
 		t.Errorf("ReviewCount = %+v, want %+v", got, want)
+	}
+}
+
+// TestApplyReviewEscalation: the coach's escalation replaces the derived
+// level and marks the recommendation edited; an empty one, the same level
+// or a level the ladder does not have keeps the derived one.
+func TestApplyReviewEscalation(t *testing.T) {
+	derived := []Recommendation{
+		{ID: "RI-01/a", Rule: "RI-01", Finding: "A", Action: "Do A", Priority: Medium, Owner: OwnerFacilitator, Escalation: LevelART, Status: Proposed},
+		{ID: "RI-01/b", Rule: "RI-01", Finding: "B", Action: "Do B", Priority: Medium, Owner: OwnerFacilitator, Escalation: LevelART, Status: Proposed},
+		{ID: "RI-01/c", Rule: "RI-01", Finding: "C", Action: "Do C", Priority: Medium, Owner: OwnerFacilitator, Escalation: LevelTeam, Status: Proposed},
+		{ID: "RI-01/d", Rule: "RI-01", Finding: "D", Action: "Do D", Priority: Medium, Owner: OwnerFacilitator, Escalation: LevelTeam, Status: Proposed},
+	}
+	rv := Review{Edits: map[string]RecommendationEdit{
+		"RI-01/a": {Escalation: LevelLACE},
+		"RI-01/b": {Status: Accepted},
+		"RI-01/c": {Escalation: LevelTeam},
+		"RI-01/d": {Escalation: "board"},
+	}}
+	got := ApplyReview(derived, rv, "PI 2")
+	want := map[string]struct {
+		level  ImpedimentLevel
+		edited bool
+	}{"RI-01/a": {LevelLACE, true}, "RI-01/b": {LevelART, false}, "RI-01/c": {LevelTeam, false}, "RI-01/d": {LevelTeam, false}}
+	for id, w := range want {
+		r, ok := findRec(got, id)
+		if !ok || r.Escalation != w.level || r.Edited != w.edited {
+			t.Errorf("%s: escalation %q edited %v, want %q %v", id, r.Escalation, r.Edited, w.level, w.edited)
+		}
+	}
+	if derived[0].Escalation != LevelART {
+		t.Error("ApplyReview changed its input")
+	}
+}
+
+func TestRecommendationEditCheckEscalation(t *testing.T) {
+	for _, l := range append([]ImpedimentLevel{""}, ImpedimentLevels...) {
+		if err := (RecommendationEdit{Escalation: l}).CheckEscalation(); err != nil {
+			t.Errorf("level %q refused: %v", l, err)
+		}
+	}
+	for _, l := range []ImpedimentLevel{"board", "LACE", " team", "ART"} {
+		err := (RecommendationEdit{Escalation: l}).CheckEscalation()
+		if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("unknown level %q", string(l))) || !strings.Contains(err.Error(), `"team", "art", "lace"`) {
+			t.Errorf("level %q: %v", l, err)
+		}
 	}
 }

@@ -234,6 +234,10 @@ type Edit struct {
 	Owner          string `json:"owner"`
 	TargetPI       string `json:"target_pi"`
 	Priority       int    `json:"priority"`
+	// Escalation is the level the coach chose instead of the derived one
+	// ("team", "art" or "lace"); left out when empty (the derived level),
+	// and absent from bundles written before schema version 8.
+	Escalation string `json:"escalation,omitempty"`
 	// Reason is why the coach rejected it; left out when empty, and absent
 	// from bundles written before schema version 6.
 	Reason string `json:"reason,omitempty"`

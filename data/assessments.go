@@ -171,12 +171,12 @@ func loadAssessments(ctx context.Context, q querier, where string, args ...any) 
 		}); err != nil {
 		return nil, err
 	}
-	if err := scanRows(ctx, q, `SELECT assessment_id, recommendation_id, status, finding, action, acceptance, owner, target_pi, priority, reason
+	if err := scanRows(ctx, q, `SELECT assessment_id, recommendation_id, status, finding, action, acceptance, owner, target_pi, priority, escalation, reason
 		FROM recommendation_edits WHERE `+sub, args,
 		func(rows *sql.Rows) error {
 			var aid, rid string
 			var e assessment.RecommendationEdit
-			if err := rows.Scan(&aid, &rid, &e.Status, &e.Finding, &e.Action, &e.Acceptance, &e.Owner, &e.TargetPI, &e.Priority, &e.Reason); err != nil {
+			if err := rows.Scan(&aid, &rid, &e.Status, &e.Finding, &e.Action, &e.Acceptance, &e.Owner, &e.TargetPI, &e.Priority, &e.Escalation, &e.Reason); err != nil {
 				return err
 			}
 			if sa := byID[aid]; sa != nil {
@@ -430,6 +430,9 @@ func validateEdit(e assessment.RecommendationEdit, place string) error {
 	if e.Priority < 0 || e.Priority > assessment.Low {
 		return fmt.Errorf("%s.priority: %d is not a priority (0 keeps the derived one, 1 high, 2 medium, 3 low)", place, e.Priority)
 	}
+	if err := e.CheckEscalation(); err != nil {
+		return fmt.Errorf("%s.escalation: %w", place, err)
+	}
 	return checkFields(field{place + ".finding", e.Finding, longRule}, field{place + ".action", e.Action, longRule},
 		field{place + ".acceptance", e.Acceptance, longRule}, field{place + ".target_pi", e.TargetPI, nameRule}, field{place + ".reason", e.Reason, longRule})
 }
@@ -505,12 +508,12 @@ func writeEdit(ctx context.Context, tx *sql.Tx, aid, recID string, e assessment.
 		_, err := tx.ExecContext(ctx, "DELETE FROM recommendation_edits WHERE assessment_id = ? AND recommendation_id = ?", aid, recID)
 		return err
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO recommendation_edits (assessment_id, recommendation_id, status, finding, action, acceptance, owner, target_pi, priority, reason)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	_, err := tx.ExecContext(ctx, `INSERT INTO recommendation_edits (assessment_id, recommendation_id, status, finding, action, acceptance, owner, target_pi, priority, escalation, reason)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (assessment_id, recommendation_id) DO UPDATE SET status = excluded.status, finding = excluded.finding,
 			action = excluded.action, acceptance = excluded.acceptance, owner = excluded.owner,
-			target_pi = excluded.target_pi, priority = excluded.priority, reason = excluded.reason`,
-		aid, recID, string(e.Status), e.Finding, e.Action, e.Acceptance, string(e.Owner), e.TargetPI, int(e.Priority), e.Reason)
+			target_pi = excluded.target_pi, priority = excluded.priority, escalation = excluded.escalation, reason = excluded.reason`,
+		aid, recID, string(e.Status), e.Finding, e.Action, e.Acceptance, string(e.Owner), e.TargetPI, int(e.Priority), string(e.Escalation), e.Reason)
 	return err
 }
 

@@ -182,7 +182,7 @@ func assessmentToBundle(sa *storedAssessment, f assessment.Framework) BundleAsse
 	for _, k := range sortedKeys(a.Review.Edits) {
 		e := a.Review.Edits[k]
 		ba.RecommendationEdits = append(ba.RecommendationEdits, BundleEdit{Recommendation: k, Status: string(e.Status), Finding: e.Finding,
-			Action: e.Action, Acceptance: e.Acceptance, Owner: string(e.Owner), TargetPI: e.TargetPI, Priority: int(e.Priority), Reason: e.Reason})
+			Action: e.Action, Acceptance: e.Acceptance, Owner: string(e.Owner), TargetPI: e.TargetPI, Priority: int(e.Priority), Escalation: string(e.Escalation), Reason: e.Reason})
 	}
 	for _, r := range a.Review.Added {
 		br := BundleRecommendation{ID: r.ID, Finding: r.Finding, Action: r.Action, Priority: int(r.Priority), Owner: string(r.Owner),

@@ -209,6 +209,10 @@ func (s *Store) SetPortfolioDecision(ctx context.Context, scope, recommendationI
 	if err := validateEdit(e, "decision"); err != nil {
 		return fmt.Errorf("save the portfolio decision: %w", err)
 	}
+	if e.Escalation != "" {
+		// The portfolio's recommendations are the LACE's own level.
+		return fmt.Errorf("save the portfolio decision: decision.escalation: a portfolio decision keeps no escalation level")
+	}
 	return s.write(ctx, "save the portfolio decision", func(tx *sql.Tx) error {
 		if e == (assessment.RecommendationEdit{}) && reason == "" {
 			_, err := tx.ExecContext(ctx, "DELETE FROM portfolio_decisions WHERE scope = ? AND recommendation_id = ?", scope, recommendationID)

@@ -102,6 +102,7 @@ func contractStore(t testing.TB) *Store {
 	must(t, s.SetChecklistNote(ctx, a.ID, defs.Checklists[0].ID, "Asked twice, same answer"))
 	must(t, s.SetRecommendationEdit(ctx, a.ID, "RG-03/system-architect", assessment.RecommendationEdit{Status: assessment.Rejected,
 		Reason: "Covered by the solution train.\nAsk again next PI."}))
+	must(t, s.SetRecommendationEdit(ctx, a.ID, "RI-01/"+practice.ID, assessment.RecommendationEdit{Escalation: assessment.LevelLACE, Priority: assessment.High}))
 
 	must(t, s.StartWorkshop(ctx, a.ID, false))
 	room := addRoom(t, s, a.ID, assessment.Participant{Name: "Ana Lima", Role: assessment.RoleScrumMasterP},
@@ -143,7 +144,7 @@ func TestEveryExportIsSchemaValid(t *testing.T) {
 	}
 	s := contractStore(t)
 	exported := exportBytes(t, s)
-	for _, want := range []string{`"follow_ups"`, `"workshop"`, `"conflict_of"`, `"group"`, `"history"`, `"check": {`, `"figure": 12.5`, `.\nAsk again`} {
+	for _, want := range []string{`"follow_ups"`, `"workshop"`, `"conflict_of"`, `"group"`, `"history"`, `"check": {`, `"figure": 12.5`, `.\nAsk again`, `"escalation": "lace"`} {
 		if !bytes.Contains(exported, []byte(strings.ReplaceAll(want, "\n", `\n`))) {
 			t.Errorf("the contract store's export has no %s", want)
 		}
@@ -198,7 +199,7 @@ func decodeNumbers(t testing.TB, b []byte) map[string]any {
 // validByHand are the hand-made cases both must take; both refuse the rest.
 var validByHand = []string{"unchanged", "train name 200 é", "train id 150 é", "created_at lower-case t and z", "pi_weeks 1.0",
 	"pi_weeks 3e0", "answer rating 1.0", "version 1.0", "exported_by given", "group given", "history given", "conflict copy",
-	"follow-up reason of two lines"}
+	"follow-up reason of two lines", "edit escalation given"}
 
 func TestSchemaAndImporterAgree(t *testing.T) {
 	schema := bundleSchema(t)
@@ -224,6 +225,9 @@ func TestSchemaAndImporterAgree(t *testing.T) {
 		return holding(b, "follow_ups")["follow_ups"].([]any)[0].(map[string]any)
 	}
 	workshop := func(b map[string]any) map[string]any { return holding(b, "workshop")["workshop"].(map[string]any) }
+	edit := func(b map[string]any) map[string]any {
+		return holding(b, "recommendation_edits")["recommendation_edits"].([]any)[0].(map[string]any)
+	}
 	cases := []mutation{
 		{"unchanged", func(map[string]any) {}},
 		{"version 2", func(b map[string]any) { b["version"] = 2 }},
@@ -282,6 +286,10 @@ func TestSchemaAndImporterAgree(t *testing.T) {
 		{"follow-up without recommendation", func(b map[string]any) { delete(followUp(b), "recommendation") }},
 		{"follow-up without note", func(b map[string]any) { delete(followUp(b), "note") }},
 		{"follow-up reason of two lines", func(b map[string]any) { followUp(b)["reason"] = "Taken over.\nSee the LACE." }},
+		// An edit's escalation (schema version 8): a level, or none.
+		{"edit escalation given", func(b map[string]any) { edit(b)["escalation"] = "art" }},
+		{"edit escalation unknown", func(b map[string]any) { edit(b)["escalation"] = "board" }},
+		{"edit escalation a title", func(b map[string]any) { edit(b)["escalation"] = "LACE" }},
 		// Gathering (schema version 5): the coach, the group, lineage and
 		// conflict copies.
 		{"exported_by given", func(b map[string]any) { b["exported_by"] = "Ana Núñez" }},

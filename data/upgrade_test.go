@@ -92,6 +92,9 @@ func TestMigrationTurnsTheOldScaleRound(t *testing.T) {
 	}
 	_, err = raw.Exec("ALTER TABLE recommendation_edits DROP COLUMN reason")
 	must(t, err)
+	// Schema version 8's escalation of an edit goes too.
+	_, err = raw.Exec("ALTER TABLE recommendation_edits DROP COLUMN escalation")
+	must(t, err)
 	// Schema version 7's kept facts and their triggers go too.
 	_, err = raw.Exec("DROP TABLE portfolio_facts")
 	must(t, err)

@@ -339,7 +339,8 @@ func assessmentFromBundle(ba BundleAssessment, trainID string, f assessment.Fram
 			return nil, fmt.Errorf("%s.recommendation: %w", at, err)
 		}
 		e := assessment.RecommendationEdit{Status: assessment.RecommendationStatus(be.Status), Finding: be.Finding, Action: be.Action,
-			Acceptance: be.Acceptance, Owner: assessment.Owner(be.Owner), TargetPI: be.TargetPI, Priority: assessment.Priority(be.Priority), Reason: be.Reason}
+			Acceptance: be.Acceptance, Owner: assessment.Owner(be.Owner), TargetPI: be.TargetPI, Priority: assessment.Priority(be.Priority),
+			Escalation: assessment.ImpedimentLevel(be.Escalation), Reason: be.Reason}
 		if err := validateEdit(e, at); err != nil {
 			return nil, err
 		}

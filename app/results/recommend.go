@@ -20,6 +20,9 @@ type recommendationForm struct {
 	finding, action, acceptance, targetPI *widget.Entry
 	owner, priority, status, escalation   *widget.Select
 	dialog                                *dialog.FormDialog
+	// derivedLevel is the escalation the rules gave a derived
+	// recommendation, before the coach's edit.
+	derivedLevel assessment.ImpedimentLevel
 }
 
 var recStatusChoices = func() []string {
@@ -85,8 +88,13 @@ func (rs *Screen) editRecommendation(rec *assessment.Recommendation) {
 	f.priority.SetSelected(shown.Title())
 	f.status = widget.NewSelect(recStatusChoices, nil)
 	f.status.SetSelected(recStatusChoice(cur.Status))
-	f.escalation = widget.NewSelect(widgets.LevelTitles(rs.train.Framework), nil)
-	f.escalation.SetSelected(widgets.LevelName(rs.train.Framework, cur.Escalation))
+	f.escalation = widget.NewSelect(widgets.LevelTitles(fw), nil)
+	f.escalation.SetSelected(widgets.LevelName(fw, cur.Escalation))
+	escalationHint := "The level that must act"
+	if !cur.ByCoach {
+		f.derivedLevel = rs.derivedEscalation(cur)
+		escalationHint += "; the rules say " + widgets.LevelName(fw, f.derivedLevel)
+	}
 
 	items := []*widget.FormItem{
 		widget.NewFormItem("Finding", f.finding),
@@ -97,9 +105,7 @@ func (rs *Screen) editRecommendation(rec *assessment.Recommendation) {
 		widget.NewFormItem("Priority", f.priority),
 		widget.NewFormItem("Status", f.status),
 	}
-	if cur.ByCoach {
-		items = append(items, &widget.FormItem{Text: "Escalation", Widget: f.escalation, HintText: "The level that must act"})
-	}
+	items = append(items, &widget.FormItem{Text: "Escalation", Widget: f.escalation, HintText: escalationHint})
 	title := "Your recommendation"
 	if rec != nil && !rec.ByCoach {
 		title = "Recommendation (" + rec.Rule + ")"
@@ -157,7 +163,27 @@ func (rs *Screen) saveForm(rec *assessment.Recommendation, cur assessment.Recomm
 	if status != cur.Status {
 		e.Status = status
 	}
+	// The level the rules gave is no edit: choosing it takes the coach's
+	// level back.
+	e.Escalation = ""
+	if f.escalation.Selected != widgets.LevelName(rs.train.Framework, f.derivedLevel) {
+		e.Escalation = widgets.LevelFromTitle(rs.train.Framework, f.escalation.Selected)
+	}
 	rs.saveEdit(rec.ID, e)
+}
+
+// derivedEscalation is the level the rules gave a derived recommendation:
+// its own, unless the coach's edit changed it.
+func (rs *Screen) derivedEscalation(rec assessment.Recommendation) assessment.ImpedimentLevel {
+	if rs.a.Review.Edits[rec.ID].Escalation == "" {
+		return rec.Escalation
+	}
+	for _, d := range assessment.Derive(rs.host.Definitions(), rs.train, rs.a, rs.results) {
+		if d.ID == rec.ID {
+			return d.Escalation
+		}
+	}
+	return rec.Escalation
 }
 
 // newRecommendationID names one of the coach's own recommendations, stable
