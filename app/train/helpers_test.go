@@ -2,7 +2,6 @@ package train
 
 import (
 	"context"
-	"fmt"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -30,7 +29,6 @@ var (
 // screen asked of the shell.
 type testHost struct {
 	*screentest.Host
-	undo     func()   // the removal last offered to take back
 	forms    []string // the forms tracked, by what they hold
 	forgot   []string // the trains forgotten
 	assessor string
@@ -40,7 +38,6 @@ type testHost struct {
 var _ Shell = (*testHost)(nil)
 
 func (h *testHost) Assessor() string                { return h.assessor }
-func (h *testHost) OfferUndo(_ string, undo func()) { h.undo = undo }
 func (h *testHost) PlainError(err error) string     { return err.Error() }
 func (h *testHost) ForgetTrain(id string)           { h.forgot = append(h.forgot, id) }
 func (h *testHost) NewTrend() TrendView             { return nullTrend{widget.NewLabel(""), &h.trendSet} }
@@ -121,27 +118,7 @@ func bigTrain(tb testing.TB, h *testHost) string {
 	ctx := context.Background()
 	train, roster, register, _ := assessment.Sample(testDay)
 	train.Name = "Big ART"
-	base := len(roster.Teams)
-	for i := 0; len(roster.Teams) < 12; i++ {
-		src := roster.Teams[i%base]
-		team := assessment.Team{ID: fmt.Sprintf("extra-team-%d", i), Name: fmt.Sprintf("Extra %d", i+1), Skills: src.Skills}
-		for j := range 8 {
-			p := assessment.Person{ID: fmt.Sprintf("extra-%d-%d", i, j), Name: fmt.Sprintf("Person %d-%d", i, j)}
-			roster.People = append(roster.People, p)
-			switch j {
-			case 0:
-				team.ScrumMasterID = p.ID
-			case 1:
-				team.ProductOwnerID = p.ID
-			default:
-				team.DeveloperIDs = append(team.DeveloperIDs, p.ID)
-			}
-		}
-		roster.Teams = append(roster.Teams, team)
-	}
-	for i := 0; len(roster.People) < 121; i++ {
-		roster.People = append(roster.People, assessment.Person{ID: fmt.Sprintf("spare-%d", i), Name: fmt.Sprintf("Spare %03d", i)})
-	}
+	roster = assessment.GrowRoster(roster, 12, 121)
 	must := func(err error) {
 		if err != nil {
 			tb.Fatal(err)
@@ -149,14 +126,7 @@ func bigTrain(tb testing.TB, h *testHost) string {
 	}
 	must(h.DB.CreateTrain(ctx, &train))
 	must(h.DB.SaveRoster(ctx, train.ID, roster))
-	for i := 0; i < 300; i++ {
-		imp := register[i%len(register)]
-		imp.ID, imp.RecurrenceOf = "", ""
-		imp.Title = fmt.Sprintf("%s (%d)", imp.Title, i+1)
-		imp.Raised = testDay.AddDate(0, 0, -2*i-1)
-		if i%3 == 0 || !imp.Resolved.IsZero() {
-			imp.Status, imp.Resolved = assessment.StatusResolved, imp.Raised.AddDate(0, 0, i)
-		}
+	for _, imp := range assessment.GrowRegister(register, 300, testDay) {
 		must(h.DB.SaveImpediment(ctx, train.ID, &imp))
 	}
 	return train.ID

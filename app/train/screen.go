@@ -36,9 +36,6 @@ type Shell interface {
 	// TrackForm holds a form as open until its dialog closes: closing the
 	// window asks before losing what it holds (dirty), Enter saves it.
 	TrackForm(what string, d dialog.Dialog, dirty func() bool)
-	// OfferUndo shows what was just removed with a button to take it back,
-	// until the coach moves to another screen or removes something else.
-	OfferUndo(what string, undo func())
 	// PlainError words a refusal as the coach reads it.
 	PlainError(err error) string
 	// ForgetTrain is told the train was deleted: the window no longer
