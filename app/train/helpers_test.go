@@ -37,10 +37,10 @@ type testHost struct {
 
 var _ Shell = (*testHost)(nil)
 
-func (h *testHost) Assessor() string                { return h.assessor }
-func (h *testHost) PlainError(err error) string     { return err.Error() }
-func (h *testHost) ForgetTrain(id string)           { h.forgot = append(h.forgot, id) }
-func (h *testHost) NewTrend() TrendView             { return nullTrend{widget.NewLabel(""), &h.trendSet} }
+func (h *testHost) Assessor() string            { return h.assessor }
+func (h *testHost) PlainError(err error) string { return err.Error() }
+func (h *testHost) ForgetTrain(id string)       { h.forgot = append(h.forgot, id) }
+func (h *testHost) NewTrend() TrendView         { return nullTrend{widget.NewLabel(""), &h.trendSet} }
 
 func (h *testHost) TrackForm(what string, _ dialog.Dialog, _ func() bool) {
 	h.forms = append(h.forms, what)
