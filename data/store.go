@@ -201,6 +201,12 @@ func Open(path string, opts Options) (*Store, error) {
 		db.Close()
 		return nil, damageFirst(err)
 	}
+	// An import a killed Trainscope left half done is undone before
+	// anything else reads or writes (data/journal.go).
+	if err := s.recoverImports(context.Background()); err != nil {
+		db.Close()
+		return nil, damageFirst(err)
+	}
 	if err := s.refreshStaleSummaries(context.Background()); err != nil {
 		db.Close()
 		return nil, damageFirst(err)
