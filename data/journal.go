@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -336,11 +337,49 @@ func decodeRosterIDs(b []byte, out *[][]json.Number) error {
 	return nil
 }
 
+// SQLite lets a waiting writer in only when its busy handler happens to
+// retry while the lock is free, so an import that began its next chunk at
+// once would starve the saves waiting between two chunks. The writers of
+// this process on one file count themselves in writeGates; before each
+// chunk the import waits (up to a second) until none is waiting, so a save
+// of the window, or of another Store on the file, goes first.
+var writeGates sync.Map // database path → *atomic.Int32
+
+type importChunkKey struct{}
+
+func (s *Store) writers() *atomic.Int32 {
+	v, _ := writeGates.LoadOrStore(s.path, new(atomic.Int32))
+	return v.(*atomic.Int32)
+}
+
+// waiting counts a write that is not an import's chunk while it waits for
+// and holds the write lock; the returned func ends it.
+func (s *Store) waiting(ctx context.Context) func() {
+	if ctx.Value(importChunkKey{}) != nil {
+		return func() {}
+	}
+	w := s.writers()
+	w.Add(1)
+	return func() { w.Add(-1) }
+}
+
+// yieldToSaves waits, before an import's next chunk, until no save of this
+// process on the file is waiting (a second at most), and then a moment
+// for another Trainscope's.
+func (s *Store) yieldToSaves() {
+	w := s.writers()
+	for deadline := time.Now().Add(time.Second); w.Load() > 0 && time.Now().Before(deadline); {
+		time.Sleep(500 * time.Microsecond)
+	}
+	time.Sleep(2 * time.Millisecond)
+}
+
 // importRun is one import under way.
 type importRun struct {
-	s   *Store
-	id  string
-	seq int
+	s      *Store
+	id     string
+	seq    int
+	chunks int
 }
 
 // beginImport records an import as running.
@@ -375,7 +414,11 @@ func (j *importRun) running(ctx context.Context, tx *sql.Tx) error {
 // false when the bundle is all in.
 func (j *importRun) chunk(ctx context.Context, m *merging, next func() (importTrain, bool, error)) (bool, error) {
 	more := true
-	err := j.s.commit(ctx, "import", func(tx *sql.Tx) error {
+	if j.seq > 0 || j.chunks > 0 {
+		j.s.yieldToSaves()
+	}
+	j.chunks++
+	err := j.s.commit(context.WithValue(ctx, importChunkKey{}, true), "import", func(tx *sql.Tx) error {
 		start := time.Now()
 		if err := j.running(ctx, tx); err != nil {
 			return err
