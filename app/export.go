@@ -344,7 +344,9 @@ func (ui *UI) importBundleDialog() {
 func (ui *UI) importBundle(r io.ReadCloser) {
 	progress := ui.progressDialog("Importing", "Checking the bundle and importing it…")
 	var summary string
-	ui.bg.do(func() error {
+	// Beside the queue: the coach's saves go in between the import's
+	// transactions instead of waiting for all of it.
+	ui.bg.beside(func() error {
 		defer r.Close()
 		rep, err := ui.store.Import(ui.ctx(), r)
 		if err != nil {

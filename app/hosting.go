@@ -140,10 +140,11 @@ func (ui *UI) SaveNamed(what, done, name, ext string, write func(ctx context.Con
 
 // Import merges files into the store in the background behind a progress
 // dialog, with the status bar saying so; a refusal is shown under refused.
+// It runs beside the queue of the coach's saves, not in it.
 func (ui *UI) Import(title, message, refused string, work func(context.Context) error, done func()) {
 	progress := ui.progressDialog(title, message)
 	ui.status.saving()
-	ui.bg.do(func() error { return work(ui.ctx()) }, func(err error) {
+	ui.bg.beside(func() error { return work(ui.ctx()) }, func(err error) {
 		progress.Hide()
 		if err != nil {
 			ui.status.failed()

@@ -93,6 +93,19 @@ func (w *worker) spawn(work func() error, done func(error)) {
 	}()
 }
 
+// beside runs long store work (an import) on its own goroutine once every
+// job queued before it has run, so it starts from what the coach saved
+// before asking for it; jobs queued after it run on the queue meanwhile,
+// so the coach's saves are not held up behind it (the store lets them in
+// between the import's short transactions). done runs on the UI thread.
+// Tests wait for it as for queued jobs.
+func (w *worker) beside(work func() error, done func(error)) {
+	w.do(func() error {
+		w.spawn(work, done)
+		return nil
+	}, nil)
+}
+
 // debouncer delays a write while the coach is still typing: each call
 // under the same key restarts the wait, and flush writes whatever is pending
 // at once (when the coach moves on to another item or screen). With no

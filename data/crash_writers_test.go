@@ -26,13 +26,31 @@ const (
 	crashEnvTrain  = "TRAINSCOPE_CRASH_TRAIN"
 )
 
-var crashWriters = []string{"roster", "impediment", "import", "responses", "vote"}
+// "import" is a bundle of four trains, one transaction; "import-chunks" one
+// of crashChunkedTrains trains, which goes in several (issue 17), so kills
+// land between chunks too and the next Open must undo the chunks in.
+var crashWriters = []string{"roster", "impediment", "import", "import-chunks", "responses", "vote"}
 
-// crashBundle is four trains, each with an assessment, whose ids start with key.
-func crashBundle(key string) []byte {
+// crashChunkedTrains is the size of the "import-chunks" writer's bundles:
+// three chunks of crashChunk trains.
+const (
+	crashChunk         = 4
+	crashChunkedTrains = 3 * crashChunk
+)
+
+// crashTrains is how many trains each bundle of the writer has.
+func crashTrains(writer string) int {
+	if writer == "import-chunks" {
+		return crashChunkedTrains
+	}
+	return 4
+}
+
+// crashBundle is n trains, each with an assessment, whose ids start with key.
+func crashBundle(key string, n int) []byte {
 	var b bytes.Buffer
 	b.WriteString(`{"format":"trainscope-bundle","version":1,"trains":[`)
-	for k := range 4 {
+	for k := range n {
 		if k > 0 {
 			b.WriteString(",")
 		}
@@ -59,6 +77,9 @@ func TestCrashWriterChild(t *testing.T) {
 		fmt.Println("open:", err)
 		os.Exit(2)
 	}
+	if writer == "import-chunks" {
+		importChunk.trains, importChunk.assessments, importChunk.budget = crashChunk, 4*crashChunk, 0
+	}
 	trainID, wsID, cycle := os.Getenv(crashEnvTrain), os.Getenv(crashEnvAssessment), os.Getenv(crashEnvCycle)
 	// A roster is saved whole: each child goes on from the one saved last.
 	roster, err := s.Roster(ctx, trainID)
@@ -75,8 +96,8 @@ func TestCrashWriterChild(t *testing.T) {
 			err = s.SaveRoster(ctx, trainID, roster)
 		case "impediment":
 			err = s.SaveImpediment(ctx, trainID, &assessment.Impediment{ID: key, Title: key, Level: assessment.LevelTeam, Status: assessment.StatusOpen})
-		case "import":
-			_, err = s.Import(ctx, bytes.NewReader(crashBundle(key)))
+		case "import", "import-chunks":
+			_, err = s.Import(ctx, bytes.NewReader(crashBundle(key, crashTrains(writer))))
 		case "responses":
 			_, err = s.ImportResponses(ctx, wsID, map[string][]byte{key + ".json": encode(response(key, corpusPractice, i%5+1, corpusMeasure, -2))})
 		case "vote":
@@ -170,7 +191,10 @@ func verifyWriter(t *testing.T, path, writer, trainID, wsID string, cycle int, a
 		for _, imp := range reg {
 			have[imp.ID] = true
 		}
-	case "import":
+	case "import", "import-chunks":
+		if journalRows(t, s) != 0 {
+			t.Fatalf("cycle %d: an import's journal is left after open", cycle)
+		}
 		trains, err := s.Trains(ctx)
 		must(t, err)
 		per := map[string]int{}
@@ -185,8 +209,8 @@ func verifyWriter(t *testing.T, path, writer, trainID, wsID string, cycle int, a
 			}
 		}
 		for key, n := range per {
-			if n != 4 {
-				t.Fatalf("cycle %d: import %s has %d of its 4 trains: half-applied", cycle, key, n)
+			if want := crashTrains(writer); n != want {
+				t.Fatalf("cycle %d: import %s has %d of its %d trains: half-applied", cycle, key, n, want)
 			}
 			have[key] = true
 		}

@@ -83,11 +83,19 @@ func (r ImportReport) String() string {
 	return b.String()
 }
 
-// Import reads a bundle and merges it into the database in one transaction.
+// Import reads a bundle and merges it into the database, all or nothing.
 // It checks everything before writing anything: a bundle that is too large,
 // malformed, of an unknown version, or holds a wrong value, a duplicate id
 // or a reference to someone not on the roster gives a *BundleError naming
 // the place, and the database stays as it was.
+//
+// The merge writes a few trains per transaction, so a save from the coach
+// or another Trainscope never waits behind the whole bundle, and stays all
+// or nothing through an undo journal (data/journal.go): an import that
+// fails is undone, one killed half way is undone by the next Open. A train
+// someone changed while the import ran, after the import had changed it,
+// is kept as it is now when the import is undone: the error is then a
+// *KeptTrainsError naming it, so that no one's edit is lost.
 //
 // Trains and assessments merge by id and by their lineage (the content
 // hashes of their revisions): one that is not here is added; one that is
@@ -100,7 +108,8 @@ func (s *Store) Import(ctx context.Context, r io.Reader) (ImportReport, error) {
 	// The file is read train by train (issue 18): each train is checked
 	// and then set aside in a private temporary file, so memory holds one
 	// train, and nothing is written to the database until the whole file
-	// has passed. Then the trains set aside are merged in one transaction.
+	// has passed. Then the trains set aside are merged, a few per
+	// transaction (issue 17; data/journal.go).
 	spool, err := os.CreateTemp("", "trainscope-import-*.json")
 	if err != nil {
 		return ImportReport{}, fmt.Errorf("import: a temporary file for the bundle: %w", err)
@@ -133,39 +142,69 @@ func (s *Store) Import(ctx context.Context, r io.Reader) (ImportReport, error) {
 	if err := w.Flush(); err != nil {
 		return ImportReport{}, fmt.Errorf("import: set the bundle aside: %w", err)
 	}
-	var rep ImportReport
-	err = s.write(ctx, "import", func(tx *sql.Tx) error {
-		rep = ImportReport{Warnings: check.warnings}
-		if _, err := spool.Seek(0, io.SeekStart); err != nil {
-			return err
-		}
-		dec := json.NewDecoder(bufio.NewReaderSize(spool, 64<<10))
-		again := newBundleCheck(s.opts.Definitions)
-		m := &merging{s: s, coach: br.ExportedBy(), rep: &rep}
-		for i := range n {
-			var bt BundleTrain
-			if err := dec.Decode(&bt); err != nil {
-				return fmt.Errorf("read the bundle set aside: %w", err)
-			}
-			// Checked once already; the check turns it into domain types.
-			it, err := again.train(&bt, fmt.Sprintf("trains[%d]", i))
-			if err != nil {
-				return &BundleError{Err: err}
-			}
-			if err := m.train(ctx, tx, it); err != nil {
-				return err
-			}
-		}
-		return m.finish(ctx, tx)
-	})
-	if err != nil {
-		var be *BundleError
-		if errors.As(err, &be) {
-			return ImportReport{}, be
-		}
+	// An import an earlier Trainscope left unfinished is undone first.
+	if err := s.recoverImports(ctx); err != nil {
 		return ImportReport{}, err
 	}
+	// The merge goes a chunk of trains per transaction, so a coach's save
+	// waits for one chunk at most; the journal keeps it all or nothing.
+	rep := ImportReport{Warnings: check.warnings}
+	if _, err := spool.Seek(0, io.SeekStart); err != nil {
+		return ImportReport{}, fmt.Errorf("import: read the bundle set aside: %w", err)
+	}
+	dec := json.NewDecoder(bufio.NewReaderSize(spool, 64<<10))
+	again := newBundleCheck(s.opts.Definitions)
+	m := &merging{s: s, coach: br.ExportedBy(), rep: &rep}
+	run, err := s.beginImport(ctx)
+	if err != nil {
+		return ImportReport{}, err
+	}
+	i := 0
+	next := func() (importTrain, bool, error) {
+		if i == n {
+			return importTrain{}, false, nil
+		}
+		var bt BundleTrain
+		if err := dec.Decode(&bt); err != nil {
+			return importTrain{}, false, fmt.Errorf("read the bundle set aside: %w", err)
+		}
+		// Checked once already; the check turns it into domain types.
+		it, err := again.train(&bt, fmt.Sprintf("trains[%d]", i))
+		if err != nil {
+			return importTrain{}, false, &BundleError{Err: err}
+		}
+		i++
+		return it, true, nil
+	}
+	for chunks := 1; ; chunks++ {
+		more, err := run.chunk(ctx, m, next)
+		if err != nil {
+			return ImportReport{}, run.fail(ctx, bundleFirst(err))
+		}
+		if importChunkHook != nil {
+			if err := importChunkHook(s, chunks); err != nil {
+				return ImportReport{}, run.fail(ctx, err)
+			}
+		}
+		if !more || i == n {
+			break
+		}
+	}
+	if err := run.finish(ctx); err != nil {
+		return ImportReport{}, run.fail(ctx, err)
+	}
+	s.backupIfDue()
 	return rep, nil
+}
+
+// bundleFirst returns the *BundleError inside err, which names the place
+// in the file, rather than the step of the import that ran into it.
+func bundleFirst(err error) error {
+	var be *BundleError
+	if errors.As(err, &be) {
+		return be
+	}
+	return err
 }
 
 // readError is a refusal of the file as it is, or an error reading it.

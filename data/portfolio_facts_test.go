@@ -198,6 +198,7 @@ func TestEveryTableOfATrainDropsItsFacts(t *testing.T) {
 		"portfolio_facts":     "the facts themselves",
 		"train_sources":       "the coaches, read afresh at every read",
 		"train_revisions":     "a merge's ancestors",
+		"import_journal":      "an import's undo journal, not the train's data",
 		"portfolio_decisions": "the LACE's review, read afresh at every read",
 		"workshops":           "the room: its consensus is the answers",
 		"participants":        "the room",

@@ -201,6 +201,12 @@ func Open(path string, opts Options) (*Store, error) {
 		db.Close()
 		return nil, damageFirst(err)
 	}
+	// An import a killed Trainscope left half done is undone before
+	// anything else reads or writes (data/journal.go).
+	if err := s.recoverImports(context.Background()); err != nil {
+		db.Close()
+		return nil, damageFirst(err)
+	}
 	if err := s.refreshStaleSummaries(context.Background()); err != nil {
 		db.Close()
 		return nil, damageFirst(err)
@@ -316,6 +322,7 @@ func (s *Store) commit(ctx context.Context, what string, fn func(tx *sql.Tx) err
 	if err := s.ensureChecked(ctx); err != nil {
 		return fmt.Errorf("%s: not saved: %w", what, err)
 	}
+	defer s.waiting(ctx)() // an import lets it go first (data/journal.go)
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("%s: %w", what, busy(err))
