@@ -362,3 +362,40 @@ func TestDevelopersDialogFindsAndTicks(t *testing.T) {
 		t.Errorf("Team Orion's developers saved: %q", r.Teams[1].DeveloperIDs)
 	}
 }
+
+// TestDevelopersDialogCancelForgetsNewPeople: someone added in the
+// developers dialog joins the roster with Done; with Cancel neither they
+// nor the ticks are kept, on screen or in the store.
+func TestDevelopersDialogCancelForgetsNewPeople(t *testing.T) {
+	h, ts := pickerRoster(t)
+	c := h.Win.Canvas()
+	re := ts.rosterEd
+	people := len(re.roster.People)
+	add := func(name string) {
+		t.Helper()
+		test.Tap(re.teams[1].choose)
+		var entry *widget.Entry
+		for _, o := range visibleIn(c.Overlays().Top()) {
+			if e, ok := o.(*widget.Entry); ok && e.PlaceHolder == "Add a new person to this team" {
+				entry = e
+			}
+		}
+		if entry == nil {
+			t.Fatal("the developers dialog has no field for a new person")
+		}
+		test.Type(entry, name)
+		entry.OnSubmitted(entry.Text)
+	}
+	add("Nuno Ferreira")
+	tap(t, h, "Cancel")
+	if len(re.roster.People) != people || slices.ContainsFunc(re.roster.People, func(p assessment.Person) bool { return p.Name == "Nuno Ferreira" }) {
+		t.Errorf("after Cancel the roster holds %d people (was %d): the new person stayed", len(re.roster.People), people)
+	}
+	add("Nuno Ferreira")
+	tap(t, h, "Done")
+	r := savedRoster(t, h, ts)
+	id := personID(t, r, "Nuno Ferreira")
+	if !slices.Contains(r.Teams[1].DeveloperIDs, id) || len(r.People) != people+1 {
+		t.Errorf("after Done the store holds %d people and Team Orion's developers %q", len(r.People), r.Teams[1].DeveloperIDs)
+	}
+}

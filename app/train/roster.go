@@ -473,13 +473,16 @@ func (re *rosterEditor) chooseDevelopers(i int) {
 	checks.SetSelected(sel)
 	newName := widget.NewEntry()
 	newName.SetPlaceHolder("Add a new person to this team")
+	// People added here join the roster with Done; Cancel forgets them,
+	// as it forgets every tick.
+	var added []assessment.Person
 	addNew := func() {
 		name := widgets.CleanName(newName.Text)
 		if name == "" {
 			return
 		}
 		p := assessment.Person{ID: data.NewID(), Name: name}
-		re.roster.People = append(re.roster.People, p)
+		added = append(added, p)
 		labels = append(labels, name)
 		ids = append(ids, p.ID)
 		checks.Options = labels
@@ -515,6 +518,7 @@ func (re *rosterEditor) chooseDevelopers(i int) {
 				devs = append(devs, ids[j])
 			}
 		}
+		re.roster.People = append(re.roster.People, added...)
 		re.roster.Teams[i].DeveloperIDs = devs
 		re.rebuild()
 		re.changed()
