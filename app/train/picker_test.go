@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/trainscope/trainscope/app/internal/screentest"
 	"github.com/trainscope/trainscope/app/widgets"
 	"github.com/trainscope/trainscope/assessment"
 )
@@ -104,28 +105,7 @@ func shownChoices(t *testing.T, c fyne.Canvas) []string {
 }
 
 // visibleIn is every object shown under o.
-func visibleIn(o fyne.CanvasObject) []fyne.CanvasObject {
-	var out []fyne.CanvasObject
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if o == nil || !o.Visible() {
-			return
-		}
-		out = append(out, o)
-		switch x := o.(type) {
-		case *fyne.Container:
-			for _, child := range x.Objects {
-				walk(child)
-			}
-		case fyne.Widget:
-			for _, child := range test.WidgetRenderer(x).Objects() {
-				walk(child)
-			}
-		}
-	}
-	walk(o)
-	return out
-}
+var visibleIn = screentest.VisibleIn
 
 // savedRoster is the roster as the store holds it.
 func savedRoster(t *testing.T, h *testHost, ts *Screen) assessment.Roster {

@@ -55,6 +55,18 @@ func OpenStore(t testing.TB, defs *assessment.Definitions) *data.Store {
 // content, skipping hidden objects.
 func Visible(c fyne.Canvas) []fyne.CanvasObject {
 	var out []fyne.CanvasObject
+	// Dialogs first: they are on top.
+	overlays := c.Overlays().List()
+	for i := len(overlays) - 1; i >= 0; i-- {
+		out = append(out, VisibleIn(overlays[i])...)
+	}
+	return append(out, VisibleIn(c.Content())...)
+}
+
+// VisibleIn is every object shown under o (o too), skipping hidden ones:
+// what one dialog or one part of the screen shows.
+func VisibleIn(o fyne.CanvasObject) []fyne.CanvasObject {
+	var out []fyne.CanvasObject
 	var walk func(o fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
 		if o == nil || !o.Visible() {
@@ -72,12 +84,7 @@ func Visible(c fyne.Canvas) []fyne.CanvasObject {
 			}
 		}
 	}
-	// Dialogs first: they are on top.
-	overlays := c.Overlays().List()
-	for i := len(overlays) - 1; i >= 0; i-- {
-		walk(overlays[i])
-	}
-	walk(c.Content())
+	walk(o)
 	return out
 }
 
