@@ -29,6 +29,9 @@ func bigBundle(n int) []byte {
 	return b.Bytes()
 }
 
+// raceDetector is whether the tests run with -race (race_test.go).
+var raceDetector bool
+
 // 50,000 trains once failed with "too many SQL variables": an IN list of
 // every train, and of every roster, in one statement, past SQLite's 32,766.
 // The test imports 33,000, just past that limit; docs/reliability.md has
@@ -38,6 +41,11 @@ func bigBundle(n int) []byte {
 func TestBigImport(t *testing.T) {
 	if testing.Short() {
 		t.Skip("33,000 trains take a while")
+	}
+	if raceDetector && os.Getenv("TRAINSCOPE_BIG_IMPORT") == "" {
+		// One goroutine's import, where the race detector finds nothing
+		// and makes it several times slower: make test runs it without.
+		t.Skip("33,000 trains without -race: make test runs it so (make big-import)")
 	}
 	ctx := context.Background()
 	s := openTemp(t, Options{Summarize: countingSummary})
