@@ -2,14 +2,11 @@ package data
 
 import (
 	"context"
-	"errors"
 	"io"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
-
-	"github.com/trainscope/trainscope/assessment"
 )
 
 // copyFile copies a closed database file to dst.
@@ -50,28 +47,17 @@ func BenchmarkSaveDuringExport(b *testing.B) {
 	coach, err := Open(path, opts)
 	must(b, err)
 	defer func() { must(b, coach.Close()) }()
-	_, aid, err := coach.AddSample(ctx, time.Date(2026, 4, 20, 0, 0, 0, 0, time.UTC))
-	must(b, err)
-	must(b, coach.ReopenAssessment(ctx, aid))
-	a, err := coach.Assessment(ctx, aid)
-	must(b, err)
-	var item string
-	for id := range a.Answers {
-		item = id
-		break
-	}
+	saves := newSaveLoop(b, coach)
 	// The same saves with no export, for comparison: what a save costs
 	// on this machine at this moment.
 	var idle time.Duration
 	for range 100 {
-		start := time.Now()
-		must(b, coach.SetAnswer(ctx, aid, assessment.Answer{ItemID: item, Rating: assessment.Rating(1 + int(start.UnixNano()%3))}))
-		idle = max(idle, time.Since(start))
+		wait, err := saves.save()
+		must(b, err)
+		idle = max(idle, wait)
 		time.Sleep(5 * time.Millisecond)
 	}
 	file := filepath.Join(b.TempDir(), "bundle.json")
-	var longest time.Duration
-	busyN, saves := 0, 0
 	for b.Loop() {
 		b.StopTimer()
 		_, err := exporter.db.ExecContext(ctx, "UPDATE trains SET lineage = ''; UPDATE assessments SET lineage = ''; DELETE FROM train_revisions")
@@ -84,34 +70,16 @@ func BenchmarkSaveDuringExport(b *testing.B) {
 			_, err := exporter.ExportTo(ctx, f, "", nil)
 			done <- err
 		}()
-		for saving := true; saving; {
-			select {
-			case err := <-done:
-				must(b, err)
-				saving = false
-			default:
-				start := time.Now()
-				err := coach.SetAnswer(ctx, aid, assessment.Answer{ItemID: item, Rating: assessment.Rating(1 + int(start.UnixNano()%3))})
-				longest = max(longest, time.Since(start))
-				if err != nil {
-					if !errors.Is(err, ErrBusy) {
-						b.Fatal(err)
-					}
-					busyN++
-				} else {
-					saves++
-				}
-				time.Sleep(5 * time.Millisecond)
-			}
-		}
+		saves.while(b, done)
 		b.StopTimer()
 		must(b, f.Close())
 		b.StartTimer()
 	}
+	longest, busyN := saves.longest, saves.busy
 	b.ReportMetric(float64(longest.Milliseconds()), "max-wait-ms")
 	b.ReportMetric(float64(idle.Milliseconds()), "idle-max-wait-ms")
 	b.ReportMetric(float64(busyN), "busy")
-	b.ReportMetric(float64(saves)/float64(b.N), "saves/op")
+	b.ReportMetric(float64(saves.saves)/float64(b.N), "saves/op")
 }
 
 // BenchmarkExportRecord records the lineage of an export of every train of

@@ -187,16 +187,7 @@ func BenchmarkSaveDuringImport(b *testing.B) {
 		must(b, err)
 		coach, err := Open(path, opts)
 		must(b, err)
-		_, aid, err := coach.AddSample(ctx, time.Date(2026, 4, 20, 0, 0, 0, 0, time.UTC))
-		must(b, err)
-		must(b, coach.ReopenAssessment(ctx, aid))
-		a, err := coach.Assessment(ctx, aid)
-		must(b, err)
-		var item string
-		for id := range a.Answers {
-			item = id
-			break
-		}
+		saves := newSaveLoop(b, coach)
 		in, err := os.Open(file)
 		must(b, err)
 		b.StartTimer()
@@ -205,25 +196,9 @@ func BenchmarkSaveDuringImport(b *testing.B) {
 			_, err := importer.Import(ctx, in)
 			done <- err
 		}()
-		for saving := true; saving; {
-			select {
-			case err := <-done:
-				must(b, err)
-				saving = false
-			default:
-				start := time.Now()
-				err := coach.SetAnswer(ctx, aid, assessment.Answer{ItemID: item, Rating: assessment.Rating(1 + int(start.UnixNano()%3))})
-				longest = max(longest, time.Since(start))
-				if err != nil {
-					if !errors.Is(err, ErrBusy) {
-						b.Fatal(err)
-					}
-					busyN++
-				}
-				time.Sleep(5 * time.Millisecond)
-			}
-		}
+		saves.while(b, done)
 		b.StopTimer()
+		longest, busyN = max(longest, saves.longest), busyN+saves.busy
 		must(b, in.Close())
 		must(b, importer.Close())
 		must(b, coach.Close())
@@ -231,4 +206,62 @@ func BenchmarkSaveDuringImport(b *testing.B) {
 	}
 	b.ReportMetric(float64(longest.Milliseconds()), "max-wait-ms")
 	b.ReportMetric(float64(busyN), "busy")
+}
+
+// saveLoop is a coach saving one answer again and again while another
+// Store writes (an import, an export): the sample's draft on coach, its
+// answers changed every 5 ms until done reports, each save's wait taken.
+type saveLoop struct {
+	coach   *Store
+	aid     string
+	item    string
+	longest time.Duration // the longest a save waited
+	busy    int           // saves refused as busy
+	saves   int           // saves that went in
+}
+
+// newSaveLoop adds the sample to coach and reopens its assessment.
+func newSaveLoop(b *testing.B, coach *Store) *saveLoop {
+	ctx := context.Background()
+	_, aid, err := coach.AddSample(ctx, time.Date(2026, 4, 20, 0, 0, 0, 0, time.UTC))
+	must(b, err)
+	must(b, coach.ReopenAssessment(ctx, aid))
+	a, err := coach.Assessment(ctx, aid)
+	must(b, err)
+	l := &saveLoop{coach: coach, aid: aid}
+	for id := range a.Answers {
+		l.item = id
+		break
+	}
+	return l
+}
+
+// save saves the answer once and returns how long it took and its error.
+func (l *saveLoop) save() (time.Duration, error) {
+	start := time.Now()
+	err := l.coach.SetAnswer(context.Background(), l.aid, assessment.Answer{ItemID: l.item, Rating: assessment.Rating(1 + int(start.UnixNano()%3))})
+	return time.Since(start), err
+}
+
+// while saves until done reports, then fails the benchmark on its error.
+func (l *saveLoop) while(b *testing.B, done <-chan error) {
+	for {
+		select {
+		case err := <-done:
+			must(b, err)
+			return
+		default:
+			wait, err := l.save()
+			l.longest = max(l.longest, wait)
+			switch {
+			case err == nil:
+				l.saves++
+			case errors.Is(err, ErrBusy):
+				l.busy++
+			default:
+				b.Fatal(err)
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+	}
 }
