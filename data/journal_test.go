@@ -53,13 +53,7 @@ func journalRows(t *testing.T, s *Store) int {
 func TestSaveCommitsBetweenImportChunks(t *testing.T) {
 	smallChunks(t)
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "trainscope.db")
-	importer, err := Open(path, Options{Summarize: countingSummary})
-	must(t, err)
-	defer importer.Close()
-	coach, err := Open(path, Options{Summarize: countingSummary})
-	must(t, err)
-	defer coach.Close()
+	importer, coach := twoStores(t)
 	tr := addTrain(t, coach, "Coach's own")
 
 	const n = 12
@@ -224,13 +218,8 @@ func firstDiff(a, b string) string {
 func TestImportUndoKeepsAnEditMadeMeanwhile(t *testing.T) {
 	smallChunks(t)
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "trainscope.db")
-	s, err := Open(path, Options{Summarize: countingSummary})
-	must(t, err)
-	defer s.Close()
-	coach, err := Open(path, Options{Summarize: countingSummary})
-	must(t, err)
-	defer coach.Close()
+	s, coach := twoStores(t)
+	var err error
 	base := addTrain(t, s, "Here before")
 	const edited = "11111111-1111-4111-8111-000000000001" // streamedBundle's second train, in the first chunk
 	stop := errors.New("stopped (a test)")

@@ -221,17 +221,26 @@ func TestNewerSchemaIsRefused(t *testing.T) {
 	}
 }
 
+// twoStores are two Stores on one new file, standing for two running
+// copies of Trainscope (or the window beside a command), closed at the
+// test's end.
+func twoStores(t *testing.T) (first, second *Store) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "trainscope.db")
+	first, err := Open(path, Options{Summarize: countingSummary})
+	must(t, err)
+	t.Cleanup(func() { first.Close() })
+	second, err = Open(path, Options{Summarize: countingSummary})
+	must(t, err)
+	t.Cleanup(func() { second.Close() })
+	return first, second
+}
+
 // Two Stores on one file stand for two running copies of Trainscope: both
 // write at once, and every write of both arrives.
 func TestTwoStoresOnOneFile(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "trainscope.db")
-	first, err := Open(path, Options{Summarize: countingSummary})
-	must(t, err)
-	defer first.Close()
-	second, err := Open(path, Options{Summarize: countingSummary})
-	must(t, err)
-	defer second.Close()
+	first, second := twoStores(t)
 
 	tr := addTrain(t, first, "Payments")
 	a := assessment.Assessment{TrainID: tr.ID, Date: day(2026, 3, 1)}
