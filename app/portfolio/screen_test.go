@@ -321,30 +321,9 @@ func TestPortfolioScreenPDF(t *testing.T) {
 // says what came in and what was refused, and the portfolio shows them.
 func TestPortfolioScreenGathersBundles(t *testing.T) {
 	s, h, _ := newScreen(t, 0)
-	ctx := context.Background()
 	dir := t.TempDir()
 	for i, coach := range []string{"Amira", "Jonas", "Mei"} {
-		other := storeAt(t, filepath.Join(t.TempDir(), coach+".db"), h.defs)
-		sampleTrains(t, other, 2)
-		trains, err := other.Trains(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var ids []string
-		for _, tr := range trains {
-			ids = append(ids, tr.Train.ID)
-		}
-		b, err := other.Export(ctx, ids)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var buf strings.Builder
-		if _, err := b.WriteTo(&buf); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%d-%s.json", i, coach)), []byte(buf.String()), 0o600); err != nil {
-			t.Fatal(err)
-		}
+		coachBundle(t, h, dir, fmt.Sprintf("%d-%s.json", i, coach), coach, 2)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "broken.json"), []byte(`{"format": "trainscope-bundle", "trains": [`), 0o600); err != nil {
 		t.Fatal(err)
