@@ -11,9 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/trainscope/trainscope/app/widgets"
@@ -29,9 +27,7 @@ type GatherDialog struct {
 	s       *Screen
 	paths   []string // in the order added, each once
 	lastDir string   // where the next file dialog opens
-	list    *fyne.Container
-	note    *widget.Label
-	gather  *widget.Button
+	files   *widgets.FileList
 	dialog  dialog.Dialog
 }
 
@@ -39,22 +35,11 @@ type GatherDialog struct {
 func (s *Screen) OpenGather() *GatherDialog {
 	g := &GatherDialog{s: s}
 	s.gathering = g
-	intro := widgets.Wrapped("Add the bundles the coaches exported (File › Export…), one file at a time or every bundle in a folder. " +
-		"Each file is imported on its own, all or nothing: a broken file is refused and changes nothing, the others still come in.")
-	g.list = container.NewVBox()
-	g.note = widgets.Wrapped("")
-	g.note.Importance = widget.WarningImportance
-	g.note.Hide()
-	addFile := widget.NewButtonWithIcon("Add a file…", theme.FileIcon(), g.chooseFile)
-	addFolder := widget.NewButtonWithIcon("Add every bundle in a folder…", theme.FolderOpenIcon(), g.chooseFolder)
-	g.gather = widget.NewButtonWithIcon("Gather", theme.DownloadIcon(), g.Gather)
-	g.gather.Importance = widget.HighImportance
-	cancel := widget.NewButton("Cancel", func() { g.dialog.Hide() })
-	body := container.NewBorder(
-		container.NewVBox(intro, container.NewHBox(addFile, addFolder), widget.NewSeparator()),
-		container.NewVBox(g.note, widget.NewSeparator(), container.NewHBox(layout.NewSpacer(), cancel, g.gather)),
-		nil, nil, container.NewVScroll(g.list))
-	g.dialog = dialog.NewCustomWithoutButtons("Gather bundles", body, s.host.Window())
+	g.files = widgets.NewFileList("Add the bundles the coaches exported (File › Export…), one file at a time or every bundle in a folder. "+
+		"Each file is imported on its own, all or nothing: a broken file is refused and changes nothing, the others still come in.",
+		"Add every bundle in a folder…", "Gather", "file", "files",
+		g.chooseFile, g.chooseFolder, g.Gather, func() { g.dialog.Hide() })
+	g.dialog = dialog.NewCustomWithoutButtons("Gather bundles", g.files.Body, s.host.Window())
 	g.dialog.Resize(fyne.NewSize(680, 480))
 	g.showFiles()
 	g.dialog.Show()
@@ -110,32 +95,15 @@ func (g *GatherDialog) AddFolder(dir string) {
 }
 
 // say shows a note under the list, or hides it for "".
-func (g *GatherDialog) say(text string) {
-	g.note.SetText(text)
-	g.note.Hidden = text == ""
-	g.note.Refresh()
-}
+func (g *GatherDialog) say(text string) { g.files.SetNote(text) }
 
 func (g *GatherDialog) showFiles() {
-	objs := make([]fyne.CanvasObject, 0, len(g.paths)+1)
-	if len(g.paths) == 0 {
-		objs = append(objs, widgets.Wrapped("No files yet."))
+	names := make([]string, len(g.paths))
+	for i, p := range g.paths {
+		names[i] = filepath.Base(p) + "  in " + filepath.Dir(p)
 	}
-	for _, p := range g.paths {
-		remove := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() { g.Remove(p) })
-		remove.Importance = widget.LowImportance
-		name := widgets.Truncated(filepath.Base(p) + "  in " + filepath.Dir(p))
-		objs = append(objs, container.NewBorder(nil, nil, widget.NewIcon(theme.FileIcon()), remove, name))
-	}
-	g.list.Objects = objs
-	g.list.Refresh()
-	if len(g.paths) == 0 {
-		g.gather.SetText("Gather")
-		g.gather.Disable()
-		return
-	}
-	g.gather.SetText("Gather " + widgets.Plural(len(g.paths), "file", "files"))
-	g.gather.Enable()
+	paths := slices.Clone(g.paths)
+	g.files.Show(names, func(i int) { g.Remove(paths[i]) })
 }
 
 // Gather imports the files on the list and shows the merge report.

@@ -166,10 +166,14 @@ func TestGatherAddsAFolder(t *testing.T) {
 func tapRemove(t *testing.T, g *GatherDialog, path string) {
 	t.Helper()
 	want := filepath.Base(path) + "  in " + filepath.Dir(path)
-	for _, row := range g.list.Objects {
+	for _, o := range screentest.VisibleIn(g.files.Body) {
+		row, ok := o.(*fyne.Container)
+		if !ok {
+			continue
+		}
 		var label string
 		var remove *widget.Button
-		for _, o := range row.(*fyne.Container).Objects {
+		for _, o := range row.Objects {
 			switch x := o.(type) {
 			case *widget.Label:
 				label = x.Text

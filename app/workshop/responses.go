@@ -11,9 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/trainscope/trainscope/app/host"
@@ -115,11 +113,9 @@ type ResponsesDialog struct {
 	offerOpen    bool   // the workshop is not on screen: the report offers to open it
 	done         func() // after an import, to show the screen on top again
 
-	files     map[string][]byte
-	list      *fyne.Container
-	skipped   *widget.Label
-	importBtn *widget.Button
-	dialog    dialog.Dialog
+	files  map[string][]byte
+	list   *widgets.FileList
+	dialog dialog.Dialog
 }
 
 // ImportResponses opens the list of files to import into the assessment.
@@ -129,22 +125,11 @@ type ResponsesDialog struct {
 func ImportResponses(h Importer, trainID, assessmentID string, offerOpen bool, done func()) *ResponsesDialog {
 	h.Flush()
 	rd := &ResponsesDialog{h: h, trainID: trainID, assessmentID: assessmentID, offerOpen: offerOpen, done: done, files: map[string][]byte{}}
-	intro := widgets.Wrapped("Add the response files participants made on their own machines (File › Export my answers as a workshop response…). " +
-		"They are checked together and imported all or nothing: a person already in the workshop, or a vote for an item the checklists do not have, refuses the lot and changes nothing.")
-	rd.list = container.NewVBox()
-	rd.skipped = widgets.Wrapped("")
-	rd.skipped.Importance = widget.WarningImportance
-	rd.skipped.Hide()
-	addFile := widget.NewButtonWithIcon("Add a file…", theme.FileIcon(), rd.chooseFile)
-	addFolder := widget.NewButtonWithIcon("Add every response in a folder…", theme.FolderOpenIcon(), rd.chooseFolder)
-	rd.importBtn = widget.NewButtonWithIcon("Import", theme.DownloadIcon(), rd.doImport)
-	rd.importBtn.Importance = widget.HighImportance
-	cancel := widget.NewButton("Cancel", func() { rd.dialog.Hide() })
-	body := container.NewBorder(
-		container.NewVBox(intro, container.NewHBox(addFile, addFolder), widget.NewSeparator()),
-		container.NewVBox(rd.skipped, widget.NewSeparator(), container.NewHBox(layout.NewSpacer(), cancel, rd.importBtn)),
-		nil, nil, container.NewVScroll(rd.list))
-	rd.dialog = dialog.NewCustomWithoutButtons("Import workshop responses", body, h.Window())
+	rd.list = widgets.NewFileList("Add the response files participants made on their own machines (File › Export my answers as a workshop response…). "+
+		"They are checked together and imported all or nothing: a person already in the workshop, or a vote for an item the checklists do not have, refuses the lot and changes nothing.",
+		"Add every response in a folder…", "Import", "response", "responses",
+		rd.chooseFile, rd.chooseFolder, rd.doImport, func() { rd.dialog.Hide() })
+	rd.dialog = dialog.NewCustomWithoutButtons("Import workshop responses", rd.list.Body, h.Window())
 	rd.dialog.Resize(fyne.NewSize(640, 440))
 	rd.showFiles()
 	rd.dialog.Show()
@@ -168,28 +153,10 @@ func (rd *ResponsesDialog) showFiles() {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	objs := make([]fyne.CanvasObject, 0, len(names)+1)
-	if len(names) == 0 {
-		objs = append(objs, widgets.Wrapped("No files yet."))
-	}
-	for _, n := range names {
-		n := n
-		remove := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() {
-			delete(rd.files, n)
-			rd.showFiles()
-		})
-		remove.Importance = widget.LowImportance
-		objs = append(objs, container.NewBorder(nil, nil, widget.NewIcon(theme.FileIcon()), remove, widgets.Truncated(n)))
-	}
-	rd.list.Objects = objs
-	rd.list.Refresh()
-	if len(names) == 0 {
-		rd.importBtn.Disable()
-		rd.importBtn.SetText("Import")
-	} else {
-		rd.importBtn.Enable()
-		rd.importBtn.SetText("Import " + widgets.Plural(len(names), "response", "responses"))
-	}
+	rd.list.Show(names, func(i int) {
+		delete(rd.files, names[i])
+		rd.showFiles()
+	})
 }
 
 func (rd *ResponsesDialog) chooseFile() {
@@ -275,13 +242,11 @@ func (rd *ResponsesDialog) addFolder(dir fyne.ListableURI) {
 		}
 		switch {
 		case len(skipped) > 0:
-			rd.skipped.SetText("Left out, not response files: " + strings.Join(skipped, "; "))
-			rd.skipped.Show()
+			rd.list.SetNote("Left out, not response files: " + strings.Join(skipped, "; "))
 		case len(found) == 0:
-			rd.skipped.SetText("No response file in " + dir.Name() + ".")
-			rd.skipped.Show()
+			rd.list.SetNote("No response file in " + dir.Name() + ".")
 		default:
-			rd.skipped.Hide()
+			rd.list.SetNote("")
 		}
 	})
 }
