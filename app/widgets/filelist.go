@@ -18,7 +18,7 @@ type FileList struct {
 	Note   *widget.Label // a warning under the files, hidden while empty
 	Action *widget.Button
 
-	list            *fyne.Container
+	list, buttons   *fyne.Container
 	verb, one, many string
 }
 
@@ -35,9 +35,10 @@ func NewFileList(intro, addFolder, verb, one, many string, onFile, onFolder, onA
 	file := widget.NewButtonWithIcon("Add a file…", theme.FileIcon(), onFile)
 	folder := widget.NewButtonWithIcon(addFolder, theme.FolderOpenIcon(), onFolder)
 	cancel := widget.NewButton("Cancel", onCancel)
+	f.buttons = container.NewHBox(layout.NewSpacer(), cancel, f.Action)
 	f.Body = container.NewBorder(
 		container.NewVBox(Wrapped(intro), container.NewHBox(file, folder), widget.NewSeparator()),
-		container.NewVBox(f.Note, widget.NewSeparator(), container.NewHBox(layout.NewSpacer(), cancel, f.Action)),
+		container.NewVBox(f.Note, widget.NewSeparator(), f.buttons),
 		nil, nil, container.NewVScroll(f.list))
 	return f
 }
@@ -56,6 +57,9 @@ func (f *FileList) Show(names []string, remove func(i int)) {
 	}
 	f.list.Objects = objs
 	f.list.Refresh()
+	// The action's words grow with the count: its row is laid out again
+	// so the button is as wide as they are.
+	defer f.buttons.Refresh()
 	if len(names) == 0 {
 		f.Action.SetText(f.verb)
 		f.Action.Disable()

@@ -24,6 +24,9 @@ func TestFileListWordsTheAction(t *testing.T) {
 	if f.Action.Disabled() || f.Action.Text != "Import 2 responses" {
 		t.Errorf("with two files the action is %q, disabled %v", f.Action.Text, f.Action.Disabled())
 	}
+	if f.Action.Size().Width < f.Action.MinSize().Width {
+		t.Errorf("the action is %v wide for words that need %v", f.Action.Size().Width, f.Action.MinSize().Width)
+	}
 	for _, o := range f.list.Objects[1].(*fyne.Container).Objects {
 		if b, ok := o.(*widget.Button); ok {
 			test.Tap(b)
