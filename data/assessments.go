@@ -477,6 +477,11 @@ func emptyAnswer(a assessment.Answer) bool {
 	return a.Rating == assessment.Unanswered && a.Figure == nil && a.Note == "" && a.Evidence == ""
 }
 
+// answerUpsert is what an answer written again changes.
+const answerUpsert = `
+		ON CONFLICT (assessment_id, item_id) DO UPDATE SET rating = excluded.rating, figure = excluded.figure,
+			note = excluded.note, evidence = excluded.evidence, updated_at = excluded.updated_at`
+
 func writeAnswer(ctx context.Context, tx *sql.Tx, aid string, ans assessment.Answer, updated string) error {
 	if emptyAnswer(ans) {
 		_, err := tx.ExecContext(ctx, "DELETE FROM answers WHERE assessment_id = ? AND item_id = ?", aid, ans.ItemID)
@@ -486,9 +491,7 @@ func writeAnswer(ctx context.Context, tx *sql.Tx, aid string, ans assessment.Ans
 	if ans.Figure != nil {
 		fig = *ans.Figure
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO answers (assessment_id, item_id, rating, figure, note, evidence, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (assessment_id, item_id) DO UPDATE SET rating = excluded.rating, figure = excluded.figure,
-			note = excluded.note, evidence = excluded.evidence, updated_at = excluded.updated_at`,
+	_, err := tx.ExecContext(ctx, `INSERT INTO answers (assessment_id, item_id, rating, figure, note, evidence, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`+answerUpsert,
 		aid, ans.ItemID, int(ans.Rating), fig, ans.Note, ans.Evidence, updated)
 	return err
 }
@@ -684,14 +687,23 @@ func insertAssessment(ctx context.Context, tx *sql.Tx, a *assessment.Assessment,
 		a.ID, a.TrainID, formatTime(a.Date), a.Date.Unix(), a.PI, a.Assessor, string(a.Status), a.ChecklistVersion, a.PIWeeks, created, updated); err != nil {
 		return existing(err, "an assessment with id "+a.ID)
 	}
+	answers := make([]any, 0, 7*len(cs.answers))
 	for _, ans := range cs.answers {
 		st := answerStamp[ans.ItemID]
 		if st == "" {
 			st = updated
 		}
-		if err := writeAnswer(ctx, tx, a.ID, ans, st); err != nil {
-			return err
+		if emptyAnswer(ans) {
+			continue // a new assessment holds no row to delete
 		}
+		var fig any
+		if ans.Figure != nil {
+			fig = *ans.Figure
+		}
+		answers = append(answers, a.ID, ans.ItemID, int(ans.Rating), fig, ans.Note, ans.Evidence, st)
+	}
+	if err := insertRows(ctx, tx, "INSERT INTO answers (assessment_id, item_id, rating, figure, note, evidence, updated_at)", 7, answerUpsert, answers); err != nil {
+		return err
 	}
 	for _, n := range cs.notes {
 		if err := writeNote(ctx, tx, a.ID, n[0], n[1]); err != nil {

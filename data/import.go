@@ -159,22 +159,33 @@ func (s *Store) Import(ctx context.Context, r io.Reader) (ImportReport, error) {
 	if err != nil {
 		return ImportReport{}, err
 	}
+	// The trains set aside are read and checked again ahead, on their own
+	// goroutine, so a chunk's write transaction holds only the writing.
+	stop := make(chan struct{})
+	defer close(stop)
+	ahead := readAhead(stop, n, func(i int) (importTrain, error) {
+		var bt BundleTrain
+		if err := dec.Decode(&bt); err != nil {
+			return importTrain{}, fmt.Errorf("read the bundle set aside: %w", err)
+		}
+		// Checked once already; the check turns it into domain types.
+		it, err := again.train(&bt, fmt.Sprintf("trains[%d]", i))
+		if err != nil {
+			return importTrain{}, &BundleError{Err: err}
+		}
+		return it, nil
+	})
 	i := 0
 	next := func() (importTrain, bool, error) {
 		if i == n {
 			return importTrain{}, false, nil
 		}
-		var bt BundleTrain
-		if err := dec.Decode(&bt); err != nil {
-			return importTrain{}, false, fmt.Errorf("read the bundle set aside: %w", err)
-		}
-		// Checked once already; the check turns it into domain types.
-		it, err := again.train(&bt, fmt.Sprintf("trains[%d]", i))
-		if err != nil {
-			return importTrain{}, false, &BundleError{Err: err}
+		r := <-ahead
+		if r.err != nil {
+			return importTrain{}, false, r.err
 		}
 		i++
-		return it, true, nil
+		return r.train, true, nil
 	}
 	for chunks := 1; ; chunks++ {
 		more, err := run.chunk(ctx, m, next)
@@ -195,6 +206,33 @@ func (s *Store) Import(ctx context.Context, r io.Reader) (ImportReport, error) {
 	}
 	s.backupIfDue()
 	return rep, nil
+}
+
+// readAhead is read(0), read(1) … read(n-1) on a goroutine of its own, a
+// few trains ahead of the merge, until the first error or until stop is
+// closed.
+func readAhead(stop <-chan struct{}, n int, read func(i int) (importTrain, error)) <-chan readTrain {
+	out := make(chan readTrain, 2)
+	go func() {
+		for i := range n {
+			it, err := read(i)
+			select {
+			case out <- readTrain{it, err}:
+			case <-stop:
+				return
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	return out
+}
+
+// readTrain is one train read ahead, or why it could not be.
+type readTrain struct {
+	train importTrain
+	err   error
 }
 
 // bundleFirst returns the *BundleError inside err, which names the place

@@ -338,38 +338,55 @@ func decodeRosterIDs(b []byte, out *[][]json.Number) error {
 }
 
 // SQLite lets a waiting writer in only when its busy handler happens to
-// retry while the lock is free, so an import that began its next chunk at
-// once would starve the saves waiting between two chunks. The writers of
-// this process on one file count themselves in writeGates; before each
-// chunk the import waits (up to a second) until none is waiting, so a save
-// of the window, or of another Store on the file, goes first.
-var writeGates sync.Map // database path → *atomic.Int32
+// retry while the lock is free (it sleeps 1, 2, 5, 10 … up to 100 ms
+// between tries), so an import that began its next chunk at once would
+// starve the saves waiting between two chunks, and even a save that got
+// in waited for the handler's next try, not for the chunk. The writers of
+// this process on one file therefore queue on a writeGate before they
+// take SQLite's lock: a save waiting behind a chunk is woken the moment
+// the chunk commits. Before each chunk the import waits (up to a second)
+// until no save is waiting, so a save of the window, or of another Store
+// on the file, goes first; another Trainscope's save still goes through
+// the busy handler, helped by a pause between chunks.
+var writeGates sync.Map // database path → *writeGate
+
+// writeGate orders the write transactions of this process on one file.
+type writeGate struct {
+	mu      sync.Mutex   // held by the write transaction under way
+	waiting atomic.Int32 // writes, not import chunks, waiting for or holding mu
+}
 
 type importChunkKey struct{}
 
-func (s *Store) writers() *atomic.Int32 {
-	v, _ := writeGates.LoadOrStore(s.path, new(atomic.Int32))
-	return v.(*atomic.Int32)
+func (s *Store) gate() *writeGate {
+	v, _ := writeGates.LoadOrStore(s.path, new(writeGate))
+	return v.(*writeGate)
 }
 
-// waiting counts a write that is not an import's chunk while it waits for
-// and holds the write lock; the returned func ends it.
-func (s *Store) waiting(ctx context.Context) func() {
+// enterWrite waits for this process's other writes on the file and counts
+// a write that is not an import's chunk as waiting, so the import lets it
+// go first; the returned func ends it.
+func (s *Store) enterWrite(ctx context.Context) func() {
+	g := s.gate()
 	if ctx.Value(importChunkKey{}) != nil {
-		return func() {}
+		g.mu.Lock()
+		return g.mu.Unlock
 	}
-	w := s.writers()
-	w.Add(1)
-	return func() { w.Add(-1) }
+	g.waiting.Add(1)
+	g.mu.Lock()
+	return func() {
+		g.mu.Unlock()
+		g.waiting.Add(-1)
+	}
 }
 
 // yieldToSaves waits, before an import's next chunk, until no save of this
 // process on the file is waiting (a second at most), and then a moment
 // for another Trainscope's.
 func (s *Store) yieldToSaves() {
-	w := s.writers()
-	for deadline := time.Now().Add(time.Second); w.Load() > 0 && time.Now().Before(deadline); {
-		time.Sleep(500 * time.Microsecond)
+	g := s.gate()
+	for deadline := time.Now().Add(time.Second); g.waiting.Load() > 0 && time.Now().Before(deadline); {
+		time.Sleep(200 * time.Microsecond)
 	}
 	time.Sleep(2 * time.Millisecond)
 }

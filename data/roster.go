@@ -207,43 +207,53 @@ func writeRoster(ctx context.Context, tx *sql.Tx, rosterID int64, r assessment.R
 	if _, err := tx.ExecContext(ctx, "UPDATE rosters SET value_stream_map = ? WHERE id = ?", boolInt(r.ValueStreamMap), rosterID); err != nil {
 		return err
 	}
+	var skills, people, roles, teams, members, teamSkills []any
 	for i, sk := range r.RequiredSkills {
-		if _, err := tx.ExecContext(ctx, "INSERT INTO required_skills (roster_id, position, skill) VALUES (?, ?, ?)", rosterID, i, sk); err != nil {
-			return err
-		}
+		skills = append(skills, rosterID, i, sk)
 	}
 	for i, p := range r.People {
-		if _, err := tx.ExecContext(ctx, "INSERT INTO people (roster_id, id, position, name, contractor) VALUES (?, ?, ?, ?, ?)",
-			rosterID, p.ID, i, p.Name, boolInt(p.Contractor)); err != nil {
-			return err
-		}
+		people = append(people, rosterID, p.ID, i, p.Name, boolInt(p.Contractor))
 	}
 	for i, ra := range r.Roles {
-		if _, err := tx.ExecContext(ctx, "INSERT INTO role_assignments (roster_id, position, role, person_id) VALUES (?, ?, ?, ?)",
-			rosterID, i, string(ra.Role), nullable(ra.PersonID)); err != nil {
-			return err
-		}
+		roles = append(roles, rosterID, i, string(ra.Role), nullable(ra.PersonID))
 	}
 	for i, t := range r.Teams {
-		if _, err := tx.ExecContext(ctx, "INSERT INTO teams (roster_id, id, position, name, scrum_master_id, product_owner_id) VALUES (?, ?, ?, ?, ?, ?)",
-			rosterID, t.ID, i, t.Name, nullable(t.ScrumMasterID), nullable(t.ProductOwnerID)); err != nil {
-			return err
-		}
+		teams = append(teams, rosterID, t.ID, i, t.Name, nullable(t.ScrumMasterID), nullable(t.ProductOwnerID))
 		for j, d := range t.DeveloperIDs {
-			if _, err := tx.ExecContext(ctx, "INSERT INTO team_members (roster_id, team_id, position, person_id) VALUES (?, ?, ?, ?)",
-				rosterID, t.ID, j, d); err != nil {
-				return err
-			}
+			members = append(members, rosterID, t.ID, j, d)
 		}
 		for j, sk := range t.Skills {
-			if _, err := tx.ExecContext(ctx, "INSERT INTO team_skills (roster_id, team_id, position, skill) VALUES (?, ?, ?, ?)",
-				rosterID, t.ID, j, sk); err != nil {
-				return err
-			}
+			teamSkills = append(teamSkills, rosterID, t.ID, j, sk)
+		}
+	}
+	// In the order of the foreign keys: people before the roles and teams
+	// that name them, teams before their members and skills.
+	for _, ins := range []struct {
+		head  string
+		width int
+		args  []any
+	}{
+		{"INSERT INTO required_skills (roster_id, position, skill)", 3, skills},
+		{"INSERT INTO people (roster_id, id, position, name, contractor)", 5, people},
+		{"INSERT INTO role_assignments (roster_id, position, role, person_id)", 4, roles},
+		{"INSERT INTO teams (roster_id, id, position, name, scrum_master_id, product_owner_id)", 6, teams},
+		{"INSERT INTO team_members (roster_id, team_id, position, person_id)", 4, members},
+		{"INSERT INTO team_skills (roster_id, team_id, position, skill)", 4, teamSkills},
+	} {
+		if err := insertRows(ctx, tx, ins.head, ins.width, "", ins.args); err != nil {
+			return err
 		}
 	}
 	return nil
 }
+
+// impedimentUpsert is what a register entry written again changes.
+const impedimentUpsert = `
+		ON CONFLICT (roster_id, id) DO UPDATE SET
+			title = excluded.title, description = excluded.description, level = excluded.level,
+			team_id = excluded.team_id, owner = excluded.owner, status = excluded.status, roam = excluded.roam,
+			raised = excluded.raised, resolved = excluded.resolved, escalated = excluded.escalated,
+			recurrence_of = excluded.recurrence_of`
 
 // writeImpediment inserts or updates one register entry, keeping its place
 // in the register when it exists and appending it otherwise.
@@ -251,11 +261,7 @@ func writeImpediment(ctx context.Context, tx *sql.Tx, rosterID int64, imp assess
 	_, err := tx.ExecContext(ctx, `
 		INSERT INTO impediments (roster_id, id, position, title, description, level, team_id, owner, status, roam, raised, resolved, escalated, recurrence_of)
 		VALUES (?1, ?2, (SELECT coalesce(max(position), -1) + 1 FROM impediments WHERE roster_id = ?1), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
-		ON CONFLICT (roster_id, id) DO UPDATE SET
-			title = excluded.title, description = excluded.description, level = excluded.level,
-			team_id = excluded.team_id, owner = excluded.owner, status = excluded.status, roam = excluded.roam,
-			raised = excluded.raised, resolved = excluded.resolved, escalated = excluded.escalated,
-			recurrence_of = excluded.recurrence_of`,
+		`+impedimentUpsert,
 		rosterID, imp.ID, imp.Title, imp.Description, string(imp.Level), imp.TeamID, imp.Owner,
 		string(imp.Status), string(imp.ROAM), formatTime(imp.Raised), formatTime(imp.Resolved),
 		boolInt(imp.Escalated), imp.RecurrenceOf)
@@ -267,12 +273,16 @@ func writeRegister(ctx context.Context, tx *sql.Tx, rosterID int64, reg []assess
 	if _, err := tx.ExecContext(ctx, "DELETE FROM impediments WHERE roster_id = ?", rosterID); err != nil {
 		return err
 	}
-	for _, imp := range reg {
-		if err := writeImpediment(ctx, tx, rosterID, imp); err != nil {
-			return err
-		}
+	args := make([]any, 0, 14*len(reg))
+	for i, imp := range reg {
+		args = append(args, rosterID, imp.ID, i, imp.Title, imp.Description, string(imp.Level), imp.TeamID, imp.Owner,
+			string(imp.Status), string(imp.ROAM), formatTime(imp.Raised), formatTime(imp.Resolved),
+			boolInt(imp.Escalated), imp.RecurrenceOf)
 	}
-	return nil
+	// An id twice (which the checks refuse) keeps its first place and its
+	// last content, as writeImpediment one by one would.
+	return insertRows(ctx, tx, "INSERT INTO impediments (roster_id, id, position, title, description, level, team_id, owner, status, roam, raised, resolved, escalated, recurrence_of)", 14,
+		impedimentUpsert, args)
 }
 
 // copyRoster copies a roster and its register into a new rosters row that

@@ -322,7 +322,7 @@ func (s *Store) commit(ctx context.Context, what string, fn func(tx *sql.Tx) err
 	if err := s.ensureChecked(ctx); err != nil {
 		return fmt.Errorf("%s: not saved: %w", what, err)
 	}
-	defer s.waiting(ctx)() // an import lets it go first (data/journal.go)
+	defer s.enterWrite(ctx)() // one write of this process at a time; an import lets saves go first (data/journal.go)
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("%s: %w", what, busy(err))
