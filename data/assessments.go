@@ -482,17 +482,22 @@ const answerUpsert = `
 		ON CONFLICT (assessment_id, item_id) DO UPDATE SET rating = excluded.rating, figure = excluded.figure,
 			note = excluded.note, evidence = excluded.evidence, updated_at = excluded.updated_at`
 
+// answerRow is an answer's values in the answers table's column order.
+func answerRow(aid string, ans assessment.Answer, updated string) []any {
+	var fig any
+	if ans.Figure != nil {
+		fig = *ans.Figure
+	}
+	return []any{aid, ans.ItemID, int(ans.Rating), fig, ans.Note, ans.Evidence, updated}
+}
+
 func writeAnswer(ctx context.Context, tx *sql.Tx, aid string, ans assessment.Answer, updated string) error {
 	if emptyAnswer(ans) {
 		_, err := tx.ExecContext(ctx, "DELETE FROM answers WHERE assessment_id = ? AND item_id = ?", aid, ans.ItemID)
 		return err
 	}
-	var fig any
-	if ans.Figure != nil {
-		fig = *ans.Figure
-	}
 	_, err := tx.ExecContext(ctx, `INSERT INTO answers (assessment_id, item_id, rating, figure, note, evidence, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`+answerUpsert,
-		aid, ans.ItemID, int(ans.Rating), fig, ans.Note, ans.Evidence, updated)
+		answerRow(aid, ans, updated)...)
 	return err
 }
 
@@ -696,11 +701,7 @@ func insertAssessment(ctx context.Context, tx *sql.Tx, a *assessment.Assessment,
 		if emptyAnswer(ans) {
 			continue // a new assessment holds no row to delete
 		}
-		var fig any
-		if ans.Figure != nil {
-			fig = *ans.Figure
-		}
-		answers = append(answers, a.ID, ans.ItemID, int(ans.Rating), fig, ans.Note, ans.Evidence, st)
+		answers = append(answers, answerRow(a.ID, ans, st)...)
 	}
 	if err := insertRows(ctx, tx, "INSERT INTO answers (assessment_id, item_id, rating, figure, note, evidence, updated_at)", 7, answerUpsert, answers); err != nil {
 		return err
