@@ -121,7 +121,7 @@ func NewID() string { return uuid.NewString() }
 // nil error from the store promises the coach's answer is saved. FULL costs
 // one fsync of the WAL per commit, which is invisible at the pace a coach
 // types (see docs/performance.md).
-const dsnParams = "_fk=1&_journal_mode=WAL&_busy_timeout=5000&_txlock=immediate&_sync=FULL"
+const dsnParams = "_fk=1&_journal_mode=WAL&_busy_timeout=5000&_txlock=immediate&_sync=FULL&_stmt_cache_size=64"
 
 // dsn turns a file path into a SQLite URI; escaping keeps a folder name with
 // "?", "#" or "%" from being read as URI syntax.
