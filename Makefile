@@ -86,14 +86,15 @@ KILL_CYCLES ?= 100
 kill: deps
 	TRAINSCOPE_KILL_CYCLES=$(KILL_CYCLES) $(GO) test -tags $(TAGS) -count=1 -run '^(TestCrashKeepsAcknowledgedWrites|TestCrashEveryWriter)$$' -v -timeout 30m ./data/
 
-## scale: databases of 1, 10, 100 and 500 sample trains (kept in SCALE_DIR), BenchmarkOpen on them, then open, report, export and import timed, alternated, with peak RSS, and the window's start to home against a Fyne hello world, outside make test
+## scale: databases of 1, 10, 100 and 500 sample trains (SCALE_SIZES; kept in SCALE_DIR), BenchmarkOpen on them, then open, report, export and import timed, alternated, with peak RSS, and the window's start to home against a Fyne hello world, outside make test
 SCALE_DIR  ?= /tmp/trainscope-scale
 SCALE_RUNS ?= 10
+SCALE_SIZES ?= 1 10 100 500
 .PHONY: scale
 scale: build
 	@scripts/ensure-packages.sh sqlite3 time
 	mkdir -p $(SCALE_DIR)
-	TRAINSCOPE_SCALE_DIR=$(SCALE_DIR) $(GO) test -tags $(TAGS) -run '^$$' -bench '^BenchmarkOpen$$' -benchtime 10x -timeout 30m ./data/
-	scripts/scale.sh ./$(BIN) $(SCALE_DIR) $(SCALE_RUNS)
+	TRAINSCOPE_SCALE_DIR=$(SCALE_DIR) TRAINSCOPE_SCALE_SIZES="$(SCALE_SIZES)" $(GO) test -tags $(TAGS) -run '^$$' -bench '^BenchmarkOpen$$' -benchtime 10x -timeout 90m ./data/
+	TRAINSCOPE_SCALE_SIZES="$(SCALE_SIZES)" scripts/scale.sh ./$(BIN) $(SCALE_DIR) $(SCALE_RUNS)
 	@scripts/ensure-packages.sh xvfb
 	GO="$(GO)" scripts/start.sh ./$(BIN) $(SCALE_RUNS) $(SCALE_DIR)/trains-1.db $(SCALE_DIR)/trains-500.db

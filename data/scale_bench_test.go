@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 )
@@ -19,6 +21,28 @@ const scaleDirEnv = "TRAINSCOPE_SCALE_DIR"
 // scaleRules is the SummaryRules the databases are made with, so opening
 // them recomputes nothing.
 const scaleRules = "scale benchmark"
+
+// scaleSizesEnv, when set, is the numbers of trains BenchmarkOpen makes
+// and opens, separated by spaces or commas (`make scale SCALE_SIZES="1 10
+// 100 500 2000"`); unset, 1, 10, 100 and 500.
+const scaleSizesEnv = "TRAINSCOPE_SCALE_SIZES"
+
+// scaleSizes is BenchmarkOpen's numbers of trains.
+func scaleSizes(b *testing.B) []int {
+	v := strings.FieldsFunc(os.Getenv(scaleSizesEnv), func(r rune) bool { return r == ' ' || r == ',' })
+	if len(v) == 0 {
+		return []int{1, 10, 100, 500}
+	}
+	sizes := make([]int, 0, len(v))
+	for _, f := range v {
+		n, err := strconv.Atoi(f)
+		if err != nil || n < 1 {
+			b.Fatalf("%s=%q: %q is not a number of trains", scaleSizesEnv, os.Getenv(scaleSizesEnv), f)
+		}
+		sizes = append(sizes, n)
+	}
+	return sizes
+}
 
 // sampleDatabase is the path of a database holding n copies of the sample
 // train (assessment.Sample: eight teams, its register, one finished
@@ -83,12 +107,12 @@ func sampleDatabase(b *testing.B, n int) string {
 const historyPIs = 10
 
 // BenchmarkOpen opens and closes a database of 1, 10, 100 and 500 sample
-// trains as every command and the window do: by default (the header and
+// trains (or TRAINSCOPE_SCALE_SIZES's) as every command and the window do: by default (the header and
 // the schema read, the full check left to the first write or the
 // background), and with CheckAtOpen, which checks every page inside Open
 // as Open did before issue 18.
 func BenchmarkOpen(b *testing.B) {
-	for _, n := range []int{1, 10, 100, 500} {
+	for _, n := range scaleSizes(b) {
 		path := sampleDatabase(b, n)
 		fi, err := os.Stat(path)
 		must(b, err)

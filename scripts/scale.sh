@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The scale run of docs/performance.md: the trainscope binary BIN timed on
-# the databases in DIR (trains-1.db … trains-500.db, made by BenchmarkOpen
-# with TRAINSCOPE_SCALE_DIR=DIR), every size in turn within each round so
+# the databases in DIR (trains-1.db … trains-500.db, or those of
+# TRAINSCOPE_SCALE_SIZES, made by BenchmarkOpen with TRAINSCOPE_SCALE_DIR=DIR), every size in turn within each round so
 # that the load of a shared machine falls on all of them alike. Prints the
 # median and range of RUNS rounds (3 for export and import, which take
 # seconds) and the peak RSS of one more run under /usr/bin/time -v.
@@ -11,7 +11,8 @@ set -euo pipefail
 bin=$(realpath "$1")
 dir=$2
 runs=${3:-10}
-sizes=(1 10 100 500)
+# TRAINSCOPE_SCALE_SIZES, as BenchmarkOpen reads it: the sizes to time
+read -r -a sizes <<<"${TRAINSCOPE_SCALE_SIZES:-1 10 100 500}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
