@@ -76,9 +76,15 @@ func (m *merging) finish(ctx context.Context, tx *sql.Tx) error {
 	// and each batch's assessments are in memory at once, so a batch is
 	// small (a 500-train import peaked at 428 MB of heap with batches of
 	// 500). They all stay inside the import's one transaction.
-	for batch := range slices.Chunk(m.touched, refreshBatch) {
+	return m.s.refreshTrains(ctx, tx, m.touched)
+}
+
+// refreshTrains recomputes the stored summaries of the given trains'
+// assessments, refreshBatch trains at a time, inside tx.
+func (s *Store) refreshTrains(ctx context.Context, tx *sql.Tx, trainIDs []string) error {
+	for batch := range slices.Chunk(trainIDs, refreshBatch) {
 		in, args := inList(batch)
-		if err := m.s.refreshSummaries(ctx, tx, "train_id IN "+in, args...); err != nil {
+		if err := s.refreshSummaries(ctx, tx, "train_id IN "+in, args...); err != nil {
 			return err
 		}
 	}

@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"testing"
 	"time"
@@ -167,5 +168,34 @@ func TestSummaryRefreshedOffTheWritePath(t *testing.T) {
 	must(t, s.db.QueryRow("SELECT count(*) FROM meta WHERE key >= ? AND key < ?", staleRange...).Scan(&marks))
 	if marks != 0 {
 		t.Errorf("%d summaries still marked stale after Open", marks)
+	}
+}
+
+// New rules recompute every assessment of every train, past the batches
+// of refreshBatch trains the recomputation goes in (issue 18: in one go it
+// held every assessment of a LACE's database in memory).
+func TestNewRulesRecomputeEveryTrain(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "trainscope.db")
+	scoring := func(score float64) Options {
+		return Options{SummaryRules: fmt.Sprintf("rules %v", score), Summarize: func(*assessment.Assessment, assessment.Train) assessment.Summary {
+			return assessment.Summary{Score: score, Known: true, Level: 2, LevelName: "Emerging"}
+		}}
+	}
+	s, err := Open(path, scoring(40))
+	must(t, err)
+	trains := 2*refreshBatch + 3
+	for range trains {
+		_, _, err := s.AddSample(ctx, time.Date(2026, 5, 14, 0, 0, 0, 0, time.UTC))
+		must(t, err)
+	}
+	must(t, s.Close())
+	s, err = Open(path, scoring(55))
+	must(t, err)
+	defer s.Close()
+	var all, recomputed, ofTrains int
+	must(t, s.db.QueryRowContext(ctx, "SELECT count(*), count(*) FILTER (WHERE score = 55), count(DISTINCT train_id) FROM assessments").Scan(&all, &recomputed, &ofTrains))
+	if ofTrains != trains || all < trains || recomputed != all {
+		t.Errorf("%d of %d assessments (of %d trains, want %d) recomputed for the new rules", recomputed, all, ofTrains, trains)
 	}
 }
