@@ -18,7 +18,7 @@ import (
 //	go test -tags migrated_fynedo -run '^$' -bench . -benchmem ./data/
 
 // realSummary is what the application passes as Options.Summarize.
-func realSummary(b *testing.B) func(*assessment.Assessment, assessment.Train) assessment.Summary {
+func realSummary(b testing.TB) func(*assessment.Assessment, assessment.Train) assessment.Summary {
 	defs, err := assessment.LoadDefinitions(assets.Checklists())
 	must(b, err)
 	return func(a *assessment.Assessment, t assessment.Train) assessment.Summary {

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/trainscope/trainscope/assessment"
 )
 
 // scaleDirEnv names a folder where sampleDatabase keeps the databases it
@@ -161,5 +163,42 @@ func BenchmarkBackgroundCheck(b *testing.B) {
 				b.StartTimer()
 			}
 		})
+	}
+}
+
+// bigTrainEnv names the database TestWriteBigTrainDatabase writes: the
+// sample train grown to issue 18's big train, for timing and measuring the
+// window on it (docs/performance.md, "The window's memory").
+const bigTrainEnv = "TRAINSCOPE_BIG_TRAIN_DB"
+
+// TestWriteBigTrainDatabase writes, with TRAINSCOPE_BIG_TRAIN_DB=PATH, a
+// database holding the sample (its finished assessment and draft) with its
+// train grown to 12 teams, 121 people and 300 impediments, as
+// app/train's bigTrain stores it.
+//
+//	TRAINSCOPE_BIG_TRAIN_DB=/tmp/big.db go test -tags migrated_fynedo -run '^TestWriteBigTrainDatabase$' ./data/
+func TestWriteBigTrainDatabase(t *testing.T) {
+	path := os.Getenv(bigTrainEnv)
+	if path == "" {
+		t.Skip("set " + bigTrainEnv + "=PATH to write the big train's database there")
+	}
+	if _, err := os.Stat(path); err == nil {
+		t.Fatalf("%s exists; remove it first", path)
+	}
+	ctx := context.Background()
+	on := day(2026, 4, 20)
+	s, err := Open(path, Options{Summarize: realSummary(t)})
+	must(t, err)
+	defer func() { must(t, s.Close()) }()
+	_, aid, err := s.AddSample(ctx, on)
+	must(t, err)
+	a, err := s.Assessment(ctx, aid)
+	must(t, err)
+	roster, err := s.Roster(ctx, a.TrainID)
+	must(t, err)
+	must(t, s.SaveRoster(ctx, a.TrainID, assessment.GrowRoster(roster, 12, 121)))
+	_, _, register, _ := assessment.Sample(on)
+	for _, imp := range assessment.GrowRegister(register, 300, on) {
+		must(t, s.SaveImpediment(ctx, a.TrainID, &imp))
 	}
 }

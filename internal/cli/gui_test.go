@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"math"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -106,5 +108,22 @@ func TestImportFromStandardInput(t *testing.T) {
 	r = trainscopeIn(t, env, "not json", "import", "-db", filepath.Join(dir, "b.db"), "-")
 	if r.code != 1 || !strings.HasPrefix(r.stderr, "trainscope: import standard input: ") {
 		t.Errorf("import - of garbage: exit %d, %q", r.code, r.stderr)
+	}
+}
+
+// The window sets its soft memory limit, unless GOMEMLIMIT is set, which
+// the Go runtime has read already and which is the coach's to choose.
+func TestLimitWindowMemory(t *testing.T) {
+	was := debug.SetMemoryLimit(-1)
+	t.Cleanup(func() { debug.SetMemoryLimit(was) })
+	debug.SetMemoryLimit(math.MaxInt64)
+	limitWindowMemory(func(string) (string, bool) { return "", false })
+	if got := debug.SetMemoryLimit(-1); got != windowMemoryLimit {
+		t.Errorf("without GOMEMLIMIT the limit is %d, want %d", got, windowMemoryLimit)
+	}
+	debug.SetMemoryLimit(math.MaxInt64)
+	limitWindowMemory(func(k string) (string, bool) { return "1GiB", k == "GOMEMLIMIT" })
+	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+		t.Errorf("with GOMEMLIMIT set the window changed the limit to %d", got)
 	}
 }
