@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 )
 
 // The stored summaries (score, level, verdict of each assessment, which the
@@ -71,10 +72,39 @@ func (s *Store) freshSummaries(ctx context.Context) error {
 // stale and clears their marks.
 func (s *Store) refreshStale(ctx context.Context) func(tx *sql.Tx) error {
 	return func(tx *sql.Tx) error {
-		if err := s.refreshSummaries(ctx, tx, "id IN ("+staleIDs+")", staleRange...); err != nil {
+		var ids []string
+		rows, err := tx.QueryContext(ctx, staleIDs, staleRange...)
+		if err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, "DELETE FROM meta WHERE key >= ? AND key < ?", staleRange...)
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			ids = append(ids, id)
+		}
+		if err := rows.Close(); err != nil {
+			return err
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		// A batch at a time: each batch's assessments are in memory at
+		// once, and after a crash in a long run of changes, or an import
+		// cut short, many may be marked.
+		for batch := range slices.Chunk(ids, staleBatch) {
+			in, args := inList(batch)
+			if err := s.refreshSummaries(ctx, tx, "id IN "+in, args...); err != nil {
+				return err
+			}
+		}
+		_, err = tx.ExecContext(ctx, "DELETE FROM meta WHERE key >= ? AND key < ?", staleRange...)
 		return err
 	}
 }
+
+// staleBatch is how many stale summaries refreshStale recomputes at a
+// time (a variable for tests).
+var staleBatch = 200

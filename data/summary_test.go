@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"path/filepath"
 	"testing"
@@ -197,5 +198,34 @@ func TestNewRulesRecomputeEveryTrain(t *testing.T) {
 	must(t, s.db.QueryRowContext(ctx, "SELECT count(*), count(*) FILTER (WHERE score = 55), count(DISTINCT train_id) FROM assessments").Scan(&all, &recomputed, &ofTrains))
 	if ofTrains != trains || all < trains || recomputed != all {
 		t.Errorf("%d of %d assessments (of %d trains, want %d) recomputed for the new rules", recomputed, all, ofTrains, trains)
+	}
+}
+
+// Every summary marked stale is recomputed, however many batches of
+// staleBatch they take, and the marks are cleared.
+func TestStaleSummariesInBatches(t *testing.T) {
+	ctx := context.Background()
+	was := staleBatch
+	staleBatch = 2
+	t.Cleanup(func() { staleBatch = was })
+	score := 40.0
+	s, err := Open(filepath.Join(t.TempDir(), "trainscope.db"), Options{SummaryRules: "rules 1",
+		Summarize: func(*assessment.Assessment, assessment.Train) assessment.Summary {
+			return assessment.Summary{Score: score, Known: true, Level: 2, LevelName: "Emerging"}
+		}})
+	must(t, err)
+	defer s.Close()
+	for range 3 {
+		_, _, err := s.AddSample(ctx, time.Date(2026, 5, 14, 0, 0, 0, 0, time.UTC))
+		must(t, err)
+	}
+	score = 55
+	must(t, s.commit(ctx, "mark every summary stale", func(tx *sql.Tx) error { return s.markStale(ctx, tx, "1 = 1") }))
+	must(t, s.freshSummaries(ctx))
+	var all, recomputed, marks int
+	must(t, s.db.QueryRowContext(ctx, "SELECT count(*), count(*) FILTER (WHERE score = 55) FROM assessments").Scan(&all, &recomputed))
+	must(t, s.db.QueryRowContext(ctx, "SELECT count(*) FROM meta WHERE key >= ? AND key < ?", staleRange...).Scan(&marks))
+	if all <= 2*staleBatch || recomputed != all || marks != 0 {
+		t.Errorf("%d of %d stale summaries recomputed (batches of %d), %d marks left", recomputed, all, staleBatch, marks)
 	}
 }
