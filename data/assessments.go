@@ -351,23 +351,8 @@ func (s *Store) refreshStaleSummaries(ctx context.Context) error {
 		// A train's worth at a time, not every assessment at once: in one
 		// go, the first start of new rules on a LACE's 2,000 trains held
 		// all 24,000 assessments in memory, 1.9 GB (issue 18).
-		var trains []string
-		rows, err := tx.QueryContext(ctx, "SELECT DISTINCT train_id FROM assessments ORDER BY train_id")
+		trains, err := queryStrings(ctx, tx, "SELECT DISTINCT train_id FROM assessments ORDER BY train_id")
 		if err != nil {
-			return err
-		}
-		for rows.Next() {
-			var id string
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return err
-			}
-			trains = append(trains, id)
-		}
-		if err := rows.Close(); err != nil {
-			return err
-		}
-		if err := rows.Err(); err != nil {
 			return err
 		}
 		if err := s.refreshTrains(ctx, tx, trains); err != nil {

@@ -82,9 +82,16 @@ func (m *merging) finish(ctx context.Context, tx *sql.Tx) error {
 // refreshTrains recomputes the stored summaries of the given trains'
 // assessments, refreshBatch trains at a time, inside tx.
 func (s *Store) refreshTrains(ctx context.Context, tx *sql.Tx, trainIDs []string) error {
-	for batch := range slices.Chunk(trainIDs, refreshBatch) {
+	return s.refreshBatched(ctx, tx, "train_id", trainIDs, refreshBatch)
+}
+
+// refreshBatched recomputes the stored summaries of the assessments whose
+// column (id or train_id) is one of values, size values at a time, so one
+// batch's assessments are in memory at once, inside tx.
+func (s *Store) refreshBatched(ctx context.Context, tx *sql.Tx, column string, values []string, size int) error {
+	for batch := range slices.Chunk(values, size) {
 		in, args := inList(batch)
-		if err := s.refreshSummaries(ctx, tx, "train_id IN "+in, args...); err != nil {
+		if err := s.refreshSummaries(ctx, tx, column+" IN "+in, args...); err != nil {
 			return err
 		}
 	}

@@ -516,3 +516,15 @@ func scanRows(ctx context.Context, q querier, query string, args []any, scan fun
 	}
 	return rows.Err()
 }
+
+// queryStrings is the one text column query selects, row by row.
+func queryStrings(ctx context.Context, q querier, query string, args ...any) ([]string, error) {
+	var out []string
+	err := scanRows(ctx, q, query, args, func(rows *sql.Rows) error {
+		var v string
+		err := rows.Scan(&v)
+		out = append(out, v)
+		return err
+	})
+	return out, err
+}

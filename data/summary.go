@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"slices"
 )
 
 // The stored summaries (score, level, verdict of each assessment, which the
@@ -72,33 +71,15 @@ func (s *Store) freshSummaries(ctx context.Context) error {
 // stale and clears their marks.
 func (s *Store) refreshStale(ctx context.Context) func(tx *sql.Tx) error {
 	return func(tx *sql.Tx) error {
-		var ids []string
-		rows, err := tx.QueryContext(ctx, staleIDs, staleRange...)
+		ids, err := queryStrings(ctx, tx, staleIDs, staleRange...)
 		if err != nil {
-			return err
-		}
-		for rows.Next() {
-			var id string
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return err
-			}
-			ids = append(ids, id)
-		}
-		if err := rows.Close(); err != nil {
-			return err
-		}
-		if err := rows.Err(); err != nil {
 			return err
 		}
 		// A batch at a time: each batch's assessments are in memory at
 		// once, and after a crash in a long run of changes, or an import
 		// cut short, many may be marked.
-		for batch := range slices.Chunk(ids, staleBatch) {
-			in, args := inList(batch)
-			if err := s.refreshSummaries(ctx, tx, "id IN "+in, args...); err != nil {
-				return err
-			}
+		if err := s.refreshBatched(ctx, tx, "id", ids, staleBatch); err != nil {
+			return err
 		}
 		_, err = tx.ExecContext(ctx, "DELETE FROM meta WHERE key >= ? AND key < ?", staleRange...)
 		return err
