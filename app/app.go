@@ -96,12 +96,13 @@ type UI struct {
 	portfolio *portfolio.Screen
 	menu      *mainMenu
 
-	writeErrors map[string]func() // the things a "Not saved" dialog is open for, with their latest retry
-	forms       []*openForm       // dialogs being filled in, saved only on Save
-	closing     bool              // the coach chose to close and lose an open form
-	askingClose bool              // the question about an open form is on screen
-	dialogs     []*keyedDialog    // open dialogs that answer Enter and Esc, topmost last
-	closeWin    func()            // closes the window; nil is ui.win.Close, tests record it instead
+	writeErrors     map[string]func() // the things a "Not saved" dialog is open for, with their latest retry
+	forms           []*openForm       // dialogs being filled in, saved only on Save
+	closing         bool              // the coach chose to close and lose an open form
+	askingClose     bool              // the question about an open form is on screen
+	dialogs         []*keyedDialog    // open dialogs that answer Enter and Esc, topmost last
+	closeWin        func()            // closes the window; nil is ui.win.Close, tests record it instead
+	recomputeFailed bool              // the coach was told the figures could not all be recomputed
 
 	lastTrainForm      *trainForm              // the train form last opened, for tests
 	lastAssessmentForm *widgets.AssessmentForm // the assessment form last opened, for tests
@@ -169,6 +170,11 @@ func NewUI(a fyne.App, store *data.Store, defs *assessment.Definitions) *UI {
 	ui.home = homePage{home.New(ui)}
 	ui.show(ui.home)
 	ui.showStoreWarnings()
+	// After an upgrade, home lists the figures being recomputed as such,
+	// and reads them again as the store brings them up to date.
+	store.OnSummariesRecomputed(func(done bool, err error) {
+		ui.bg.deliver(func() { ui.summariesRecomputed(done, err) })
+	})
 	ui.home.Load(func() {
 		if os.Getenv(timingEnv) != "" {
 			now := time.Now()
@@ -181,6 +187,24 @@ func NewUI(a fyne.App, store *data.Store, defs *assessment.Definitions) *UI {
 		}
 	})
 	return ui
+}
+
+// summariesRecomputed shows home's figures again as the store recomputes
+// them in the background, and says once if that stopped on an error.
+func (ui *UI) summariesRecomputed(done bool, err error) {
+	if err != nil && !ui.recomputeFailed {
+		// Once: each visit to home tries again, and would say it again.
+		ui.recomputeFailed = true
+		d := dialog.NewCustom("Some levels and scores are not up to date yet", "Close", widgets.Wrapped(
+			"Trainscope could not bring every train's level and score up to date for this version. "+
+				"Those not done yet say so; Trainscope tries again each time you go Home. Your assessments are not affected.\n\n"+plainError(err)), ui.win)
+		ui.answerKeys(d, d.Dismiss)
+		d.Resize(fyne.NewSize(480, 0))
+		d.Show()
+	}
+	if len(ui.stack) == 1 && (done || err == nil) {
+		ui.home.Reload()
+	}
 }
 
 // Window is the main window.

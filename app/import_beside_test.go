@@ -62,11 +62,20 @@ func TestImportRunsBesideTheCoachsSaves(t *testing.T) {
 		note("save before")
 		return nil
 	}, nil)
-	r := &gatedReader{open: make(chan struct{}), r: &bundle, start: func() { note("import starts") }}
+	started := make(chan struct{})
+	r := &gatedReader{open: make(chan struct{}), r: &bundle, start: func() {
+		note("import starts")
+		close(started)
+	}}
 	var release sync.Once
 	t.Cleanup(func() { release.Do(func() { close(r.open) }) }) // before the worker's close, on a failure too
 	ui.importBundle(r)
 	close(gate)
+	select {
+	case <-started:
+	case <-time.After(30 * time.Second): // a guard against a hang, not a measure
+		t.Fatal("the import did not start once the save before it was written")
+	}
 
 	// The import is under way, held in the middle of reading its file: a
 	// save the coach makes now is written all the same.

@@ -3,7 +3,6 @@ package data
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"maps"
 	"math"
@@ -27,6 +26,10 @@ type AssessmentSummary struct {
 	ChecklistVersion string
 	UpdatedAt        time.Time // the last change of any kind
 	Summary          assessment.Summary
+	// Pending says Summary is being recomputed in the background (after
+	// new rules, see RecomputeSummaries): what it holds was made under
+	// other rules, or before the latest change, and must not be shown.
+	Pending bool
 }
 
 // summaryColumns are the assessment columns a summary is read from, for a
@@ -36,6 +39,8 @@ func summaryColumns(a string) string {
 	for i, c := range cols {
 		cols[i] = a + "." + c
 	}
+	// Whether the summary is marked stale: one look-up in meta's index.
+	cols = append(cols, fmt.Sprintf("EXISTS (SELECT 1 FROM meta m WHERE m.key = '%s' || %s.id)", staleKey, a))
 	return strings.Join(cols, ", ")
 }
 
@@ -43,10 +48,11 @@ type summaryScan struct {
 	id, date, pi, assessor, status, version, updated, levelName, verdict sql.NullString
 	score                                                                sql.NullFloat64
 	known, level                                                         sql.NullInt64
+	stale                                                                bool
 }
 
 func (s *summaryScan) dest() []any {
-	return []any{&s.id, &s.date, &s.pi, &s.assessor, &s.status, &s.version, &s.updated, &s.score, &s.known, &s.level, &s.levelName, &s.verdict}
+	return []any{&s.id, &s.date, &s.pi, &s.assessor, &s.status, &s.version, &s.updated, &s.score, &s.known, &s.level, &s.levelName, &s.verdict, &s.stale}
 }
 
 func (s *summaryScan) summary(trainID, trainName string) (*AssessmentSummary, error) {
@@ -58,6 +64,7 @@ func (s *summaryScan) summary(trainID, trainName string) (*AssessmentSummary, er
 		Status: assessment.AssessmentStatus(s.status.String), ChecklistVersion: s.version.String,
 		Summary: assessment.Summary{Score: s.score.Float64, Known: s.known.Int64 == 1, Level: int(s.level.Int64),
 			LevelName: s.levelName.String, Verdict: assessment.VerdictKind(s.verdict.String)},
+		Pending: s.stale,
 	}
 	var err error
 	if out.Date, err = parseTime(s.date.String); err != nil {
@@ -273,11 +280,12 @@ func (s *Store) Assessments(ctx context.Context, trainID string) ([]*assessment.
 // change first: where to pick up the work. Assessments changed in the same
 // write (the sample's history) come latest date first.
 func (s *Store) RecentAssessments(ctx context.Context, n int) ([]AssessmentSummary, error) {
-	if err := s.freshSummaries(ctx); err != nil {
+	allPending, err := s.freshSummaries(ctx)
+	if err != nil {
 		return nil, err
 	}
 	var out []AssessmentSummary
-	err := s.read(ctx, "list recent assessments", func(q querier) error {
+	err = s.read(ctx, "list recent assessments", func(q querier) error {
 		return scanRows(ctx, q, "SELECT t.id, t.name, "+summaryColumns("a")+` FROM assessments a JOIN trains t ON t.id = a.train_id
 			ORDER BY a.updated_at DESC, a.date DESC, a.id LIMIT ?`, []any{n},
 			func(rows *sql.Rows) error {
@@ -290,6 +298,7 @@ func (s *Store) RecentAssessments(ctx context.Context, n int) ([]AssessmentSumma
 				if err != nil {
 					return err
 				}
+				sum.Pending = sum.Pending || allPending
 				out = append(out, *sum)
 				return nil
 			})
@@ -326,45 +335,6 @@ func (s *Store) refreshSummaries(ctx context.Context, tx *sql.Tx, where string, 
 		}
 	}
 	return nil
-}
-
-// refreshStaleSummaries recomputes every stored summary when the rules that
-// made them are not Options.SummaryRules, and records the new rules, in one
-// transaction.
-//
-// It also recomputes the summaries a change marked stale that no reader
-// recomputed before the program stopped (see freshSummaries): after a
-// crash, the home screen's figures are right from the start.
-func (s *Store) refreshStaleSummaries(ctx context.Context) error {
-	if s.opts.Summarize == nil || s.opts.SummaryRules == "" {
-		return s.freshSummaries(ctx)
-	}
-	var made string
-	err := s.db.QueryRowContext(ctx, "SELECT value FROM meta WHERE key = 'summary_rules'").Scan(&made)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("read which rules made the summaries: %w", err)
-	}
-	if made == s.opts.SummaryRules {
-		return s.freshSummaries(ctx)
-	}
-	return s.commit(ctx, "recompute the summaries for the new rules", func(tx *sql.Tx) error {
-		// A train's worth at a time, not every assessment at once: in one
-		// go, the first start of new rules on a LACE's 2,000 trains held
-		// all 24,000 assessments in memory, 1.9 GB (issue 18).
-		trains, err := queryStrings(ctx, tx, "SELECT DISTINCT train_id FROM assessments ORDER BY train_id")
-		if err != nil {
-			return err
-		}
-		if err := s.refreshTrains(ctx, tx, trains); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, "DELETE FROM meta WHERE key >= ? AND key < ?", staleRange...); err != nil {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('summary_rules', ?)
-			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, s.opts.SummaryRules)
-		return err
-	})
 }
 
 // summarize calls Options.Summarize, shielding the save from a bug in it:

@@ -271,7 +271,9 @@ func BenchmarkSetAnswerBigDraft(b *testing.B) {
 					b.Fatal(err)
 				}
 				if refresh {
-					must(b, s.freshSummaries(ctx))
+					if _, err := s.freshSummaries(ctx); err != nil {
+						b.Fatal(err)
+					}
 				}
 				i++
 			}

@@ -34,7 +34,7 @@ func exportBytes(t testing.TB, s *Store) []byte {
 // prove a refused import changed nothing.
 func dbState(t testing.TB, s *Store) string {
 	t.Helper()
-	must(t, s.freshSummaries(context.Background())) // derived, recomputed when next read
+	must(t, s.RecomputeSummaries(context.Background())) // derived, recomputed when next read
 	var b strings.Builder
 	b.Write(exportBytes(t, s))
 	rows, err := s.db.Query("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")

@@ -51,8 +51,9 @@ type Options struct {
 	// SummaryRules names the rules Summarize follows, e.g. the checklist
 	// version and the program's version. Stored summaries are never written
 	// again once an assessment is finished, so when the name differs from
-	// the one the stored summaries were made with, Open recomputes them all
-	// once. Empty: never recompute at open.
+	// the one the stored summaries were made with, they are all recomputed
+	// once, in the background, when they are first read (see
+	// RecomputeSummaries). Empty: never recompute for new rules.
 	SummaryRules string
 	// Definitions are the checklists votes are checked against: response
 	// files need them (a vote for an item the checklists do not have is
@@ -92,6 +93,8 @@ type Store struct {
 	checked    bool  // the full check passed on this Store
 	damage     error // the *DamagedError the full check found; every write returns it
 	fullChecks int   // how many full checks ran; tests read it
+
+	recompute recomputeState // the background recompute of summaries (data/summary.go)
 
 	// stop ends the background check when the Store closes.
 	bgCtx context.Context
@@ -207,9 +210,14 @@ func Open(path string, opts Options) (*Store, error) {
 		db.Close()
 		return nil, damageFirst(err)
 	}
-	if err := s.refreshStaleSummaries(context.Background()); err != nil {
-		db.Close()
-		return nil, damageFirst(err)
+	if kind == fileNew && opts.SummaryRules != "" && opts.Summarize != nil {
+		// Every summary a new database gets is made under these rules.
+		if err := s.commit(context.Background(), "record the summaries' rules", func(tx *sql.Tx) error {
+			return recordRules(context.Background(), tx, opts.SummaryRules)
+		}); err != nil {
+			db.Close()
+			return nil, err
+		}
 	}
 	s.noteLatestBackup()
 	return s, nil

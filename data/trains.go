@@ -131,11 +131,12 @@ func loadTrain(ctx context.Context, q querier, id string) (assessment.Train, err
 // Trains lists every train in name order, each with its latest assessment's
 // summary, in one query.
 func (s *Store) Trains(ctx context.Context) ([]TrainSummary, error) {
-	if err := s.freshSummaries(ctx); err != nil {
+	allPending, err := s.freshSummaries(ctx)
+	if err != nil {
 		return nil, err
 	}
 	var out []TrainSummary
-	err := s.read(ctx, "list trains", func(q querier) error {
+	err = s.read(ctx, "list trains", func(q querier) error {
 		rows, err := q.QueryContext(ctx, `
 			SELECT t.id, t.name, t.framework, t.description, t.group_name, t.created_at,
 				(SELECT count(*) FROM assessments c WHERE c.train_id = t.id), `+summaryColumns("r")+`
@@ -160,6 +161,9 @@ func (s *Store) Trains(ctx context.Context) ([]TrainSummary, error) {
 			}
 			if ts.Latest, err = sc.summary(ts.Train.ID, ts.Train.Name); err != nil {
 				return err
+			}
+			if ts.Latest != nil && allPending {
+				ts.Latest.Pending = true
 			}
 			out = append(out, ts)
 		}

@@ -48,6 +48,12 @@ type Screen struct {
 
 	rowHeight, badgeRowHeight float32 // a train's row, without and with its badge
 
+	// pending is how many listed trains' figures were being recomputed at
+	// the last Load (data.AssessmentSummary.Pending); while any are, every
+	// Load reads them again.
+	pending  int
+	updating *fyne.Container // says so, above the tabs; hidden when none are
+
 	search     *widget.Entry
 	count      *widget.Label
 	list       *widget.List
@@ -164,7 +170,10 @@ func (h *Screen) build() {
 			// narrow panel cuts neither.
 			cells[1].(*widget.Label).SetText(widgets.AssessmentTitle(r.PI, r.Date))
 			state := widgets.StatusText(r.Status)
-			if r.Summary.Known {
+			switch {
+			case r.Pending:
+				state += " · score " + updatingFigure
+			case r.Summary.Known:
 				state += " · score " + widgets.SummaryScore(r.Summary)
 			}
 			cells[2].(*widget.Label).SetText(state)
@@ -207,7 +216,9 @@ func (h *Screen) build() {
 	top := container.NewBorder(nil, nil, widgets.Heading("Your trains"),
 		container.NewHBox(h.count, newTrain),
 		widgets.WithWidth(300, h.search))
-	h.root = container.NewBorder(container.NewPadded(top), nil, nil, nil, h.tabs)
+	h.updating = container.NewHBox(widget.NewIcon(theme.ViewRefreshIcon()), widget.NewLabel(""))
+	h.updating.Hide()
+	h.root = container.NewBorder(container.NewVBox(container.NewPadded(top), h.updating), nil, nil, nil, h.tabs)
 }
 
 // Load reads the trains and recent assessments, then calls then (if not nil)
@@ -227,7 +238,7 @@ func (h *Screen) Load(then func()) {
 		changed []string
 	}
 	// What the screen holds now, for the worker to compare with.
-	loaded, lastStamps, lastOwed, lastDay := h.loaded, h.stamps, h.owed, h.owedDay
+	loaded, lastStamps, lastOwed, lastDay := h.loaded && h.pending == 0, h.stamps, h.owed, h.owedDay
 	host.Load(h.host, "the list of trains", func(ctx context.Context) (homeData, error) {
 		d := homeData{day: assessment.Day(h.host.Now())}
 		var err error
@@ -269,6 +280,7 @@ func (h *Screen) Load(then func()) {
 			}
 			h.trains, h.recent, h.owed, h.stamps, h.owedDay, h.loaded = d.trains, d.recent, d.owed, stamps, d.day, true
 			h.readings++
+			h.showPending()
 			h.filter()
 			h.recentList.Refresh()
 			if len(h.recent) == 0 {
@@ -343,6 +355,9 @@ func (h *Screen) newList() *widget.List {
 					latest += draftMark
 				}
 				level = levelAndScore(t.Latest.Summary)
+				if t.Latest.Pending {
+					level = updatingFigure
+				}
 			}
 			cells[2].(*widget.Label).SetText(latest)
 			cells[3].(*widget.Label).SetText(level)
@@ -434,6 +449,35 @@ func levelAndScore(s assessment.Summary) string {
 	}
 	return widgets.SummaryLevel(s) + " · " + widgets.SummaryScore(s)
 }
+
+// updatingFigure stands in a figure being recomputed in the background
+// (after an upgrade to new rules), instead of the old rules' figure.
+const updatingFigure = "updating…"
+
+// showPending counts the listed trains whose figures are being recomputed
+// and says so above the tabs, or hides the line when none are.
+func (h *Screen) showPending() {
+	h.pending = 0
+	for _, t := range h.trains {
+		if t.Latest != nil && t.Latest.Pending {
+			h.pending++
+		}
+	}
+	if slices.ContainsFunc(h.recent, func(r data.AssessmentSummary) bool { return r.Pending }) {
+		h.pending = max(h.pending, 1)
+	}
+	if h.pending == 0 {
+		h.updating.Hide()
+		return
+	}
+	h.updating.Objects[1].(*widget.Label).SetText(fmt.Sprintf(
+		"Bringing the levels and scores up to date for this version of Trainscope: %s to go. You can work meanwhile.",
+		widgets.Plural(max(h.pending, 1), "train", "trains")))
+	h.updating.Show()
+}
+
+// Pending is how many listed trains' figures are being recomputed.
+func (h *Screen) Pending() int { return h.pending }
 
 // draftMark follows the latest assessment when it is a draft.
 const draftMark = " (draft)"

@@ -3,6 +3,7 @@ package home
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -12,6 +13,7 @@ import (
 	"github.com/trainscope/trainscope/app/host"
 	"github.com/trainscope/trainscope/app/internal/screentest"
 	"github.com/trainscope/trainscope/assessment"
+	"github.com/trainscope/trainscope/data"
 )
 
 // testHost is the shell as home sees it (see screentest.Host), recording
@@ -203,5 +205,72 @@ func TestHomeDrawsEachRowOnce(t *testing.T) {
 	}
 	if s.rowsDrawn > 120 {
 		t.Errorf("showing 80 trains filled in %d rows; the few on screen should be filled in a few times each", s.rowsDrawn)
+	}
+}
+
+// TestHomeShowsFiguresBeingRecomputed: after an upgrade to new rules, home
+// lists the trains at once with their level and score "updating…" (never
+// the old rules' figures) and a line saying what is going on; once the
+// store has recomputed them, the next Load shows them and the line goes.
+func TestHomeShowsFiguresBeingRecomputed(t *testing.T) {
+	ctx := context.Background()
+	h := &testHost{Host: screentest.NewHost(t)}
+	path := filepath.Join(t.TempDir(), "trainscope.db")
+	old, err := data.Open(path, data.Options{SummaryRules: "old", Summarize: func(*assessment.Assessment, assessment.Train) assessment.Summary {
+		return assessment.Summary{Score: 99, Known: true, Level: 5, LevelName: "Old rules"}
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := old.AddSample(ctx, screentest.Day); err != nil {
+		t.Fatal(err)
+	}
+	if err := old.Close(); err != nil {
+		t.Fatal(err)
+	}
+	release := make(chan struct{})
+	store, err := data.Open(path, data.Options{SummaryRules: "new", Definitions: h.Defs,
+		Summarize: func(a *assessment.Assessment, tr assessment.Train) assessment.Summary {
+			<-release
+			return assessment.Summarize(assessment.Evaluate(h.Defs, tr, a))
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	done := make(chan error, 1)
+	store.OnSummariesRecomputed(func(end bool, err error) {
+		if end {
+			done <- err
+		}
+	})
+	h.DB = store
+	s := New(h)
+	h.Win.SetContent(s.Content())
+	s.Load(nil)
+	c := h.Win.Canvas()
+	screentest.AssertShows(t, c, "updating…")
+	screentest.AssertShows(t, c, "score updating…")
+	screentest.AssertShows(t, c, "Bringing the levels and scores up to date for this version of Trainscope: 1 train to go.")
+	screentest.AssertNotShown(t, c, "Old rules")
+	if s.Pending() != 1 {
+		t.Errorf("home counts %d trains pending, want 1", s.Pending())
+	}
+
+	close(release)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	s.Load(nil)
+	trains, err := store.Trains(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := levelAndScore(trains[0].Latest.Summary)
+	screentest.AssertShows(t, c, want)
+	screentest.AssertNotShown(t, c, "updating…")
+	screentest.AssertNotShown(t, c, "Bringing the levels and scores up to date")
+	if s.Pending() != 0 || want == "" || trains[0].Latest.Summary.LevelName == "Old rules" {
+		t.Errorf("after the recompute: %d pending, the level reads %q", s.Pending(), want)
 	}
 }
