@@ -44,6 +44,7 @@ type Screen struct {
 	stamps    map[string]string
 	owedDay   time.Time
 	readings  int // how many Loads read the trains again, for tests
+	badgeRuns int // how many times badges were read, for tests
 	rowsDrawn int // how many times a train's row was filled in, for tests
 
 	rowHeight, badgeRowHeight float32 // a train's row, without and with its badge
@@ -51,8 +52,9 @@ type Screen struct {
 	// pending is how many listed trains' figures were being recomputed at
 	// the last Load (data.AssessmentSummary.Pending); while any are, every
 	// Load reads them again.
-	pending  int
-	updating *fyne.Container // says so, above the tabs; hidden when none are
+	pending      int
+	updating     *fyne.Container // says so, above the tabs; hidden when none are
+	updatingText *widget.Label
 
 	search     *widget.Entry
 	count      *widget.Label
@@ -216,7 +218,9 @@ func (h *Screen) build() {
 	top := container.NewBorder(nil, nil, widgets.Heading("Your trains"),
 		container.NewHBox(h.count, newTrain),
 		widgets.WithWidth(300, h.search))
-	h.updating = container.NewHBox(widget.NewIcon(theme.ViewRefreshIcon()), widget.NewLabel(""))
+	// Wrapped beside its icon, so a narrow window is not held wider.
+	h.updatingText = widgets.Wrapped("")
+	h.updating = container.NewBorder(nil, nil, widget.NewIcon(theme.ViewRefreshIcon()), nil, h.updatingText)
 	h.updating.Hide()
 	h.root = container.NewBorder(container.NewVBox(container.NewPadded(top), h.updating), nil, nil, nil, h.tabs)
 }
@@ -238,7 +242,9 @@ func (h *Screen) Load(then func()) {
 		changed []string
 	}
 	// What the screen holds now, for the worker to compare with.
-	loaded, lastStamps, lastOwed, lastDay := h.loaded && h.pending == 0, h.stamps, h.owed, h.owedDay
+	loaded, lastStamps, lastOwed, lastDay := h.loaded, h.stamps, h.owed, h.owedDay
+	// Figures being recomputed change without a stamp moving: read again.
+	pending := h.pending > 0
 	host.Load(h.host, "the list of trains", func(ctx context.Context) (homeData, error) {
 		d := homeData{day: assessment.Day(h.host.Now())}
 		var err error
@@ -246,7 +252,7 @@ func (h *Screen) Load(then func()) {
 			return d, err
 		}
 		sameDay := d.day.Equal(lastDay)
-		if loaded && sameDay && maps.Equal(d.stamps, lastStamps) {
+		if loaded && !pending && sameDay && maps.Equal(d.stamps, lastStamps) {
 			d.same = true
 			return d, nil
 		}
@@ -306,6 +312,7 @@ func (h *Screen) Load(then func()) {
 // opened. stamps are the trains' stamps the list was read at.
 func (h *Screen) badges(trains []data.TrainSummary, ids []string, stamps map[string]string) {
 	readings := h.readings
+	h.badgeRuns++
 	host.Load(h.host, "the overdue follow-ups", func(ctx context.Context) (map[string]string, error) {
 		fresh, _ := h.owedBadges(ctx, trains, ids)
 		return fresh, nil
@@ -470,7 +477,7 @@ func (h *Screen) showPending() {
 		h.updating.Hide()
 		return
 	}
-	h.updating.Objects[1].(*widget.Label).SetText(fmt.Sprintf(
+	h.updatingText.SetText(fmt.Sprintf(
 		"Bringing the levels and scores up to date for this version of Trainscope: %s to go. You can work meanwhile.",
 		widgets.Plural(max(h.pending, 1), "train", "trains")))
 	h.updating.Show()

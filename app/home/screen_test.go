@@ -256,6 +256,15 @@ func TestHomeShowsFiguresBeingRecomputed(t *testing.T) {
 	if s.Pending() != 1 {
 		t.Errorf("home counts %d trains pending, want 1", s.Pending())
 	}
+	// Going Home meanwhile reads the figures again, not the badges of
+	// trains that did not change (at 2,000 trains they took longer than
+	// the window's reloads came, and never showed).
+	readings, badgeRuns := s.readings, s.badgeRuns
+	s.Load(nil)
+	if s.readings != readings+1 || s.badgeRuns != badgeRuns {
+		t.Errorf("a Load while figures are pending read the trains %d times and the badges %d times, want 1 and 0",
+			s.readings-readings, s.badgeRuns-badgeRuns)
+	}
 
 	close(release)
 	if err := <-done; err != nil {
