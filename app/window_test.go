@@ -1,10 +1,12 @@
 package app
 
 import (
+	"context"
 	"testing"
 
 	"fyne.io/fyne/v2"
 
+	"github.com/trainscope/trainscope/app/host"
 	"github.com/trainscope/trainscope/assessment"
 )
 
@@ -74,3 +76,41 @@ func TestDatesInTheLocalesOrder(t *testing.T) {
 		t.Errorf("the report writes %q, the screen %q", got, us)
 	}
 }
+
+// TestScreensFitA1024Screen: on a 1024×768 screen the window is 1024 less
+// the margins wide (fitScreen), and no screen may need more: a wider
+// screen's right edge (the portfolio's last filter, its Gather button)
+// was cut off. Each screen of the sample train, with every tab's content
+// counted, as a tab container asks for its widest tab.
+func TestScreensFitA1024Screen(t *testing.T) {
+	ui, store := newTestUI(t)
+	trainID, finished, err := store.AddSample(context.Background(), testDay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	settle(ui)
+	widest := float32(1024 - screenMarginWidth)
+	for _, c := range []struct {
+		name  string
+		route *host.Route
+	}{
+		{"home and its portfolio", nil},
+		{"the train", ptr(host.Train(trainID))},
+		{"the checklists", ptr(host.Checklists(trainID, finished))},
+		{"the results", ptr(host.Results(trainID, finished))},
+	} {
+		if c.route == nil {
+			ui.goHome()
+		} else {
+			ui.Open(*c.route)
+		}
+		settle(ui)
+		w := ui.win.Content().MinSize().Width
+		t.Logf("%s (%s): %.0f px", c.name, ui.top().title(), w)
+		if w > widest {
+			t.Errorf("%s needs %.0f px, wider than the %.0f a 1024×768 screen gives", c.name, w, widest)
+		}
+	}
+}
+
+func ptr[T any](v T) *T { return &v }

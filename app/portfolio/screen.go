@@ -156,10 +156,10 @@ func New(h host.Host) *Screen {
 
 	filters := container.NewHBox(
 		s.view, widget.NewSeparator(),
-		widget.NewLabel("Group"), widgets.WithWidth(160, s.group),
-		widget.NewLabel("Framework"), widgets.WithWidth(130, s.framework),
-		widget.NewLabel("Coach"), widgets.WithWidth(150, s.coach),
-		widget.NewLabel("Level"), widgets.WithWidth(150, s.level))
+		widget.NewLabel("Group"), widgets.WithWidth(150, s.group),
+		widget.NewLabel("Framework"), widgets.WithWidth(120, s.framework),
+		widget.NewLabel("Coach"), widgets.WithWidth(130, s.coach),
+		widget.NewLabel("Level"), widgets.WithWidth(130, s.level))
 	actions := container.NewHBox(s.count, s.compare, export, gather)
 	note := widgets.Caption("Each train's latest finished assessment; a cell says its score, or “not enough” when too little was answered to show one. " +
 		"Tap a heading to sort (again reverses); tap trains to choose 2 to 4 to compare.")
