@@ -48,37 +48,17 @@ func (n newest) ids() []string {
 // their coaches, and the ids of each one's two newest finished
 // assessments, in three queries.
 func portfolioHeads(ctx context.Context, q querier, group string) ([]assessment.PortfolioTrain, []newest, error) {
-	var out []assessment.PortfolioTrain
 	filter, args := "", []any(nil)
 	if group != "" {
 		filter, args = "WHERE t.group_name = ?", []any{group}
 	}
-	nth := func(offset int) string {
-		return fmt.Sprintf(`(SELECT a.id FROM assessments a WHERE a.train_id = t.id AND a.status = 'final' AND a.conflict_of = ''
-			ORDER BY a.date_key DESC, a.created_at DESC, a.id DESC LIMIT 1 OFFSET %d)`, offset)
-	}
-	byTrain := map[string]int{}
-	var want []newest
-	err := scanRows(ctx, q, `SELECT t.id, t.name, t.framework, t.description, t.group_name, t.created_at, `+nth(0)+`, `+nth(1)+`
-		FROM trains t `+filter+` ORDER BY t.name COLLATE NOCASE, t.id`, args, func(rows *sql.Rows) error {
-		var pt assessment.PortfolioTrain
-		var created string
-		var w newest
-		if err := rows.Scan(&pt.Train.ID, &pt.Train.Name, &pt.Train.Framework, &pt.Train.Description, &pt.Train.Group, &created,
-			&w.latest, &w.previous); err != nil {
-			return err
-		}
-		var err error
-		if pt.Train.CreatedAt, err = parseTime(created); err != nil {
-			return err
-		}
-		byTrain[pt.Train.ID] = len(out)
-		out = append(out, pt)
-		want = append(want, w)
-		return nil
-	})
+	out, want, err := trainHeads(ctx, q, filter, args)
 	if err != nil {
 		return nil, nil, err
+	}
+	byTrain := map[string]int{}
+	for i, pt := range out {
+		byTrain[pt.Train.ID] = i
 	}
 	// The coaches: assessors of the train's assessments and the coaches
 	// whose bundles brought it.
@@ -122,6 +102,36 @@ func portfolioHeads(ctx context.Context, q querier, group string) ([]assessment.
 		out[i].Coaches = names
 	}
 	return out, want, nil
+}
+
+// trainHeads reads the trains matching filter (a WHERE clause on trains t,
+// or nothing) in name order, without their coaches, and the ids of each
+// one's two newest finished assessments, in one query.
+func trainHeads(ctx context.Context, q querier, filter string, args []any) ([]assessment.PortfolioTrain, []newest, error) {
+	var out []assessment.PortfolioTrain
+	var want []newest
+	nth := func(offset int) string {
+		return fmt.Sprintf(`(SELECT a.id FROM assessments a WHERE a.train_id = t.id AND a.status = 'final' AND a.conflict_of = ''
+			ORDER BY a.date_key DESC, a.created_at DESC, a.id DESC LIMIT 1 OFFSET %d)`, offset)
+	}
+	err := scanRows(ctx, q, `SELECT t.id, t.name, t.framework, t.description, t.group_name, t.created_at, `+nth(0)+`, `+nth(1)+`
+		FROM trains t `+filter+` ORDER BY t.name COLLATE NOCASE, t.id`, args, func(rows *sql.Rows) error {
+		var pt assessment.PortfolioTrain
+		var created string
+		var w newest
+		if err := rows.Scan(&pt.Train.ID, &pt.Train.Name, &pt.Train.Framework, &pt.Train.Description, &pt.Train.Group, &created,
+			&w.latest, &w.previous); err != nil {
+			return err
+		}
+		var err error
+		if pt.Train.CreatedAt, err = parseTime(created); err != nil {
+			return err
+		}
+		out = append(out, pt)
+		want = append(want, w)
+		return nil
+	})
+	return out, want, err
 }
 
 // loadFinished loads the wanted assessments of the trains in full, in one

@@ -5,8 +5,10 @@ import (
 	"context"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/trainscope/trainscope/assessment"
+	"github.com/trainscope/trainscope/assets"
 )
 
 // freshFacts is what the portfolio of the store's trains is, evaluated now.
@@ -235,5 +237,52 @@ func TestEveryTableOfATrainDropsItsFacts(t *testing.T) {
 	}
 	if len(tables) < 15 {
 		t.Errorf("only %d tables of a train found", len(tables))
+	}
+}
+
+// TestPortfolioFactsInBatches: the facts of many trains are made
+// factsBatch trains at a time, each batch in a write of its own (issue 18:
+// in one write the first portfolio after an upgrade held every train's
+// assessments in memory and kept the coach's saves waiting for all of
+// it), and the portfolio is the same as if made at once, every fact kept.
+func TestPortfolioFactsInBatches(t *testing.T) {
+	was := factsBatch
+	factsBatch = 2
+	t.Cleanup(func() { factsBatch = was })
+	ctx := context.Background()
+	defs, err := assessment.LoadDefinitions(assets.Checklists())
+	must(t, err)
+	s := openTemp(t, Options{Summarize: countingSummary, Definitions: defs, SummaryRules: "r1"})
+	for range 5 {
+		_, _, err := s.AddSample(ctx, time.Date(2026, 5, 14, 0, 0, 0, 0, time.UTC))
+		must(t, err)
+	}
+	got, err := s.PortfolioFacts(ctx, "", defs)
+	must(t, err)
+	want := freshFacts(t, s, defs)
+	if !reflect.DeepEqual(got, want) || len(got) != 5 {
+		t.Fatalf("in batches of %d: PIs %v, want %v", factsBatch, pis(got), pis(want))
+	}
+	var kept, wanted int
+	must(t, s.db.QueryRow("SELECT count(*) FROM portfolio_facts").Scan(&kept))
+	for _, tr := range want {
+		for _, f := range []*assessment.AssessmentFacts{tr.Latest, tr.Previous} {
+			if f != nil {
+				wanted++
+			}
+		}
+	}
+	if kept != wanted || kept == 0 {
+		t.Errorf("%d facts kept, want %d", kept, wanted)
+	}
+	if spoilKeptFacts(t, s) != kept {
+		t.Fatal("facts changed under the test")
+	}
+	again, err := s.PortfolioFacts(ctx, "", defs)
+	must(t, err)
+	for _, p := range pis(again) {
+		if p != "kept" {
+			t.Fatalf("the second read made facts again (PIs %v): they were not all kept", pis(again))
+		}
 	}
 }

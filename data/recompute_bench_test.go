@@ -2,9 +2,15 @@ package data
 
 import (
 	"context"
+	"fmt"
+	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 	"time"
+
+	"github.com/trainscope/trainscope/assessment"
+	"github.com/trainscope/trainscope/assets"
 )
 
 // BenchmarkRecomputeNewRules is the first start after an upgrade that
@@ -64,4 +70,72 @@ func BenchmarkRecomputeNewRules(b *testing.B) {
 	b.ReportMetric(recompute.Seconds()/n, "recompute-s")
 	b.ReportMetric(float64(longest.Milliseconds()), "max-wait-ms")
 	b.ReportMetric(float64(busy), "busy")
+}
+
+// BenchmarkPortfolioFactsNewRules is the LACE's first portfolio after an
+// upgrade (or a gather of many bundles): every train's facts made and
+// kept, on copies of the scale databases (TRAINSCOPE_SCALE_SIZES, 100
+// trains unless set), while a coach saves an answer every 5 ms on the same
+// Store. first-ms is what the portfolio screen waits for, peak-heap-MB the
+// live heap sampled every 10 ms, max-wait-ms the longest a save waited.
+//
+//	TRAINSCOPE_SCALE_DIR=/tmp/scale TRAINSCOPE_SCALE_SIZES=500 go test -tags migrated_fynedo -run '^$' -bench '^BenchmarkPortfolioFactsNewRules$' -benchtime 3x -timeout 30m ./data/
+func BenchmarkPortfolioFactsNewRules(b *testing.B) {
+	ctx := context.Background()
+	defs, err := assessment.LoadDefinitions(assets.Checklists())
+	must(b, err)
+	sizes := []int{100}
+	if os.Getenv(scaleSizesEnv) != "" {
+		sizes = scaleSizes(b)
+	}
+	for _, n := range sizes {
+		b.Run(fmt.Sprintf("trains-%d", n), func(b *testing.B) {
+			src := sampleDatabase(b, n)
+			var first, longest time.Duration
+			var peak uint64
+			for b.Loop() {
+				b.StopTimer()
+				path := filepath.Join(b.TempDir(), "trainscope.db")
+				copyFile(b, src, path)
+				s, err := Open(path, Options{Summarize: realSummary(b), SummaryRules: scaleRules, Definitions: defs})
+				must(b, err)
+				saves := newSaveLoop(b, s)
+				runtime.GC()
+				stop := make(chan struct{})
+				sampled := make(chan uint64)
+				go func() {
+					var m runtime.MemStats
+					top := uint64(0)
+					for {
+						select {
+						case <-stop:
+							sampled <- top
+							return
+						case <-time.After(10 * time.Millisecond):
+							runtime.ReadMemStats(&m)
+							top = max(top, m.HeapAlloc)
+						}
+					}
+				}()
+				done := make(chan error, 1)
+				b.StartTimer()
+				start := time.Now()
+				go func() {
+					_, err := s.PortfolioFacts(ctx, "", defs)
+					done <- err
+				}()
+				saves.while(b, done)
+				first += time.Since(start)
+				b.StopTimer()
+				close(stop)
+				peak = max(peak, <-sampled)
+				longest = max(longest, saves.longest)
+				must(b, s.Close())
+				b.StartTimer()
+			}
+			b.ReportMetric(float64(first.Milliseconds())/float64(b.N), "first-ms")
+			b.ReportMetric(float64(peak>>20), "peak-heap-MB")
+			b.ReportMetric(float64(longest.Milliseconds()), "max-wait-ms")
+		})
+	}
 }
