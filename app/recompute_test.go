@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -13,11 +14,11 @@ import (
 	"github.com/trainscope/trainscope/data"
 )
 
-// TestHomeFollowsTheBackgroundRecompute: the first start after an upgrade
-// shows home at once, the figures made under the old rules "updating…";
-// when the store has recomputed them, home shows them without the coach
-// doing anything.
-func TestHomeFollowsTheBackgroundRecompute(t *testing.T) {
+// upgradedUI is the window's first start after an upgrade: a database of
+// trains samples whose summaries were made under other rules, opened under
+// new ones. The background recompute waits until release is called.
+func upgradedUI(t *testing.T, trains int) (ui *UI, store *data.Store, release func()) {
+	t.Helper()
 	ctx := context.Background()
 	defs := loadDefs(t)
 	path := filepath.Join(t.TempDir(), "trainscope.db")
@@ -27,24 +28,30 @@ func TestHomeFollowsTheBackgroundRecompute(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := old.AddSample(ctx, testDay); err != nil {
-		t.Fatal(err)
+	for range trains {
+		if _, _, err := old.AddSample(ctx, testDay); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if err := old.Close(); err != nil {
 		t.Fatal(err)
 	}
-	release := make(chan struct{})
-	store, err := data.Open(path, data.Options{SummaryRules: "new", Definitions: defs,
+	held := make(chan struct{})
+	var once sync.Once
+	store, err = data.Open(path, data.Options{SummaryRules: "new", Definitions: defs,
 		Summarize: func(a *assessment.Assessment, tr assessment.Train) assessment.Summary {
-			<-release
+			<-held
 			return assessment.Summarize(assessment.Evaluate(defs, tr, a))
 		}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { store.Close() })
-
-	ui := NewUI(test.NewTempApp(t), store, defs)
+	release = func() { once.Do(func() { close(held) }) }
+	t.Cleanup(func() {
+		release()
+		store.Close()
+	})
+	ui = NewUI(test.NewTempApp(t), store, defs)
 	ui.bg.wait()
 	onTestThread(ui)
 	ui.now = func() time.Time { return testDay }
@@ -54,11 +61,21 @@ func TestHomeFollowsTheBackgroundRecompute(t *testing.T) {
 		ui.win.Close()
 	})
 	settle(ui)
+	return ui, store, release
+}
+
+// TestHomeFollowsTheBackgroundRecompute: the first start after an upgrade
+// shows home at once, the figures made under the old rules "updating…";
+// when the store has recomputed them, home shows them without the coach
+// doing anything.
+func TestHomeFollowsTheBackgroundRecompute(t *testing.T) {
+	ctx := context.Background()
+	ui, store, release := upgradedUI(t, 1)
 	c := ui.win.Canvas()
 	assertShows(t, c, "updating…")
 	assertNotShown(t, c, "Old rules")
 
-	close(release)
+	release()
 	for deadline := time.Now().Add(time.Minute); ui.home.Pending() > 0; time.Sleep(10 * time.Millisecond) {
 		if time.Now().After(deadline) {
 			t.Fatal("home still shows figures being updated a minute on")

@@ -66,6 +66,10 @@ func TestScreenshots(t *testing.T) {
 			return ui
 		}},
 		{"home-1024", small, goldenHome},
+		{"home-updating", big, func(t *testing.T) *UI {
+			ui, _, _ := upgradedUI(t, 3)
+			return ui
+		}},
 		{"portfolio", big, portfolioScene(nil)},
 		{"portfolio-compare", big, portfolioScene(func(t *testing.T, ui *UI) {
 			p := ui.portfolio
