@@ -94,13 +94,17 @@ func TestScreensFitA1024Screen(t *testing.T) {
 		name  string
 		route *host.Route
 	}{
-		{"home and its portfolio", nil},
+		{"home", nil},
+		{"the portfolio", nil},
 		{"the train", ptr(host.Train(trainID))},
 		{"the checklists", ptr(host.Checklists(trainID, finished))},
 		{"the results", ptr(host.Results(trainID, finished))},
 	} {
 		if c.route == nil {
 			ui.goHome()
+			if c.name == "the portfolio" {
+				ui.home.ShowPortfolio()
+			}
 		} else {
 			ui.Open(*c.route)
 		}
@@ -114,3 +118,25 @@ func TestScreensFitA1024Screen(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// TestPortfolioBuiltWhenFirstShown: home starts without building the
+// portfolio (its table, filters and findings were laid out at every start
+// for a tab most starts never open); the tab builds it when it first
+// shows, and shows it from then on.
+func TestPortfolioBuiltWhenFirstShown(t *testing.T) {
+	ui, _ := newTestUI(t, withSample)
+	settle(ui)
+	if ui.portfolio != nil {
+		t.Fatal("the portfolio was built at start")
+	}
+	ui.home.ShowPortfolio()
+	settle(ui)
+	if ui.portfolio == nil {
+		t.Fatal("showing the portfolio tab did not build it")
+	}
+	assertShows(t, ui.win.Canvas(), "Gather bundles…")
+	ui.home.ShowTrains()
+	ui.home.ShowPortfolio()
+	settle(ui)
+	assertShows(t, ui.win.Canvas(), "Gather bundles…")
+}

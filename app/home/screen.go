@@ -52,9 +52,10 @@ type Screen struct {
 	// pending is how many listed trains' figures were being recomputed at
 	// the last Load (data.AssessmentSummary.Pending); while any are, every
 	// Load reads them again.
-	pending      int
-	updating     *fyne.Container // says so, above the tabs; hidden when none are
-	updatingText *widget.Label
+	pending       int
+	portfolioSlot *fyne.Container // the portfolio tab's content, built when first shown
+	updating      *fyne.Container // says so, above the tabs; hidden when none are
+	updatingText  *widget.Label
 
 	search     *widget.Entry
 	count      *widget.Label
@@ -200,16 +201,22 @@ func (h *Screen) build() {
 	split := container.NewHSplit(trainsTab, recentPanel)
 	split.Offset = 0.78
 
-	var portfolioTab fyne.CanvasObject = widgets.Wrapped("The portfolio is not available here.")
-	if p, ok := h.host.(PortfolioTab); ok {
-		portfolioTab = p.PortfolioContent()
+	// The portfolio is built when its tab first shows: built at start, its
+	// table, filters and findings were laid out (and their fonts parsed)
+	// before home could show, for a tab most starts never open.
+	h.portfolioSlot = container.NewStack()
+	if _, ok := h.host.(PortfolioTab); !ok {
+		h.portfolioSlot.Add(widgets.Wrapped("The portfolio is not available here."))
 	}
 	h.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Trains", theme.ListIcon(), split),
-		container.NewTabItemWithIcon("Portfolio", theme.GridIcon(), portfolioTab),
+		container.NewTabItemWithIcon("Portfolio", theme.GridIcon(), h.portfolioSlot),
 	)
 	h.tabs.OnSelected = func(*container.TabItem) {
 		if p, ok := h.host.(PortfolioTab); ok {
+			if h.tabs.SelectedIndex() == 1 && len(h.portfolioSlot.Objects) == 0 {
+				h.portfolioSlot.Add(p.PortfolioContent())
+			}
 			p.PortfolioTabChanged()
 		}
 		h.loadPortfolio()
@@ -582,6 +589,9 @@ func (h *Screen) FocusSearch() {
 
 // ShowPortfolio shows the portfolio tab.
 func (h *Screen) ShowPortfolio() { h.tabs.SelectIndex(1) }
+
+// ShowTrains shows the trains tab.
+func (h *Screen) ShowTrains() { h.tabs.SelectIndex(0) }
 
 // loadPortfolio reads the portfolio when its tab shows: it reads every
 // train's assessments in full, which the trains' list does not need.
