@@ -19,6 +19,7 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -103,6 +104,7 @@ type UI struct {
 	dialogs         []*keyedDialog    // open dialogs that answer Enter and Esc, topmost last
 	closeWin        func()            // closes the window; nil is ui.win.Close, tests record it instead
 	recomputeFailed bool              // the coach was told the figures could not all be recomputed
+	stopped         atomic.Bool       // the app is stopping: background work no longer reaches the screen
 
 	lastTrainForm      *trainForm              // the train form last opened, for tests
 	lastAssessmentForm *widgets.AssessmentForm // the assessment form last opened, for tests
@@ -115,6 +117,7 @@ func Run(a fyne.App, store *data.Store, defs *assessment.Definitions) {
 	ui.win.Show()
 	ui.fitScreen(screenArea)
 	a.Run()
+	ui.stopping()
 	ui.bg.close()
 }
 
@@ -142,6 +145,7 @@ func NewUI(a fyne.App, store *data.Store, defs *assessment.Definitions) *UI {
 	ui.win.SetCloseIntercept(ui.closeWindow)
 	// Quit from the menu stops the app without closing the window first.
 	a.Lifecycle().SetOnStopped(func() {
+		ui.stopping()
 		ui.typing.flush()
 		ui.rememberSize()
 	})
@@ -173,7 +177,9 @@ func NewUI(a fyne.App, store *data.Store, defs *assessment.Definitions) *UI {
 	// After an upgrade, home lists the figures being recomputed as such,
 	// and reads them again as the store brings them up to date.
 	store.OnSummariesRecomputed(func(done bool, err error) {
-		ui.bg.deliver(func() { ui.summariesRecomputed(done, err) })
+		if !ui.stopped.Load() {
+			ui.bg.deliver(func() { ui.summariesRecomputed(done, err) })
+		}
 	})
 	ui.home.Load(func() {
 		if os.Getenv(timingEnv) != "" {
@@ -187,6 +193,15 @@ func NewUI(a fyne.App, store *data.Store, defs *assessment.Definitions) *UI {
 		}
 	})
 	return ui
+}
+
+// stopping is the first thing the window does when the app stops: the
+// store's background work no longer reaches the screen. Once Fyne has
+// stopped its main loop it runs what is handed to it on the caller's
+// goroutine, where a reload of home would touch widgets being torn down.
+func (ui *UI) stopping() {
+	ui.stopped.Store(true)
+	ui.store.OnSummariesRecomputed(nil)
 }
 
 // summariesRecomputed shows home's figures again as the store recomputes

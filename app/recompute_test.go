@@ -93,3 +93,30 @@ func TestHomeFollowsTheBackgroundRecompute(t *testing.T) {
 		t.Errorf("the store lists %+v after the recompute", trains[0].Latest)
 	}
 }
+
+// TestStoppedWindowIgnoresTheRecompute: once the app stops, the store's
+// background recompute no longer reaches the screen (Fyne then runs what
+// it is handed on the caller's goroutine, amid widgets being torn down).
+func TestStoppedWindowIgnoresTheRecompute(t *testing.T) {
+	ui, store, release := upgradedUI(t, 1)
+	ui.stopping()
+	release()
+	for deadline := time.Now().Add(time.Minute); ; time.Sleep(10 * time.Millisecond) {
+		trains, err := store.Trains(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !trains[0].Latest.Pending {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the summaries were not recomputed within a minute")
+		}
+	}
+	time.Sleep(50 * time.Millisecond) // the store's word of the end, were it still handed on
+	settle(ui)
+	if ui.home.Pending() == 0 {
+		t.Error("home was read again after the app stopped")
+	}
+	assertShows(t, ui.win.Canvas(), "updating…")
+}
