@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -119,4 +120,31 @@ func TestStoppedWindowIgnoresTheRecompute(t *testing.T) {
 		t.Error("home was read again after the app stopped")
 	}
 	assertShows(t, ui.win.Canvas(), "updating…")
+}
+
+// TestRecomputeFailureSaidOnce: a recompute that stops on an error says so
+// once, in plain words; home tries again on each visit, and a second
+// failure does not stack a second dialog.
+func TestRecomputeFailureSaidOnce(t *testing.T) {
+	ui, _, _ := upgradedUI(t, 1)
+	c := ui.win.Canvas()
+	ui.summariesRecomputed(true, fmt.Errorf("recompute the summaries for the new rules: not saved: %w", data.ErrDiskFull))
+	settle(ui)
+	assertShows(t, c, "Some levels and scores are not up to date yet")
+	assertShows(t, c, "The disk is full. Free some space and try again.")
+	count := func() int {
+		n := 0
+		for _, s := range texts(c) {
+			if s == "Some levels and scores are not up to date yet" {
+				n++
+			}
+		}
+		return n
+	}
+	once := count()
+	ui.summariesRecomputed(true, fmt.Errorf("again: %w", data.ErrDiskFull))
+	settle(ui)
+	if n := count(); n != once || once == 0 {
+		t.Errorf("the failure's title shows %d times after a second failure, %d after the first: want no second dialog", n, once)
+	}
 }
