@@ -199,10 +199,7 @@ func NewUI(a fyne.App, store *data.Store, defs *assessment.Definitions) *UI {
 // store's background work no longer reaches the screen. Once Fyne has
 // stopped its main loop it runs what is handed to it on the caller's
 // goroutine, where a reload of home would touch widgets being torn down.
-func (ui *UI) stopping() {
-	ui.stopped.Store(true)
-	ui.store.OnSummariesRecomputed(nil)
-}
+func (ui *UI) stopping() { ui.stopped.Store(true) }
 
 // summariesRecomputed shows home's figures again as the store recomputes
 // them in the background, and says once if that stopped on an error.
@@ -210,12 +207,9 @@ func (ui *UI) summariesRecomputed(done bool, err error) {
 	if err != nil && !ui.recomputeFailed {
 		// Once: each visit to home tries again, and would say it again.
 		ui.recomputeFailed = true
-		d := dialog.NewCustom("Some levels and scores are not up to date yet", "Close", widgets.Wrapped(
+		ui.showMessage("Some levels and scores are not up to date yet",
 			"Trainscope could not bring every train's level and score up to date for this version. "+
-				"Those not done yet say so; Trainscope tries again each time you go Home. Your assessments are not affected.\n\n"+plainError(err)), ui.win)
-		ui.answerKeys(d, d.Dismiss)
-		d.Resize(fyne.NewSize(480, 0))
-		d.Show()
+				"Those not done yet say so; Trainscope tries again each time you go Home. Your assessments are not affected.\n\n"+plainError(err))
 	}
 	if len(ui.stack) == 1 && (done || err == nil) {
 		ui.home.Reload()
@@ -578,10 +572,12 @@ func (ui *UI) showWriteError(what string, err error, kept string, retry func()) 
 }
 
 // showError tells the coach what went wrong, in plain words.
-func (ui *UI) showError(title string, err error) {
-	label := widget.NewLabel(plainError(err))
-	label.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(title, "Close", label, ui.win)
+func (ui *UI) showError(title string, err error) { ui.showMessage(title, plainError(err)) }
+
+// showMessage shows text in a dialog titled title, closed with Close,
+// Enter or Esc.
+func (ui *UI) showMessage(title, text string) {
+	d := dialog.NewCustom(title, "Close", widgets.Wrapped(text), ui.win)
 	ui.answerKeys(d, d.Dismiss)
 	d.Resize(fyne.NewSize(480, 0))
 	d.Show()

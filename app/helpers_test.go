@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/data"
 )
 
@@ -41,13 +42,18 @@ var update = flag.Bool("update", false, "rewrite the golden images in testdata/"
 // written at once and the clock stopped at testDay.
 func newTestUI(t testing.TB, prepare ...func(*data.Store)) (*UI, *data.Store) {
 	t.Helper()
-	a := test.NewTempApp(t)
 	defs := loadDefs(t)
 	store := openStore(t, defs)
 	for _, p := range prepare {
 		p(store)
 	}
-	ui := NewUI(a, store, defs)
+	return testUIOn(t, store, defs), store
+}
+
+// testUIOn builds the window as newTestUI does, on a store of the test's.
+func testUIOn(t testing.TB, store *data.Store, defs *assessment.Definitions) *UI {
+	t.Helper()
+	ui := NewUI(test.NewTempApp(t), store, defs)
 	ui.bg.wait()
 	onTestThread(ui)
 	ui.now = func() time.Time { return testDay }
@@ -57,7 +63,7 @@ func newTestUI(t testing.TB, prepare ...func(*data.Store)) (*UI, *data.Store) {
 		ui.bg.close()
 		ui.win.Close()
 	})
-	return ui, store
+	return ui
 }
 
 // uiThread holds the callbacks the worker hands to the UI thread; in a

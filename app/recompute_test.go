@@ -3,64 +3,20 @@ package app
 import (
 	"context"
 	"fmt"
-	"path/filepath"
-	"sync"
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
-
-	"github.com/trainscope/trainscope/assessment"
+	"github.com/trainscope/trainscope/app/internal/screentest"
 	"github.com/trainscope/trainscope/data"
 )
 
-// upgradedUI is the window's first start after an upgrade: a database of
-// trains samples whose summaries were made under other rules, opened under
-// new ones. The background recompute waits until release is called.
+// upgradedUI is the window's first start after an upgrade on
+// screentest.UpgradedStore.
 func upgradedUI(t *testing.T, trains int) (ui *UI, store *data.Store, release func()) {
 	t.Helper()
-	ctx := context.Background()
 	defs := loadDefs(t)
-	path := filepath.Join(t.TempDir(), "trainscope.db")
-	old, err := data.Open(path, data.Options{SummaryRules: "old", Summarize: func(*assessment.Assessment, assessment.Train) assessment.Summary {
-		return assessment.Summary{Score: 99, Known: true, Level: 5, LevelName: "Old rules"}
-	}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for range trains {
-		if _, _, err := old.AddSample(ctx, testDay); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := old.Close(); err != nil {
-		t.Fatal(err)
-	}
-	held := make(chan struct{})
-	var once sync.Once
-	store, err = data.Open(path, data.Options{SummaryRules: "new", Definitions: defs,
-		Summarize: func(a *assessment.Assessment, tr assessment.Train) assessment.Summary {
-			<-held
-			return assessment.Summarize(assessment.Evaluate(defs, tr, a))
-		}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	release = func() { once.Do(func() { close(held) }) }
-	t.Cleanup(func() {
-		release()
-		store.Close()
-	})
-	ui = NewUI(test.NewTempApp(t), store, defs)
-	ui.bg.wait()
-	onTestThread(ui)
-	ui.now = func() time.Time { return testDay }
-	ui.win.Resize(fyne.NewSize(1280, 800))
-	t.Cleanup(func() {
-		ui.bg.close()
-		ui.win.Close()
-	})
+	store, release = screentest.UpgradedStore(t, defs, trains)
+	ui = testUIOn(t, store, defs)
 	settle(ui)
 	return ui, store, release
 }
@@ -74,7 +30,7 @@ func TestHomeFollowsTheBackgroundRecompute(t *testing.T) {
 	ui, store, release := upgradedUI(t, 1)
 	c := ui.win.Canvas()
 	assertShows(t, c, "updating…")
-	assertNotShown(t, c, "Old rules")
+	assertNotShown(t, c, screentest.OldRulesLevel)
 
 	release()
 	for deadline := time.Now().Add(time.Minute); ui.home.Pending() > 0; time.Sleep(10 * time.Millisecond) {
@@ -90,7 +46,7 @@ func TestHomeFollowsTheBackgroundRecompute(t *testing.T) {
 	sum := trains[0].Latest.Summary
 	assertNotShown(t, c, "updating…")
 	assertShows(t, c, sum.LevelName)
-	if trains[0].Latest.Pending || sum.LevelName == "Old rules" {
+	if trains[0].Latest.Pending || sum.LevelName == screentest.OldRulesLevel {
 		t.Errorf("the store lists %+v after the recompute", trains[0].Latest)
 	}
 }

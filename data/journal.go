@@ -356,6 +356,7 @@ type writeGate struct {
 	waiting atomic.Int32 // writes, not import chunks, waiting for or holding mu
 }
 
+// importChunkKey marks the context of a batch's write (commitBatch).
 type importChunkKey struct{}
 
 func (s *Store) gate() *writeGate {
@@ -378,6 +379,17 @@ func (s *Store) enterWrite(ctx context.Context) func() {
 		g.mu.Unlock()
 		g.waiting.Add(-1)
 	}
+}
+
+// commitBatch commits one batch of long work (an import's chunk, a
+// recompute's batch) as a write that lets the coach's saves go first: it
+// does not count as a save waiting, and a batch after the first (later)
+// waits for the saves waiting before it starts.
+func (s *Store) commitBatch(ctx context.Context, later bool, what string, fn func(tx *sql.Tx) error) error {
+	if later {
+		s.yieldToSaves()
+	}
+	return s.commit(context.WithValue(ctx, importChunkKey{}, true), what, fn)
 }
 
 // yieldToSaves waits, before an import's next chunk, until no save of this
@@ -431,11 +443,9 @@ func (j *importRun) running(ctx context.Context, tx *sql.Tx) error {
 // false when the bundle is all in.
 func (j *importRun) chunk(ctx context.Context, m *merging, next func() (importTrain, bool, error)) (bool, error) {
 	more := true
-	if j.seq > 0 || j.chunks > 0 {
-		j.s.yieldToSaves()
-	}
+	later := j.seq > 0 || j.chunks > 0
 	j.chunks++
-	err := j.s.commit(context.WithValue(ctx, importChunkKey{}, true), "import", func(tx *sql.Tx) error {
+	err := j.s.commitBatch(ctx, later, "import", func(tx *sql.Tx) error {
 		start := time.Now()
 		if err := j.running(ctx, tx); err != nil {
 			return err

@@ -46,13 +46,9 @@ func (s *Store) PortfolioFacts(ctx context.Context, group string, d *assessment.
 	// trains again inside its write, so what it keeps is what the database
 	// holds then: a train changed since the first read is made as it is now.
 	gone := map[int]bool{}
-	// Like an import's chunks, the batches let the coach's saves go first.
-	batchCtx := context.WithValue(ctx, importChunkKey{}, true)
-	for k, batch := range slices.Collect(slices.Chunk(missing, factsBatch)) {
-		if k > 0 {
-			s.yieldToSaves()
-		}
-		err := s.commit(batchCtx, "keep the portfolio's facts", func(tx *sql.Tx) error {
+	later := false
+	for batch := range slices.Chunk(missing, factsBatch) {
+		err := s.commitBatch(ctx, later, "keep the portfolio's facts", func(tx *sql.Tx) error {
 			ids := make([]string, len(batch))
 			at := map[string]int{}
 			for k, i := range batch {
@@ -95,6 +91,7 @@ func (s *Store) PortfolioFacts(ctx context.Context, group string, d *assessment.
 			}
 			return nil
 		})
+		later = true
 		if err != nil {
 			trains, err := s.PortfolioTrains(ctx, group)
 			if err != nil {

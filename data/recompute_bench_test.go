@@ -36,12 +36,7 @@ func BenchmarkRecomputeNewRules(b *testing.B) {
 		s, err := Open(path, Options{Summarize: realSummary(b), SummaryRules: "new " + scaleRules})
 		must(b, err)
 		opened := time.Now()
-		done := make(chan error, 1)
-		s.OnSummariesRecomputed(func(end bool, err error) {
-			if end {
-				done <- err
-			}
-		})
+		done := recomputeEnd(s)
 		trains, err := s.Trains(ctx)
 		must(b, err)
 		firstRead := time.Now()

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 )
@@ -94,7 +95,10 @@ func (s *Store) freshSummaries(ctx context.Context) (allPending bool, err error)
 		s.recomputeInBackground()
 		return false, nil
 	}
-	return false, s.commit(ctx, "recompute the summaries of the latest changes", s.refreshStale(ctx))
+	return false, s.commit(ctx, "recompute the summaries of the latest changes", func(tx *sql.Tx) error {
+		_, err := s.refreshMarked(ctx, tx, 0)
+		return err
+	})
 }
 
 // inlineStale is the most stale summaries a reader recomputes itself (a
@@ -158,11 +162,10 @@ func (s *Store) rulesCurrent(ctx context.Context) (bool, error) {
 
 // recordRules records the rules the stored summaries follow.
 func recordRules(ctx context.Context, tx *sql.Tx, rules string) error {
-	_, err := tx.ExecContext(ctx, "INSERT INTO meta (key, value) VALUES ('summary_rules', ?)"+onRules, rules)
+	_, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('summary_rules', ?)
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, rules)
 	return err
 }
-
-const onRules = " ON CONFLICT (key) DO UPDATE SET value = excluded.value"
 
 func (s *Store) recomputing() bool {
 	s.recompute.mu.Lock()
@@ -252,28 +255,11 @@ func (s *Store) recomputeAll(ctx context.Context, notice bool) error {
 		s.recompute.mu.Unlock()
 	}
 	last := time.Now()
-	// Like an import's chunks, the batches let the coach's saves go first.
-	batchCtx := context.WithValue(ctx, importChunkKey{}, true)
-	for first := true; ; first = false {
-		if !first {
-			s.yieldToSaves()
-		}
+	for later := false; ; later = true {
 		var n int
-		err := s.commit(batchCtx, "recompute the summaries for the new rules", func(tx *sql.Tx) error {
-			ids, err := queryStrings(ctx, tx, staleIDs+" ORDER BY key LIMIT ?", append(staleRange, recomputeBatch)...)
-			if err != nil || len(ids) == 0 {
-				return err
-			}
-			n = len(ids)
-			in, args := inList(ids)
-			if err := s.refreshSummaries(ctx, tx, "id IN "+in, args...); err != nil {
-				return err
-			}
-			keys := make([]any, len(ids))
-			for i, id := range ids {
-				keys[i] = staleKey + id
-			}
-			_, err = tx.ExecContext(ctx, "DELETE FROM meta WHERE key IN "+in, keys...)
+		err := s.commitBatch(ctx, later, "recompute the summaries for the new rules", func(tx *sql.Tx) error {
+			var err error
+			n, err = s.refreshMarked(ctx, tx, recomputeBatch)
 			return err
 		})
 		if err != nil || n == 0 {
@@ -286,25 +272,36 @@ func (s *Store) recomputeAll(ctx context.Context, notice bool) error {
 	}
 }
 
-// refreshStale is the transaction that recomputes the summaries marked
-// stale and clears their marks.
-func (s *Store) refreshStale(ctx context.Context) func(tx *sql.Tx) error {
-	return func(tx *sql.Tx) error {
-		ids, err := queryStrings(ctx, tx, staleIDs, staleRange...)
-		if err != nil {
-			return err
-		}
-		// A batch at a time: each batch's assessments are in memory at
-		// once, and after a crash in a long run of changes, or an import
-		// cut short, many may be marked.
-		if err := s.refreshBatched(ctx, tx, "id", ids, staleBatch); err != nil {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, "DELETE FROM meta WHERE key >= ? AND key < ?", staleRange...)
-		return err
+// refreshMarked recomputes, inside tx, the summaries marked stale (at most
+// limit of them; every one when limit is 0), staleBatch at a time, and
+// clears the marks of those it recomputed. It returns how many it did.
+func (s *Store) refreshMarked(ctx context.Context, tx *sql.Tx, limit int) (int, error) {
+	query, args := staleIDs+" ORDER BY key", staleRange
+	if limit > 0 {
+		query, args = query+" LIMIT ?", append(staleRange, limit)
 	}
+	ids, err := queryStrings(ctx, tx, query, args...)
+	if err != nil || len(ids) == 0 {
+		return 0, err
+	}
+	// A batch at a time: each batch's assessments are in memory at once,
+	// and after a crash in a long run of changes many may be marked.
+	if err := s.refreshBatched(ctx, tx, "id", ids, staleBatch); err != nil {
+		return 0, err
+	}
+	for batch := range slices.Chunk(ids, maxInList) {
+		in, _ := inList(batch)
+		keys := make([]any, len(batch))
+		for i, id := range batch {
+			keys[i] = staleKey + id
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM meta WHERE key IN "+in, keys...); err != nil {
+			return 0, err
+		}
+	}
+	return len(ids), nil
 }
 
-// staleBatch is how many stale summaries refreshStale recomputes at a
+// staleBatch is how many stale summaries refreshMarked recomputes at a
 // time (a variable for tests).
 var staleBatch = 200

@@ -193,16 +193,23 @@ func staleMarks(t testing.TB, s *Store) int {
 	return marks
 }
 
-// settledTrains is Trains once no summary is pending: it waits for the
-// background recompute the read started, as the window does.
-func settledTrains(t testing.TB, s *Store) []TrainSummary {
-	t.Helper()
+// recomputeEnd gives the error a background recompute of s ends with,
+// once it ends.
+func recomputeEnd(s *Store) <-chan error {
 	done := make(chan error, 1)
 	s.OnSummariesRecomputed(func(end bool, err error) {
 		if end {
 			done <- err
 		}
 	})
+	return done
+}
+
+// settledTrains is Trains once no summary is pending: it waits for the
+// background recompute the read started, as the window does.
+func settledTrains(t testing.TB, s *Store) []TrainSummary {
+	t.Helper()
+	done := recomputeEnd(s)
 	defer s.OnSummariesRecomputed(nil)
 	for {
 		trains, err := s.Trains(context.Background())
@@ -354,12 +361,7 @@ func TestNewRulesListedPendingThenRecomputed(t *testing.T) {
 		mu.Unlock()
 		return countingSummary(a, tr)
 	})
-	done := make(chan error, 1)
-	s.OnSummariesRecomputed(func(end bool, err error) {
-		if end {
-			done <- err
-		}
-	})
+	done := recomputeEnd(s)
 	trains, err := s.Trains(ctx)
 	must(t, err)
 	recent, err := s.RecentAssessments(ctx, 5)

@@ -486,7 +486,7 @@ func (h *Screen) showPending() {
 	}
 	h.updatingText.SetText(fmt.Sprintf(
 		"Bringing the levels and scores up to date for this version of Trainscope: %s to go. You can work meanwhile.",
-		widgets.Plural(max(h.pending, 1), "train", "trains")))
+		widgets.Plural(h.pending, "train", "trains")))
 	h.updating.Show()
 }
 

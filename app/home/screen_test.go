@@ -3,7 +3,6 @@ package home
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -13,7 +12,6 @@ import (
 	"github.com/trainscope/trainscope/app/host"
 	"github.com/trainscope/trainscope/app/internal/screentest"
 	"github.com/trainscope/trainscope/assessment"
-	"github.com/trainscope/trainscope/data"
 )
 
 // testHost is the shell as home sees it (see screentest.Host), recording
@@ -215,29 +213,7 @@ func TestHomeDrawsEachRowOnce(t *testing.T) {
 func TestHomeShowsFiguresBeingRecomputed(t *testing.T) {
 	ctx := context.Background()
 	h := &testHost{Host: screentest.NewHost(t)}
-	path := filepath.Join(t.TempDir(), "trainscope.db")
-	old, err := data.Open(path, data.Options{SummaryRules: "old", Summarize: func(*assessment.Assessment, assessment.Train) assessment.Summary {
-		return assessment.Summary{Score: 99, Known: true, Level: 5, LevelName: "Old rules"}
-	}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := old.AddSample(ctx, screentest.Day); err != nil {
-		t.Fatal(err)
-	}
-	if err := old.Close(); err != nil {
-		t.Fatal(err)
-	}
-	release := make(chan struct{})
-	store, err := data.Open(path, data.Options{SummaryRules: "new", Definitions: h.Defs,
-		Summarize: func(a *assessment.Assessment, tr assessment.Train) assessment.Summary {
-			<-release
-			return assessment.Summarize(assessment.Evaluate(h.Defs, tr, a))
-		}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { store.Close() })
+	store, release := screentest.UpgradedStore(t, h.Defs, 1)
 	done := make(chan error, 1)
 	store.OnSummariesRecomputed(func(end bool, err error) {
 		if end {
@@ -252,7 +228,7 @@ func TestHomeShowsFiguresBeingRecomputed(t *testing.T) {
 	screentest.AssertShows(t, c, "updating…")
 	screentest.AssertShows(t, c, "score updating…")
 	screentest.AssertShows(t, c, "Bringing the levels and scores up to date for this version of Trainscope: 1 train to go.")
-	screentest.AssertNotShown(t, c, "Old rules")
+	screentest.AssertNotShown(t, c, screentest.OldRulesLevel)
 	if s.Pending() != 1 {
 		t.Errorf("home counts %d trains pending, want 1", s.Pending())
 	}
@@ -266,7 +242,7 @@ func TestHomeShowsFiguresBeingRecomputed(t *testing.T) {
 			s.readings-readings, s.badgeRuns-badgeRuns)
 	}
 
-	close(release)
+	release()
 	if err := <-done; err != nil {
 		t.Fatal(err)
 	}
@@ -279,7 +255,7 @@ func TestHomeShowsFiguresBeingRecomputed(t *testing.T) {
 	screentest.AssertShows(t, c, want)
 	screentest.AssertNotShown(t, c, "updating…")
 	screentest.AssertNotShown(t, c, "Bringing the levels and scores up to date")
-	if s.Pending() != 0 || want == "" || trains[0].Latest.Summary.LevelName == "Old rules" {
+	if s.Pending() != 0 || want == "" || trains[0].Latest.Summary.LevelName == screentest.OldRulesLevel {
 		t.Errorf("after the recompute: %d pending, the level reads %q", s.Pending(), want)
 	}
 }

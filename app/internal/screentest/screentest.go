@@ -7,6 +7,7 @@ import (
 	"context"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -49,6 +50,49 @@ func OpenStore(t testing.TB, defs *assessment.Definitions) *data.Store {
 	}
 	t.Cleanup(func() { store.Close() })
 	return store
+}
+
+// OldRulesLevel is the level name every summary had under the old rules
+// of UpgradedStore: a screen that shows it shows an old figure.
+const OldRulesLevel = "Old rules"
+
+// UpgradedStore is the store of the first start after an upgrade: trains
+// samples whose summaries were made under other rules (level
+// OldRulesLevel), opened as main opens it under new ones. Its background
+// recompute waits, in its first scoring, until release is called.
+func UpgradedStore(t testing.TB, defs *assessment.Definitions, trains int) (store *data.Store, release func()) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "trainscope.db")
+	old, err := data.Open(path, data.Options{SummaryRules: "old", Summarize: func(*assessment.Assessment, assessment.Train) assessment.Summary {
+		return assessment.Summary{Score: 99, Known: true, Level: 5, LevelName: OldRulesLevel}
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range trains {
+		if _, _, err := old.AddSample(context.Background(), Day); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := old.Close(); err != nil {
+		t.Fatal(err)
+	}
+	held := make(chan struct{})
+	var once sync.Once
+	release = func() { once.Do(func() { close(held) }) }
+	store, err = data.Open(path, data.Options{SummaryRules: "new", Definitions: defs,
+		Summarize: func(a *assessment.Assessment, tr assessment.Train) assessment.Summary {
+			<-held
+			return assessment.Summarize(assessment.Evaluate(defs, tr, a))
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		release()
+		store.Close()
+	})
+	return store, release
 }
 
 // Visible walks what is on screen, dialogs first and then the window's
