@@ -111,10 +111,17 @@ type UI struct {
 }
 
 // Run shows the main window on the store and runs the application until the
-// window closes.
+// window closes. The window opens (the GL context, the slowest part of a
+// start) while the theme's fonts and home's first reading of the store are
+// read on the other core; home is laid out once the fonts are.
 func Run(a fyne.App, store *data.Store, defs *assessment.Definitions) {
-	ui := NewUI(a, store, defs)
+	ui := newUI(a, store, defs)
+	fonts := readFonts(a)
+	first := home.ReadFirst(store, ui.now())
+	ui.win = newMainWindow(a)
 	ui.win.Show()
+	<-fonts
+	ui.build(first)
 	ui.fitScreen(screenArea)
 	a.Run()
 	ui.stopping()
@@ -124,9 +131,55 @@ func Run(a fyne.App, store *data.Store, defs *assessment.Definitions) {
 // NewUI builds the window and its home screen without running the app, so
 // tests can drive it on a test app.
 func NewUI(a fyne.App, store *data.Store, defs *assessment.Definitions) *UI {
-	assessment.SetDateLocale(string(systemLocale())) // dates in the coach's order, on screen and in the report
+	ui := newUI(a, store, defs)
+	useTheme(a)
+	ui.win = newMainWindow(a)
+	ui.build(nil)
+	return ui
+}
+
+// useTheme gives the app the coach's theme (View ▸ Appearance).
+func useTheme(a fyne.App) {
 	a.Settings().SetTheme(trainscopeTheme{appearance: appearance(a.Preferences().String(prefTheme))})
+}
+
+// textStylesAtStart are the text styles home lays out as it opens (its
+// italic is the undo line's, hidden until something is removed).
+var textStylesAtStart = []fyne.TextStyle{{}, {Bold: true}}
+
+// readFonts gives the app its theme and starts reading the fonts of each
+// style home lays out on another goroutine: Fyne reads a style's fonts
+// (the theme's, its own, the emoji and symbol fonts and the system's) the
+// first time it measures text in it. The channel closes when they are
+// read. Until then nothing else may lay out text: Fyne's text shaper is
+// not safe on two goroutines at once.
+func readFonts(a fyne.App) <-chan struct{} {
+	useTheme(a)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for _, s := range textStylesAtStart {
+			fyne.MeasureText("Trainscope", theme.TextSize(), s)
+		}
+	}()
+	return done
+}
+
+// newMainWindow is the main window, of the size the coach left it, with
+// nothing on it yet.
+func newMainWindow(a fyne.App) fyne.Window {
 	a.SetIcon(fyne.NewStaticResource("trainscope.png", assets.Icon()))
+	win := a.NewWindow("Trainscope")
+	win.SetIcon(a.Icon())
+	win.Resize(rememberedSize(a.Preferences()))
+	return win
+}
+
+// newUI is the window's state on store, with no window yet. It hears the
+// store's background recompute from the start, before anything reads a
+// summary: its word reaches the screen once the app runs.
+func newUI(a fyne.App, store *data.Store, defs *assessment.Definitions) *UI {
+	assessment.SetDateLocale(string(systemLocale())) // dates in the coach's order, on screen and in the report
 	usePrivateFiles()
 
 	ui := &UI{
@@ -139,9 +192,20 @@ func NewUI(a fyne.App, store *data.Store, defs *assessment.Definitions) *UI {
 
 		variants: map[screen]fyne.ThemeVariant{},
 	}
-	ui.win = a.NewWindow("Trainscope")
-	ui.win.SetIcon(a.Icon())
-	ui.win.Resize(ui.rememberedSize())
+	// After an upgrade, home lists the figures being recomputed as such,
+	// and reads them again as the store brings them up to date.
+	store.OnSummariesRecomputed(func(done bool, err error) {
+		if !ui.stopped.Load() {
+			ui.bg.deliver(func() { ui.summariesRecomputed(done, err) })
+		}
+	})
+	return ui
+}
+
+// build lays out home on the main window, filled with what first read (read
+// afresh if nil).
+func (ui *UI) build(first *home.FirstReading) {
+	a := ui.app
 	ui.win.SetCloseIntercept(ui.closeWindow)
 	// Quit from the menu stops the app without closing the window first.
 	a.Lifecycle().SetOnStopped(func() {
@@ -174,14 +238,7 @@ func NewUI(a fyne.App, store *data.Store, defs *assessment.Definitions) *UI {
 	ui.home = homePage{home.New(ui)}
 	ui.show(ui.home)
 	ui.showStoreWarnings()
-	// After an upgrade, home lists the figures being recomputed as such,
-	// and reads them again as the store brings them up to date.
-	store.OnSummariesRecomputed(func(done bool, err error) {
-		if !ui.stopped.Load() {
-			ui.bg.deliver(func() { ui.summariesRecomputed(done, err) })
-		}
-	})
-	ui.home.Load(func() {
+	shown := func() {
 		if os.Getenv(timingEnv) != "" {
 			now := time.Now()
 			fmt.Fprintf(os.Stderr, "trainscope: home screen shows %s %.0f ms after start (unix ms %d)\n",
@@ -191,8 +248,12 @@ func NewUI(a fyne.App, store *data.Store, defs *assessment.Definitions) *UI {
 		if id := a.Preferences().String(prefLastTrain); id != "" && ui.home.HasTrain(id) {
 			ui.openTrain(id)
 		}
-	})
-	return ui
+	}
+	if first != nil {
+		ui.home.LoadFirst(first, shown)
+	} else {
+		ui.home.Load(shown)
+	}
 }
 
 // stopping is the first thing the window does when the app stops: the
@@ -219,8 +280,7 @@ func (ui *UI) summariesRecomputed(done bool, err error) {
 // Window is the main window.
 func (ui *UI) Window() fyne.Window { return ui.win }
 
-func (ui *UI) rememberedSize() fyne.Size {
-	p := ui.app.Preferences()
+func rememberedSize(p fyne.Preferences) fyne.Size {
 	w := float32(p.FloatWithFallback(prefWidth, float64(defaultWindowSize.Width)))
 	h := float32(p.FloatWithFallback(prefHeight, float64(defaultWindowSize.Height)))
 	if w < 640 || h < 480 {

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
@@ -85,7 +86,7 @@ func TestLastTrainReopensAtStart(t *testing.T) {
 	if _, ok := ui.top().(trainPage); !ok {
 		t.Fatalf("on screen at start: %T, want the last train", ui.top())
 	}
-	if got := ui.rememberedSize(); got != fyne.NewSize(1024, 768) {
+	if got := rememberedSize(ui.app.Preferences()); got != fyne.NewSize(1024, 768) {
 		t.Errorf("remembered window size %v", got)
 	}
 	settle(ui)
@@ -337,4 +338,55 @@ func TestStoreWarningsShownOnce(t *testing.T) {
 	ui.bg.wait()
 	assertShows(t, ui.win.Canvas(), "Your data is open and safe to work on.")
 	assertShows(t, ui.win.Canvas(), store.Warnings()[0])
+}
+
+// TestFontsReadAtStartAreHomes: Run reads the fonts of textStylesAtStart
+// while the window opens, so that laying home out reads none; every text
+// style home shows at start (with a train, its badge and its recent
+// assessments) must be among them, or the start waits for it after all.
+// Hidden text is not measured, and does not count.
+func TestFontsReadAtStartAreHomes(t *testing.T) {
+	ui, _ := newTestUI(t, withSample)
+	settle(ui)
+	fonts := map[fyne.TextStyle]bool{}
+	for _, s := range textStylesAtStart {
+		fonts[fontOf(s)] = true
+	}
+	used := map[fyne.TextStyle]string{}
+	visibleTexts(ui.win.Canvas().Content(), func(txt *canvas.Text) {
+		used[fontOf(txt.TextStyle)] += fmt.Sprintf("%q ", txt.Text)
+	})
+	if len(used) < 2 || used[fyne.TextStyle{}] == "" || used[fyne.TextStyle{Bold: true}] == "" {
+		t.Fatalf("home shows text in %v, want regular and bold at least", used)
+	}
+	for s, example := range used {
+		if !fonts[s] {
+			t.Errorf("home shows %s in %+v, whose fonts are not read while the window opens", example, s)
+		}
+	}
+}
+
+// visibleTexts calls f with each text of o that shows (empty text too: it
+// is measured all the same), inside widgets and containers.
+func visibleTexts(o fyne.CanvasObject, f func(*canvas.Text)) {
+	if !o.Visible() {
+		return
+	}
+	var children []fyne.CanvasObject
+	switch c := o.(type) {
+	case *canvas.Text:
+		f(c)
+	case fyne.Widget:
+		children = test.WidgetRenderer(c).Objects()
+	case *fyne.Container:
+		children = c.Objects
+	}
+	for _, child := range children {
+		visibleTexts(child, f)
+	}
+}
+
+// fontOf is the part of s that picks the fonts Fyne reads.
+func fontOf(s fyne.TextStyle) fyne.TextStyle {
+	return fyne.TextStyle{Bold: s.Bold, Italic: s.Italic, Monospace: s.Monospace, Symbol: s.Symbol}
 }

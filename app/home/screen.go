@@ -232,58 +232,104 @@ func (h *Screen) build() {
 	h.root = container.NewBorder(container.NewVBox(container.NewPadded(top), h.updating), nil, nil, nil, h.tabs)
 }
 
+// reading is what one Load read from the store.
+type reading struct {
+	same   bool // nothing changed: the screen stays as it is
+	trains []data.TrainSummary
+	recent []data.AssessmentSummary
+	owed   map[string]string
+	stamps map[string]string
+	day    time.Time
+	// changed are the trains whose badges must be read again.
+	changed []string
+}
+
+// onScreen is what the screen holds, for a reading to compare with.
+type onScreen struct {
+	loaded  bool
+	stamps  map[string]string
+	owed    map[string]string
+	day     time.Time
+	pending bool // figures being recomputed change without a stamp moving
+}
+
+// read reads from store what changed since last, on day.
+func read(ctx context.Context, store *data.Store, day time.Time, last onScreen) (reading, error) {
+	d := reading{day: day}
+	var err error
+	if d.stamps, err = store.TrainStamps(ctx); err != nil {
+		return d, err
+	}
+	sameDay := d.day.Equal(last.day)
+	if last.loaded && !last.pending && sameDay && maps.Equal(d.stamps, last.stamps) {
+		d.same = true
+		return d, nil
+	}
+	if d.trains, err = store.Trains(ctx); err != nil {
+		return d, err
+	}
+	if d.recent, err = store.RecentAssessments(ctx, 12); err != nil {
+		return d, err
+	}
+	// The badges of the trains that did not change are kept; those of
+	// the others are worked out after the list shows (badges below).
+	d.owed = map[string]string{}
+	for _, t := range d.trains {
+		id := t.Train.ID
+		if last.loaded && sameDay && last.stamps[id] == d.stamps[id] {
+			if b := last.owed[id]; b != "" {
+				d.owed[id] = b
+			}
+		} else {
+			d.changed = append(d.changed, id)
+		}
+	}
+	return d, nil
+}
+
+// FirstReading is home's first reading of the store, begun before home is
+// built, so that it runs while the window opens.
+type FirstReading struct {
+	done chan struct{}
+	d    reading
+	err  error
+}
+
+// ReadFirst starts reading what home shows first from store, at now.
+func ReadFirst(store *data.Store, now time.Time) *FirstReading {
+	f := &FirstReading{done: make(chan struct{})}
+	go func() {
+		defer close(f.done)
+		f.d, f.err = read(context.Background(), store, assessment.Day(now), onScreen{})
+	}()
+	return f
+}
+
+// LoadFirst is the first Load, of what f read: then (if not nil) is called
+// once it is on screen.
+func (h *Screen) LoadFirst(f *FirstReading, then func()) {
+	h.load(func(context.Context) (reading, error) {
+		<-f.done
+		return f.d, f.err
+	}, then)
+}
+
 // Load reads the trains and recent assessments, then calls then (if not nil)
 // once they are on screen. What has not changed since the last Load is not
 // read again: each train's stamp says whether it, its roster or any of its
 // assessments changed, and a train's badge is worked out again only when
 // its stamp moved or the day changed.
 func (h *Screen) Load(then func()) {
-	type homeData struct {
-		same   bool // nothing changed: the screen stays as it is
-		trains []data.TrainSummary
-		recent []data.AssessmentSummary
-		owed   map[string]string
-		stamps map[string]string
-		day    time.Time
-		// changed are the trains whose badges must be read again.
-		changed []string
-	}
 	// What the screen holds now, for the worker to compare with.
-	loaded, lastStamps, lastOwed, lastDay := h.loaded, h.stamps, h.owed, h.owedDay
-	// Figures being recomputed change without a stamp moving: read again.
-	pending := h.pending > 0
-	host.Load(h.host, "the list of trains", func(ctx context.Context) (homeData, error) {
-		d := homeData{day: assessment.Day(h.host.Now())}
-		var err error
-		if d.stamps, err = h.host.Store().TrainStamps(ctx); err != nil {
-			return d, err
-		}
-		sameDay := d.day.Equal(lastDay)
-		if loaded && !pending && sameDay && maps.Equal(d.stamps, lastStamps) {
-			d.same = true
-			return d, nil
-		}
-		if d.trains, err = h.host.Store().Trains(ctx); err != nil {
-			return d, err
-		}
-		if d.recent, err = h.host.Store().RecentAssessments(ctx, 12); err != nil {
-			return d, err
-		}
-		// The badges of the trains that did not change are kept; those of
-		// the others are worked out after the list shows (badges below).
-		d.owed = map[string]string{}
-		for _, t := range d.trains {
-			id := t.Train.ID
-			if loaded && sameDay && lastStamps[id] == d.stamps[id] {
-				if b := lastOwed[id]; b != "" {
-					d.owed[id] = b
-				}
-			} else {
-				d.changed = append(d.changed, id)
-			}
-		}
-		return d, nil
-	}, func(d homeData) {
+	last := onScreen{loaded: h.loaded, stamps: h.stamps, owed: h.owed, day: h.owedDay, pending: h.pending > 0}
+	h.load(func(ctx context.Context) (reading, error) {
+		return read(ctx, h.host.Store(), assessment.Day(h.host.Now()), last)
+	}, then)
+}
+
+// load shows what read reads, on the worker, then calls then.
+func (h *Screen) load(read func(context.Context) (reading, error), then func()) {
+	host.Load(h.host, "the list of trains", read, func(d reading) {
 		if !d.same {
 			// Until their badges are read, the changed trains stand at no
 			// stamp, so a Load in between reads their badges too.

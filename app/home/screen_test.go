@@ -259,3 +259,65 @@ func TestHomeShowsFiguresBeingRecomputed(t *testing.T) {
 		t.Errorf("after the recompute: %d pending, the level reads %q", s.Pending(), want)
 	}
 }
+
+// TestFirstReadingShownAsALoadWould: what ReadFirst read before home was
+// built is what LoadFirst shows, badges and all, not a reading of its own;
+// and the next Load compares with it, reading again only what changed.
+func TestFirstReadingShownAsALoadWould(t *testing.T) {
+	ctx := context.Background()
+	h := &testHost{Host: screentest.NewHost(t)}
+	for range 2 {
+		if _, _, err := h.DB.AddSample(ctx, screentest.Day); err != nil {
+			t.Fatal(err)
+		}
+	}
+	first := ReadFirst(h.DB, h.Now())
+	<-first.done
+	// Changed after the first reading: LoadFirst does not see it.
+	if err := h.DB.CreateTrain(ctx, &assessment.Train{Name: "Added ART", Framework: assessment.SAFe}); err != nil {
+		t.Fatal(err)
+	}
+	s := New(h)
+	h.Win.SetContent(s.Content())
+	called := false
+	s.LoadFirst(first, func() { called = true })
+	if len(h.Errs) > 0 || !called {
+		t.Fatalf("the first load showed %v, then called: %v", h.Errs, called)
+	}
+	if len(s.Trains()) != 2 || s.readings != 1 {
+		t.Fatalf("home lists %d trains after %d readings, want the first reading's 2", len(s.Trains()), s.readings)
+	}
+	c := h.Win.Canvas()
+	screentest.AssertShows(t, c, "2 trains")
+	screentest.AssertNotShown(t, c, "Added ART")
+	for _, tr := range s.Trains() {
+		if s.Badge(tr.Train.ID) == "" {
+			t.Errorf("the first reading's %s shows no overdue badge", tr.Train.Name)
+		}
+	}
+	s.Load(nil)
+	if len(s.Trains()) != 3 || s.readings != 2 {
+		t.Errorf("the next Load lists %d trains after %d readings, want 3 after 2", len(s.Trains()), s.readings)
+	}
+	screentest.AssertShows(t, c, "Added ART")
+	s.Load(nil)
+	if s.readings != 2 {
+		t.Errorf("home read the trains again with nothing changed (%d readings)", s.readings)
+	}
+}
+
+// TestFirstReadingFailureSaidAsALoads: a first reading that failed says so
+// as a failed Load does, and the screen stays usable.
+func TestFirstReadingFailureSaidAsALoads(t *testing.T) {
+	h := &testHost{Host: screentest.NewHost(t)}
+	if err := h.DB.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s := New(h)
+	h.Win.SetContent(s.Content())
+	s.LoadFirst(ReadFirst(h.DB, h.Now()), nil)
+	if len(h.Errs) != 1 {
+		t.Errorf("a failed first reading showed %v, want one error", h.Errs)
+	}
+	screentest.AssertShows(t, h.Win.Canvas(), "Could not read the list of trains")
+}
