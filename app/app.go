@@ -105,6 +105,7 @@ type UI struct {
 	closeWin        func()            // closes the window; nil is ui.win.Close, tests record it instead
 	recomputeFailed bool              // the coach was told the figures could not all be recomputed
 	stopped         atomic.Bool       // the app is stopping: background work no longer reaches the screen
+	quit            *quitWatch        // ends the process when Fyne does not return from a quit (Run's window only); see quit.go
 
 	lastTrainForm      *trainForm              // the train form last opened, for tests
 	lastAssessmentForm *widgets.AssessmentForm // the assessment form last opened, for tests
@@ -123,9 +124,11 @@ func Run(a fyne.App, store *data.Store, defs *assessment.Definitions) {
 	<-fonts
 	ui.build(first)
 	ui.fitScreen(screenArea)
+	ui.quit = newQuitWatch(quitGrace, os.Exit)
+	ui.watchSignals()
 	a.Run()
-	ui.stopping()
-	ui.bg.close()
+	ui.runReturned()
+	ui.finishStop() // again what the stopped hook did, for when Fyne skipped it
 }
 
 // NewUI builds the window and its home screen without running the app, so

@@ -49,6 +49,7 @@ func (ui *UI) closeWindow() {
 	if f == nil || ui.closing {
 		ui.typing.flush()
 		ui.rememberSize()
+		ui.quitAsked()
 		if ui.closeWin != nil {
 			ui.closeWin()
 			return

@@ -59,3 +59,31 @@ func TestClosingAsksAboutAnOpenForm(t *testing.T) {
 		t.Errorf("choosing to lose the form did not close the window")
 	}
 }
+
+// TestMenuQuitAsksAboutAnOpenForm: File ▸ Quit (Ctrl+Q), the last item of
+// the first menu as Fyne wants it, asks about a form not saved as closing
+// the window does; Fyne's own Quit would stop without a word.
+func TestMenuQuitAsksAboutAnOpenForm(t *testing.T) {
+	ui, _ := newTestUI(t)
+	file := ui.menu.menu.Items[0]
+	quit := file.Items[len(file.Items)-1]
+	if quit != ui.menu.quit || !quit.IsQuit || quit.Label != "Quit" {
+		t.Fatalf("the File menu ends with %q (quit item: %v)", quit.Label, quit.IsQuit)
+	}
+	ts := newTrain(t, ui, "Quitting ART")
+	ts.SelectTab(train.TabRegister)
+	closed := false
+	ui.closeWin = func() { closed = true }
+	tap(t, ui, "Add impediment")
+	test.Type(entry(t, ui, impedimentTitle), "Half a thought")
+	quit.Action()
+	settle(ui)
+	if closed {
+		t.Fatal("Quit closed the window and lost the form without a word")
+	}
+	assertShows(t, ui.win.Canvas(), "You are entering a new impediment and have not saved it.")
+	tap(t, ui, "Close and lose it")
+	if !closed {
+		t.Error("Quit did not close once the coach chose to lose the form")
+	}
+}

@@ -29,6 +29,7 @@ type mainMenu struct {
 	workshop, present                                   *fyne.MenuItem
 	keys, method, about                                 *fyne.MenuItem
 	undo, redo                                          *fyne.MenuItem
+	quit                                                *fyne.MenuItem
 	appearance                                          []*fyne.MenuItem // one per appearance, in order
 }
 
@@ -137,11 +138,15 @@ func newMainMenu(ui *UI) *mainMenu {
 	m.keys = item("Keyboard shortcuts", &desktop.CustomShortcut{KeyName: fyne.KeyF1}, ui.showKeys)
 	m.method = item("How scores are computed", nil, ui.showMethod)
 	m.about = item("About Trainscope", nil, ui.showAbout)
+	// Quit asks about an open form as closing the window does (Fyne's own
+	// Quit would stop the app without asking), and saves what is typed.
+	m.quit = item("Quit", ctrl(fyne.KeyQ), ui.closeWindow)
+	m.quit.IsQuit = true
 
 	m.menu = fyne.NewMainMenu(
 		fyne.NewMenu("File", m.newTrain, m.sample, fyne.NewMenuItemSeparator(),
 			m.exportReport, m.exportBundle, m.exportCSV, m.exportXLSX, m.importBundle, fyne.NewMenuItemSeparator(),
-			m.exportResponse, m.importResponses),
+			m.exportResponse, m.importResponses, fyne.NewMenuItemSeparator(), m.quit),
 		fyne.NewMenu("Edit", m.undo, m.redo),
 		fyne.NewMenu("View", m.home, m.back, m.findTrain, m.portfolio, fyne.NewMenuItemSeparator(), m.appearanceMenu()),
 		fyne.NewMenu("Assessment", m.newAssessment, fyne.NewMenuItemSeparator(),
@@ -296,6 +301,7 @@ var keyHelp = [][2]string{
 	{"Ctrl+Shift+Z or Ctrl+Y", "redo what Ctrl+Z took back"},
 	{"Alt+←", "back"},
 	{"Alt+Home", "home"},
+	{"Ctrl+Q", "quit (asking first about a form not saved, as closing the window does)"},
 	{"F1", "this list"},
 }
 

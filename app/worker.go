@@ -16,6 +16,7 @@ type worker struct {
 	wake    chan struct{}
 	pending sync.WaitGroup
 	stop    chan struct{}
+	stopped sync.Once
 
 	// deliver runs a job's done on the UI thread. It is fyne.Do; tests
 	// swap it for a queue they drain on their own goroutine, which is what
@@ -76,7 +77,7 @@ func (w *worker) wait() { w.pending.Wait() }
 // close ends the worker once the queue is empty.
 func (w *worker) close() {
 	w.wait()
-	close(w.stop)
+	w.stopped.Do(func() { close(w.stop) })
 }
 
 // spawn runs long work (a PDF, an import) on its own goroutine so it never
