@@ -406,8 +406,8 @@ func (h *Screen) newList() *widget.List {
 				badge.Hide()
 			}
 			cells := row.Objects[0].(*fyne.Container).Objects
-			cells[0].(*widget.Label).SetText(t.Train.Name)
-			cells[1].(*widget.Label).SetText(string(t.Train.Framework))
+			cells[0].(*widgets.TextCell).SetText(t.Train.Name)
+			cells[1].(*widgets.TextCell).SetText(string(t.Train.Framework))
 			latest, level := "none yet", "–"
 			if t.Latest != nil {
 				latest = widgets.AssessmentTitle(t.Latest.PI, t.Latest.Date)
@@ -419,9 +419,9 @@ func (h *Screen) newList() *widget.List {
 					level = updatingFigure
 				}
 			}
-			cells[2].(*widget.Label).SetText(latest)
-			cells[3].(*widget.Label).SetText(level)
-			cells[4].(*widget.Label).SetText(fmt.Sprint(t.Assessments))
+			cells[2].(*widgets.TextCell).SetText(latest)
+			cells[3].(*widgets.TextCell).SetText(level)
+			cells[4].(*widgets.TextCell).SetText(fmt.Sprint(t.Assessments))
 		})
 	list.OnSelected = func(id widget.ListItemID) {
 		list.UnselectAll()
@@ -574,11 +574,13 @@ func trainColumnMins() []float32 {
 }
 
 // trainRow is a train in the list: its columns, and under them the badge
-// of its overdue follow-ups, hidden when it owes none.
+// of its overdue follow-ups, hidden when it owes none. The columns are
+// TextCells, which measure a text once where a truncated label shapes it
+// again at every layout: filling the rows on screen took most of the 30 ms
+// between home's first reading and the list showing.
 func (h *Screen) trainRow() fyne.CanvasObject {
-	name := widgets.Truncated("")
-	name.TextStyle.Bold = true
-	cells := widgets.RowAtLeast(trainColumns, h.trainMins, name, widgets.Truncated(""), widgets.Truncated(""), widgets.Truncated(""), widgets.Truncated(""))
+	cells := widgets.RowAtLeast(trainColumns, h.trainMins, widgets.NewTextCell("", true),
+		widgets.NewTextCell("", false), widgets.NewTextCell("", false), widgets.NewTextCell("", false), widgets.NewTextCell("", false))
 	badge := widgets.OverdueBadge()
 	badge.Hide()
 	return container.NewVBox(cells, badge)
