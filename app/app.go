@@ -116,6 +116,19 @@ type UI struct {
 // start) while the theme's fonts and home's first reading of the store are
 // read on the other core; home is laid out once the fonts are.
 func Run(a fyne.App, store *data.Store, defs *assessment.Definitions) {
+	ui := start(a, store, defs)
+	ui.fitScreen(screenArea)
+	ui.quit = newQuitWatch(quitGrace, os.Exit)
+	ui.watchSignals()
+	a.Run()
+	ui.runReturned()
+	ui.finishStop() // again what the stopped hook did, for when Fyne skipped it
+}
+
+// start shows the main window and lays home out on it, as Run does before
+// it runs the app: the window opens while the fonts and home's first
+// reading are read beside it.
+func start(a fyne.App, store *data.Store, defs *assessment.Definitions) *UI {
 	ui := newUI(a, store, defs)
 	fonts := readFonts(a)
 	first := home.ReadFirst(store, ui.now())
@@ -123,12 +136,7 @@ func Run(a fyne.App, store *data.Store, defs *assessment.Definitions) {
 	ui.win.Show()
 	<-fonts
 	ui.build(first)
-	ui.fitScreen(screenArea)
-	ui.quit = newQuitWatch(quitGrace, os.Exit)
-	ui.watchSignals()
-	a.Run()
-	ui.runReturned()
-	ui.finishStop() // again what the stopped hook did, for when Fyne skipped it
+	return ui
 }
 
 // NewUI builds the window and its home screen without running the app, so

@@ -390,3 +390,27 @@ func visibleTexts(o fyne.CanvasObject, f func(*canvas.Text)) {
 func fontOf(s fyne.TextStyle) fyne.TextStyle {
 	return fyne.TextStyle{Bold: s.Bold, Italic: s.Italic, Monospace: s.Monospace, Symbol: s.Symbol}
 }
+
+// TestStartListsTheTrains: Run's start (the window shown while the fonts
+// and home's first reading are read beside it, then home laid out) ends
+// with home listing the trains, as NewUI's does; under -race it also
+// checks that nothing the goroutines touch is touched on the UI thread
+// meanwhile.
+func TestStartListsTheTrains(t *testing.T) {
+	defs := loadDefs(t)
+	store := openStore(t, defs)
+	withSample(store)
+	withSample(store)
+	ui := start(test.NewTempApp(t), store, defs)
+	t.Cleanup(func() { ui.bg.close(); ui.win.Close() })
+	ui.bg.wait()
+	onTestThread(ui)
+	settle(ui)
+	if n := len(ui.home.Trains()); n != 2 {
+		t.Fatalf("after the start home lists %d trains, want 2", n)
+	}
+	assertShows(t, ui.win.Canvas(), "2 trains")
+	if ui.home.Badge(ui.home.Trains()[0].Train.ID) == "" {
+		t.Error("after the start the sample train shows no overdue badge")
+	}
+}
