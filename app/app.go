@@ -130,7 +130,8 @@ func Run(a fyne.App, store *data.Store, defs *assessment.Definitions) {
 // reading are read beside it.
 func start(a fyne.App, store *data.Store, defs *assessment.Definitions) *UI {
 	ui := newUI(a, store, defs)
-	fonts := readFonts(a)
+	useTheme(a)
+	fonts := readFonts()
 	first := home.ReadFirst(store, ui.now())
 	ui.win = newMainWindow(a)
 	ui.win.Show()
@@ -158,14 +159,13 @@ func useTheme(a fyne.App) {
 // italic is the undo line's, hidden until something is removed).
 var textStylesAtStart = []fyne.TextStyle{{}, {Bold: true}}
 
-// readFonts gives the app its theme and starts reading the fonts of each
-// style home lays out on another goroutine: Fyne reads a style's fonts
-// (the theme's, its own, the emoji and symbol fonts and the system's) the
-// first time it measures text in it. The channel closes when they are
-// read. Until then nothing else may lay out text: Fyne's text shaper is
-// not safe on two goroutines at once.
-func readFonts(a fyne.App) <-chan struct{} {
-	useTheme(a)
+// readFonts starts reading, on another goroutine, the fonts of the app's
+// theme for each style home lays out: Fyne reads a style's fonts (the
+// theme's, its own, the emoji and symbol fonts and the system's) the first
+// time it measures text in it. The channel closes when they are read.
+// Until then nothing else may lay out text: Fyne's text shaper is not safe
+// on two goroutines at once.
+func readFonts() <-chan struct{} {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
@@ -218,12 +218,9 @@ func newUI(a fyne.App, store *data.Store, defs *assessment.Definitions) *UI {
 func (ui *UI) build(first *home.FirstReading) {
 	a := ui.app
 	ui.win.SetCloseIntercept(ui.closeWindow)
-	// Quit from the menu stops the app without closing the window first.
-	a.Lifecycle().SetOnStopped(func() {
-		ui.stopping()
-		ui.typing.flush()
-		ui.rememberSize()
-	})
+	// A quit (SIGTERM, Fyne's own) may stop the app without closing the
+	// window first.
+	a.Lifecycle().SetOnStopped(ui.saveBeforeStop)
 
 	ui.status = newSaveStatus()
 	ui.backBtn = widget.NewButtonWithIcon("Back", theme.NavigateBackIcon(), ui.back)

@@ -96,11 +96,18 @@ func (ui *UI) finishStuckQuit() {
 	q.exit(0)
 }
 
-// finishStop is the last of the window's work: background work no longer
-// reaches the screen, what is being typed is saved, and the worker
-// finishes what it was given.
-func (ui *UI) finishStop() {
+// saveBeforeStop is what the window does as the app stops (Fyne's stopped
+// hook): background work no longer reaches the screen, what is being typed
+// is saved, the window's size is remembered.
+func (ui *UI) saveBeforeStop() {
 	ui.stopping()
 	ui.typing.flush()
+	ui.rememberSize()
+}
+
+// finishStop is the last of the window's work: saveBeforeStop again, for
+// when Fyne skipped its hook, then the worker finishes what it was given.
+func (ui *UI) finishStop() {
+	ui.saveBeforeStop()
 	ui.bg.close()
 }

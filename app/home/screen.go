@@ -253,9 +253,9 @@ type onScreen struct {
 	pending bool // figures being recomputed change without a stamp moving
 }
 
-// read reads from store what changed since last, on day.
-func read(ctx context.Context, store *data.Store, day time.Time, last onScreen) (reading, error) {
-	d := reading{day: day}
+// read reads from store what changed since last, at now.
+func read(ctx context.Context, store *data.Store, now time.Time, last onScreen) (reading, error) {
+	d := reading{day: assessment.Day(now)}
 	var err error
 	if d.stamps, err = store.TrainStamps(ctx); err != nil {
 		return d, err
@@ -300,7 +300,7 @@ func ReadFirst(store *data.Store, now time.Time) *FirstReading {
 	f := &FirstReading{done: make(chan struct{})}
 	go func() {
 		defer close(f.done)
-		f.d, f.err = read(context.Background(), store, assessment.Day(now), onScreen{})
+		f.d, f.err = read(context.Background(), store, now, onScreen{})
 	}()
 	return f
 }
@@ -323,7 +323,7 @@ func (h *Screen) Load(then func()) {
 	// What the screen holds now, for the worker to compare with.
 	last := onScreen{loaded: h.loaded, stamps: h.stamps, owed: h.owed, day: h.owedDay, pending: h.pending > 0}
 	h.load(func(ctx context.Context) (reading, error) {
-		return read(ctx, h.host.Store(), assessment.Day(h.host.Now()), last)
+		return read(ctx, h.host.Store(), h.host.Now(), last)
 	}, then)
 }
 
