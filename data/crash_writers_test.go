@@ -132,6 +132,9 @@ func TestCrashEveryWriter(t *testing.T) {
 			must(t, s.StartWorkshop(ctx, ws.ID, false))
 			must(t, s.Close())
 
+			// The children's temporary folder: a killed import must leave
+			// no copy of its bundle there.
+			tmp := t.TempDir()
 			seed := uint64(time.Now().UnixNano())
 			rng := rand.New(rand.NewPCG(seed, 2))
 			var acked []string
@@ -140,7 +143,7 @@ func TestCrashEveryWriter(t *testing.T) {
 			for cycle := range cycles {
 				early := rng.IntN(8) == 0
 				delay := time.Duration(rng.IntN(25_000)) * time.Microsecond
-				env := []string{crashEnvDB + "=" + path, crashEnvWriter + "=" + writer, crashEnvTrain + "=" + tr.ID, crashEnvAssessment + "=" + ws.ID}
+				env := []string{crashEnvDB + "=" + path, crashEnvWriter + "=" + writer, crashEnvTrain + "=" + tr.ID, crashEnvAssessment + "=" + ws.ID, "TMPDIR=" + tmp}
 				lines := runAndKill(t, "TestCrashWriterChild", env, cycle, early, delay)
 				if len(lines) > 0 {
 					killedWriting++
@@ -158,6 +161,9 @@ func TestCrashEveryWriter(t *testing.T) {
 				writer, cycles, killedWriting, time.Since(start).Round(time.Millisecond), seed, len(acked))
 			if killedWriting < cycles/2 {
 				t.Fatalf("only %d of %d kills happened while writing", killedWriting, cycles)
+			}
+			if left, _ := filepath.Glob(filepath.Join(tmp, "trainscope-*")); len(left) > 0 {
+				t.Errorf("the killed children left %d files in their temporary folder, %s first", len(left), filepath.Base(left[0]))
 			}
 		})
 	}

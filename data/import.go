@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"strings"
 	"time"
 
@@ -113,6 +114,13 @@ func (s *Store) Import(ctx context.Context, r io.Reader) (ImportReport, error) {
 	spool, err := os.CreateTemp("", "trainscope-import-*.json")
 	if err != nil {
 		return ImportReport{}, fmt.Errorf("import: a temporary file for the bundle: %w", err)
+	}
+	// Its name is removed at once where the system allows it (not on
+	// Windows): the file lives as long as it is open, so no copy of the
+	// coach's bundle stays in the temporary folder, not even after a
+	// Trainscope killed half way through.
+	if runtime.GOOS != "windows" {
+		_ = os.Remove(spool.Name())
 	}
 	defer func() {
 		spool.Close()
