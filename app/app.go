@@ -105,7 +105,7 @@ type UI struct {
 	closeWin        func()            // closes the window; nil is ui.win.Close, tests record it instead
 	recomputeFailed bool              // the coach was told the figures could not all be recomputed
 	stopped         atomic.Bool       // the app is stopping: background work no longer reaches the screen
-	quit            *quitWatch        // ends the process when Fyne does not return from a quit (Run's window only); see quit.go
+	quit            *quitWatch        // ends the process when Fyne does not return from a quit (not on a test's window); see quit.go
 
 	lastTrainForm      *trainForm              // the train form last opened, for tests
 	lastAssessmentForm *widgets.AssessmentForm // the assessment form last opened, for tests
@@ -118,10 +118,11 @@ type UI struct {
 func Run(a fyne.App, store *data.Store, defs *assessment.Definitions) {
 	ui := start(a, store, defs)
 	ui.fitScreen(screenArea)
-	ui.quit = newQuitWatch(quitGrace, os.Exit)
-	ui.watchSignals()
+	q := newQuitWatch(quitGrace, os.Exit)
+	ui.watch(q)
+	q.watchSignals()
 	a.Run()
-	ui.runReturned()
+	q.runReturned()
 	ui.finishStop() // again what the stopped hook did, for when Fyne skipped it
 }
 

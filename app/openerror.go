@@ -1,6 +1,8 @@
 package app
 
 import (
+	"os"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -19,6 +21,25 @@ import (
 // of the newest backup, after which the main window opens on that copy.
 // restore returns the store on the copy and a sentence saying where it is.
 func RunWithOpenError(a fyne.App, problem error, restore func() (*data.Store, string, error), defs *assessment.Definitions) {
+	q := newQuitWatch(quitGrace, os.Exit)
+	w, restored := openErrorStart(a, problem, restore, func(store *data.Store) *UI { return NewUI(a, store, defs) }, q)
+	w.Show()
+	q.watchSignals()
+	a.Run()
+	q.runReturned()
+	if ui := restored(); ui != nil {
+		ui.finishStop() // again what the stopped hook did, for when Fyne skipped it
+		_ = ui.store.Close()
+	}
+}
+
+// openErrorStart is RunWithOpenError before it runs the app: the window
+// saying why the database could not be opened, and what gives the main
+// window (made by newUI) opened on a copy of the backup, once the coach
+// has opened one (nil until then). Its quits go through q, as Run's do:
+// the Quit button, closing the window, and, once the copy is open, the
+// main window's.
+func openErrorStart(a fyne.App, problem error, restore func() (*data.Store, string, error), newUI func(*data.Store) *UI, q *quitWatch) (fyne.Window, func() *UI) {
 	var ui *UI
 	var offer func() (string, error)
 	if restore != nil {
@@ -27,18 +48,15 @@ func RunWithOpenError(a fyne.App, problem error, restore func() (*data.Store, st
 			if err != nil {
 				return "", err
 			}
-			ui = NewUI(a, store, defs)
+			ui = newUI(store)
+			ui.watch(q)
 			ui.win.Show()
 			dialog.ShowInformation("Opened a copy of the backup", msg, ui.win)
 			return msg, nil
 		}
 	}
-	OpenErrorWindow(a, problem, offer).Show()
-	a.Run()
-	if ui != nil {
-		ui.bg.close()
-		_ = ui.store.Close()
-	}
+	w := OpenErrorWindow(a, problem, offer, q.ask)
+	return w, func() *UI { return ui }
 }
 
 // OpenErrorWindow tells the coach, in plain words, why their database could
@@ -46,7 +64,9 @@ func RunWithOpenError(a fyne.App, problem error, restore func() (*data.Store, st
 // Trainscope from the desktop never sees the terminal. restore, when not
 // nil, opens a copy of the newest backup; it returns a message for the
 // coach, or an error if that failed too. The damaged file is never touched.
-func OpenErrorWindow(a fyne.App, problem error, restore func() (string, error)) fyne.Window {
+// quitting, when not nil, hears of a quit before it is made: the Quit
+// button, or the coach closing the window.
+func OpenErrorWindow(a fyne.App, problem error, restore func() (string, error), quitting func()) fyne.Window {
 	a.Settings().SetTheme(trainscopeTheme{})
 	a.SetIcon(fyne.NewStaticResource("trainscope.png", assets.Icon()))
 	w := a.NewWindow("Trainscope — the database could not be opened")
@@ -59,7 +79,12 @@ func OpenErrorWindow(a fyne.App, problem error, restore func() (string, error)) 
 	outcome.Wrapping = fyne.TextWrapWord
 	outcome.Hide()
 
-	quit := widget.NewButtonWithIcon("Quit", theme.CancelIcon(), func() { a.Quit() })
+	quit := widget.NewButtonWithIcon("Quit", theme.CancelIcon(), func() {
+		if quitting != nil {
+			quitting()
+		}
+		a.Quit()
+	})
 	buttons := container.NewHBox(quit)
 	if restore != nil {
 		var open *widget.Button
@@ -79,6 +104,12 @@ func OpenErrorWindow(a fyne.App, problem error, restore func() (string, error)) 
 		buttons.Add(open)
 	}
 	w.SetContent(container.NewPadded(container.NewVBox(heading, message, outcome, container.NewHBox(layout.NewSpacer(), buttons))))
+	w.SetCloseIntercept(func() {
+		if quitting != nil {
+			quitting()
+		}
+		w.Close()
+	})
 	w.Resize(fyne.NewSize(640, 200))
 	w.CenterOnScreen()
 	return w

@@ -20,7 +20,7 @@ func TestOpenErrorWindowExplainsAndOffersTheBackup(t *testing.T) {
 	w := OpenErrorWindow(a, problem, func() (string, error) {
 		calls++
 		return "", errors.New("the backup folder is not readable")
-	})
+	}, nil)
 	w.Show()
 	defer w.Close()
 	c := w.Canvas()
@@ -37,7 +37,7 @@ func TestOpenErrorWindowExplainsAndOffersTheBackup(t *testing.T) {
 
 func TestOpenErrorWindowWithoutBackup(t *testing.T) {
 	a := test.NewTempApp(t)
-	w := OpenErrorWindow(a, errors.New("no permission to read /srv/trainscope.db"), nil)
+	w := OpenErrorWindow(a, errors.New("no permission to read /srv/trainscope.db"), nil, nil)
 	w.Show()
 	defer w.Close()
 	assertShows(t, w.Canvas(), "No permission to read /srv/trainscope.db")

@@ -23,11 +23,14 @@ import (
 // does not return, the watch does so and exits.
 const quitGrace = 5 * time.Second
 
-// quitWatch finishes the window's stop when a.Run does not return.
+// quitWatch ends the process when a.Run does not return from a quit: it
+// first makes the stop it was given (the window's, once there is one),
+// then exits.
 type quitWatch struct {
 	mu       sync.Mutex
-	asked    bool // a quit was asked for: the timer runs
-	returned bool // a.Run returned: Run finishes the stop itself
+	asked    bool   // a quit was asked for: the timer runs
+	returned bool   // a.Run returned: its caller finishes the stop itself
+	finish   func() // the stop to make before the exit; nil: nothing to save
 	grace    time.Duration
 	exit     func(code int)
 	signals  chan os.Signal
@@ -39,37 +42,40 @@ func newQuitWatch(grace time.Duration, exit func(int)) *quitWatch {
 	return &quitWatch{grace: grace, exit: exit}
 }
 
+// watch gives the watch ui's stop, and ui the watch, so that closing ui's
+// window, File ▸ Quit and a stuck quit all go through it.
+func (ui *UI) watch(q *quitWatch) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	ui.quit = q
+	q.finish = ui.stopForGood
+}
+
 // watchSignals counts SIGTERM and SIGINT (which Fyne turns into a quit)
 // as a quit asked for.
-func (ui *UI) watchSignals() {
-	q := ui.quit
+func (q *quitWatch) watchSignals() {
 	q.signals = make(chan os.Signal, 1)
 	signal.Notify(q.signals, syscall.SIGTERM, syscall.SIGINT)
 	go func() {
 		if _, ok := <-q.signals; ok {
-			ui.quitAsked()
+			q.ask()
 		}
 	}()
 }
 
-// quitAsked starts the wait for a.Run to return, once.
-func (ui *UI) quitAsked() {
-	q := ui.quit
-	if q == nil {
-		return // not Run's window: a test's, or the one opened on a backup
-	}
+// ask starts the wait for a.Run to return, once.
+func (q *quitWatch) ask() {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	if q.asked || q.returned {
 		return
 	}
 	q.asked = true
-	time.AfterFunc(q.grace, ui.finishStuckQuit)
+	time.AfterFunc(q.grace, q.stuck)
 }
 
 // runReturned says a.Run returned: the watch stands down.
-func (ui *UI) runReturned() {
-	q := ui.quit
+func (q *quitWatch) runReturned() {
 	q.mu.Lock()
 	q.returned = true
 	q.mu.Unlock()
@@ -79,21 +85,36 @@ func (ui *UI) runReturned() {
 	}
 }
 
-// finishStuckQuit is the stop Run would have made after a.Run, made by the
-// watch instead, then the exit Fyne did not reach: what is typed is saved,
-// the store's last writes land and it is closed.
-func (ui *UI) finishStuckQuit() {
-	q := ui.quit
+// stuck makes the stop a.Run's caller would have made, then the exit Fyne
+// did not reach.
+func (q *quitWatch) stuck() {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	if q.returned {
 		return
 	}
+	if q.finish != nil {
+		q.finish()
+	}
+	q.exit(0)
+}
+
+// quitAsked tells the window's watch, if it has one (not a test's window),
+// that a quit was asked for.
+func (ui *UI) quitAsked() {
+	if ui.quit != nil {
+		ui.quit.ask()
+	}
+}
+
+// stopForGood is the stop Run makes after a.Run, made by the watch when
+// a.Run does not return: what is typed is saved, the store's last writes
+// land and it is closed.
+func (ui *UI) stopForGood() {
 	ui.finishStop()
 	if err := ui.store.Close(); err != nil {
 		fmt.Fprintln(os.Stderr, "trainscope:", err)
 	}
-	q.exit(0)
 }
 
 // saveBeforeStop is what the window does as the app stops (Fyne's stopped

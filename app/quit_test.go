@@ -2,10 +2,13 @@ package app
 
 import (
 	"context"
+	"errors"
 	"os"
 	"syscall"
 	"testing"
 	"time"
+
+	"fyne.io/fyne/v2/test"
 
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/data"
@@ -13,9 +16,15 @@ import (
 
 // exitWatch gives ui a quit watch of a short grace whose exit is recorded.
 func exitWatch(ui *UI) <-chan int {
-	exited := make(chan int, 1)
-	ui.quit = newQuitWatch(20*time.Millisecond, func(code int) { exited <- code })
+	q, exited := shortWatch()
+	ui.watch(q)
 	return exited
+}
+
+// shortWatch is a quit watch of a short grace whose exit is recorded.
+func shortWatch() (*quitWatch, <-chan int) {
+	exited := make(chan int, 1)
+	return newQuitWatch(20*time.Millisecond, func(code int) { exited <- code }), exited
 }
 
 // awaitExit fails unless the watch exits with 0 within a few seconds.
@@ -49,8 +58,16 @@ func TestStuckQuitSavesWhatIsTypedAndExits(t *testing.T) {
 	ui.quitAsked()
 	awaitExit(t, exited)
 
-	defs := loadDefs(t)
-	again, err := data.Open(store.Path(), data.Options{
+	if n := trainNamed(t, store.Path(), loadDefs(t), name); n != 1 {
+		t.Errorf("after the stuck quit the database holds %d trains named %q, want 1", n, name)
+	}
+}
+
+// trainNamed opens the database at path again and counts its trains
+// called name.
+func trainNamed(t *testing.T, path string, defs *assessment.Definitions, name string) int {
+	t.Helper()
+	again, err := data.Open(path, data.Options{
 		Summarize: func(a *assessment.Assessment, tr assessment.Train) assessment.Summary {
 			return assessment.Summarize(assessment.Evaluate(defs, tr, a))
 		},
@@ -60,17 +77,17 @@ func TestStuckQuitSavesWhatIsTypedAndExits(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer again.Close()
-	trains, err := again.Trains(ctx)
+	trains, err := again.Trains(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	found := false
+	n := 0
 	for _, tr := range trains {
-		found = found || tr.Train.Name == name
+		if tr.Train.Name == name {
+			n++
+		}
 	}
-	if !found || len(trains) != 2 {
-		t.Errorf("after the stuck quit the database holds %d trains, the typed one: %v", len(trains), found)
-	}
+	return n
 }
 
 // TestQuitWatchStandsDownWhenRunReturns: a quit Fyne returns from is
@@ -79,7 +96,7 @@ func TestQuitWatchStandsDownWhenRunReturns(t *testing.T) {
 	ui, store := newTestUI(t, withSample)
 	exited := exitWatch(ui)
 	ui.quitAsked()
-	ui.runReturned()
+	ui.quit.runReturned()
 	select {
 	case <-exited:
 		t.Fatal("the watch exited though a.Run returned")
@@ -105,10 +122,57 @@ func TestClosingOrSigtermAsksForTheQuit(t *testing.T) {
 
 	ui, _ = newTestUI(t, withSample)
 	exited = exitWatch(ui)
-	ui.watchSignals()
-	t.Cleanup(ui.runReturned)
+	ui.quit.watchSignals()
+	t.Cleanup(ui.quit.runReturned)
 	if err := syscall.Kill(os.Getpid(), syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
 	awaitExit(t, exited)
+}
+
+// TestOpenErrorWindowQuitsAreWatched: the window saying the database could
+// not be opened quits through the watch as Run's window does, and the main
+// window opened on a copy of the backup is given that watch: a quit Fyne
+// does not return from still saves what the coach was typing there, and
+// the process ends.
+func TestOpenErrorWindowQuitsAreWatched(t *testing.T) {
+	defs := loadDefs(t)
+	problem := errors.New("the database /home/coach/trainscope.db is damaged")
+	q, exited := shortWatch()
+	onCopy := func(store *data.Store) *UI { return testUIOn(t, store, defs) }
+	w, restored := openErrorStart(test.NewTempApp(t), problem, nil, onCopy, q)
+	w.Show()
+	defer w.Close()
+	test.Tap(button(t, w.Canvas(), "Quit"))
+	awaitExit(t, exited)
+	if restored() != nil {
+		t.Error("a main window without a backup opened")
+	}
+
+	store := openStore(t, defs)
+	withSample(store)
+	q, exited = shortWatch()
+	w, restored = openErrorStart(test.NewTempApp(t), problem, func() (*data.Store, string, error) {
+		return store, "Trainscope opened a copy of the backup.", nil
+	}, onCopy, q)
+	w.Show()
+	test.Tap(button(t, w.Canvas(), "Open a copy of the newest backup"))
+	ui := restored()
+	if ui == nil || ui.quit != q {
+		t.Fatalf("the main window on the copy is not watched (window %v)", ui != nil)
+	}
+	ctx := context.Background()
+	ui.typing.delay = time.Hour // still typing: the save waits
+	const name = "Typed on the copy"
+	ui.Typed("train name", func() {
+		ui.bg.do(func() error {
+			return store.CreateTrain(ctx, &assessment.Train{Name: name, Framework: assessment.SAFe})
+		}, nil)
+	})
+	ui.closeWin = func() {}
+	ui.closeWindow()
+	awaitExit(t, exited)
+	if n := trainNamed(t, store.Path(), defs, name); n != 1 {
+		t.Errorf("after the stuck quit the copy holds %d trains named %q, want 1", n, name)
+	}
 }
