@@ -6,7 +6,8 @@
 # coach would: open the train, its roster and register tabs, back to its
 # assessments, the latest one's results, Export report, the full report,
 # Save. Prints the process's peak RSS (VmHWM) and its anonymous and
-# file-backed RSS at the end, and the same for a Fyne hello world; RUNS
+# file-backed RSS at the end, and the same for a Fyne hello world (one
+# label, and one in each of the four text styles the screens use); RUNS
 # runs of each. The clicks are at fixed places in the window, as laid out
 # at 1280x800: a change of layout moves them.
 #
@@ -37,6 +38,12 @@ for ((r = 1; r <= runs; r++)); do
 	pid=$!
 	sleep 3
 	echo "hello world:  $(mem "$pid")"
+	kill "$pid"
+	wait "$pid" 2>/dev/null || true
+	HELLO_STYLES=4 "$work/hello" >/dev/null 2>&1 &
+	pid=$!
+	sleep 3
+	echo "hello world, four text styles:  $(mem "$pid")"
 	kill "$pid"
 	wait "$pid" 2>/dev/null || true
 
