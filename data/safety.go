@@ -305,6 +305,26 @@ func pruneBackups(dbPath string) {
 	for _, old := range all[min(len(all), backupsKept):] {
 		os.Remove(old)
 	}
+	removeStalePartials(BackupDir(dbPath))
+}
+
+// partialStale is how long a half-written file in the backups folder may
+// go unchanged before it counts as left by a Trainscope that was killed or
+// lost its power while writing it. A backup being written changes every
+// moment: the biggest take seconds.
+const partialStale = 10 * time.Minute
+
+// removeStalePartials removes the half-written backups (and backup counts)
+// a Trainscope killed while writing them left in dir: a copy of the whole
+// database each, which nothing would ever remove, and never a backup. One
+// another Trainscope is writing now is left alone.
+func removeStalePartials(dir string) {
+	partials, _ := filepath.Glob(filepath.Join(dir, ".partial-*"))
+	for _, p := range partials {
+		if fi, err := os.Lstat(p); err == nil && fi.Mode().IsRegular() && time.Since(fi.ModTime()) > partialStale {
+			os.Remove(p)
+		}
+	}
 }
 
 // noteLatestBackup reads when the newest backup beside the database was

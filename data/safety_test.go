@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -189,6 +190,43 @@ func TestBackupsDailyKeptTenPrivate(t *testing.T) {
 	// No half-written backup is left behind.
 	if left, _ := filepath.Glob(filepath.Join(BackupDir(path), ".partial-*")); len(left) != 0 {
 		t.Errorf("partial backups left: %v", left)
+	}
+}
+
+// TestBackupRemovesPartialsAKillLeft: a Trainscope killed while writing a
+// backup leaves a half-written copy of the database in the backups folder;
+// the next backup removes it, and leaves alone one being written now.
+func TestBackupRemovesPartialsAKillLeft(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "trainscope.db")
+	s, err := Open(path, Options{})
+	must(t, err)
+	defer s.Close()
+	addTrain(t, s, "Payments")
+	dir := BackupDir(path)
+	must(t, os.MkdirAll(dir, 0o700))
+	stale := filepath.Join(dir, ".partial-1234.db")
+	counts := filepath.Join(dir, ".partial-5678.json")
+	writing := filepath.Join(dir, ".partial-9012.db")
+	for _, p := range []string{stale, counts, writing} {
+		must(t, os.WriteFile(p, []byte("half a copy"), 0o600))
+	}
+	hourAgo := time.Now().Add(-time.Hour)
+	must(t, os.Chtimes(stale, hourAgo, hourAgo))
+	must(t, os.Chtimes(counts, hourAgo, hourAgo))
+
+	if _, err := s.Backup(context.Background(), ""); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{stale, counts} {
+		if _, err := os.Stat(p); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("%s, left by a kill an hour ago, is still there (%v)", filepath.Base(p), err)
+		}
+	}
+	if _, err := os.Stat(writing); err != nil {
+		t.Errorf("%s, being written now, was removed: %v", filepath.Base(writing), err)
+	}
+	if n := len(Backups(path)); n < 1 {
+		t.Errorf("%d backups after the backup", n)
 	}
 }
 
