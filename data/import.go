@@ -132,6 +132,9 @@ func (s *Store) Import(ctx context.Context, r io.Reader) (ImportReport, error) {
 	enc := json.NewEncoder(w)
 	n := 0
 	for {
+		if err := ctx.Err(); err != nil {
+			return ImportReport{}, err // stopped (an interrupt): nothing was written
+		}
 		bt, err := br.Next()
 		if err == io.EOF {
 			break

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"io"
 	"os"
@@ -34,7 +33,7 @@ func runExport(s *session, args []string) error {
 		return err
 	}
 	defer store.Close()
-	ctx := context.Background()
+	ctx := s.ctx
 
 	what := ""
 	var toFile bool
@@ -126,7 +125,7 @@ func runImport(s *session, args []string) error {
 		return err
 	}
 	defer store.Close()
-	rep, err := store.ImportMany(context.Background(), rest)
+	rep, err := store.ImportMany(s.ctx, rest)
 	fmt.Fprintf(s.Stdout, "Gathered into %s\n%s", store.Path(), rep)
 	if err != nil {
 		return fmt.Errorf("import: %w", err)
@@ -143,7 +142,7 @@ func isDir(p string) bool {
 }
 
 func importOne(s *session, fs *flagSet, name string) error {
-	var in io.Reader = s.Stdin
+	var in io.Reader = ctxReader{s.ctx, s.Stdin} // an interrupt stops a wait for input
 	if name == "-" {
 		name = "standard input"
 	} else {
@@ -159,7 +158,7 @@ func importOne(s *session, fs *flagSet, name string) error {
 		return err
 	}
 	defer store.Close()
-	rep, err := store.Import(context.Background(), in)
+	rep, err := store.Import(s.ctx, in)
 	if err != nil {
 		return fmt.Errorf("import %s: %w", name, err)
 	}

@@ -6,6 +6,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -45,18 +46,28 @@ type Program struct {
 	// OpenWindow runs the GUI until its window closes. main passes
 	// OpenWindow; tests pass a fake, so no test opens a window.
 	OpenWindow func(Window) error
+	// Context is what the commands run under; nil means
+	// context.Background(). When it ends with an *interruptedError as its
+	// cause, the command was interrupted (see interrupt.go).
+	Context context.Context
+	// CatchInterrupts makes a command's context end at SIGINT or SIGTERM
+	// (interrupt.go) instead of the process. Run sets it; the window
+	// handles those signals itself.
+	CatchInterrupts bool
 }
 
 // Run runs trainscope with the standard streams and environment given and
 // returns the exit code. The window opens with OpenWindow.
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string, version string) int {
-	p := Program{Stdin: stdin, Stdout: stdout, Stderr: stderr, Getenv: getenv, Version: version, OpenWindow: OpenWindow}
+	p := Program{Stdin: stdin, Stdout: stdout, Stderr: stderr, Getenv: getenv, Version: version, OpenWindow: OpenWindow, CatchInterrupts: true}
 	return p.Run(args)
 }
 
 // session is the state of one run: the program and what it has loaded.
 type session struct {
 	Program
+	ctx      context.Context         // what the command runs under
+	command  string                  // the subcommand's name, once known
 	globalDB string                  // -db given before the subcommand
 	defs     *assessment.Definitions // loaded once, on first use
 }
@@ -74,13 +85,18 @@ func (p Program) Run(args []string) int {
 	}
 	// Dates in the PDFs in the coach's order, as the window writes them.
 	assessment.SetDateLocale(dateLocale(p.Getenv))
-	s := &session{Program: p}
+	s := &session{Program: p, ctx: p.Context}
+	if s.ctx == nil {
+		s.ctx = context.Background()
+	}
 	err := s.dispatch(args)
 	var help *helpRequest
 	var usage *usageError
 	switch {
 	case err == nil:
 		return ExitOK
+	case s.interrupted() != nil:
+		return s.sayInterrupted(s.interrupted(), s.command, err)
 	case errors.As(err, &help):
 		fmt.Fprint(s.Stdout, help.usage)
 		return ExitOK
@@ -198,6 +214,10 @@ func (s *session) dispatch(args []string) error {
 	c := findCommand(rest[0])
 	if c == nil {
 		return &usageError{msg: fmt.Sprintf("unknown command %q", rest[0]), usage: mainUsage()}
+	}
+	s.command = c.name
+	if s.CatchInterrupts {
+		defer s.catchInterrupts()()
 	}
 	return c.run(s, rest[1:])
 }

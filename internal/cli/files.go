@@ -26,6 +26,9 @@ func writePrivateWith(path string, fill func(io.Writer) error) error {
 // output when that is "-". It tells whether the content went to a file, so
 // the command knows whether to say where.
 func (s *session) writeOutput(path string, content []byte) (toFile bool, err error) {
+	if err := s.ctx.Err(); err != nil {
+		return path != "-", err // interrupted: nothing is written after it
+	}
 	if path == "-" {
 		if _, err := s.Stdout.Write(content); err != nil {
 			return false, fmt.Errorf("write to standard output: %w", err)
@@ -41,5 +44,10 @@ func (s *session) writeOutputWith(path string, fill func(io.Writer) error) (toFi
 	if path == "-" {
 		return false, fill(s.Stdout)
 	}
-	return true, writePrivateWith(path, fill)
+	return true, writePrivateWith(path, func(w io.Writer) error {
+		if err := fill(w); err != nil {
+			return err
+		}
+		return s.ctx.Err() // interrupted as it finished: the file is not put in place
+	})
 }

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -39,7 +38,7 @@ func runPortfolio(s *session, args []string) error {
 	if err != nil {
 		return err
 	}
-	ctx := context.Background()
+	ctx := s.ctx
 	trains, err := store.PortfolioTrains(ctx, *group)
 	if err != nil {
 		return fmt.Errorf("portfolio: %w", err)

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -38,7 +37,7 @@ func runReport(s *session, args []string) error {
 		return err
 	}
 	defer store.Close()
-	ctx := context.Background()
+	ctx := s.ctx
 	a, err := store.Assessment(ctx, *id)
 	if errors.Is(err, data.ErrNotFound) {
 		return fmt.Errorf("report: no assessment with ID %s in %s", *id, store.Path())

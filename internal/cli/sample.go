@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"fmt"
 
 	"github.com/trainscope/trainscope/assessment"
@@ -24,11 +23,11 @@ func runSample(s *session, args []string) error {
 		return err
 	}
 	defer store.Close()
-	trainName, id, err := store.AddSampleOf(context.Background(), f, s.Now())
+	trainName, id, err := store.AddSampleOf(s.ctx, f, s.Now())
 	if err != nil {
 		return fmt.Errorf("add the sample train: %w", err)
 	}
-	ctx := context.Background()
+	ctx := s.ctx
 	latest, err := store.Assessment(ctx, id)
 	if err != nil {
 		return fmt.Errorf("read the sample train back: %w", err)

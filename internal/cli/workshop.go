@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"os"
@@ -46,7 +45,7 @@ func runRespond(s *session, args []string) error {
 		return err
 	}
 	defer store.Close()
-	content, err := store.ExportResponse(context.Background(), *id, assessment.Participant{Name: *name, Role: r})
+	content, err := store.ExportResponse(s.ctx, *id, assessment.Participant{Name: *name, Role: r})
 	if err != nil {
 		return err // it names the assessment and what to do
 	}
@@ -101,7 +100,7 @@ func runResponses(s *session, args []string) error {
 		return err
 	}
 	defer store.Close()
-	rep, err := store.ImportResponses(context.Background(), *id, files)
+	rep, err := store.ImportResponses(s.ctx, *id, files)
 	if err != nil {
 		return err // it says what was refused and that nothing changed
 	}
