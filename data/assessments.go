@@ -276,6 +276,15 @@ func (s *Store) Assessments(ctx context.Context, trainID string) ([]*assessment.
 	return out, err
 }
 
+// recentSQL lists the most recently changed assessments. It names the
+// index on updated_at: without statistics, SQLite 3.53's planner scans
+// every assessment by train and sorts them all for the twelve newest, 22
+// ms at 2,000 trains, where walking that index from its newest end takes
+// 0.1 ms (TestRecentAssessmentsWalkTheUpdateIndex).
+var recentSQL = "SELECT t.id, t.name, " + summaryColumns("a") + ` FROM assessments a INDEXED BY assessments_by_update
+	JOIN trains t ON t.id = a.train_id
+	ORDER BY a.updated_at DESC, a.date DESC, a.id LIMIT ?`
+
 // RecentAssessments lists the n assessments the coach changed last, newest
 // change first: where to pick up the work. Assessments changed in the same
 // write (the sample's history) come latest date first.
@@ -286,8 +295,7 @@ func (s *Store) RecentAssessments(ctx context.Context, n int) ([]AssessmentSumma
 	}
 	var out []AssessmentSummary
 	err = s.read(ctx, "list recent assessments", func(q querier) error {
-		return scanRows(ctx, q, "SELECT t.id, t.name, "+summaryColumns("a")+` FROM assessments a JOIN trains t ON t.id = a.train_id
-			ORDER BY a.updated_at DESC, a.date DESC, a.id LIMIT ?`, []any{n},
+		return scanRows(ctx, q, recentSQL, []any{n},
 			func(rows *sql.Rows) error {
 				var tid, tname string
 				var sc summaryScan

@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/trainscope/trainscope/assessment"
@@ -77,5 +78,36 @@ func TestTrainStampsAndFollowedUpOf(t *testing.T) {
 	must(t, err)
 	if len(some) != 1 || !reflect.DeepEqual(some[other], all[other]) {
 		t.Errorf("FollowedUpOf(%s) read %d trains, want that one as FollowedUp reads it", other, len(some))
+	}
+}
+
+// TestRecentAssessmentsWalkTheUpdateIndex: the assessments changed last
+// are read from the newest end of the index on updated_at, never by
+// sorting every assessment (see recentSQL).
+func TestRecentAssessmentsWalkTheUpdateIndex(t *testing.T) {
+	s := openTemp(t, Options{})
+	ctx := context.Background()
+	for range 3 {
+		if _, _, err := s.AddSample(ctx, day(2026, 4, 20)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rows, err := s.db.QueryContext(ctx, "EXPLAIN QUERY PLAN "+recentSQL, 12)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, detail)
+	}
+	all := strings.Join(plan, "; ")
+	if !strings.Contains(all, "SCAN a USING INDEX assessments_by_update") || strings.Contains(all, "TEMP B-TREE FOR ORDER BY") {
+		t.Errorf("the recent assessments' plan is %q, want a walk of assessments_by_update", all)
 	}
 }

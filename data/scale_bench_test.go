@@ -202,3 +202,32 @@ func TestWriteBigTrainDatabase(t *testing.T) {
 		must(t, s.SaveImpediment(ctx, a.TrainID, &imp))
 	}
 }
+
+// BenchmarkHomeReading is what home reads at every start and on going
+// Home after a change, on the same databases: each train's stamp, the
+// trains with their latest summaries, the twelve assessments changed last.
+func BenchmarkHomeReading(b *testing.B) {
+	for _, n := range scaleSizes(b) {
+		path := sampleDatabase(b, n)
+		s, err := Open(path, Options{Summarize: realSummary(b), SummaryRules: scaleRules})
+		must(b, err)
+		ctx := context.Background()
+		for _, c := range []struct {
+			name string
+			read func() error
+		}{
+			{"stamps", func() error { _, err := s.TrainStamps(ctx); return err }},
+			{"trains", func() error { _, err := s.Trains(ctx); return err }},
+			{"recent", func() error { _, err := s.RecentAssessments(ctx, 12); return err }},
+		} {
+			b.Run(fmt.Sprintf("trains-%d/%s", n, c.name), func(b *testing.B) {
+				for b.Loop() {
+					if err := c.read(); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+		must(b, s.Close())
+	}
+}
