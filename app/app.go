@@ -97,15 +97,17 @@ type UI struct {
 	portfolio *portfolio.Screen
 	menu      *mainMenu
 
-	writeErrors     map[string]func() // the things a "Not saved" dialog is open for, with their latest retry
-	forms           []*openForm       // dialogs being filled in, saved only on Save
-	closing         bool              // the coach chose to close and lose an open form
-	askingClose     bool              // the question about an open form is on screen
-	dialogs         []*keyedDialog    // open dialogs that answer Enter and Esc, topmost last
-	closeWin        func()            // closes the window; nil is ui.win.Close, tests record it instead
-	recomputeFailed bool              // the coach was told the figures could not all be recomputed
-	stopped         atomic.Bool       // the app is stopping: background work no longer reaches the screen
-	quit            *quitWatch        // ends the process when Fyne does not return from a quit (not on a test's window); see quit.go
+	writeErrors     map[string]func()  // the things a "Not saved" dialog is open for, with their latest retry
+	forms           []*openForm        // dialogs being filled in, saved only on Save
+	closing         bool               // the coach chose to close and lose an open form
+	askingClose     bool               // the question about an open form is on screen
+	dialogs         []*keyedDialog     // open dialogs that answer Enter and Esc, topmost last
+	closeWin        func()             // closes the window; nil is ui.win.Close, tests record it instead
+	recomputeFailed bool               // the coach was told the figures could not all be recomputed
+	stopped         atomic.Bool        // the app is stopping: background work no longer reaches the screen
+	reads           context.Context    // what the store's reads run under: ended as the app stops
+	stopReads       context.CancelFunc // ends reads
+	quit            *quitWatch         // ends the process when Fyne does not return from a quit (not on a test's window); see quit.go
 
 	lastTrainForm      *trainForm              // the train form last opened, for tests
 	lastAssessmentForm *widgets.AssessmentForm // the assessment form last opened, for tests
@@ -204,6 +206,7 @@ func newUI(a fyne.App, store *data.Store, defs *assessment.Definitions) *UI {
 
 		variants: map[screen]fyne.ThemeVariant{},
 	}
+	ui.reads, ui.stopReads = context.WithCancel(context.Background())
 	// After an upgrade, home lists the figures being recomputed as such,
 	// and reads them again as the store brings them up to date.
 	store.OnSummariesRecomputed(func(done bool, err error) {
@@ -269,7 +272,10 @@ func (ui *UI) build(first *home.FirstReading) {
 // store's background work no longer reaches the screen. Once Fyne has
 // stopped its main loop it runs what is handed to it on the caller's
 // goroutine, where a reload of home would touch widgets being torn down.
-func (ui *UI) stopping() { ui.stopped.Store(true) }
+func (ui *UI) stopping() {
+	ui.stopped.Store(true)
+	ui.stopReads() // what is still being read would reach no screen: the quit does not wait for it
+}
 
 // summariesRecomputed shows home's figures again as the store recomputes
 // them in the background, and says once if that stopped on an error.

@@ -35,13 +35,25 @@ func (ui *UI) Now() time.Time { return ui.now() }
 // Read runs read on the background worker, then done on the UI thread; a
 // failed read shows a dialog in plain words.
 func (ui *UI) Read(what string, read func(context.Context) error, done func()) {
-	ui.bg.do(func() error { return read(ui.ctx()) }, func(err error) {
+	ui.bg.do(func() error { return read(ui.reads) }, ui.readDone(what, done))
+}
+
+// ReadBeside runs read on its own goroutine once the work queued before it
+// has run, then done on the UI thread, as Read does.
+func (ui *UI) ReadBeside(what string, read func(context.Context) error, done func()) {
+	ui.bg.beside(func() error { return read(ui.reads) }, ui.readDone(what, done))
+}
+
+// readDone is what a read does once it has run: a failure shows a dialog
+// in plain words, otherwise done runs.
+func (ui *UI) readDone(what string, done func()) func(error) {
+	return func(err error) {
 		if err != nil {
 			ui.showError("Could not read "+what, err)
 			return
 		}
 		done()
-	})
+	}
 }
 
 // Write saves in the background; see write.

@@ -176,3 +176,40 @@ func TestOpenErrorWindowQuitsAreWatched(t *testing.T) {
 		t.Errorf("after the stuck quit the copy holds %d trains named %q, want 1", n, name)
 	}
 }
+
+// TestStoppingEndsTheReads: as the app stops, a read still running (home's
+// badges of a LACE's 2,000 trains take seconds) is told to end, so the
+// quit does not wait for it; a write queued meanwhile still lands.
+func TestStoppingEndsTheReads(t *testing.T) {
+	ui, store := newTestUI(t, withSample)
+	settle(ui)
+	started := make(chan struct{})
+	ended := make(chan error, 1)
+	ui.ReadBeside("a long read", func(ctx context.Context) error {
+		close(started)
+		select {
+		case <-ctx.Done():
+			ended <- ctx.Err()
+		case <-time.After(10 * time.Second):
+			ended <- errors.New("never told to end")
+		}
+		return ctx.Err()
+	}, func() {})
+	<-started
+	const name = "Saved as the app stops"
+	ui.bg.do(func() error {
+		return store.CreateTrain(context.Background(), &assessment.Train{Name: name, Framework: assessment.SAFe})
+	}, nil)
+	ui.stopping()
+	waited := time.Now()
+	ui.bg.wait()
+	if err := <-ended; !errors.Is(err, context.Canceled) {
+		t.Errorf("the read after the stop: %v", err)
+	}
+	if d := time.Since(waited); d > 2*time.Second {
+		t.Errorf("the stop waited %v for the read", d)
+	}
+	if n := trainNamed(t, store.Path(), loadDefs(t), name); n != 1 {
+		t.Errorf("the write queued as the app stopped: %d trains named %q, want 1", n, name)
+	}
+}

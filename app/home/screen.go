@@ -366,7 +366,9 @@ func (h *Screen) load(read func(context.Context) (reading, error), then func()) 
 func (h *Screen) badges(trains []data.TrainSummary, ids []string, stamps map[string]string) {
 	readings := h.readings
 	h.badgeRuns++
-	host.Load(h.host, "the overdue follow-ups", func(ctx context.Context) (map[string]string, error) {
+	// Beside the queue: at 2,000 trains it reads for one to two seconds,
+	// and the coach's first click after the start must not wait for it.
+	host.LoadBeside(h.host, "the overdue follow-ups", func(ctx context.Context) (map[string]string, error) {
 		fresh, _ := h.owedBadges(ctx, trains, ids)
 		return fresh, nil
 	}, func(fresh map[string]string) {

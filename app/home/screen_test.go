@@ -125,6 +125,11 @@ func TestGoingHomeReadsOnlyWhatChanged(t *testing.T) {
 	if s.Badge(a) == "" || badgeB == "" {
 		t.Fatalf("the sample trains' badges read %q and %q, want both overdue", s.Badge(a), badgeB)
 	}
+	// The badges are read beside the queue: at 2,000 trains they take
+	// seconds, which the coach's first click must not wait for.
+	if len(h.Beside) == 0 || h.Beside[len(h.Beside)-1] != "the overdue follow-ups" {
+		t.Errorf("the reads beside the queue are %q, want the overdue follow-ups", h.Beside)
+	}
 
 	s.Load(nil)
 	if s.readings != 2 {

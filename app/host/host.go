@@ -34,6 +34,11 @@ type Host interface {
 	// call, then done on the UI thread. A failed read tells the coach what
 	// could not be read ("Could not read " + what) and done does not run.
 	Read(what string, read func(context.Context) error, done func())
+	// ReadBeside is Read for a long read the coach does not wait for (the
+	// overdue badges of a LACE's every train): it starts once the work
+	// queued before it has run, on its own goroutine, so what the coach
+	// asks for after it runs meanwhile instead of waiting behind it.
+	ReadBeside(what string, read func(context.Context) error, done func())
 	// Write saves in the background with the status bar saying so; a
 	// refusal keeps what the coach entered on screen and offers to try
 	// again. done, if not nil, runs after the write landed.
@@ -130,6 +135,16 @@ func Workshop(trainID, assessmentID string) Route {
 func Load[T any](h Host, what string, read func(context.Context) (T, error), done func(T)) {
 	var v T
 	h.Read(what, func(ctx context.Context) error {
+		var err error
+		v, err = read(ctx)
+		return err
+	}, func() { done(v) })
+}
+
+// LoadBeside is Load through ReadBeside.
+func LoadBeside[T any](h Host, what string, read func(context.Context) (T, error), done func(T)) {
+	var v T
+	h.ReadBeside(what, func(ctx context.Context) error {
 		var err error
 		v, err = read(ctx)
 		return err

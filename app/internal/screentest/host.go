@@ -35,6 +35,8 @@ type Host struct {
 	Words func(error) string
 	// Undos are the changes Undoable recorded, as the shell keeps them.
 	Undos widgets.UndoStack
+	// Beside names the reads the screen asked to run beside the queue.
+	Beside []string
 }
 
 // NewHost is a test host on a test app in Fyne's default theme (the levels'
@@ -96,6 +98,12 @@ func (h *Host) Read(what string, r func(context.Context) error, done func()) {
 		return
 	}
 	done()
+}
+
+// ReadBeside runs r at once, as Read does, and records what.
+func (h *Host) ReadBeside(what string, r func(context.Context) error, done func()) {
+	h.Beside = append(h.Beside, what)
+	h.Read(what, r, done)
 }
 
 // Write runs w at once; see WriteOr.
