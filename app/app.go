@@ -122,10 +122,7 @@ func Run(a fyne.App, store *data.Store, defs *assessment.Definitions) {
 	ui.fitScreen(screenArea)
 	q := newQuitWatch(quitGrace, os.Exit)
 	ui.watch(q)
-	q.watchSignals()
-	a.Run()
-	q.runReturned()
-	ui.finishStop() // again what the stopped hook did, for when Fyne skipped it
+	runWatched(a, q, ui.finishStop) // again what the stopped hook did, for when Fyne skipped it
 }
 
 // start shows the main window and lays home out on it, as Run does before
@@ -573,8 +570,9 @@ func (ui *UI) startWorkshopDialog(trainID, assessmentID string) {
 	d.Show()
 }
 
-// ctx is the context of store calls. The store's calls are short; the app
+// ctx is the context of the store's writes, exports and imports: the app
 // never cancels them halfway, so a write either lands or reports why not.
+// Reads run under ui.reads, which the stop ends.
 func (ui *UI) ctx() context.Context { return context.Background() }
 
 // load reads from the store in the background, then hands the result to

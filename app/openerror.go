@@ -24,13 +24,11 @@ func RunWithOpenError(a fyne.App, problem error, restore func() (*data.Store, st
 	q := newQuitWatch(quitGrace, os.Exit)
 	w, restored := openErrorStart(a, problem, restore, func(store *data.Store) *UI { return NewUI(a, store, defs) }, q)
 	w.Show()
-	q.watchSignals()
-	a.Run()
-	q.runReturned()
-	if ui := restored(); ui != nil {
-		ui.finishStop() // again what the stopped hook did, for when Fyne skipped it
-		_ = ui.store.Close()
-	}
+	runWatched(a, q, func() {
+		if ui := restored(); ui != nil {
+			ui.stopForGood() // again what the stopped hook did, for when Fyne skipped it; and the copy's store closed
+		}
+	})
 }
 
 // openErrorStart is RunWithOpenError before it runs the app: the window
@@ -79,10 +77,13 @@ func OpenErrorWindow(a fyne.App, problem error, restore func() (string, error), 
 	outcome.Wrapping = fyne.TextWrapWord
 	outcome.Hide()
 
-	quit := widget.NewButtonWithIcon("Quit", theme.CancelIcon(), func() {
+	asked := func() {
 		if quitting != nil {
 			quitting()
 		}
+	}
+	quit := widget.NewButtonWithIcon("Quit", theme.CancelIcon(), func() {
+		asked()
 		a.Quit()
 	})
 	buttons := container.NewHBox(quit)
@@ -105,9 +106,7 @@ func OpenErrorWindow(a fyne.App, problem error, restore func() (string, error), 
 	}
 	w.SetContent(container.NewPadded(container.NewVBox(heading, message, outcome, container.NewHBox(layout.NewSpacer(), buttons))))
 	w.SetCloseIntercept(func() {
-		if quitting != nil {
-			quitting()
-		}
+		asked()
 		w.Close()
 	})
 	w.Resize(fyne.NewSize(640, 200))

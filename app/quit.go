@@ -7,6 +7,8 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	"fyne.io/fyne/v2"
 )
 
 // quitGrace is how long the window waits, once the coach (or the system,
@@ -72,6 +74,16 @@ func (q *quitWatch) ask() {
 	}
 	q.asked = true
 	time.AfterFunc(q.grace, q.stuck)
+}
+
+// runWatched runs the app with q counting its quits and SIGTERM, then,
+// once a.Run has returned, has q stand down and makes the stop after (a
+// stuck a.Run leaves it to q).
+func runWatched(a fyne.App, q *quitWatch, after func()) {
+	q.watchSignals()
+	a.Run()
+	q.runReturned()
+	after()
 }
 
 // runReturned says a.Run returned: the watch stands down.

@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/trainscope/trainscope/app/internal/screentest"
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/data"
 )
@@ -46,14 +47,8 @@ func awaitExit(t *testing.T, exited <-chan int) {
 func TestStuckQuitSavesWhatIsTypedAndExits(t *testing.T) {
 	ui, store := newTestUI(t, withSample)
 	settle(ui)
-	ctx := context.Background()
-	ui.typing.delay = time.Hour // still typing: the save waits
 	const name = "Typed just before the quit"
-	ui.Typed("train name", func() {
-		ui.bg.do(func() error {
-			return store.CreateTrain(ctx, &assessment.Train{Name: name, Framework: assessment.SAFe})
-		}, nil)
-	})
+	typeTrainName(ui, store, name)
 	exited := exitWatch(ui)
 	ui.quitAsked()
 	awaitExit(t, exited)
@@ -67,17 +62,7 @@ func TestStuckQuitSavesWhatIsTypedAndExits(t *testing.T) {
 // called name.
 func trainNamed(t *testing.T, path string, defs *assessment.Definitions, name string) int {
 	t.Helper()
-	again, err := data.Open(path, data.Options{
-		Summarize: func(a *assessment.Assessment, tr assessment.Train) assessment.Summary {
-			return assessment.Summarize(assessment.Evaluate(defs, tr, a))
-		},
-		Definitions: defs,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer again.Close()
-	trains, err := again.Trains(context.Background())
+	trains, err := screentest.OpenStoreAt(t, path, defs).Trains(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,6 +73,17 @@ func trainNamed(t *testing.T, path string, defs *assessment.Definitions, name st
 		}
 	}
 	return n
+}
+
+// typeTrainName has the coach still typing a new train's name: its save
+// waits for the typing to pause, which it does not before the quit.
+func typeTrainName(ui *UI, store *data.Store, name string) {
+	ui.typing.delay = time.Hour
+	ui.Typed("train name", func() {
+		ui.bg.do(func() error {
+			return store.CreateTrain(context.Background(), &assessment.Train{Name: name, Framework: assessment.SAFe})
+		}, nil)
+	})
 }
 
 // TestQuitWatchStandsDownWhenRunReturns: a quit Fyne returns from is
@@ -161,14 +157,8 @@ func TestOpenErrorWindowQuitsAreWatched(t *testing.T) {
 	if ui == nil || ui.quit != q {
 		t.Fatalf("the main window on the copy is not watched (window %v)", ui != nil)
 	}
-	ctx := context.Background()
-	ui.typing.delay = time.Hour // still typing: the save waits
 	const name = "Typed on the copy"
-	ui.Typed("train name", func() {
-		ui.bg.do(func() error {
-			return store.CreateTrain(ctx, &assessment.Train{Name: name, Framework: assessment.SAFe})
-		}, nil)
-	})
+	typeTrainName(ui, store, name)
 	ui.closeWin = func() {}
 	ui.closeWindow()
 	awaitExit(t, exited)

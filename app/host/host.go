@@ -133,18 +133,18 @@ func Workshop(trainID, assessmentID string) Route {
 // Load is Read for a value: read returns it, done receives it on the UI
 // thread.
 func Load[T any](h Host, what string, read func(context.Context) (T, error), done func(T)) {
-	var v T
-	h.Read(what, func(ctx context.Context) error {
-		var err error
-		v, err = read(ctx)
-		return err
-	}, func() { done(v) })
+	loadThrough(h.Read, what, read, done)
 }
 
 // LoadBeside is Load through ReadBeside.
 func LoadBeside[T any](h Host, what string, read func(context.Context) (T, error), done func(T)) {
+	loadThrough(h.ReadBeside, what, read, done)
+}
+
+// loadThrough is Load through the Host's read given.
+func loadThrough[T any](via func(string, func(context.Context) error, func()), what string, read func(context.Context) (T, error), done func(T)) {
 	var v T
-	h.ReadBeside(what, func(ctx context.Context) error {
+	via(what, func(ctx context.Context) error {
 		var err error
 		v, err = read(ctx)
 		return err

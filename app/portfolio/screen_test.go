@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/trainscope/trainscope/app/host"
+	"github.com/trainscope/trainscope/app/internal/screentest"
 	"github.com/trainscope/trainscope/assessment"
 	"github.com/trainscope/trainscope/assets"
 	"github.com/trainscope/trainscope/data"
@@ -73,18 +74,7 @@ func defsFor(t testing.TB) *assessment.Definitions {
 }
 
 func storeAt(t testing.TB, path string, defs *assessment.Definitions) *data.Store {
-	t.Helper()
-	s, err := data.Open(path, data.Options{
-		Summarize: func(a *assessment.Assessment, tr assessment.Train) assessment.Summary {
-			return assessment.Summarize(assessment.Evaluate(defs, tr, a))
-		},
-		Definitions: defs,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
+	return screentest.OpenStoreAt(t, path, defs)
 }
 
 // sampleTrains adds the sample trains of both frameworks, renamed, in two

@@ -39,7 +39,14 @@ func LoadDefs(t testing.TB) *assessment.Definitions {
 // scoring for the stored summaries and the checklists to check votes against.
 func OpenStore(t testing.TB, defs *assessment.Definitions) *data.Store {
 	t.Helper()
-	store, err := data.Open(filepath.Join(t.TempDir(), "trainscope.db"), data.Options{
+	return OpenStoreAt(t, filepath.Join(t.TempDir(), "trainscope.db"), defs)
+}
+
+// OpenStoreAt opens the store at path as OpenStore does, closed when the
+// test ends.
+func OpenStoreAt(t testing.TB, path string, defs *assessment.Definitions) *data.Store {
+	t.Helper()
+	store, err := data.Open(path, data.Options{
 		Summarize: func(a *assessment.Assessment, tr assessment.Train) assessment.Summary {
 			return assessment.Summarize(assessment.Evaluate(defs, tr, a))
 		},
